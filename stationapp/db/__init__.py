@@ -1,0 +1,1 @@
+"""Engine and session factory, SQLite pragmas and Alembic migrations (no Qt)."""

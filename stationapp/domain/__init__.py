@@ -1,0 +1,1 @@
+"""What the station knows: models, vocabularies and validation rules (no Qt)."""

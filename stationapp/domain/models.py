@@ -1,0 +1,177 @@
+"""SQLAlchemy 2 typed models of the ledger: settings, communities, households, residents."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from stationapp.domain.vocab import CareTier, HouseholdStatus, ResidentStatus
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with one MetaData and a naming convention for constraints."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Timestamped:
+    """Columns every edited row carries: creation and change times and who changed it."""
+
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.now(), onupdate=func.now()
+    )
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class StationSetting(Base):
+    """One station-wide setting (station name, phone, visit intervals …) shared by all desks."""
+
+    __tablename__ = "station_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Community(Timestamped, Base):
+    """小区 / 片区: a residential community served by the station."""
+
+    __tablename__ = "community"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    households: Mapped[list[Household]] = relationship(back_populates="community")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Household(Timestamped, Base):
+    """户: one dwelling on the ledger with its residents, care categories and tier.
+
+    ``head_name``, ``head_pinyin``, ``head_birth_date``, ``oldest_birth_date`` and
+    ``search_text`` are kept in step with the residents by the household service so that
+    the big table can be sorted and filtered in SQL without joins.
+    """
+
+    __tablename__ = "household"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    building: Mapped[str] = mapped_column(String(32), default="")
+    unit: Mapped[str] = mapped_column(String(32), default="")
+    room: Mapped[str] = mapped_column(String(32), default="")
+    building_no: Mapped[int] = mapped_column(Integer, default=0)
+    unit_no: Mapped[int] = mapped_column(Integer, default=0)
+    room_no: Mapped[int] = mapped_column(Integer, default=0)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    tier: Mapped[CareTier] = mapped_column(String(16), default=CareTier.ROUTINE)
+    status: Mapped[HouseholdStatus] = mapped_column(
+        String(16), default=HouseholdStatus.ACTIVE, index=True
+    )
+    status_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    head_name: Mapped[str] = mapped_column(String(64), default="")
+    head_pinyin: Mapped[str] = mapped_column(String(128), default="", index=True)
+    head_birth_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    oldest_birth_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    community: Mapped[Community] = relationship(back_populates="households")
+    residents: Mapped[list[Resident]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Resident.id"
+    )
+    categories: Mapped[list[HouseholdCategory]] = relationship(
+        back_populates="household", cascade="all, delete-orphan"
+    )
+    status_changes: Mapped[list[HouseholdStatusChange]] = relationship(
+        back_populates="household", cascade="all, delete-orphan",
+        order_by="HouseholdStatusChange.id",
+    )
+
+    __table_args__ = (
+        Index("ix_household_address", "community_id", "building_no", "unit_no", "room_no"),
+    )
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class HouseholdCategory(Base):
+    """One stored care category (关爱类别) of a household; 高龄 is never stored."""
+
+    __tablename__ = "household_category"
+
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+
+    household: Mapped[Household] = relationship(back_populates="categories")
+
+
+class HouseholdStatusChange(Base):
+    """History of a household's status: moved away (迁出), closed (注销), re-activated."""
+
+    __tablename__ = "household_status_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[HouseholdStatus] = mapped_column(String(16))
+    effective_date: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    household: Mapped[Household] = relationship(back_populates="status_changes")
+
+
+class Resident(Timestamped, Base):
+    """成员: a person living in a household; the head has ``is_head`` set."""
+
+    __tablename__ = "resident"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(64))
+    sex: Mapped[str] = mapped_column(String(1), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    id_number: Mapped[str | None] = mapped_column(String(18), nullable=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    relation: Mapped[str] = mapped_column(String(16), default="")
+    is_head: Mapped[bool] = mapped_column(Boolean, default=False)
+    mobility_notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ResidentStatus] = mapped_column(String(16), default=ResidentStatus.PRESENT)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    household: Mapped[Household] = relationship(back_populates="residents")
+
+    __table_args__ = (UniqueConstraint("id_number"),)
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

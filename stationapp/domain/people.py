@@ -1,0 +1,93 @@
+"""Rules about people: age, 高龄, ID numbers and phone numbers (checked with libraries)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import phonenumbers
+from stdnum.cn import ric
+from stdnum.exceptions import ValidationError as StdnumError
+
+from stationapp.domain.errors import ValidationError
+from stationapp.domain.vocab import Sex
+
+ELDERLY_AGE = 80
+
+
+def age_on(birth_date: date, today: date) -> int:
+    """Full years of age on ``today``."""
+    before_birthday = (today.month, today.day) < (birth_date.month, birth_date.day)
+    return today.year - birth_date.year - int(before_birthday)
+
+
+def born_on_or_before_for_age(age: int, today: date) -> date:
+    """Latest birth date of someone who is at least ``age`` years old on ``today``."""
+    year = today.year - age
+    try:
+        return today.replace(year=year)
+    except ValueError:  # 29 February in a non-leap year: a 28 Feb birthday already counts
+        return date(year, 2, 28)
+
+
+def is_elderly(birth_date: date | None, today: date) -> bool:
+    """高龄: 80 years or older on ``today``."""
+    return birth_date is not None and age_on(birth_date, today) >= ELDERLY_AGE
+
+
+@dataclass(frozen=True)
+class IdNumberFacts:
+    """What a valid resident ID number (居民身份证号) says about its holder."""
+
+    number: str
+    birth_date: date
+    sex: Sex
+
+
+def check_id_number(text: str, field: str = "id_number") -> IdNumberFacts:
+    """Validate an 18-digit resident ID number (GB 11643 check digit) with python-stdnum."""
+    candidate = text.strip().upper().replace(" ", "")
+    try:
+        number = ric.validate(candidate)
+        birth = ric.get_birth_date(number)
+    except StdnumError as exc:
+        raise ValidationError(field, _id_problem(candidate)) from exc
+    if len(number) != 18:
+        raise ValidationError(field, "身份证号应为18位")
+    sex = Sex.MALE if int(number[16]) % 2 == 1 else Sex.FEMALE
+    return IdNumberFacts(number=number, birth_date=birth, sex=sex)
+
+
+def _id_problem(candidate: str) -> str:
+    if len(candidate) != 18:
+        return f"身份证号应为18位，现在是{len(candidate)}位"
+    if not re.fullmatch(r"\d{17}[\dX]", candidate):
+        return "身份证号只能是数字，最后一位可以是X"
+    try:
+        ric.get_birth_date(candidate)
+    except StdnumError:
+        return "身份证号中的出生日期不存在"
+    return "身份证号校验位不对，请核对是否抄错"
+
+
+def check_phone(text: str, field: str = "phone") -> str:
+    """Validate a Chinese mobile or landline number and return it in a tidy national form."""
+    raw = text.strip()
+    if not raw:
+        return ""
+    try:
+        parsed = phonenumbers.parse(raw, "CN")
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(field, "电话号码无法识别，请写成手机号或带区号的座机号") from exc
+    if not phonenumbers.is_valid_number(parsed):
+        raise ValidationError(field, "电话号码不是有效的手机号或座机号（座机请带区号，如0546-8123456）")
+    if parsed.country_code != 86:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if phonenumbers.number_type(parsed) in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ) and national.replace(" ", "").isdigit():
+        return national.replace(" ", "")
+    return national.replace(" ", "-", 1).replace(" ", "")

@@ -1,0 +1,103 @@
+"""Search keys for households: names as characters, full pinyin and initials, address, phone.
+
+Surnames are read as surnames (单 shan, 曾 zeng, 解 xie): pypinyin reads characters as
+common words, so the first character of a name is looked up in ``SURNAME_READINGS`` first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pypinyin import Style, lazy_pinyin
+
+SURNAME_READINGS: dict[str, str] = {
+    "万俟": "moqi", "尉迟": "yuchi", "单于": "chanyu",
+    "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha",
+    "朴": "piao", "乐": "yue", "盖": "ge", "缪": "miao", "翟": "zhai", "覃": "qin",
+    "柏": "bai", "秘": "bi", "冼": "xian", "华": "hua", "过": "guo", "纪": "ji",
+    "燕": "yan", "种": "chong", "繁": "po", "瞿": "qu", "折": "she", "那": "na",
+    "佴": "nai", "难": "nan", "粘": "nian", "藏": "zang", "都": "du", "六": "lu",
+    "薄": "bo", "贾": "jia", "居": "ju", "盛": "sheng", "和": "he", "牟": "mou",
+    "陆": "lu", "乜": "nie", "阚": "kan", "叶": "ye", "强": "qiang", "宿": "su",
+    "卜": "bu", "员": "yun", "召": "shao", "长孙": "zhangsun", "重": "chong", "石": "shi",
+    "沈": "shen", "莘": "shen", "殷": "yin", "车": "che", "尉": "wei", "句": "gou",
+}
+
+_NON_WORD = re.compile(r"[\s\-_/·,，。.()（）]+")
+_DIGITS = re.compile(r"\D+")
+
+
+def _split_surname(name: str) -> tuple[str, str]:
+    for length in (2, 1):
+        if name[:length] in SURNAME_READINGS and len(name) > length:
+            return name[:length], name[length:]
+    return "", name
+
+
+def name_syllables(name: str) -> list[str]:
+    """Toneless pinyin syllables of a person's name, the surname read as a surname."""
+    name = name.strip()
+    if not name:
+        return []
+    surname, rest = _split_surname(name)
+    syllables: list[str] = []
+    if len(surname) == 1:
+        syllables.append(SURNAME_READINGS[surname])
+    elif surname:
+        syllables.extend(_split_compound(surname, SURNAME_READINGS[surname]))
+    syllables.extend(s.lower() for s in lazy_pinyin(rest, style=Style.NORMAL, v_to_u=False))
+    return [s for s in syllables if s]
+
+
+def _split_compound(surname: str, reading: str) -> list[str]:
+    plain = lazy_pinyin(surname, style=Style.NORMAL)
+    if "".join(plain) == reading:
+        return plain
+    # Compound surnames with a special reading: keep both syllables' initials right.
+    first = lazy_pinyin(surname[0], style=Style.NORMAL)[0]
+    if reading.startswith(first):
+        return [first, reading[len(first):]]
+    return [reading[: len(reading) // 2], reading[len(reading) // 2 :]]
+
+
+def name_pinyin(name: str) -> str:
+    """Full toneless pinyin of a name without spaces, e.g. 单秀英 → shanxiuying."""
+    return "".join(name_syllables(name))
+
+
+def name_initials(name: str) -> str:
+    """Pinyin initials of a name, e.g. 李大爷 → ldy."""
+    return "".join(s[0] for s in name_syllables(name) if s)
+
+
+def normalize_query(text: str) -> str:
+    """Fold a typed query to the form search keys are stored in (lower case, no spaces)."""
+    folded = text.strip().lower()
+    folded = folded.translate({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+    return _NON_WORD.sub("", folded)
+
+
+def phone_digits(phone: str) -> str:
+    """Only the digits of a phone number."""
+    return _DIGITS.sub("", phone)
+
+
+def household_search_text(
+    names: Iterable[str], address: str, phones: Iterable[str]
+) -> str:
+    """Build the text a household is searched by; tokens separated by ``|``.
+
+    Every token is already folded with :func:`normalize_query`, so a query matches with a
+    plain substring test (SQL ``LIKE``), which SQLite and PostgreSQL both do fast.
+    """
+    tokens: list[str] = []
+    for name in names:
+        if not name:
+            continue
+        tokens.append(normalize_query(name))
+        tokens.append(name_pinyin(name))
+        tokens.append(name_initials(name))
+    tokens.append(normalize_query(address))
+    tokens.extend(phone_digits(p) for p in phones if p)
+    return "|" + "|".join(t for t in tokens if t) + "|"
