@@ -37,6 +37,7 @@ def derived_household_columns(
         "head_name": head.name if head else "",
         "head_pinyin": name_pinyin(head.name) if head else "",
         "head_birth_date": head.birth_date if head else None,
+        "contact_phone": household_phone or next((m.phone for m in present if m.phone), ""),
         "oldest_birth_date": min(births) if births else None,
         "search_text": household_search_text(
             [m.name for m in present],

@@ -72,9 +72,9 @@ class Community(Timestamped, Base):
 class Household(Timestamped, Base):
     """户: one dwelling on the ledger with its residents, care categories and tier.
 
-    ``head_name``, ``head_pinyin``, ``head_birth_date``, ``oldest_birth_date`` and
-    ``search_text`` are kept in step with the residents by the household service so that
-    the big table can be sorted and filtered in SQL without joins.
+    ``head_name``, ``head_pinyin``, ``head_birth_date``, ``contact_phone``,
+    ``oldest_birth_date`` and ``search_text`` are kept in step with the residents by the
+    household service so that the big table is sorted and filtered in SQL without joins.
     """
 
     __tablename__ = "household"
@@ -98,6 +98,7 @@ class Household(Timestamped, Base):
     head_name: Mapped[str] = mapped_column(String(64), default="")
     head_pinyin: Mapped[str] = mapped_column(String(128), default="", index=True)
     head_birth_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    contact_phone: Mapped[str] = mapped_column(String(32), default="")
     oldest_birth_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -81,7 +81,9 @@ def check_phone(text: str, field: str = "phone") -> str:
     except phonenumbers.NumberParseException as exc:
         raise ValidationError(field, "电话号码无法识别，请写成手机号或带区号的座机号") from exc
     if not phonenumbers.is_valid_number(parsed):
-        raise ValidationError(field, "电话号码不是有效的手机号或座机号（座机请带区号，如0546-8123456）")
+        raise ValidationError(
+            field, "电话号码不是有效的手机号或座机号（座机请带区号，如0546-8123456）"
+        )
     if parsed.country_code != 86:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 14:54:30.165317
+Create Date: 2026-11-26 14:55:31.070294
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ def upgrade() -> None:
     sa.Column('head_name', sa.String(length=64), nullable=False),
     sa.Column('head_pinyin', sa.String(length=128), nullable=False),
     sa.Column('head_birth_date', sa.Date(), nullable=True),
+    sa.Column('contact_phone', sa.String(length=32), nullable=False),
     sa.Column('oldest_birth_date', sa.Date(), nullable=True),
     sa.Column('search_text', sa.Text(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
