@@ -1,0 +1,120 @@
+"""Small helpers shared by the editing dialogs: inline error labels, field marking, dates.
+
+A form shows a service's :class:`~stationapp.domain.errors.ValidationError` inline: every
+field has a red :class:`ErrorLabel` directly under it, hidden while there is nothing to
+say, and the field itself gets a red frame (the ``invalid`` dynamic property, styled by
+:data:`INVALID_STYLE`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+ERROR_COLOR = QColor("#b3261e")
+"""Text colour of inline error messages."""
+
+ERROR_ROW_BACKGROUND = QColor("#fde7e7")
+"""Background of a table row that has a problem."""
+
+INACTIVE_COLOR = QColor("#8a8a8a")
+"""Text colour of rows that are shown for the record only (moved away, deceased)."""
+
+INVALID_STYLE = (
+    "*[invalid=\"true\"] { border: 1px solid #b3261e; border-radius: 2px; }"
+)
+"""Style sheet rule that frames a field marked with :func:`mark_invalid`."""
+
+
+class ErrorLabel(QLabel):
+    """A red, word-wrapped message shown under a field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet(f"color: {ERROR_COLOR.name()};")
+        self.setVisible(False)
+
+    def show_message(self, message: str) -> None:
+        """Show ``message`` (several messages of one field are joined line by line)."""
+        text = f"{self.text()}\n{message}" if self.text() else message
+        self.setText(text)
+        self.setVisible(True)
+
+    def clear_message(self) -> None:
+        """Hide the label and forget its text."""
+        self.clear()
+        self.setVisible(False)
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Frame ``widget`` in red (or remove the frame); needs :data:`INVALID_STYLE` applied."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def with_error(field: QWidget, error: ErrorLabel, parent: QWidget | None = None) -> QWidget:
+    """A widget holding ``field`` with ``error`` directly beneath it, for a form row."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(error)
+    return box
+
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+def parse_date(text: str) -> date | None:
+    """A date typed as YYYY-MM-DD (also ``/``, ``.`` or 8 digits); None when empty.
+
+    Raises :class:`ValueError` when the text is not a real date in one of those forms.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(raw)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return date(year, month, day)
+    raise ValueError(raw)
+
+
+def format_date(value: date | None) -> str:
+    """A date as YYYY-MM-DD, empty for None."""
+    return value.isoformat() if value else ""
+
+
+def to_qdate(value: date) -> QDate:
+    """A Python date as a QDate."""
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    """A QDate as a Python date."""
+    return date(value.year(), value.month(), value.day())
+
+
+__all__ = [
+    "ERROR_COLOR", "ERROR_ROW_BACKGROUND", "INACTIVE_COLOR", "INVALID_STYLE", "ErrorLabel",
+    "format_date", "from_qdate", "mark_invalid", "parse_date", "to_qdate", "with_error",
+]

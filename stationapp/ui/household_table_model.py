@@ -1,0 +1,253 @@
+"""The household table: ids in display order, rows fetched lazily in blocks (Anki style).
+
+Filtering and sorting happen in SQL through the household service; the model only keeps
+the list of ids and a small LRU cache of fetched rows, so 50,000 households cost little
+memory and a keystroke in the search box costs one ids-only query.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
+
+from stationapp.services.households import (
+    HouseholdFilter,
+    HouseholdRow,
+    SortKey,
+    fetch_household_rows,
+    list_household_ids,
+)
+from stationapp.domain.vocab import CareTier, HouseholdStatus
+
+log = logging.getLogger("stationapp.ui")
+
+SessionOpener = Callable[[], AbstractContextManager[Session]]
+"""Opens a session for one read, e.g. ``Database.session``."""
+
+CATEGORY_SEPARATOR = "、"
+DEFAULT_BLOCK_SIZE = 200
+DEFAULT_CACHED_BLOCKS = 8
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    """Columns of the household table, in display order."""
+
+    ADDRESS = 0
+    HEAD = 1
+    AGE = 2
+    PHONE = 3
+    CATEGORIES = 4
+    TIER = 5
+    STATUS = 6
+
+
+SORT_KEYS: dict[Column, SortKey] = {
+    Column.ADDRESS: SortKey.ADDRESS,
+    Column.HEAD: SortKey.HEAD,
+    Column.AGE: SortKey.AGE,
+    Column.PHONE: SortKey.PHONE,
+    Column.TIER: SortKey.TIER,
+    Column.STATUS: SortKey.STATUS,
+}
+"""Sortable columns and their SQL sort key; the categories column is not sortable."""
+
+HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Data role giving the household id of a row (any column)."""
+
+_PRIORITY_COLOUR = QColor(176, 32, 32)
+_INACTIVE_COLOUR = QColor(128, 128, 128)
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    """Households matching a :class:`HouseholdFilter`, sorted in SQL, rows loaded on demand."""
+
+    def __init__(
+        self,
+        open_session: SessionOpener,
+        parent: QObject | None = None,
+        block_size: int = DEFAULT_BLOCK_SIZE,
+        cached_blocks: int = DEFAULT_CACHED_BLOCKS,
+    ) -> None:
+        """Create an empty model; call :meth:`refresh` (or :meth:`set_filter`) to load ids."""
+        super().__init__(parent)
+        self._open_session = open_session
+        self._block_size = max(1, block_size)
+        self._cached_blocks = max(1, cached_blocks)
+        self._filter = HouseholdFilter()
+        self._sort_column = Column.ADDRESS
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._ids: list[int] = []
+        self._blocks: OrderedDict[int, dict[int, HouseholdRow]] = OrderedDict()
+        self._headers = {
+            Column.ADDRESS: self.tr("Address"),
+            Column.HEAD: self.tr("Head of household"),
+            Column.AGE: self.tr("Age"),
+            Column.PHONE: self.tr("Phone"),
+            Column.CATEGORIES: self.tr("Care categories"),
+            Column.TIER: self.tr("Tier"),
+            Column.STATUS: self.tr("Status"),
+        }
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def household_filter(self) -> HouseholdFilter:
+        """The filter currently applied."""
+        return self._filter
+
+    @property
+    def sort_column(self) -> Column:
+        """The column the rows are sorted by."""
+        return self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        """Ascending or descending."""
+        return self._sort_order
+
+    def set_filter(self, flt: HouseholdFilter) -> None:
+        """Show the households matching ``flt`` (one ids-only query)."""
+        self._filter = flt
+        self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query the ids sorted by ``column`` in SQL; unsortable columns are ignored."""
+        if column not in SORT_KEYS:
+            return
+        self._sort_column = Column(column)
+        self._sort_order = order
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the ids again with the current filter and sort, and forget cached rows."""
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        with self._open_session() as session:
+            ids = list_household_ids(
+                session, self._filter, SORT_KEYS[self._sort_column], descending
+            )
+        self.beginResetModel()
+        self._ids = ids
+        self._blocks.clear()
+        self.endResetModel()
+
+    def household_id(self, row: int) -> int | None:
+        """The id of the household shown in ``row``, None when out of range."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, household_id: int) -> int | None:
+        """The row showing ``household_id``, None when it is filtered out."""
+        try:
+            return self._ids.index(household_id)
+        except ValueError:
+            return None
+
+    def row_data(self, row: int) -> HouseholdRow | None:
+        """The whole table row (fetched if needed), None when out of range."""
+        household_id = self.household_id(row)
+        if household_id is None:
+            return None
+        block = self._block(row // self._block_size)
+        return block.get(household_id)
+
+    def _block(self, number: int) -> dict[int, HouseholdRow]:
+        cached = self._blocks.get(number)
+        if cached is not None:
+            self._blocks.move_to_end(number)
+            return cached
+        start = number * self._block_size
+        wanted: Sequence[int] = self._ids[start : start + self._block_size]
+        with self._open_session() as session:
+            rows = fetch_household_rows(session, wanted)
+        block = {row.id: row for row in rows}
+        self._blocks[number] = block
+        while len(self._blocks) > self._cached_blocks:
+            self._blocks.popitem(last=False)
+        return block
+
+    # ------------------------------------------------------------ Qt model interface
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of households shown (0 under any valid parent: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns (0 under any valid parent)."""
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Rows are selectable, never editable in place (editing happens in the dialog)."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles; row numbers on the vertical header."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[Column(section)] if 0 <= section < len(Column) else None
+        return str(section + 1) if 0 <= section < len(self._ids) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, alignment, colour, tooltip and household id of one cell."""
+        if not index.isValid() or not 0 <= index.column() < len(Column):
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.ADDRESS:
+                return row.address
+            if column is Column.CATEGORIES and row.categories:
+                return CATEGORY_SEPARATOR.join(row.category_labels)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column is Column.AGE:
+                return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.status is not HouseholdStatus.ACTIVE:
+                return QBrush(_INACTIVE_COLOUR)
+            if column is Column.TIER and row.tier is CareTier.PRIORITY:
+                return QBrush(_PRIORITY_COLOUR)
+            return None
+        if role == HOUSEHOLD_ID_ROLE:
+            return row.id
+        return None
+
+
+def _display(row: HouseholdRow, column: Column) -> str:
+    if column is Column.ADDRESS:
+        return row.address
+    if column is Column.HEAD:
+        return row.head
+    if column is Column.AGE:
+        return "" if row.age is None else str(row.age)
+    if column is Column.PHONE:
+        return row.phone
+    if column is Column.CATEGORIES:
+        return CATEGORY_SEPARATOR.join(row.category_labels)
+    if column is Column.TIER:
+        return row.tier.label
+    return row.status.label

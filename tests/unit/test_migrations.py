@@ -1,0 +1,90 @@
+"""Migrations build the schema the models describe, and refuse foreign databases."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from stationapp.db.engine import sqlite_file
+from stationapp.db.migrate import (
+    copy_sqlite_aside,
+    current_revision,
+    head_revision,
+    upgrade_to_head,
+)
+from stationapp.domain.errors import DatabaseSetupError
+from stationapp.domain.models import Base
+from stationapp.services.database import Database, open_database
+
+
+def test_migrated_schema_matches_the_models(database: Database) -> None:
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_open_database_migrates_to_head(database: Database) -> None:
+    assert current_revision(database.engine) == head_revision()
+
+
+def test_sqlite_settings(sqlite_url: str) -> None:
+    database = open_database(sqlite_url)
+    try:
+        with database.engine.connect() as connection:
+            driver = connection.connection.dbapi_connection
+            assert driver is not None
+            cursor = driver.cursor()
+            assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert cursor.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+            cursor.close()
+    finally:
+        database.dispose()
+
+
+def test_foreign_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    file = tmp_path / "other.sqlite3"
+    with sqlite3.connect(file) as connection:
+        connection.execute("create table invoices (id integer primary key)")
+    connection.close()
+    with pytest.raises(DatabaseSetupError, match="不是 stationapp 的数据库"):
+        open_database(f"sqlite:///{file}")
+    connection = sqlite3.connect(file)
+    tables = connection.execute("select name from sqlite_master where type='table'").fetchall()
+    connection.close()
+    assert tables == [("invoices",)]
+
+
+def test_copy_aside_is_a_complete_database(sqlite_url: str, tmp_path: Path) -> None:
+    database = open_database(sqlite_url)
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql("insert into station_setting values ('station_name', '东利')")
+        file = sqlite_file(sqlite_url)
+        assert file is not None
+        copy = copy_sqlite_aside(file, "before-migration")
+    finally:
+        database.dispose()
+    connection = sqlite3.connect(copy)
+    rows = connection.execute("select value from station_setting").fetchall()
+    connection.close()
+    assert rows == [("东利",)]
+    assert copy.name.startswith("station.before-migration-")
+
+
+def test_newer_database_is_refused_without_change(tmp_path: Path) -> None:
+    file = tmp_path / "station.sqlite3"
+    engine = create_engine(f"sqlite:///{file}")
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("create table alembic_version (version_num varchar(32))")
+            connection.exec_driver_sql("insert into alembic_version values ('0000_old')")
+        with pytest.raises(DatabaseSetupError, match="比本程序新"):
+            upgrade_to_head(engine)
+    finally:
+        engine.dispose()
+    assert list(tmp_path.glob("station.before-migration-*")) == []
