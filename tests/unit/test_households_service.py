@@ -115,8 +115,7 @@ def test_elderly_is_derived_from_birth_date(database: Database, ledger: dict[str
         assert li.age == 88
         assert li.category_labels == ("高龄", "独居")
         # 单秀英 turns 80 on 2029-12-31: not before, and on the day itself.
-        assert not fetch_household_rows(s, [ledger["shan"]], date(2029, 12, 30))[0].categories[0] \
-            is CareCategory.ELDERLY
+        assert fetch_household_rows(s, [ledger["shan"]], date(2029, 12, 30))[0].categories[0] is not CareCategory.ELDERLY
         assert fetch_household_rows(s, [ledger["shan"]], date(2029, 12, 31))[0].categories[0] \
             is CareCategory.ELDERLY
 
@@ -149,9 +148,11 @@ def test_id_number_fills_birth_date_and_sex(database: Database, ledger: dict[str
 
 
 @pytest.mark.parametrize(("member", "field", "words"), [
-    (ResidentInput(name="孙丽", id_number="110105194912310021"), "residents[0].id_number", "校验位"),
+    (ResidentInput(name="孙丽", id_number="110105194912310021"), "residents[0].id_number",
+     "校验位"),
     (ResidentInput(name="孙丽", id_number="11010519491231"), "residents[0].id_number", "18位"),
-    (ResidentInput(name="孙丽", id_number=ID_1949_FEMALE, sex=Sex.MALE), "residents[0].sex", "不符"),
+    (ResidentInput(name="孙丽", id_number=ID_1949_FEMALE, sex=Sex.MALE), "residents[0].sex",
+     "不符"),
     (ResidentInput(name="孙丽", id_number=ID_1949_FEMALE, birth_date=date(1949, 1, 1)),
      "residents[0].birth_date", "不符"),
     (ResidentInput(name="", birth_date=date(1950, 1, 1)), "residents[0].name", "姓名"),
@@ -179,8 +180,8 @@ def test_every_problem_is_reported_at_once(database: Database) -> None:
 
 def test_landline_and_mobile_phones_are_accepted(database: Database) -> None:
     with database.session() as s:
-        hid = create_household(s, household("701", ResidentInput(name="周桂兰", phone="138 0546 1234"),
-                                            phone="(0546)8123456"), "clerk", TODAY)
+        member = ResidentInput(name="周桂兰", phone="138 0546 1234")
+        hid = create_household(s, household("701", member, phone="(0546)8123456"), "clerk", TODAY)
         detail = get_household(s, hid, TODAY)
     assert detail.phone == "0546-8123456"
     assert detail.residents[0].phone == "13805461234"

@@ -63,7 +63,9 @@ def test_copy_aside_is_a_complete_database(sqlite_url: str, tmp_path: Path) -> N
     database = open_database(sqlite_url)
     try:
         with database.engine.begin() as connection:
-            connection.exec_driver_sql("insert into station_setting values ('station_name', '东利')")
+            connection.exec_driver_sql(
+                "insert into station_setting values ('station_name', '东利')"
+            )
         file = sqlite_file(sqlite_url)
         assert file is not None
         copy = copy_sqlite_aside(file, "before-migration")

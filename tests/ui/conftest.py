@@ -1,0 +1,75 @@
+"""Fixtures for the UI tests: a small ledger, per-test desk settings and the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from stationapp.domain.vocab import CareCategory, CareTier
+from stationapp.services.database import Database, open_database
+from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.ui.main_window import MainWindow
+
+LEDGER: tuple[HouseholdInput, ...] = (
+    HouseholdInput(
+        community="晖苑小区", building="3", unit="1", room="301", phone="13905461234",
+        tier=CareTier.PRIORITY, categories=frozenset({CareCategory.LIVING_ALONE}),
+        residents=(ResidentInput(name="李大爷", birth_date=date(1938, 5, 2), is_head=True),),
+    ),
+    HouseholdInput(
+        community="锦华一区", building="10", unit="2", room="502", phone="0546-8765432",
+        tier=CareTier.WATCH, categories=frozenset({CareCategory.EMPTY_NEST}),
+        residents=(
+            ResidentInput(name="单秀英", birth_date=date(1950, 11, 20), is_head=True),
+            ResidentInput(name="王建国", birth_date=date(1948, 1, 9), relation="配偶"),
+        ),
+    ),
+    HouseholdInput(
+        community="锦华一区", building="2", unit="1", room="101", phone="15866012345",
+        residents=(ResidentInput(name="张桂兰", birth_date=date(1962, 3, 14), is_head=True),),
+    ),
+    HouseholdInput(
+        community="东旭小区", building="5", unit="3", room="402", phone="13705460000",
+        tier=CareTier.PRIORITY,
+        categories=frozenset({CareCategory.WIDOWED_CHILDLESS, CareCategory.LIMITED_MOBILITY}),
+        residents=(ResidentInput(name="冯阿姨", birth_date=date(1941, 8, 30), is_head=True),),
+    ),
+)
+"""Four households: 李大爷 (ldy, 3号楼301), 单秀英 (shanxiuying, sxy), 张桂兰, 冯阿姨."""
+
+
+@pytest.fixture(autouse=True)
+def desk_settings_dir(tmp_path: Path) -> Iterator[Path]:
+    """Point the per-desk INI settings of this test into its own temporary folder."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def ledger(sqlite_url: str) -> Iterator[Database]:
+    """A SQLite ledger with the four households of :data:`LEDGER`, disposed afterwards."""
+    database = open_database(sqlite_url)
+    try:
+        with database.session() as session:
+            for household in LEDGER:
+                create_household(session, household, actor="test")
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def main_window(qtbot: QtBot, ledger: Database) -> MainWindow:
+    """The main window over :func:`ledger`, shown and closed by pytest-qt."""
+    window = MainWindow(ledger, station_name="东利党员服务社", actor="test")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -1,0 +1,101 @@
+"""The household table model: lazy rows, SQL sorting and filtering, Qt model contract."""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from sqlalchemy.orm import Session
+
+from stationapp.domain.vocab import CareCategory, HouseholdStatus
+from stationapp.services.database import Database
+from stationapp.services.households import HouseholdFilter
+from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE, Column, HouseholdTableModel
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def _column(model: HouseholdTableModel, column: Column) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_model_passes_the_qt_model_tester(
+    qtmodeltester: ModelTester, ledger: Database
+) -> None:
+    model = HouseholdTableModel(ledger.session)
+    model.refresh()
+    assert model.rowCount() == 4
+    qtmodeltester.check(model)
+    model.set_filter(HouseholdFilter(search="ldy"))
+    model.sort(Column.HEAD, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_rows_show_address_head_age_categories_tier_status(ledger: Database) -> None:
+    model = HouseholdTableModel(ledger.session)
+    model.set_filter(HouseholdFilter(search="李大爷"))
+    assert model.rowCount() == 1
+    values = [model.index(0, column).data() for column in Column]
+    address, head, age, phone, categories, tier, status = values
+    assert address == "晖苑小区3号楼1单元301室"
+    assert head == "李大爷"
+    assert int(age) >= 80
+    assert "1234" in phone.replace(" ", "")
+    assert categories == "高龄、独居"
+    assert tier == "重点"
+    assert status == HouseholdStatus.ACTIVE.label
+    household_id = model.index(0, Column.HEAD).data(HOUSEHOLD_ID_ROLE)
+    assert household_id == model.household_id(0)
+    assert model.row_of(household_id) == 0
+    assert model.headerData(Column.ADDRESS, Qt.Orientation.Horizontal) == "Address"
+
+
+def test_rows_are_fetched_lazily_in_blocks(ledger: Database) -> None:
+    opened = 0
+
+    def counting_session() -> AbstractContextManager[Session]:
+        nonlocal opened
+        opened += 1
+        return ledger.session()
+
+    model = HouseholdTableModel(counting_session, block_size=2, cached_blocks=1)
+    model.refresh()
+    assert opened == 1  # ids only
+    model.index(0, 0).data()
+    model.index(1, 0).data()
+    assert opened == 2  # one block for rows 0 and 1
+    model.index(3, 0).data()
+    assert opened == 3
+    model.index(0, 0).data()
+    assert opened == 4  # the first block was evicted from the one-block cache
+
+
+def test_sort_orders_in_sql_and_ignores_the_categories_column(ledger: Database) -> None:
+    model = HouseholdTableModel(ledger.session)
+    model.refresh()
+    model.sort(Column.AGE, Qt.SortOrder.AscendingOrder)
+    ages = [int(a) for a in _column(model, Column.AGE)]
+    assert ages == sorted(ages)
+    model.sort(Column.AGE, Qt.SortOrder.DescendingOrder)
+    assert [int(a) for a in _column(model, Column.AGE)] == sorted(ages, reverse=True)
+    before = _column(model, Column.HEAD)
+    model.sort(Column.CATEGORIES, Qt.SortOrder.AscendingOrder)
+    assert _column(model, Column.HEAD) == before
+    assert model.sort_column is Column.AGE
+
+
+def test_filter_by_category_includes_derived_elderly(ledger: Database) -> None:
+    model = HouseholdTableModel(ledger.session)
+    model.set_filter(HouseholdFilter(category=CareCategory.ELDERLY))
+    assert sorted(_column(model, Column.HEAD)) == sorted(["李大爷", "冯阿姨"])
+
+
+def test_out_of_range_and_invalid_indexes_give_nothing(ledger: Database) -> None:
+    model = HouseholdTableModel(ledger.session)
+    model.refresh()
+    assert model.data(QModelIndex()) is None
+    assert model.household_id(99) is None
+    assert model.row_data(-1) is None
+    assert model.rowCount(model.index(0, 0)) == 0
