@@ -22,7 +22,7 @@ import logging
 import math
 import random
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -100,11 +100,12 @@ _LIMITED_MOBILITY_NOTES: tuple[str, ...] = (
 )
 _DISABLED_NOTES: tuple[str, ...] = (
     "卧床，需家属开门",
-    "失能，由老伴照料",
     "坐轮椅，请多敲门",
     "长期卧床，白天有保姆",
 )
+_DISABLED_NOTE_WITH_SPOUSE = "失能，由老伴照料"
 _HARD_OF_HEARING = "耳背，请大声"
+_CHILD_RELATIONS = ("子", "女")
 
 _HOUSEHOLD_NOTES: dict[CareCategory, tuple[str, ...]] = {
     CareCategory.EMPTY_NEST: ("子女在外地工作", "儿子在济南，逢年过节回来", "女儿每周来看一次"),
@@ -119,11 +120,8 @@ _MOVED_REASONS: tuple[str, ...] = (
     "房屋出售，迁往东城",
     "随女儿到济南生活",
 )
-_CLOSED_REASONS: tuple[str, ...] = (
-    "户主去世，户内无人",
-    "老人去世，房屋由子女收回",
-    "户主去世，老伴随子女生活",
-)
+_CLOSED_REASONS_ALONE: tuple[str, ...] = ("户主去世，户内无人", "老人去世，房屋由子女收回")
+_CLOSED_REASONS_COUPLE: tuple[str, ...] = ("户主去世，家人随子女生活", "户主去世，房屋出售")
 
 
 @dataclass(frozen=True)
@@ -137,7 +135,7 @@ class DemoSummary:
 
 @dataclass(frozen=True)
 class _Choice:
-    """Values with cumulative weights for ``random.Random.choices``."""
+    """Values with cumulative weights, picked with one ``rng.random()`` and a bisection."""
 
     values: tuple[str, ...]
     cum_weights: tuple[float, ...]
@@ -380,7 +378,9 @@ class _Generator:
         return number
 
 
-def _categories(rng: random.Random, size: int, has_child: bool, head_age: int) -> list[CareCategory]:
+def _categories(
+    rng: random.Random, size: int, has_child: bool, head_age: int
+) -> list[CareCategory]:
     """Stored care categories in realistic proportions (高龄 is derived, never stored)."""
     cats: list[CareCategory] = []
     if size == 1:
@@ -455,7 +455,9 @@ def populate_demo(
     if households < 1:
         raise ValidationError("households", "演示住户数至少为1户")
     if session.scalar(select(Household.id).limit(1)) is not None:
-        raise ConflictError("台账里已经有住户，演示数据只能装入空台账。请新建一个数据库再生成演示数据。")
+        raise ConflictError(
+            "台账里已经有住户，演示数据只能装入空台账。请新建一个数据库再生成演示数据。"
+        )
     today = today or date.today()
     rng = random.Random(seed)
     gen = _Generator(rng, today)
@@ -463,155 +465,164 @@ def populate_demo(
     community_count, slots = _plan_addresses(rng, households)
     names = _community_names(community_count)
     community_ids = _ensure_communities(session, names, rng, today)
-
-    household_id = _next_id(session, Household.id)
-    resident_id = _next_id(session, Resident.id)
-    change_id = _next_id(session, HouseholdStatusChange.id)
-
+    rows = _Rows(
+        household_id=_next_id(session, Household.id),
+        resident_id=_next_id(session, Resident.id),
+        change_id=_next_id(session, HouseholdStatusChange.id),
+    )
     special = gen.tables.special_surnames
     forced: dict[int, str] = {}
-    if households >= 50 * len(special):
+    if households >= 50 * len(special):  # every special reading at least once
         forced = dict(zip(rng.sample(range(households), len(special)), special, strict=True))
 
-    household_rows: list[dict[str, Any]] = []
-    resident_rows: list[dict[str, Any]] = []
-    category_rows: list[dict[str, Any]] = []
-    change_rows: list[dict[str, Any]] = []
-
     for index, slot in enumerate(slots):
-        hid = household_id + index
-        people, region_people = _draw_people(gen, forced.get(index))
-        head = people[0]
-        head_age = age_on(head.birth_date, today)
-        has_child = any(p.relation in ("子", "女") for p in people)
-        cats = _categories(rng, len(people), has_child, head_age)
-        oldest_age = max(age_on(p.birth_date, today) for p in people)
-        tier = _demo_tier(cats, oldest_age)
-
-        # ID numbers and phones
-        for person, region in zip(people, region_people, strict=True):
-            person.id_number = gen.id_number(person.birth_date, person.sex, region)
-        household_phone = ""
-        if rng.random() < 0.70:
-            head.phone = gen.mobile()
-            if rng.random() < 0.10:
-                household_phone = gen.landline()
-        else:
-            head.phone = gen.landline()
-            if rng.random() < 0.5:
-                household_phone = head.phone
-        for person in people[1:]:
-            if rng.random() < (0.9 if person.relation in ("子", "女") else 0.35):
-                person.phone = gen.mobile()
-
-        # mobility notes
-        _add_mobility_notes(rng, people, cats, today)
-
-        notes = ""
-        for cat in cats:
-            choices = _HOUSEHOLD_NOTES.get(cat)
-            if choices and rng.random() < 0.3:
-                notes = rng.choice(choices)
-                break
-
-        # timestamps and status
-        created = _moment(rng, today - timedelta(days=rng.randint(400, 1500)))
-        updated = created + timedelta(seconds=rng.randrange(
-            max(1, int((datetime.combine(today, time(8, 0)) - created).total_seconds()))))
-        status = HouseholdStatus.ACTIVE
-        status_date: date | None = None
-        status_reason = ""
-        u = rng.random()
-        if u < 0.02:
-            status_date = today - timedelta(days=rng.randint(10, 360))
-            if u < 0.01:
-                status = HouseholdStatus.MOVED_AWAY
-                status_reason = rng.choice(_MOVED_REASONS)
-                for person in people:
-                    person.status = ResidentStatus.MOVED_AWAY
-            else:
-                status = HouseholdStatus.CLOSED
-                status_reason = rng.choice(_CLOSED_REASONS)
-                head.status = ResidentStatus.DECEASED
-                for person in people[1:]:
-                    person.status = ResidentStatus.MOVED_AWAY
-            updated = _moment(rng, status_date)
-            change_rows.append({
-                "id": change_id + len(change_rows),
-                "household_id": hid,
-                "status": status.value,
-                "effective_date": status_date,
-                "reason": status_reason,
-                "actor": _ACTOR,
-                "recorded_at": updated,
-            })
-
         address = Address(names[slot.community], str(slot.building), str(slot.unit),
                           str(slot.room))
-        derived = derived_household_columns(
-            address,
-            household_phone,
-            [MemberFacts(p.name, p.birth_date, p.phone, p.is_head, p.status.value)
-             for p in people],
-        )
-        household_rows.append({
-            "id": hid,
-            "community_id": community_ids[slot.community],
-            "building": address.building,
-            "unit": address.unit,
-            "room": address.room,
-            "phone": household_phone,
-            "tier": tier.value,
+        _add_household(gen, rows, community_ids[slot.community], address, forced.get(index))
+
+    if rows.households:
+        session.execute(insert(Household), rows.households)
+        session.execute(insert(Resident), rows.residents)
+    if rows.categories:
+        session.execute(insert(HouseholdCategory), rows.categories)
+    if rows.changes:
+        session.execute(insert(HouseholdStatusChange), rows.changes)
+    for key, value in _STATION_SETTINGS.items():
+        session.merge(StationSetting(key=key, value=value))
+    session.flush()
+    log.info("demo station: %d communities, %d households, %d residents",
+             len(names), len(rows.households), len(rows.residents))
+    return DemoSummary(len(names), len(rows.households), len(rows.residents))
+
+
+@dataclass
+class _Rows:
+    """Rows waiting for the bulk inserts, and the next free id of each table."""
+
+    household_id: int
+    resident_id: int
+    change_id: int
+    households: list[dict[str, Any]] = field(default_factory=list)
+    residents: list[dict[str, Any]] = field(default_factory=list)
+    categories: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _add_household(
+    gen: _Generator, rows: _Rows, community_id: int, address: Address, head_surname: str | None
+) -> None:
+    """Draw one household with its residents, categories, phones and status into ``rows``."""
+    rng, today = gen.rng, gen.today
+    hid = rows.household_id + len(rows.households)
+    people, regions = _draw_people(gen, head_surname)
+    head = people[0]
+    has_child = any(p.relation in _CHILD_RELATIONS for p in people)
+    cats = _categories(rng, len(people), has_child, age_on(head.birth_date, today))
+    tier = _demo_tier(cats, max(age_on(p.birth_date, today) for p in people))
+
+    for person, region in zip(people, regions, strict=True):
+        person.id_number = gen.id_number(person.birth_date, person.sex, region)
+    household_phone = ""
+    if rng.random() < 0.70:
+        head.phone = gen.mobile()
+        if rng.random() < 0.10:
+            household_phone = gen.landline()
+    else:
+        head.phone = gen.landline()
+        if rng.random() < 0.5:
+            household_phone = head.phone  # the home phone, written on the household too
+    for person in people[1:]:
+        if rng.random() < (0.9 if person.relation in _CHILD_RELATIONS else 0.35):
+            person.phone = gen.mobile()
+    _add_mobility_notes(rng, people, cats, today)
+    notes = ""
+    for cat in cats:
+        choices = _HOUSEHOLD_NOTES.get(cat)
+        if choices and rng.random() < 0.3:
+            notes = rng.choice(choices)
+            break
+
+    age_days = rng.randint(400, 1500)
+    created = _moment(rng, today - timedelta(days=age_days))
+    updated = _moment(rng, today - timedelta(days=rng.randint(1, age_days - 1)))
+    status = HouseholdStatus.ACTIVE
+    status_date: date | None = None
+    status_reason = ""
+    u = rng.random()
+    if u < 0.02:
+        status_date = today - timedelta(days=rng.randint(10, 360))
+        if u < 0.01:
+            status = HouseholdStatus.MOVED_AWAY
+            status_reason = rng.choice(_MOVED_REASONS)
+            for person in people:
+                person.status = ResidentStatus.MOVED_AWAY
+        else:
+            status = HouseholdStatus.CLOSED
+            status_reason = rng.choice(
+                _CLOSED_REASONS_COUPLE if len(people) > 1 else _CLOSED_REASONS_ALONE)
+            head.status = ResidentStatus.DECEASED
+            for person in people[1:]:
+                person.status = ResidentStatus.MOVED_AWAY
+        updated = _moment(rng, status_date)
+        rows.changes.append({
+            "id": rows.change_id + len(rows.changes),
+            "household_id": hid,
             "status": status.value,
-            "status_date": status_date,
-            "status_reason": status_reason,
-            "notes": notes,
-            **derived,
+            "effective_date": status_date,
+            "reason": status_reason,
+            "actor": _ACTOR,
+            "recorded_at": updated,
+        })
+
+    derived = derived_household_columns(
+        address,
+        household_phone,
+        [MemberFacts(p.name, p.birth_date, p.phone, p.is_head, p.status.value) for p in people],
+    )
+    rows.households.append({
+        "id": hid,
+        "community_id": community_id,
+        "building": address.building,
+        "unit": address.unit,
+        "room": address.room,
+        "phone": household_phone,
+        "tier": tier.value,
+        "status": status.value,
+        "status_date": status_date,
+        "status_reason": status_reason,
+        "notes": notes,
+        **derived,
+        "version": 1,
+        "created_at": created,
+        "updated_at": updated,
+        "updated_by": _ACTOR,
+    })
+    for person in people:
+        rows.residents.append({
+            "id": rows.resident_id + len(rows.residents),
+            "household_id": hid,
+            "name": person.name,
+            "sex": person.sex.value,
+            "birth_date": person.birth_date,
+            "id_number": person.id_number,
+            "phone": person.phone,
+            "relation": person.relation,
+            "is_head": person.is_head,
+            "mobility_notes": person.mobility_notes,
+            "status": person.status.value,
             "version": 1,
             "created_at": created,
             "updated_at": updated,
             "updated_by": _ACTOR,
         })
-        for person in people:
-            resident_rows.append({
-                "id": resident_id + len(resident_rows),
-                "household_id": hid,
-                "name": person.name,
-                "sex": person.sex.value,
-                "birth_date": person.birth_date,
-                "id_number": person.id_number,
-                "phone": person.phone,
-                "relation": person.relation,
-                "is_head": person.is_head,
-                "mobility_notes": person.mobility_notes,
-                "status": person.status.value,
-                "version": 1,
-                "created_at": created,
-                "updated_at": updated,
-                "updated_by": _ACTOR,
-            })
-        category_rows.extend({"household_id": hid, "category": c.value} for c in cats)
-
-    if household_rows:
-        session.execute(insert(Household), household_rows)
-        session.execute(insert(Resident), resident_rows)
-    if category_rows:
-        session.execute(insert(HouseholdCategory), category_rows)
-    if change_rows:
-        session.execute(insert(HouseholdStatusChange), change_rows)
-    for key, value in _STATION_SETTINGS.items():
-        session.merge(StationSetting(key=key, value=value))
-    session.flush()
-    log.info("demo station: %d communities, %d households, %d residents",
-             len(names), len(household_rows), len(resident_rows))
-    return DemoSummary(len(names), len(household_rows), len(resident_rows))
+    rows.categories.extend({"household_id": hid, "category": c.value} for c in cats)
 
 
 def _ensure_communities(
     session: Session, names: Sequence[str], rng: random.Random, today: date
 ) -> list[int]:
     """Ids of the named communities, inserting the ones the ledger does not have yet."""
-    existing = dict(session.execute(select(Community.name, Community.id)).tuples().all())
+    existing = {name: cid for name, cid in session.execute(select(Community.name, Community.id))}
     next_id = _next_id(session, Community.id)
     rows: list[dict[str, Any]] = []
     ids: list[int] = []
@@ -667,8 +678,8 @@ def _draw_people(gen: _Generator, head_surname: str | None) -> tuple[list[_Perso
         mother_age = min(age_on(p.birth_date, today) for p in people)
         child_age = max(18, mother_age - rng.randint(22, 34))
         child_sex = Sex.MALE if rng.random() < 0.5 else Sex.FEMALE
-        people.append(person(child_sex, child_age, "子" if child_sex is Sex.MALE else "女",
-                             father_surname))
+        relation = _CHILD_RELATIONS[0] if child_sex is Sex.MALE else _CHILD_RELATIONS[1]
+        people.append(person(child_sex, child_age, relation, father_surname))
     regions = [home_region if rng.random() < 0.8 else gen.region() for _ in people]
     return people, regions
 
@@ -678,11 +689,13 @@ def _add_mobility_notes(
 ) -> None:
     """行动不便 / 失能 households get notes for the volunteer at the door; very old ears too."""
     head = people[0]
+    has_spouse = len(people) > 1 and people[1].relation == "配偶"
     if CareCategory.DISABLED in cats:
-        head.mobility_notes = rng.choice(_DISABLED_NOTES)
+        notes = _DISABLED_NOTES + ((_DISABLED_NOTE_WITH_SPOUSE,) if has_spouse else ())
+        head.mobility_notes = rng.choice(notes)
     elif CareCategory.LIMITED_MOBILITY in cats:
         head.mobility_notes = rng.choice(_LIMITED_MOBILITY_NOTES)
-        if len(people) > 1 and people[1].relation == "配偶" and rng.random() < 0.3:
+        if has_spouse and rng.random() < 0.3:
             people[1].mobility_notes = rng.choice(_LIMITED_MOBILITY_NOTES)
     for person in people:
         if not person.mobility_notes and age_on(person.birth_date, today) >= 88 \

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
+from stationapp.domain.vocab import CareTier, HouseholdStatus
 from stationapp.services.households import (
     HouseholdFilter,
     HouseholdRow,
@@ -31,7 +32,6 @@ from stationapp.services.households import (
     fetch_household_rows,
     list_household_ids,
 )
-from stationapp.domain.vocab import CareTier, HouseholdStatus
 
 log = logging.getLogger("stationapp.ui")
 
@@ -93,6 +93,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._sort_column = Column.ADDRESS
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._ids: list[int] = []
+        self._loaded = False
         self._blocks: OrderedDict[int, dict[int, HouseholdRow]] = OrderedDict()
         self._headers = {
             Column.ADDRESS: self.tr("Address"),
@@ -130,6 +131,8 @@ class HouseholdTableModel(QAbstractTableModel):
         """Re-query the ids sorted by ``column`` in SQL; unsortable columns are ignored."""
         if column not in SORT_KEYS:
             return
+        if self._loaded and (column, order) == (self._sort_column, self._sort_order):
+            return
         self._sort_column = Column(column)
         self._sort_order = order
         self.refresh()
@@ -143,6 +146,7 @@ class HouseholdTableModel(QAbstractTableModel):
             )
         self.beginResetModel()
         self._ids = ids
+        self._loaded = True
         self._blocks.clear()
         self.endResetModel()
 
@@ -194,15 +198,22 @@ class HouseholdTableModel(QAbstractTableModel):
         """Rows are selectable, never editable in place (editing happens in the dialog)."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """Column titles; row numbers on the vertical header."""
+        """Column titles; row numbers on the vertical header; a first click sorts ascending."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.InitialSortOrderRole and horizontal:
+            return int(Qt.SortOrder.AscendingOrder.value)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if horizontal:
             return self._headers[Column(section)] if 0 <= section < len(Column) else None
         return str(section + 1) if 0 <= section < len(self._ids) else None
 

@@ -115,9 +115,10 @@ def test_elderly_is_derived_from_birth_date(database: Database, ledger: dict[str
         assert li.age == 88
         assert li.category_labels == ("高龄", "独居")
         # 单秀英 turns 80 on 2029-12-31: not before, and on the day itself.
-        assert fetch_household_rows(s, [ledger["shan"]], date(2029, 12, 30))[0].categories[0] is not CareCategory.ELDERLY
-        assert fetch_household_rows(s, [ledger["shan"]], date(2029, 12, 31))[0].categories[0] \
-            is CareCategory.ELDERLY
+        day_before = fetch_household_rows(s, [ledger["shan"]], date(2029, 12, 30))[0]
+        birthday = fetch_household_rows(s, [ledger["shan"]], date(2029, 12, 31))[0]
+    assert CareCategory.ELDERLY not in day_before.categories
+    assert CareCategory.ELDERLY in birthday.categories
 
 
 def test_natural_address_order(database: Database, ledger: dict[str, int]) -> None:
