@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -24,6 +25,7 @@ SURNAME_READINGS: dict[str, str] = {
     "沈": "shen", "莘": "shen", "殷": "yin", "车": "che", "尉": "wei", "句": "gou",
 }
 
+_FULL_WIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _NON_WORD = re.compile(r"[\s\-_/·,，。.()（）]+")
 _DIGITS = re.compile(r"\D+")
 
@@ -35,11 +37,12 @@ def _split_surname(name: str) -> tuple[str, str]:
     return "", name
 
 
-def name_syllables(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_syllables(name: str) -> tuple[str, ...]:
     """Toneless pinyin syllables of a person's name, the surname read as a surname."""
     name = name.strip()
     if not name:
-        return []
+        return ()
     surname, rest = _split_surname(name)
     syllables: list[str] = []
     if len(surname) == 1:
@@ -47,7 +50,7 @@ def name_syllables(name: str) -> list[str]:
     elif surname:
         syllables.extend(_split_compound(surname, SURNAME_READINGS[surname]))
     syllables.extend(s.lower() for s in lazy_pinyin(rest, style=Style.NORMAL, v_to_u=False))
-    return [s for s in syllables if s]
+    return tuple(s for s in syllables if s)
 
 
 def _split_compound(surname: str, reading: str) -> list[str]:
@@ -74,7 +77,7 @@ def name_initials(name: str) -> str:
 def normalize_query(text: str) -> str:
     """Fold a typed query to the form search keys are stored in (lower case, no spaces)."""
     folded = text.strip().lower()
-    folded = folded.translate({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+    folded = folded.translate(_FULL_WIDTH_TO_ASCII)
     return _NON_WORD.sub("", folded)
 
 

@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
@@ -82,6 +82,17 @@ _DOORS_PER_FLOOR = 2
 # Region codes (行政区划代码) of 东营: 东营区, 河口区, 垦利, 利津, 广饶.
 _REGIONS: tuple[str, ...] = ("370502", "370503", "370521", "370522", "370523")
 _REGION_WEIGHTS: tuple[float, ...] = (0.45, 0.15, 0.15, 0.12, 0.13)
+# python-stdnum only accepts a region code for people born while the code existed, and
+# 东营市 was founded in 1982/83; before that the same places were counties of 惠民地区.
+# People born earlier therefore get the code their home county had then (GB/T 2260);
+# 垦利县 became 垦利区 (370505) in 2016.
+_OTHER_REGION_CODES: dict[str, tuple[str, ...]] = {
+    "370502": ("372327",),  # 东营区 ← 广饶县 (惠民地区)
+    "370503": ("372326",),  # 河口区 ← 利津县
+    "370521": ("372332", "370505"),  # 垦利县
+    "370522": ("372326",),  # 利津县
+    "370523": ("372327",),  # 广饶县
+}
 
 _MOBILE_PREFIXES: tuple[str, ...] = (
     "130", "131", "132", "133", "134", "135", "136", "137", "138", "139",
@@ -296,6 +307,7 @@ class _Generator:
         old = range(80, 98)
         self._old_ages = (tuple(old), tuple(itertools.accumulate(0.84 ** (a - 80) for a in old)))
         self._regions = _Choice.of(_REGIONS, _REGION_WEIGHTS)
+        self._region_by_year: dict[tuple[str, int], str] = {}
 
     # ages and birth dates
 
@@ -342,16 +354,34 @@ class _Generator:
         rng = self.rng
         parity = 1 if sex is Sex.MALE else 0
         born = birth.strftime("%Y%m%d")
+        region = self._region_for_year(region, birth.year)
         while True:
             sequence = rng.randrange(500) * 2 + parity
             body = f"{region}{born}{sequence:03d}"
-            number = body + str(ric.calc_check_digit(body))
+            # calc_check_digit() ignores the last character of what it is given.
+            number = body + ric.calc_check_digit(body + "0")
             if number not in self.used_ids:
                 self.used_ids.add(number)
                 return number
 
     def region(self) -> str:
         return self._regions.pick(self.rng)
+
+    def _region_for_year(self, region: str, year: int) -> str:
+        """``region`` if python-stdnum accepts it for people born in ``year``, else another
+        code of the same county (checked once per code and year)."""
+        key = (region, year)
+        chosen = self._region_by_year.get(key)
+        if chosen is None:
+            for candidate in (region, *_OTHER_REGION_CODES[region]):
+                body = f"{candidate}{year}0101001"
+                if ric.is_valid(body + ric.calc_check_digit(body + "0")):
+                    chosen = candidate
+                    break
+            else:  # pragma: no cover - python-stdnum's region table changed
+                raise RuntimeError(f"no region code of {region} is valid for {year}")
+            self._region_by_year[key] = chosen
+        return chosen
 
     def mobile(self) -> str:
         rng = self.rng
@@ -435,6 +465,18 @@ def _moment(rng: random.Random, day: date) -> datetime:
     return datetime.combine(day, time(8, 0)) + timedelta(seconds=rng.randrange(9 * 3600))
 
 
+def _advance_sequences(session: Session) -> None:
+    """On PostgreSQL, move the id sequences past the explicit ids the demo inserted."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in (Community, Household, Resident, HouseholdStatusChange):
+        name = table.__tablename__
+        session.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+            f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {name}), false)"
+        ))
+
+
 def _next_id(session: Session, column: Any) -> int:
     return int(session.scalar(select(func.coalesce(func.max(column), 0))) or 0) + 1
 
@@ -487,6 +529,7 @@ def populate_demo(
         session.execute(insert(HouseholdCategory), rows.categories)
     if rows.changes:
         session.execute(insert(HouseholdStatusChange), rows.changes)
+    _advance_sequences(session)
     for key, value in _STATION_SETTINGS.items():
         session.merge(StationSetting(key=key, value=value))
     session.flush()
