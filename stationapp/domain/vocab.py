@@ -137,3 +137,47 @@ def parse_label(enum_type: type[StrEnum], text: str) -> StrEnum:
         if wanted in (member.value, member.name, member.name.lower(), label):
             return member
     raise ValueError(f"{text!r} is not one of {[getattr(m, 'label', m.value) for m in enum_type]}")
+
+
+class DeliveryOutcome(StrEnum):
+    """配送结果: what happened at the door."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    NOT_HOME = "not_home"
+    REFUSED = "refused"
+    WRONG_ADDRESS = "wrong_address"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        """Chinese label shown to the clerk and printed on sheets."""
+        return OUTCOME_LABELS[self]
+
+
+OUTCOME_LABELS: dict[DeliveryOutcome, str] = {
+    DeliveryOutcome.PENDING: "待送",
+    DeliveryOutcome.DELIVERED: "已送达",
+    DeliveryOutcome.NOT_HOME: "不在家",
+    DeliveryOutcome.REFUSED: "拒收",
+    DeliveryOutcome.WRONG_ADDRESS: "地址有误",
+    DeliveryOutcome.CANCELLED: "取消",
+}
+
+REDELIVERABLE_OUTCOMES: frozenset[DeliveryOutcome] = frozenset(
+    {DeliveryOutcome.NOT_HOME, DeliveryOutcome.WRONG_ADDRESS}
+)
+"""Outcomes after which 再送一次 (deliver again) plans the stop once more."""
+
+DEFAULT_EVENT_TYPES: tuple[str, ...] = (
+    "写春联送祝福", "送窗花", "安全宣传", "节日慰问", "培训", "文体活动", "其他",
+)
+"""The station-editable list of event types a new database starts with."""
+
+DEFAULT_ITEMS: tuple[tuple[str, str], ...] = (
+    ("春联", "幅"), ("福字", "张"), ("窗花", "张"), ("宣传材料", "份"), ("慰问品", "份"),
+)
+"""The station-wide item catalogue (name, unit) a new database starts with."""
+
+DEFAULT_SKILLS: tuple[str, ...] = ("书法", "剪纸", "安全宣传", "维修", "文艺", "医护")
+"""Skills suggested when registering a volunteer (free text is accepted too)."""

@@ -90,3 +90,27 @@ def test_newer_database_is_refused_without_change(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert list(tmp_path.glob("station.before-migration-*")) == []
+
+
+def test_older_sqlite_database_is_copied_aside_then_migrated(tmp_path: Path) -> None:
+    from alembic import command
+
+    from stationapp.db.migrate import alembic_config
+
+    file = tmp_path / "station.sqlite3"
+    engine = create_engine(f"sqlite:///{file}")
+    try:
+        command.upgrade(alembic_config(engine), "0001")
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "insert into station_setting values ('station_name', '东利')"
+            )
+        copy = upgrade_to_head(engine)
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
+    assert copy is not None and copy.name.startswith("station.before-migration-")
+    connection = sqlite3.connect(copy)
+    version = connection.execute("select version_num from alembic_version").fetchall()
+    connection.close()
+    assert version == [("0001",)]
