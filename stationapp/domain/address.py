@@ -44,6 +44,15 @@ class Address:
                  room_label(self.room)]
         return "".join(p for p in parts if p)
 
+    def index_key(self) -> str:
+        """The natural order as one string, for an index the database sorts by."""
+        return "\x1f".join([
+            self.community,
+            f"{leading_number(self.building):06d}{self.building}",
+            f"{leading_number(self.unit):04d}{self.unit}",
+            f"{leading_number(self.room):06d}{self.room}",
+        ])
+
     def sort_key(self) -> tuple[str, int, str, int, str, int, str]:
         """Natural order: community, then building, unit and room by number."""
         return (self.community, leading_number(self.building), self.building,

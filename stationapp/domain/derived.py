@@ -34,6 +34,7 @@ def derived_household_columns(
         "building_no": leading_number(address.building),
         "unit_no": leading_number(address.unit),
         "room_no": leading_number(address.room),
+        "address_key": address.index_key(),
         "head_name": head.name if head else "",
         "head_pinyin": name_pinyin(head.name) if head else "",
         "head_birth_date": head.birth_date if head else None,

@@ -72,7 +72,7 @@ class Community(Timestamped, Base):
 class Household(Timestamped, Base):
     """户: one dwelling on the ledger with its residents, care categories and tier.
 
-    ``head_name``, ``head_pinyin``, ``head_birth_date``, ``contact_phone``,
+    ``head_name``, ``head_pinyin``, ``head_birth_date``, ``contact_phone``, ``address_key``,
     ``oldest_birth_date`` and ``search_text`` are kept in step with the residents by the
     household service so that the big table is sorted and filtered in SQL without joins.
     """
@@ -99,6 +99,7 @@ class Household(Timestamped, Base):
     head_pinyin: Mapped[str] = mapped_column(String(128), default="", index=True)
     head_birth_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     contact_phone: Mapped[str] = mapped_column(String(32), default="")
+    address_key: Mapped[str] = mapped_column(String(200), default="")
     oldest_birth_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -117,6 +118,7 @@ class Household(Timestamped, Base):
 
     __table_args__ = (
         Index("ix_household_address", "community_id", "building_no", "unit_no", "room_no"),
+        Index("ix_household_status_address_key", "status", "address_key", "id"),
     )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 

@@ -13,7 +13,10 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin
 
 SURNAME_READINGS: dict[str, str] = {
-    "万俟": "moqi", "尉迟": "yuchi", "单于": "chanyu",
+    "万俟": "moqi", "尉迟": "yuchi", "单于": "chanyu", "欧阳": "ouyang", "司马": "sima",
+    "上官": "shangguan", "诸葛": "zhuge", "东方": "dongfang", "皇甫": "huangfu",
+    "慕容": "murong", "令狐": "linghu", "夏侯": "xiahou", "司徒": "situ", "公孙": "gongsun",
+    "宇文": "yuwen",
     "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha",
     "朴": "piao", "乐": "yue", "盖": "ge", "缪": "miao", "翟": "zhai", "覃": "qin",
     "柏": "bai", "秘": "bi", "冼": "xian", "华": "hua", "过": "guo", "纪": "ji",
@@ -74,6 +77,16 @@ def name_initials(name: str) -> str:
     return "".join(s[0] for s in name_syllables(name) if s)
 
 
+def name_surname_and_initials(name: str) -> str:
+    """The surname in full and the given name by initials, e.g. 李大爷 → lidy."""
+    syllables = name_syllables(name)
+    if len(syllables) < 2:
+        return ""
+    surname, _rest = _split_surname(name.strip())
+    full = 2 if len(surname) == 2 else 1
+    return "".join(syllables[:full]) + "".join(s[0] for s in syllables[full:])
+
+
 def normalize_query(text: str) -> str:
     """Fold a typed query to the form search keys are stored in (lower case, no spaces)."""
     folded = text.strip().lower()
@@ -101,6 +114,7 @@ def household_search_text(
         tokens.append(normalize_query(name))
         tokens.append(name_pinyin(name))
         tokens.append(name_initials(name))
+        tokens.append(name_surname_and_initials(name))
     tokens.append(normalize_query(address))
     tokens.extend(phone_digits(p) for p in phones if p)
     return "|" + "|".join(t for t in tokens if t) + "|"

@@ -250,19 +250,16 @@ def _filtered(query: Select[Any], flt: HouseholdFilter, today: date) -> Select[A
 
 
 def _order(sort: SortKey, descending: bool) -> list[ColumnElement[Any]]:
-    address: list[Any] = [
-        Community.name, Household.building_no, Household.building,
-        Household.unit_no, Household.unit, Household.room_no, Household.room,
-    ]
-    columns: list[Any] = {
-        SortKey.ADDRESS: address,
+    by_key: dict[SortKey, list[Any]] = {
+        SortKey.ADDRESS: [Household.address_key],
         SortKey.HEAD: [Household.head_pinyin],
         # Ascending age means the latest birth dates first.
         SortKey.AGE: [Household.head_birth_date],
         SortKey.PHONE: [Household.contact_phone],
         SortKey.TIER: [Household.tier],
         SortKey.STATUS: [Household.status],
-    }[sort]
+    }
+    columns = by_key[sort]
     ascending = descending if sort is SortKey.AGE else not descending
     ordered = [c.asc() if ascending else c.desc() for c in columns]
     return [*ordered, Household.id.asc() if ascending else Household.id.desc()]
@@ -276,7 +273,9 @@ def list_household_ids(
     today: date | None = None,
 ) -> list[int]:
     """Ids of the households matching ``flt``, in display order (filtered and sorted in SQL)."""
-    query = select(Household.id).join(Community, Household.community_id == Community.id)
+    query = select(Household.id)
+    if flt.community_name:
+        query = query.join(Community, Household.community_id == Community.id)
     query = _filtered(query, flt, today or date.today())
     query = query.order_by(*_order(sort, descending))
     return list(session.scalars(query))
@@ -284,7 +283,9 @@ def list_household_ids(
 
 def count_households(session: Session, flt: HouseholdFilter, today: date | None = None) -> int:
     """How many households match ``flt``."""
-    ids = select(Household.id).join(Community, Household.community_id == Community.id)
+    ids = select(Household.id)
+    if flt.community_name:
+        ids = ids.join(Community, Household.community_id == Community.id)
     matching = _filtered(ids, flt, today or date.today()).subquery()
     return session.scalar(select(func.count()).select_from(matching)) or 0
 

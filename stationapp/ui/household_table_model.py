@@ -70,6 +70,13 @@ SORT_KEYS: dict[Column, SortKey] = {
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Data role giving the household id of a row (any column)."""
 
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole,
+    HOUSEHOLD_ID_ROLE,
+})
 _PRIORITY_COLOUR = QColor(176, 32, 32)
 _INACTIVE_COLOUR = QColor(128, 128, 128)
 
@@ -219,8 +226,8 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, alignment, colour, tooltip and household id of one cell."""
-        if not index.isValid() or not 0 <= index.column() < len(Column):
-            return None
+        if role not in _ROLES or not index.isValid() or not 0 <= index.column() < len(Column):
+            return None  # checked first: views ask for many roles this model does not use
         row = self.row_data(index.row())
         if row is None:
             return None

@@ -100,3 +100,11 @@ def test_labels_parse_both_ways() -> None:
     assert parse_label(HouseholdStatus, "迁出") is HouseholdStatus.MOVED_AWAY
     with pytest.raises(ValueError, match="孤寡"):
         parse_label(CareCategory, "富翁")
+
+
+def test_surname_in_full_with_given_initials() -> None:
+    from stationapp.domain.search_keys import household_search_text, name_surname_and_initials
+
+    assert name_surname_and_initials("李大爷") == "lidy"
+    assert name_surname_and_initials("欧阳娜娜") == "ouyangnn"
+    assert "|lidy|" in household_search_text(["李大爷"], "", [])

@@ -71,7 +71,7 @@ def ids_for(database: Database, **kwargs: object) -> list[int]:
 
 
 @pytest.mark.parametrize(("query", "who"), [
-    ("李大爷", "li"), ("ldy", "li"), ("lidaye", "li"), ("LDY", "li"),
+    ("李大爷", "li"), ("ldy", "li"), ("lidaye", "li"), ("LDY", "li"), ("lidy", "li"),
     ("shanxiuying", "shan"), ("sxy", "shan"), ("zengguoqiang", "zeng"), ("zgq", "zeng"),
     ("秀英", "shan"), ("8123456", "shan"), ("13905461234", "li"), ("１３９０５", "li"),
     ("东旭", "zeng"), ("10号楼", "zeng"), ("王建国", "shan"), ("wjg", "shan"),

@@ -52,6 +52,7 @@ def upgrade() -> None:
     sa.Column('head_name', sa.String(length=64), nullable=False),
     sa.Column('head_pinyin', sa.String(length=128), nullable=False),
     sa.Column('head_birth_date', sa.Date(), nullable=True),
+    sa.Column('address_key', sa.String(length=200), nullable=False),
     sa.Column('contact_phone', sa.String(length=32), nullable=False),
     sa.Column('oldest_birth_date', sa.Date(), nullable=True),
     sa.Column('search_text', sa.Text(), nullable=False),
@@ -64,6 +65,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('household', schema=None) as batch_op:
         batch_op.create_index('ix_household_address', ['community_id', 'building_no', 'unit_no', 'room_no'], unique=False)
+        batch_op.create_index('ix_household_status_address_key', ['status', 'address_key', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_household_community_id'), ['community_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_household_head_birth_date'), ['head_birth_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_household_head_pinyin'), ['head_pinyin'], unique=False)
@@ -140,6 +142,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_household_head_birth_date'))
         batch_op.drop_index(batch_op.f('ix_household_community_id'))
         batch_op.drop_index('ix_household_address')
+        batch_op.drop_index('ix_household_status_address_key')
 
     op.drop_table('household')
     op.drop_table('station_setting')

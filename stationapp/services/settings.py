@@ -1,0 +1,65 @@
+"""Station-wide settings shared by every desk: name, phone, visit intervals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stationapp.domain.errors import ValidationError
+from stationapp.domain.models import StationSetting
+from stationapp.domain.people import check_phone
+from stationapp.domain.vocab import DEFAULT_VISIT_INTERVAL_DAYS, CareTier
+
+DEFAULT_STATION_NAME = "党员服务社"
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    """The station's own facts and rules, as every desk sees them."""
+
+    name: str = DEFAULT_STATION_NAME
+    phone: str = ""
+    visit_interval_days: tuple[tuple[CareTier, int], ...] = tuple(
+        DEFAULT_VISIT_INTERVAL_DAYS.items()
+    )
+
+    def interval(self, tier: CareTier) -> int:
+        """Days between visits for a care tier."""
+        return dict(self.visit_interval_days)[tier]
+
+
+def _interval_key(tier: CareTier) -> str:
+    return f"visit_interval_{tier.value}"
+
+
+def get_station_settings(session: Session) -> StationSettings:
+    """Read the station settings, with defaults for anything never set."""
+    query = select(StationSetting.key, StationSetting.value)
+    values = {key: value for key, value in session.execute(query).all()}
+    intervals = []
+    for tier, default in DEFAULT_VISIT_INTERVAL_DAYS.items():
+        raw = values.get(_interval_key(tier), "")
+        intervals.append((tier, int(raw) if raw.isdigit() and int(raw) > 0 else default))
+    return StationSettings(
+        name=values.get("station_name") or DEFAULT_STATION_NAME,
+        phone=values.get("station_phone", ""),
+        visit_interval_days=tuple(intervals),
+    )
+
+
+def save_station_settings(session: Session, settings: StationSettings) -> None:
+    """Validate and store the station settings."""
+    name = settings.name.strip()
+    if not name:
+        raise ValidationError("name", "请填写服务社名称")
+    phone = check_phone(settings.phone, "phone")
+    for tier, days in settings.visit_interval_days:
+        if not 1 <= days <= 366:
+            raise ValidationError(_interval_key(tier), f"{tier.label}走访间隔应在1到366天之间")
+    rows = {"station_name": name, "station_phone": phone}
+    rows.update({_interval_key(t): str(d) for t, d in settings.visit_interval_days})
+    for key, value in rows.items():
+        session.merge(StationSetting(key=key, value=value))
+    session.flush()

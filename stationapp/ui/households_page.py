@@ -1,0 +1,351 @@
+"""住户台账: the household ledger page with search, filters and the household table."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.domain.errors import NotFoundError
+from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
+from stationapp.services.database import Database
+from stationapp.services.households import (
+    HouseholdFilter,
+    count_households,
+    list_communities,
+)
+from stationapp.ui.household_table_model import SORT_KEYS, Column, HouseholdTableModel
+
+log = logging.getLogger("stationapp.ui")
+
+SEARCH_DELAY_MS = 150
+"""Typing pauses this long before the table follows the search box."""
+
+_ALL_STATUSES = "all"
+_HEADER_STATE_KEY = "households/header"
+
+# Widths in characters of typical content, for the default column widths.
+_COLUMN_SAMPLES: dict[Column, str] = {
+    Column.ADDRESS: "锦华一区10号楼2单元1001室",
+    Column.HEAD: "欧阳秀英",
+    Column.AGE: "100",
+    Column.PHONE: "0546-12345678",
+    Column.CATEGORIES: "高龄、独居、行动不便",
+    Column.TIER: "重点",
+    Column.STATUS: "在册",
+}
+
+
+class HouseholdsPage(QWidget):
+    """Search, filter, sort and open the households on the ledger.
+
+    ``count_changed(shown, total)`` tells the main window how many households the table
+    shows and how many the ledger holds in all (every status).
+    """
+
+    count_changed = Signal(int, int)
+
+    def __init__(self, database: Database, actor: str = "", parent: QWidget | None = None) -> None:
+        """Build the page and load the first view of the ledger."""
+        super().__init__(parent)
+        self._database = database
+        self._actor = actor
+        self._total = 0
+        self._keep_id: int | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, pinyin, address or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self.search.setAccessibleName(self.tr("Search households"))
+
+        self.community = QComboBox()
+        self.community.setAccessibleName(self.tr("Community"))
+        # Item data are the enum codes (plain strings): Qt hands StrEnums back as str.
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Care category"))
+        self.category.addItem(self.tr("All categories"), None)
+        for category in CareCategory:
+            self.category.addItem(category.label, category.value)
+        self.tier = QComboBox()
+        self.tier.setAccessibleName(self.tr("Care tier"))
+        self.tier.addItem(self.tr("All tiers"), None)
+        for tier in CareTier:
+            self.tier.addItem(tier.label, tier.value)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        for status in HouseholdStatus:
+            self.status.addItem(status.label, status.value)
+        self.status.addItem(self.tr("All statuses"), _ALL_STATUSES)
+
+        self.new_button = QPushButton(self.tr("&New household…"))
+        self.new_button.setToolTip(self.tr("Add a household to the ledger (Ctrl+N)"))
+        self.open_button = QPushButton(self.tr("&Open…"))
+        self.open_button.setToolTip(self.tr("Open the selected household (Enter)"))
+
+        self.model = HouseholdTableModel(database.session, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Households"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        self._set_default_column_widths()
+        # The categories column takes the spare width: it is the one whose text varies most.
+        header.setSectionResizeMode(Column.CATEGORIES, QHeaderView.ResizeMode.Stretch)
+        self._default_header_state = header.saveState()
+
+        title = QLabel(self.tr("Households"))
+        title_font = title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.open_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        for combo in (self.community, self.category, self.tier, self.status):
+            filters.addWidget(combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._search_entered)
+        for combo in (self.community, self.category, self.tier, self.status):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_household)
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.doubleClicked.connect(self._open_index)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_selected)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._after_reset)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self._fill_communities()
+        self._count_total()
+        self.model.set_filter(self.current_filter())
+        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        self.table.setSortingEnabled(True)  # already sorted that way: no second query
+        header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
+
+    # ------------------------------------------------------------ public actions
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected (Ctrl+F)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_filter(self) -> HouseholdFilter:
+        """The filter the search box and combos describe."""
+        category = self.category.currentData()
+        tier = self.tier.currentData()
+        status = self.status.currentData()
+        return HouseholdFilter(
+            search=self.search.text().strip(),
+            community_id=self.community.currentData(),
+            category=CareCategory(category) if category else None,
+            tier=CareTier(tier) if tier else None,
+            status=None if status == _ALL_STATUSES else HouseholdStatus(status),
+        )
+
+    def apply_filter(self) -> None:
+        """Show the households matching the search box and combos now."""
+        self._search_timer.stop()
+        wanted = self.current_filter()
+        if wanted != self.model.household_filter:
+            self.model.set_filter(wanted)
+
+    def refresh(self) -> None:
+        """Read everything again (F5): communities, total and the table, keeping the selection."""
+        self._fill_communities()
+        self._count_total()
+        self.model.set_filter(self.current_filter())
+
+    def shown_count(self) -> int:
+        """How many households the table shows."""
+        return self.model.rowCount()
+
+    def total_count(self) -> int:
+        """How many households the ledger holds (every status)."""
+        return self._total
+
+    def current_household_id(self) -> int | None:
+        """The id of the selected household, if any."""
+        index = self.table.currentIndex()
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            index = rows[0]
+        return self.model.household_id(index.row()) if index.isValid() else None
+
+    def select_household(self, household_id: int) -> bool:
+        """Select and show the row of ``household_id``; False when it is filtered out."""
+        row = self.model.row_of(household_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def new_household(self) -> None:
+        """Open an empty household dialog; select the new household after saving."""
+        self._edit(None)
+
+    def open_selected(self) -> None:
+        """Open the selected household in the household dialog."""
+        household_id = self.current_household_id()
+        if household_id is not None:
+            self._edit(household_id)
+
+    def open_household(self, household_id: int) -> None:
+        """Open ``household_id`` in the household dialog."""
+        self._edit(household_id)
+
+    def save_state(self, settings: QSettings) -> None:
+        """Keep the column widths, order and sort of the table for this desk."""
+        settings.setValue(_HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Restore what :meth:`save_state` kept, if anything."""
+        state = settings.value(_HEADER_STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            header = self.table.horizontalHeader()
+            if not header.restoreState(state):
+                header.restoreState(self._default_header_state)
+            if header.sortIndicatorSection() not in SORT_KEYS:
+                header.setSortIndicator(Column.ADDRESS, Qt.SortOrder.AscendingOrder)
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    # ------------------------------------------------------------ internals
+
+    def _edit(self, household_id: int | None) -> None:
+        # Imported when first needed: the dialog is not part of the start-up path.
+        from stationapp.ui.household_dialog import HouseholdDialog
+
+        try:
+            dialog = HouseholdDialog(self._database, household_id, self._actor, self)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Household not found"), str(exc))
+            self.refresh()
+            return
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            saved = dialog.saved_household_id or household_id
+        finally:
+            dialog.deleteLater()
+        self.refresh()
+        if saved is not None and not self.select_household(saved):
+            log.info("saved household %s is outside the current filter", saved)
+        self.table.setFocus()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: search now and go to the first match (Enter opens it)."""
+        self.apply_filter()
+        if self.model.rowCount():
+            if self.current_household_id() is None:
+                self.table.selectRow(0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        household_id = self.model.household_id(index.row())
+        if household_id is not None:
+            self._edit(household_id)
+
+    def _fill_communities(self) -> None:
+        with self._database.session() as session:
+            communities = list_communities(session)
+        current = self.community.currentData()
+        self.community.blockSignals(True)
+        try:
+            self.community.clear()
+            self.community.addItem(self.tr("All communities"), None)
+            for community in communities:
+                self.community.addItem(community.name, community.id)
+            index = self.community.findData(current) if current is not None else 0
+            self.community.setCurrentIndex(max(index, 0))
+        finally:
+            self.community.blockSignals(False)
+
+    def _count_total(self) -> None:
+        with self._database.session() as session:
+            self._total = count_households(session, HouseholdFilter(status=None))
+
+    def _remember_selection(self) -> None:
+        self._keep_id = self.current_household_id()
+
+    def _after_reset(self) -> None:
+        if self._keep_id is not None:
+            self.select_household(self._keep_id)
+        self._keep_id = None
+        self._update_buttons()
+        self.count_changed.emit(self.model.rowCount(), self._total)
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.current_household_id() is not None)
+
+    def _keep_sortable_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        if column not in SORT_KEYS:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+            header.blockSignals(False)
+
+    def _set_default_column_widths(self) -> None:
+        header = self.table.horizontalHeader()
+        metrics = self.fontMetrics()
+        padding = 3 * metrics.averageCharWidth() + 16
+        for column, sample in _COLUMN_SAMPLES.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, width + padding)

@@ -1,0 +1,201 @@
+"""The main window: navigation on the left, one page per area, counts in the status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from stationapp import __version__
+from stationapp.paths import APP_NAME
+from stationapp.services.database import Database
+from stationapp.ui.households_page import HouseholdsPage
+
+log = logging.getLogger("stationapp.ui")
+
+ORGANIZATION = APP_NAME
+"""Organisation and application name of the per-desk settings."""
+
+DEFAULT_SIZE = QSize(1200, 760)
+MINIMUM_SIZE = QSize(720, 480)
+
+_GEOMETRY_KEY = "main_window/geometry"
+_SPLITTER_KEY = "main_window/splitter"
+_PAGE_KEY = "main_window/page"
+
+
+def desk_settings() -> QSettings:
+    """Per-desk preferences (window layout, language …): an INI file in the user's config."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME
+    )
+
+
+class MainWindow(QMainWindow):
+    """The ledger's main window: a navigation list, a stack of pages and a status bar."""
+
+    def __init__(
+        self,
+        database: Database,
+        station_name: str = "",
+        actor: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        """Build the window over ``database``; ``actor`` is recorded on every change."""
+        super().__init__(parent)
+        self._database = database
+        self.setWindowTitle(station_name.strip() or APP_NAME)
+
+        self.households = HouseholdsPage(database, actor)
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Areas"))
+        self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
+        self.pages = QStackedWidget()
+        self._add_page(self.tr("Households"), self.households)
+        self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 24)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([140, 1060])
+        self.splitter.setContentsMargins(6, 6, 6, 0)
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel()
+        self.database_label = QLabel(self.tr("Database: {name}").format(
+            name=database.display_name()))
+        self.database_label.setToolTip(database.display_name())
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.households.count_changed.connect(self.show_count)
+        self.show_count(self.households.shown_count(), self.households.total_count())
+
+        self._create_actions()
+        self.navigation.setCurrentRow(0)
+        # A fixed minimum keeps the layout from re-imposing one whenever a label grows.
+        self.setMinimumSize(self.minimumSizeHint().expandedTo(MINIMUM_SIZE))
+        self._resize_to_screen()
+        self.restore_state()
+
+    # ------------------------------------------------------------ building
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        QListWidgetItem(title, self.navigation)
+        self.pages.addWidget(page)
+
+    def _create_actions(self) -> None:
+        self.new_household_action = QAction(self.tr("&New household…"), self)
+        self.new_household_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_household_action.triggered.connect(self.new_household)
+        self.find_action = QAction(self.tr("&Find…"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_search)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        about_action = QAction(self.tr("&About stationapp"), self)
+        about_action.triggered.connect(self.show_about)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_household_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.refresh_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(about_action)
+
+    # ------------------------------------------------------------ actions
+
+    def show_count(self, shown: int, total: int) -> None:
+        """Show how many households the table lists out of all on the ledger."""
+        self.count_label.setText(
+            self.tr("{shown} of {total} households shown").format(shown=shown, total=total)
+        )
+
+    def focus_search(self) -> None:
+        """Ctrl+F: go to the households page and put the cursor in its search box."""
+        self.navigation.setCurrentRow(self.pages.indexOf(self.households))
+        self.households.focus_search()
+
+    def new_household(self) -> None:
+        """Ctrl+N: go to the households page and open an empty household dialog."""
+        self.navigation.setCurrentRow(self.pages.indexOf(self.households))
+        self.households.new_household()
+
+    def refresh(self) -> None:
+        """F5: read the current page again from the database."""
+        page = self.pages.currentWidget()
+        if isinstance(page, HouseholdsPage):
+            page.refresh()
+        self.statusBar().showMessage(self.tr("Refreshed"), 2000)
+
+    def show_about(self) -> None:
+        """A short About box."""
+        QMessageBox.about(
+            self,
+            self.tr("About stationapp"),
+            self.tr(
+                "stationapp {version}\n\nThe ledger, events, deliveries and follow-up visits "
+                "of a residents' party-member service station."
+            ).format(version=__version__),
+        )
+
+    # ------------------------------------------------------------ per-desk layout
+
+    def _resize_to_screen(self) -> None:
+        size = DEFAULT_SIZE
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            size = size.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+        self.resize(size.expandedTo(self.minimumSize()))
+
+    def restore_state(self) -> None:
+        """Restore window geometry, splitter, page and table layout saved on this desk."""
+        settings = desk_settings()
+        geometry = settings.value(_GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = settings.value(_SPLITTER_KEY)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        page = settings.value(_PAGE_KEY, 0, type=int)
+        if isinstance(page, int) and 0 <= page < self.navigation.count():
+            self.navigation.setCurrentRow(page)
+        self.households.restore_state(settings)
+
+    def save_state(self) -> None:
+        """Keep window geometry, splitter, page and table layout for the next start."""
+        settings = desk_settings()
+        settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(_SPLITTER_KEY, self.splitter.saveState())
+        settings.setValue(_PAGE_KEY, self.navigation.currentRow())
+        self.households.save_state(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the layout, then close."""
+        self.save_state()
+        super().closeEvent(event)
