@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 SURNAME_READINGS: dict[str, str] = {
     "万俟": "moqi", "尉迟": "yuchi", "单于": "chanyu", "欧阳": "ouyang", "司马": "sima",
     "上官": "shangguan", "诸葛": "zhuge", "东方": "dongfang", "皇甫": "huangfu",
@@ -33,6 +31,14 @@ _NON_WORD = re.compile(r"[\s\-_/·,，。.()（）]+")
 _DIGITS = re.compile(r"\D+")
 
 
+def _plain_pinyin(text: str) -> list[str]:
+    # pypinyin loads its large phrase dictionary on import (~0.2 s, ~50 MB): only pay for
+    # it when a name is actually converted (saving a household, the demo), not at start-up.
+    from pypinyin import Style, lazy_pinyin
+
+    return list(lazy_pinyin(text, style=Style.NORMAL))
+
+
 def _split_surname(name: str) -> tuple[str, str]:
     for length in (2, 1):
         if name[:length] in SURNAME_READINGS and len(name) > length:
@@ -52,16 +58,16 @@ def name_syllables(name: str) -> tuple[str, ...]:
         syllables.append(SURNAME_READINGS[surname])
     elif surname:
         syllables.extend(_split_compound(surname, SURNAME_READINGS[surname]))
-    syllables.extend(s.lower() for s in lazy_pinyin(rest, style=Style.NORMAL, v_to_u=False))
+    syllables.extend(s.lower() for s in _plain_pinyin(rest))
     return tuple(s for s in syllables if s)
 
 
 def _split_compound(surname: str, reading: str) -> list[str]:
-    plain = lazy_pinyin(surname, style=Style.NORMAL)
+    plain = _plain_pinyin(surname)
     if "".join(plain) == reading:
         return plain
     # Compound surnames with a special reading: keep both syllables' initials right.
-    first = lazy_pinyin(surname[0], style=Style.NORMAL)[0]
+    first = _plain_pinyin(surname[0])[0]
     if reading.startswith(first):
         return [first, reading[len(first):]]
     return [reading[: len(reading) // 2], reading[len(reading) // 2 :]]

@@ -114,3 +114,26 @@ def test_older_sqlite_database_is_copied_aside_then_migrated(tmp_path: Path) -> 
     version = connection.execute("select version_num from alembic_version").fetchall()
     connection.close()
     assert version == [("0001",)]
+
+
+def test_schema_head_constant_matches_the_scripts() -> None:
+    from stationapp.db.migrate import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic_or_pypinyin(sqlite_url: str) -> None:
+    import subprocess
+    import sys
+
+    open_database(sqlite_url).dispose()
+    code = (
+        "import sys\n"
+        "from stationapp.services.database import open_database\n"
+        "from stationapp.services import households\n"
+        f"open_database({sqlite_url!r}).dispose()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'pypinyin')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    assert out.strip() == "[]"
