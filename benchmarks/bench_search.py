@@ -1,0 +1,384 @@
+"""Household search as you type on 50,000 households: latency per keystroke, p50 / p95.
+
+Budget (DESIGN.md): p95 ≤ 50 ms per keystroke, for names, pinyin initials, full pinyin,
+addresses and phone numbers.
+
+A keystroke is what the households page runs once its search box has settled (after the
+``SEARCH_DELAY_MS`` debounce, which is not counted): ``HouseholdTableModel.refresh`` lists
+the matching ids with ``list_household_ids`` (status 在册, sorted by address) in one
+session, then the first paint of the table fetches the first block of rows with
+``fetch_household_rows`` in another session. No separate count query runs per keystroke
+(the status bar uses the model's row count). Two measurements of the same typing:
+
+* **services**: exactly those two service calls, no Qt;
+* **page**: the real ``HouseholdsPage`` (offscreen): ``search.setText`` then the clock runs
+  over ``apply_filter()`` and the event loop until the table's viewport has been painted.
+
+Queries are typed character by character: a real, frequent head-of-household name from the
+database (e.g. 王秀英), its pinyin initials (w, wx, wxy) and full pinyin, the address parts
+3号楼 and 301, and a real mobile number; each typed word ends with clearing the box (which
+lists every household again, also a keystroke). Baselines of the same run:
+``SELECT count(*) FROM household`` and ``list_household_ids`` with the empty filter.
+
+    uv run --no-sync python benchmarks/bench_search.py [--rounds 10] [--database-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from common import (
+    MeasurementError,
+    demo_database,
+    describe_python,
+    median,
+    percentile,
+    print_table,
+    verdict,
+)
+
+BUDGET_P95_MS = 50.0
+CLEAR = "clear the box (lists all)"
+"""Category of the keystroke that empties the search box."""
+
+
+@dataclass(frozen=True)
+class Keystroke:
+    """One keystroke: the category it belongs to and the search box's text after it."""
+
+    category: str
+    text: str
+
+
+@dataclass
+class Samples:
+    """Milliseconds per category, in insertion order."""
+
+    by_category: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, category: str, ms: float) -> None:
+        """Record one sample."""
+        self.by_category.setdefault(category, []).append(ms)
+
+    def all(self, exclude: str | None = None) -> list[float]:
+        """Every sample, optionally without one category."""
+        return [v for c, vs in self.by_category.items() if c != exclude for v in vs]
+
+
+def _prefixes(text: str) -> list[str]:
+    return [text[:i] for i in range(1, len(text) + 1)]
+
+
+def typing_sequence(session: Any) -> list[Keystroke]:
+    """The keystrokes of one round, from real data of the ledger behind ``session``."""
+    from sqlalchemy import func, select
+
+    from stationapp.domain.models import Household
+    from stationapp.domain.search_keys import name_initials, name_pinyin
+    from stationapp.domain.vocab import HouseholdStatus
+
+    active = Household.status == HouseholdStatus.ACTIVE.value
+    name = session.scalar(
+        select(Household.head_name)
+        .where(active, func.length(Household.head_name) == 3)
+        .group_by(Household.head_name)
+        .order_by(func.count().desc(), Household.head_name)
+        .limit(1)
+    )
+    phone = session.scalar(
+        select(Household.contact_phone)
+        .where(active, Household.contact_phone.like("139%"),
+               func.length(Household.contact_phone) == 11)
+        .order_by(Household.id)
+        .limit(1)
+    ) or "13905461234"
+    if not name:
+        raise MeasurementError("the ledger has no three-character head-of-household name")
+    words = [
+        ("name (characters)", name),
+        ("pinyin initials", name_initials(name)),
+        ("full pinyin", name_pinyin(name)),
+        ("address 3号楼", "3号楼"),
+        ("address 301", "301"),
+        ("phone digits", phone),
+    ]
+    keys: list[Keystroke] = []
+    for category, word in words:
+        keys.extend(Keystroke(category, prefix) for prefix in _prefixes(word))
+        keys.append(Keystroke(CLEAR, ""))
+    return keys
+
+
+# ------------------------------------------------------------------ services path
+
+
+def services_keystroke(database: Any, block_size: int) -> Callable[[str], int]:
+    """What one keystroke costs below Qt: ids in one session, the first block in another."""
+    from stationapp.services.households import (
+        HouseholdFilter,
+        fetch_household_rows,
+        list_household_ids,
+    )
+
+    def keystroke(text: str) -> int:
+        with database.session() as session:
+            ids = list_household_ids(session, HouseholdFilter(search=text.strip()))
+        with database.session() as session:
+            fetch_household_rows(session, ids[:block_size])
+        return len(ids)
+
+    return keystroke
+
+
+def baselines(database: Any) -> dict[str, Callable[[], object]]:
+    """The reference queries of the same run."""
+    from sqlalchemy import text
+
+    from stationapp.services.households import HouseholdFilter, list_household_ids
+
+    def count_all() -> object:
+        with database.session() as session:
+            return session.scalar(text("SELECT count(*) FROM household"))
+
+    def list_all() -> object:
+        with database.session() as session:
+            return list_household_ids(session, HouseholdFilter())
+
+    return {
+        "SELECT count(*) FROM household": count_all,
+        "list_household_ids, empty filter (在册)": list_all,
+    }
+
+
+# ------------------------------------------------------------------ page path
+
+
+class PagePath:
+    """The real households page, offscreen; one keystroke = apply_filter + painted table."""
+
+    def __init__(self, database: Any) -> None:
+        """Create the application and the page, show it and wait for its first paint."""
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from stationapp.ui.households_page import HouseholdsPage
+
+        self._app = QApplication.instance() or QApplication(sys.argv[:1])
+        self._page = HouseholdsPage(database, "bench")
+        self._page.resize(1050, 700)
+        self._page.show()
+        viewport = self._page.table.viewport()
+        paint = QEvent.Type.Paint
+
+        class Watch(QObject):
+            """Quits the running loop once the viewport has been painted."""
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.loop: QEventLoop | None = None
+                self.painted = False
+
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == paint and not self.painted:
+                    self.painted = True
+                    if self.loop is not None:
+                        self.loop.quit()
+                return False
+
+        self._watch = Watch()
+        viewport.installEventFilter(self._watch)
+
+        def wait_painted() -> None:
+            if self._watch.painted:  # painted synchronously inside apply_filter
+                return
+            loop = QEventLoop()
+            guard = QTimer(loop)
+            guard.setSingleShot(True)
+            guard.timeout.connect(loop.quit)
+            guard.start(60_000)
+            self._watch.loop = loop
+            loop.exec()
+            self._watch.loop = None
+            if not self._watch.painted:
+                raise MeasurementError("the households table was never repainted")
+
+        self._wait_painted = wait_painted
+        self._wait_painted()
+
+    def keystroke(self, text: str) -> float:
+        """Put ``text`` in the search box, then time apply_filter until the table is painted."""
+        page = self._page
+        page.search.setText(text)  # starts the debounce timer, which apply_filter stops
+        if page.current_filter() == page.model.household_filter:
+            raise MeasurementError(f"keystroke {text!r} would not change the filter")
+        self._watch.painted = False
+        started = time.perf_counter()
+        page.apply_filter()
+        self._wait_painted()
+        return (time.perf_counter() - started) * 1000
+
+    def rows(self) -> int:
+        """Rows the table shows now."""
+        return int(self._page.model.rowCount())
+
+
+# ------------------------------------------------------------------ measuring
+
+
+def _time_ms(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
+
+
+@dataclass
+class Results:
+    """Everything one run measured."""
+
+    keys: list[Keystroke]
+    matches: dict[str, int] = field(default_factory=dict)
+    baseline: Samples = field(default_factory=Samples)
+    services: Samples = field(default_factory=Samples)
+    page: Samples | None = None
+    services_by_text: Samples = field(default_factory=Samples)
+    page_by_text: Samples = field(default_factory=Samples)
+
+
+def measure(database: Any, rounds: int, with_page: bool, block_size: int) -> Results:
+    """Type the sequence ``rounds`` times (after one discarded warm-up round)."""
+    with database.session() as session:
+        results = Results(typing_sequence(session))
+    services = services_keystroke(database, block_size)
+    references = baselines(database)
+    page = PagePath(database) if with_page else None
+    if page is not None:
+        results.page = Samples()
+    for round_no in range(rounds + 1):  # round 0 warms caches and is discarded
+        keep = round_no > 0
+        for name, call in references.items():
+            for _ in range(3):
+                ms = _time_ms(call)
+                if keep:
+                    results.baseline.add(name, ms)
+        for key in results.keys:
+            started = time.perf_counter()
+            found = results.matches[key.text] = services(key.text)
+            ms = (time.perf_counter() - started) * 1000
+            if keep:
+                results.services.add(key.category, ms)
+                results.services_by_text.add(key.text, ms)
+            if page is not None and results.page is not None:
+                ms = page.keystroke(key.text)
+                if keep:
+                    results.page.add(key.category, ms)
+                    results.page_by_text.add(key.text, ms)
+                if page.rows() != found:
+                    raise MeasurementError(
+                        f"the page shows {page.rows()} rows for {key.text!r}, "
+                        f"the services found {found}")
+        if keep:
+            print(f"  round {round_no}/{rounds} done", file=sys.stderr, flush=True)
+    return results
+
+
+def _typed(keys: Sequence[Keystroke], category: str, matches: dict[str, int]) -> str:
+    if category == CLEAR:
+        return f"'' → {matches['']:,}"
+    texts = [k.text for k in keys if k.category == category]
+    shown = [texts[0], f"…{texts[-1]}"] if len(texts) > 3 else texts
+    return " ".join(shown) + f" → {matches[texts[-1]]:,}"
+
+
+def report(results: Results, label: str) -> list[str]:
+    """Print the tables; return the budget rows that missed."""
+    ref = median(results.baseline.by_category["list_household_ids, empty filter (在册)"])
+    print_table(
+        f"Baselines, same run ({label}; {describe_python()})",
+        ["query", "samples", "p50", "p95"],
+        [[name, str(len(vs)), f"{median(vs):.1f} ms", f"{percentile(vs, 0.95):.1f} ms"]
+         for name, vs in results.baseline.by_category.items()],
+    )
+    misses: list[str] = []
+    for title, samples in (("services (list ids + first block)", results.services),
+                           ("households page (apply_filter → painted table)", results.page)):
+        if samples is None:
+            continue
+        rows: list[list[str]] = []
+        groups = [*samples.by_category.items(),
+                  ("all typing (without clearing)", samples.all(exclude=CLEAR))]
+        for category, values in groups:
+            p95 = percentile(values, 0.95)
+            ok = p95 <= BUDGET_P95_MS
+            if not ok:
+                misses.append(f"{title}: {category} p95 {p95:.1f} ms "
+                              f"(+{p95 - BUDGET_P95_MS:.1f} ms)")
+            typed = (_typed(results.keys, category, results.matches)
+                     if category in samples.by_category else "")
+            rows.append([category, typed, str(len(values)), f"{median(values):.1f}",
+                         f"{p95:.1f}", f"{max(values):.1f}",
+                         f"{median(values) / ref:.2f} ×", verdict(ok)])
+        print_table(
+            f"Per keystroke, {title}; budget p95 ≤ {BUDGET_P95_MS:.0f} ms; ratio = p50 / "
+            f"p50 of list_household_ids with the empty filter ({ref:.1f} ms)",
+            ["typed", "keys → final matches", "n", "p50 ms", "p95 ms", "max ms", "ratio",
+             "verdict"],
+            rows,
+        )
+    detail: list[list[str]] = []
+    for text, values in sorted(results.services_by_text.by_category.items(),
+                               key=lambda item: -results.matches[item[0]]):
+        page_values = results.page_by_text.by_category.get(text)
+        detail.append([repr(text), f"{results.matches[text]:,}", f"{median(values):.1f}",
+                       f"{median(page_values):.1f}" if page_values else "-"])
+    print_table(
+        "Per search text, most matches first (the cost follows the number of matches)",
+        ["search box", "matches", "services p50 ms", "page p50 ms"],
+        detail,
+    )
+    return misses
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure and report; exit 0 unless the measurement itself failed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=10,
+                        help="times the whole typing sequence is repeated (default 10)")
+    parser.add_argument("--database-url", default=None,
+                        help="e.g. postgresql+psycopg://…; the demo is loaded if the ledger "
+                             "is empty (default: the cached 50,000-household SQLite file)")
+    parser.add_argument("--no-page", action="store_true",
+                        help="measure the service calls only, without Qt")
+    args = parser.parse_args(argv)
+    try:
+        url = demo_database(args.database_url)
+        from stationapp.services.database import open_database
+
+        try:
+            from stationapp.ui.household_table_model import DEFAULT_BLOCK_SIZE as block_size
+        except ImportError:  # the GUI is not importable: fall back to the known block size
+            block_size = 200
+        database = open_database(url)
+        try:
+            label = f"{database.engine.dialect.name}, first block {block_size} rows"
+            results = measure(database, max(1, args.rounds), not args.no_page, block_size)
+        finally:
+            database.dispose()
+    except MeasurementError as exc:
+        print(f"bench_search: measurement failed: {exc}", file=sys.stderr)
+        return 1
+    misses = report(results, label)
+    print()
+    print("\n".join(["budget missed:", *(f"  {m}" for m in misses)]) if misses
+          else "every budget met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
