@@ -623,8 +623,14 @@ def change_status(
     reason: str,
     actor: str,
     expected_version: int | None = None,
-) -> None:
-    """Move a household to 迁出 / 注销 (or back to 在册) with a date and reason, kept in history."""
+) -> int:
+    """Move a household to 迁出 / 注销 (or back to 在册) with a date and reason, kept in history.
+
+    When the household leaves 在册, its pending deliveries (待送) of every event are
+    cancelled (取消, with the reason in their history). Returns how many were cancelled
+    (0 when none, and always 0 when the household comes back to 在册), so the clerk can
+    be told.
+    """
     household = session.get(Household, household_id)
     if household is None:
         raise NotFoundError(f"找不到编号为 {household_id} 的住户")
@@ -652,7 +658,17 @@ def change_status(
         session.flush()
     except StaleDataError as exc:
         raise ConflictError("这户信息刚被别人修改过，请关闭后重新打开再改。") from exc
-    log.info("household %s status %s by %s", household_id, status, actor)
+    cancelled = 0
+    if status is not HouseholdStatus.ACTIVE:
+        # Imported here: the deliveries service imports this module.
+        from stationapp.services.deliveries import cancel_pending_for_household
+
+        cancelled = cancel_pending_for_household(
+            session, household_id, actor, f"住户{status.label}：{reason.strip()}"
+        )
+    log.info("household %s status %s by %s (%d deliveries cancelled)",
+             household_id, status, actor, cancelled)
+    return cancelled
 
 
 __all__ = [
