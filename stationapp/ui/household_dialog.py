@@ -1,0 +1,843 @@
+"""The household dialog: add or edit a household, its members, and change its status.
+
+Members
+    The table lists the members who live in the household first (row *i* is what the
+    service calls ``residents[i]``), then, greyed, the members kept for the record:
+    those who moved away or died earlier, and saved members the clerk removed in this
+    dialog. Removing a saved member never deletes it: it is left out of what is saved and
+    the service marks it as moved away (迁出); until then the row shows "迁出 on save".
+    A member added in this dialog and removed again simply disappears.
+
+Validation
+    Save hands the whole form to the household service inside one session; a
+    :class:`~stationapp.domain.errors.ValidationError` leaves the ``with`` block, so the
+    session rolls back and nothing is written. Every problem is shown at once: a red
+    message under the field (``community``, ``building``, ``unit``, ``room``, ``phone``),
+    and for a member (``residents[i].<field>``) its row turns red and the message is
+    listed under the table; opening that member shows the message under the field too.
+
+Status
+    For a saved household "Change status…" records 在册 / 迁出 / 注销 at once (its own
+    transaction, with the version this dialog read) and the dialog reloads. Because that
+    change is already saved, the dialog then ends as *accepted* even when it is closed
+    with Cancel, and :attr:`HouseholdDialog.saved_household_id` is set, so the caller
+    refreshes its list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import IntEnum
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QBrush, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.people import age_on, check_id_number, is_elderly
+from stationapp.domain.vocab import (
+    STORED_CATEGORIES,
+    CareCategory,
+    CareTier,
+    HouseholdStatus,
+    ResidentStatus,
+    Sex,
+)
+from stationapp.services.database import Database
+from stationapp.services.households import (
+    HouseholdDetail,
+    HouseholdInput,
+    ResidentInput,
+    create_household,
+    get_household,
+    list_communities,
+    update_household,
+)
+from stationapp.ui.form_helpers import (
+    ERROR_COLOR,
+    ERROR_ROW_BACKGROUND,
+    INACTIVE_COLOR,
+    INVALID_STYLE,
+    ErrorLabel,
+    format_date,
+    mark_invalid,
+    with_error,
+)
+from stationapp.ui.member_editor import MemberEditor
+from stationapp.ui.status_dialog import StatusDialog
+
+HOUSEHOLD_FIELDS: tuple[str, ...] = ("community", "building", "unit", "room", "phone")
+"""Household fields that have an inline error label (see :attr:`HouseholdDialog.errors`)."""
+
+_MEMBER_FIELD = re.compile(r"^residents\[(\d+)\]\.(\w+)$")
+_CATEGORY_COLUMNS = 4
+
+
+class MemberColumn(IntEnum):
+    """Columns of the members table."""
+
+    HEAD = 0
+    NAME = 1
+    RELATION = 2
+    SEX = 3
+    BIRTH_DATE = 4
+    AGE = 5
+    ID_NUMBER = 6
+    PHONE = 7
+    MOBILITY = 8
+    STATUS = 9
+
+
+@dataclass(frozen=True)
+class _RecordOnly:
+    """A member shown greyed for the record, not saved by this dialog."""
+
+    member: ResidentInput
+    status_text: str
+
+
+@dataclass(frozen=True)
+class _IdFacts:
+    birth_date: date | None
+    sex: Sex | None
+    birth_from_id: bool
+    sex_from_id: bool
+
+
+def _facts(member: ResidentInput) -> _IdFacts:
+    """Birth date and sex as typed, else as the (valid) ID number says."""
+    birth, sex = member.birth_date, member.sex
+    if (birth is None or sex is None) and member.id_number:
+        try:
+            facts = check_id_number(member.id_number)
+        except ValidationError:
+            pass
+        else:
+            return _IdFacts(birth or facts.birth_date, sex or facts.sex,
+                            birth is None, sex is None)
+    return _IdFacts(birth, sex, False, False)
+
+
+class HouseholdDialog(QDialog):
+    """Add a household (``household_id=None``) or edit one, with its members and status.
+
+    ``actor`` is who is acting, passed to every service call that changes data. After a
+    successful save :attr:`saved_household_id` holds the household's id and the dialog is
+    accepted. Raises :class:`~stationapp.domain.errors.NotFoundError` when
+    ``household_id`` is not on the ledger.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        household_id: int | None = None,
+        actor: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._household_id = household_id
+        self._actor = actor
+        self._today = date.today()
+        self.saved_household_id: int | None = None
+        self._detail: HouseholdDetail | None = None
+        self._version: int | None = None
+        self._members: list[ResidentInput] = []
+        self._record_only: list[_RecordOnly] = []
+        self._member_problems: dict[int, dict[str, str]] = {}
+        self._member_general: list[str] = []
+        self._status_changed = False
+        self._member_editor: MemberEditor | None = None
+        self._status_dialog: StatusDialog | None = None
+
+        with database.session() as session:
+            communities = [c.name for c in list_communities(session)]
+            detail = get_household(session, household_id) if household_id is not None else None
+
+        self.setStyleSheet(INVALID_STYLE)
+        self.setSizeGripEnabled(True)
+        self._build(communities)
+        if detail is not None:
+            self._load(detail)
+        else:
+            self.setWindowTitle(self.tr("New household"))
+            self._refresh_members()
+        self._initial = self.current_input()
+        self.resize(1040, 760)
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self, communities: Sequence[str]) -> None:
+        self.status_banner = QLabel(self)
+        self.status_banner.setObjectName("status_banner")
+        self.status_banner.setWordWrap(True)
+        banner_font = QFont(self.status_banner.font())
+        banner_font.setBold(True)
+        banner_font.setPointSizeF(banner_font.pointSizeF() * 1.3)
+        self.status_banner.setFont(banner_font)
+        self.status_banner.setStyleSheet(
+            "QLabel#status_banner { background: #fff1d6; color: #7a4100;"
+            " border: 1px solid #e0a030; border-radius: 4px; padding: 8px; }"
+        )
+        self.status_banner.setVisible(False)
+
+        self.errors: dict[str, ErrorLabel] = {name: ErrorLabel(self) for name in HOUSEHOLD_FIELDS}
+        for name, label in self.errors.items():
+            label.setObjectName(f"error_{name}")
+
+        # Address and contact
+        self.community_combo = QComboBox(self)
+        self.community_combo.setObjectName("community")
+        self.community_combo.setEditable(True)
+        self.community_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.community_combo.addItems(list(communities))
+        self.community_combo.setCurrentIndex(-1)
+        self.community_combo.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                           QSizePolicy.Policy.Fixed)
+        line_edit = self.community_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("Choose or type a community"))
+        self.building_edit = QLineEdit(self)
+        self.building_edit.setObjectName("building")
+        self.unit_edit = QLineEdit(self)
+        self.unit_edit.setObjectName("unit")
+        self.room_edit = QLineEdit(self)
+        self.room_edit.setObjectName("room")
+        self.phone_edit = QLineEdit(self)
+        self.phone_edit.setObjectName("phone")
+        self.phone_edit.setPlaceholderText(self.tr("Mobile, or landline with area code"))
+        self._fields: dict[str, QWidget] = {
+            "community": self.community_combo, "building": self.building_edit,
+            "unit": self.unit_edit, "room": self.room_edit, "phone": self.phone_edit,
+        }
+
+        address_box = QGroupBox(self.tr("Address and contact"), self)
+        grid = QGridLayout(address_box)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(5, 1)
+        self._grid_field(grid, 0, 0, self.tr("&Community:"), "community", span=5)
+        self._grid_field(grid, 1, 0, self.tr("&Building:"), "building")
+        self._grid_field(grid, 1, 2, self.tr("&Unit:"), "unit")
+        self._grid_field(grid, 1, 4, self.tr("R&oom:"), "room")
+        self._grid_field(grid, 2, 0, self.tr("&Phone:"), "phone", span=5)
+        grid.setRowStretch(3, 1)
+
+        # Care
+        care_box = QGroupBox(self.tr("Care"), self)
+        care = QVBoxLayout(care_box)
+        categories = QGridLayout()
+        self.category_boxes: dict[CareCategory, QCheckBox] = {}
+        for i, category in enumerate(STORED_CATEGORIES):
+            box = QCheckBox(category.label, care_box)
+            box.setObjectName(f"category_{category.value}")
+            self.category_boxes[category] = box
+            categories.addWidget(box, i // _CATEGORY_COLUMNS, i % _CATEGORY_COLUMNS)
+        care.addLayout(categories)
+        self.elderly_label = QLabel(care_box)
+        self.elderly_label.setObjectName("elderly_note")
+        self.elderly_label.setWordWrap(True)
+        care.addWidget(self.elderly_label)
+        tier_row = QHBoxLayout()
+        self.tier_combo = QComboBox(care_box)
+        self.tier_combo.setObjectName("tier")
+        for tier in CareTier:
+            self.tier_combo.addItem(tier.label, tier)
+        self.tier_combo.setCurrentIndex(self.tier_combo.findData(CareTier.ROUTINE))
+        tier_label = QLabel(self.tr("Care &tier:"), care_box)
+        tier_label.setBuddy(self.tier_combo)
+        tier_row.addWidget(tier_label)
+        tier_row.addWidget(self.tier_combo)
+        tier_row.addStretch(1)
+        care.addLayout(tier_row)
+        care.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(address_box, 3)
+        top.addWidget(care_box, 2)
+
+        # Members
+        self.members_box = QGroupBox(self.tr("&Members"), self)
+        members = QVBoxLayout(self.members_box)
+        self.members_table = QTableWidget(0, len(MemberColumn), self.members_box)
+        self.members_table.setObjectName("members")
+        self.members_table.setHorizontalHeaderLabels([
+            self.tr("Head"), self.tr("Name"), self.tr("Relation"), self.tr("Sex"),
+            self.tr("Birth date"), self.tr("Age"), self.tr("ID number"), self.tr("Phone"),
+            self.tr("Mobility"), self.tr("Status"),
+        ])
+        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members_table.setTabKeyNavigation(False)
+        self.members_table.verticalHeader().setVisible(False)
+        self.members_table.setMinimumHeight(140)
+        header = self.members_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MemberColumn.MOBILITY, QHeaderView.ResizeMode.Stretch)
+        self.members_table.installEventFilter(self)
+        self.members_table.doubleClicked.connect(lambda _index: self.edit_selected_member())
+        self.members_table.itemSelectionChanged.connect(self._update_member_buttons)
+        self.members_table.currentCellChanged.connect(
+            lambda *_cells: self._update_member_buttons()
+        )
+        members.addWidget(self.members_table)
+        self.members_error = ErrorLabel(self.members_box)
+        self.members_error.setObjectName("error_residents")
+        members.addWidget(self.members_error)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add member…"), self.members_box)
+        self.edit_button = QPushButton(self.tr("&Edit member…"), self.members_box)
+        self.remove_button = QPushButton(self.tr("&Remove member"), self.members_box)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        members.addLayout(buttons)
+        self.add_button.clicked.connect(lambda: self._open_member_editor(None))
+        self.edit_button.clicked.connect(self.edit_selected_member)
+        self.remove_button.clicked.connect(self.remove_selected_member)
+
+        # Notes
+        notes_box = QGroupBox(self.tr("Notes"), self)
+        notes = QVBoxLayout(notes_box)
+        self.notes_edit = QPlainTextEdit(notes_box)
+        self.notes_edit.setObjectName("notes")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMaximumHeight(self.notes_edit.fontMetrics().lineSpacing() * 7)
+        notes_label = QLabel(self.tr("&Notes (family situation, how to reach them):"), notes_box)
+        notes_label.setBuddy(self.notes_edit)
+        notes.addWidget(notes_label)
+        notes.addWidget(self.notes_edit)
+
+        # Status and history (saved households only)
+        self.status_box = QGroupBox(self.tr("Status"), self)
+        status = QVBoxLayout(self.status_box)
+        status_row = QHBoxLayout()
+        self.status_label = QLabel(self.status_box)
+        self.status_label.setObjectName("status")
+        self.status_button = QPushButton(self.tr("C&hange status…"), self.status_box)
+        self.status_button.setAutoDefault(False)
+        self.status_button.clicked.connect(self.change_status)
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.status_button)
+        status.addLayout(status_row)
+        self.history_table = QTableWidget(0, 4, self.status_box)
+        self.history_table.setObjectName("history")
+        self.history_table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Status"), self.tr("Reason"), self.tr("By")]
+        )
+        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_table.setTabKeyNavigation(False)
+        self.history_table.verticalHeader().setVisible(False)
+        self.history_table.setMaximumHeight(self.history_table.fontMetrics().lineSpacing() * 9)
+        history_header = self.history_table.horizontalHeader()
+        history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        history_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        history_label = QLabel(self.tr("H&istory:"), self.status_box)
+        history_label.setBuddy(self.history_table)
+        status.addWidget(history_label)
+        status.addWidget(self.history_table)
+        self.status_box.setVisible(self._household_id is not None)
+
+        for group in (notes_box, self.status_box):
+            group.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        bottom = QHBoxLayout()
+        bottom.addWidget(notes_box, 1, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.status_box, 1, Qt.AlignmentFlag.AlignTop)
+
+        self.general_error = ErrorLabel(self)
+        self.general_error.setObjectName("error_general")
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
+        cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+        assert save is not None and cancel is not None
+        self.save_button: QPushButton = save
+        self.cancel_button: QPushButton = cancel
+        self.save_button.setDefault(True)
+        self.button_box.accepted.connect(self.save)
+        self.button_box.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # room for errors
+        layout.addWidget(self.status_banner)
+        layout.addLayout(top)
+        layout.addWidget(self.members_box, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.button_box)
+
+        chain: list[QWidget] = [
+            self.community_combo, self.building_edit, self.unit_edit, self.room_edit,
+            self.phone_edit, *self.category_boxes.values(), self.tier_combo,
+            self.members_table, self.add_button, self.edit_button, self.remove_button,
+            self.notes_edit, self.status_button, self.history_table, self.save_button,
+            self.cancel_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.community_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _grid_field(
+        self, grid: QGridLayout, row: int, column: int, text: str, name: str, span: int = 1
+    ) -> None:
+        field = self._fields[name]
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        label.setFixedHeight(field.sizeHint().height())
+        grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(with_error(field, self.errors[name], self), row, column + 1, 1, span,
+                       Qt.AlignmentFlag.AlignTop)
+
+    # ------------------------------------------------------------------ loading
+
+    def _load(self, detail: HouseholdDetail) -> None:
+        """Show ``detail`` in every field (used on opening and after a status change)."""
+        self._detail = detail
+        self._version = detail.version
+        self.community_combo.setEditText(detail.community)
+        self.building_edit.setText(detail.building)
+        self.unit_edit.setText(detail.unit)
+        self.room_edit.setText(detail.room)
+        self.phone_edit.setText(detail.phone)
+        for category, box in self.category_boxes.items():
+            box.setChecked(category in detail.categories)
+        self.tier_combo.setCurrentIndex(self.tier_combo.findData(detail.tier))
+        self.notes_edit.setPlainText(detail.notes)
+        self._members = [r.as_input() for r in detail.residents
+                         if r.status is ResidentStatus.PRESENT]
+        self._record_only = [_RecordOnly(r.as_input(), r.status.label) for r in detail.residents
+                             if r.status is not ResidentStatus.PRESENT]
+        self._member_problems.clear()
+        self._member_general.clear()
+        self._refresh_members()
+        self._show_status(detail)
+        title = self.tr("Household: {address}").format(address=detail.address.display())
+        if detail.status is not HouseholdStatus.ACTIVE:
+            title = f"{title} [{detail.status.label}]"
+        self.setWindowTitle(title)
+
+    def _show_status(self, detail: HouseholdDetail) -> None:
+        active = detail.status is HouseholdStatus.ACTIVE
+        since = format_date(detail.status_date)
+        if active:
+            self.status_label.setText(
+                self.tr("Current status: {status}").format(status=detail.status.label)
+            )
+        else:
+            text = self.tr("This household is {status} since {date}").format(
+                status=detail.status.label, date=since or self.tr("(date not known)"))
+            if detail.status_reason:
+                text = self.tr("{text}: {reason}").format(text=text,
+                                                          reason=detail.status_reason)
+            self.status_banner.setText(text)
+            self.status_label.setText(
+                self.tr("Current status: {status} since {date}").format(
+                    status=detail.status.label, date=since or "?")
+            )
+        self.status_banner.setVisible(not active)
+        history = list(reversed(detail.history))
+        self.history_table.setRowCount(len(history))
+        for row, change in enumerate(history):
+            for column, text in enumerate((change.effective_date.isoformat(), change.status.label,
+                                           change.reason, change.actor)):
+                self.history_table.setItem(row, column, QTableWidgetItem(text))
+
+    # ------------------------------------------------------------------ members
+
+    def members(self) -> tuple[ResidentInput, ...]:
+        """The members that will be saved (those living in the household), in table order."""
+        return tuple(self._members)
+
+    def add_member(self, member: ResidentInput) -> int:
+        """Add ``member`` to the table (as the Add button does); returns its row.
+
+        A member marked as head takes the head mark from the others.
+        """
+        self._members.append(member)
+        row = len(self._members) - 1
+        self._take_head(row)
+        self._refresh_members()
+        self.members_table.selectRow(row)
+        return row
+
+    def replace_member(self, row: int, member: ResidentInput) -> None:
+        """Put ``member`` in place of the member on ``row`` (as the Edit button does)."""
+        self._members[row] = member
+        self._member_problems.pop(row, None)
+        self._take_head(row)
+        self._refresh_members()
+        self.members_table.selectRow(row)
+
+    def remove_member(self, row: int) -> None:
+        """Take the member on ``row`` out of the household (see the module docstring)."""
+        member = self._members.pop(row)
+        if member.id is not None:
+            self._record_only.insert(0, _RecordOnly(
+                member, self.tr("{status} on save").format(
+                    status=ResidentStatus.MOVED_AWAY.label)))
+        self._member_problems = {
+            (i if i < row else i - 1): problems
+            for i, problems in self._member_problems.items() if i != row
+        }
+        self._render_member_errors()
+        self._refresh_members()
+        if self._members:
+            self.members_table.selectRow(min(row, len(self._members) - 1))
+
+    def selected_member_row(self) -> int | None:
+        """The row of the selected (or current) member who lives in the household, if any."""
+        rows = self.members_table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else self.members_table.currentRow()
+        return row if 0 <= row < len(self._members) else None
+
+    def edit_selected_member(self) -> None:
+        """Open the member editor on the selected member."""
+        row = self.selected_member_row()
+        if row is not None:
+            self._open_member_editor(row)
+
+    def remove_selected_member(self) -> None:
+        """Remove the selected member."""
+        row = self.selected_member_row()
+        if row is not None:
+            self.remove_member(row)
+
+    @property
+    def member_editor(self) -> MemberEditor | None:
+        """The member editor while it is open (for keyboard-free tests and automation)."""
+        return self._member_editor
+
+    def _take_head(self, row: int) -> None:
+        if not self._members[row].is_head:
+            return
+        for i, other in enumerate(self._members):
+            if i != row and other.is_head:
+                self._members[i] = replace(other, is_head=False)
+
+    def _open_member_editor(self, row: int | None) -> None:
+        if self._member_editor is not None:
+            return
+        member = self._members[row] if row is not None else None
+        problems = self._member_problems.get(row, {}) if row is not None else {}
+        editor = MemberEditor(member, problems, parent=self, today=self._today)
+        if member is None and not self._members:
+            editor.head_check.setChecked(True)
+        editor.accepted.connect(lambda: self._member_accepted(editor, row))
+        editor.finished.connect(lambda _result: self._member_editor_closed(editor))
+        self._member_editor = editor
+        editor.open()
+
+    def _member_accepted(self, editor: MemberEditor, row: int | None) -> None:
+        if row is None:
+            self.add_member(editor.value())
+        else:
+            self.replace_member(row, editor.value())
+        self._render_member_errors()
+
+    def _member_editor_closed(self, editor: MemberEditor) -> None:
+        self._member_editor = None
+        editor.deleteLater()
+        self.members_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _refresh_members(self) -> None:
+        table = self.members_table
+        table.setRowCount(len(self._members) + len(self._record_only))
+        red = QBrush(ERROR_ROW_BACKGROUND)
+        grey = QBrush(INACTIVE_COLOR)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for row, member in enumerate(self._members):
+            problems = self._member_problems.get(row, {})
+            self._fill_row(row, member, ResidentStatus.PRESENT.label)
+            tip = "\n".join(problems.values())
+            for column in MemberColumn:
+                item = table.item(row, column)
+                assert item is not None
+                if problems:
+                    item.setBackground(red)
+                    item.setToolTip(tip)
+                    if column is MemberColumn.NAME:
+                        item.setIcon(warning)
+                    if column is MemberColumn.NAME or column in _problem_columns(problems):
+                        item.setForeground(QBrush(ERROR_COLOR))
+        for offset, shown in enumerate(self._record_only):
+            row = len(self._members) + offset
+            self._fill_row(row, shown.member, shown.status_text)
+            for column in MemberColumn:
+                item = table.item(row, column)
+                assert item is not None
+                item.setForeground(grey)
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+                item.setToolTip(self.tr("Kept for the record; not living in the household"))
+        self._update_member_buttons()
+        self._refresh_elderly()
+
+    def _fill_row(self, row: int, member: ResidentInput, status_text: str) -> None:
+        facts = _facts(member)
+        age = age_on(facts.birth_date, self._today) if facts.birth_date else None
+        texts = {
+            MemberColumn.HEAD: "★" if member.is_head else "",
+            MemberColumn.NAME: member.name,
+            MemberColumn.RELATION: member.relation,
+            MemberColumn.SEX: facts.sex.label if facts.sex else "",
+            MemberColumn.BIRTH_DATE: format_date(facts.birth_date),
+            MemberColumn.AGE: "" if age is None else str(age),
+            MemberColumn.ID_NUMBER: member.id_number,
+            MemberColumn.PHONE: member.phone,
+            MemberColumn.MOBILITY: member.mobility_notes,
+            MemberColumn.STATUS: status_text,
+        }
+        for column, text in texts.items():
+            item = QTableWidgetItem(text)
+            if column in (MemberColumn.HEAD, MemberColumn.AGE, MemberColumn.SEX):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            derived = (
+                (column is MemberColumn.BIRTH_DATE and facts.birth_from_id)
+                or (column is MemberColumn.SEX and facts.sex_from_id)
+            )
+            if derived:
+                item.setForeground(QBrush(INACTIVE_COLOR))
+                item.setToolTip(self.tr("From the ID number"))
+            self.members_table.setItem(row, column, item)
+
+    def _update_member_buttons(self) -> None:
+        has_member = self.selected_member_row() is not None
+        self.edit_button.setEnabled(has_member)
+        self.remove_button.setEnabled(has_member)
+
+    def _refresh_elderly(self) -> None:
+        elderly = any(is_elderly(_facts(m).birth_date, self._today) for m in self._members)
+        label = CareCategory.ELDERLY.label
+        note = self.tr("{elderly} (80+) is derived from birth dates").format(elderly=label)
+        if elderly:
+            note = self.tr("{note}: this household is {elderly}.").format(note=note,
+                                                                           elderly=label)
+        self.elderly_label.setText(note)
+        font = self.elderly_label.font()
+        font.setBold(elderly)
+        self.elderly_label.setFont(font)
+        self.elderly_label.setStyleSheet("" if elderly else f"color: {INACTIVE_COLOR.name()};")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter edits the selected member and Delete removes it (Enter must not save)."""
+        if watched is self.members_table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_selected_member()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.remove_selected_member()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------------ saving
+
+    def current_input(self) -> HouseholdInput:
+        """The household as it stands in the form (what Save hands to the service)."""
+        tier = self.tier_combo.currentData()  # Qt hands enum data back as its str value
+        return HouseholdInput(
+            community=self.community_combo.currentText(),
+            building=self.building_edit.text(),
+            unit=self.unit_edit.text(),
+            room=self.room_edit.text(),
+            phone=self.phone_edit.text(),
+            tier=CareTier(tier) if tier else CareTier.ROUTINE,
+            categories=frozenset(c for c, box in self.category_boxes.items() if box.isChecked()),
+            notes=self.notes_edit.toPlainText(),
+            residents=tuple(self._members),
+            version=self._version,
+        )
+
+    def is_modified(self) -> bool:
+        """True when the form differs from what was loaded (or from the empty form)."""
+        return replace(self.current_input(), version=None) != replace(self._initial,
+                                                                      version=None)
+
+    def save(self) -> bool:
+        """Validate and save in one transaction; on success accept the dialog.
+
+        Problems are shown inline and nothing is written; a conflict is reported in a
+        message box. Returns True when the household was saved.
+        """
+        self._clear_problems()
+        data = self.current_input()
+        try:
+            with self._database.session() as session:
+                if self._household_id is None:
+                    household_id = create_household(session, data, self._actor, self._today)
+                else:
+                    household_id = self._household_id
+                    update_household(session, household_id, data, self._actor, self._today)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except ConflictError:
+            QMessageBox.warning(
+                self, self.tr("Changed by someone else"),
+                self.tr("Someone else changed this household after you opened it, so your "
+                        "changes were not saved. Close this window and open the household "
+                        "again to see their changes."),
+            )
+            return False
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return False
+        self.saved_household_id = household_id
+        super().accept()
+        return True
+
+    def accept(self) -> None:
+        """Accepting the dialog means saving it."""
+        self.save()
+
+    def reject(self) -> None:
+        """Close without saving; ask first when something was changed."""
+        if self.is_modified() and not self._confirm_discard():
+            return
+        if self._status_changed:
+            self.done(QDialog.DialogCode.Accepted)
+        else:
+            super().reject()
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Discard changes?"),
+            self.tr("You changed this household. Close without saving?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ------------------------------------------------------------------ problems
+
+    def _clear_problems(self) -> None:
+        for name, label in self.errors.items():
+            label.clear_message()
+            mark_invalid(self._fields[name], False)
+        self.general_error.clear_message()
+        self._member_problems.clear()
+        self._member_general.clear()
+        self._render_member_errors()
+        self._refresh_members()
+
+    def show_problems(self, problems: Sequence[ValidationError]) -> None:
+        """Show every problem of a refused save next to its field or member row."""
+        self._clear_problems()
+        for problem in problems:
+            match = _MEMBER_FIELD.match(problem.field)
+            if match and int(match.group(1)) < len(self._members):
+                fields = self._member_problems.setdefault(int(match.group(1)), {})
+                fields.setdefault(match.group(2), problem.message)
+            elif problem.field in self.errors:
+                self.errors[problem.field].show_message(problem.message)
+                mark_invalid(self._fields[problem.field], True)
+            elif problem.field.startswith("residents"):
+                self._member_general.append(problem.message)
+            else:
+                self.general_error.show_message(problem.message)
+        self._render_member_errors()
+        self._refresh_members()
+        first = next((self._fields[n] for n in HOUSEHOLD_FIELDS if self.errors[n].text()), None)
+        # No selection, so the red rows stay red; the first one is the current row.
+        self.members_table.clearSelection()
+        if self._member_problems:
+            index = self.members_table.model().index(min(self._member_problems), 0)
+            self.members_table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        if first is None and (self._member_problems or self._member_general):
+            first = self.members_table
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _render_member_errors(self) -> None:
+        self.members_error.clear_message()
+        for message in self._member_general:
+            self.members_error.show_message(message)
+        for row in sorted(self._member_problems):
+            for message in self._member_problems[row].values():
+                self.members_error.show_message(
+                    self.tr("Member {number} ({name}): {message}").format(
+                        number=row + 1, name=self._members[row].name or "?", message=message)
+                )
+
+    # ------------------------------------------------------------------ status
+
+    @property
+    def status_dialog(self) -> StatusDialog | None:
+        """The status dialog while it is open."""
+        return self._status_dialog
+
+    def change_status(self) -> None:
+        """Open the status dialog (saved households only, and only without unsaved edits)."""
+        if self._household_id is None or self._detail is None or self._status_dialog:
+            return
+        if self.is_modified():
+            QMessageBox.information(
+                self, self.tr("Unsaved changes"),
+                self.tr("Save or undo your changes before changing the status."),
+            )
+            return
+        dialog = StatusDialog(self._database, self._household_id, self._detail.status,
+                              self._version, self._actor, parent=self)
+        dialog.accepted.connect(lambda: self._status_accepted(dialog))
+        dialog.finished.connect(lambda _result: self._status_dialog_closed(dialog))
+        self._status_dialog = dialog
+        dialog.open()
+
+    def _status_accepted(self, dialog: StatusDialog) -> None:
+        if dialog.detail is None:
+            return
+        self._status_changed = True
+        self.saved_household_id = self._household_id
+        self._clear_problems()
+        self._load(dialog.detail)
+        self._initial = self.current_input()
+
+    def _status_dialog_closed(self, dialog: StatusDialog) -> None:
+        self._status_dialog = None
+        dialog.deleteLater()
+
+
+def _problem_columns(problems: dict[str, str]) -> set[MemberColumn]:
+    """The table columns of a member's problems, for colouring those cells' text."""
+    columns = {
+        "name": MemberColumn.NAME, "sex": MemberColumn.SEX,
+        "birth_date": MemberColumn.BIRTH_DATE, "id_number": MemberColumn.ID_NUMBER,
+        "phone": MemberColumn.PHONE,
+    }
+    return {columns[name] for name in problems if name in columns}
+
+
+__all__ = ["HOUSEHOLD_FIELDS", "HouseholdDialog", "MemberColumn"]

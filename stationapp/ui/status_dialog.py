@@ -1,0 +1,189 @@
+"""Change a household's status (在册 / 迁出 / 注销) with a date and a reason.
+
+The dialog itself calls :func:`~stationapp.services.households.change_status` when the clerk
+presses OK, with the version the household dialog read, so a problem (no reason given, a
+date in the future) is shown under its field and a conflict is reported before anything is
+written. After a successful change :attr:`StatusDialog.detail` holds the household as it is
+now (read in the same transaction), for the household dialog to show.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.vocab import HouseholdStatus
+from stationapp.services.database import Database
+from stationapp.services.households import HouseholdDetail, change_status, get_household
+from stationapp.ui.form_helpers import (
+    INVALID_STYLE,
+    ErrorLabel,
+    from_qdate,
+    mark_invalid,
+    to_qdate,
+    with_error,
+)
+
+STATUS_FIELDS: tuple[str, ...] = ("status", "effective_date", "reason")
+"""Fields :func:`change_status` can report a problem for."""
+
+
+class StatusDialog(QDialog):
+    """Ask for the new status, its date (default today) and the reason, then record it.
+
+    ``version`` is the household version the caller read; if someone saved the household
+    since, the change is refused with a conflict message. Open it with :meth:`open` or
+    :meth:`exec`; when it is accepted, :attr:`detail` is the household re-read.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        household_id: int,
+        current: HouseholdStatus,
+        version: int | None,
+        actor: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._household_id = household_id
+        self._current = current
+        self._version = version
+        self._actor = actor
+        self.detail: HouseholdDetail | None = None
+        self.setWindowTitle(self.tr("Change household status"))
+        self.setStyleSheet(INVALID_STYLE)
+
+        self.current_label = QLabel(
+            self.tr("Current status: {status}").format(status=current.label), self
+        )
+        self.status_combo = QComboBox(self)
+        for status in HouseholdStatus:
+            if status is not current:
+                self.status_combo.addItem(status.label, status)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setDate(QDate.currentDate())
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setPlaceholderText(
+            self.tr("e.g. moved to live with the children; deceased")
+        )
+        self.errors: dict[str, ErrorLabel] = {name: ErrorLabel(self) for name in STATUS_FIELDS}
+        self._fields: dict[str, QWidget] = {
+            "status": self.status_combo, "effective_date": self.date_edit,
+            "reason": self.reason_edit,
+        }
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.current_label)
+        self.reason_label = QLabel(self)
+        for label, name in (
+            (QLabel(self.tr("New &status:"), self), "status"),
+            (QLabel(self.tr("&Date:"), self), "effective_date"),
+            (self.reason_label, "reason"),
+        ):
+            label.setBuddy(self._fields[name])
+            form.addRow(label, with_error(self._fields[name], self.errors[name], self))
+
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        self.ok_button: QPushButton = ok
+        self.ok_button.setDefault(True)
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # room for errors
+        layout.addLayout(form)
+        layout.addWidget(self.button_box)
+        QWidget.setTabOrder(self.status_combo, self.date_edit)
+        QWidget.setTabOrder(self.date_edit, self.reason_edit)
+        QWidget.setTabOrder(self.reason_edit, self.ok_button)
+
+        self.status_combo.currentIndexChanged.connect(self._update_hint)
+        self._update_hint()
+        self.resize(460, self.sizeHint().height())
+
+    def selected_status(self) -> HouseholdStatus:
+        """The status chosen in the combo box."""
+        return HouseholdStatus(self.status_combo.currentData())  # Qt gives back the str value
+
+    def set_status(self, status: HouseholdStatus) -> None:
+        """Choose ``status`` in the combo box."""
+        self.status_combo.setCurrentIndex(self.status_combo.findData(status))
+
+    def set_date(self, value: date) -> None:
+        """Set the date the status takes effect."""
+        self.date_edit.setDate(to_qdate(value))
+
+    def _update_hint(self) -> None:
+        required = self.selected_status() is not HouseholdStatus.ACTIVE
+        self.reason_label.setText(
+            self.tr("&Reason (required):") if required else self.tr("&Reason (optional):")
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Show ``problems`` (field → message) under their fields; clear the others."""
+        for name, label in self.errors.items():
+            label.clear_message()
+            mark_invalid(self._fields[name], False)
+        first: QWidget | None = None
+        for name in STATUS_FIELDS:
+            if name in problems:
+                self.errors[name].show_message(problems[name])
+                mark_invalid(self._fields[name], True)
+                first = first or self._fields[name]
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def accept(self) -> None:
+        """Record the change; on a problem stay open and show it, on a conflict say so."""
+        try:
+            with self._database.session() as session:
+                change_status(
+                    session, self._household_id, self.selected_status(),
+                    from_qdate(self.date_edit.date()), self.reason_edit.text(), self._actor,
+                    expected_version=self._version,
+                )
+                self.detail = get_household(session, self._household_id)
+        except ValidationError as exc:
+            problems: dict[str, str] = {}
+            for problem in exc.problems:
+                field = problem.field if problem.field in STATUS_FIELDS else "status"
+                problems.setdefault(field, problem.message)
+            self.show_problems(problems)
+            return
+        except (ConflictError, NotFoundError):
+            QMessageBox.warning(
+                self, self.tr("Changed by someone else"),
+                self.tr("Someone else changed this household after you opened it, so the "
+                        "status was not changed. Close the household and open it again."),
+            )
+            self.reject()
+            return
+        super().accept()
+
+
+__all__ = ["STATUS_FIELDS", "StatusDialog"]

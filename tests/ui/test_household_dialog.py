@@ -1,0 +1,596 @@
+"""The household dialog, member editor and status dialog, driven through real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from stdnum.cn import ric
+
+from stationapp.domain.vocab import (
+    CareCategory,
+    CareTier,
+    HouseholdStatus,
+    ResidentStatus,
+    Sex,
+)
+from stationapp.services.database import Database, open_database
+from stationapp.services.households import (
+    HouseholdFilter,
+    HouseholdInput,
+    ResidentInput,
+    create_household,
+    get_household,
+    list_household_ids,
+)
+from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND
+from stationapp.ui.household_dialog import HouseholdDialog, MemberColumn
+from stationapp.ui.member_editor import MemberEditor
+from stationapp.ui.status_dialog import StatusDialog
+
+BAD_ID = "110105194912310021"  # the check digit should be X
+
+
+def valid_id(first17: str) -> str:
+    """A resident ID number with the right check digit."""
+    return first17 + ric.calc_check_digit(first17 + "0")
+
+
+LI_ID = valid_id("11010519450308002")  # born 1945-03-08, female (002 is even)
+WANG_ID = valid_id("37050219400101001")  # born 1940-01-01, male
+
+
+# ------------------------------------------------------------------ fixtures and helpers
+
+
+@pytest.fixture
+def db(sqlite_url: str) -> Iterator[Database]:
+    """A fresh, migrated SQLite ledger, disposed after the test (after widgets closed)."""
+    database = open_database(sqlite_url)
+    yield database
+    database.dispose()
+
+
+@dataclass
+class Boxes:
+    """What the (patched, never blocking) message boxes were asked to show."""
+
+    warnings: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    informations: list[str] = field(default_factory=list)
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Discard
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    """Replace the static QMessageBox functions: a modal box must never block a test."""
+    seen = Boxes()
+
+    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
+        seen.warnings.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    def information(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
+        seen.informations.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
+        seen.questions.append(f"{title}: {text}")
+        return seen.answer
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, "information", information)
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return seen
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key (QTest cannot type Chinese, so those keys are sent by hand)."""
+    target = widget
+    if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+        line_edit = widget.lineEdit()
+        assert line_edit is not None
+        target = line_edit
+    for char in text:
+        if char.isascii():
+            qtbot.keyClick(target, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                QApplication.sendEvent(target, event)
+
+
+def replace_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Select everything in a line edit and type ``text`` over it."""
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    type_text(qtbot, widget, text)
+
+
+def open_dialog(qtbot: QtBot, db: Database, household_id: int | None = None) -> HouseholdDialog:
+    """A shown household dialog, closed by pytest-qt at the end of the test."""
+    dialog = HouseholdDialog(db, household_id, actor="clerk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def fill_address(qtbot: QtBot, dialog: HouseholdDialog, phone: str = "13912345678") -> None:
+    """Type a complete address and household phone."""
+    type_text(qtbot, dialog.community_combo, "锦华一区")
+    qtbot.keyClicks(dialog.building_edit, "3")
+    qtbot.keyClicks(dialog.unit_edit, "2")
+    qtbot.keyClicks(dialog.room_edit, "301")
+    qtbot.keyClicks(dialog.phone_edit, phone)
+
+
+def add_member_with_editor(
+    qtbot: QtBot, dialog: HouseholdDialog, name: str, id_number: str = "", phone: str = ""
+) -> None:
+    """Press Add, fill the member editor and press OK."""
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    editor = dialog.member_editor
+    assert editor is not None and editor.isVisible()
+    type_text(qtbot, editor.name_edit, name)
+    qtbot.keyClicks(editor.id_number_edit, id_number)
+    qtbot.keyClicks(editor.phone_edit, phone)
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.member_editor is None
+
+
+def all_ids(db: Database) -> list[int]:
+    """Every household on the ledger, whatever its status."""
+    with db.session() as session:
+        return list_household_ids(session, HouseholdFilter(status=None))
+
+
+def saved_household(db: Database) -> int:
+    """A household with two members, made through the service."""
+    with db.session() as session:
+        return create_household(session, HouseholdInput(
+            community="东旭小区", building="10", unit="1", room="502", phone="0546-8123456",
+            tier=CareTier.WATCH, categories=frozenset({CareCategory.EMPTY_NEST}),
+            residents=(
+                ResidentInput(name="王建国", id_number=WANG_ID, is_head=True, relation="户主"),
+                ResidentInput(name="王小明", relation="子", phone="13800138000"),
+            ),
+        ), "setup")
+
+
+# ------------------------------------------------------------------ adding
+
+
+def test_add_household_through_the_dialog(qtbot: QtBot, db: Database) -> None:
+    dialog = open_dialog(qtbot, db)
+    assert dialog.windowTitle() == "New household"
+    assert not dialog.status_box.isVisible()
+    fill_address(qtbot, dialog)
+    qtbot.mouseClick(dialog.category_boxes[CareCategory.LIVING_ALONE], Qt.MouseButton.LeftButton)
+    dialog.tier_combo.setCurrentIndex(dialog.tier_combo.findData(CareTier.PRIORITY))
+    type_text(qtbot, dialog.notes_edit, "女儿在外地")
+
+    add_member_with_editor(qtbot, dialog, "李秀英", LI_ID, "13912345678")
+    assert dialog.members_table.rowCount() == 1
+    head = dialog.members_table.item(0, MemberColumn.HEAD)
+    age = dialog.members_table.item(0, MemberColumn.AGE)
+    assert head is not None and head.text()  # the first member is the head
+    assert age is not None and age.text()  # age already shown from the ID number
+
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.saved_household_id is not None
+    assert all_ids(db) == [dialog.saved_household_id]
+    with db.session() as session:
+        detail = get_household(session, dialog.saved_household_id)
+    assert (detail.community, detail.building, detail.unit, detail.room) == (
+        "锦华一区", "3", "2", "301")
+    assert detail.phone == "13912345678"
+    assert detail.tier is CareTier.PRIORITY
+    assert detail.categories == {CareCategory.LIVING_ALONE}
+    assert detail.notes == "女儿在外地"
+    assert detail.status is HouseholdStatus.ACTIVE
+    (member,) = detail.residents
+    assert member.name == "李秀英" and member.is_head
+    # Birth date and sex were left empty: the service filled them from the ID number.
+    assert member.birth_date == date(1945, 3, 8)
+    assert member.sex is Sex.FEMALE
+    assert member.phone == "13912345678"
+
+
+def test_enter_saves_and_ask_nothing(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+    dialog = open_dialog(qtbot, db)
+    fill_address(qtbot, dialog)
+    dialog.add_member(ResidentInput(name="李秀英", id_number=LI_ID))
+    dialog.phone_edit.setFocus()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.phone_edit, Qt.Key.Key_Return)
+    assert len(all_ids(db)) == 1
+    assert boxes.questions == []
+
+
+def test_enter_in_members_table_edits_instead_of_saving(qtbot: QtBot, db: Database) -> None:
+    dialog = open_dialog(qtbot, db)
+    fill_address(qtbot, dialog)
+    dialog.add_member(ResidentInput(name="李秀英", id_number=LI_ID))
+    dialog.members_table.setFocus()
+    qtbot.keyClick(dialog.members_table, Qt.Key.Key_Return)
+    editor = dialog.member_editor
+    assert editor is not None
+    assert editor.name_edit.text() == "李秀英"
+    assert dialog.isVisible() and all_ids(db) == []
+    qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.member_editor is None
+
+
+# ------------------------------------------------------------------ refusing
+
+
+def test_bad_id_number_is_refused_inline(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+    dialog = open_dialog(qtbot, db)
+    fill_address(qtbot, dialog)
+    dialog.add_member(ResidentInput(name="李秀英", id_number=LI_ID))
+    dialog.add_member(ResidentInput(name="张大爷", id_number=BAD_ID))
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.saved_household_id is None
+    assert dialog.members_error.isVisible()
+    message = dialog.members_error.text()
+    assert "Member 2" in message and "张大爷" in message and "校验位" in message
+    bad = dialog.members_table.item(1, MemberColumn.ID_NUMBER)
+    good = dialog.members_table.item(0, MemberColumn.ID_NUMBER)
+    assert bad is not None and good is not None
+    assert bad.background().color() == ERROR_ROW_BACKGROUND
+    assert good.background().color() != ERROR_ROW_BACKGROUND
+    assert not any(label.isVisible() for label in dialog.errors.values())
+    assert boxes.warnings == []
+    assert all_ids(db) == []
+
+    # Opening the member shows the problem under its field; fixing it clears the row.
+    dialog.members_table.selectRow(1)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    editor = dialog.member_editor
+    assert editor is not None
+    assert editor.errors["id_number"].isVisible()
+    assert "校验位" in editor.errors["id_number"].text()
+    replace_text(qtbot, editor.id_number_edit, WANG_ID)
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.members_error.isVisible()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(all_ids(db)) == 1
+
+
+def test_bad_phone_is_refused_beside_the_phone_field(qtbot: QtBot, db: Database) -> None:
+    dialog = open_dialog(qtbot, db)
+    fill_address(qtbot, dialog, phone="12345")
+    dialog.add_member(ResidentInput(name="李秀英", id_number=LI_ID))
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    label = dialog.errors["phone"]
+    assert label.isVisible()
+    assert "电话号码" in label.text()
+    assert dialog.phone_edit.property("invalid") is True
+    assert dialog.focusWidget() is dialog.phone_edit
+    # Directly under the phone field, in the same little box.
+    assert label.parentWidget() is dialog.phone_edit.parentWidget()
+    assert label.geometry().top() >= dialog.phone_edit.geometry().bottom()
+    assert not dialog.errors["community"].isVisible()
+    assert dialog.isVisible() and all_ids(db) == []
+
+    replace_text(qtbot, dialog.phone_edit, "0546-8123456")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(all_ids(db)) == 1
+
+
+def test_every_problem_is_shown_at_once(qtbot: QtBot, db: Database) -> None:
+    dialog = open_dialog(qtbot, db)
+    qtbot.keyClicks(dialog.phone_edit, "12345")
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    for name in ("community", "building", "phone"):
+        assert dialog.errors[name].isVisible(), name
+    assert dialog.members_error.isVisible()  # no member at all
+    assert dialog.focusWidget() in (dialog.community_combo, dialog.community_combo.lineEdit())
+    assert all_ids(db) == []
+
+
+# ------------------------------------------------------------------ editing
+
+
+def test_editing_an_existing_household_saves(qtbot: QtBot, db: Database) -> None:
+    household_id = saved_household(db)
+    with db.session() as session:
+        before = get_household(session, household_id)
+    dialog = open_dialog(qtbot, db, household_id)
+    assert dialog.community_combo.currentText() == "东旭小区"
+    assert dialog.members_table.rowCount() == 2
+    assert dialog.status_box.isVisible() and not dialog.status_banner.isVisible()
+    assert not dialog.is_modified()
+
+    replace_text(qtbot, dialog.room_edit, "602")
+    qtbot.mouseClick(dialog.category_boxes[CareCategory.LIVING_ALONE], Qt.MouseButton.LeftButton)
+    dialog.members_table.selectRow(1)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    editor = dialog.member_editor
+    assert editor is not None and editor.name_edit.text() == "王小明"
+    replace_text(qtbot, editor.phone_edit, "13900139000")
+    type_text(qtbot, editor.mobility_edit, "腿脚不便")
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.is_modified()
+
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.saved_household_id == household_id
+    with db.session() as session:
+        after = get_household(session, household_id)
+    assert after.room == "602"
+    assert after.categories == {CareCategory.EMPTY_NEST, CareCategory.LIVING_ALONE}
+    son = next(r for r in after.residents if r.name == "王小明")
+    assert son.phone == "13900139000" and son.mobility_notes == "腿脚不便"
+    assert son.id == next(r.id for r in before.residents if r.name == "王小明")
+    assert after.version > before.version
+
+
+def test_removed_member_is_kept_as_moved_away(qtbot: QtBot, db: Database) -> None:
+    household_id = saved_household(db)
+    dialog = open_dialog(qtbot, db, household_id)
+    dialog.members_table.selectRow(1)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+
+    # Still listed, greyed, as leaving; it can no longer be edited.
+    assert dialog.members() == tuple(m for m in dialog.members() if m.name == "王建国")
+    assert dialog.members_table.rowCount() == 2
+    status = dialog.members_table.item(1, MemberColumn.STATUS)
+    assert status is not None and ResidentStatus.MOVED_AWAY.label in status.text()
+    dialog.members_table.selectRow(1)
+    assert not dialog.edit_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with db.session() as session:
+        detail = get_household(session, household_id)
+    son = next(r for r in detail.residents if r.name == "王小明")
+    assert son.status is ResidentStatus.MOVED_AWAY
+
+    reopened = open_dialog(qtbot, db, household_id)
+    assert reopened.members_table.rowCount() == 2
+    assert [m.name for m in reopened.members()] == ["王建国"]
+
+
+def test_cancel_asks_only_when_something_changed(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    household_id = saved_household(db)
+    untouched = open_dialog(qtbot, db, household_id)
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and boxes.questions == []
+    assert untouched.result() == QDialog.DialogCode.Rejected
+
+    changed = open_dialog(qtbot, db, household_id)
+    type_text(qtbot, changed.notes_edit, "x")
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    qtbot.mouseClick(changed.cancel_button, Qt.MouseButton.LeftButton)
+    assert changed.isVisible() and len(boxes.questions) == 1
+    boxes.answer = QMessageBox.StandardButton.Discard
+    qtbot.keyClick(changed, Qt.Key.Key_Escape)
+    assert not changed.isVisible() and len(boxes.questions) == 2
+    with db.session() as session:
+        assert get_household(session, household_id).notes == ""
+
+
+def test_conflict_when_two_desks_save_the_same_household(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    household_id = saved_household(db)
+    first = open_dialog(qtbot, db, household_id)
+    second = open_dialog(qtbot, db, household_id)
+
+    replace_text(qtbot, first.phone_edit, "13700137000")
+    with qtbot.waitSignal(first.accepted):
+        qtbot.mouseClick(first.save_button, Qt.MouseButton.LeftButton)
+
+    type_text(qtbot, second.notes_edit, "第二个窗口")
+    qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)
+
+    assert len(boxes.warnings) == 1
+    assert "someone else changed" in boxes.warnings[0].lower()
+    assert "open" in boxes.warnings[0].lower()
+    assert second.isVisible() and second.saved_household_id is None
+    with db.session() as session:
+        detail = get_household(session, household_id)
+    assert detail.phone == "13700137000" and detail.notes == ""
+
+
+# ------------------------------------------------------------------ status
+
+
+def test_status_change_is_recorded_in_history(qtbot: QtBot, db: Database) -> None:
+    household_id = saved_household(db)
+    dialog = open_dialog(qtbot, db, household_id)
+    assert dialog.history_table.rowCount() == 0
+
+    qtbot.mouseClick(dialog.status_button, Qt.MouseButton.LeftButton)
+    status = dialog.status_dialog
+    assert status is not None and status.isVisible()
+    status.set_status(HouseholdStatus.MOVED_AWAY)
+    assert status.date_edit.date().toPython() == date.today()
+
+    # 迁出 without a reason is refused under the reason field.
+    qtbot.mouseClick(status.ok_button, Qt.MouseButton.LeftButton)
+    assert status.isVisible()
+    assert status.errors["reason"].isVisible() and status.errors["reason"].text()
+    with db.session() as session:
+        assert get_household(session, household_id).status is HouseholdStatus.ACTIVE
+
+    type_text(qtbot, status.reason_edit, "随子女迁往外地")
+    qtbot.mouseClick(status.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.status_dialog is None
+
+    with db.session() as session:
+        detail = get_household(session, household_id)
+    assert detail.status is HouseholdStatus.MOVED_AWAY
+    (change,) = detail.history
+    assert (change.status, change.reason, change.actor, change.effective_date) == (
+        HouseholdStatus.MOVED_AWAY, "随子女迁往外地", "clerk", date.today())
+
+    assert dialog.history_table.rowCount() == 1
+    cells = [dialog.history_table.item(0, c) for c in range(4)]
+    assert [c.text() if c else "" for c in cells] == [
+        date.today().isoformat(), HouseholdStatus.MOVED_AWAY.label, "随子女迁往外地", "clerk"]
+    assert dialog.status_banner.isVisible()
+    assert HouseholdStatus.MOVED_AWAY.label in dialog.status_banner.text()
+    assert HouseholdStatus.MOVED_AWAY.label in dialog.windowTitle()
+
+    # The change is saved already: closing reports it so the caller refreshes, and a later
+    # save in the same dialog does not conflict with our own status change.
+    type_text(qtbot, dialog.notes_edit, "已迁往外地")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with db.session() as session:
+        assert get_household(session, household_id).notes == "已迁往外地"
+
+
+def test_status_change_closed_with_cancel_still_reports_it(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    household_id = saved_household(db)
+    dialog = open_dialog(qtbot, db, household_id)
+    qtbot.mouseClick(dialog.status_button, Qt.MouseButton.LeftButton)
+    status = dialog.status_dialog
+    assert status is not None
+    status.set_status(HouseholdStatus.CLOSED)
+    type_text(qtbot, status.reason_edit, "户主去世")
+    qtbot.keyClick(status.reason_edit, Qt.Key.Key_Return)
+    assert dialog.status_dialog is None
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert boxes.questions == []
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.saved_household_id == household_id
+
+
+def test_status_change_waits_for_unsaved_edits(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    household_id = saved_household(db)
+    dialog = open_dialog(qtbot, db, household_id)
+    type_text(qtbot, dialog.notes_edit, "x")
+    qtbot.mouseClick(dialog.status_button, Qt.MouseButton.LeftButton)
+    assert dialog.status_dialog is None
+    assert len(boxes.informations) == 1
+
+
+def test_status_dialog_reports_a_conflict(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+    household_id = saved_household(db)
+    with db.session() as session:
+        version = get_household(session, household_id).version
+    other = open_dialog(qtbot, db, household_id)
+    replace_text(qtbot, other.room_edit, "503")
+    with qtbot.waitSignal(other.accepted):
+        qtbot.mouseClick(other.save_button, Qt.MouseButton.LeftButton)
+
+    status = StatusDialog(db, household_id, HouseholdStatus.ACTIVE, version, "clerk")
+    qtbot.addWidget(status)
+    status.show()
+    status.set_status(HouseholdStatus.MOVED_AWAY)
+    type_text(qtbot, status.reason_edit, "搬走")
+    qtbot.mouseClick(status.ok_button, Qt.MouseButton.LeftButton)
+    assert len(boxes.warnings) == 1 and "someone else" in boxes.warnings[0].lower()
+    assert status.result() == QDialog.DialogCode.Rejected
+    with db.session() as session:
+        assert get_household(session, household_id).status is HouseholdStatus.ACTIVE
+
+
+# ------------------------------------------------------------------ the member editor alone
+
+
+def test_member_editor_gives_back_what_was_typed(qtbot: QtBot) -> None:
+    editor = MemberEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(qtbot, editor.name_edit, "赵淑芬")
+    editor.sex_combo.setCurrentIndex(editor.sex_combo.findData(Sex.FEMALE))
+    qtbot.keyClicks(editor.birth_edit, "1938-11-02")
+    qtbot.keyClicks(editor.phone_edit, "0546-8123456")
+    type_text(qtbot, editor.relation_combo, "配偶")
+    type_text(qtbot, editor.mobility_edit, "坐轮椅")
+    with qtbot.waitSignal(editor.accepted):
+        qtbot.keyClick(editor.phone_edit, Qt.Key.Key_Return)
+    member = editor.value()
+    assert member == ResidentInput(
+        name="赵淑芬", sex=Sex.FEMALE, birth_date=date(1938, 11, 2), phone="0546-8123456",
+        relation="配偶", mobility_notes="坐轮椅",
+    )
+
+
+def test_member_editor_refuses_bad_input_inline(qtbot: QtBot) -> None:
+    editor = MemberEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.keyClicks(editor.id_number_edit, BAD_ID)
+    assert "校验位" in editor.hint_label.text()  # said while typing, before OK
+    qtbot.keyClicks(editor.birth_edit, "1949-13-40")
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and editor.result() != QDialog.DialogCode.Accepted
+    assert editor.errors["name"].isVisible()
+    assert editor.errors["id_number"].isVisible()
+    assert "校验位" in editor.errors["id_number"].text()
+    assert "YYYY-MM-DD" in editor.errors["birth_date"].text()
+    assert not editor.hint_label.isVisible()  # not said twice
+    # Correcting the number clears its message at once.
+    qtbot.keyClick(editor.id_number_edit, Qt.Key.Key_Backspace)
+    assert not editor.errors["id_number"].isVisible()
+
+
+def test_member_editor_keeps_id_and_status_and_marks_head(qtbot: QtBot) -> None:
+    member = ResidentInput(id=7, name="王建国", id_number=WANG_ID, relation="")
+    editor = MemberEditor(member)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert "1940-01-01" in editor.hint_label.text()
+    qtbot.mouseClick(editor.head_check, Qt.MouseButton.LeftButton)
+    assert editor.relation_combo.currentText() == "户主"
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    value = editor.value()
+    assert value.id == 7 and value.is_head and value.relation == "户主"
+    assert value.birth_date is None and value.sex is None  # left to the service
+
+
+def test_enter_in_the_community_box_saves_too(qtbot: QtBot, db: Database) -> None:
+    dialog = open_dialog(qtbot, db)
+    fill_address(qtbot, dialog)
+    dialog.add_member(ResidentInput(name="李秀英", id_number=LI_ID))
+    line_edit = dialog.community_combo.lineEdit()
+    assert line_edit is not None
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(line_edit, Qt.Key.Key_Return)
+    assert len(all_ids(db)) == 1
+    assert dialog.community_combo.count() == 0  # Enter did not add to the list either
+
+
+def test_keyboard_order_and_buddies(qtbot: QtBot, db: Database) -> None:
+    dialog = open_dialog(qtbot, db)
+    chain = [dialog.building_edit, dialog.unit_edit, dialog.room_edit, dialog.phone_edit]
+    for first, second in pairwise(chain):
+        assert first.nextInFocusChain() is second
+    buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
+    for widget in (dialog.community_combo, *chain, dialog.tier_combo, dialog.notes_edit):
+        assert widget in buddies
+    assert dialog.save_button.isDefault()
