@@ -52,6 +52,7 @@ from stationapp.domain.vocab import (
     Sex,
 )
 from stationapp.paths import resource_path
+from stationapp.services.demo_events import populate_demo_events
 
 log = logging.getLogger("stationapp.demo")
 
@@ -491,8 +492,10 @@ def populate_demo(
 
     Adds communities (reusing any of the same name), households with 1–3 residents,
     stored care categories, tiers, a few moved-away or closed households with their
-    status history, and the station settings. Raises :class:`ConflictError` when the
-    ledger already has households. Flushes but never commits: the caller commits.
+    status history, the station settings, and volunteers and events with deliveries
+    (:func:`stationapp.services.demo_events.populate_demo_events`). Raises
+    :class:`ConflictError` when the ledger already has households. Flushes but never
+    commits: the caller commits.
     """
     if households < 1:
         raise ValidationError("households", "演示住户数至少为1户")
@@ -533,6 +536,7 @@ def populate_demo(
     for key, value in _STATION_SETTINGS.items():
         session.merge(StationSetting(key=key, value=value))
     session.flush()
+    populate_demo_events(session, seed, today)
     log.info("demo station: %d communities, %d households, %d residents",
              len(names), len(rows.households), len(rows.residents))
     return DemoSummary(len(names), len(rows.households), len(rows.residents))

@@ -1,0 +1,355 @@
+"""Demo volunteers and events like the newspaper page's, for a station that looks lived in.
+
+Called at the end of :func:`stationapp.services.demo.populate_demo`, once the ledger is
+filled. It adds about a dozen volunteers (书法, 剪纸, 安全宣传, 维修; two of them no longer
+active) and these events, dated relative to ``today``:
+
+* 写春联送祝福 on a community square: some 150 participants, 100-odd couplets (春联) and
+  福字 handed out, leaflets from the safety volunteers, four calligraphers with their
+  hours, and couplets taken to the doors of 孤寡 and 行动不便 elderly afterwards (most
+  delivered, one or two not at home);
+* 送窗花 by the paper-cut circle (剪纸艺术培训中心) to 20-odd 高龄 and 孤寡 households
+  (most 已送达, a few 不在家);
+* a 安全宣传 day (宣传材料 100-odd 份) and a paper-cut class (培训);
+* an upcoming 节日慰问 whose gift deliveries are planned and split but still pending.
+
+Everything goes through the services (catalogue, volunteers, events, deliveries), so the
+demo obeys the same rules as the clerk. All choices come from one ``random.Random``
+seeded from ``seed``: the same seed and ``today`` give the same events. Never commits.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stationapp.domain.models import Community, StationSetting
+from stationapp.domain.vocab import (
+    DEFAULT_EVENT_TYPES,
+    DEFAULT_ITEMS,
+    CareCategory,
+    DeliveryOutcome,
+)
+from stationapp.services.catalogue import list_event_types, list_items, save_event_type, save_item
+from stationapp.services.deliveries import (
+    PlanLine,
+    TargetFilter,
+    auto_assign,
+    find_candidates,
+    list_deliveries,
+    plan_deliveries,
+    record_outcome,
+)
+from stationapp.services.events import EventInput, ServiceInput, TallyInput, create_event
+from stationapp.services.volunteers import VolunteerInput, create_volunteer
+
+log = logging.getLogger("stationapp.demo")
+
+_ACTOR = "demo"
+_STATION = "东利党员服务社"
+_PAPER_CUT_CENTRE = "东利党员服务社剪纸艺术培训中心"
+
+_MOBILE_PREFIXES: tuple[str, ...] = (
+    "133", "135", "136", "137", "138", "139", "150", "151", "152", "153", "158", "159",
+    "180", "182", "186", "187", "188", "189",
+)
+
+
+@dataclass(frozen=True)
+class _VolunteerSpec:
+    name: str
+    skills: tuple[str, ...]
+    active: bool = True
+    notes: str = ""
+
+
+_VOLUNTEERS: tuple[_VolunteerSpec, ...] = (
+    _VolunteerSpec("王书文", ("书法",), notes="退休语文教师，写春联的老把式"),
+    _VolunteerSpec("刘墨林", ("书法",)),
+    _VolunteerSpec("张庆华", ("书法", "安全宣传")),
+    _VolunteerSpec("孙立德", ("书法",), notes="书法协会会员"),
+    _VolunteerSpec("赵宝山", ("书法",), active=False, notes="随子女去外地，暂停服务"),
+    _VolunteerSpec("冯巧云", ("剪纸",), notes="剪纸艺术培训中心负责人"),
+    _VolunteerSpec("丁秀兰", ("剪纸",)),
+    _VolunteerSpec("马桂芝", ("剪纸", "文艺")),
+    _VolunteerSpec("李玉珍", ("剪纸",)),
+    _VolunteerSpec("陈建华", ("安全宣传",), notes="社区平安志愿者"),
+    _VolunteerSpec("郝德明", ("安全宣传", "维修"), notes="供暖三员（监督员），熟悉东旭小区"),
+    _VolunteerSpec("吴银山", ("维修",), notes="热力职工，会修暖气片"),
+    _VolunteerSpec("周国栋", ("维修", "安全宣传"), active=False, notes="腿脚不便，暂停服务"),
+)
+
+_NOT_HOME_NOTES: tuple[str, ...] = (
+    "敲门无人应答",
+    "邻居说老人去女儿家了",
+    "家中无人，已电话联系，改天再送",
+)
+
+
+class _Demo:
+    """The seeded random stream and the ids the demo events need."""
+
+    def __init__(self, session: Session, seed: int, today: date) -> None:
+        self.session = session
+        self.rng = random.Random(seed * 7919 + 2015)
+        self.today = today
+        self.now = datetime.now().replace(microsecond=0)
+        self.types = _ensure_event_types(session)
+        self.items = _ensure_items(session)
+        self.communities: list[tuple[int, str]] = [
+            (cid, name) for cid, name in session.execute(
+                select(Community.id, Community.name).order_by(Community.id))
+        ]
+        self.station = session.scalar(
+            select(StationSetting.value).where(StationSetting.key == "station_name")
+        ) or _STATION
+        self.volunteers: dict[str, int] = {}
+
+    # helpers
+
+    def community(self, preferred: str, fallback: int) -> tuple[int | None, str]:
+        """The community called ``preferred``, else the ``fallback``-th one (id, name)."""
+        for cid, name in self.communities:
+            if name == preferred:
+                return cid, name
+        if not self.communities:
+            return None, preferred
+        return self.communities[fallback % len(self.communities)]
+
+    def moment(self, days: int, hour: int, minute: int = 0) -> datetime:
+        """``days`` after today (negative: before) at ``hour:minute``."""
+        return datetime.combine(self.today + timedelta(days=days), time(hour, minute))
+
+    def hours(self, low: float, high: float) -> float:
+        """A number of hours in half-hour steps."""
+        return self.rng.randint(int(low * 2), int(high * 2)) / 2
+
+    def mobile(self) -> str:
+        return self.rng.choice(_MOBILE_PREFIXES) + f"{self.rng.randrange(10**8):08d}"
+
+    def past(self, moment: datetime) -> datetime:
+        """``moment``, but never later than now (outcomes cannot be recorded ahead)."""
+        return min(moment, self.now)
+
+
+def _ensure_event_types(session: Session) -> dict[str, int]:
+    """Ids of the default event types, adding any the database lacks."""
+    types = {t.name: t.id for t in list_event_types(session, include_inactive=True)}
+    for name in DEFAULT_EVENT_TYPES:
+        if name not in types:
+            types[name] = save_event_type(session, name)
+    return types
+
+
+def _ensure_items(session: Session) -> dict[str, int]:
+    """Ids of the default catalogue items, adding any the database lacks."""
+    items = {i.name: i.id for i in list_items(session, include_inactive=True)}
+    for name, unit in DEFAULT_ITEMS:
+        if name not in items:
+            items[name] = save_item(session, name, unit)
+    return items
+
+
+def _add_volunteers(demo: _Demo) -> None:
+    """About a dozen volunteers living in the station's communities."""
+    names = [name for _, name in demo.communities] or [""]
+    for spec in _VOLUNTEERS:
+        demo.volunteers[spec.name] = create_volunteer(demo.session, VolunteerInput(
+            name=spec.name, phone=demo.mobile(), community=demo.rng.choice(names),
+            skills=spec.skills, active=spec.active, notes=spec.notes,
+        ), _ACTOR)
+
+
+def _services(
+    demo: _Demo, names: Sequence[str], low: float, high: float
+) -> tuple[ServiceInput, ...]:
+    """The named volunteers with hours between ``low`` and ``high``."""
+    return tuple(ServiceInput(demo.volunteers[n], demo.hours(low, high)) for n in names)
+
+
+def _targets(
+    demo: _Demo, event_id: int, filters: Sequence[TargetFilter], limit: int
+) -> list[int]:
+    """Households matching any of ``filters`` (natural order kept), at most ``limit``."""
+    chosen: dict[int, None] = {}
+    for flt in filters:
+        for candidate in find_candidates(demo.session, event_id, flt, demo.today):
+            chosen.setdefault(candidate.household_id, None)
+    ids = list(chosen)
+    if len(ids) > limit:
+        keep = set(demo.rng.sample(ids, limit))
+        ids = [i for i in ids if i in keep]
+    return ids
+
+
+def _deliver(
+    demo: _Demo,
+    event_id: int,
+    households: Sequence[int],
+    lines: Sequence[PlanLine],
+    carriers: Sequence[str],
+    round_start: datetime | None,
+    not_home_share: float,
+) -> None:
+    """Plan ``lines`` for ``households``, split among ``carriers`` and, when the round is
+    over (``round_start`` given), record what happened at each door."""
+    if not households:
+        return
+    plan_deliveries(demo.session, event_id, households, lines, _ACTOR)
+    auto_assign(demo.session, event_id, [demo.volunteers[n] for n in carriers], _ACTOR)
+    if round_start is None:
+        return
+    rows = list_deliveries(demo.session, event_id)  # by volunteer, then stop order
+    stops: dict[int, list[int]] = {}
+    for row in rows:
+        stops.setdefault(row.household_id, []).append(row.id)
+    clock: dict[int | None, datetime] = {}
+    for row in rows:
+        if row.id != stops[row.household_id][0]:
+            continue  # one knock per household: every item of the stop shares the outcome
+        vid = row.volunteer_id
+        clock[vid] = clock.get(vid, round_start) + timedelta(minutes=demo.rng.randint(6, 15))
+        at = demo.past(clock[vid])
+        if demo.rng.random() < not_home_share:
+            outcome, note = DeliveryOutcome.NOT_HOME, demo.rng.choice(_NOT_HOME_NOTES)
+        else:
+            outcome, note = DeliveryOutcome.DELIVERED, ""
+        for delivery_id in stops[row.household_id]:
+            record_outcome(demo.session, delivery_id, outcome, _ACTOR, note, at)
+
+
+def _couplet_day(demo: _Demo) -> None:
+    """写春联送祝福 on the square, then couplets to 孤寡 and 行动不便 elderly at home."""
+    community_id, community = demo.community("锦华一区", 0)
+    rng = demo.rng
+    starts = demo.moment(-40, 9)
+    event_id = create_event(demo.session, EventInput(
+        event_type_id=demo.types["写春联送祝福"],
+        title="迎新春写春联送祝福、平安吉祥过大年",
+        starts_at=starts, ends_at=starts + timedelta(hours=3),
+        place=f"{community}广场", organiser=demo.station,
+        description=(
+            "书法志愿者在广场现场义写春联，居民挑选喜欢的春联带回家；安全志愿者宣传防骗防盗、"
+            "安全使用天然气和燃放鞭炮注意事项。工作人员另留出春联和福字，活动结束后送到不能"
+            "到场的孤寡、行动不便老人家中。"
+        ),
+        participant_count=rng.randint(140, 165),
+        tallies=(
+            TallyInput(demo.items["春联"], rng.randint(100, 112)),
+            TallyInput(demo.items["福字"], rng.randint(50, 70)),
+            TallyInput(demo.items["宣传材料"], rng.randint(100, 115)),
+        ),
+        volunteers=(
+            _services(demo, ("王书文", "刘墨林", "张庆华", "孙立德"), 2.5, 3.5)
+            + _services(demo, ("陈建华", "郝德明"), 2.0, 3.0)
+        ),
+    ), _ACTOR)
+    filters = [TargetFilter(community_id=community_id, category=CareCategory.WIDOWED_CHILDLESS),
+               TargetFilter(community_id=community_id, mobility_only=True)]
+    households = _targets(demo, event_id, filters, 18)
+    if len(households) < 6:  # a small ledger: look in every community
+        households = _targets(demo, event_id, [
+            TargetFilter(category=CareCategory.WIDOWED_CHILDLESS),
+            TargetFilter(mobility_only=True),
+        ], 18)
+    _deliver(demo, event_id, households,
+             [PlanLine(demo.items["春联"], 1), PlanLine(demo.items["福字"], 1)],
+             ("陈建华", "郝德明"), starts + timedelta(hours=4), 0.1)
+
+
+def _window_flowers(demo: _Demo) -> None:
+    """The paper-cut circle takes window flowers to 20-odd 高龄 and 孤寡 households."""
+    community_id, community = demo.community("东利小区", 1)
+    starts = demo.moment(-33, 14)
+    event_id = create_event(demo.session, EventInput(
+        event_type_id=demo.types["送窗花"], title="贴窗花迎新年",
+        starts_at=starts, ends_at=starts + timedelta(hours=3),
+        place=f"{community}入户", organiser=_PAPER_CUT_CENTRE,
+        description=(
+            "剪纸阿姨们在新年来临之际，为小区内高龄、孤寡老人家庭送去寓意祝福的窗花剪纸，"
+            "带去节日的祝福和浓浓的年味。"
+        ),
+        participant_count=4,
+        volunteers=_services(demo, ("冯巧云", "丁秀兰", "马桂芝", "李玉珍"), 2.0, 3.0),
+    ), _ACTOR)
+    filters = [TargetFilter(community_id=community_id, category=CareCategory.ELDERLY),
+               TargetFilter(community_id=community_id, category=CareCategory.WIDOWED_CHILDLESS)]
+    households = _targets(demo, event_id, filters, demo.rng.randint(21, 26))
+    if len(households) < 20:
+        households = _targets(demo, event_id, [
+            TargetFilter(category=CareCategory.ELDERLY),
+            TargetFilter(category=CareCategory.WIDOWED_CHILDLESS),
+        ], demo.rng.randint(21, 26))
+    _deliver(demo, event_id, households, [PlanLine(demo.items["窗花"], 2)],
+             ("冯巧云", "丁秀兰", "马桂芝"), starts, 0.15)
+
+
+def _safety_day(demo: _Demo) -> None:
+    """安全宣传: leaflets on fraud, theft, gas and fireworks handed out at the gate."""
+    _, community = demo.community("东旭小区", 2)
+    starts = demo.moment(-18, 9)
+    create_event(demo.session, EventInput(
+        event_type_id=demo.types["安全宣传"], title="防骗防盗·安全用气宣传日",
+        starts_at=starts, ends_at=starts + timedelta(hours=2, minutes=30),
+        place=f"{community}门口", organiser=demo.station,
+        description="发放居民安全防范手册、防盗防骗宣传单，讲解安全使用天然气、冬季取暖注意事项。",
+        participant_count=demo.rng.randint(80, 120),
+        tallies=(TallyInput(demo.items["宣传材料"], demo.rng.randint(100, 130)),),
+        volunteers=_services(demo, ("陈建华", "郝德明", "张庆华"), 2.0, 3.0),
+    ), _ACTOR)
+
+
+def _paper_cut_class(demo: _Demo) -> None:
+    """培训: a paper-cut class of the circle."""
+    starts = demo.moment(-10, 14, 30)
+    create_event(demo.session, EventInput(
+        event_type_id=demo.types["培训"], title="剪纸艺术培训班",
+        starts_at=starts, ends_at=starts + timedelta(hours=2),
+        place="党员服务社活动室", organiser=_PAPER_CUT_CENTRE,
+        description="学剪“福”字和窗花，老带新。",
+        participant_count=demo.rng.randint(14, 22),
+        volunteers=_services(demo, ("冯巧云", "马桂芝"), 2.0, 2.0),
+    ), _ACTOR)
+
+
+def _holiday_visit(demo: _Demo) -> None:
+    """节日慰问, a week ahead: gifts planned for 孤寡 and 特困 households, still pending."""
+    starts = demo.moment(7, 9)
+    event_id = create_event(demo.session, EventInput(
+        event_type_id=demo.types["节日慰问"], title="节日走访慰问困难老人",
+        starts_at=starts, ends_at=starts + timedelta(hours=4),
+        place="各小区入户", organiser=demo.station,
+        description="给孤寡、特困老人送慰问品，顺便看看家里的暖气、燃气和用电是否安全。",
+    ), _ACTOR)
+    households = _targets(demo, event_id, [
+        TargetFilter(category=CareCategory.WIDOWED_CHILDLESS),
+        TargetFilter(category=CareCategory.EXTREME_POVERTY),
+    ], 16)
+    _deliver(demo, event_id, households, [PlanLine(demo.items["慰问品"], 1)],
+             ("郝德明", "吴银山"), None, 0.0)
+
+
+def populate_demo_events(session: Session, seed: int, today: date) -> None:
+    """Add the demo volunteers and events (with deliveries) to a freshly filled ledger.
+
+    Adds any default event type or catalogue item the database lacks. Flushes but never
+    commits: the caller commits.
+    """
+    demo = _Demo(session, seed, today)
+    _add_volunteers(demo)
+    _couplet_day(demo)
+    _window_flowers(demo)
+    _safety_day(demo)
+    _paper_cut_class(demo)
+    _holiday_visit(demo)
+    session.flush()
+    log.info("demo events: %d volunteers, 5 events", len(demo.volunteers))
+
+
+__all__ = ["populate_demo_events"]
