@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TextIO
 
 from stationapp import __version__
@@ -96,7 +97,54 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026,
                       help=t("random seed, the same seed gives the same station",
                              "随机种子，相同种子生成相同数据"))
+
+    events = commands.add_parser(
+        "events", help=t("list events with their delivery counts", "列出活动及送上门配送数量"))
+    events.add_argument("--search", default="",
+                        help=t("words of the title, place, organiser or type",
+                               "活动名称、地点、组织者或类型中的字词"))
+    events.add_argument("--from", dest="date_from", type=_iso_date, default=None,
+                        metavar="YYYY-MM-DD", help=t("first day", "起始日期"))
+    events.add_argument("--to", dest="date_to", type=_iso_date, default=None,
+                        metavar="YYYY-MM-DD", help=t("last day", "截止日期"))
+    events.add_argument("--format", choices=["table", "json"], default="table",
+                        help=t("output format", "输出格式"))
+    _add_print_parser(commands, t)
     return parser
+
+
+def _add_print_parser(commands: Any, t: Callable[[str, str], str]) -> None:
+    """``stationapp print delivery-sheets|event-report``: the PDFs, without the GUI."""
+    printing = commands.add_parser(
+        "print", help=t("write a PDF: the delivery sheets or the report of an event",
+                        "生成 PDF：活动的送上门配送单或活动记录"))
+    documents = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True,
+                                        title=t("documents", "文档"))
+    event_help = t("event id (see `stationapp events`)", "活动编号（见 stationapp events）")
+    output_help = t("PDF file to write", "要写入的 PDF 文件")
+    sheets = documents.add_parser(
+        "delivery-sheets", help=t("delivery sheets of an event, one per volunteer",
+                                  "活动的送上门配送单，每位志愿者一份"))
+    sheets.add_argument("--event", type=int, required=True, metavar="ID", help=event_help)
+    sheets.add_argument("--volunteer", default=None, metavar="NAME",
+                        help=t("only this volunteer's sheet (default: every volunteer's, "
+                               "each starting on a new page with its own page numbers)",
+                               "只打印这位志愿者的配送单（默认打印全部志愿者，"
+                               "每人从新的一页开始、单独编页码）"))
+    sheets.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=output_help)
+    report = documents.add_parser(
+        "event-report",
+        help=t("the event report (活动记录): details, tallies, volunteers, delivery results",
+               "活动记录：活动情况、发放数量、志愿者、配送结果"))
+    report.add_argument("--event", type=int, required=True, metavar="ID", help=event_help)
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=output_help)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: YYYY-MM-DD（日期请写成 2026-02-03）") from exc
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -115,6 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _households(args, sys.stdout)
         if args.command == "demo":
             return _demo(args, t)
+        if args.command == "events":
+            return _events(args, sys.stdout)
+        if args.command == "print":
+            return _print(args, t)
     except StationError as exc:
         print(f"stationapp: {exc}", file=sys.stderr)
         return 2
@@ -167,13 +219,16 @@ def _households(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _print_table(records: list[dict[str, Any]], out: TextIO) -> None:
+def _print_table(
+    records: list[dict[str, Any]], out: TextIO, columns: Sequence[str] | None = None
+) -> None:
     import unicodedata
 
     def width(text: str) -> int:
         return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
-    headers = ["id", "address", "head", "age", "phone", "categories", "tier", "status"]
+    headers = list(columns or
+                   ["id", "address", "head", "age", "phone", "categories", "tier", "status"])
     cells = [[_cell(rec[h]) for h in headers] for rec in records]
     widths = [max([width(h), *(width(row[i]) for row in cells)]) for i, h in enumerate(headers)]
     for row in [headers, *cells]:
@@ -188,6 +243,37 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         return "、".join(value)
     return str(value)
+
+
+_EVENT_COLUMNS = ("id", "type", "title", "date", "place", "participants",
+                  "deliveries_planned", "deliveries_done", "deliveries_pending")
+
+
+def _events(args: argparse.Namespace, out: TextIO) -> int:
+    from stationapp.services.database import open_database
+    from stationapp.services.events import list_events
+
+    database = open_database(args.database_url)
+    try:
+        with database.session() as session:
+            rows = list_events(session, args.search, args.date_from, args.date_to)
+    finally:
+        database.dispose()
+    records: list[dict[str, Any]] = [
+        {
+            "id": r.id, "type": r.type, "title": r.title,
+            "date": r.starts_at.strftime("%Y-%m-%d %H:%M"), "place": r.place,
+            "participants": r.participant_count, "deliveries_planned": r.deliveries_planned,
+            "deliveries_done": r.deliveries_done, "deliveries_pending": r.deliveries_pending,
+        }
+        for r in rows
+    ]
+    if args.format == "json":
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_table(records, out, _EVENT_COLUMNS)
+    return 0
 
 
 def _demo(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
@@ -205,6 +291,61 @@ def _demo(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
             f"{summary.households} households, {summary.residents} residents.",
             f"已生成演示数据：{summary.communities} 个小区，{summary.households} 户，"
             f"{summary.residents} 位居民。"))
+    return 0
+
+
+def _print(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
+    """Write the PDF asked for; the file appears only once it is complete."""
+    from pathlib import Path
+
+    from stationapp.reports.fonts import cjk_font
+    from stationapp.services.database import open_database
+    from stationapp.services.sheet_data import delivery_sheets, event_report
+
+    output = Path(args.output).expanduser()
+    if not output.parent.is_dir():
+        print(t(f"stationapp: the folder {output.parent} does not exist",
+                f"stationapp: 文件夹 {output.parent} 不存在"), file=sys.stderr)
+        return 2
+    cjk_font()  # no font: say so before any work (FontNotFoundError → exit 2)
+    database = open_database(args.database_url)
+    try:
+        with database.session() as session:
+            if args.document == "delivery-sheets":
+                sheets = delivery_sheets(session, args.event, volunteer_name=args.volunteer)
+            else:
+                report = event_report(session, args.event)
+    finally:
+        database.dispose()
+    partial = output.with_name(output.name + ".part")
+    try:
+        if args.document == "delivery-sheets":
+            from stationapp.reports.delivery_sheet import render_delivery_sheets
+
+            pages = render_delivery_sheets(sheets, partial)
+            stops = sum(len(sheet.stops) for sheet in sheets.sheets)
+            done = t(f"Wrote {len(sheets.sheets)} delivery sheet(s), {stops} stops, "
+                     f"{pages} pages: {output}",
+                     f"已生成配送单 {len(sheets.sheets)} 份，{stops} 户，共 {pages} 页：{output}")
+        else:
+            from stationapp.reports.event_report import render_event_report
+
+            pages = render_event_report(report, partial)
+            done = t(f"Wrote the event report, {pages} pages: {output}",
+                     f"已生成活动记录，共 {pages} 页：{output}")
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        reason = exc.strerror or str(exc)
+        print(t(f"stationapp: cannot write {output}: {reason} "
+                "(is the file open in another program?)",
+                f"stationapp: 无法写入 {output}：{reason}（文件是否正被其他程序打开？）"),
+              file=sys.stderr)
+        return 2
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    print(done)
     return 0
 
 

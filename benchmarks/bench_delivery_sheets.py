@@ -1,0 +1,322 @@
+"""Delivery sheets for 1,000 stops: inside the program, and the whole ``stationapp print``.
+
+Budgets (DESIGN.md): the sheets for 1,000 stops, embedded font, in ≤ 1 s inside the
+program; the whole ``stationapp print delivery-sheets`` process faster than LibreOffice
+converting the same list from .xlsx (≈1.6 s on a 2-core machine).
+
+Data: a copy of the cached 50,000-household demo database (``common.demo_database``) with
+one extra event whose 1,000 pending stops (real demo households in natural address order,
+春联 × 2 at each door, 福字 × 1 at every third) are split among 20 volunteers, 50 stops
+each: 20 sheets, each with its own page numbering.
+
+* **in the program**: in this process, a session → :func:`delivery_sheets` →
+  :func:`render_delivery_sheets` to a file; the first call (which also loads and
+  registers the font) and the median of ``--rounds`` further calls;
+* **whole process**: ``python -m stationapp.cli print delivery-sheets`` in a fresh
+  process (bytecode cached, see ``common.child_environment``), spawn to exit; one
+  discarded warm-up, then the median of ``--runs``;
+* **baseline**: ``soffice --headless --convert-to pdf`` of the same 1,000 rows written as
+  .xlsx (a private LibreOffice profile, one discarded warm-up, median of ``--runs``).
+  Without LibreOffice installed the baseline is the DESIGN.md figure, and says so.
+
+    uv run --no-sync python benchmarks/bench_delivery_sheets.py [--runs 5] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from common import (
+    CHILD_TIMEOUT_S,
+    ROOT,
+    MeasurementError,
+    child_environment,
+    demo_database,
+    describe_python,
+    median,
+    print_table,
+    stationapp_command,
+    verdict,
+)
+
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select
+
+from stationapp.domain.address import Address
+from stationapp.domain.event_models import (
+    Delivery,
+    Event,
+    EventType,
+    Item,
+    Volunteer,
+)
+from stationapp.domain.models import Community, Household
+from stationapp.domain.vocab import HouseholdStatus
+from stationapp.reports.delivery_sheet import render_delivery_sheets
+from stationapp.services.database import Database, open_database
+from stationapp.services.sheet_data import DeliverySheets, delivery_sheets
+
+STOPS = 1_000
+VOLUNTEERS = 20
+BUDGET_IN_PROGRAM_S = 1.0
+DESIGN_LIBREOFFICE_S = 1.6
+"""DESIGN.md's figure for LibreOffice converting a 1,000-row .xlsx (2-core machine)."""
+VOLUNTEER_NAMES = (
+    "王建华", "李秀兰", "张国庆", "刘淑芬", "陈志刚", "杨桂英", "赵德明", "黄丽华", "周文斌",
+    "吴春梅", "徐海燕", "孙立新", "胡玉珍", "朱永红", "高建军", "林秀珍", "何志强", "郭桂兰",
+    "马明亮", "罗素芳",
+)
+
+
+# ------------------------------------------------------------------ the data
+
+
+def add_benchmark_event(database: Database) -> int:
+    """An event with 1,000 pending stops split among 20 volunteers; returns its id."""
+    with database.session() as s:
+        type_id = s.scalar(select(EventType.id).where(EventType.name == "写春联送祝福"))
+        couplet = s.scalar(select(Item.id).where(Item.name == "春联"))
+        fu = s.scalar(select(Item.id).where(Item.name == "福字"))
+        if type_id is None or couplet is None or fu is None:
+            raise MeasurementError("the event type 写春联送祝福 or the items 春联/福字 are missing")
+        rows = list(s.execute(
+            select(Household.id, Community.name, Household.building, Household.unit,
+                   Household.room)
+            .join(Community, Community.id == Household.community_id)
+            .where(Household.status == HouseholdStatus.ACTIVE)
+            .order_by(Household.id)
+            .limit(STOPS)
+        ))
+        if len(rows) < STOPS:
+            raise MeasurementError(f"the demo has only {len(rows)} active households")
+        rows.sort(key=lambda r: Address(r[1], r[2], r[3], r[4]).sort_key())
+        event = Event(event_type_id=type_id, title="基准测试 · 写春联送祝福送上门",
+                      starts_at=time_now_rounded(), place="各小区入户")
+        volunteers = [Volunteer(name=f"{name}（基准）", phone=f"138000{i:05d}")
+                      for i, name in enumerate(VOLUNTEER_NAMES)]
+        s.add_all([event, *volunteers])
+        s.flush()
+        per = STOPS // VOLUNTEERS
+        for n, row in enumerate(rows):
+            volunteer = volunteers[n // per]
+            stop = n % per + 1
+            notes = "行动不便，请多敲门" if n % 7 == 0 else ""
+            s.add(Delivery(event_id=event.id, household_id=row[0], item_id=couplet,
+                           quantity=2, volunteer_id=volunteer.id, stop_order=stop,
+                           notes=notes))
+            if n % 3 == 0:
+                s.add(Delivery(event_id=event.id, household_id=row[0], item_id=fu,
+                               quantity=1, volunteer_id=volunteer.id, stop_order=stop,
+                               notes=notes))
+        s.flush()
+        return event.id
+
+
+def time_now_rounded() -> datetime:
+    """Today at 09:00."""
+    return datetime.now().replace(hour=9, minute=0, second=0, microsecond=0)
+
+
+# ------------------------------------------------------------------ measurements
+
+
+def in_program(database: Database, event_id: int, target: Path,
+               rounds: int) -> tuple[float, list[float], int]:
+    """(first call, further calls, pages): session → data → PDF file, in this process."""
+    def once() -> tuple[float, int]:
+        started = time.perf_counter()
+        with database.session() as s:
+            data = delivery_sheets(s, event_id)
+        pages = render_delivery_sheets(data, target)
+        return time.perf_counter() - started, pages
+
+    first, pages = once()
+    further = [once()[0] for _ in range(rounds)]
+    return first, further, pages
+
+
+def timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
+    """Seconds from spawn to exit of ``command``; MeasurementError when it fails."""
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True,
+                            timeout=CHILD_TIMEOUT_S, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise MeasurementError(f"{command[:4]} … failed ({result.returncode}):\n"
+                               f"{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def whole_process(url: str, event_id: int, target: Path, runs: int) -> list[float]:
+    """Seconds of ``stationapp print delivery-sheets`` as fresh processes."""
+    with tempfile.TemporaryDirectory(prefix="stationapp-bench-") as home:
+        env = child_environment(Path(home))
+        command = stationapp_command("--database-url", url, "print", "delivery-sheets",
+                                     "--event", str(event_id), "-o", str(target))
+        timed(command, env, ROOT)  # warm-up: bytecode, disk cache
+        samples = []
+        for i in range(runs):
+            samples.append(timed(command, env, ROOT))
+            print(f"  stationapp print run {i + 1}/{runs}: {samples[-1]:.3f} s",
+                  file=sys.stderr, flush=True)
+        return samples
+
+
+def _column(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def write_xlsx(data: DeliverySheets, target: Path) -> int:
+    """The stops as one worksheet (inline strings, stdlib only); returns the data rows."""
+    header = ["志愿者", "序号", "住址", "收件人", "电话", "物品 × 数量", "提示", "签字"]
+    table = [header] + [
+        [sheet.volunteer, str(stop.number), stop.address, stop.recipient, stop.phone,
+         stop.items, stop.notes, ""]
+        for sheet in data.sheets for stop in sheet.stops
+    ]
+    rows_xml = []
+    for r, row in enumerate(table, start=1):
+        cells = "".join(
+            f'<c r="{_column(c)}{r}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+            for c, value in enumerate(row) if value
+        )
+        rows_xml.append(f'<row r="{r}">{cells}</row>')
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'))
+        z.writestr("_rels/.rels", (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>'))
+        z.writestr("xl/workbook.xml", (
+            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{rel}">'
+            '<sheets><sheet name="配送单" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+        z.writestr("xl/_rels/workbook.xml.rels", (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package}">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            '</Relationships>'))
+        z.writestr("xl/worksheets/sheet1.xml", (
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{main}">'
+            f'<sheetData>{"".join(rows_xml)}</sheetData></worksheet>'))
+    return len(table) - 1
+
+
+def libreoffice(xlsx: Path, runs: int) -> list[float] | None:
+    """Seconds of ``soffice --headless --convert-to pdf``; None when it is not installed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="stationapp-lo-") as work:
+        profile = Path(work) / "profile"
+        command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                   "--convert-to", "pdf", "--outdir", work, str(xlsx)]
+        env = child_environment(Path(work))
+        timed(command, env, Path(work))  # warm-up: creates the profile
+        samples = []
+        for i in range(runs):
+            samples.append(timed(command, env, Path(work)))
+            print(f"  libreoffice run {i + 1}/{runs}: {samples[-1]:.3f} s",
+                  file=sys.stderr, flush=True)
+        if not (Path(work) / (xlsx.stem + ".pdf")).is_file():
+            raise MeasurementError("LibreOffice wrote no PDF")
+        return samples
+
+
+# ------------------------------------------------------------------ report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure and report; exit 0 unless the measurement itself failed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5,
+                        help="whole-process runs of each command (default 5)")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="in-program renders after the first (default 5)")
+    args = parser.parse_args(argv)
+    runs, rounds = max(1, args.runs), max(1, args.rounds)
+    try:
+        source = demo_database().removeprefix("sqlite:///")
+        with tempfile.TemporaryDirectory(prefix="stationapp-bench-sheets-") as folder:
+            work = Path(folder)
+            copy = work / "station.sqlite3"
+            shutil.copyfile(source, copy)
+            url = f"sqlite:///{copy}"
+            database = open_database(url)
+            try:
+                event_id = add_benchmark_event(database)
+                first, further, pages = in_program(database, event_id, work / "inside.pdf",
+                                                   rounds)
+                with database.session() as s:
+                    data = delivery_sheets(s, event_id)
+            finally:
+                database.dispose()
+            stops = sum(len(sheet.stops) for sheet in data.sheets)
+            size_kib = (work / "inside.pdf").stat().st_size / 1024
+            print(f"  {stops} stops on {len(data.sheets)} sheets, {pages} pages, "
+                  f"{size_kib:.0f} KiB", file=sys.stderr)
+            process = whole_process(url, event_id, work / "process.pdf", runs)
+            xlsx = work / "stops.xlsx"
+            write_xlsx(data, xlsx)
+            office = libreoffice(xlsx, runs)
+    except MeasurementError as exc:
+        print(f"bench_delivery_sheets: measurement failed: {exc}", file=sys.stderr)
+        return 1
+
+    warm = median(further)
+    whole = median(process)
+    if office is None:
+        baseline = DESIGN_LIBREOFFICE_S
+        baseline_note = (f"LibreOffice is not installed: baseline unavailable, using the "
+                         f"DESIGN.md figure ≈{DESIGN_LIBREOFFICE_S} s")
+    else:
+        baseline = median(office)
+        baseline_note = f"LibreOffice measured in this run (median of {runs})"
+    print(f"\nDelivery sheets, {stops} stops, {len(data.sheets)} volunteers, {pages} pages "
+          f"— {describe_python()}")
+    print(baseline_note)
+    print_table(
+        "seconds (median)",
+        ["what", "seconds", "budget", "ratio", "verdict"],
+        [
+            ["in program: data + PDF (warm)", f"{warm:.3f}", f"≤ {BUDGET_IN_PROGRAM_S:.1f}",
+             f"{warm / BUDGET_IN_PROGRAM_S:.2f}", verdict(warm <= BUDGET_IN_PROGRAM_S)],
+            ["in program: first call (font load)", f"{first:.3f}",
+             f"≤ {BUDGET_IN_PROGRAM_S:.1f}", f"{first / BUDGET_IN_PROGRAM_S:.2f}",
+             verdict(first <= BUDGET_IN_PROGRAM_S)],
+            ["whole `stationapp print` process", f"{whole:.3f}", f"< {baseline:.3f}",
+             f"{whole / baseline:.2f}", verdict(whole < baseline)],
+            ["LibreOffice .xlsx → PDF" + (" (DESIGN)" if office is None else ""),
+             f"{baseline:.3f}", "", "1.00", ""],
+        ],
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,320 @@
+"""What every stationapp PDF shares: A4 page, styles in the CJK font, sections and footers.
+
+Page numbers "第 x 页 / 共 y 页" count per *section*: in one file with every volunteer's
+delivery sheet, each volunteer's pages are numbered on their own. The page furniture
+(running header, footer) is therefore drawn only when the document is complete:
+:class:`SectionedCanvas` keeps every finished page, learns which section each page belongs
+to from :class:`SectionStart` markers in the story, and draws the furniture of all pages
+in :meth:`SectionedCanvas.save`, when every section's page count is known. One pass of
+platypus, no second build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 12 * mm
+MARGIN_TOP = 20 * mm
+"""Top margin; the running header sits in it."""
+MARGIN_BOTTOM = 20 * mm
+"""Bottom margin; the footer sits in it."""
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+BODY_SIZE = 12.0
+"""Smallest text of a printed page (older volunteers read these sheets)."""
+GRID = colors.HexColor("#333333")
+SHADE = colors.HexColor("#E8E8E8")
+MUTED = colors.HexColor("#444444")
+
+Decorate = Callable[["SectionedCanvas", int, int, int], None]
+"""Draws the furniture of one page: (canvas, section, page number in section, pages)."""
+
+
+def format_date(value: datetime) -> str:
+    """2026年1月25日."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_datetime(value: datetime) -> str:
+    """2026年1月25日 09:30 (the time is left out at midnight, i.e. when none was given)."""
+    if value.hour == 0 and value.minute == 0:
+        return format_date(value)
+    return f"{format_date(value)} {value:%H:%M}"
+
+
+def text(value: str) -> str:
+    """``value`` escaped for a reportlab Paragraph (&, <, >), newlines as line breaks."""
+    return escape(value).replace("\n", "<br/>")
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles of the documents, all in the one registered CJK font."""
+
+    font: str
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+
+
+def make_styles(font: str) -> Styles:
+    """Styles for ``font``: CJK line breaking, body ≥ 12 pt."""
+    body = ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.4,
+                          wordWrap="CJK", alignment=TA_LEFT)
+    return Styles(
+        font=font,
+        title=ParagraphStyle("title", parent=body, fontSize=20, leading=26,
+                             alignment=TA_CENTER, spaceAfter=2 * mm),
+        heading=ParagraphStyle("heading", parent=body, fontSize=15, leading=20,
+                               spaceBefore=5 * mm, spaceAfter=2 * mm, keepWithNext=1),
+        body=body,
+        cell=ParagraphStyle("cell", parent=body, leading=BODY_SIZE * 1.35),
+        cell_center=ParagraphStyle("cell_center", parent=body, leading=BODY_SIZE * 1.35,
+                                   alignment=TA_CENTER),
+    )
+
+
+def table_style(font: str, *commands: tuple[Any, ...]) -> TableStyle:
+    """A TableStyle whose cells use ``font`` (reportlab's default would be Helvetica,
+    which is not embedded and has no Chinese), followed by ``commands``."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
+                       ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE), *commands])
+
+
+# ------------------------------------------------------------------ fast text blocks
+
+_TOKENS = re.compile(r"[!-~]+|\s|.", re.DOTALL)
+"""A run of printable ASCII (a phone number, a word) stays on one line; anything else
+(a Chinese character, a space) is a token of its own."""
+NO_LINE_START = frozenset("，。、；：？！）》」』”’%·…,.;:?!)")
+"""Punctuation that hangs at the end of a line rather than starting the next one."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text set in one size and colour; it starts on a new line (as does every newline)."""
+
+    text: str
+    size: float = BODY_SIZE
+    color: colors.Color = colors.black
+
+
+def _width_table(font: str) -> tuple[dict[int, int], int]:
+    """Advance widths (1/1000 em) by code point, and the default, of a registered TTF."""
+    registered = pdfmetrics.getFont(font)
+    if not isinstance(registered, TTFont):
+        raise TypeError(f"{font} is not a TrueType font")
+    face = registered.face
+    return face.charWidths, int(face.defaultWidth)
+
+
+def wrap_text(value: str, font: str, size: float, width: float) -> list[str]:
+    """Break ``value`` into lines no wider than ``width`` (CJK: between any two characters)."""
+    widths, default = _width_table(font)
+    limit = width * 1000.0 / size
+    lines: list[str] = []
+    for paragraph in value.split("\n"):
+        line: list[str] = []
+        used = 0
+        for token in _TOKENS.findall(paragraph):
+            if token.isspace() and not line:
+                continue
+            advance = sum(widths.get(ord(ch), default) for ch in token)
+            if used + advance <= limit or (line and token in NO_LINE_START):
+                line.append(token)
+                used += advance
+            elif advance > limit and not token.isspace():
+                for ch in token:  # wider than a whole line: break it anywhere
+                    w = widths.get(ord(ch), default)
+                    if line and used + w > limit:
+                        lines.append("".join(line).rstrip())
+                        line, used = [], 0
+                    line.append(ch)
+                    used += w
+            else:
+                lines.append("".join(line).rstrip())
+                line, used = ([], 0) if token.isspace() else ([token], advance)
+        lines.append("".join(line).rstrip())
+    return lines
+
+
+class TextBlock(Flowable):
+    """Lines of plain text in one font, wrapped once per width (much faster than Paragraph).
+
+    Table cells are measured again at every page a long table is split over; a Paragraph
+    re-runs its CJK line breaking each time, a TextBlock keeps its lines.
+    """
+
+    def __init__(self, font: str, runs: Sequence[Run], leading: float = 1.35,
+                 align: str = "left") -> None:
+        super().__init__()
+        self.font = font
+        self.runs = tuple(runs)
+        self.leading = leading
+        self.align = align
+        self._wrapped_width: float | None = None
+        self._lines: list[tuple[str, Run]] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Break the runs into lines for ``available_width`` (cached)."""
+        if available_width != self._wrapped_width:
+            self._lines = [(line, run) for run in self.runs
+                           for line in wrap_text(run.text, self.font, run.size, available_width)]
+            self._wrapped_width = available_width
+            self.width = available_width
+            self.height = sum(run.size * self.leading for _, run in self._lines)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the lines from the top down."""
+        canvas = self.canv
+        y = self.height
+        for line, run in self._lines:
+            step = run.size * self.leading
+            y -= step
+            baseline = y + (step - run.size) / 2 + run.size * 0.12
+            canvas.setFont(self.font, run.size)
+            canvas.setFillColor(run.color)
+            if self.align == "center":
+                canvas.drawCentredString(self.width / 2, baseline, line)
+            else:
+                canvas.drawString(0, baseline, line)
+
+
+class SectionStart(Flowable):
+    """Invisible marker: the pages from here on belong to section ``index``."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Takes no room."""
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        """Tell the canvas which section the current page belongs to."""
+        canvas = self.canv
+        if isinstance(canvas, SectionedCanvas):
+            canvas.section = self.index
+
+
+class SectionedCanvas(Canvas):
+    """A canvas that draws page furniture at the end, numbering pages per section."""
+
+    def __init__(self, *args: Any, decorate: Decorate, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.section = 0
+        self._decorate = decorate
+        self._finished: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        """Keep the finished page; it is written out in :meth:`save`."""
+        self._finished.append(dict(self.__dict__))
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset
+
+    def save(self) -> None:
+        """Draw every page's furniture, now that each section's length is known, and save."""
+        totals = Counter(state["section"] for state in self._finished)
+        seen: Counter[int] = Counter()
+        for state in self._finished:
+            self.__dict__.update(state)
+            seen[self.section] += 1
+            self.saveState()
+            self._decorate(self, self.section, seen[self.section], totals[self.section])
+            self.restoreState()
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+    @property
+    def page_count(self) -> int:
+        """Pages of the whole document (all sections)."""
+        return len(self._finished)
+
+
+def draw_footer(canvas: Canvas, font: str, page: int, pages: int, printed_at: datetime) -> None:
+    """The footer of every page: "第 x 页 / 共 y 页" in the middle, the time printed at right."""
+    y = MARGIN_BOTTOM - 10 * mm
+    canvas.setStrokeColor(GRID)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, y + 6 * mm, PAGE_WIDTH - MARGIN_X, y + 6 * mm)
+    canvas.setFillColor(colors.black)
+    canvas.setFont(font, BODY_SIZE)
+    canvas.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 / 共 {pages} 页")
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y,
+                           f"打印时间 {printed_at:%Y-%m-%d %H:%M}")
+
+
+def draw_running_header(canvas: Canvas, font: str, left: str, right: str) -> None:
+    """One line above the content: ``left`` and ``right`` text over a rule."""
+    y = PAGE_HEIGHT - MARGIN_TOP + 5 * mm
+    canvas.setFillColor(MUTED)
+    canvas.setFont(font, BODY_SIZE)
+    room = CONTENT_WIDTH - pdfmetrics.stringWidth(right, font, BODY_SIZE) - 6 * mm
+    while len(left) > 1 and pdfmetrics.stringWidth(left, font, BODY_SIZE) > room:
+        left = left[:-2] + "…"
+    canvas.drawString(MARGIN_X, y, left)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y, right)
+    canvas.setStrokeColor(GRID)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, y - 2 * mm, PAGE_WIDTH - MARGIN_X, y - 2 * mm)
+
+
+class StationDocument(BaseDocTemplate):
+    """An A4 portrait document with one frame; the CJK font is also the canvas's initial font.
+
+    (The initial font matters: reportlab otherwise writes Helvetica into every page's
+    resources, a font that is not embedded.)
+    """
+
+    def __init__(self, target: Path | BinaryIO, font: str, title: str, author: str) -> None:
+        destination = str(target) if isinstance(target, Path) else target
+        super().__init__(
+            destination, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
+            creator="stationapp", initialFontName=font, initialFontSize=BODY_SIZE,
+            initialLeading=BODY_SIZE * 1.2, lang="zh-CN",
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    def render(self, story: list[Flowable], decorate: Decorate) -> int:
+        """Build the PDF from ``story``; returns the number of pages written."""
+        canvases: list[SectionedCanvas] = []
+
+        def make_canvas(*args: Any, **kwargs: Any) -> SectionedCanvas:
+            canvas = SectionedCanvas(*args, decorate=decorate, **kwargs)
+            canvases.append(canvas)
+            return canvas
+
+        # Plain Flate streams: ASCII85 on top only makes the file bigger and slower to write.
+        use_a85 = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            self.build(story, canvasmaker=make_canvas)
+        finally:
+            rl_config.useA85 = use_a85
+        return canvases[-1].page_count

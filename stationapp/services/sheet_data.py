@@ -1,0 +1,361 @@
+"""What the printed documents of an event show: delivery sheets and the event report.
+
+Plain data for :mod:`stationapp.reports`, read straight from the models:
+
+* :func:`delivery_sheets`: the pending stops of an event, one sheet per volunteer in stop
+  order, a household with several items being one stop. A sheet carries only what the
+  volunteer needs at the door: address, recipient, phone, items and the door notes of the
+  delivery (行动不便, 请多敲门 …); never ID numbers, birth dates, care categories or the
+  household's notes, which may hold health details.
+* :func:`event_report`: the 活动记录 of an event: details, on-the-spot tallies, volunteers
+  with hours, and every planned delivery with its outcome.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stationapp.domain.address import Address
+from stationapp.domain.errors import NotFoundError
+from stationapp.domain.event_models import (
+    Delivery,
+    Event,
+    EventTally,
+    EventType,
+    EventVolunteer,
+    Item,
+    Volunteer,
+)
+from stationapp.domain.models import Community, Household
+from stationapp.domain.vocab import DeliveryOutcome
+from stationapp.services.settings import get_station_settings
+
+UNASSIGNED = "未分配"
+"""Title of the sheet holding the stops no volunteer has been given yet."""
+
+
+@dataclass(frozen=True)
+class SheetStop:
+    """One door on a volunteer's sheet; ``items`` reads e.g. "春联 × 2、福字 × 1"."""
+
+    number: int
+    address: str
+    recipient: str
+    phone: str
+    items: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class VolunteerSheet:
+    """A volunteer's stops and the totals to take along: ``totals`` = (item, quantity, unit)."""
+
+    volunteer: str
+    volunteer_phone: str
+    stops: tuple[SheetStop, ...]
+    totals: tuple[tuple[str, int, str], ...]
+
+
+@dataclass(frozen=True)
+class DeliverySheets:
+    """Everything printed on the delivery sheets of one event."""
+
+    station_name: str
+    station_phone: str
+    event_title: str
+    event_date: datetime
+    sheets: tuple[VolunteerSheet, ...]
+
+
+@dataclass(frozen=True)
+class ReportTally:
+    """An item and how many of it (handed out on the spot, or delivered to doors)."""
+
+    item: str
+    quantity: int
+    unit: str
+
+
+@dataclass(frozen=True)
+class ReportVolunteer:
+    """A volunteer who served at the event and the hours served."""
+
+    name: str
+    phone: str
+    hours: float
+
+
+@dataclass(frozen=True)
+class ReportDelivery:
+    """One planned delivery (household × item) and what became of it."""
+
+    household_id: int
+    address: str
+    recipient: str
+    items: str
+    volunteer: str
+    outcome: DeliveryOutcome
+    note: str
+    outcome_at: datetime | None
+    attempt: int
+
+
+@dataclass(frozen=True)
+class EventReportData:
+    """Everything printed in the event report (活动记录)."""
+
+    station_name: str
+    station_phone: str
+    event_type: str
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str
+    organiser: str
+    description: str
+    participant_count: int
+    tallies: tuple[ReportTally, ...]
+    volunteers: tuple[ReportVolunteer, ...]
+    outcome_counts: tuple[tuple[DeliveryOutcome, int], ...]
+    """Every outcome in vocabulary order with its number of deliveries (0 included)."""
+    delivered: tuple[ReportTally, ...]
+    """Quantities actually delivered to doors, per item."""
+    deliveries: tuple[ReportDelivery, ...]
+
+    @property
+    def total_hours(self) -> float:
+        """Volunteer hours of the event, summed."""
+        return sum(v.hours for v in self.volunteers)
+
+    @property
+    def households_planned(self) -> int:
+        """Distinct households with at least one planned delivery."""
+        return len({d.household_id for d in self.deliveries})
+
+
+def _event(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise NotFoundError(f"找不到编号为 {event_id} 的活动")
+    return event
+
+
+def _address(row: Any) -> Address:
+    """The address of a result row with community, building, unit and room columns."""
+    return Address(row.community, row.building, row.unit, row.room)
+
+
+def _items_text(lines: list[tuple[str, int]]) -> str:
+    return "、".join(f"{name} × {quantity}" for name, quantity in lines)
+
+
+def _joined_notes(notes: list[str]) -> str:
+    seen: list[str] = []
+    for note in notes:
+        text = note.strip()
+        if text and text not in seen:
+            seen.append(text)
+    return "；".join(seen)
+
+
+def _volunteer_ids(session: Session, volunteer_id: int | None,
+                   volunteer_name: str | None) -> list[int] | None:
+    """The volunteers asked for (None = all); NotFoundError for an unknown one."""
+    if volunteer_id is not None:
+        if session.get(Volunteer, volunteer_id) is None:
+            raise NotFoundError(f"找不到编号为 {volunteer_id} 的志愿者")
+        return [volunteer_id]
+    if volunteer_name is not None:
+        name = volunteer_name.strip()
+        ids = list(session.scalars(select(Volunteer.id).where(Volunteer.name == name)))
+        if not ids:
+            raise NotFoundError(f"找不到名为“{name}”的志愿者")
+        return ids
+    return None
+
+
+def delivery_sheets(
+    session: Session,
+    event_id: int,
+    volunteer_id: int | None = None,
+    volunteer_name: str | None = None,
+) -> DeliverySheets:
+    """The pending stops of an event grouped into one sheet per volunteer.
+
+    Without a volunteer: every volunteer with pending stops (by name, as the deliveries
+    list orders them), then the stops nobody has yet on a sheet titled "未分配". With
+    ``volunteer_id`` or ``volunteer_name``: that volunteer's sheet only, even when it has
+    no stop left.
+    Stops follow the clerk's stop order, then the natural address order; they are
+    numbered 1, 2, 3 … on each sheet.
+    """
+    event = _event(session, event_id)
+    settings = get_station_settings(session)
+    wanted = _volunteer_ids(session, volunteer_id, volunteer_name)
+    query = (
+        select(
+            Delivery.household_id, Delivery.quantity, Delivery.notes, Delivery.stop_order,
+            Delivery.attempt, Delivery.volunteer_id, Item.id.label("item_id"),
+            Item.name.label("item"), Item.unit.label("unit_label"),
+            Community.name.label("community"), Household.building, Household.unit,
+            Household.room, Household.head_name, Household.contact_phone,
+        )
+        .join(Item, Item.id == Delivery.item_id)
+        .join(Household, Household.id == Delivery.household_id)
+        .join(Community, Community.id == Household.community_id)
+        .where(Delivery.event_id == event_id, Delivery.outcome == DeliveryOutcome.PENDING)
+    )
+    if wanted is not None:
+        query = query.where(Delivery.volunteer_id.in_(wanted))
+
+    # volunteer → household → its rows
+    groups: dict[int | None, dict[int, list[Any]]] = defaultdict(dict)
+    for row in session.execute(query):
+        groups[row.volunteer_id].setdefault(row.household_id, []).append(row)
+    for asked in wanted or ():
+        groups.setdefault(asked, {})
+
+    volunteers = {
+        v.id: v for v in session.scalars(
+            select(Volunteer).where(Volunteer.id.in_([k for k in groups if k is not None]))
+        )
+    }
+
+    def sheet_order(vid: int | None) -> tuple[int, str, int]:
+        if vid is None:
+            return (1, "", 0)
+        return (0, volunteers[vid].name, vid)
+
+    sheets = []
+    for vid in sorted(groups, key=sheet_order):
+        volunteer = volunteers.get(vid) if vid is not None else None
+        sheets.append(_sheet(
+            volunteer.name if volunteer else UNASSIGNED,
+            volunteer.phone if volunteer else "",
+            groups[vid],
+        ))
+    return DeliverySheets(
+        station_name=settings.name,
+        station_phone=settings.phone,
+        event_title=event.title,
+        event_date=event.starts_at,
+        sheets=tuple(sheets),
+    )
+
+
+def _sheet(name: str, phone: str, households: dict[int, list[Any]]) -> VolunteerSheet:
+    def stop_key(rows: list[Any]) -> tuple[Any, ...]:
+        return (min(r.stop_order for r in rows), _address(rows[0]).sort_key(),
+                rows[0].household_id)
+
+    stops = []
+    totals: dict[int, tuple[str, int, str]] = {}
+    for number, rows in enumerate(sorted(households.values(), key=stop_key), start=1):
+        rows = sorted(rows, key=lambda r: r.item_id)
+        for r in rows:
+            item, quantity, unit = totals.get(r.item_id, (r.item, 0, r.unit_label))
+            totals[r.item_id] = (item, quantity + r.quantity, unit)
+        notes = [r.notes for r in rows]
+        attempt = max(r.attempt for r in rows)
+        if attempt > 1:
+            notes.append(f"第 {attempt} 次上门")
+        first = rows[0]
+        stops.append(SheetStop(
+            number=number,
+            address=_address(first).display(),
+            recipient=first.head_name,
+            phone=first.contact_phone,
+            items=_items_text([(r.item, r.quantity) for r in rows]),
+            notes=_joined_notes(notes),
+        ))
+    return VolunteerSheet(
+        volunteer=name,
+        volunteer_phone=phone,
+        stops=tuple(stops),
+        totals=tuple(totals[k] for k in sorted(totals)),
+    )
+
+
+def event_report(session: Session, event_id: int) -> EventReportData:
+    """The event report (活动记录): details, tallies, volunteers and hours, deliveries."""
+    event = _event(session, event_id)
+    settings = get_station_settings(session)
+    type_name = session.scalar(select(EventType.name).where(EventType.id == event.event_type_id))
+
+    tallies = tuple(
+        ReportTally(name, quantity, unit)
+        for name, quantity, unit in session.execute(
+            select(Item.name, EventTally.quantity, Item.unit)
+            .join(Item, Item.id == EventTally.item_id)
+            .where(EventTally.event_id == event_id)
+            .order_by(Item.id)
+        )
+    )
+    served = [
+        ReportVolunteer(name, phone, float(hours))
+        for name, phone, hours in session.execute(
+            select(Volunteer.name, Volunteer.phone, EventVolunteer.hours)
+            .join(Volunteer, Volunteer.id == EventVolunteer.volunteer_id)
+            .where(EventVolunteer.event_id == event_id)
+        )
+    ]
+    served.sort(key=lambda v: v.name)
+
+    rows: list[Any] = list(session.execute(
+        select(
+            Delivery.item_id, Delivery.quantity, Delivery.outcome, Delivery.outcome_note,
+            Delivery.outcome_at, Delivery.attempt, Delivery.household_id,
+            Item.name.label("item"), Item.unit.label("unit_label"),
+            Volunteer.name.label("volunteer"), Community.name.label("community"),
+            Household.building, Household.unit, Household.room, Household.head_name,
+        )
+        .join(Item, Item.id == Delivery.item_id)
+        .join(Household, Household.id == Delivery.household_id)
+        .join(Community, Community.id == Household.community_id)
+        .outerjoin(Volunteer, Volunteer.id == Delivery.volunteer_id)
+        .where(Delivery.event_id == event_id)
+    ))
+    rows.sort(key=lambda r: (_address(r).sort_key(), r.household_id, r.item_id))
+    counts = Counter(DeliveryOutcome(r.outcome) for r in rows)
+    delivered: dict[int, tuple[str, int, str]] = {}
+    for r in rows:
+        if r.outcome == DeliveryOutcome.DELIVERED:
+            item, quantity, unit = delivered.get(r.item_id, (r.item, 0, r.unit_label))
+            delivered[r.item_id] = (item, quantity + r.quantity, unit)
+
+    return EventReportData(
+        station_name=settings.name,
+        station_phone=settings.phone,
+        event_type=type_name or "",
+        title=event.title,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        place=event.place,
+        organiser=event.organiser,
+        description=event.description,
+        participant_count=event.participant_count,
+        tallies=tallies,
+        volunteers=tuple(served),
+        outcome_counts=tuple((o, counts.get(o, 0)) for o in DeliveryOutcome),
+        delivered=tuple(ReportTally(*delivered[k]) for k in sorted(delivered)),
+        deliveries=tuple(
+            ReportDelivery(
+                household_id=r.household_id,
+                address=_address(r).display(),
+                recipient=r.head_name,
+                items=_items_text([(r.item, r.quantity)]),
+                volunteer=r.volunteer or UNASSIGNED,
+                outcome=DeliveryOutcome(r.outcome),
+                note=r.outcome_note,
+                outcome_at=r.outcome_at,
+                attempt=r.attempt,
+            )
+            for r in rows
+        ),
+    )
