@@ -12,7 +12,7 @@ cd "$root"
 # Precompiled bytecode, or every start recompiles (this shell sets PYTHONDONTWRITEBYTECODE).
 UV_COMPILE_BYTECODE=1 uv sync --locked --quiet
 
-for bench in bench_startup bench_search bench_memory; do
+for bench in bench_startup bench_search bench_memory bench_delivery_sheets; do
   echo "==> benchmarks/$bench.py" >&2
   uv run --no-sync python "benchmarks/$bench.py" "$@"
 done
