@@ -824,6 +824,12 @@ class HouseholdDialog(QDialog):
         self._clear_problems()
         self._load(dialog.detail)
         self._initial = self.current_input()
+        if dialog.cancelled_deliveries > 0:
+            QMessageBox.information(
+                self, self.tr("Deliveries cancelled"),
+                self.tr("%n pending delivery(ies) of this household were cancelled.", "",
+                        dialog.cancelled_deliveries),
+            )
 
     def _status_dialog_closed(self, dialog: StatusDialog) -> None:
         self._status_dialog = None

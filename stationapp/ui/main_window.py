@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from stationapp import __version__
 from stationapp.paths import APP_NAME
 from stationapp.services.database import Database
+from stationapp.ui.events_page import EventsPage
 from stationapp.ui.households_page import HouseholdsPage
+from stationapp.ui.volunteers_page import VolunteersPage
 
 log = logging.getLogger("stationapp.ui")
 
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(station_name.strip() or APP_NAME)
 
         self.households = HouseholdsPage(database, actor)
+        self.events = EventsPage(database, actor)
+        self.volunteers = VolunteersPage(database, actor)
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Areas"))
@@ -65,8 +69,11 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
         self._add_page(self.tr("Households"), self.households)
+        self._add_page(self.tr("Events"), self.events)
+        self._add_page(self.tr("Volunteers"), self.volunteers)
         self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 24)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(lambda _row: self._show_page_count())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigation)
@@ -84,7 +91,10 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(database.display_name())
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
+        self._household_counts = (0, 0)
         self.households.count_changed.connect(self.show_count)
+        self.events.count_changed.connect(lambda _shown: self._show_page_count())
+        self.volunteers.count_changed.connect(lambda _shown: self._show_page_count())
         self.show_count(self.households.shown_count(), self.households.total_count())
 
         self._create_actions()
@@ -130,12 +140,29 @@ class MainWindow(QMainWindow):
 
     def show_count(self, shown: int, total: int) -> None:
         """Show how many households the table lists out of all on the ledger."""
-        self.count_label.setText(
-            self.tr("{shown} of {total} households shown").format(shown=shown, total=total)
-        )
+        self._household_counts = (shown, total)
+        self._show_page_count()
+
+    def _show_page_count(self) -> None:
+        """The status bar counts what the current page lists."""
+        page = self.pages.currentWidget()
+        if page is self.events:
+            text = self.tr("%n event(s) shown", "", self.events.shown_count())
+        elif page is self.volunteers:
+            text = self.tr("%n volunteer(s) shown", "", self.volunteers.shown_count())
+        else:
+            shown, total = self._household_counts
+            text = self.tr("{shown} of {total} households shown").format(shown=shown,
+                                                                          total=total)
+        self.count_label.setText(text)
 
     def focus_search(self) -> None:
-        """Ctrl+F: go to the households page and put the cursor in its search box."""
+        """Ctrl+F: the search box of the events or volunteers page when that is shown,
+        else of the households page."""
+        page = self.pages.currentWidget()
+        if page is self.events or page is self.volunteers:
+            page.focus_search()
+            return
         self.navigation.setCurrentRow(self.pages.indexOf(self.households))
         self.households.focus_search()
 
@@ -147,7 +174,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """F5: read the current page again from the database."""
         page = self.pages.currentWidget()
-        if isinstance(page, HouseholdsPage):
+        if isinstance(page, HouseholdsPage | EventsPage | VolunteersPage):
             page.refresh()
         self.statusBar().showMessage(self.tr("Refreshed"), 2000)
 
@@ -196,6 +223,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the layout, then close."""
+        """Save the layout, close the deliveries windows, then close."""
         self.save_state()
+        self.events.close_windows()
         super().closeEvent(event)

@@ -67,6 +67,8 @@ class StatusDialog(QDialog):
         self._version = version
         self._actor = actor
         self.detail: HouseholdDetail | None = None
+        self.cancelled_deliveries = 0
+        """Pending deliveries the change cancelled (the household left 在册)."""
         self.setWindowTitle(self.tr("Change household status"))
         self.setStyleSheet(INVALID_STYLE)
 
@@ -162,7 +164,7 @@ class StatusDialog(QDialog):
         """Record the change; on a problem stay open and show it, on a conflict say so."""
         try:
             with self._database.session() as session:
-                change_status(
+                self.cancelled_deliveries = change_status(
                     session, self._household_id, self.selected_status(),
                     from_qdate(self.date_edit.date()), self.reason_edit.text(), self._actor,
                     expected_version=self._version,

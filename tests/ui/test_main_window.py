@@ -67,8 +67,9 @@ def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
 def test_main_window_shows_households_and_counts(main_window: MainWindow) -> None:
     assert main_window.isVisible()
     assert main_window.windowTitle() == "东利党员服务社"
-    assert main_window.navigation.count() == 1
-    assert main_window.navigation.item(0).text() == "Households"
+    assert [main_window.navigation.item(i).text()
+            for i in range(main_window.navigation.count())] == [
+        "Households", "Events", "Volunteers"]
     assert main_window.pages.currentWidget() is main_window.households
     assert sorted(heads(main_window)) == sorted(["李大爷", "单秀英", "张桂兰", "冯阿姨"])
     assert main_window.count_label.text() == "4 of 4 households shown"

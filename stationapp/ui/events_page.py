@@ -1,0 +1,543 @@
+"""活动: the events page with search, a date range, the event list and its actions.
+
+From here the clerk records a new event or edits one, opens the event's deliveries
+(plan, split among volunteers, record outcomes), prints the delivery sheets (all
+volunteers in one file, or one volunteer's) and the event report into the in-app PDF
+preview.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.domain.errors import NotFoundError
+from stationapp.services.database import Database
+from stationapp.services.deliveries import list_deliveries
+from stationapp.services.events import EventRow, list_events
+from stationapp.ui.form_helpers import from_qdate
+
+if TYPE_CHECKING:
+    from stationapp.ui.pdf_preview import PdfMaker
+
+log = logging.getLogger("stationapp.ui")
+
+SEARCH_DELAY_MS = 150
+"""Typing pauses this long before the list follows the search box."""
+
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Data role giving the event id of a row (any column)."""
+
+NO_DATE = QDate(2000, 1, 1)
+"""The lowest date of the range boxes, shown as "any" (no limit)."""
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class EventColumn(IntEnum):
+    """Columns of the event table."""
+
+    TYPE = 0
+    TITLE = 1
+    DATE = 2
+    PLACE = 3
+    PARTICIPANTS = 4
+    PLANNED = 5
+    DONE = 6
+    PENDING = 7
+
+
+_NUMERIC = frozenset({EventColumn.PARTICIPANTS, EventColumn.PLANNED, EventColumn.DONE,
+                      EventColumn.PENDING})
+
+
+class EventTableModel(QAbstractTableModel):
+    """Events as rows (read-only), newest first as the service lists them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        """An empty model; fill it with :meth:`set_events`."""
+        super().__init__(parent)
+        self._rows: list[EventRow] = []
+        self._headers = {
+            EventColumn.TYPE: self.tr("Type"),
+            EventColumn.TITLE: self.tr("Title"),
+            EventColumn.DATE: self.tr("Date"),
+            EventColumn.PLACE: self.tr("Place"),
+            EventColumn.PARTICIPANTS: self.tr("Participants"),
+            EventColumn.PLANNED: self.tr("Planned"),
+            EventColumn.DONE: self.tr("Delivered"),
+            EventColumn.PENDING: self.tr("To go"),
+        }
+        self._header_tips = {
+            EventColumn.PLANNED: self.tr("Door-to-door deliveries planned (not cancelled)"),
+            EventColumn.DONE: self.tr("Deliveries delivered"),
+            EventColumn.PENDING: self.tr("Deliveries still to go"),
+        }
+
+    def set_events(self, rows: Sequence[EventRow]) -> None:
+        """Show ``rows``."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def event_row(self, row: int) -> EventRow | None:
+        """The event on ``row``, None when out of range."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, event_id: int) -> int | None:
+        """The row showing ``event_id``, None when it is filtered out."""
+        for row, event in enumerate(self._rows):
+            if event.id == event_id:
+                return row
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of events shown (0 under a valid parent: a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns (0 under a valid parent)."""
+        return 0 if parent.isValid() else len(EventColumn)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Selectable, never edited in place (editing happens in the dialog)."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles (with tooltips); row numbers on the vertical header."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal and 0 <= section < len(
+                EventColumn):
+            return self._header_tips.get(EventColumn(section))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if horizontal:
+            return self._headers[EventColumn(section)] if 0 <= section < len(
+                EventColumn) else None
+        return str(section + 1) if 0 <= section < len(self._rows) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, alignment, tooltip and event id of a cell."""
+        if not index.isValid() or not 0 <= index.column() < len(EventColumn):
+            return None
+        event = self.event_row(index.row())
+        if event is None:
+            return None
+        column = EventColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(event, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (EventColumn.TITLE,
+                                                              EventColumn.PLACE):
+            return _display(event, column) or None
+        if role == EVENT_ID_ROLE:
+            return event.id
+        return None
+
+
+def _display(event: EventRow, column: EventColumn) -> str:
+    if column is EventColumn.TYPE:
+        return event.type
+    if column is EventColumn.TITLE:
+        return event.title
+    if column is EventColumn.DATE:
+        return event.starts_at.strftime("%Y-%m-%d %H:%M")
+    if column is EventColumn.PLACE:
+        return event.place
+    if column is EventColumn.PARTICIPANTS:
+        return str(event.participant_count)
+    if column is EventColumn.PLANNED:
+        return str(event.deliveries_planned)
+    if column is EventColumn.DONE:
+        return str(event.deliveries_done)
+    return str(event.deliveries_pending)
+
+
+class EventsPage(QWidget):
+    """List, search and open events; plan deliveries; print sheets and reports.
+
+    ``count_changed(shown)`` tells the main window how many events are listed.
+    """
+
+    count_changed = Signal(int)
+
+    def __init__(self, database: Database, actor: str = "", parent: QWidget | None = None) -> None:
+        """Build the page; the list is read when the page is first shown."""
+        super().__init__(parent)
+        self._database = database
+        self._actor = actor
+        self._loaded = False
+        self.panels: dict[int, QDialog] = {}
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search title, type, place or organiser"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search events"))
+        self.date_from = self._date_edit(self.tr("From date"))
+        self.date_to = self._date_edit(self.tr("To date"))
+        self.clear_dates_button = QPushButton(self.tr("&Any date"))
+        self.clear_dates_button.setToolTip(self.tr("Show events of every date"))
+
+        self.new_button = QPushButton(self.tr("&New event…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected event (Enter)"))
+        self.deliveries_button = QPushButton(self.tr("&Deliveries…"))
+        self.deliveries_button.setToolTip(
+            self.tr("Plan, assign and record the door-to-door deliveries of the event"))
+        self.print_button = QToolButton()
+        self.print_button.setText(self.tr("&Print sheets"))
+        self.print_button.setToolTip(self.tr("Delivery sheets of all volunteers, or of one"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.print_menu = QMenu(self.print_button)
+        self.print_button.setMenu(self.print_menu)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)
+        self.report_button = QPushButton(self.tr("Event &report"))
+        self.report_button.setToolTip(
+            self.tr("The event record: details, tallies, volunteers, delivery results"))
+
+        self.model = EventTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Events"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EventColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+
+        title = QLabel(self.tr("Events"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        for widget in (self.new_button, self.edit_button, self.deliveries_button,
+                       self.print_button, self.report_button):
+            top.addWidget(widget)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        from_label = QLabel(self.tr("F&rom:"))
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel(self.tr("&To:"))
+        to_label.setBuddy(self.date_to)
+        for filter_widget in (from_label, self.date_from, to_label, self.date_to,
+                              self.clear_dates_button):
+            filters.addWidget(filter_widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self._pdf: PdfMaker | None = None
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._search_entered)
+        self.date_from.dateChanged.connect(lambda _d: self.refresh())
+        self.date_to.dateChanged.connect(lambda _d: self.refresh())
+        self.clear_dates_button.clicked.connect(self.clear_dates)
+        self.new_button.clicked.connect(self.new_event)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.deliveries_button.clicked.connect(self.open_deliveries)
+        self.report_button.clicked.connect(self.print_report)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(NO_DATE)
+        return edit
+
+    # ------------------------------------------------------------ reading
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the list the first time the page is shown."""
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        """The date range chosen (None: no limit on that side)."""
+        start = self.date_from.date()
+        end = self.date_to.date()
+        return (None if start == NO_DATE else from_qdate(start),
+                None if end == NO_DATE else from_qdate(end))
+
+    def set_date_range(self, start: date | None, end: date | None) -> None:
+        """Choose a date range (None: no limit) and list again."""
+        for edit, value in ((self.date_from, start), (self.date_to, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+            edit.blockSignals(False)
+        self.refresh()
+
+    def clear_dates(self) -> None:
+        """Show events of every date."""
+        self.set_date_range(None, None)
+
+    def refresh(self) -> None:
+        """Read the events again with the search and date range, keeping the selection."""
+        self._search_timer.stop()
+        keep = self.current_event_id()
+        start, end = self.date_range()
+        with self._database.session() as session:
+            rows = list_events(session, self.search.text().strip(), start, end)
+        self.model.set_events(rows)
+        self._loaded = True
+        if keep is not None:
+            self.select_event(keep)
+        self._update_buttons()
+        self.count_changed.emit(self.model.rowCount())
+
+    def shown_count(self) -> int:
+        """How many events are listed."""
+        return self.model.rowCount()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_event_id(self) -> int | None:
+        """The id of the selected event, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        event = self.model.event_row(rows[0].row())
+        return event.id if event else None
+
+    def current_event(self) -> EventRow | None:
+        """The selected event's row, if any."""
+        event_id = self.current_event_id()
+        row = self.model.row_of(event_id) if event_id is not None else None
+        return self.model.event_row(row) if row is not None else None
+
+    def select_event(self, event_id: int) -> bool:
+        """Select the row of ``event_id``; False when it is not listed."""
+        row = self.model.row_of(event_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    # ------------------------------------------------------------ editing
+
+    def new_event(self) -> None:
+        """Open an empty event dialog; select the event after saving."""
+        self._edit(None)
+
+    def edit_selected(self) -> None:
+        """Open the selected event in the dialog."""
+        event_id = self.current_event_id()
+        if event_id is not None:
+            self._edit(event_id)
+
+    def _edit(self, event_id: int | None) -> None:
+        from stationapp.ui.event_dialog import EventDialog
+
+        try:
+            dialog = EventDialog(self._database, event_id, self._actor, self)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Event not found"), str(exc))
+            self.refresh()
+            return
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            saved = dialog.saved_event_id
+        finally:
+            dialog.deleteLater()
+        self.refresh()
+        if saved is not None and not self.select_event(saved):
+            log.info("saved event %s is outside the current filter", saved)
+        self.table.setFocus()
+
+    # ------------------------------------------------------------ deliveries
+
+    def open_deliveries(self) -> QDialog | None:
+        """Open (or raise) the deliveries window of the selected event."""
+        from stationapp.ui.deliveries_panel import DeliveriesPanel
+
+        event_id = self.current_event_id()
+        if event_id is None:
+            return None
+        panel = self.panels.get(event_id)
+        if panel is not None:
+            panel.raise_()
+            panel.activateWindow()
+            return panel
+        try:
+            panel = DeliveriesPanel(self._database, event_id, self._actor, self)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Event not found"), str(exc))
+            self.refresh()
+            return None
+        panel.setWindowModality(Qt.WindowModality.NonModal)
+        panel.changed.connect(self.refresh)
+        panel.finished.connect(lambda _result: self._panel_closed(event_id))
+        self.panels[event_id] = panel
+        panel.show()
+        return panel
+
+    def _panel_closed(self, event_id: int) -> None:
+        panel = self.panels.pop(event_id, None)
+        if panel is not None:
+            panel.deleteLater()
+
+    # ------------------------------------------------------------ printing
+
+    def sheet_volunteers(self) -> list[tuple[int, str]]:
+        """The volunteers with stops in the selected event: (id, name)."""
+        event_id = self.current_event_id()
+        if event_id is None:
+            return []
+        with self._database.session() as session:
+            rows = list_deliveries(session, event_id)
+        found: dict[int, str] = {}
+        for row in rows:
+            if row.volunteer_id is not None:
+                found.setdefault(row.volunteer_id, row.volunteer)
+        return list(found.items())
+
+    def _fill_print_menu(self) -> None:
+        self.print_menu.clear()
+        all_action = self.print_menu.addAction(self.tr("All volunteers (one file)"))
+        all_action.triggered.connect(lambda: self.print_sheets(None))
+        volunteers = self.sheet_volunteers()
+        if volunteers:
+            self.print_menu.addSeparator()
+        for volunteer_id, name in volunteers:
+            action = self.print_menu.addAction(self.tr("Only {name}").format(name=name))
+            action.triggered.connect(lambda _checked=False, v=volunteer_id: self.print_sheets(v))
+
+    @property
+    def pdf(self) -> PdfMaker:
+        """Makes and previews the PDFs (QtPdf is loaded on first use, not at start-up)."""
+        if self._pdf is None:
+            from stationapp.ui.pdf_preview import PdfMaker
+
+            self._pdf = PdfMaker(self._database, self)
+        return self._pdf
+
+    def print_sheets(self, volunteer_id: int | None = None) -> None:
+        """Make the delivery sheets of the selected event (one volunteer, or all) and preview."""
+        event = self.current_event()
+        if event is None:
+            return
+        names = dict(self.sheet_volunteers()) if volunteer_id is not None else {}
+        name = names.get(volunteer_id, "") if volunteer_id is not None else ""
+        if name:
+            title = self.tr("Delivery sheet of {name}: {event}").format(name=name,
+                                                                        event=event.title)
+        else:
+            title = self.tr("Delivery sheets: {event}").format(event=event.title)
+        from stationapp.ui.pdf_preview import delivery_sheets_work, pdf_file_name
+
+        self.pdf.make(delivery_sheets_work(event.id, volunteer_id), title,
+                      pdf_file_name(event.title, name, self.tr("delivery sheets")))
+
+    def print_report(self) -> None:
+        """Make the event report (活动记录) of the selected event and preview it."""
+        event = self.current_event()
+        if event is None:
+            return
+        from stationapp.ui.pdf_preview import event_report_work, pdf_file_name
+
+        self.pdf.make(event_report_work(event.id),
+                      self.tr("Event report: {event}").format(event=event.title),
+                      pdf_file_name(event.title, self.tr("event report")))
+
+    # ------------------------------------------------------------ internals
+
+    def _search_entered(self) -> None:
+        self.refresh()
+        if self.model.rowCount():
+            if self.current_event_id() is None:
+                self.table.selectRow(0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_buttons(self) -> None:
+        selected = self.current_event_id() is not None
+        for widget in (self.edit_button, self.deliveries_button, self.print_button,
+                       self.report_button):
+            widget.setEnabled(selected)
+
+    def close_windows(self) -> None:
+        """Close the deliveries windows and wait for PDFs being made (main window closing)."""
+        for panel in list(self.panels.values()):
+            panel.close()
+        if self._pdf is not None:
+            self._pdf.wait()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close what this page opened."""
+        self.close_windows()
+        super().closeEvent(event)
+
+
+__all__ = ["EVENT_ID_ROLE", "EventColumn", "EventTableModel", "EventsPage"]
