@@ -60,6 +60,7 @@ from stationapp.services.volunteers import VolunteerInfo, list_volunteers
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
+    confirm_discard,
     mark_invalid,
     with_error,
 )
@@ -530,15 +531,11 @@ class EventDialog(QDialog):
 
     def reject(self) -> None:
         """Close without saving; ask first when something was changed."""
-        if self.is_modified():
-            answer = QMessageBox.question(
-                self, self.tr("Discard changes?"),
-                self.tr("You changed this event. Close without saving?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.is_modified() and not confirm_discard(
+            self, self.tr("Discard changes?"),
+            self.tr("You changed this event. Close without saving?"),
+        ):
+            return
         super().reject()
 
     # ------------------------------------------------------------ problems

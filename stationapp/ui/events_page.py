@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
-    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -47,7 +46,7 @@ from stationapp.domain.errors import NotFoundError
 from stationapp.services.database import Database
 from stationapp.services.deliveries import list_deliveries
 from stationapp.services.events import EventRow, list_events
-from stationapp.ui.form_helpers import from_qdate
+from stationapp.ui.form_helpers import from_qdate, select_table_row
 
 if TYPE_CHECKING:
     from stationapp.ui.pdf_preview import PdfMaker
@@ -378,11 +377,7 @@ class EventsPage(QWidget):
         row = self.model.row_of(event_id)
         if row is None:
             return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        select_table_row(self.table, row)
         return True
 
     # ------------------------------------------------------------ editing

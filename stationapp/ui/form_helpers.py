@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_COLOR = QColor("#b3261e")
 """Text colour of inline error messages."""
@@ -118,3 +125,23 @@ __all__ = [
     "ERROR_COLOR", "ERROR_ROW_BACKGROUND", "INACTIVE_COLOR", "INVALID_STYLE", "ErrorLabel",
     "format_date", "from_qdate", "mark_invalid", "parse_date", "to_qdate", "with_error",
 ]
+
+
+def select_table_row(table: QTableView, row: int) -> None:
+    """Make ``row`` the current, selected and visible row of ``table``."""
+    index = table.model().index(row, 0)
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+
+def confirm_discard(parent: QWidget, title: str, question: str) -> bool:
+    """Ask whether unsaved changes may be thrown away; True means discard."""
+    answer = QMessageBox.question(
+        parent, title, question,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard

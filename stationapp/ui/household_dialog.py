@@ -84,6 +84,7 @@ from stationapp.ui.form_helpers import (
     INACTIVE_COLOR,
     INVALID_STYLE,
     ErrorLabel,
+    confirm_discard,
     format_date,
     mark_invalid,
     with_error,
@@ -731,13 +732,10 @@ class HouseholdDialog(QDialog):
             super().reject()
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        return confirm_discard(
             self, self.tr("Discard changes?"),
             self.tr("You changed this household. Close without saving?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     # ------------------------------------------------------------------ problems
 

@@ -6,7 +6,6 @@ import logging
 
 from PySide6.QtCore import (
     QByteArray,
-    QItemSelectionModel,
     QModelIndex,
     QSettings,
     Qt,
@@ -37,6 +36,7 @@ from stationapp.services.households import (
     count_households,
     list_communities,
 )
+from stationapp.ui.form_helpers import select_table_row
 from stationapp.ui.household_table_model import SORT_KEYS, Column, HouseholdTableModel
 
 log = logging.getLogger("stationapp.ui")
@@ -228,13 +228,7 @@ class HouseholdsPage(QWidget):
         row = self.model.row_of(household_id)
         if row is None:
             return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        select_table_row(self.table, row)
         return True
 
     def new_household(self) -> None:

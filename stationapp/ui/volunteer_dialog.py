@@ -43,7 +43,13 @@ from stationapp.services.volunteers import (
     split_skills,
     update_volunteer,
 )
-from stationapp.ui.form_helpers import INVALID_STYLE, ErrorLabel, mark_invalid, with_error
+from stationapp.ui.form_helpers import (
+    INVALID_STYLE,
+    ErrorLabel,
+    confirm_discard,
+    mark_invalid,
+    with_error,
+)
 
 VOLUNTEER_FIELDS: tuple[str, ...] = ("name", "phone", "community", "skills")
 """Fields with an inline error label (see :attr:`VolunteerDialog.errors`)."""
@@ -249,15 +255,11 @@ class VolunteerDialog(QDialog):
 
     def reject(self) -> None:
         """Close without saving; ask first when something was changed."""
-        if self.is_modified():
-            answer = QMessageBox.question(
-                self, self.tr("Discard changes?"),
-                self.tr("You changed this volunteer. Close without saving?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.is_modified() and not confirm_discard(
+            self, self.tr("Discard changes?"),
+            self.tr("You changed this volunteer. Close without saving?"),
+        ):
+            return
         super().reject()
 
     # ------------------------------------------------------------ problems

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 from stationapp.domain.errors import NotFoundError
 from stationapp.services.database import Database
 from stationapp.services.volunteers import SKILL_SEPARATOR, VolunteerInfo, list_volunteers
-from stationapp.ui.form_helpers import INACTIVE_COLOR
+from stationapp.ui.form_helpers import INACTIVE_COLOR, select_table_row
 
 log = logging.getLogger("stationapp.ui")
 
@@ -278,11 +277,7 @@ class VolunteersPage(QWidget):
         row = self.model.row_of(volunteer_id)
         if row is None:
             return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        select_table_row(self.table, row)
         return True
 
     def new_volunteer(self) -> None:
