@@ -170,6 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StationError as exc:
         print(f"stationapp: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (e.g. ``| head``) stopped early: not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     parser.error(f"unknown command {args.command}")
     return 2
 

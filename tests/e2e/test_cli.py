@@ -113,3 +113,23 @@ def test_clear_messages_for_mistakes(demo_url: str) -> None:
     again = run("--database-url", demo_url, "demo", "--households", "5")
     assert again.returncode == 2
     assert "stationapp:" in again.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'big.sqlite3'}"
+    assert run("--database-url", url, "demo", "--households", "1500").returncode == 0
+    # The JSON of 1,500 households is far larger than a pipe's buffer, so closing the
+    # pipe after one line makes the writer hit a broken pipe.
+    process = subprocess.Popen(
+        [str(EXECUTABLE), "--database-url", url, "households", "--status", "all",
+         "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 141
+    assert "Traceback" not in stderr
