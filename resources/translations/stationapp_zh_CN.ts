@@ -81,6 +81,24 @@
     </message>
 </context>
 <context>
+    <name>CatalogueEntryDialog</name>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="116"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="122"/>
+        <source>e.g. 幅, 张, 份</source>
+        <translation>如：幅、张、份</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="124"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../stationapp/ui/crash.py" line="47"/>
@@ -578,142 +596,142 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="166"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="167"/>
         <source>New event</source>
         <translation>新增活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="188"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="189"/>
         <source>e.g. couplets for the Spring Festival</source>
         <translation>如：迎新春写春联送祝福</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="191"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="192"/>
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="219"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="220"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="224"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="225"/>
         <source>&amp;Participants:</source>
         <translation>参加人数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="223"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="224"/>
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="225"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="226"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="226"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="227"/>
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="231"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="232"/>
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="232"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="233"/>
         <source>&amp;Organiser:</source>
         <translation>组织者(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="233"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="234"/>
         <source>&amp;Description:</source>
         <translation>活动内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="241"/>
         <source>Handed out on the spot</source>
         <translation>现场发放</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="242"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="243"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="242"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="243"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="243"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="244"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="249"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="250"/>
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="250"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="251"/>
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="259"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="260"/>
         <source>Volunteers who served</source>
         <translation>参加服务的志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="261"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="262"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="261"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="262"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="262"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="263"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="268"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="269"/>
         <source>Add &amp;volunteer</source>
         <translation>添加志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="269"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="270"/>
         <source>Remove volunteer</source>
         <translation>移除志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="279"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="280"/>
         <source>Register volunteers on the Volunteers page first</source>
         <translation>请先在“志愿者”页面登记志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="439"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="440"/>
         <source>Event: {title}</source>
         <translation>活动：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="514"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="515"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="515"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="516"/>
         <source>Someone else changed this event after you opened it, so your changes were not saved. Close this window and open the event again to see their changes.</source>
         <translation>您打开这个活动之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这个活动查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="521"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="522"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -728,7 +746,7 @@ Please copy the details below and send them to whoever looks after this program.
         <translation>这个活动的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="587"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="584"/>
         <source>Line {number}: {message}</source>
         <translation>第 {number} 行：{message}</translation>
     </message>
@@ -736,197 +754,235 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="94"/>
+        <location filename="../../stationapp/ui/events_page.py" line="93"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="95"/>
+        <location filename="../../stationapp/ui/events_page.py" line="94"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="96"/>
+        <location filename="../../stationapp/ui/events_page.py" line="95"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="97"/>
+        <location filename="../../stationapp/ui/events_page.py" line="96"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="98"/>
+        <location filename="../../stationapp/ui/events_page.py" line="97"/>
         <source>Participants</source>
         <translation>参加人数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="99"/>
+        <location filename="../../stationapp/ui/events_page.py" line="98"/>
         <source>Planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="101"/>
+        <location filename="../../stationapp/ui/events_page.py" line="100"/>
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="104"/>
+        <location filename="../../stationapp/ui/events_page.py" line="103"/>
         <source>Door-to-door deliveries planned (not cancelled)</source>
         <translation>已安排的送上门配送（不含已取消的）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="105"/>
+        <location filename="../../stationapp/ui/events_page.py" line="104"/>
         <source>Deliveries delivered</source>
         <translation>已送达的配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="106"/>
+        <location filename="../../stationapp/ui/events_page.py" line="105"/>
         <source>Deliveries still to go</source>
         <translation>还待送的配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="100"/>
+        <location filename="../../stationapp/ui/events_page.py" line="99"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
 </context>
 <context>
+    <name>EventTypesTab</name>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="445"/>
+        <source>Event type</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="445"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="446"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="446"/>
+        <source>&amp;Rename…</source>
+        <translation>改名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="448"/>
+        <source>Types are never deleted: clear &quot;In use&quot; to retire one. A retired type is no longer offered for new events; past events keep it.</source>
+        <translation>活动类型不会被删除：取消勾选“在用”即可停用。停用的类型不再供新活动选择，以往的活动仍保留它。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="499"/>
+        <source>New event type</source>
+        <translation>新增活动类型</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="508"/>
+        <source>Rename event type</source>
+        <translation>活动类型改名</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="211"/>
+        <location filename="../../stationapp/ui/events_page.py" line="210"/>
         <source>Search title, type, place or organiser</source>
         <translation>搜索活动名称、类型、地点或组织者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="213"/>
+        <location filename="../../stationapp/ui/events_page.py" line="212"/>
         <source>Search events</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="214"/>
+        <location filename="../../stationapp/ui/events_page.py" line="213"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="215"/>
+        <location filename="../../stationapp/ui/events_page.py" line="214"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="216"/>
+        <location filename="../../stationapp/ui/events_page.py" line="215"/>
         <source>&amp;Any date</source>
         <translation>不限日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="217"/>
+        <location filename="../../stationapp/ui/events_page.py" line="216"/>
         <source>Show events of every date</source>
         <translation>显示所有日期的活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="219"/>
+        <location filename="../../stationapp/ui/events_page.py" line="218"/>
         <source>&amp;New event…</source>
         <translation>新增活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="220"/>
+        <location filename="../../stationapp/ui/events_page.py" line="219"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="221"/>
+        <location filename="../../stationapp/ui/events_page.py" line="220"/>
         <source>Edit the selected event (Enter)</source>
         <translation>修改选中的活动（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="222"/>
+        <location filename="../../stationapp/ui/events_page.py" line="221"/>
         <source>&amp;Deliveries…</source>
         <translation>配送(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="224"/>
+        <location filename="../../stationapp/ui/events_page.py" line="223"/>
         <source>Plan, assign and record the door-to-door deliveries of the event</source>
         <translation>安排、分配和登记本次活动的送上门配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="226"/>
+        <location filename="../../stationapp/ui/events_page.py" line="225"/>
         <source>&amp;Print sheets</source>
         <translation>打印配送单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="227"/>
+        <location filename="../../stationapp/ui/events_page.py" line="226"/>
         <source>Delivery sheets of all volunteers, or of one</source>
         <translation>打印全部志愿者的配送单，或其中一位的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="233"/>
+        <location filename="../../stationapp/ui/events_page.py" line="232"/>
         <source>Event &amp;report</source>
         <translation>活动记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="235"/>
+        <location filename="../../stationapp/ui/events_page.py" line="234"/>
         <source>The event record: details, tallies, volunteers, delivery results</source>
         <translation>活动记录：活动情况、发放数量、志愿者和配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="240"/>
-        <location filename="../../stationapp/ui/events_page.py" line="253"/>
+        <location filename="../../stationapp/ui/events_page.py" line="239"/>
+        <location filename="../../stationapp/ui/events_page.py" line="252"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="266"/>
+        <location filename="../../stationapp/ui/events_page.py" line="265"/>
         <source>F&amp;rom:</source>
         <translation>从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="268"/>
+        <location filename="../../stationapp/ui/events_page.py" line="267"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="308"/>
+        <location filename="../../stationapp/ui/events_page.py" line="307"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="406"/>
-        <location filename="../../stationapp/ui/events_page.py" line="437"/>
+        <location filename="../../stationapp/ui/events_page.py" line="401"/>
+        <location filename="../../stationapp/ui/events_page.py" line="432"/>
         <source>Event not found</source>
         <translation>找不到这个活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="469"/>
+        <location filename="../../stationapp/ui/events_page.py" line="464"/>
         <source>All volunteers (one file)</source>
         <translation>全部志愿者（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="475"/>
+        <location filename="../../stationapp/ui/events_page.py" line="470"/>
         <source>Only {name}</source>
         <translation>只打印{name}的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="495"/>
+        <location filename="../../stationapp/ui/events_page.py" line="490"/>
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="498"/>
+        <location filename="../../stationapp/ui/events_page.py" line="493"/>
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="502"/>
+        <location filename="../../stationapp/ui/events_page.py" line="497"/>
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="512"/>
+        <location filename="../../stationapp/ui/events_page.py" line="507"/>
         <source>Event report: {event}</source>
         <translation>活动记录：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="513"/>
+        <location filename="../../stationapp/ui/events_page.py" line="508"/>
         <source>event report</source>
         <translation>活动记录</translation>
     </message>
@@ -977,269 +1033,269 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="188"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="189"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="224"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="225"/>
         <source>Choose or type a community</source>
         <translation>选择或输入小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="233"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="234"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="239"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="240"/>
         <source>Address and contact</source>
         <translation>地址和联系方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="244"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="245"/>
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="245"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="246"/>
         <source>&amp;Building:</source>
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="246"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="247"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="247"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="248"/>
         <source>R&amp;oom:</source>
         <translation>室(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="248"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="249"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="253"/>
         <source>Care</source>
         <translation>关爱情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="272"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="273"/>
         <source>Care &amp;tier:</source>
         <translation>关爱等级(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="285"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="286"/>
         <source>&amp;Members</source>
         <translation>家庭成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="290"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="290"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="290"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="290"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="293"/>
         <source>Mobility</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="339"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="353"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="293"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="340"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="354"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="314"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
         <source>&amp;Remove member</source>
         <translation>移除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="327"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="328"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="333"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="334"/>
         <source>&amp;Notes (family situation, how to reach them):</source>
         <translation>备注（家庭情况、怎样联系）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="344"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
         <source>C&amp;hange status…</source>
         <translation>变更状态(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="353"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="354"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="353"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="354"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="353"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="354"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="363"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="364"/>
         <source>H&amp;istory:</source>
         <translation>变更记录(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="444"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="445"/>
         <source>Household: {address}</source>
         <translation>住户：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="454"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="455"/>
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="457"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="458"/>
         <source>This household is {status} since {date}</source>
         <translation>本户已{status}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="458"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="459"/>
         <source>(date not known)</source>
         <translation>日期不详</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="460"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="461"/>
         <source>{text}: {reason}</source>
         <translation>{text}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="464"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="465"/>
         <source>Current status: {status} since {date}</source>
         <translation>当前状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="506"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="507"/>
         <source>{status} on save</source>
         <translation>保存后记为{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="602"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="603"/>
         <source>Kept for the record; not living in the household</source>
         <translation>仅保留记录，已不在本户居住</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="631"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="632"/>
         <source>From the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="642"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="643"/>
         <source>{elderly} (80+) is derived from birth dates</source>
         <translation>“{elderly}”（80 岁及以上）按出生日期自动判断</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="644"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="645"/>
         <source>{note}: this household is {elderly}.</source>
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="707"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="708"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="708"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="709"/>
         <source>Someone else changed this household after you opened it, so your changes were not saved. Close this window and open the household again to see their changes.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以您的修改没有保存。请关闭此窗口，重新打开这户查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="714"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="715"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="735"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="736"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="736"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="737"/>
         <source>You changed this household. Close without saving?</source>
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="791"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="789"/>
         <source>Member {number} ({name}): {message}</source>
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="808"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="806"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="809"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="807"/>
         <source>Save or undo your changes before changing the status.</source>
         <translation>请先保存或撤销修改，再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="829"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="827"/>
         <source>Deliveries cancelled</source>
         <translation>配送已取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="830"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="828"/>
         <source>%n pending delivery(ies) of this household were cancelled.</source>
         <translation>
             <numerusform>这户还有 %n 项待送的配送，已全部取消。</numerusform>
@@ -1358,114 +1414,162 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="278"/>
+        <location filename="../../stationapp/ui/households_page.py" line="272"/>
         <source>Household not found</source>
         <translation>找不到这户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="312"/>
+        <location filename="../../stationapp/ui/households_page.py" line="306"/>
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
 </context>
 <context>
+    <name>ItemsTab</name>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="518"/>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="518"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="518"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="519"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="519"/>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="521"/>
+        <source>Items are never deleted: clear &quot;In use&quot; to retire one. A retired item is no longer offered for new events and deliveries; past records keep it.</source>
+        <translation>物品不会被删除：取消勾选“在用”即可停用。停用的物品不再供新活动和配送选择，以往的记录仍保留它。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="573"/>
+        <source>New item</source>
+        <translation>新增物品</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="582"/>
+        <source>Edit item</source>
+        <translation>修改物品</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="67"/>
+        <location filename="../../stationapp/ui/main_window.py" line="70"/>
         <source>Areas</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="71"/>
+        <location filename="../../stationapp/ui/main_window.py" line="74"/>
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="72"/>
+        <location filename="../../stationapp/ui/main_window.py" line="75"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="73"/>
+        <location filename="../../stationapp/ui/main_window.py" line="76"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="89"/>
+        <location filename="../../stationapp/ui/main_window.py" line="92"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="114"/>
+        <location filename="../../stationapp/ui/main_window.py" line="117"/>
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="117"/>
+        <location filename="../../stationapp/ui/main_window.py" line="120"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="120"/>
+        <location filename="../../stationapp/ui/main_window.py" line="123"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="123"/>
+        <location filename="../../stationapp/ui/main_window.py" line="126"/>
+        <source>Station &amp;settings…</source>
+        <translation>服务社设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="126"/>
+        <location filename="../../stationapp/ui/main_window.py" line="131"/>
         <source>&amp;About stationapp</source>
         <translation>关于 stationapp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="129"/>
+        <location filename="../../stationapp/ui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="133"/>
+        <location filename="../../stationapp/ui/main_window.py" line="140"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="136"/>
+        <location filename="../../stationapp/ui/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="150"/>
+        <location filename="../../stationapp/ui/main_window.py" line="169"/>
         <source>%n event(s) shown</source>
         <translation>
             <numerusform>显示 %n 个活动</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="152"/>
+        <location filename="../../stationapp/ui/main_window.py" line="171"/>
         <source>%n volunteer(s) shown</source>
         <translation>
             <numerusform>显示 %n 位志愿者</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="155"/>
+        <location filename="../../stationapp/ui/main_window.py" line="174"/>
         <source>{shown} of {total} households shown</source>
         <translation>共 {total} 户，显示 {shown} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="179"/>
+        <location filename="../../stationapp/ui/main_window.py" line="198"/>
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="185"/>
+        <location filename="../../stationapp/ui/main_window.py" line="204"/>
         <source>About stationapp</source>
         <translation>关于 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="187"/>
+        <location filename="../../stationapp/ui/main_window.py" line="206"/>
         <source>stationapp {version}
 
 The ledger, events, deliveries and follow-up visits of a residents&apos; party-member service station.</source>
@@ -1686,6 +1790,82 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="605"/>
+        <source>Station settings</source>
+        <translation>服务社设置</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="614"/>
+        <source>&amp;Station</source>
+        <translation>服务社(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="615"/>
+        <source>&amp;Event types</source>
+        <translation>活动类型(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="616"/>
+        <source>&amp;Items</source>
+        <translation>物品(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="624"/>
+        <source>Save the Station tab and close. Changes to event types and items are saved at once.</source>
+        <translation>保存“服务社”页的设置并关闭。活动类型和物品的修改会立即保存。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="668"/>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="669"/>
+        <source>You changed the station&apos;s name, phone or visit intervals. Close without saving them?</source>
+        <translation>服务社名称、电话或走访间隔已修改。不保存就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>StationTab</name>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="189"/>
+        <source>Mobile, or landline with area code</source>
+        <translation>手机号，或带区号的座机号</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="196"/>
+        <source>Station &amp;name:</source>
+        <translation>服务社名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="197"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="202"/>
+        <source>Name and phone are printed on every delivery sheet and report.</source>
+        <translation>名称和电话会印在每张配送单和每份报表上。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="207"/>
+        <source>Visit interval per care tier</source>
+        <translation>各关爱等级的走访间隔</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="213"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="218"/>
+        <source>{tier}:</source>
+        <translation>{tier}：</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <location filename="../../stationapp/ui/status_dialog.py" line="72"/>
@@ -1794,82 +1974,82 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="83"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="89"/>
         <source>Volunteer: {name}</source>
         <translation>志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="85"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="91"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="101"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="107"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="110"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="116"/>
         <source>Where the volunteer lives (optional)</source>
         <translation>志愿者住在哪个小区（选填）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="123"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="129"/>
         <source>Other skills, separated by commas</source>
         <translation>其他特长，用逗号隔开</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="131"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="137"/>
         <source>&amp;Active (can be given deliveries)</source>
         <translation>在岗（可安排配送）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="145"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="151"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="146"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="152"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="147"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="153"/>
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="148"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="154"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="154"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="160"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="233"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="239"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="234"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="240"/>
         <source>Someone else changed this volunteer after you opened it, so your changes were not saved. Close this window and open the volunteer again to see their changes.</source>
         <translation>您打开之后，别人也修改了这位志愿者的信息，所以您的修改没有保存。请关闭此窗口，重新打开查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="246"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="254"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="259"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="255"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="260"/>
         <source>You changed this volunteer. Close without saving?</source>
         <translation>这位志愿者的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -1877,42 +2057,42 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteerTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="76"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="75"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="77"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="76"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="78"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="77"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="79"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="78"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="80"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="79"/>
         <source>Hours served</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="81"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="80"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="158"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="157"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="158"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="157"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1920,43 +2100,43 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="177"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="176"/>
         <source>Search name, pinyin, phone, community or skill</source>
         <translation>搜索姓名、拼音、电话、小区或特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="179"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="178"/>
         <source>Search volunteers</source>
         <translation>搜索志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="180"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="179"/>
         <source>Show &amp;inactive</source>
         <translation>显示不在岗志愿者(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="181"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="180"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="182"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="181"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="183"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="182"/>
         <source>Edit the selected volunteer (Enter)</source>
         <translation>修改选中的志愿者（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="188"/>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="201"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="187"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="200"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="306"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="301"/>
         <source>Volunteer not found</source>
         <translation>找不到这位志愿者</translation>
     </message>

@@ -22,6 +22,7 @@ from stationapp.paths import APP_NAME
 from stationapp.services.database import Database
 from stationapp.ui.events_page import EventsPage
 from stationapp.ui.households_page import HouseholdsPage
+from stationapp.ui.settings_dialog import SettingsDialog
 from stationapp.ui.volunteers_page import VolunteersPage
 
 log = logging.getLogger("stationapp.ui")
@@ -57,7 +58,9 @@ class MainWindow(QMainWindow):
         """Build the window over ``database``; ``actor`` is recorded on every change."""
         super().__init__(parent)
         self._database = database
-        self.setWindowTitle(station_name.strip() or APP_NAME)
+        self._actor = actor
+        self.station_name = ""
+        self.set_station_name(station_name)
 
         self.households = HouseholdsPage(database, actor)
         self.events = EventsPage(database, actor)
@@ -120,6 +123,8 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.refresh)
+        self.settings_action = QAction(self.tr("Station &settings…"), self)
+        self.settings_action.triggered.connect(self.open_station_settings)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -129,6 +134,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_household_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.find_action)
@@ -137,6 +144,18 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     # ------------------------------------------------------------ actions
+
+    def set_station_name(self, name: str) -> None:
+        """Show the station's name in the title bar (the program's name when it has none)."""
+        self.station_name = name.strip()
+        self.setWindowTitle(self.station_name or APP_NAME)
+
+    def open_station_settings(self) -> None:
+        """File ▸ Station settings…: the station, its event types and items."""
+        dialog = SettingsDialog(self._database, self._actor, self)
+        dialog.station_saved.connect(self.set_station_name)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_count(self, shown: int, total: int) -> None:
         """Show how many households the table lists out of all on the ledger."""

@@ -1,0 +1,682 @@
+"""The station settings dialog: the station's own facts and its two station-wide lists.
+
+Three tabs:
+
+* **Station** — name and phone (printed on every delivery sheet and report) and the visit
+  interval in days per care tier (关爱等级). Saved together with *Save*; every problem the
+  settings service finds is shown in red under its field and nothing is written.
+* **Event types** — the station's list of event types (活动类型): add, rename, and retire
+  a type with its *In use* check box (types are never deleted: old events refer to them).
+* **Items** — the item catalogue (物品) with units (春联 · 幅): add, edit, retire.
+
+Changes on the two list tabs are saved at once, each in its own transaction. The dialog
+never writes SQL itself: it calls :mod:`stationapp.services.settings` and
+:mod:`stationapp.services.catalogue`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.domain.errors import NotFoundError, ValidationError
+from stationapp.domain.vocab import CareTier
+from stationapp.services.catalogue import (
+    EventTypeInfo,
+    ItemInfo,
+    list_event_types,
+    list_items,
+    save_event_type,
+    save_item,
+)
+from stationapp.services.database import Database
+from stationapp.services.settings import (
+    StationSettings,
+    get_station_settings,
+    save_station_settings,
+)
+from stationapp.ui.form_helpers import (
+    INACTIVE_COLOR,
+    INVALID_STYLE,
+    ErrorLabel,
+    mark_invalid,
+    with_error,
+)
+
+log = logging.getLogger("stationapp.ui")
+
+INTERVAL_RANGE = (1, 366)
+"""Smallest and largest visit interval in days the spin boxes allow."""
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def interval_field(tier: CareTier) -> str:
+    """The ValidationError field name of a tier's visit interval (``visit_interval_<tier>``)."""
+    return f"visit_interval_{tier.value}"
+
+
+STATION_FIELDS: tuple[str, ...] = ("name", "phone", *(interval_field(t) for t in CareTier))
+"""Fields of the Station tab with an inline error label (see :attr:`StationTab.errors`)."""
+
+
+# ---------------------------------------------------------------- entry dialog
+
+
+class CatalogueEntryDialog(QDialog):
+    """Ask for a name (and, for items, a unit); ``save`` stores it or raises ValidationError.
+
+    ``save`` is called with the name and unit typed (the unit is ``""`` when the dialog has
+    no unit field). A ValidationError is shown in red under its field and the dialog stays
+    open; on success the dialog is accepted.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        save: Callable[[str, str], object],
+        name: str = "",
+        unit: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Build the form; ``unit`` None means there is no unit field."""
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setStyleSheet(INVALID_STYLE)
+        self._save = save
+        self.errors = {"name": ErrorLabel(self), "unit": ErrorLabel(self)}
+        self.name_edit = QLineEdit(name, self)
+        self.name_edit.setObjectName("name")
+        self.unit_edit: QLineEdit | None = None
+        self._fields: dict[str, QWidget] = {"name": self.name_edit}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        name_label = QLabel(self.tr("&Name:"), self)
+        name_label.setBuddy(self.name_edit)
+        form.addRow(name_label, with_error(self.name_edit, self.errors["name"], self))
+        if unit is not None:
+            self.unit_edit = QLineEdit(unit, self)
+            self.unit_edit.setObjectName("unit")
+            self.unit_edit.setPlaceholderText(self.tr("e.g. 幅, 张, 份"))
+            self._fields["unit"] = self.unit_edit
+            unit_label = QLabel(self.tr("&Unit:"), self)
+            unit_label.setBuddy(self.unit_edit)
+            form.addRow(unit_label, with_error(self.unit_edit, self.errors["unit"], self))
+        self.general_error = ErrorLabel(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.name_edit.selectAll()
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.resize(360, self.sizeHint().height())
+
+    def save(self) -> bool:
+        """Hand the form to ``save``; accept on success, else show the problems. True if saved."""
+        for field, label in self.errors.items():
+            label.clear_message()
+            if field in self._fields:
+                mark_invalid(self._fields[field], False)
+        self.general_error.clear_message()
+        unit = self.unit_edit.text() if self.unit_edit is not None else ""
+        try:
+            self._save(self.name_edit.text(), unit)
+        except ValidationError as exc:
+            for problem in exc.problems:
+                if problem.field in self._fields:
+                    self.errors[problem.field].show_message(problem.message)
+                    mark_invalid(self._fields[problem.field], True)
+                else:
+                    self.general_error.show_message(problem.message)
+            return False
+        except NotFoundError as exc:
+            self.general_error.show_message(str(exc))
+            return False
+        super().accept()
+        return True
+
+    def accept(self) -> None:
+        """Accepting (Enter) means saving."""
+        self.save()
+
+
+# ---------------------------------------------------------------- station tab
+
+
+class StationTab(QWidget):
+    """Name, phone and visit intervals of the station; saved by the dialog's Save button."""
+
+    def __init__(self, settings: StationSettings, parent: QWidget | None = None) -> None:
+        """Build the form filled with ``settings``."""
+        super().__init__(parent)
+        self.errors: dict[str, ErrorLabel] = {}
+        for field in STATION_FIELDS:
+            label = ErrorLabel(self)
+            label.setObjectName(f"error_{field}")
+            self.errors[field] = label
+        self.name_edit = QLineEdit(settings.name, self)
+        self.name_edit.setObjectName("name")
+        self.phone_edit = QLineEdit(settings.phone, self)
+        self.phone_edit.setObjectName("phone")
+        self.phone_edit.setPlaceholderText(self.tr("Mobile, or landline with area code"))
+        self.interval_spins: dict[CareTier, QSpinBox] = {}
+        self._fields: dict[str, QWidget] = {"name": self.name_edit, "phone": self.phone_edit}
+
+        station_form = QFormLayout()
+        station_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for text, field, widget in (
+            (self.tr("Station &name:"), "name", self.name_edit),
+            (self.tr("&Phone:"), "phone", self.phone_edit),
+        ):
+            buddy = QLabel(text, self)
+            buddy.setBuddy(widget)
+            station_form.addRow(buddy, with_error(widget, self.errors[field], self))
+        hint = QLabel(self.tr("Name and phone are printed on every delivery sheet and report."),
+                      self)
+        station_form.addRow(hint)
+
+        intervals = QGroupBox(self.tr("Visit interval per care tier"), self)
+        interval_form = QFormLayout(intervals)
+        for tier in CareTier:
+            spin = QSpinBox(self)
+            spin.setObjectName(interval_field(tier))
+            spin.setRange(*INTERVAL_RANGE)
+            spin.setSuffix(self.tr(" days"))
+            spin.setValue(settings.interval(tier))
+            spin.setAccessibleName(tier.label)
+            self.interval_spins[tier] = spin
+            self._fields[interval_field(tier)] = spin
+            buddy = QLabel(self.tr("{tier}:").format(tier=tier.label), self)
+            buddy.setBuddy(spin)
+            interval_form.addRow(buddy, with_error(spin, self.errors[interval_field(tier)], self))
+
+        self.general_error = ErrorLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(station_form)
+        layout.addWidget(intervals)
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+
+    def current_settings(self) -> StationSettings:
+        """The settings as the form shows them."""
+        return StationSettings(
+            name=self.name_edit.text(),
+            phone=self.phone_edit.text(),
+            visit_interval_days=tuple(
+                (tier, spin.value()) for tier, spin in self.interval_spins.items()
+            ),
+        )
+
+    def clear_problems(self) -> None:
+        """Hide every error message and red frame."""
+        for field, label in self.errors.items():
+            label.clear_message()
+            mark_invalid(self._fields[field], False)
+        self.general_error.clear_message()
+
+    def show_problems(self, problems: Sequence[ValidationError]) -> None:
+        """Show every problem under its field (others under the form); focus the first."""
+        self.clear_problems()
+        for problem in problems:
+            if problem.field in self.errors:
+                self.errors[problem.field].show_message(problem.message)
+                mark_invalid(self._fields[problem.field], True)
+            else:
+                self.general_error.show_message(problem.message)
+        first = next((self._fields[f] for f in STATION_FIELDS if self.errors[f].text()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+# ---------------------------------------------------------------- list tabs
+
+
+class _CatalogueTab(QWidget):
+    """A table of station-wide entries with Add…, Edit… and an In use check box per row.
+
+    Subclasses say which columns there are, how to list and how to save; every change is
+    saved at once in its own transaction, and a refused change is shown in red under the
+    table (the table is then read again, so it always shows what is stored).
+    """
+
+    def __init__(
+        self, database: Database, headers: Sequence[str], add_text: str, edit_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._loading = False
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(64)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_current())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.add_button = QPushButton(add_text, self)
+        self.add_button.clicked.connect(self.add_entry)
+        self.edit_button = QPushButton(edit_text, self)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.error = ErrorLabel(self)
+        self.error.setObjectName("error")
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.hint)
+        self._update_buttons()
+
+    # ------------------------------------------------ to be filled in by subclasses
+
+    @property
+    def active_column(self) -> int:
+        """The column holding the In use check box (the last one)."""
+        return self.table.columnCount() - 1
+
+    def reload(self) -> None:
+        """Read the list again from the database."""
+        raise NotImplementedError
+
+    def add_entry(self) -> None:
+        """Ask for a new entry and save it."""
+        raise NotImplementedError
+
+    def edit_entry(self, entry_id: int) -> None:
+        """Ask for changes to an entry and save them."""
+        raise NotImplementedError
+
+    def set_active(self, entry_id: int, active: bool) -> bool:
+        """Put an entry in use or retire it; True when saved."""
+        raise NotImplementedError
+
+    # ------------------------------------------------ shared
+
+    def _fill(self, rows: Sequence[tuple[int, Sequence[str], bool]]) -> None:
+        """Show ``rows`` of (id, texts, active), keeping the selected entry selected."""
+        selected = self.current_id()
+        self._loading = True
+        try:
+            self.table.setRowCount(len(rows))
+            for r, (entry_id, texts, active) in enumerate(rows):
+                for c, text in enumerate(texts):
+                    cell = QTableWidgetItem(text)
+                    cell.setData(_ID_ROLE, entry_id)
+                    if not active:
+                        cell.setForeground(INACTIVE_COLOR)
+                    self.table.setItem(r, c, cell)
+                check = QTableWidgetItem()
+                check.setData(_ID_ROLE, entry_id)
+                check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                               | Qt.ItemFlag.ItemIsUserCheckable)
+                check.setCheckState(Qt.CheckState.Checked if active else Qt.CheckState.Unchecked)
+                self.table.setItem(r, self.active_column, check)
+                if entry_id == selected:
+                    self.table.selectRow(r)
+        finally:
+            self._loading = False
+        self._update_buttons()
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        """The table cell at ``row``, ``column`` (every cell is filled by :meth:`_fill`)."""
+        cell = self.table.item(row, column)
+        assert cell is not None
+        return cell
+
+    def _row_of(self, entry_id: int) -> int | None:
+        """The row listing ``entry_id``, None when it is not listed."""
+        for row in range(self.table.rowCount()):
+            if self._cell(row, 0).data(_ID_ROLE) == entry_id:
+                return row
+        return None
+
+    def current_id(self) -> int | None:
+        """The id of the selected entry, None when nothing is selected."""
+        selection = self.table.selectionModel()
+        rows = selection.selectedRows() if selection is not None else []
+        if not rows:
+            return None
+        value = self._cell(rows[0].row(), 0).data(_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def select_id(self, entry_id: int) -> None:
+        """Select the row of ``entry_id`` (when listed)."""
+        row = self._row_of(entry_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollToItem(self._cell(row, 0))
+
+    def edit_current(self) -> None:
+        """Edit the selected entry (Edit… button, double-click)."""
+        entry_id = self.current_id()
+        if entry_id is not None:
+            self.edit_entry(entry_id)
+
+    def _update_buttons(self) -> None:
+        self.edit_button.setEnabled(self.current_id() is not None)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() != self.active_column:
+            return
+        entry_id = item.data(_ID_ROLE)
+        if entry_id is not None:
+            self.set_active(int(entry_id), item.checkState() == Qt.CheckState.Checked)
+
+    def _show_active(self, entry_id: int, active: bool) -> None:
+        """Show an entry in use or retired in place (check box and grey text)."""
+        row = self._row_of(entry_id)
+        if row is None:
+            return
+        self._loading = True
+        try:
+            for column in range(self.active_column):
+                self._cell(row, column).setForeground(
+                    self.palette().text() if active else INACTIVE_COLOR)
+            self._cell(row, self.active_column).setCheckState(
+                Qt.CheckState.Checked if active else Qt.CheckState.Unchecked)
+        finally:
+            self._loading = False
+
+    def _run(self, action: Callable[[], object], reload: bool = True) -> bool:
+        """Run a saving ``action``; show a refusal under the table. True when it worked."""
+        self.error.clear_message()
+        try:
+            action()
+        except (ValidationError, NotFoundError) as exc:
+            message = exc.message if isinstance(exc, ValidationError) else str(exc)
+            self.error.show_message(message)
+            if reload:
+                self.reload()
+            return False
+        if reload:
+            self.reload()
+        return True
+
+
+class EventTypesTab(_CatalogueTab):
+    """The station's event types (活动类型): add, rename, retire."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        """Build the tab and list the event types (retired ones too)."""
+        super().__init__(database, [self.tr("Event type"), self.tr("In use")],
+                         self.tr("&Add…"), self.tr("&Rename…"), parent)
+        self.hint.setText(self.tr(
+            "Types are never deleted: clear \"In use\" to retire one. A retired type is no "
+            "longer offered for new events; past events keep it."))
+        self._types: dict[int, EventTypeInfo] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the event types again, retired ones included."""
+        with self._database.session() as session:
+            types = list_event_types(session, include_inactive=True)
+        self._types = {t.id: t for t in types}
+        self._fill([(t.id, (t.name,), t.active) for t in types])
+
+    def event_types(self) -> list[EventTypeInfo]:
+        """The event types as listed, top to bottom."""
+        return list(self._types.values())
+
+    def _save(self, name: str, type_id: int | None) -> int:
+        """Save one event type in its own transaction (raises ValidationError)."""
+        active = True if type_id is None else self._types[type_id].active
+        with self._database.session() as session:
+            saved = save_event_type(session, name, active, type_id)
+        self.reload()
+        self.select_id(saved)
+        return saved
+
+    def add_type(self, name: str) -> bool:
+        """Add an event type called ``name``; True when saved (else the error is shown)."""
+        return self._run(lambda: self._save(name, None))
+
+    def rename_type(self, type_id: int, name: str) -> bool:
+        """Rename an event type; True when saved (else the error is shown)."""
+        return self._run(lambda: self._save(name, type_id))
+
+    def set_active(self, entry_id: int, active: bool) -> bool:
+        """Put an event type back in use or retire it; True when saved."""
+        info = self._types[entry_id]
+
+        def save() -> None:
+            with self._database.session() as session:
+                save_event_type(session, info.name, active, entry_id)
+
+        if self._run(save, reload=False):
+            self._types[entry_id] = replace(info, active=active)
+            self._show_active(entry_id, active)
+            return True
+        self._show_active(entry_id, info.active)
+        return False
+
+    def add_entry(self) -> None:
+        """Add… : ask for the new type's name."""
+        self.error.clear_message()
+        dialog = CatalogueEntryDialog(self.tr("New event type"),
+                                      lambda name, _unit: self._save(name, None), parent=self)
+        dialog.exec()
+
+    def edit_entry(self, entry_id: int) -> None:
+        """Rename… : ask for the type's new name."""
+        self.error.clear_message()
+        info = self._types[entry_id]
+        dialog = CatalogueEntryDialog(
+            self.tr("Rename event type"), lambda name, _unit: self._save(name, entry_id),
+            name=info.name, parent=self)
+        dialog.exec()
+
+
+class ItemsTab(_CatalogueTab):
+    """The item catalogue (物品) with units: add, edit, retire."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        """Build the tab and list the catalogue (retired items too)."""
+        super().__init__(database, [self.tr("Item"), self.tr("Unit"), self.tr("In use")],
+                         self.tr("&Add…"), self.tr("&Edit…"), parent)
+        self.hint.setText(self.tr(
+            "Items are never deleted: clear \"In use\" to retire one. A retired item is no "
+            "longer offered for new events and deliveries; past records keep it."))
+        self._items: dict[int, ItemInfo] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the catalogue again, retired items included."""
+        with self._database.session() as session:
+            items = list_items(session, include_inactive=True)
+        self._items = {i.id: i for i in items}
+        self._fill([(i.id, (i.name, i.unit), i.active) for i in items])
+
+    def items(self) -> list[ItemInfo]:
+        """The items as listed, top to bottom."""
+        return list(self._items.values())
+
+    def _save(self, name: str, unit: str, item_id: int | None) -> int:
+        """Save one item in its own transaction (raises ValidationError)."""
+        active = True if item_id is None else self._items[item_id].active
+        with self._database.session() as session:
+            saved = save_item(session, name, unit, active, item_id)
+        self.reload()
+        self.select_id(saved)
+        return saved
+
+    def add_item(self, name: str, unit: str) -> bool:
+        """Add an item with its unit; True when saved (else the error is shown)."""
+        return self._run(lambda: self._save(name, unit, None))
+
+    def edit_item(self, item_id: int, name: str, unit: str) -> bool:
+        """Change an item's name and unit; True when saved (else the error is shown)."""
+        return self._run(lambda: self._save(name, unit, item_id))
+
+    def set_active(self, entry_id: int, active: bool) -> bool:
+        """Put an item back in use or retire it; True when saved."""
+        info = self._items[entry_id]
+
+        def save() -> None:
+            with self._database.session() as session:
+                save_item(session, info.name, info.unit, active, entry_id)
+
+        if self._run(save, reload=False):
+            self._items[entry_id] = replace(info, active=active)
+            self._show_active(entry_id, active)
+            return True
+        self._show_active(entry_id, info.active)
+        return False
+
+    def add_entry(self) -> None:
+        """Add… : ask for the new item's name and unit."""
+        self.error.clear_message()
+        dialog = CatalogueEntryDialog(
+            self.tr("New item"), lambda name, unit: self._save(name, unit, None),
+            unit="", parent=self)
+        dialog.exec()
+
+    def edit_entry(self, entry_id: int) -> None:
+        """Edit… : ask for the item's new name and unit."""
+        self.error.clear_message()
+        info = self._items[entry_id]
+        dialog = CatalogueEntryDialog(
+            self.tr("Edit item"), lambda name, unit: self._save(name, unit, entry_id),
+            name=info.name, unit=info.unit, parent=self)
+        dialog.exec()
+
+
+# ---------------------------------------------------------------- the dialog
+
+
+class SettingsDialog(QDialog):
+    """Station settings: the Station tab (saved with Save) and the two list tabs.
+
+    :attr:`station_saved` carries the station name after the Station tab was saved.
+    """
+
+    station_saved = Signal(str)
+
+    def __init__(
+        self, database: Database, actor: str = "", parent: QWidget | None = None
+    ) -> None:
+        """Build the three tabs from what ``database`` holds."""
+        super().__init__(parent)
+        self._database = database
+        self._actor = actor
+        self.setWindowTitle(self.tr("Station settings"))
+        self.setStyleSheet(INVALID_STYLE)
+        with database.session() as session:
+            settings = get_station_settings(session)
+
+        self.station = StationTab(settings, self)
+        self.event_types = EventTypesTab(database, self)
+        self.items = ItemsTab(database, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.station, self.tr("&Station"))
+        self.tabs.addTab(self.event_types, self.tr("&Event types"))
+        self.tabs.addTab(self.items, self.tr("&Items"))
+
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
+        save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
+        assert save is not None
+        self.save_button: QPushButton = save
+        self.save_button.setToolTip(self.tr("Save the Station tab and close. Changes to event "
+                                            "types and items are saved at once."))
+        self.button_box.accepted.connect(self.save)
+        self.button_box.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.button_box)
+        self._initial = self.station.current_settings()
+        self.resize(560, 460)
+
+    def is_modified(self) -> bool:
+        """True when the Station tab differs from what was loaded."""
+        return self.station.current_settings() != self._initial
+
+    def save(self) -> bool:
+        """Save the Station tab in one transaction and close; True when saved.
+
+        Problems are shown under their fields (the Station tab is brought forward) and
+        nothing is written.
+        """
+        self.station.clear_problems()
+        try:
+            with self._database.session() as session:
+                save_station_settings(session, self.station.current_settings())
+                saved = get_station_settings(session)
+        except ValidationError as exc:
+            self.tabs.setCurrentWidget(self.station)
+            self.station.show_problems(exc.problems)
+            return False
+        log.info("station settings saved by %s", self._actor or "?")
+        self._initial = self.station.current_settings()
+        self.station_saved.emit(saved.name)
+        super().accept()
+        return True
+
+    def accept(self) -> None:
+        """Accepting the dialog (Enter) means saving it."""
+        self.save()
+
+    def reject(self) -> None:
+        """Close (Esc); ask first when the Station tab has unsaved changes."""
+        if self.is_modified():
+            answer = QMessageBox.question(
+                self, self.tr("Discard changes?"),
+                self.tr("You changed the station's name, phone or visit intervals. "
+                        "Close without saving them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+
+__all__ = [
+    "STATION_FIELDS", "CatalogueEntryDialog", "EventTypesTab", "ItemsTab", "SettingsDialog",
+    "StationTab", "interval_field",
+]
