@@ -9,8 +9,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-# Precompiled bytecode, or every start recompiles (this shell sets PYTHONDONTWRITEBYTECODE).
 bash "$root/benchmarks/install-deps.sh"
+# Precompiled bytecode, or every start recompiles (this shell sets PYTHONDONTWRITEBYTECODE).
 UV_COMPILE_BYTECODE=1 uv sync --locked --quiet
 
 for bench in bench_startup bench_search bench_memory bench_delivery_sheets; do
