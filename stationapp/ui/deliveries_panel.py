@@ -26,7 +26,6 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
     QEvent,
     QItemSelection,
@@ -82,6 +81,7 @@ from stationapp.services.events import get_event
 from stationapp.services.volunteers import VolunteerInfo, list_volunteers
 from stationapp.ui.event_dialog import DATE_TIME_FORMAT, from_qdatetime
 from stationapp.ui.form_helpers import INACTIVE_COLOR
+from stationapp.ui.row_list_model import RowListModel
 
 if TYPE_CHECKING:
     from stationapp.ui.delivery_planner import DeliveryPlannerDialog
@@ -194,13 +194,12 @@ class StopColumn(IntEnum):
     ATTEMPT = 9
 
 
-class StopTableModel(QAbstractTableModel):
+class StopTableModel(RowListModel[StopRow]):
     """The stops of a sheet (read-only)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         """An empty model; fill it with :meth:`set_stops`."""
-        super().__init__(parent)
-        self._rows: list[StopRow] = []
+        super().__init__(len(StopColumn), parent)
         self._headers = {
             StopColumn.STOP: self.tr("Stop"),
             StopColumn.VOLUNTEER: self.tr("Volunteer"),
@@ -214,41 +213,13 @@ class StopTableModel(QAbstractTableModel):
             StopColumn.ATTEMPT: self.tr("Attempt"),
         }
 
-    def set_stops(self, rows: Sequence[StopRow]) -> None:
-        """Show ``rows``."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    set_stops = RowListModel.set_rows
+    stop = RowListModel.row_at
+    stops = RowListModel.rows
 
-    def stop(self, row: int) -> StopRow | None:
-        """The stop on ``row``, None when out of range."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def stops(self) -> list[StopRow]:
-        """Every stop shown."""
-        return list(self._rows)
-
-    def row_of(self, key: tuple[int | None, int]) -> int | None:
-        """The row of the stop with ``key`` (volunteer, household), if shown."""
-        for row, stop in enumerate(self._rows):
-            if stop.key == key:
-                return row
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of stops (0 under a valid parent)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns (0 under a valid parent)."""
-        return 0 if parent.isValid() else len(StopColumn)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Selectable, never edited in place."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+    def key_of(self, item: StopRow) -> tuple[int | None, int]:
+        """A stop is one household on one volunteer's list."""
+        return item.key
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

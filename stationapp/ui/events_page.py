@@ -9,13 +9,11 @@ preview.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -47,6 +45,7 @@ from stationapp.services.database import Database
 from stationapp.services.deliveries import list_deliveries
 from stationapp.services.events import EventRow, list_events
 from stationapp.ui.form_helpers import from_qdate, select_table_row
+from stationapp.ui.row_list_model import RowListModel
 
 if TYPE_CHECKING:
     from stationapp.ui.pdf_preview import PdfMaker
@@ -82,13 +81,12 @@ _NUMERIC = frozenset({EventColumn.PARTICIPANTS, EventColumn.PLANNED, EventColumn
                       EventColumn.PENDING})
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(RowListModel[EventRow]):
     """Events as rows (read-only), newest first as the service lists them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         """An empty model; fill it with :meth:`set_events`."""
-        super().__init__(parent)
-        self._rows: list[EventRow] = []
+        super().__init__(len(EventColumn), parent)
         self._headers = {
             EventColumn.TYPE: self.tr("Type"),
             EventColumn.TITLE: self.tr("Title"),
@@ -105,37 +103,8 @@ class EventTableModel(QAbstractTableModel):
             EventColumn.PENDING: self.tr("Deliveries still to go"),
         }
 
-    def set_events(self, rows: Sequence[EventRow]) -> None:
-        """Show ``rows``."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def event_row(self, row: int) -> EventRow | None:
-        """The event on ``row``, None when out of range."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, event_id: int) -> int | None:
-        """The row showing ``event_id``, None when it is filtered out."""
-        for row, event in enumerate(self._rows):
-            if event.id == event_id:
-                return row
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of events shown (0 under a valid parent: a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns (0 under a valid parent)."""
-        return 0 if parent.isValid() else len(EventColumn)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Selectable, never edited in place (editing happens in the dialog)."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+    set_events = RowListModel.set_rows
+    event_row = RowListModel.row_at
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,6 +34,7 @@ from stationapp.domain.errors import NotFoundError
 from stationapp.services.database import Database
 from stationapp.services.volunteers import SKILL_SEPARATOR, VolunteerInfo, list_volunteers
 from stationapp.ui.form_helpers import INACTIVE_COLOR, select_table_row
+from stationapp.ui.row_list_model import RowListModel
 
 log = logging.getLogger("stationapp.ui")
 
@@ -64,13 +63,12 @@ def format_hours(hours: float) -> str:
     return f"{hours:.2f}".rstrip("0").rstrip(".")
 
 
-class VolunteerTableModel(QAbstractTableModel):
+class VolunteerTableModel(RowListModel[VolunteerInfo]):
     """Volunteers as rows (read-only), in the order the service lists them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         """An empty model; fill it with :meth:`set_volunteers`."""
-        super().__init__(parent)
-        self._rows: list[VolunteerInfo] = []
+        super().__init__(len(VolunteerColumn), parent)
         self._headers = {
             VolunteerColumn.NAME: self.tr("Name"),
             VolunteerColumn.PHONE: self.tr("Phone"),
@@ -80,37 +78,8 @@ class VolunteerTableModel(QAbstractTableModel):
             VolunteerColumn.ACTIVE: self.tr("Active"),
         }
 
-    def set_volunteers(self, rows: Sequence[VolunteerInfo]) -> None:
-        """Show ``rows``."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def volunteer(self, row: int) -> VolunteerInfo | None:
-        """The volunteer on ``row``, None when out of range."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, volunteer_id: int) -> int | None:
-        """The row showing ``volunteer_id``, None when it is filtered out."""
-        for row, info in enumerate(self._rows):
-            if info.id == volunteer_id:
-                return row
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of volunteers shown (0 under a valid parent: a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns (0 under a valid parent)."""
-        return 0 if parent.isValid() else len(VolunteerColumn)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Selectable, never edited in place."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+    set_volunteers = RowListModel.set_rows
+    volunteer = RowListModel.row_at
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -1,0 +1,66 @@
+"""A read-only table model over a short list of rows a service returned."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+Row = TypeVar("Row")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RowListModel(QAbstractTableModel, Generic[Row]):
+    """Rows held in a list, never edited in place (editing happens in dialogs).
+
+    Subclasses give the number of columns, ``data`` and ``headerData``, and how a row is
+    identified (:meth:`key_of`) so that selections can follow rows across refreshes.
+    """
+
+    def __init__(self, column_count: int, parent: QObject | None = None) -> None:
+        """An empty model with ``column_count`` columns."""
+        super().__init__(parent)
+        self._column_count = column_count
+        self._rows: list[Row] = []
+
+    def key_of(self, item: Row) -> Hashable:
+        """What identifies ``item`` across refreshes (an id by default)."""
+        key: Hashable = getattr(item, "id")  # noqa: B009 - service rows carry an id
+        return key
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Show ``rows``."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row | None:
+        """The item on ``row``, None when out of range."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows(self) -> list[Row]:
+        """Every item shown, top to bottom."""
+        return list(self._rows)
+
+    def row_of(self, key: Hashable) -> int | None:
+        """The row showing the item with ``key``, None when it is not shown."""
+        for row, item in enumerate(self._rows):
+            if self.key_of(item) == key:
+                return row
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of rows shown (0 under a valid parent: a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns (0 under a valid parent)."""
+        return 0 if parent.isValid() else self._column_count
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Selectable, never edited in place."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
