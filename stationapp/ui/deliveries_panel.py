@@ -631,19 +631,9 @@ class DeliveriesPanel(QDialog):
             stops = [s for s in self._stops if s.volunteer_id == key]
         self.model.set_stops(stops)
         self.table.setColumnHidden(StopColumn.VOLUNTEER, key not in (ALL_STOPS, None))
-        selection = QItemSelection()
-        for stop_key in keep:
-            row = self.model.row_of(stop_key)
-            if row is not None:
-                selection.select(self.model.index(row, 0),
-                                 self.model.index(row, len(StopColumn) - 1))
-        model_selection = self.table.selectionModel()
-        if not selection.isEmpty():
-            model_selection.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        kept_rows = [r for r in map(self.model.row_of, keep) if r is not None]
         current_row = self.model.row_of(current) if current is not None else None
-        if current_row is not None:
-            model_selection.setCurrentIndex(self.model.index(current_row, 0),
-                                            QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.select_rows(kept_rows, current_row)
         self._update_buttons()
 
     def _update_summary(self) -> None:
@@ -704,15 +694,26 @@ class DeliveriesPanel(QDialog):
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         return [stop for stop in (self.model.stop(r) for r in rows) if stop is not None]
 
-    def select_rows(self, rows: Sequence[int]) -> None:
-        """Select the stops on ``rows`` of the table (the first becomes current)."""
+    def select_rows(self, rows: Sequence[int], current_row: int | None = None) -> None:
+        """Select the stops on ``rows`` (Qt item selection, not a query).
+
+        ``current_row`` (default: the first of ``rows``) gets the keyboard focus; an empty
+        ``rows`` leaves the selection as it is.
+        """
         selection = QItemSelection()
         for row in rows:
-            selection.select(self.model.index(row, 0), self.model.index(row, len(StopColumn) - 1))
+            selection.merge(
+                QItemSelection(self.model.index(row, 0),
+                               self.model.index(row, len(StopColumn) - 1)),
+                QItemSelectionModel.SelectionFlag.Select,
+            )
         selection_model = self.table.selectionModel()
-        selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if rows:
-            selection_model.setCurrentIndex(self.model.index(rows[0], 0),
+        if not selection.isEmpty():
+            selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if current_row is None and rows:
+            current_row = rows[0]
+        if current_row is not None:
+            selection_model.setCurrentIndex(self.model.index(current_row, 0),
                                             QItemSelectionModel.SelectionFlag.NoUpdate)
 
     # ------------------------------------------------------------ actions
