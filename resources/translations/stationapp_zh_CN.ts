@@ -12,27 +12,27 @@
 <context>
     <name>AutoSplitDialog</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="315"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="286"/>
         <source>Split stops among volunteers</source>
         <translation>把配送户分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="317"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="288"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="320"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="291"/>
         <source>{name} ({community})</source>
         <translation>{name}（{community}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="328"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="299"/>
         <source>Only stops &amp;not yet assigned (keep what is assigned)</source>
         <translation>只分还没分配的户，已分配的不变(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="331"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="302"/>
         <source>Pending stops are split by community and building: a building stays with one volunteer, and every volunteer gets about the same number of stops.</source>
         <translation>待送的户按小区和楼栋来分：同一栋楼归同一位志愿者，每位志愿者分到的户数大致相同。</translation>
     </message>
@@ -131,312 +131,312 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>DeliveriesPanel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="392"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="363"/>
         <source>Deliveries: {title}</source>
         <translation>配送：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="413"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="384"/>
         <source>&amp;Plan deliveries…</source>
         <translation>安排配送(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="414"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="385"/>
         <source>Choose households and items for this event</source>
         <translation>为本次活动选择要送的住户和物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="424"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="395"/>
         <source>Sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="435"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="406"/>
         <source>&amp;Split among volunteers…</source>
         <translation>分给志愿者(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="437"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="408"/>
         <source>Split the stops by community and building, balanced</source>
         <translation>按小区和楼栋，把各户平均分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="438"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="409"/>
         <source>P&amp;rint sheet…</source>
         <translation>打印配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="439"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="410"/>
         <source>All &amp;delivered</source>
         <translation>全部送达(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="441"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="412"/>
         <source>Mark every pending stop of this sheet as delivered</source>
         <translation>把这张单上所有待送的户记为已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="426"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="458"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
         <source>Stops</source>
         <translation>配送户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="426"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
         <source>Sheet</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="426"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="445"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="416"/>
         <source>Sh&amp;eets:</source>
         <translation>配送单(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="473"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="444"/>
         <source>Volunteer to assign to</source>
         <translation>分配给哪位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="475"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="446"/>
         <source>&amp;Assign</source>
         <translation>分配(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="476"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="447"/>
         <source>Give the selected stops to this volunteer</source>
         <translation>把选中的户分给这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="477"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="448"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="478"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="449"/>
         <source>Move the stop up (Ctrl+Up)</source>
         <translation>往前移一位（Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="479"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="450"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="480"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="451"/>
         <source>Move the stop down (Ctrl+Down)</source>
         <translation>往后移一位（Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="481"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="452"/>
         <source>Assign &amp;to:</source>
         <translation>分配给(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="492"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="463"/>
         <source>Record what happened (keys 1–5 in the table)</source>
         <translation>登记配送结果（在表格里可按 1–5 键）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="499"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="470"/>
         <source>Record {outcome} for the selected stops (key {key})</source>
         <translation>把选中的户记为“{outcome}”（按键 {key}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="507"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="478"/>
         <source>Put stops found not at home or at a wrong address back to pending</source>
         <translation>把“不在家”和“地址有误”的户改回待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="513"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="484"/>
         <source>Optional note, e.g. the neighbour took it; Enter returns to the table</source>
         <translation>可填说明，如：邻居代收；按 Enter 回到表格</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="514"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="485"/>
         <source>N&amp;ote:</source>
         <translation>说明(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="505"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="476"/>
         <source>Deliver a&amp;gain</source>
         <translation>再送一次(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="520"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="491"/>
         <source>Whe&amp;n:</source>
         <translation>时间(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="522"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="493"/>
         <source>Add note to &amp;household</source>
         <translation>说明记入住户备注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="524"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="495"/>
         <source>Append the note to the household&apos;s record on the ledger</source>
         <translation>把这条说明添加到住户台账里这户的备注中</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="536"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="507"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="611"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="582"/>
         <source>(nobody: unassigned)</source>
         <translation>（不分配）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="626"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="597"/>
         <source>All stops</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="629"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="600"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="686"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="647"/>
         <source>No deliveries planned yet: start with Plan deliveries…</source>
         <translation>还没有安排配送：请从“安排配送…”开始</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="689"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="650"/>
         <source>%n stop(s) · {pending} to go · {delivered} delivered · {unassigned} unassigned</source>
         <translation>
             <numerusform>共 %n 户 · 待送 {pending} · 已送达 {delivered} · 未分配 {unassigned}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="763"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="735"/>
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="765"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="737"/>
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="792"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="764"/>
         <source>Tick at least one volunteer to split the stops among.</source>
         <translation>请至少勾选一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="802"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="774"/>
         <source>{name} {count}</source>
         <translation>{name} {count} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="804"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="776"/>
         <source>Stops split: {parts}.</source>
         <translation>已分好：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="817"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="789"/>
         <source>Select the stops to assign first.</source>
         <translation>请先选中要分配的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="826"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="798"/>
         <source>%n stop(s) assigned.</source>
         <translation>
             <numerusform>已分配 %n 户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="860"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="832"/>
         <source>Select a stop first.</source>
         <translation>请先选中一户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="882"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="854"/>
         <source>%n stop(s) recorded as {outcome}.</source>
         <translation>
             <numerusform>已将 %n 户记为“{outcome}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="893"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="865"/>
         <source>Choose one volunteer&apos;s sheet on the left first.</source>
         <translation>请先在左边选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="897"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="869"/>
         <source>Nothing is pending on this sheet.</source>
         <translation>这张单上没有待送的户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="900"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="872"/>
         <source>All delivered?</source>
         <translation>全部送达？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="901"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="873"/>
         <source>Mark the %n stop(s) still pending on this sheet as delivered?</source>
         <translation>
             <numerusform>把这张单上还待送的 %n 户都记为已送达吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="923"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="895"/>
         <source>%n delivery(ies) marked delivered.</source>
         <translation>
             <numerusform>已将 %n 项配送记为已送达。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="933"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="905"/>
         <source>No stop was found not at home or at a wrong address.</source>
         <translation>没有“不在家”或“地址有误”的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="941"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="913"/>
         <source>%n delivery(ies) planned again.</source>
         <translation>
             <numerusform>已重新安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="949"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="921"/>
         <source>Select a stop and type the note first.</source>
         <translation>请先选中一户，再填写说明。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="959"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="931"/>
         <source>Note added to the household of {name}.</source>
         <translation>说明已记入{name}家的住户备注。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="971"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="943"/>
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="973"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="945"/>
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="976"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="948"/>
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1032"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1004"/>
         <source>P&amp;rint this sheet…</source>
         <translation>打印这张配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1033"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1005"/>
         <source>P&amp;rint all sheets…</source>
         <translation>打印全部配送单(&amp;R)…</translation>
     </message>
@@ -596,157 +596,157 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="167"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="168"/>
         <source>New event</source>
         <translation>新增活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="189"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="190"/>
         <source>e.g. couplets for the Spring Festival</source>
         <translation>如：迎新春写春联送祝福</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="192"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="193"/>
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="220"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="221"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="225"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="226"/>
         <source>&amp;Participants:</source>
         <translation>参加人数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="224"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="225"/>
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="226"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="227"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="227"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="228"/>
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="232"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="233"/>
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="233"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="234"/>
         <source>&amp;Organiser:</source>
         <translation>组织者(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="234"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="235"/>
         <source>&amp;Description:</source>
         <translation>活动内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="241"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="242"/>
         <source>Handed out on the spot</source>
         <translation>现场发放</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="243"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="244"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="243"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="244"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="244"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="245"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="250"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="251"/>
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="251"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="252"/>
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="260"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="261"/>
         <source>Volunteers who served</source>
         <translation>参加服务的志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="262"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="263"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="262"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="263"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="263"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="264"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="269"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="270"/>
         <source>Add &amp;volunteer</source>
         <translation>添加志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="270"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="271"/>
         <source>Remove volunteer</source>
         <translation>移除志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="280"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="281"/>
         <source>Register volunteers on the Volunteers page first</source>
         <translation>请先在“志愿者”页面登记志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="440"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="441"/>
         <source>Event: {title}</source>
         <translation>活动：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="515"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="507"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="516"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="508"/>
         <source>Someone else changed this event after you opened it, so your changes were not saved. Close this window and open the event again to see their changes.</source>
         <translation>您打开这个活动之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这个活动查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="522"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="511"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="535"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="532"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="536"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="533"/>
         <source>You changed this event. Close without saving?</source>
         <translation>这个活动的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="584"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="581"/>
         <source>Line {number}: {message}</source>
         <translation>第 {number} 行：{message}</translation>
     </message>
@@ -754,57 +754,57 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="93"/>
+        <location filename="../../stationapp/ui/events_page.py" line="91"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="94"/>
+        <location filename="../../stationapp/ui/events_page.py" line="92"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="95"/>
+        <location filename="../../stationapp/ui/events_page.py" line="93"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="96"/>
+        <location filename="../../stationapp/ui/events_page.py" line="94"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="97"/>
+        <location filename="../../stationapp/ui/events_page.py" line="95"/>
         <source>Participants</source>
         <translation>参加人数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="98"/>
+        <location filename="../../stationapp/ui/events_page.py" line="96"/>
         <source>Planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="100"/>
+        <location filename="../../stationapp/ui/events_page.py" line="98"/>
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="103"/>
+        <location filename="../../stationapp/ui/events_page.py" line="101"/>
         <source>Door-to-door deliveries planned (not cancelled)</source>
         <translation>已安排的送上门配送（不含已取消的）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="104"/>
+        <location filename="../../stationapp/ui/events_page.py" line="102"/>
         <source>Deliveries delivered</source>
         <translation>已送达的配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="105"/>
+        <location filename="../../stationapp/ui/events_page.py" line="103"/>
         <source>Deliveries still to go</source>
         <translation>还待送的配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="99"/>
+        <location filename="../../stationapp/ui/events_page.py" line="97"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
@@ -850,139 +850,139 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="210"/>
+        <location filename="../../stationapp/ui/events_page.py" line="179"/>
         <source>Search title, type, place or organiser</source>
         <translation>搜索活动名称、类型、地点或组织者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="212"/>
+        <location filename="../../stationapp/ui/events_page.py" line="181"/>
         <source>Search events</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="213"/>
+        <location filename="../../stationapp/ui/events_page.py" line="182"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="214"/>
+        <location filename="../../stationapp/ui/events_page.py" line="183"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="215"/>
+        <location filename="../../stationapp/ui/events_page.py" line="184"/>
         <source>&amp;Any date</source>
         <translation>不限日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="216"/>
+        <location filename="../../stationapp/ui/events_page.py" line="185"/>
         <source>Show events of every date</source>
         <translation>显示所有日期的活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="218"/>
+        <location filename="../../stationapp/ui/events_page.py" line="187"/>
         <source>&amp;New event…</source>
         <translation>新增活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="219"/>
+        <location filename="../../stationapp/ui/events_page.py" line="188"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="220"/>
+        <location filename="../../stationapp/ui/events_page.py" line="189"/>
         <source>Edit the selected event (Enter)</source>
         <translation>修改选中的活动（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="221"/>
+        <location filename="../../stationapp/ui/events_page.py" line="190"/>
         <source>&amp;Deliveries…</source>
         <translation>配送(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="223"/>
+        <location filename="../../stationapp/ui/events_page.py" line="192"/>
         <source>Plan, assign and record the door-to-door deliveries of the event</source>
         <translation>安排、分配和登记本次活动的送上门配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="225"/>
+        <location filename="../../stationapp/ui/events_page.py" line="194"/>
         <source>&amp;Print sheets</source>
         <translation>打印配送单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="226"/>
+        <location filename="../../stationapp/ui/events_page.py" line="195"/>
         <source>Delivery sheets of all volunteers, or of one</source>
         <translation>打印全部志愿者的配送单，或其中一位的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="232"/>
+        <location filename="../../stationapp/ui/events_page.py" line="201"/>
         <source>Event &amp;report</source>
         <translation>活动记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="234"/>
+        <location filename="../../stationapp/ui/events_page.py" line="203"/>
         <source>The event record: details, tallies, volunteers, delivery results</source>
         <translation>活动记录：活动情况、发放数量、志愿者和配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="239"/>
-        <location filename="../../stationapp/ui/events_page.py" line="252"/>
+        <location filename="../../stationapp/ui/events_page.py" line="208"/>
+        <location filename="../../stationapp/ui/events_page.py" line="221"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="265"/>
+        <location filename="../../stationapp/ui/events_page.py" line="234"/>
         <source>F&amp;rom:</source>
         <translation>从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="267"/>
+        <location filename="../../stationapp/ui/events_page.py" line="236"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="307"/>
+        <location filename="../../stationapp/ui/events_page.py" line="276"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
+        <location filename="../../stationapp/ui/events_page.py" line="370"/>
         <location filename="../../stationapp/ui/events_page.py" line="401"/>
-        <location filename="../../stationapp/ui/events_page.py" line="432"/>
         <source>Event not found</source>
         <translation>找不到这个活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="464"/>
+        <location filename="../../stationapp/ui/events_page.py" line="433"/>
         <source>All volunteers (one file)</source>
         <translation>全部志愿者（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="470"/>
+        <location filename="../../stationapp/ui/events_page.py" line="439"/>
         <source>Only {name}</source>
         <translation>只打印{name}的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="490"/>
+        <location filename="../../stationapp/ui/events_page.py" line="459"/>
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="493"/>
+        <location filename="../../stationapp/ui/events_page.py" line="462"/>
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="497"/>
+        <location filename="../../stationapp/ui/events_page.py" line="466"/>
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="507"/>
+        <location filename="../../stationapp/ui/events_page.py" line="476"/>
         <source>Event report: {event}</source>
         <translation>活动记录：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="508"/>
+        <location filename="../../stationapp/ui/events_page.py" line="477"/>
         <source>event report</source>
         <translation>活动记录</translation>
     </message>
@@ -1033,269 +1033,269 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="189"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="191"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="225"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="227"/>
         <source>Choose or type a community</source>
         <translation>选择或输入小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="234"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="236"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="242"/>
         <source>Address and contact</source>
         <translation>地址和联系方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="245"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="247"/>
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="246"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="248"/>
         <source>&amp;Building:</source>
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="247"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="249"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="248"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="250"/>
         <source>R&amp;oom:</source>
         <translation>室(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="249"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="251"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="253"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="255"/>
         <source>Care</source>
         <translation>关爱情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="273"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="275"/>
         <source>Care &amp;tier:</source>
         <translation>关爱等级(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="286"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="288"/>
         <source>&amp;Members</source>
         <translation>家庭成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="293"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="293"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="293"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="293"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="294"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="294"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="294"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="294"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="293"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="295"/>
         <source>Mobility</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="293"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="340"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="354"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="295"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="342"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="356"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="318"/>
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="319"/>
         <source>&amp;Remove member</source>
         <translation>移除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="328"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="330"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="334"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="336"/>
         <source>&amp;Notes (family situation, how to reach them):</source>
         <translation>备注（家庭情况、怎样联系）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="347"/>
         <source>C&amp;hange status…</source>
         <translation>变更状态(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="354"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="356"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="354"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="356"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="354"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="356"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="364"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="366"/>
         <source>H&amp;istory:</source>
         <translation>变更记录(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="445"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="447"/>
         <source>Household: {address}</source>
         <translation>住户：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="455"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="457"/>
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="458"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="460"/>
         <source>This household is {status} since {date}</source>
         <translation>本户已{status}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="459"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="461"/>
         <source>(date not known)</source>
         <translation>日期不详</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="461"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="463"/>
         <source>{text}: {reason}</source>
         <translation>{text}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="465"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="467"/>
         <source>Current status: {status} since {date}</source>
         <translation>当前状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="507"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="509"/>
         <source>{status} on save</source>
         <translation>保存后记为{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="603"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="605"/>
         <source>Kept for the record; not living in the household</source>
         <translation>仅保留记录，已不在本户居住</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="632"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="634"/>
         <source>From the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="643"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="645"/>
         <source>{elderly} (80+) is derived from birth dates</source>
         <translation>“{elderly}”（80 岁及以上）按出生日期自动判断</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="645"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="647"/>
         <source>{note}: this household is {elderly}.</source>
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="708"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="701"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="709"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="702"/>
         <source>Someone else changed this household after you opened it, so your changes were not saved. Close this window and open the household again to see their changes.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以您的修改没有保存。请关闭此窗口，重新打开这户查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="715"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="705"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="736"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="734"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="737"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="735"/>
         <source>You changed this household. Close without saving?</source>
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="789"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="787"/>
         <source>Member {number} ({name}): {message}</source>
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="806"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="804"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="807"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="805"/>
         <source>Save or undo your changes before changing the status.</source>
         <translation>请先保存或撤销修改，再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="827"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="825"/>
         <source>Deliveries cancelled</source>
         <translation>配送已取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="828"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="826"/>
         <source>%n pending delivery(ies) of this household were cancelled.</source>
         <translation>
             <numerusform>这户还有 %n 项待送的配送，已全部取消。</numerusform>
@@ -1850,17 +1850,17 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
         <translation>名称和电话会印在每张配送单和每份报表上。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="207"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="206"/>
         <source>Visit interval per care tier</source>
         <translation>各关爱等级的走访间隔</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="213"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="212"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="218"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="217"/>
         <source>{tier}:</source>
         <translation>{tier}：</translation>
     </message>
@@ -1916,57 +1916,57 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StopTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="205"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="204"/>
         <source>Stop</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="206"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="205"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="207"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="206"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="208"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="207"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="209"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="208"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="210"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="209"/>
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="211"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="210"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="212"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="211"/>
         <source>Outcome</source>
         <translation>配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="213"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="212"/>
         <source>Outcome note</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="214"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="213"/>
         <source>Attempt</source>
         <translation>第几次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="282"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="253"/>
         <source>Recorded {time}</source>
         <translation>登记于 {time}</translation>
     </message>
@@ -1974,82 +1974,82 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="89"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="90"/>
         <source>Volunteer: {name}</source>
         <translation>志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="91"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="92"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="107"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="108"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="116"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="117"/>
         <source>Where the volunteer lives (optional)</source>
         <translation>志愿者住在哪个小区（选填）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="129"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="130"/>
         <source>Other skills, separated by commas</source>
         <translation>其他特长，用逗号隔开</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="137"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="138"/>
         <source>&amp;Active (can be given deliveries)</source>
         <translation>在岗（可安排配送）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="151"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="152"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="152"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="153"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="153"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="154"/>
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="154"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="155"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="160"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="161"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="239"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="231"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="232"/>
         <source>Someone else changed this volunteer after you opened it, so your changes were not saved. Close this window and open the volunteer again to see their changes.</source>
         <translation>您打开之后，别人也修改了这位志愿者的信息，所以您的修改没有保存。请关闭此窗口，重新打开查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="246"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="235"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="259"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="256"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="260"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="257"/>
         <source>You changed this volunteer. Close without saving?</source>
         <translation>这位志愿者的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -2057,42 +2057,42 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteerTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="75"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="73"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="76"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="74"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="77"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="75"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="78"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="76"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="79"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="77"/>
         <source>Hours served</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="80"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="78"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="157"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="126"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="157"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="126"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2100,43 +2100,43 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="176"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="145"/>
         <source>Search name, pinyin, phone, community or skill</source>
         <translation>搜索姓名、拼音、电话、小区或特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="178"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="147"/>
         <source>Search volunteers</source>
         <translation>搜索志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="179"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="148"/>
         <source>Show &amp;inactive</source>
         <translation>显示不在岗志愿者(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="180"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="149"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="181"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="150"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="182"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="151"/>
         <source>Edit the selected volunteer (Enter)</source>
         <translation>修改选中的志愿者（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="187"/>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="200"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="156"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="169"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="301"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="270"/>
         <source>Volunteer not found</source>
         <translation>找不到这位志愿者</translation>
     </message>

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -43,8 +42,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import ValidationError
 from stationapp.services.catalogue import EventTypeInfo, ItemInfo, list_event_types, list_items
 from stationapp.services.database import Database
 from stationapp.services.events import (
@@ -62,6 +62,7 @@ from stationapp.ui.form_helpers import (
     ErrorLabel,
     confirm_discard,
     mark_invalid,
+    save_in_one_transaction,
     with_error,
 )
 
@@ -500,30 +501,26 @@ class EventDialog(QDialog):
         """Validate and save in one transaction; on success accept. True when saved."""
         self._clear_problems()
         data = self.current_input()
-        try:
-            with self._database.session() as session:
-                if self._event_id is None:
-                    event_id = create_event(session, data, self._actor)
-                else:
-                    event_id = self._event_id
-                    update_event(session, event_id, data, self._actor)
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
+        saved = save_in_one_transaction(
+            self, self._database, lambda session: self._write(session, data),
+            self.show_problems,
+            (self.tr("Changed by someone else"),
+             self.tr("Someone else changed this event after you opened it, so your "
+                     "changes were not saved. Close this window and open the event "
+                     "again to see their changes."),
+             self.tr("Not saved")),
+        )
+        if saved is None:
             return False
-        except ConflictError:
-            QMessageBox.warning(
-                self, self.tr("Changed by someone else"),
-                self.tr("Someone else changed this event after you opened it, so your "
-                        "changes were not saved. Close this window and open the event "
-                        "again to see their changes."),
-            )
-            return False
-        except NotFoundError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False
-        self.saved_event_id = event_id
+        self.saved_event_id = saved
         super().accept()
         return True
+
+    def _write(self, session: Session, data: EventInput) -> int:
+        if self._event_id is None:
+            return create_event(session, data, self._actor)
+        update_event(session, self._event_id, data, self._actor)
+        return self._event_id
 
     def accept(self) -> None:
         """Accepting the dialog (Enter) means saving it."""

@@ -9,6 +9,7 @@ say, and the field itself gets a red frame (the ``invalid`` dynamic property, st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
@@ -21,6 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
+
+from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.services.database import Database
 
 ERROR_COLOR = QColor("#b3261e")
 """Text colour of inline error messages."""
@@ -145,3 +150,29 @@ def confirm_discard(parent: QWidget, title: str, question: str) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Discard
+
+
+def save_in_one_transaction(
+    parent: QWidget,
+    database: Database,
+    write: Callable[[Session], int],
+    show_problems: Callable[[Sequence[ValidationError]], None],
+    messages: tuple[str, str, str],
+) -> int | None:
+    """Run ``write`` in one transaction and tell the clerk what went wrong, if anything.
+
+    Problems go to ``show_problems`` (shown beside the fields); a conflict or a vanished
+    row gets a message box. ``messages`` are the translated (conflict title, conflict
+    text, not-saved title). Returns the saved id, or None when nothing was written.
+    """
+    conflict_title, conflict_text, not_saved_title = messages
+    try:
+        with database.session() as session:
+            return write(session)
+    except ValidationError as exc:
+        show_problems(exc.problems)
+    except ConflictError:
+        QMessageBox.warning(parent, conflict_title, conflict_text)
+    except NotFoundError as exc:
+        QMessageBox.warning(parent, not_saved_title, str(exc))
+    return None

@@ -57,8 +57,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import ValidationError
 from stationapp.domain.people import age_on, check_id_number, is_elderly
 from stationapp.domain.vocab import (
     STORED_CATEGORIES,
@@ -87,6 +88,7 @@ from stationapp.ui.form_helpers import (
     confirm_discard,
     format_date,
     mark_invalid,
+    save_in_one_transaction,
     with_error,
 )
 from stationapp.ui.member_editor import MemberEditor
@@ -693,30 +695,26 @@ class HouseholdDialog(QDialog):
         """
         self._clear_problems()
         data = self.current_input()
-        try:
-            with self._database.session() as session:
-                if self._household_id is None:
-                    household_id = create_household(session, data, self._actor, self._today)
-                else:
-                    household_id = self._household_id
-                    update_household(session, household_id, data, self._actor, self._today)
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
+        saved = save_in_one_transaction(
+            self, self._database, lambda session: self._write(session, data),
+            self.show_problems,
+            (self.tr("Changed by someone else"),
+             self.tr("Someone else changed this household after you opened it, so your "
+                     "changes were not saved. Close this window and open the household "
+                     "again to see their changes."),
+             self.tr("Not saved")),
+        )
+        if saved is None:
             return False
-        except ConflictError:
-            QMessageBox.warning(
-                self, self.tr("Changed by someone else"),
-                self.tr("Someone else changed this household after you opened it, so your "
-                        "changes were not saved. Close this window and open the household "
-                        "again to see their changes."),
-            )
-            return False
-        except NotFoundError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False
-        self.saved_household_id = household_id
+        self.saved_household_id = saved
         super().accept()
         return True
+
+    def _write(self, session: Session, data: HouseholdInput) -> int:
+        if self._household_id is None:
+            return create_household(session, data, self._actor, self._today)
+        update_household(session, self._household_id, data, self._actor, self._today)
+        return self._household_id
 
     def accept(self) -> None:
         """Accepting the dialog means saving it."""

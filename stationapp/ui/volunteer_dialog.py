@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import DEFAULT_SKILLS
 from stationapp.services.database import Database
 from stationapp.services.households import list_communities
@@ -48,6 +48,7 @@ from stationapp.ui.form_helpers import (
     ErrorLabel,
     confirm_discard,
     mark_invalid,
+    save_in_one_transaction,
     with_error,
 )
 
@@ -224,30 +225,26 @@ class VolunteerDialog(QDialog):
         """Validate and save in one transaction; on success accept. True when saved."""
         self._clear_problems()
         data = self.current_input()
-        try:
-            with self._database.session() as session:
-                if self._volunteer_id is None:
-                    volunteer_id = create_volunteer(session, data, self._actor)
-                else:
-                    volunteer_id = self._volunteer_id
-                    update_volunteer(session, volunteer_id, data, self._actor)
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
+        saved = save_in_one_transaction(
+            self, self._database, lambda session: self._write(session, data),
+            self.show_problems,
+            (self.tr("Changed by someone else"),
+             self.tr("Someone else changed this volunteer after you opened it, so your "
+                     "changes were not saved. Close this window and open the volunteer "
+                     "again to see their changes."),
+             self.tr("Not saved")),
+        )
+        if saved is None:
             return False
-        except ConflictError:
-            QMessageBox.warning(
-                self, self.tr("Changed by someone else"),
-                self.tr("Someone else changed this volunteer after you opened it, so your "
-                        "changes were not saved. Close this window and open the volunteer "
-                        "again to see their changes."),
-            )
-            return False
-        except NotFoundError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False
-        self.saved_volunteer_id = volunteer_id
+        self.saved_volunteer_id = saved
         super().accept()
         return True
+
+    def _write(self, session: Session, data: VolunteerInput) -> int:
+        if self._volunteer_id is None:
+            return create_volunteer(session, data, self._actor)
+        update_volunteer(session, self._volunteer_id, data, self._actor)
+        return self._volunteer_id
 
     def accept(self) -> None:
         """Accepting the dialog (Enter) means saving it."""
