@@ -53,6 +53,7 @@ class Volunteer(Timestamped, Base):
     community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), nullable=True)
     skills: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_staff: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 

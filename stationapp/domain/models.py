@@ -102,6 +102,11 @@ class Household(Timestamped, Base):
     address_key: Mapped[str] = mapped_column(String(200), default="")
     oldest_birth_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    liaison_id: Mapped[int | None] = mapped_column(
+        ForeignKey("volunteer.id"), nullable=True, index=True
+    )
+    last_visit_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    next_visit_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     community: Mapped[Community] = relationship(back_populates="households")
@@ -119,6 +124,7 @@ class Household(Timestamped, Base):
     __table_args__ = (
         Index("ix_household_address", "community_id", "building_no", "unit_no", "room_no"),
         Index("ix_household_status_address_key", "status", "address_key", "id"),
+        Index("ix_household_status_next_visit_due", "status", "next_visit_due", "id"),
     )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from stationapp.domain.care_vocab import DEFAULT_REQUEST_LIMIT_DAYS
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.models import StationSetting
 from stationapp.domain.people import check_phone
@@ -24,6 +25,8 @@ class StationSettings:
     visit_interval_days: tuple[tuple[CareTier, int], ...] = tuple(
         DEFAULT_VISIT_INTERVAL_DAYS.items()
     )
+    request_limit_days: int = DEFAULT_REQUEST_LIMIT_DAYS
+    """Days an open request may stay open before it stands out as overdue."""
 
     def interval(self, tier: CareTier) -> int:
         """Days between visits for a care tier."""
@@ -41,12 +44,18 @@ def get_station_settings(session: Session) -> StationSettings:
     intervals = []
     for tier, default in DEFAULT_VISIT_INTERVAL_DAYS.items():
         raw = values.get(_interval_key(tier), "")
-        intervals.append((tier, int(raw) if raw.isdigit() and int(raw) > 0 else default))
+        intervals.append((tier, _positive(raw, default)))
     return StationSettings(
         name=values.get("station_name") or DEFAULT_STATION_NAME,
         phone=values.get("station_phone", ""),
         visit_interval_days=tuple(intervals),
+        request_limit_days=_positive(values.get("request_limit_days", ""),
+                                     DEFAULT_REQUEST_LIMIT_DAYS),
     )
+
+
+def _positive(raw: str, default: int) -> int:
+    return int(raw) if raw.isdigit() and int(raw) > 0 else default
 
 
 def save_station_settings(session: Session, settings: StationSettings) -> None:
@@ -58,7 +67,10 @@ def save_station_settings(session: Session, settings: StationSettings) -> None:
     for tier, days in settings.visit_interval_days:
         if not 1 <= days <= 366:
             raise ValidationError(_interval_key(tier), f"{tier.label}走访间隔应在1到366天之间")
-    rows = {"station_name": name, "station_phone": phone}
+    if not 1 <= settings.request_limit_days <= 365:
+        raise ValidationError("request_limit_days", "诉求办结时限应在1到365天之间")
+    rows = {"station_name": name, "station_phone": phone,
+            "request_limit_days": str(settings.request_limit_days)}
     rows.update({_interval_key(t): str(d) for t, d in settings.visit_interval_days})
     for key, value in rows.items():
         session.merge(StationSetting(key=key, value=value))

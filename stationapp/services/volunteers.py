@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
 from stationapp.domain.event_models import EventVolunteer, Volunteer
 from stationapp.domain.models import Community
@@ -35,8 +36,20 @@ _CONFLICT = "这位志愿者的信息刚被别人修改过，请关闭后重新�
 
 
 @dataclass(frozen=True)
+class RoleInput:
+    """A role (监督员 · 联络员 · 宣传员) held in one community."""
+
+    community: str
+    role: VolunteerRole
+
+
+@dataclass(frozen=True)
 class VolunteerInput:
-    """A volunteer as typed in the dialog; ``version`` is the one read (None when new)."""
+    """A volunteer as typed in the dialog; ``version`` is the one read (None when new).
+
+    ``is_staff`` marks the station's own staff (工作人员), who can be liaisons, visitors
+    and assignees like volunteers.
+    """
 
     name: str
     phone: str = ""
@@ -44,7 +57,30 @@ class VolunteerInput:
     skills: tuple[str, ...] = ()
     active: bool = True
     notes: str = ""
+    is_staff: bool = False
+    roles: tuple[RoleInput, ...] = ()
     version: int | None = None
+
+
+@dataclass(frozen=True)
+class PersonOption:
+    """A staff member or volunteer offered in a picker (liaison, visitor, assignee)."""
+
+    id: int
+    name: str
+    is_staff: bool
+    community: str
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    """Who holds which role in which community."""
+
+    community: str
+    role: VolunteerRole
+    volunteer_id: int
+    name: str
+    phone: str
 
 
 @dataclass(frozen=True)
@@ -60,12 +96,19 @@ class VolunteerInfo:
     notes: str
     hours: float
     version: int
+    is_staff: bool = False
+    roles: tuple[RoleInput, ...] = ()
+    event_hours: float = 0.0
+    round_hours: float = 0.0
+    households: int = 0
+    """Households this person is liaison for."""
 
     def as_input(self) -> VolunteerInput:
         """The volunteer as the dialog edits it."""
         return VolunteerInput(
             name=self.name, phone=self.phone, community=self.community, skills=self.skills,
-            active=self.active, notes=self.notes, version=self.version,
+            active=self.active, notes=self.notes, is_staff=self.is_staff, roles=self.roles,
+            version=self.version,
         )
 
 
@@ -249,7 +292,20 @@ def update_volunteer(
     log.info("volunteer %s updated by %s", volunteer_id, actor)
 
 
+def list_people(session: Session, active_only: bool = True) -> list[PersonOption]:
+    """Staff first, then volunteers, each by the pinyin of their names (for pickers)."""
+    raise NotImplementedError
+
+
+def list_role_holders(
+    session: Session, community_id: int | None = None
+) -> list[RoleHolder]:
+    """Role holders by community, then role, then name."""
+    raise NotImplementedError
+
+
 __all__ = [
-    "SKILL_SEPARATOR", "VolunteerInfo", "VolunteerInput", "create_volunteer", "get_volunteer",
+    "SKILL_SEPARATOR", "PersonOption", "RoleHolder", "RoleInput", "VolunteerInfo",
+    "VolunteerInput", "create_volunteer", "get_volunteer", "list_people", "list_role_holders",
     "list_volunteers", "split_skills", "update_volunteer", "validate_volunteer",
 ]
