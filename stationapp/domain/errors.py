@@ -39,3 +39,11 @@ class NotFoundError(StationError):
 
 class DatabaseSetupError(StationError):
     """The database cannot be opened, migrated or is not a stationapp database."""
+
+
+class ImportFileError(StationError):
+    """A file to import cannot be read, or is not a roster; nothing was written."""
+
+
+class BackupError(StationError):
+    """A backup could not be made or a file cannot be restored; nothing was lost."""

@@ -253,46 +253,55 @@ class SectionedCanvas(Canvas):
         return len(self._finished)
 
 
+def _page_size(canvas: Canvas) -> tuple[float, float]:
+    width, height = canvas._pagesize  # type: ignore[attr-defined]  # reportlab keeps it here
+    return float(width), float(height)
+
+
 def draw_footer(canvas: Canvas, font: str, page: int, pages: int, printed_at: datetime) -> None:
     """The footer of every page: "第 x 页 / 共 y 页" in the middle, the time printed at right."""
+    page_width, _height = _page_size(canvas)
     y = MARGIN_BOTTOM - 10 * mm
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.5)
-    canvas.line(MARGIN_X, y + 6 * mm, PAGE_WIDTH - MARGIN_X, y + 6 * mm)
+    canvas.line(MARGIN_X, y + 6 * mm, page_width - MARGIN_X, y + 6 * mm)
     canvas.setFillColor(colors.black)
     canvas.setFont(font, BODY_SIZE)
-    canvas.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 / 共 {pages} 页")
+    canvas.drawCentredString(page_width / 2, y, f"第 {page} 页 / 共 {pages} 页")
     canvas.setFillColor(MUTED)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y,
+    canvas.drawRightString(page_width - MARGIN_X, y,
                            f"打印时间 {printed_at:%Y-%m-%d %H:%M}")
 
 
 def draw_running_header(canvas: Canvas, font: str, left: str, right: str) -> None:
     """One line above the content: ``left`` and ``right`` text over a rule."""
-    y = PAGE_HEIGHT - MARGIN_TOP + 5 * mm
+    page_width, page_height = _page_size(canvas)
+    y = page_height - MARGIN_TOP + 5 * mm
     canvas.setFillColor(MUTED)
     canvas.setFont(font, BODY_SIZE)
-    room = CONTENT_WIDTH - pdfmetrics.stringWidth(right, font, BODY_SIZE) - 6 * mm
+    room = page_width - 2 * MARGIN_X - pdfmetrics.stringWidth(right, font, BODY_SIZE) - 6 * mm
     while len(left) > 1 and pdfmetrics.stringWidth(left, font, BODY_SIZE) > room:
         left = left[:-2] + "…"
     canvas.drawString(MARGIN_X, y, left)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y, right)
+    canvas.drawRightString(page_width - MARGIN_X, y, right)
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.5)
-    canvas.line(MARGIN_X, y - 2 * mm, PAGE_WIDTH - MARGIN_X, y - 2 * mm)
+    canvas.line(MARGIN_X, y - 2 * mm, page_width - MARGIN_X, y - 2 * mm)
 
 
 class StationDocument(BaseDocTemplate):
-    """An A4 portrait document with one frame; the CJK font is also the canvas's initial font.
+    """An A4 document (portrait unless ``pagesize`` says otherwise) with one frame; the CJK
+    font is also the canvas's initial font.
 
     (The initial font matters: reportlab otherwise writes Helvetica into every page's
     resources, a font that is not embedded.)
     """
 
-    def __init__(self, target: Path | BinaryIO, font: str, title: str, author: str) -> None:
+    def __init__(self, target: Path | BinaryIO, font: str, title: str, author: str,
+                 pagesize: tuple[float, float] = A4) -> None:
         destination = str(target) if isinstance(target, Path) else target
         super().__init__(
-            destination, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            destination, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
             creator="stationapp", initialFontName=font, initialFontSize=BODY_SIZE,
             initialLeading=BODY_SIZE * 1.2, lang="zh-CN",

@@ -137,3 +137,46 @@ def test_opening_an_up_to_date_database_does_not_load_alembic_or_pypinyin(sqlite
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60).stdout
     assert out.strip() == "[]"
+
+
+def test_households_of_an_older_database_become_due_from_their_registration_day(
+    database_url: str,
+) -> None:
+    """0003 gives every 在册 household of an older database a due date (a real date, also
+    on SQLite, whose CAST to DATE would yield a number) and leaves others without one."""
+    from datetime import date
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from stationapp.db.migrate import alembic_config
+
+    engine = create_engine(database_url)
+    try:
+        config = alembic_config(engine)
+        command.upgrade(config, "0002")
+        with engine.begin() as connection:
+            connection.execute(text(
+                "insert into community (name, version, updated_by) values ('锦华一区', 1, '')"))
+            for status, created in (("active", "2024-02-29 09:30:00"),
+                                    ("moved_away", "2023-05-01 08:00:00")):
+                connection.execute(text(
+                    "insert into household (community_id, building, unit, room, building_no,"
+                    " unit_no, room_no, phone, tier, status, status_reason, notes, head_name,"
+                    " head_pinyin, contact_phone, address_key, search_text, version,"
+                    " updated_by, created_at, updated_at) values ((select id from community),"
+                    " '3号楼', '', :room, 3, 0, 0, '', 'routine', :status, '', '', '', '', '',"
+                    " :room, '', 1, '', :created, :created)"),
+                    {"status": status, "created": created, "room": status})
+        command.upgrade(config, "head")
+        with engine.connect() as connection:
+            rows = dict(connection.execute(text(
+                "select status, next_visit_due from household")).all())
+            categories = connection.execute(text(
+                "select count(*) from request_category")).scalar()
+    finally:
+        engine.dispose()
+    due = rows["active"]
+    assert (date.fromisoformat(due) if isinstance(due, str) else due) == date(2024, 2, 29)
+    assert rows["moved_away"] is None
+    assert categories == 8

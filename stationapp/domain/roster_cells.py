@@ -1,0 +1,188 @@
+"""Reading the cells of a roster kept by hand: full-width characters, dates written in many
+ways, ID numbers, phone numbers and whole addresses in one cell.
+
+Every parser takes the raw cell value (``str``, number, ``date`` or ``None``) and either
+returns a tidy value or raises ``ValueError`` with a message the clerk understands.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from stationapp.domain.vocab import Sex
+
+_SPACES = re.compile(r"\s+")
+_EXCEL_EPOCH = date(1899, 12, 30)
+"""Day 0 of Excel's 1900 date system, as Excel counts after its fictitious 1900-02-29."""
+_EXCEL_SERIAL_RANGE = (1, 2958465)
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+_DATE_TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+
+
+_FULL_WIDTH_ALNUM = {
+    code: code - 0xFEE0
+    for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+_FULL_WIDTH_ALNUM[0x3000] = 0x20
+
+
+def cell_text(value: object) -> str:
+    """A cell as tidy text: full-width letters, digits and spaces made ordinary, surrounding
+    space removed and inner runs of space made one. Chinese punctuation (，。：) is kept.
+
+    Whole numbers that a spreadsheet stored as floats (``3.0``) lose the ``.0``.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).translate(_FULL_WIDTH_ALNUM)
+    return _SPACES.sub(" ", text).strip()
+
+
+def code_text(value: object) -> str:
+    """A cell holding a code, number or date: every full-width form made ordinary (NFKC),
+    so that －／．（） read as -/.() too."""
+    return unicodedata.normalize("NFKC", cell_text(value))
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a cell: 1938-05-01, 1938/5/1, 1938.5.1, 1938年5月1日, 19380501, an Excel
+    date serial or a date the spreadsheet already knew. Empty cells give None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_excel_serial(value)
+    text = _DATE_TIME_TAIL.sub("", code_text(value)).replace(" ", "")
+    if not text:
+        return None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(part) for part in match.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                raise ValueError(f"“{text}”不是一个存在的日期") from None
+    if text.isdigit() and len(text) <= 5:
+        return _from_excel_serial(int(text))
+    raise ValueError(
+        f"看不懂日期“{text}”（可以写成 1938-05-01、1938/5/1、1938年5月1日 或 19380501）"
+    )
+
+
+def _from_excel_serial(serial: float) -> date:
+    low, high = _EXCEL_SERIAL_RANGE
+    if not low <= serial <= high:
+        raise ValueError(f"“{serial}”不像日期")
+    whole = int(serial)
+    if whole == 60:
+        raise ValueError("“60”是 Excel 虚构的 1900年2月29日，不是日期")
+    if whole < 60:
+        # Excel counts a 29 February 1900 that never was; days before it are one off.
+        whole += 1
+    return _EXCEL_EPOCH + timedelta(days=whole)
+
+
+def id_number_text(value: object) -> str:
+    """An ID number as typed: full-width digits made ordinary, spaces removed, x → X.
+
+    Raises ValueError when the spreadsheet turned the number into a float, which loses
+    its last digits (3.70502193805012E+17).
+    """
+    if isinstance(value, float) or (isinstance(value, int) and value > 10**15):
+        raise ValueError("身份证号被表格当成了数字，后几位已丢失；请把这一列设为“文本”后重新填写")
+    text = code_text(value).replace(" ", "").replace("-", "").upper()
+    if re.fullmatch(r"\d(\.\d+)?E\+\d+", text):
+        raise ValueError("身份证号被表格当成了数字，后几位已丢失；请把这一列设为“文本”后重新填写")
+    return text
+
+
+def facts_from_id_number(number: str) -> tuple[date | None, Sex | None]:
+    """Birth date and sex encoded in an 18-digit ID number (None, None when not one)."""
+    if len(number) != 18 or not number[:17].isdigit():
+        return None, None
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return None, None
+    return born, Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
+
+
+def parse_sex(value: object) -> Sex | None:
+    """男 / 女 (also M / F, 男性, 女士 …); empty gives None."""
+    text = code_text(value).upper()
+    if not text:
+        return None
+    if text[0] in "男M" or text in ("MALE",):
+        return Sex.MALE
+    if text[0] in "女F" or text in ("FEMALE",):
+        return Sex.FEMALE
+    raise ValueError(f"性别“{text}”应为“男”或“女”")
+
+
+@dataclass(frozen=True)
+class AddressParts:
+    """An address cell split into community, building, unit and room (bare numbers when
+    the cell used the usual 号楼 / 单元 / 室 words or the 3-2-301 shorthand)."""
+
+    community: str
+    building: str
+    unit: str
+    room: str
+
+
+_BUILDING = r"(?P<building>\d+|[A-Za-z]\d*|[一二三四五六七八九十]+)\s*(?:号楼|号|栋|幢|座|楼)"
+_UNIT = r"(?P<unit>\d+|[一二三四五六七八九十]+)\s*单元"
+_ROOM = r"(?P<room>\d+)\s*(?:室|号|户)?"
+_ADDRESS_WORDS = re.compile(rf"^(?P<community>.*?)\s*{_BUILDING}\s*(?:{_UNIT})?\s*(?:{_ROOM})?$")
+_ADDRESS_SHORT = re.compile(
+    r"^(?P<community>.*?\D)\s*(?P<building>\d+)\s*[-－—#]\s*(?P<unit>\d+)\s*[-－—#]\s*"
+    r"(?P<room>\d+)\s*(?:室)?$"
+)
+_CHINESE_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def _chinese_small_number(text: str) -> str:
+    if not text or text.isdigit() or any(c not in _CHINESE_NUMBERS for c in text):
+        return text
+    if text == "十":
+        return "10"
+    if text.startswith("十"):
+        return str(10 + _CHINESE_NUMBERS[text[1]])
+    if len(text) == 1:
+        return str(_CHINESE_NUMBERS[text])
+    if text.endswith("十"):
+        return str(_CHINESE_NUMBERS[text[0]] * 10)
+    return str(_CHINESE_NUMBERS[text[0]] * 10 + _CHINESE_NUMBERS[text[-1]])
+
+
+def split_address(value: object) -> AddressParts:
+    """锦华一区3号楼2单元301 → (锦华一区, 3, 2, 301); also 东旭小区5-2-301 and 12栋502室.
+
+    Raises ValueError when no building can be found.
+    """
+    text = code_text(value)
+    match = _ADDRESS_SHORT.match(text) or _ADDRESS_WORDS.match(text)
+    if match is None:
+        raise ValueError(f"地址“{text}”里找不到楼号（应写成 锦华一区3号楼2单元301 这样）")
+    parts = match.groupdict()
+    building = parts.get("building") or ""
+    building = building if building[:1].isascii() else _chinese_small_number(building)
+    return AddressParts(
+        community=(parts.get("community") or "").strip(" ,，"),
+        building=building,
+        unit=_chinese_small_number(parts.get("unit") or ""),
+        room=parts.get("room") or "",
+    )

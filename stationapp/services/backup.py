@@ -1,0 +1,262 @@
+"""Backups of the embedded SQLite ledger, and restoring one.
+
+A backup is made with SQLite's online backup, which is safe while the program (or another
+program) has the database open. Backups go to a folder the clerk can choose (a USB disk,
+say), at most one automatic backup a day, keeping the newest N. A PostgreSQL ledger is
+backed up with the server's own tools (``pg_dump``); asking this program to do it raises
+BackupError saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stationapp.db.engine import sqlite_file
+from stationapp.db.migrate import SCHEMA_HEAD, known_revisions, upgrade_to_head
+from stationapp.domain.errors import BackupError, ValidationError
+from stationapp.domain.models import StationSetting
+from stationapp.paths import data_dir
+from stationapp.services.database import Database
+
+log = logging.getLogger("stationapp.db")
+
+DEFAULT_KEEP = 14
+_FOLDER_KEY = "backup_folder"
+_KEEP_KEY = "backup_keep"
+_NAME = re.compile(r"^stationapp-(\d{8}-\d{6})-(auto|manual|before-restore)\.sqlite3$")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_REQUIRED_TABLES = {"alembic_version", "household", "resident", "community"}
+
+POSTGRES_ADVICE = (
+    "PostgreSQL 数据库请用服务器自带的工具备份和恢复，例如：\n"
+    "  pg_dump -Fc -f stationapp.dump <数据库地址>\n"
+    "  pg_restore --clean -d <数据库地址> stationapp.dump\n"
+    "详见 README 的“备份”一节。"
+)
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    """Where backups go and how many are kept."""
+
+    folder: Path
+    keep: int = DEFAULT_KEEP
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file."""
+
+    path: Path
+    made_at: datetime
+    kind: str
+    size: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What restoring did: the revision restored from and where the replaced ledger went."""
+
+    restored_from: Path
+    kept_aside: Path
+    migrated_from: str | None
+
+
+def default_backup_folder() -> Path:
+    """The backup folder when the clerk has not chosen one."""
+    return data_dir() / "backups"
+
+
+def get_backup_settings(session: Session) -> BackupSettings:
+    """The station's backup folder and how many backups to keep."""
+    values = dict(session.execute(
+        select(StationSetting.key, StationSetting.value)
+        .where(StationSetting.key.in_([_FOLDER_KEY, _KEEP_KEY]))
+    ).all())
+    keep = values.get(_KEEP_KEY, "")
+    return BackupSettings(
+        folder=Path(values[_FOLDER_KEY]) if values.get(_FOLDER_KEY) else default_backup_folder(),
+        keep=int(keep) if keep.isdigit() and int(keep) > 0 else DEFAULT_KEEP,
+    )
+
+
+def save_backup_settings(session: Session, settings: BackupSettings) -> None:
+    """Check and store the backup folder and count."""
+    if not 1 <= settings.keep <= 365:
+        raise ValidationError("backup_keep", "保留的备份份数应在1到365之间")
+    folder = settings.folder.expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValidationError("backup_folder", f"无法使用这个文件夹：{exc.strerror}") from exc
+    if not os.access(folder, os.W_OK):
+        raise ValidationError("backup_folder", "这个文件夹不能写入（U 盘是否写保护？）")
+    session.merge(StationSetting(key=_FOLDER_KEY, value=str(folder)))
+    session.merge(StationSetting(key=_KEEP_KEY, value=str(settings.keep)))
+    session.flush()
+
+
+def _ledger_file(database: Database) -> Path:
+    file = sqlite_file(database.url)
+    if file is None:
+        raise BackupError(POSTGRES_ADVICE)
+    return file
+
+
+def _copy(source: Path, target: Path) -> None:
+    """SQLite online backup of ``source`` into ``target``."""
+    src = sqlite3.connect(source)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+
+
+def make_backup(
+    database: Database, folder: Path | None = None, kind: str = "manual",
+    now: datetime | None = None, keep: int | None = None,
+) -> BackupInfo:
+    """Back the SQLite ledger up into ``folder`` (the station's backup folder when None),
+    then delete the oldest beyond ``keep``. BackupError when it cannot be done."""
+    file = _ledger_file(database)
+    with database.session() as session:
+        settings = get_backup_settings(session)
+    folder = (folder or settings.folder).expanduser()
+    now = now or datetime.now()
+    target = folder / f"stationapp-{now:%Y%m%d-%H%M%S}-{kind}.sqlite3"
+    partial = target.with_suffix(".partial")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _copy(file, partial)
+        _check_integrity(partial)
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(
+            f"备份没有成功：{exc}。请检查备份文件夹（{folder}）是否可写、空间是否足够。"
+        ) from exc
+    log.info("backup %s made (%s)", target, kind)
+    prune_backups(folder, keep or settings.keep)
+    return BackupInfo(target, now, kind, target.stat().st_size)
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first (other files are ignored)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match and path.is_file():
+            made = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            found.append(BackupInfo(path, made, match.group(2), path.stat().st_size))
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+
+def prune_backups(folder: Path, keep: int) -> list[Path]:
+    """Delete the oldest backups beyond the newest ``keep``; returns what was deleted."""
+    removed = []
+    for backup in list_backups(folder)[keep:]:
+        backup.path.unlink(missing_ok=True)
+        removed.append(backup.path)
+    return removed
+
+
+def backup_if_due(database: Database, now: datetime | None = None) -> BackupInfo | None:
+    """The automatic backup: made when the newest backup is not from today.
+
+    Does nothing for PostgreSQL; returns the backup made, if any.
+    """
+    if sqlite_file(database.url) is None:
+        return None
+    now = now or datetime.now()
+    with database.session() as session:
+        settings = get_backup_settings(session)
+    newest = next(iter(list_backups(settings.folder.expanduser())), None)
+    if newest is not None and newest.made_at.date() == now.date():
+        return None
+    return make_backup(database, kind="auto", now=now)
+
+
+def _check_integrity(path: Path) -> None:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        result = connection.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        connection.close()
+    if not result or result[0] != "ok":
+        raise sqlite3.DatabaseError(f"integrity check: {result[0] if result else 'no answer'}")
+
+
+def backup_revision(path: Path) -> str:
+    """The schema revision of a backup file; BackupError when it is not a readable
+    stationapp database this program knows."""
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise BackupError(f"无法读取文件：{exc.strerror}") from exc
+    if magic != _SQLITE_MAGIC:
+        raise BackupError(f"“{path.name}”不是 stationapp 的备份文件（不是 SQLite 数据库）")
+    try:
+        _check_integrity(path)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {name for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not _REQUIRED_TABLES.issubset(tables):
+                raise BackupError(f"“{path.name}”不是 stationapp 的数据库（缺少台账表）")
+            versions = [str(v) for (v,) in connection.execute(
+                "SELECT version_num FROM alembic_version")]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"“{path.name}”已损坏，不能恢复（{exc}）") from exc
+    if len(versions) != 1:
+        raise BackupError(f"“{path.name}”没有可识别的版本号，不能恢复")
+    if versions[0] not in known_revisions():
+        raise BackupError(
+            f"“{path.name}”来自更新版本的 stationapp（{versions[0]}），请先升级本程序"
+        )
+    return versions[0]
+
+
+def restore_backup(
+    database: Database, path: Path, now: datetime | None = None
+) -> RestoreResult:
+    """Replace the SQLite ledger with a backup, after checking it and keeping the current
+    ledger aside as a backup; an older backup is migrated to the current schema."""
+    file = _ledger_file(database)
+    revision = backup_revision(path)
+    aside = make_backup(database, kind="before-restore", now=now, keep=10_000)
+    database.engine.dispose()
+    try:
+        _copy(path, file)
+    except sqlite3.Error as exc:
+        _copy(aside.path, file)
+        raise BackupError(f"恢复没有成功，原数据已还原：{exc}") from exc
+    migrated_from = None
+    if revision != SCHEMA_HEAD:
+        try:
+            upgrade_to_head(database.engine)
+        except Exception as exc:
+            database.engine.dispose()
+            _copy(aside.path, file)
+            raise BackupError(f"备份文件无法升级到当前版本，原数据已还原：{exc}") from exc
+        migrated_from = revision
+    log.info("restored %s (revision %s); previous ledger kept as %s", path, revision,
+             aside.path)
+    return RestoreResult(path, aside.path, migrated_from)

@@ -1,0 +1,183 @@
+"""Backups of the SQLite ledger and restoring them: same data back, damaged or foreign
+files refused with nothing lost, older backups migrated, PostgreSQL sent to its tools."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from stationapp.db.migrate import SCHEMA_HEAD
+from stationapp.domain.errors import BackupError, ValidationError
+from stationapp.services.backup import (
+    BackupSettings,
+    backup_if_due,
+    backup_revision,
+    get_backup_settings,
+    list_backups,
+    make_backup,
+    prune_backups,
+    restore_backup,
+    save_backup_settings,
+)
+from stationapp.services.database import Database, open_database
+from stationapp.services.households import (
+    HouseholdFilter,
+    HouseholdInput,
+    ResidentInput,
+    create_household,
+    list_households,
+)
+
+TODAY = date(2026, 11, 26)
+NOON = datetime(2026, 11, 26, 12, 0, 0)
+
+
+@pytest.fixture
+def ledger(sqlite_url: str) -> Iterator[Database]:
+    """A SQLite ledger with one household."""
+    database = open_database(sqlite_url)
+    add(database, "301", "李大爷")
+    yield database
+    database.dispose()
+
+
+def add(database: Database, room: str, name: str) -> None:
+    with database.session() as session:
+        create_household(session, HouseholdInput(
+            community="锦华一区", building="3", unit="2", room=room,
+            residents=(ResidentInput(name=name),)), "测试员", TODAY)
+
+
+def heads(database: Database) -> list[str]:
+    with database.session() as session:
+        return [r.head for r in list_households(session, HouseholdFilter(), today=TODAY)]
+
+
+def test_backup_then_restore_gives_the_same_data_and_keeps_the_current_aside(
+    ledger: Database, tmp_path: Path
+) -> None:
+    backup = make_backup(ledger, tmp_path / "usb", now=NOON)
+    assert backup.path.name == "stationapp-20261126-120000-manual.sqlite3"
+    add(ledger, "302", "王奶奶")
+    assert heads(ledger) == ["李大爷", "王奶奶"]
+    result = restore_backup(ledger, backup.path, now=NOON + timedelta(minutes=5))
+    assert heads(ledger) == ["李大爷"]
+    assert result.migrated_from is None
+    aside = open_database(f"sqlite:///{result.kept_aside}")
+    try:
+        assert heads(aside) == ["李大爷", "王奶奶"]
+    finally:
+        aside.dispose()
+
+
+def test_a_backup_is_safe_while_the_ledger_is_open(ledger: Database, tmp_path: Path) -> None:
+    with ledger.session() as session:
+        # A reader holds the database open (WAL) while the backup runs.
+        list_households(session, HouseholdFilter(), today=TODAY)
+        backup = make_backup(ledger, tmp_path, now=NOON)
+    assert backup_revision(backup.path) == SCHEMA_HEAD
+
+
+def test_only_the_newest_backups_are_kept(ledger: Database, tmp_path: Path) -> None:
+    for day in range(5):
+        make_backup(ledger, tmp_path, now=NOON + timedelta(days=day), keep=3)
+    (tmp_path / "notes.txt").write_text("not a backup")
+    kept = list_backups(tmp_path)
+    assert [b.made_at.day for b in kept] == [30, 29, 28]
+    assert prune_backups(tmp_path, 1) == [kept[1].path, kept[2].path]
+    assert (tmp_path / "notes.txt").exists()
+
+
+def test_the_automatic_backup_runs_at_most_once_a_day(
+    ledger: Database, tmp_path: Path
+) -> None:
+    with ledger.session() as session:
+        save_backup_settings(session, BackupSettings(tmp_path / "backups", keep=5))
+    assert backup_if_due(ledger, NOON) is not None
+    assert backup_if_due(ledger, NOON + timedelta(hours=3)) is None
+    assert backup_if_due(ledger, NOON + timedelta(days=1)) is not None
+    assert [b.kind for b in list_backups(tmp_path / "backups")] == ["auto", "auto"]
+
+
+def test_backup_settings_are_checked(ledger: Database, tmp_path: Path) -> None:
+    with ledger.session() as session:
+        with pytest.raises(ValidationError) as caught:
+            save_backup_settings(session, BackupSettings(tmp_path, keep=0))
+        assert caught.value.field == "backup_keep"
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+        with pytest.raises(ValidationError) as caught:
+            save_backup_settings(session, BackupSettings(blocker / "sub", keep=3))
+        assert caught.value.field == "backup_folder"
+        save_backup_settings(session, BackupSettings(tmp_path / "usb", keep=3))
+        assert get_backup_settings(session) == BackupSettings(tmp_path / "usb", 3)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"just some text, not a database at all", "不是 SQLite"),
+    (b"SQLite format 3\x00" + b"\xff" * 4000, "已损坏"),
+])
+def test_damaged_files_are_refused_and_nothing_is_lost(
+    ledger: Database, tmp_path: Path, content: bytes, message: str
+) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(content)
+    with pytest.raises(BackupError, match=message):
+        restore_backup(ledger, bad)
+    assert heads(ledger) == ["李大爷"]
+    assert list_backups(tmp_path) == []
+
+
+def test_a_foreign_sqlite_database_is_refused(ledger: Database, tmp_path: Path) -> None:
+    foreign = tmp_path / "other.sqlite3"
+    connection = sqlite3.connect(foreign)
+    connection.execute("create table accounts (id integer primary key)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(BackupError, match="不是 stationapp"):
+        restore_backup(ledger, foreign)
+    assert heads(ledger) == ["李大爷"]
+
+
+def test_a_backup_from_a_newer_program_is_refused(ledger: Database, tmp_path: Path) -> None:
+    backup = make_backup(ledger, tmp_path, now=NOON)
+    connection = sqlite3.connect(backup.path)
+    connection.execute("update alembic_version set version_num = '9999'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(BackupError, match="更新版本"):
+        restore_backup(ledger, backup.path)
+    assert heads(ledger) == ["李大爷"]
+
+
+def test_an_older_backup_is_migrated_after_restoring(ledger: Database, tmp_path: Path) -> None:
+    from alembic import command
+
+    from stationapp.db.migrate import alembic_config
+
+    old = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{old}")
+    try:
+        command.upgrade(alembic_config(engine), "0002")
+    finally:
+        engine.dispose()
+    result = restore_backup(ledger, old, now=NOON)
+    assert result.migrated_from == "0002"
+    assert heads(ledger) == []
+    add(ledger, "303", "赵爷爷")
+    assert heads(ledger) == ["赵爷爷"]
+
+
+def test_postgresql_is_sent_to_its_own_tools(pg_url: str, tmp_path: Path) -> None:
+    database = open_database(pg_url)
+    try:
+        with pytest.raises(BackupError, match="pg_dump"):
+            make_backup(database, tmp_path)
+        assert backup_if_due(database) is None
+    finally:
+        database.dispose()
