@@ -52,7 +52,8 @@ class Visit(Timestamped, Base):
 
     __table_args__ = (
         Index("ix_visit_household_date", "household_id", "visit_date"),
-        Index("ix_visit_date_household", "visit_date", "household_id"),
+        # Covers both "who was visited this month" and "visits by method" of a month.
+        Index("ix_visit_date_method_household", "visit_date", "method", "household_id"),
         Index("ix_visit_visitor_date", "visitor_id", "visit_date"),
     )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

@@ -9,13 +9,25 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, select
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Select,
+    Table,
+    and_,
+    exists,
+    func,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from stationapp.domain.address import Address
 from stationapp.domain.derived import MemberFacts, derived_household_columns
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import (
     Community,
     Household,
@@ -40,6 +52,7 @@ from stationapp.domain.vocab import (
     ResidentStatus,
     Sex,
 )
+from stationapp.services.visits import reschedule_household
 
 log = logging.getLogger("stationapp.services")
 
@@ -53,11 +66,17 @@ class SortKey(StrEnum):
     PHONE = "phone"
     TIER = "tier"
     STATUS = "status"
+    NEXT_VISIT = "next_visit"
 
 
 @dataclass(frozen=True)
 class HouseholdFilter:
-    """What the clerk narrowed the ledger to. ``status=None`` means every status."""
+    """What the clerk narrowed the ledger to. ``status=None`` means every status.
+
+    ``liaison_id`` keeps one liaison's households ("my households"), ``without_liaison``
+    those nobody looks after; ``overdue_on`` keeps households on the ledger whose next
+    visit was due before that day.
+    """
 
     search: str = ""
     community_id: int | None = None
@@ -65,6 +84,9 @@ class HouseholdFilter:
     category: CareCategory | None = None
     tier: CareTier | None = None
     status: HouseholdStatus | None = HouseholdStatus.ACTIVE
+    liaison_id: int | None = None
+    without_liaison: bool = False
+    overdue_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +105,8 @@ class HouseholdRow:
     categories: tuple[CareCategory, ...]
     tier: CareTier
     status: HouseholdStatus
+    liaison: str = ""
+    next_visit_due: date | None = None
 
     @property
     def category_labels(self) -> tuple[str, ...]:
@@ -120,6 +144,7 @@ class HouseholdInput:
     notes: str = ""
     residents: tuple[ResidentInput, ...] = ()
     version: int | None = None
+    liaison_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -177,6 +202,10 @@ class HouseholdDetail:
     residents: tuple[ResidentDetail, ...]
     history: tuple[StatusChange, ...]
     version: int
+    liaison_id: int | None = None
+    liaison: str = ""
+    last_visit_date: date | None = None
+    next_visit_due: date | None = None
 
     @property
     def address(self) -> Address:
@@ -189,6 +218,7 @@ class HouseholdDetail:
             community=self.community, building=self.building, unit=self.unit, room=self.room,
             phone=self.phone, tier=self.tier, categories=self.categories, notes=self.notes,
             residents=tuple(r.as_input() for r in self.residents), version=self.version,
+            liaison_id=self.liaison_id,
         )
 
 
@@ -246,10 +276,22 @@ def _filtered(query: Select[Any], flt: HouseholdFilter, today: date) -> Select[A
         query = query.where(Household.tier == flt.tier.value)
     if flt.status is not None:
         query = query.where(Household.status == flt.status.value)
+    if flt.liaison_id is not None:
+        query = query.where(Household.liaison_id == flt.liaison_id)
+    if flt.without_liaison:
+        query = query.where(Household.liaison_id.is_(None))
+    if flt.overdue_on is not None:
+        query = query.where(Household.status == HouseholdStatus.ACTIVE.value,
+                            Household.next_visit_due < flt.overdue_on)
     return query
 
 
 def _order(sort: SortKey, descending: bool) -> list[ColumnElement[Any]]:
+    if sort is SortKey.NEXT_VISIT:
+        # Households without a due date (not on the ledger) go last either way.
+        due = Household.next_visit_due
+        return [(due.desc() if descending else due.asc()).nulls_last(),
+                Household.id.desc() if descending else Household.id.asc()]
     by_key: dict[SortKey, list[Any]] = {
         SortKey.ADDRESS: [Household.address_key],
         SortKey.HEAD: [Household.head_pinyin],
@@ -301,9 +343,11 @@ def fetch_household_rows(
         select(
             Household.id, Community.name, Household.building, Household.unit, Household.room,
             Household.head_name, Household.head_birth_date, Household.oldest_birth_date,
-            Household.contact_phone, Household.tier, Household.status,
+            Household.contact_phone, Household.tier, Household.status, Volunteer.name,
+            Household.next_visit_due,
         )
         .join(Community, Household.community_id == Community.id)
+        .outerjoin(Volunteer, Household.liaison_id == Volunteer.id)
         .where(Household.id.in_(ids))
     ).all()
     categories: dict[int, list[CareCategory]] = {}
@@ -316,7 +360,7 @@ def fetch_household_rows(
     rows: dict[int, HouseholdRow] = {}
     order = {c: i for i, c in enumerate(CareCategory)}
     for (hid, community, building, unit, room, head, head_birth, oldest, phone, tier,
-         status) in records:
+         status, liaison, next_visit_due) in records:
         cats = categories.get(hid, [])
         if is_elderly(oldest, today):
             cats = [CareCategory.ELDERLY, *cats]
@@ -325,7 +369,8 @@ def fetch_household_rows(
             address=Address(community, building, unit, room).display(),
             head=head, age=age_on(head_birth, today) if head_birth else None, phone=phone,
             categories=tuple(sorted(cats, key=order.__getitem__)),
-            tier=CareTier(tier), status=HouseholdStatus(status),
+            tier=CareTier(tier), status=HouseholdStatus(status), liaison=liaison or "",
+            next_visit_due=next_visit_due,
         )
     return [rows[i] for i in ids if i in rows]
 
@@ -380,6 +425,7 @@ def get_household(
     )
     if household is None:
         raise NotFoundError(f"找不到编号为 {household_id} 的住户")
+    liaison = session.get(Volunteer, household.liaison_id) if household.liaison_id else None
     residents = tuple(
         ResidentDetail(
             id=r.id, name=r.name, sex=Sex(r.sex) if r.sex else None, birth_date=r.birth_date,
@@ -402,7 +448,9 @@ def get_household(
             StatusChange(HouseholdStatus(c.status), c.effective_date, c.reason, c.actor)
             for c in household.status_changes
         ),
-        version=household.version,
+        version=household.version, liaison_id=household.liaison_id,
+        liaison=liaison.name if liaison is not None else "",
+        last_visit_date=household.last_visit_date, next_visit_due=household.next_visit_due,
     )
 
 
@@ -503,8 +551,17 @@ def _community_for(session: Session, name: str, actor: str) -> Community:
     return community
 
 
-def _check_unique(session: Session, data: HouseholdInput, household_id: int | None) -> None:
+def _check_unique(
+    session: Session, data: HouseholdInput, household_id: int | None,
+    current_liaison: int | None = None,
+) -> None:
     problems = _Problems()
+    if data.liaison_id is not None:
+        liaison = session.get(Volunteer, data.liaison_id)
+        if liaison is None:
+            problems.add("liaison", "请从名册中选择联户人")
+        elif not liaison.active and data.liaison_id != current_liaison:
+            problems.add("liaison", f"{liaison.name}已不再服务，请选择其他联户人")
     for i, resident in enumerate(data.residents):
         if not resident.id_number:
             continue
@@ -539,6 +596,7 @@ def _apply(session: Session, household: Household, data: HouseholdInput, actor: 
         household.community = _community_for(session, data.community, actor)
     household.building, household.unit, household.room = data.building, data.unit, data.room
     household.phone, household.tier, household.notes = data.phone, data.tier, data.notes
+    household.liaison_id = data.liaison_id
     household.updated_by = actor
     wanted = {c.value for c in data.categories}
     household.categories = [c for c in household.categories if c.category in wanted]
@@ -581,12 +639,16 @@ def refresh_derived(household: Household) -> None:
 def create_household(
     session: Session, data: HouseholdInput, actor: str, today: date | None = None
 ) -> int:
-    """Validate and add a household with its members; returns the new id."""
+    """Validate and add a household with its members; returns the new id.
+
+    A new household has never been visited: its first visit is due at once.
+    """
+    today = today or date.today()
     data = validate_household(replace(data, version=None), today)
     _check_unique(session, data, None)
     household = Household(
         community=_community_for(session, data.community, actor),
-        status=HouseholdStatus.ACTIVE, categories=[], residents=[],
+        status=HouseholdStatus.ACTIVE, categories=[], residents=[], next_visit_due=today,
     )
     session.add(household)
     _apply(session, household, data, actor)
@@ -599,19 +661,25 @@ def update_household(
     session: Session, household_id: int, data: HouseholdInput, actor: str,
     today: date | None = None,
 ) -> None:
-    """Validate and save changes; ConflictError when someone saved it in between."""
+    """Validate and save changes; ConflictError when someone saved it in between.
+
+    A change of care tier moves the next visit's due date.
+    """
     household = session.get(Household, household_id)
     if household is None:
         raise NotFoundError(f"找不到编号为 {household_id} 的住户")
     if data.version is not None and data.version != household.version:
         raise ConflictError("这户信息刚被别人修改过，请关闭后重新打开再改。")
     data = validate_household(data, today)
-    _check_unique(session, data, household_id)
+    _check_unique(session, data, household_id, household.liaison_id)
+    tier_before = household.tier
     _apply(session, household, data, actor)
     try:
         session.flush()
     except StaleDataError as exc:
         raise ConflictError("这户信息刚被别人修改过，请关闭后重新打开再改。") from exc
+    if data.tier != tier_before:
+        reschedule_household(session, household_id)
     log.info("household %s updated by %s", household_id, actor)
 
 
@@ -629,7 +697,8 @@ def change_status(
     When the household leaves 在册, its pending deliveries (待送) of every event are
     cancelled (取消, with the reason in their history). Returns how many were cancelled
     (0 when none, and always 0 when the household comes back to 在册), so the clerk can
-    be told.
+    be told. A household off the ledger has no visit due; one that comes back is due
+    again from its last visit.
     """
     household = session.get(Household, household_id)
     if household is None:
@@ -658,6 +727,7 @@ def change_status(
         session.flush()
     except StaleDataError as exc:
         raise ConflictError("这户信息刚被别人修改过，请关闭后重新打开再改。") from exc
+    reschedule_household(session, household_id)
     cancelled = 0
     if status is not HouseholdStatus.ACTIVE:
         # Imported here: the deliveries service imports this module.
@@ -671,9 +741,47 @@ def change_status(
     return cancelled
 
 
+def assign_liaison(
+    session: Session, household_ids: Sequence[int], liaison_id: int | None, actor: str
+) -> int:
+    """Make one person the liaison (联户人) of the given households, or none with None.
+
+    For a selection in the households page: one UPDATE per 500 households, each changed
+    household's version bumped (an open dialog on it then reports a conflict instead
+    of putting the old liaison back). Returns how many households changed.
+    """
+    if liaison_id is not None:
+        liaison = session.get(Volunteer, liaison_id)
+        if liaison is None:
+            raise ValidationError("liaison", "请从名册中选择联户人")
+        if not liaison.active:
+            raise ValidationError("liaison", f"{liaison.name}已不再服务，请选择其他联户人")
+    session.flush()
+    table: Table = Household.__table__  # type: ignore[assignment]
+    wanted = sorted(set(household_ids))
+    changed = 0
+    for start in range(0, len(wanted), 500):
+        result = session.execute(
+            update(table)
+            .where(table.c.id.in_(wanted[start : start + 500]),
+                   table.c.liaison_id.is_distinct_from(liaison_id))
+            .values(liaison_id=liaison_id, version=table.c.version + 1, updated_by=actor)
+        )
+        assert isinstance(result, CursorResult)
+        changed += result.rowcount
+    chosen = set(wanted)
+    for obj in list(session.identity_map.values()):
+        identity = inspect(obj).identity
+        if isinstance(obj, Household) and identity is not None and identity[0] in chosen:
+            session.expire(obj)
+    log.info("liaison %s assigned to %d households by %s", liaison_id, changed, actor)
+    return changed
+
+
 __all__ = [
     "CommunityInfo", "HouseholdDetail", "HouseholdFilter", "HouseholdInput", "HouseholdRow",
-    "ResidentDetail", "ResidentInput", "SortKey", "StatusChange", "change_status",
+    "ResidentDetail", "ResidentInput", "SortKey", "StatusChange", "assign_liaison",
+    "change_status",
     "count_households", "create_household", "fetch_household_rows", "find_community_id",
     "get_household", "list_communities", "list_household_ids", "list_households",
     "refresh_derived", "update_household", "validate_household",

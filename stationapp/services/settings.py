@@ -59,7 +59,10 @@ def _positive(raw: str, default: int) -> int:
 
 
 def save_station_settings(session: Session, settings: StationSettings) -> None:
-    """Validate and store the station settings."""
+    """Validate and store the station settings.
+
+    When a visit interval changed, every household's next due date moves with it.
+    """
     name = settings.name.strip()
     if not name:
         raise ValidationError("name", "请填写服务社名称")
@@ -72,6 +75,12 @@ def save_station_settings(session: Session, settings: StationSettings) -> None:
     rows = {"station_name": name, "station_phone": phone,
             "request_limit_days": str(settings.request_limit_days)}
     rows.update({_interval_key(t): str(d) for t, d in settings.visit_interval_days})
+    before = dict(get_station_settings(session).visit_interval_days)
     for key, value in rows.items():
         session.merge(StationSetting(key=key, value=value))
     session.flush()
+    if dict(settings.visit_interval_days) != before:
+        # Imported here: the visits service reads the settings from this module.
+        from stationapp.services.visits import reschedule_all
+
+        reschedule_all(session)

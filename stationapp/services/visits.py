@@ -1,18 +1,71 @@
 """Visits (走访 / 回访), the visit schedule, the overdue list, coverage and reminders.
 
-CONTRACT — signatures and data shapes are fixed; bodies are being written.
+Every household on the ledger (在册) carries its last visit and the day its next visit
+is due (``Household.last_visit_date`` / ``next_visit_due``), kept in step with the
+visits and the care tier by this module so that the overdue list is one indexed query.
+Those two columns are derived data: they are written with Core UPDATEs that leave the
+household's version alone, so recording a visit never makes an open household dialog
+conflict. Coverage reads the stored last visit too: after visits are inserted in bulk
+(demo, import), call :func:`reschedule_all`. The rules themselves live in
+:mod:`stationapp.domain.schedule`; the few places that apply them in SQL for speed say so,
+and tests compare them with the Python rules on random data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    CursorResult,
+    Date,
+    Table,
+    and_,
+    case,
+    cast,
+    func,
+    inspect,
+    null,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
+from stationapp.domain import schedule
+from stationapp.domain.address import Address
+from stationapp.domain.care_models import (
+    CareRequest,
+    Reminder,
+    RequestCategory,
+    Visit,
+    VisitFinding,
+)
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
-from stationapp.domain.vocab import CareTier
+from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.event_models import Volunteer
+from stationapp.domain.models import Community, Household
+from stationapp.domain.search_keys import normalize_query
+from stationapp.domain.vocab import CareTier, HouseholdStatus
+from stationapp.services.settings import get_station_settings
+
+log = logging.getLogger("stationapp.services")
+
+_CONFLICT = "这条走访记录刚被别人修改过，请关闭后重新打开再改。"
+_EARLIEST = date(2000, 1, 1)
+_NOTE_MAX = 500
+_NOTES_MAX = 4000
+_DESCRIPTION_MAX = 2000
+_REMINDER_HORIZON = timedelta(days=366)
+_CHUNK = 500
+_TOPIC_ORDER = {t: i for i, t in enumerate(VisitTopic)}
+_VISITED = 1 << 32
+"""Weight of a visited household in month_coverage's sum (more than households exist)."""
+_HOUSEHOLD: Table = Household.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -184,50 +237,521 @@ class ReminderRow:
     visit_id: int | None
 
 
+@dataclass
+class _Problems:
+    items: list[ValidationError] = field(default_factory=list)
+
+    def add(self, field_name: str, message: str) -> None:
+        self.items.append(ValidationError(field_name, message))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ValidationError.of(self.items)
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _address(community: str, building: str, unit: str, room: str) -> str:
+    return Address(community, building, unit, room).display()
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _check_person(
+    session: Session, person_id: int | None, field_name: str, what: str,
+    problems: _Problems, kept: int | None = None,
+) -> None:
+    """A picked person must be on the roll; a new pick must still be serving."""
+    if person_id is None:
+        return
+    person = session.get(Volunteer, person_id)
+    if person is None:
+        problems.add(field_name, f"请从名册中选择{what}")
+    elif not person.active and person_id != kept:
+        problems.add(field_name, f"{person.name}已不再服务，请选择其他{what}")
+
+
+def _check_findings(
+    findings: Iterable[FindingInput], problems: _Problems
+) -> tuple[FindingInput, ...]:
+    seen: set[VisitTopic] = set()
+    tidy: list[FindingInput] = []
+    for finding in findings:
+        try:
+            topic, level = VisitTopic(finding.topic), FindingLevel(finding.level)
+        except ValueError:
+            problems.add("findings", "走访内容里有不认识的项目或情况，请重新选择")
+            continue
+        if topic in seen:
+            problems.add("findings", f"“{topic.label}”记了两次，请合并成一条")
+            continue
+        seen.add(topic)
+        note = finding.note.strip()
+        if len(note) > _NOTE_MAX:
+            problems.add("findings", f"“{topic.label}”的说明太长（最多 {_NOTE_MAX} 个字）")
+        tidy.append(FindingInput(topic, level, note))
+    return tuple(sorted(tidy, key=lambda f: _TOPIC_ORDER[f.topic]))
+
+
+def _check_follow_up(
+    session: Session, data: VisitInput, problems: _Problems
+) -> FollowUpRequest | FollowUpReminder | None:
+    follow_up = data.follow_up
+    if isinstance(follow_up, FollowUpRequest):
+        category = follow_up.category.strip()
+        if not category:
+            problems.add("follow_up_category", "请选择诉求类别")
+        else:
+            active = session.scalar(
+                select(RequestCategory.active).where(RequestCategory.name == category)
+            )
+            if active is None:
+                problems.add("follow_up_category", f"没有“{category}”这个诉求类别")
+            elif not active:
+                problems.add("follow_up_category", f"诉求类别“{category}”已停用")
+        description = follow_up.description.strip()
+        if not description:
+            problems.add("follow_up_description", "请写明要办的事")
+        elif len(description) > _DESCRIPTION_MAX:
+            problems.add("follow_up_description", f"诉求内容太长（最多 {_DESCRIPTION_MAX} 个字）")
+        _check_person(session, follow_up.assignee_id, "follow_up", "经办人", problems)
+        return FollowUpRequest(category, description, follow_up.assignee_id)
+    if isinstance(follow_up, FollowUpReminder):
+        if follow_up.due_date < data.visit_date:
+            problems.add("follow_up_date", "提醒日期不能早于走访日期")
+        elif follow_up.due_date > data.visit_date + _REMINDER_HORIZON:
+            problems.add("follow_up_date", "提醒日期太远了（应在走访后一年之内）")
+        text = follow_up.text.strip()
+        if not text:
+            problems.add("follow_up_text", "请写明到时要做什么")
+        elif len(text) > _NOTE_MAX:
+            problems.add("follow_up_text", f"提醒内容太长（最多 {_NOTE_MAX} 个字）")
+        _check_person(session, follow_up.assignee_id, "follow_up", "经办人", problems)
+        return FollowUpReminder(follow_up.due_date, text, follow_up.assignee_id)
+    if follow_up is not None:
+        problems.add("follow_up", "请选择转为诉求还是定期提醒")
+    return None
+
+
+def validate_visit(
+    session: Session, data: VisitInput, today: date | None = None,
+    current: Visit | None = None,
+) -> VisitInput:
+    """Check and tidy a visit from the dialog; ValidationError lists every problem.
+
+    Field names: ``household``, ``visit_date``, ``method``, ``visitor``, ``findings``,
+    ``notes``, ``follow_up``, ``follow_up_date``, ``follow_up_text``,
+    ``follow_up_category``, ``follow_up_description``. A new visit needs a household
+    on the ledger (在册); the follow-up is checked only for a new visit that needs one.
+    Reads the database but never writes; NotFoundError when the household is unknown.
+    """
+    today = today or date.today()
+    problems = _Problems()
+    household = session.get(Household, data.household_id)
+    if household is None:
+        raise NotFoundError(f"找不到编号为 {data.household_id} 的住户")
+    if current is None and household.status != HouseholdStatus.ACTIVE:
+        status = HouseholdStatus(household.status)
+        problems.add("household", f"这户已{status.label}，不能再登记走访")
+    if current is not None and current.household_id != data.household_id:
+        problems.add("household", "走访记录不能改到另一户名下")
+    if data.visit_date > today:
+        problems.add("visit_date", "走访日期不能晚于今天")
+    elif data.visit_date < _EARLIEST:
+        problems.add("visit_date", "走访日期太早，请核对年份")
+    method = VisitMethod.HOME
+    try:
+        method = VisitMethod(data.method)
+    except ValueError:
+        problems.add("method", "请选择走访方式（上门、电话或视频）")
+    _check_person(session, data.visitor_id, "visitor", "走访人", problems,
+                  current.visitor_id if current is not None else None)
+    findings = _check_findings(data.findings, problems)
+    notes = data.notes.strip()
+    if len(notes) > _NOTES_MAX:
+        problems.add("notes", f"走访记录太长（最多 {_NOTES_MAX} 个字）")
+    follow_up = None
+    if current is None and data.needs_follow_up:
+        follow_up = _check_follow_up(session, data, problems)
+    problems.raise_if_any()
+    return VisitInput(
+        household_id=data.household_id, visit_date=data.visit_date, method=method,
+        visitor_id=data.visitor_id, findings=findings, notes=notes,
+        needs_follow_up=data.needs_follow_up, follow_up=follow_up, version=data.version,
+    )
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _follow_up_error(exc: ValidationError) -> ValidationError:
+    """A problem the requests service found, named after the visit dialog's fields."""
+    names = {"category": "follow_up_category", "description": "follow_up_description"}
+    return ValidationError.of([ValidationError(names.get(p.field, "follow_up"), p.message)
+                               for p in exc.problems])
+
+
 def record_visit(
     session: Session, data: VisitInput, actor: str, today: date | None = None
 ) -> VisitSaved:
     """Validate and record a visit, its follow-up request or reminder, and reschedule."""
-    raise NotImplementedError
+    today = today or date.today()
+    data = validate_visit(session, data, today)
+    visit = Visit(
+        household_id=data.household_id, visit_date=data.visit_date, method=data.method,
+        visitor_id=data.visitor_id, notes=data.notes, needs_follow_up=data.needs_follow_up,
+        updated_by=actor,
+        findings=[VisitFinding(topic=f.topic, level=f.level, note=f.note)
+                  for f in data.findings],
+    )
+    session.add(visit)
+    session.flush()
+    request_id = reminder_id = None
+    follow_up = data.follow_up
+    if isinstance(follow_up, FollowUpRequest):
+        # Imported here: the requests service may import this module.
+        from stationapp.services.requests import RequestInput, create_request
+
+        moment = datetime.now().replace(microsecond=0).time()
+        try:
+            request_id = create_request(
+                session,
+                RequestInput(
+                    household_id=data.household_id, category=follow_up.category,
+                    description=follow_up.description, channel="走访发现",
+                    received_at=datetime.combine(data.visit_date, moment),
+                    assignee_id=follow_up.assignee_id,
+                ),
+                actor, now=datetime.combine(today, moment), visit_id=visit.id,
+            )
+        except ValidationError as exc:
+            raise _follow_up_error(exc) from exc
+    elif isinstance(follow_up, FollowUpReminder):
+        reminder_id = add_reminder(
+            session, data.household_id, follow_up.due_date, follow_up.text, actor,
+            follow_up.assignee_id, visit.id,
+        )
+    reschedule_household(session, data.household_id)
+    log.info("visit %s to household %s recorded by %s", visit.id, data.household_id, actor)
+    return VisitSaved(visit.id, request_id, reminder_id)
+
+
+def _load(session: Session, visit_id: int) -> Visit:
+    visit = session.get(Visit, visit_id, options=[selectinload(Visit.findings)])
+    if visit is None:
+        raise NotFoundError(f"找不到编号为 {visit_id} 的走访记录")
+    return visit
 
 
 def update_visit(
     session: Session, visit_id: int, data: VisitInput, actor: str, today: date | None = None
 ) -> None:
     """Save changes to a visit; ConflictError when someone saved it in between."""
-    raise NotImplementedError
+    visit = _load(session, visit_id)
+    if data.version is not None and data.version != visit.version:
+        raise ConflictError(_CONFLICT)
+    data = validate_visit(session, data, today, visit)
+    visit.visit_date, visit.method = data.visit_date, data.method
+    visit.visitor_id, visit.notes = data.visitor_id, data.notes
+    visit.needs_follow_up, visit.updated_by = data.needs_follow_up, actor
+    wanted = {f.topic: f for f in data.findings}
+    visit.findings = [f for f in visit.findings if f.topic in wanted]
+    for finding in visit.findings:
+        typed = wanted.pop(VisitTopic(finding.topic))
+        finding.level, finding.note = typed.level, typed.note
+    visit.findings.extend(VisitFinding(topic=f.topic, level=f.level, note=f.note)
+                          for f in wanted.values())
+    visit.updated_at = func.now()  # forces the versioned UPDATE
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError(_CONFLICT) from exc
+    reschedule_household(session, visit.household_id)
+    log.info("visit %s updated by %s", visit_id, actor)
 
 
 def delete_visit(session: Session, visit_id: int, actor: str) -> None:
-    """Remove a visit entered by mistake and reschedule its household."""
-    raise NotImplementedError
+    """Remove a visit entered by mistake and reschedule its household.
+
+    A request or reminder made from the visit stays, no longer linked to it.
+    """
+    visit = _load(session, visit_id)
+    household_id = visit.household_id
+    session.delete(visit)
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError(_CONFLICT) from exc
+    for linked in session.identity_map.values():
+        if isinstance(linked, CareRequest | Reminder) and linked.visit_id == visit_id:
+            session.expire(linked, ["visit_id"])
+    reschedule_household(session, household_id)
+    log.info("visit %s of household %s deleted by %s", visit_id, household_id, actor)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _first_linked(
+    session: Session, column: Any, id_column: Any, visit_ids: Sequence[int]
+) -> dict[int, int]:
+    """visit id → the first request (or reminder) made from it."""
+    found: dict[int, int] = {}
+    for chunk in _chunks(visit_ids):
+        query = (select(column, func.min(id_column)).where(column.in_(chunk))
+                 .group_by(column))
+        found.update({vid: rid for vid, rid in session.execute(query)})
+    return found
 
 
 def get_visit(session: Session, visit_id: int) -> VisitDetail:
     """One visit with its findings; NotFoundError when missing."""
-    raise NotImplementedError
+    visit = _load(session, visit_id)
+    household = session.get(Household, visit.household_id,
+                            options=[selectinload(Household.community)])
+    assert household is not None  # a foreign key guarantees it
+    visitor = session.get(Volunteer, visit.visitor_id) if visit.visitor_id else None
+    findings = sorted(
+        (FindingInput(VisitTopic(f.topic), FindingLevel(f.level), f.note)
+         for f in visit.findings),
+        key=lambda f: _TOPIC_ORDER[f.topic],
+    )
+    return VisitDetail(
+        id=visit.id, household_id=visit.household_id,
+        address=_address(household.community.name, household.building, household.unit,
+                         household.room),
+        head=household.head_name, visit_date=visit.visit_date,
+        method=VisitMethod(visit.method), visitor_id=visit.visitor_id,
+        visitor=visitor.name if visitor is not None else "", findings=tuple(findings),
+        notes=visit.notes, needs_follow_up=visit.needs_follow_up,
+        request_id=_first_linked(session, CareRequest.visit_id, CareRequest.id,
+                                 [visit.id]).get(visit.id),
+        reminder_id=_first_linked(session, Reminder.visit_id, Reminder.id,
+                                  [visit.id]).get(visit.id),
+        version=visit.version,
+    )
+
+
+def _concern(topic: VisitTopic, level: FindingLevel) -> str:
+    return f"{topic.label}（{level.label}）" if level is FindingLevel.URGENT else topic.label
+
+
+def _filtered_visits(query: Any, flt: VisitFilter, limit: int | None) -> Any:
+    query = (
+        query.join(Household, Visit.household_id == Household.id)
+        .join(Community, Household.community_id == Community.id)
+        .outerjoin(Volunteer, Visit.visitor_id == Volunteer.id)
+    )
+    for term in flt.search.split():
+        folded = normalize_query(term)
+        if folded:
+            pattern = _like_pattern(folded)
+            query = query.where(or_(Household.search_text.like(pattern, escape="\\"),
+                                    func.lower(Volunteer.name).like(pattern, escape="\\")))
+    if flt.household_id is not None:
+        query = query.where(Visit.household_id == flt.household_id)
+    if flt.visitor_id is not None:
+        query = query.where(Visit.visitor_id == flt.visitor_id)
+    if flt.start is not None:
+        query = query.where(Visit.visit_date >= flt.start)
+    if flt.end is not None:
+        query = query.where(Visit.visit_date <= flt.end)
+    if flt.follow_up_only:
+        query = query.where(Visit.needs_follow_up.is_(True))
+    query = query.order_by(Visit.visit_date.desc(), Visit.id.desc())
+    return query.limit(limit) if limit is not None else query
+
+
+def _first_made_from_visit(column: Any, id_column: Any) -> Any:
+    return (select(column.label("visit_id"), func.min(id_column).label("first_id"))
+            .where(column.is_not(None)).group_by(column).subquery())
 
 
 def list_visits(session: Session, flt: VisitFilter, limit: int | None = None) -> list[VisitRow]:
-    """Visits matching ``flt``, newest first."""
-    raise NotImplementedError
+    """Visits matching ``flt``, newest first.
+
+    ``search``: every word must occur in the household's search keys (name, pinyin,
+    address, phone) or the visitor's name. ``concerns`` names the topics found not
+    in order (正常), urgent ones marked.
+    """
+    requests = _first_made_from_visit(CareRequest.visit_id, CareRequest.id)
+    reminders = _first_made_from_visit(Reminder.visit_id, Reminder.id)
+    query = _filtered_visits(
+        select(
+            Visit.id, Visit.household_id, Visit.visit_date, Visit.method, Volunteer.name,
+            Community.name, Household.building, Household.unit, Household.room,
+            Household.head_name, Visit.notes, Visit.needs_follow_up, requests.c.first_id,
+            reminders.c.first_id,
+        )
+        .select_from(Visit)
+        .outerjoin(requests, requests.c.visit_id == Visit.id)
+        .outerjoin(reminders, reminders.c.visit_id == Visit.id),
+        flt, limit,
+    )
+    records = session.execute(query).all()
+    concerns: dict[int, list[tuple[VisitTopic, FindingLevel]]] = {}
+    if records:
+        listed = _filtered_visits(select(Visit.id), flt, limit).subquery()
+        for vid, topic, level in session.execute(
+            select(VisitFinding.visit_id, VisitFinding.topic, VisitFinding.level).where(
+                VisitFinding.visit_id.in_(select(listed.c.id)),
+                VisitFinding.level != FindingLevel.OK.value,
+            )
+        ):
+            concerns.setdefault(vid, []).append((VisitTopic(topic), FindingLevel(level)))
+    return [
+        VisitRow(
+            id=vid, household_id=hid, visit_date=visit_date, method=VisitMethod(method),
+            visitor=visitor or "", address=_address(community, building, unit, room),
+            head=head,
+            concerns=tuple(_concern(t, lv) for t, lv in sorted(
+                concerns.get(vid, []), key=lambda c: _TOPIC_ORDER[c[0]])),
+            notes=notes, needs_follow_up=bool(follow_up), request_id=request_id,
+            reminder_id=reminder_id,
+        )
+        for (vid, hid, visit_date, method, visitor, community, building, unit, room, head,
+             notes, follow_up, request_id, reminder_id) in records
+    ]
+
+
+# ---------------------------------------------------------------- schedule
+
+
+def _intervals(session: Session) -> dict[CareTier, int]:
+    return dict(get_station_settings(session).visit_interval_days)
+
+
+def _registered_on(created_at: datetime | None) -> date:
+    return created_at.date() if created_at is not None else date.today()
+
+
+def _due(
+    status: str, tier: str, created_at: datetime | None, last_visit: date | None,
+    intervals: dict[CareTier, int],
+) -> date | None:
+    """The next due date of a household, None when it is not on the ledger."""
+    if status != HouseholdStatus.ACTIVE:
+        return None
+    return schedule.next_due(last_visit, _registered_on(created_at), intervals[CareTier(tier)])
+
+
+def _expire_schedule(session: Session, household_ids: set[int] | None = None) -> None:
+    """Loaded households must not keep schedule values a Core UPDATE has replaced."""
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Household):
+            identity = inspect(obj).identity
+            if household_ids is None or (identity is not None and identity[0] in household_ids):
+                session.expire(obj, ["last_visit_date", "next_visit_due"])
+
+
+def _plus_days(session: Session, day: Any, days: Any) -> Any:
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(day, func.printf("+%d days", days), type_=Date)
+    return day + days  # PostgreSQL: date + integer is a date
+
+
+def _day_of(session: Session, moment: Any) -> Any:
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite's CAST to DATE yields a number; its date() yields 'YYYY-MM-DD'.
+        return func.date(moment, type_=Date)
+    return cast(moment, Date)
+
+
+def _reschedule(session: Session, household_id: int | None) -> int:
+    """Recompute last visit and next due date of one household (or all) in one UPDATE.
+
+    The rule is :func:`stationapp.domain.schedule.next_due`, written in SQL so that
+    50,000 households take one statement. Only rows that change are written; their
+    version and change time stay as they are (derived data, see the module docstring).
+    """
+    session.flush()
+    intervals = _intervals(session)
+    table = _HOUSEHOLD
+    latest = (
+        select(Household.id.label("household_id"),
+               func.max(Visit.visit_date).label("last_visit"))
+        .outerjoin(Visit, Visit.household_id == Household.id)
+        .group_by(Household.id)
+    )
+    if household_id is not None:
+        latest = latest.where(Household.id == household_id)
+    found = latest.subquery()
+    last = found.c.last_visit
+    interval = case(
+        *((table.c.tier == tier.value, days) for tier, days in intervals.items()),
+        else_=intervals[CareTier.ROUTINE],
+    )
+    due = case(
+        (table.c.status != HouseholdStatus.ACTIVE.value, null()),
+        (last.is_(None), _day_of(session, table.c.created_at)),
+        else_=_plus_days(session, last, interval),
+    )
+    statement = (
+        update(table)
+        .where(table.c.id == found.c.household_id,
+               or_(table.c.last_visit_date.is_distinct_from(last),
+                   table.c.next_visit_due.is_distinct_from(due)))
+        .values(last_visit_date=last, next_visit_due=due, updated_at=table.c.updated_at)
+    )
+    result = session.execute(statement)
+    assert isinstance(result, CursorResult)
+    _expire_schedule(session, None if household_id is None else {household_id})
+    return result.rowcount
 
 
 def household_schedule(
     session: Session, household_id: int, today: date | None = None
 ) -> ScheduleInfo:
     """Tier, interval, last visit, next due date and days overdue of one household."""
-    raise NotImplementedError
+    today = today or date.today()
+    row = session.execute(
+        select(Household.status, Household.tier, Household.created_at)
+        .where(Household.id == household_id)
+    ).first()
+    if row is None:
+        raise NotFoundError(f"找不到编号为 {household_id} 的住户")
+    status, tier, created_at = row
+    last = session.scalar(
+        select(func.max(Visit.visit_date)).where(Visit.household_id == household_id)
+    )
+    intervals = _intervals(session)
+    due = _due(status, tier, created_at, last, intervals)
+    return ScheduleInfo(
+        household_id=household_id, tier=CareTier(tier),
+        interval_days=intervals[CareTier(tier)], last_visit=last, next_due=due,
+        days_overdue=schedule.days_overdue(due, today),
+    )
 
 
 def reschedule_household(session: Session, household_id: int) -> None:
     """Recompute a household's last visit and next due date from its visits and tier."""
-    raise NotImplementedError
+    if session.get(Household, household_id) is None:
+        raise NotFoundError(f"找不到编号为 {household_id} 的住户")
+    _reschedule(session, household_id)
 
 
 def reschedule_all(session: Session) -> int:
-    """Recompute every active household's next due date (after the intervals changed)."""
-    raise NotImplementedError
+    """Recompute every active household's next due date (after the intervals changed).
+
+    Last visits are read from the visit table (so this also repairs the columns after
+    visits were bulk-inserted); households not on the ledger get no due date. One
+    UPDATE of the rows that change; returns their number.
+    """
+    changed = _reschedule(session, None)
+    log.info("visit schedule recomputed: %d households changed", changed)
+    return changed
+
+
+# ---------------------------------------------------------------- overdue
 
 
 def list_overdue_ids(
@@ -237,14 +761,51 @@ def list_overdue_ids(
     community_id: int | None = None,
 ) -> list[int]:
     """Ids of active households past their due date, most days overdue first."""
-    raise NotImplementedError
+    today = today or date.today()
+    query = (
+        select(Household.id)
+        .where(Household.status == HouseholdStatus.ACTIVE.value,
+               Household.next_visit_due < today)
+        .order_by(Household.next_visit_due, Household.id)
+    )
+    if liaison_id is not None:
+        query = query.where(Household.liaison_id == liaison_id)
+    if community_id is not None:
+        query = query.where(Household.community_id == community_id)
+    return list(session.scalars(query))
 
 
 def fetch_overdue_rows(
     session: Session, ids: Sequence[int], today: date | None = None
 ) -> list[OverdueRow]:
-    """The overdue-list rows of the given households, in the order of ``ids``."""
-    raise NotImplementedError
+    """The overdue-list rows of the given households, in the order of ``ids``.
+
+    Households that have no due date any more (no longer on the ledger) are left out.
+    """
+    if not ids:
+        return []
+    today = today or date.today()
+    records = session.execute(
+        select(
+            Household.id, Community.name, Household.building, Household.unit, Household.room,
+            Household.head_name, Household.contact_phone, Household.tier, Volunteer.name,
+            Household.last_visit_date, Household.next_visit_due,
+        )
+        .join(Community, Household.community_id == Community.id)
+        .outerjoin(Volunteer, Household.liaison_id == Volunteer.id)
+        .where(Household.id.in_(ids))
+    ).all()
+    rows: dict[int, OverdueRow] = {}
+    for (hid, community, building, unit, room, head, phone, tier, liaison, last,
+         due) in records:
+        if due is None:
+            continue
+        rows[hid] = OverdueRow(
+            household_id=hid, address=_address(community, building, unit, room), head=head,
+            phone=phone, tier=CareTier(tier), liaison=liaison or "", last_visit=last,
+            due=due, days_overdue=schedule.days_overdue(due, today),
+        )
+    return [rows[i] for i in ids if i in rows]
 
 
 def list_overdue(
@@ -254,21 +815,105 @@ def list_overdue(
     community_id: int | None = None,
 ) -> list[OverdueRow]:
     """Every overdue row (for the command line and reports)."""
-    raise NotImplementedError
+    today = today or date.today()
+    ids = list_overdue_ids(session, today, liaison_id, community_id)
+    rows: list[OverdueRow] = []
+    for chunk in _chunks(ids):
+        rows.extend(fetch_overdue_rows(session, chunk, today))
+    return rows
 
 
 def month_coverage(
     session: Session, month: date, today: date | None = None, liaison_id: int | None = None
 ) -> Coverage:
-    """Households visited in ``month`` ÷ households due in it (see domain.schedule)."""
-    raise NotImplementedError
+    """Households visited in ``month`` ÷ households due in it (see domain.schedule).
+
+    Due: households on the ledger now (with their current tier) whose due date, from
+    the last visit before the month (or the day they were registered), falls inside
+    the month or earlier; households registered after the month are not due in it.
+    Visited: those of them with a visit dated inside the month. ``today`` changes
+    nothing (visits cannot be dated in the future) and is accepted so callers can pass
+    the same day everywhere. ``liaison_id`` keeps that liaison's households.
+
+    One query, one pass over the households: their stored last visit answers most of
+    it, the visit index is asked only when the last visit is not before the month.
+    """
+    del today
+    start, end = schedule.month_start(month), schedule.month_end(month)
+    intervals = _intervals(session)
+    last = Household.last_visit_date
+    # schedule.is_due_in_month: due when the last visit before the month is on or
+    # before the month's end minus the interval (the cutoff), or there is none.
+    cutoffs = {tier: end - timedelta(days=days) for tier, days in intervals.items()}
+    cutoff = case(*((Household.tier == tier.value, day) for tier, day in cutoffs.items()),
+                  else_=cutoffs[CareTier.ROUTINE])
+    # For these tiers any visit before the month is on or before the cutoff.
+    always_due = [t.value for t, day in cutoffs.items() if day >= start - timedelta(days=1)]
+    # Selecting only indexed columns lets SQLite answer from ix_visit_household_date.
+    visited_since_cutoff = select(Visit.visit_date).where(
+        Visit.household_id == Household.id, Visit.visit_date > cutoff, Visit.visit_date < start
+    ).exists()
+    visited_in_month = select(Visit.visit_date).where(
+        Visit.household_id == Household.id, Visit.visit_date >= start, Visit.visit_date <= end
+    ).exists()
+    not_due_after_all = (
+        and_(Household.tier.not_in(always_due), visited_since_cutoff) if always_due
+        else visited_since_cutoff
+    )
+    # One figure per household, summed once (each visit-index probe runs at most once):
+    # 0 not due, 1 due and not visited, _VISITED due and visited in the month.
+    figure = case(
+        (last.is_(None), 1),
+        # The last visit is before the month: it is the last visit before the month.
+        (last < start, case((last <= cutoff, 1), else_=0)),
+        (not_due_after_all, 0),
+        (last <= end, _VISITED),
+        (visited_in_month, _VISITED),
+        else_=1,
+    )
+    query = select(func.sum(figure)).where(
+        # ``|| ''`` keeps SQLite from reading nearly every household through the status
+        # index (a lookup per row): one pass over the table is several times faster.
+        Household.status.concat("") == HouseholdStatus.ACTIVE.value,
+        _day_of(session, Household.created_at) <= end,
+    )
+    if liaison_id is not None:
+        query = query.where(Household.liaison_id == liaison_id)
+    visited, due_not_visited = divmod(int(session.scalar(query) or 0), _VISITED)
+    return Coverage(month=start, due=visited + due_not_visited, visited=visited)
+
+
+# ---------------------------------------------------------------- reminders
 
 
 def list_reminders(
     session: Session, due_by: date | None = None, include_done: bool = False
 ) -> list[ReminderRow]:
     """Reminders, earliest due first; ``due_by`` keeps those due on or before that day."""
-    raise NotImplementedError
+    query = (
+        select(
+            Reminder.id, Reminder.household_id, Community.name, Household.building,
+            Household.unit, Household.room, Household.head_name, Reminder.due_date,
+            Reminder.text, Volunteer.name, Reminder.done_at, Reminder.visit_id,
+        )
+        .join(Household, Reminder.household_id == Household.id)
+        .join(Community, Household.community_id == Community.id)
+        .outerjoin(Volunteer, Reminder.assignee_id == Volunteer.id)
+        .order_by(Reminder.due_date, Reminder.id)
+    )
+    if due_by is not None:
+        query = query.where(Reminder.due_date <= due_by)
+    if not include_done:
+        query = query.where(Reminder.done_at.is_(None))
+    return [
+        ReminderRow(
+            id=rid, household_id=hid, address=_address(community, building, unit, room),
+            head=head, due_date=due_date, text=text, assignee=assignee or "",
+            done=done_at is not None, visit_id=visit_id,
+        )
+        for (rid, hid, community, building, unit, room, head, due_date, text, assignee,
+             done_at, visit_id) in session.execute(query)
+    ]
 
 
 def add_reminder(
@@ -280,10 +925,57 @@ def add_reminder(
     assignee_id: int | None = None,
     visit_id: int | None = None,
 ) -> int:
-    """Add a dated reminder for a household; returns its id."""
-    raise NotImplementedError
+    """Add a dated reminder for a household; returns its id.
+
+    Field names of problems: ``due_date``, ``text``, ``assignee``.
+    """
+    if session.get(Household, household_id) is None:
+        raise NotFoundError(f"找不到编号为 {household_id} 的住户")
+    problems = _Problems()
+    if due_date < _EARLIEST:
+        problems.add("due_date", "提醒日期太早，请核对年份")
+    tidy = text.strip()
+    if not tidy:
+        problems.add("text", "请写明到时要做什么")
+    elif len(tidy) > _NOTE_MAX:
+        problems.add("text", f"提醒内容太长（最多 {_NOTE_MAX} 个字）")
+    _check_person(session, assignee_id, "assignee", "经办人", problems)
+    problems.raise_if_any()
+    reminder = Reminder(household_id=household_id, visit_id=visit_id, due_date=due_date,
+                        text=tidy, assignee_id=assignee_id, updated_by=actor)
+    session.add(reminder)
+    session.flush()
+    log.info("reminder %s for household %s added by %s", reminder.id, household_id, actor)
+    return reminder.id
 
 
 def complete_reminder(session: Session, reminder_id: int, actor: str) -> None:
-    """Mark a reminder done (who and when are kept)."""
-    raise NotImplementedError
+    """Mark a reminder done (who and when are kept).
+
+    ConflictError when it was done already (perhaps at another desk).
+    """
+    reminder = session.get(Reminder, reminder_id)
+    if reminder is None:
+        raise NotFoundError(f"找不到编号为 {reminder_id} 的提醒")
+    if reminder.done_at is not None:
+        raise ConflictError(
+            f"这条提醒已由{reminder.done_by or '别人'}在{reminder.done_at:%Y-%m-%d %H:%M}办完了。"
+        )
+    reminder.done_at = datetime.now().replace(microsecond=0)
+    reminder.done_by = actor
+    reminder.updated_by = actor
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError("这条提醒刚被别人改过，请刷新后再看。") from exc
+    log.info("reminder %s done by %s", reminder_id, actor)
+
+
+__all__ = [
+    "Coverage", "FindingInput", "FollowUpReminder", "FollowUpRequest", "OverdueRow",
+    "ReminderRow", "ScheduleInfo", "VisitDetail", "VisitFilter", "VisitInput", "VisitRow",
+    "VisitSaved", "add_reminder", "complete_reminder", "delete_visit", "fetch_overdue_rows",
+    "get_visit", "household_schedule", "list_overdue", "list_overdue_ids", "list_reminders",
+    "list_visits", "month_coverage", "record_visit", "reschedule_all",
+    "reschedule_household", "update_visit", "validate_visit",
+]

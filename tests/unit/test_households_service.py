@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from sqlalchemy import update
 
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.event_models import Volunteer
+from stationapp.domain.models import Household
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, ResidentStatus, Sex
 from stationapp.services.database import Database
 from stationapp.services.households import (
@@ -14,6 +18,7 @@ from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
     SortKey,
+    assign_liaison,
     change_status,
     count_households,
     create_household,
@@ -245,3 +250,108 @@ def test_same_address_twice_is_refused(database: Database, ledger: dict[str, int
     with pytest.raises(ValidationError) as caught, database.session() as s:
         create_household(s, household("301", ResidentInput(name="新住户")), "clerk", TODAY)
     assert caught.value.field == "room"
+
+
+# ---------------------------------------------------------------- liaisons and the schedule
+
+
+@pytest.fixture
+def people(database: Database) -> dict[str, int]:
+    """Staff member 张主任, volunteer 王书文 and 赵墨林, who no longer serves."""
+    with database.session() as s:
+        rows = {"staff": Volunteer(name="张主任", is_staff=True), "wang": Volunteer(name="王书文"),
+                "retired": Volunteer(name="赵墨林", active=False)}
+        s.add_all(rows.values())
+        s.flush()
+        return {key: row.id for key, row in rows.items()}
+
+
+def test_assign_liaison_to_a_selection(
+    database: Database, ledger: dict[str, int], people: dict[str, int]
+) -> None:
+    with database.session() as s:
+        opened = get_household(s, ledger["li"], TODAY)
+        assert assign_liaison(s, [ledger["li"], ledger["shan"], ledger["li"]], people["wang"],
+                              "clerk") == 2
+        assert assign_liaison(s, [ledger["li"], ledger["shan"]], people["wang"], "clerk") == 0
+        li = get_household(s, ledger["li"], TODAY)
+        rows = fetch_household_rows(s, [ledger["li"], ledger["zeng"]], TODAY)
+    assert (li.liaison_id, li.liaison, li.version) == (people["wang"], "王书文",
+                                                       opened.version + 1)
+    assert [r.liaison for r in rows] == ["王书文", ""]
+    assert ids_for(database, liaison_id=people["wang"]) == [ledger["li"], ledger["shan"]]
+    assert ids_for(database, without_liaison=True) == [ledger["zeng"]]
+    assert ids_for(database, liaison_id=people["staff"]) == []
+    # A dialog opened before the assignment would put the old liaison back: a conflict.
+    with pytest.raises(ConflictError), database.session() as s:
+        update_household(s, ledger["li"], opened.as_input(), "desk2", TODAY)
+    with database.session() as s:
+        assert assign_liaison(s, [ledger["shan"]], None, "clerk") == 1
+        assert assign_liaison(s, [], people["staff"], "clerk") == 0
+    assert ids_for(database, without_liaison=True) == [ledger["zeng"], ledger["shan"]]
+    with database.session() as s:
+        assert count_households(s, HouseholdFilter(liaison_id=people["wang"]), TODAY) == 1
+
+
+@pytest.mark.parametrize(("who", "words"), [("retired", "赵墨林已不再服务"), ("nobody", "名册")])
+def test_assign_liaison_refuses_people_not_serving(
+    database: Database, ledger: dict[str, int], people: dict[str, int], who: str, words: str
+) -> None:
+    with pytest.raises(ValidationError) as caught, database.session() as s:
+        assign_liaison(s, [ledger["li"]], people.get(who, 999_999), "clerk")
+    assert caught.value.field == "liaison" and words in caught.value.message
+    assert ids_for(database, without_liaison=True) == [ledger["zeng"], ledger["li"],
+                                                       ledger["shan"]]
+
+
+def test_liaison_in_the_household_dialog(
+    database: Database, ledger: dict[str, int], people: dict[str, int]
+) -> None:
+    with database.session() as s:
+        hid = create_household(s, household("702", ResidentInput(name="周桂兰"),
+                                            liaison_id=people["staff"]), "clerk", TODAY)
+        detail = get_household(s, hid, TODAY)
+    assert (detail.liaison_id, detail.liaison) == (people["staff"], "张主任")
+    assert detail.as_input().liaison_id == people["staff"]
+    assert (detail.last_visit_date, detail.next_visit_due) == (None, TODAY)
+    for liaison, words in ((people["retired"], "不再服务"), (999_999, "名册")):
+        with pytest.raises(ValidationError) as caught, database.session() as s:
+            update_household(s, hid, replace(detail.as_input(), liaison_id=liaison), "clerk",
+                             TODAY)
+        assert caught.value.field == "liaison" and words in caught.value.message
+    with pytest.raises(ValidationError) as caught, database.session() as s:
+        create_household(s, household("703", ResidentInput(name="钱某"),
+                                      liaison_id=people["retired"]), "clerk", TODAY)
+    assert caught.value.field == "liaison"
+    # Someone who stopped serving may stay on the households they already look after.
+    with database.session() as s:
+        volunteer = s.get(Volunteer, people["staff"])
+        assert volunteer is not None
+        volunteer.active = False
+    with database.session() as s:
+        update_household(s, hid, replace(detail.as_input(), notes="独居"), "clerk", TODAY)
+        update_household(s, hid, replace(get_household(s, hid, TODAY).as_input(),
+                                         liaison_id=None), "clerk", TODAY)
+        assert get_household(s, hid, TODAY).liaison == ""
+
+
+def test_next_visit_sort_and_overdue_filter(database: Database, ledger: dict[str, int]) -> None:
+    due = {"li": date(2026, 12, 1), "shan": date(2026, 11, 20), "zeng": None}
+    with database.session() as s:
+        for key, day in due.items():
+            s.execute(update(Household).where(Household.id == ledger[key])
+                      .values(next_visit_due=day))
+        ascending = list_household_ids(s, HouseholdFilter(status=None), SortKey.NEXT_VISIT,
+                                       False, TODAY)
+        descending = list_household_ids(s, HouseholdFilter(status=None), SortKey.NEXT_VISIT,
+                                        True, TODAY)
+        row = fetch_household_rows(s, [ledger["li"]], TODAY)[0]
+    # Without a due date (not on the ledger, or never scheduled) last either way.
+    assert ascending == [ledger["shan"], ledger["li"], ledger["zeng"], ledger["gone"]]
+    assert descending == [ledger["li"], ledger["shan"], ledger["gone"], ledger["zeng"]]
+    assert row.next_visit_due == date(2026, 12, 1)
+    assert ids_for(database, overdue_on=date(2026, 11, 20)) == []
+    assert ids_for(database, overdue_on=date(2026, 11, 21)) == [ledger["shan"]]
+    assert ids_for(database, overdue_on=date(2026, 12, 2)) == [ledger["li"], ledger["shan"]]
+    assert ids_for(database, overdue_on=date(2026, 12, 2), status=None) == [
+        ledger["li"], ledger["shan"]]

@@ -149,9 +149,10 @@ def test_households_of_an_older_database_become_due_from_their_registration_day(
     from alembic import command
     from sqlalchemy import text
 
+    from stationapp.db.engine import make_engine
     from stationapp.db.migrate import alembic_config
 
-    engine = create_engine(database_url)
+    engine = make_engine(database_url)  # as the program opens it: SQLite foreign keys on
     try:
         config = alembic_config(engine)
         command.upgrade(config, "0002")
@@ -168,15 +169,22 @@ def test_households_of_an_older_database_become_due_from_their_registration_day(
                     " '3号楼', '', :room, 3, 0, 0, '', 'routine', :status, '', '', '', '', '',"
                     " :room, '', 1, '', :created, :created)"),
                     {"status": status, "created": created, "room": status})
+            # Members point at their household: rebuilding that table must keep them.
+            connection.execute(text(
+                "insert into resident (household_id, name, sex, phone, relation, is_head,"
+                " mobility_notes, status, version, updated_by) select id, '李大爷', 'M', '',"
+                " '户主', :yes, '', 'present', 1, '' from household"), {"yes": True})
         command.upgrade(config, "head")
         with engine.connect() as connection:
             rows = dict(connection.execute(text(
                 "select status, next_visit_due from household")).all())
             categories = connection.execute(text(
                 "select count(*) from request_category")).scalar()
+            members = connection.execute(text("select count(*) from resident")).scalar()
     finally:
         engine.dispose()
     due = rows["active"]
     assert (date.fromisoformat(due) if isinstance(due, str) else due) == date(2024, 2, 29)
     assert rows["moved_away"] is None
     assert categories == 8
+    assert members == 2

@@ -94,7 +94,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_visit'))
     )
     with op.batch_alter_table('visit', schema=None) as batch_op:
-        batch_op.create_index('ix_visit_date_household', ['visit_date', 'household_id'], unique=False)
+        batch_op.create_index('ix_visit_date_method_household', ['visit_date', 'method', 'household_id'], unique=False)
         batch_op.create_index('ix_visit_household_date', ['household_id', 'visit_date'], unique=False)
         batch_op.create_index('ix_visit_visitor_date', ['visitor_id', 'visit_date'], unique=False)
 
@@ -247,7 +247,7 @@ def downgrade() -> None:
     with op.batch_alter_table('visit', schema=None) as batch_op:
         batch_op.drop_index('ix_visit_visitor_date')
         batch_op.drop_index('ix_visit_household_date')
-        batch_op.drop_index('ix_visit_date_household')
+        batch_op.drop_index('ix_visit_date_method_household')
 
     op.drop_table('visit')
     with op.batch_alter_table('volunteer_role', schema=None) as batch_op:
