@@ -1,16 +1,48 @@
 """Requests (诉求 / 报修): received, assigned, worked on, resolved and called back.
 
-CONTRACT — signatures and data shapes are fixed; bodies are being written.
+A resident reports a problem (a radiator that stays cold, a clogged pipe …); the clerk
+records it (受理), hands it to a staff member or volunteer (派单), who works on it
+(处理中) until it is solved (已办结); a call-back (回访) asks the resident whether it
+really is, and records how satisfied they are (已回访). Every step is kept with its
+time, who recorded it and a note. Times are the desk's local wall-clock time, without
+a zone. Open requests older than the station's limit (StationSettings.request_limit_days)
+are overdue.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
-from stationapp.domain.care_vocab import RequestStatus, Satisfaction
+from stationapp.domain.address import Address
+from stationapp.domain.care_models import CareRequest, RequestCategory, RequestStatusChange, Visit
+from stationapp.domain.care_vocab import (
+    OPEN_REQUEST_STATUSES,
+    REQUEST_TRANSITIONS,
+    RequestStatus,
+    Satisfaction,
+)
+from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.event_models import Volunteer
+from stationapp.domain.models import Community, Household
+from stationapp.domain.search_keys import normalize_query
+from stationapp.domain.vocab import HouseholdStatus
+from stationapp.services.settings import get_station_settings
+
+log = logging.getLogger("stationapp.services")
+
+_TEXT_MAX = 2000
+_CHANNEL_MAX = 32
+_REPORTER_MAX = 64
+_CATEGORY_MAX = 32
+_EARLIEST = datetime(2000, 1, 1)
+_CONFLICT = "这条诉求刚被别人修改过，请关闭后重新打开再改。"
 
 
 @dataclass(frozen=True)
@@ -115,44 +147,321 @@ class RequestDetail:
         )
 
 
+@dataclass
+class _Problems:
+    items: list[ValidationError] = field(default_factory=list)
+
+    def add(self, field_name: str, message: str) -> None:
+        self.items.append(ValidationError(field_name, message))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ValidationError.of(self.items)
+
+
+# ---------------------------------------------------------------- days open
+
+
 def days_open(received_at: datetime, until: datetime) -> int:
-    """Whole days between receiving a request and ``until`` (0 on the same day)."""
-    raise NotImplementedError
+    """Whole days between receiving a request and ``until`` (0 on the same day).
+
+    Calendar days are counted, as the station counts its time limit: a request received
+    in the evening is one day open the next morning.
+    """
+    return max(0, (until.date() - received_at.date()).days)
+
+
+def _age(
+    status: RequestStatus, received_at: datetime, resolved_at: datetime | None,
+    now: datetime, limit_days: int,
+) -> tuple[int, bool]:
+    """Days open (to the resolution when closed, else to ``now``) and whether overdue."""
+    until = resolved_at if not status.is_open and resolved_at is not None else now
+    days = days_open(received_at, until)
+    return days, status.is_open and days > limit_days
+
+
+def _naive(moment: datetime) -> datetime:
+    """Times are stored as the desk's local wall-clock time, without a zone."""
+    if moment.tzinfo is not None:
+        return moment.astimezone().replace(tzinfo=None)
+    return moment
+
+
+def _seconds(moment: datetime) -> datetime:
+    """A time kept to the second, as times are typed and shown."""
+    return moment.replace(microsecond=0)
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# ---------------------------------------------------------------- categories
 
 
 def list_request_categories(session: Session, include_inactive: bool = False) -> list[str]:
     """Request category names in the station's order."""
-    raise NotImplementedError
+    query = select(RequestCategory.name).order_by(RequestCategory.sort_order, RequestCategory.id)
+    if not include_inactive:
+        query = query.where(RequestCategory.active.is_(True))
+    return list(session.scalars(query))
+
+
+def _category_name(name: str) -> str:
+    tidy = " ".join(name.split())
+    if not tidy:
+        raise ValidationError("name", "请填写诉求类别名称")
+    if len(tidy) > _CATEGORY_MAX:
+        raise ValidationError("name", f"诉求类别名称太长（最多 {_CATEGORY_MAX} 个字）")
+    return tidy
+
+
+def _find_category(session: Session, name: str) -> RequestCategory:
+    category = session.scalar(
+        select(RequestCategory).where(RequestCategory.name == " ".join(name.split()))
+    )
+    if category is None:
+        raise NotFoundError(f"没有名为“{name}”的诉求类别")
+    return category
+
+
+def _refuse_taken(session: Session, name: str, other_than: int | None = None) -> None:
+    taken = session.scalar(select(RequestCategory).where(
+        RequestCategory.name == name, RequestCategory.id != (other_than or -1)
+    ))
+    if taken is not None:
+        hint = "（已停用，可以重新启用）" if not taken.active else ""
+        raise ValidationError("name", f"已有名为“{name}”的诉求类别{hint}")
 
 
 def add_request_category(session: Session, name: str, actor: str) -> None:
     """Add a category (ValidationError when empty or already there)."""
-    raise NotImplementedError
+    tidy = _category_name(name)
+    _refuse_taken(session, tidy)
+    last = session.scalar(select(func.coalesce(func.max(RequestCategory.sort_order), 0)))
+    session.add(RequestCategory(name=tidy, sort_order=int(last or 0) + 1, active=True))
+    session.flush()
+    log.info("request category %s added by %s", tidy, actor)
 
 
 def rename_request_category(session: Session, old: str, new: str, actor: str) -> None:
     """Rename a category; requests keep it under the new name."""
-    raise NotImplementedError
+    category = _find_category(session, old)
+    tidy = _category_name(new)
+    _refuse_taken(session, tidy, category.id)
+    category.name = tidy
+    session.flush()
+    log.info("request category %s renamed to %s by %s", old, tidy, actor)
 
 
 def set_request_category_active(session: Session, name: str, active: bool, actor: str) -> None:
     """Hide a category from new requests (or show it again); old requests keep it."""
-    raise NotImplementedError
+    category = _find_category(session, name)
+    category.active = active
+    session.flush()
+    log.info("request category %s %s by %s", category.name,
+             "activated" if active else "deactivated", actor)
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _checked_text(problems: _Problems, name: str, value: str, what: str, limit: int) -> str:
+    tidy = value.strip()
+    if len(tidy) > limit:
+        problems.add(name, f"{what}太长（最多 {limit} 个字）")
+    return tidy
+
+
+def _person(
+    session: Session, person_id: int, problems: _Problems, keep_id: int | None = None
+) -> Volunteer | None:
+    """The active staff member or volunteer ``person_id`` (an inactive one only if kept)."""
+    person = session.get(Volunteer, person_id)
+    if person is None:
+        problems.add("assignee", "请从工作人员和志愿者名单中选择负责人")
+        return None
+    if not person.active and person.id != keep_id:
+        problems.add("assignee", f"{person.name}已停用，请选择其他负责人")
+        return None
+    return person
+
+
+@dataclass(frozen=True)
+class _Checked:
+    household: Household
+    category: RequestCategory
+    description: str
+    channel: str
+    received_at: datetime
+    reporter: str
+
+
+def _validate(
+    session: Session, data: RequestInput, received_at: datetime, now: datetime,
+    problems: _Problems, current: CareRequest | None = None,
+) -> _Checked | None:
+    """Check everything but the assignee; problems are added, not raised."""
+    household = session.get(Household, data.household_id)
+    if household is None:
+        problems.add("household", "请选择住户")
+    elif (household.status != HouseholdStatus.ACTIVE
+          and (current is None or current.household_id != household.id)):
+        label = HouseholdStatus(household.status).label
+        problems.add("household", f"这户已{label}，不能再登记诉求")
+
+    name = " ".join(data.category.split())
+    category = session.scalar(select(RequestCategory).where(RequestCategory.name == name))
+    if not name:
+        problems.add("category", "请选择诉求类别")
+    elif category is None:
+        problems.add("category", f"没有“{name}”这个诉求类别，请从列表中选择")
+    elif not category.active and (current is None or current.category_id != category.id):
+        problems.add("category", f"诉求类别“{name}”已停用，请选择其他类别")
+
+    description = data.description.strip()
+    if not description:
+        problems.add("description", "请填写诉求内容")
+    elif len(description) > _TEXT_MAX:
+        problems.add("description", f"诉求内容太长（最多 {_TEXT_MAX} 个字）")
+
+    channel = " ".join(data.channel.split())
+    if not channel:
+        problems.add("channel", "请填写受理渠道（如：电话、上门反映）")
+    elif len(channel) > _CHANNEL_MAX:
+        problems.add("channel", f"受理渠道太长（最多 {_CHANNEL_MAX} 个字）")
+    reporter = _checked_text(problems, "reporter", data.reporter, "反映人", _REPORTER_MAX)
+
+    if received_at > now:
+        problems.add("received_at", "受理时间不能晚于现在")
+    elif received_at < _EARLIEST:
+        problems.add("received_at", "受理时间不对，请核对年份")
+    elif current is not None:
+        later = [s.changed_at for s in current.history[1:]
+                 if s.changed_at != current.received_at]
+        if later and received_at > min(later):
+            problems.add("received_at",
+                         f"受理时间不能晚于后面的办理步骤（{min(later):%Y-%m-%d %H:%M}）")
+    if household is None or category is None:
+        return None
+    return _Checked(household, category, description, channel, received_at, reporter)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _step(
+    request: CareRequest, to_status: RequestStatus, when: datetime, actor: str, note: str
+) -> None:
+    from_status = RequestStatus(request.status) if request.history else None
+    request.history.append(RequestStatusChange(
+        from_status=from_status, to_status=to_status, changed_at=when, actor=actor, note=note,
+    ))
+    request.status = to_status
 
 
 def create_request(
     session: Session, data: RequestInput, actor: str, now: datetime | None = None,
     visit_id: int | None = None,
 ) -> int:
-    """Validate and record a request (受理; 派单 too when an assignee is given)."""
-    raise NotImplementedError
+    """Validate and record a request (受理; 派单 too when an assignee is given).
+
+    ``now`` (default: the clock) is the latest time accepted as ``received_at``, which
+    defaults to it. ``visit_id`` links a request opened from a visit (走访发现).
+    Field names: ``household``, ``category``, ``description``, ``channel``,
+    ``received_at``, ``reporter``, ``assignee``.
+    """
+    clock = _naive(now) if now is not None else datetime.now()
+    received_at = (_naive(data.received_at) if data.received_at is not None
+                   else clock if now is not None else _seconds(clock))
+    problems = _Problems()
+    checked = _validate(session, data, received_at, clock, problems)
+    assignee = (_person(session, data.assignee_id, problems)
+                if data.assignee_id is not None else None)
+    problems.raise_if_any()
+    assert checked is not None  # no problems means everything was found
+    if visit_id is not None and session.get(Visit, visit_id) is None:
+        raise NotFoundError(f"找不到编号为 {visit_id} 的走访记录")
+    request = CareRequest(
+        household=checked.household, category=checked.category,
+        description=checked.description, channel=checked.channel,
+        received_at=checked.received_at, reporter=checked.reporter, visit_id=visit_id,
+        updated_by=actor, history=[],
+    )
+    _step(request, RequestStatus.RECEIVED, checked.received_at, actor,
+          "走访时发现" if visit_id is not None else "")
+    if assignee is not None:
+        request.assignee = assignee
+        _step(request, RequestStatus.ASSIGNED, checked.received_at, actor, f"派给{assignee.name}")
+    session.add(request)
+    session.flush()
+    log.info("request %s created by %s", request.id, actor)
+    return request.id
+
+
+def _load(session: Session, request_id: int) -> CareRequest:
+    request = session.get(
+        CareRequest, request_id,
+        options=[joinedload(CareRequest.household).joinedload(Household.community),
+                 joinedload(CareRequest.category), joinedload(CareRequest.assignee),
+                 selectinload(CareRequest.history)],
+    )
+    if request is None:
+        raise NotFoundError(f"找不到编号为 {request_id} 的诉求")
+    return request
 
 
 def update_request(
     session: Session, request_id: int, data: RequestInput, actor: str
 ) -> None:
-    """Save corrections to category, description, channel, time received, reporter."""
-    raise NotImplementedError
+    """Save corrections to category, description, channel, time received, reporter.
+
+    The household may be corrected too (to a household on the ledger). The assignee is
+    changed only by 派单 (:func:`advance_request`), so that the change is kept: a
+    different ``assignee_id`` is refused on the field ``assignee``. ConflictError when
+    someone saved the request in between.
+    """
+    request = _load(session, request_id)
+    if data.version is not None and data.version != request.version:
+        raise ConflictError(_CONFLICT)
+    received_at = _naive(data.received_at) if data.received_at is not None else request.received_at
+    problems = _Problems()
+    checked = _validate(session, data, received_at, datetime.now(), problems, current=request)
+    if data.assignee_id != request.assignee_id:
+        problems.add("assignee", "更换负责人请用“派单”，这样改派会留下记录")
+    problems.raise_if_any()
+    assert checked is not None
+    old_received = request.received_at
+    # Steps recorded at the moment of receipt (受理, and 派单 at once) move with it.
+    for step in request.history:
+        if step.changed_at == old_received:
+            step.changed_at = checked.received_at
+    request.household, request.category = checked.household, checked.category
+    request.description, request.channel = checked.description, checked.channel
+    request.received_at, request.reporter = checked.received_at, checked.reporter
+    request.updated_by = actor
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError(_CONFLICT) from exc
+    log.info("request %s updated by %s", request_id, actor)
+
+
+def _refusal(current: RequestStatus, to_status: RequestStatus) -> str:
+    message = f"这条诉求不能从“{current.label}”改为“{to_status.label}”"
+    if current is RequestStatus.CONFIRMED:
+        hint = "已回访的诉求已经结束"
+    elif to_status is RequestStatus.RECEIVED:
+        hint = "受理只在登记时记一次"
+    elif to_status is RequestStatus.CONFIRMED:
+        hint = "要先办结，才能回访"
+    elif current is RequestStatus.RESOLVED:
+        hint = "回访发现问题没解决的，请改回“处理中”"
+    else:
+        hint = f"已经是“{current.label}”了"
+    return f"{message}：{hint}"
 
 
 def advance_request(
@@ -173,17 +482,191 @@ def advance_request(
 
     ValidationError for an impossible transition (field ``status``) or a missing
     assignee (派单), resolution (已办结) or satisfaction (已回访).
+
+    Other fields: ``when`` (default now; not in the future, not before the previous
+    step), ``note`` (required when a call-back sends an 已办结 request back to 处理中),
+    ``resolution``, ``callback_note``. The kept step's note says whom it was given to
+    (派单), how it was solved (已办结) or what the call-back heard (已回访) when no
+    ``note`` is given.
     """
-    raise NotImplementedError
+    request = _load(session, request_id)
+    if expected_version is not None and expected_version != request.version:
+        raise ConflictError(_CONFLICT)
+    current = RequestStatus(request.status)
+    if to_status not in REQUEST_TRANSITIONS[current]:
+        raise ValidationError("status", _refusal(current, to_status))
+    clock = datetime.now()
+    when = _naive(when) if when is not None else _seconds(clock)
+    problems = _Problems()
+    previous = max((s.changed_at for s in request.history), default=request.received_at)
+    if when > clock:
+        problems.add("when", "时间不能晚于现在")
+    # Within the minute of the previous step is accepted: the clerk types minutes, and
+    # the kept steps stay in the order they were recorded.
+    elif when < previous.replace(second=0, microsecond=0):
+        problems.add("when", f"时间不能早于上一步（{previous:%Y-%m-%d %H:%M}）")
+    note = _checked_text(problems, "note", note, "说明", _TEXT_MAX)
+    resolution = _checked_text(problems, "resolution", resolution, "办结情况", _TEXT_MAX)
+    callback_note = _checked_text(problems, "callback_note", callback_note, "回访情况", _TEXT_MAX)
+    assignee: Volunteer | None = None
+    if to_status is RequestStatus.ASSIGNED:
+        if assignee_id is None:
+            problems.add("assignee", "派单请选择负责人")
+        elif assignee_id == request.assignee_id and request.assignee is not None:
+            problems.add("assignee", f"已经派给{request.assignee.name}了，改派请选择另一位")
+        else:
+            assignee = _person(session, assignee_id, problems)
+    elif assignee_id is not None and assignee_id != request.assignee_id:
+        problems.add("assignee", "负责人只在派单时指定")
+    if to_status is RequestStatus.RESOLVED and not resolution:
+        problems.add("resolution", "请填写办结情况（怎么解决的）")
+    if to_status is RequestStatus.CONFIRMED and satisfaction is None:
+        problems.add("satisfaction", "请选择回访时居民的满意程度")
+    reopening = current is RequestStatus.RESOLVED and to_status is RequestStatus.IN_PROGRESS
+    if reopening and not note:
+        problems.add("note", "请写明回访发现的问题（为什么要继续处理）")
+    problems.raise_if_any()
+
+    step_note = note
+    if to_status is RequestStatus.ASSIGNED and assignee is not None:
+        request.assignee = assignee
+        step_note = f"派给{assignee.name}" + (f"：{note}" if note else "")
+    elif to_status is RequestStatus.RESOLVED:
+        request.resolution, request.resolved_at = resolution, when
+        step_note = note or resolution
+    elif to_status is RequestStatus.CONFIRMED:
+        assert satisfaction is not None
+        request.satisfaction, request.confirmed_at = satisfaction, when
+        request.callback_note = callback_note
+        heard = f"：{callback_note}" if callback_note else ""
+        step_note = note or f"{satisfaction.label}{heard}"
+    elif reopening:
+        request.resolved_at = None
+    _step(request, to_status, when, actor, step_note)
+    request.updated_by = actor
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError(_CONFLICT) from exc
+    log.info("request %s %s -> %s by %s", request_id, current, to_status, actor)
+
+
+# ---------------------------------------------------------------- reading
 
 
 def get_request(session: Session, request_id: int, now: datetime | None = None) -> RequestDetail:
     """One request with its history; NotFoundError when missing."""
-    raise NotImplementedError
+    request = _load(session, request_id)
+    now = _naive(now) if now is not None else datetime.now()
+    limit = get_station_settings(session).request_limit_days
+    household = request.household
+    status = RequestStatus(request.status)
+    days, overdue = _age(status, request.received_at, request.resolved_at, now, limit)
+    allowed = REQUEST_TRANSITIONS[status]
+    return RequestDetail(
+        id=request.id, household_id=household.id,
+        address=Address(household.community.name, household.building, household.unit,
+                        household.room).display(),
+        head=household.head_name, phone=household.contact_phone,
+        category=request.category.name, description=request.description,
+        channel=request.channel, received_at=request.received_at, reporter=request.reporter,
+        assignee_id=request.assignee_id,
+        assignee=request.assignee.name if request.assignee is not None else "",
+        status=status, resolution=request.resolution, resolved_at=request.resolved_at,
+        confirmed_at=request.confirmed_at,
+        satisfaction=Satisfaction(request.satisfaction) if request.satisfaction else None,
+        callback_note=request.callback_note, visit_id=request.visit_id,
+        days_open=days, overdue=overdue,
+        history=tuple(
+            StatusStep(RequestStatus(s.from_status) if s.from_status else None,
+                       RequestStatus(s.to_status), s.changed_at, s.actor, s.note)
+            for s in request.history
+        ),
+        allowed_next=tuple(s for s in RequestStatus if s in allowed),
+        version=request.version,
+    )
+
+
+def _filtered(
+    query: Select[Any], flt: RequestFilter, now: datetime, limit_days: int
+) -> Select[Any]:
+    for word in flt.search.split():
+        folded, lowered = normalize_query(word), _like_pattern(word.strip().lower())
+        matches = [func.lower(CareRequest.description).like(lowered, escape="\\"),
+                   RequestCategory.name.like(lowered, escape="\\"),
+                   Volunteer.name.like(lowered, escape="\\")]
+        if folded:
+            matches.append(Household.search_text.like(_like_pattern(folded), escape="\\"))
+        query = query.where(or_(*matches))
+    if flt.status is not None:
+        query = query.where(CareRequest.status == flt.status.value)
+    if flt.open_only or flt.overdue_only:
+        query = query.where(CareRequest.status.in_([s.value for s in OPEN_REQUEST_STATUSES]))
+    if flt.overdue_only:
+        # days_open > limit  ⇔  received on a day before (today − limit).
+        cutoff = datetime.combine(now.date() - timedelta(days=limit_days), time.min)
+        query = query.where(CareRequest.received_at < cutoff)
+    if flt.category is not None:
+        query = query.where(RequestCategory.name == flt.category)
+    if flt.assignee_id is not None:
+        query = query.where(CareRequest.assignee_id == flt.assignee_id)
+    if flt.household_id is not None:
+        query = query.where(CareRequest.household_id == flt.household_id)
+    if flt.received_from is not None:
+        query = query.where(CareRequest.received_at >= datetime.combine(flt.received_from,
+                                                                        time.min))
+    if flt.received_to is not None:
+        query = query.where(CareRequest.received_at < datetime.combine(
+            flt.received_to + timedelta(days=1), time.min))
+    return query
 
 
 def list_requests(
     session: Session, flt: RequestFilter, now: datetime | None = None
 ) -> list[RequestRow]:
-    """Requests matching ``flt``, newest first; open ones past the station limit are overdue."""
-    raise NotImplementedError
+    """Requests matching ``flt``, newest first; open ones past the station limit are overdue.
+
+    ``search``: every word must occur in the household's search keys (names, also by
+    pinyin, address, phone), the description, the category or the assignee's name.
+    One query, however many requests.
+    """
+    now = _naive(now) if now is not None else datetime.now()
+    limit = get_station_settings(session).request_limit_days
+    query: Any = (
+        select(
+            CareRequest.id, CareRequest.household_id, Community.name, Household.building,
+            Household.unit, Household.room, Household.head_name, Household.contact_phone,
+            RequestCategory.name, CareRequest.description, CareRequest.channel,
+            CareRequest.received_at, Volunteer.name, CareRequest.status,
+            CareRequest.resolved_at, CareRequest.satisfaction,
+        )
+        .join(Household, CareRequest.household_id == Household.id)
+        .join(Community, Household.community_id == Community.id)
+        .join(RequestCategory, CareRequest.category_id == RequestCategory.id)
+        .outerjoin(Volunteer, CareRequest.assignee_id == Volunteer.id)
+    )
+    query = _filtered(query, flt, now, limit)
+    query = query.order_by(CareRequest.received_at.desc(), CareRequest.id.desc())
+    rows: list[RequestRow] = []
+    for (rid, household_id, community, building, unit, room, head, phone, category,
+         description, channel, received_at, assignee, status_code, resolved_at,
+         satisfaction) in session.execute(query):
+        status = RequestStatus(status_code)
+        days, overdue = _age(status, received_at, resolved_at, now, limit)
+        rows.append(RequestRow(
+            id=rid, household_id=household_id,
+            address=Address(community, building, unit, room).display(), head=head,
+            phone=phone, category=category, description=description, channel=channel,
+            received_at=received_at, assignee=assignee or "", status=status,
+            days_open=days, overdue=overdue,
+            satisfaction=Satisfaction(satisfaction) if satisfaction else None,
+        ))
+    return rows
+
+
+__all__ = [
+    "RequestDetail", "RequestFilter", "RequestInput", "RequestRow", "StatusStep",
+    "add_request_category", "advance_request", "create_request", "days_open",
+    "get_request", "list_request_categories", "list_requests", "rename_request_category",
+    "set_request_category_active", "update_request",
+]

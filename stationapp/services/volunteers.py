@@ -1,9 +1,12 @@
 """The volunteer registry (志愿者): who serves at events and carries deliveries.
 
 A volunteer has a name, a phone, the community they live in, skills (书法, 剪纸,
-安全宣传, 维修 …, free text accepted) and is active or not. Volunteers are never
-deleted: one who stops is set inactive, and the hours served (服务时长, summed over the
-events they served at) stay on record.
+安全宣传, 维修 …, free text accepted), roles in communities (监督员 · 联络员 · 宣传员)
+and is active or not. The station's own staff (工作人员) are kept in the same registry
+with ``is_staff`` set: they are liaisons, visitors and assignees like volunteers.
+Volunteers are never deleted: one who stops is set inactive, and the hours served
+(服务时长, summed over the events they served at and the delivery rounds they carried)
+stay on record.
 """
 
 from __future__ import annotations
@@ -12,17 +15,21 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from stationapp.domain.care_models import DeliveryRound, VolunteerRoleAssignment
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
 from stationapp.domain.event_models import EventVolunteer, Volunteer
-from stationapp.domain.models import Community
+from stationapp.domain.models import Community, Household
 from stationapp.domain.people import check_phone
 from stationapp.domain.search_keys import name_initials, name_pinyin, normalize_query, phone_digits
+from stationapp.domain.vocab import HouseholdStatus
 
 log = logging.getLogger("stationapp.services")
 
@@ -41,6 +48,11 @@ class RoleInput:
 
     community: str
     role: VolunteerRole
+
+    @property
+    def label(self) -> str:
+        """How the role is written: ``锦华一区监督员``."""
+        return f"{self.community}{self.role.label}"
 
 
 @dataclass(frozen=True)
@@ -85,7 +97,11 @@ class RoleHolder:
 
 @dataclass(frozen=True)
 class VolunteerInfo:
-    """A volunteer as stored, with the hours served at all events (服务时长)."""
+    """A volunteer as stored, with the hours served (服务时长).
+
+    ``hours`` is ``event_hours`` (served at events) plus ``round_hours`` (delivery
+    rounds); ``roles`` are ordered by community, then 监督员 · 联络员 · 宣传员.
+    """
 
     id: int
     name: str
@@ -137,21 +153,70 @@ def split_skills(text: str | Iterable[str]) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- reading
 
+_ROLE_ORDER = {role: i for i, role in enumerate(VolunteerRole)}
 
-def _hours_by_volunteer(session: Session, ids: Iterable[int] | None = None) -> dict[int, float]:
-    query = select(EventVolunteer.volunteer_id, func.sum(EventVolunteer.hours)).group_by(
-        EventVolunteer.volunteer_id
-    )
+
+def _role_key(role: RoleInput) -> tuple[str, int]:
+    return role.community, _ROLE_ORDER[role.role]
+
+
+def _sums(session: Session, query: Any, ids: list[int] | None, column: Any) -> dict[int, Any]:
     if ids is not None:
-        query = query.where(EventVolunteer.volunteer_id.in_(list(ids)))
-    return {vid: float(total or 0.0) for vid, total in session.execute(query)}
+        query = query.where(column.in_(ids))
+    return {key: value for key, value in session.execute(query.group_by(column))}
 
 
-def _info(volunteer: Volunteer, community: str, hours: float) -> VolunteerInfo:
+@dataclass(frozen=True)
+class _Extras:
+    """What is summed or collected around volunteers, in one query each."""
+
+    event_hours: dict[int, float]
+    round_hours: dict[int, float]
+    households: dict[int, int]
+    roles: dict[int, tuple[RoleInput, ...]]
+
+
+def _extras(session: Session, ids: list[int] | None = None) -> _Extras:
+    event_hours = _sums(
+        session, select(EventVolunteer.volunteer_id, func.sum(EventVolunteer.hours)), ids,
+        EventVolunteer.volunteer_id,
+    )
+    round_hours = _sums(
+        session, select(DeliveryRound.volunteer_id, func.sum(DeliveryRound.hours)), ids,
+        DeliveryRound.volunteer_id,
+    )
+    households = _sums(
+        session,
+        select(Household.liaison_id, func.count(Household.id))
+        .where(Household.status == HouseholdStatus.ACTIVE.value),
+        ids, Household.liaison_id,
+    )
+    query = select(
+        VolunteerRoleAssignment.volunteer_id, Community.name, VolunteerRoleAssignment.role
+    ).join(Community, VolunteerRoleAssignment.community_id == Community.id)
+    if ids is not None:
+        query = query.where(VolunteerRoleAssignment.volunteer_id.in_(ids))
+    roles: dict[int, list[RoleInput]] = {}
+    for vid, community, role in session.execute(query):
+        roles.setdefault(vid, []).append(RoleInput(community, VolunteerRole(role)))
+    return _Extras(
+        event_hours={k: float(v or 0.0) for k, v in event_hours.items()},
+        round_hours={k: float(v or 0.0) for k, v in round_hours.items()},
+        households={k: int(v) for k, v in households.items() if k is not None},
+        roles={k: tuple(sorted(v, key=_role_key)) for k, v in roles.items()},
+    )
+
+
+def _info(volunteer: Volunteer, community: str, extras: _Extras) -> VolunteerInfo:
+    event_hours = extras.event_hours.get(volunteer.id, 0.0)
+    round_hours = extras.round_hours.get(volunteer.id, 0.0)
     return VolunteerInfo(
         id=volunteer.id, name=volunteer.name, phone=volunteer.phone, community=community,
         skills=split_skills(volunteer.skills), active=volunteer.active, notes=volunteer.notes,
-        hours=round(hours, 2), version=volunteer.version,
+        hours=round(event_hours + round_hours, 2), version=volunteer.version,
+        is_staff=volunteer.is_staff, roles=extras.roles.get(volunteer.id, ()),
+        event_hours=round(event_hours, 2), round_hours=round(round_hours, 2),
+        households=extras.households.get(volunteer.id, 0),
     )
 
 
@@ -160,26 +225,30 @@ def _matches(info: VolunteerInfo, terms: list[str]) -> bool:
         normalize_query(info.name), name_pinyin(info.name), name_initials(info.name),
         phone_digits(info.phone), normalize_query(info.community),
         *(normalize_query(s) for s in info.skills),
+        *(normalize_query(r.label) for r in info.roles),
+        "工作人员" if info.is_staff else "",
     ))
     return all(term in keys for term in terms)
 
 
 def list_volunteers(
-    session: Session, search: str = "", active_only: bool = True
+    session: Session, search: str = "", active_only: bool = True, staff: bool | None = None
 ) -> list[VolunteerInfo]:
-    """Volunteers by the pinyin of their names, with hours served.
+    """Volunteers (and staff) by the pinyin of their names, with hours served.
 
-    ``search`` matches the name (also by pinyin and pinyin initials), phone, community
-    and skills; several words must all match.
+    ``search`` matches the name (also by pinyin and pinyin initials), phone, community,
+    skills and roles (``锦华一区监督员``); several words must all match. ``staff``:
+    True lists only staff, False only volunteers, None both.
     """
     query = select(Volunteer, Community.name).outerjoin(
         Community, Volunteer.community_id == Community.id
     )
     if active_only:
         query = query.where(Volunteer.active.is_(True))
-    hours = _hours_by_volunteer(session)
-    infos = [_info(v, community or "", hours.get(v.id, 0.0)) for v, community in
-             session.execute(query)]
+    if staff is not None:
+        query = query.where(Volunteer.is_staff.is_(staff))
+    extras = _extras(session)
+    infos = [_info(v, community or "", extras) for v, community in session.execute(query)]
     terms = [t for t in (normalize_query(w) for w in search.split()) if t]
     if terms:
         infos = [i for i in infos if _matches(i, terms)]
@@ -192,8 +261,7 @@ def get_volunteer(session: Session, volunteer_id: int) -> VolunteerInfo:
     if volunteer is None:
         raise NotFoundError(f"找不到编号为 {volunteer_id} 的志愿者")
     community = volunteer.community.name if volunteer.community else ""
-    hours = _hours_by_volunteer(session, [volunteer_id]).get(volunteer_id, 0.0)
-    return _info(volunteer, community, hours)
+    return _info(volunteer, community, _extras(session, [volunteer_id]))
 
 
 # ---------------------------------------------------------------- validation and writing
@@ -202,7 +270,8 @@ def get_volunteer(session: Session, volunteer_id: int) -> VolunteerInfo:
 def validate_volunteer(data: VolunteerInput) -> VolunteerInput:
     """Check and tidy a volunteer from the dialog; ValidationError lists every problem.
 
-    Field names: ``name``, ``phone``, ``community``, ``skills``.
+    Field names: ``name``, ``phone``, ``community``, ``skills``, ``roles`` (a role
+    without a community). Repeated roles collapse into one.
     """
     problems = _Problems()
     name = " ".join(data.name.split())
@@ -221,9 +290,20 @@ def validate_volunteer(data: VolunteerInput) -> VolunteerInput:
     skills = split_skills(data.skills)
     if len(SKILL_SEPARATOR.join(skills)) > _SKILLS_MAX:
         problems.add("skills", f"特长写得太多了（合计最多 {_SKILLS_MAX} 个字）")
+    roles: list[RoleInput] = []
+    for held in data.roles:
+        where = " ".join(held.community.split())
+        if not where:
+            problems.add("roles", f"请填写担任{VolunteerRole(held.role).label}的小区")
+        elif len(where) > _NAME_MAX:
+            problems.add("roles", f"小区名称太长（最多 {_NAME_MAX} 个字）")
+        elif (tidy := RoleInput(where, VolunteerRole(held.role))) not in roles:
+            roles.append(tidy)
     problems.raise_if_any()
     return VolunteerInput(name=name, phone=phone, community=community, skills=skills,
-                          active=data.active, notes=data.notes.strip(), version=data.version)
+                          active=data.active, notes=data.notes.strip(),
+                          is_staff=data.is_staff, roles=tuple(sorted(roles, key=_role_key)),
+                          version=data.version)
 
 
 def _check_unique(session: Session, data: VolunteerInput, volunteer_id: int | None) -> None:
@@ -255,7 +335,45 @@ def _apply(session: Session, volunteer: Volunteer, data: VolunteerInput, actor: 
     volunteer.community_id = community_id
     volunteer.skills = SKILL_SEPARATOR.join(data.skills)
     volunteer.active, volunteer.notes = data.active, data.notes
+    volunteer.is_staff = data.is_staff
     volunteer.updated_by = actor
+
+
+def _role_keys(
+    session: Session, roles: tuple[RoleInput, ...], actor: str
+) -> set[tuple[int, str]]:
+    """(community id, role) of each role; unknown communities are added (may flush)."""
+    keys: set[tuple[int, str]] = set()
+    for held in roles:
+        community_id = _community_id(session, held.community, actor)
+        assert community_id is not None  # validation refuses a role without a community
+        keys.add((community_id, held.role.value))
+    return keys
+
+
+def _held_roles(session: Session, volunteer_id: int) -> list[VolunteerRoleAssignment]:
+    return list(session.scalars(select(VolunteerRoleAssignment).where(
+        VolunteerRoleAssignment.volunteer_id == volunteer_id
+    )))
+
+
+def _replace_roles(
+    session: Session, volunteer_id: int, held: list[VolunteerRoleAssignment],
+    wanted: set[tuple[int, str]],
+) -> None:
+    """Make the volunteer's roles ``wanted``; roles kept keep their ``since`` date."""
+    missing = set(wanted)
+    for row in held:
+        key = (row.community_id, VolunteerRole(row.role).value)
+        if key in missing:
+            missing.discard(key)
+        else:
+            session.delete(row)
+    session.add_all(
+        VolunteerRoleAssignment(volunteer_id=volunteer_id, community_id=community_id,
+                                role=VolunteerRole(role), since=date.today())
+        for community_id, role in sorted(missing)
+    )
 
 
 def create_volunteer(session: Session, data: VolunteerInput, actor: str) -> int:
@@ -269,6 +387,8 @@ def create_volunteer(session: Session, data: VolunteerInput, actor: str) -> int:
     _apply(session, volunteer, data, actor)
     session.add(volunteer)
     session.flush()
+    _replace_roles(session, volunteer.id, [], _role_keys(session, data.roles, actor))
+    session.flush()
     log.info("volunteer %s created by %s", volunteer.id, actor)
     return volunteer.id
 
@@ -276,7 +396,11 @@ def create_volunteer(session: Session, data: VolunteerInput, actor: str) -> int:
 def update_volunteer(
     session: Session, volunteer_id: int, data: VolunteerInput, actor: str
 ) -> None:
-    """Validate and save changes; ConflictError when someone saved it in between."""
+    """Validate and save changes; ConflictError when someone saved it in between.
+
+    The roles are replaced by ``data.roles``. Every save bumps the version, also when
+    only the roles changed, so two desks editing the same person notice each other.
+    """
     volunteer = session.get(Volunteer, volunteer_id)
     if volunteer is None:
         raise NotFoundError(f"找不到编号为 {volunteer_id} 的志愿者")
@@ -284,7 +408,12 @@ def update_volunteer(
         raise ConflictError(_CONFLICT)
     data = validate_volunteer(data)
     _check_unique(session, data, volunteer_id)
+    # Look-ups that may flush come before the changes, so the version moves by one.
+    wanted = _role_keys(session, data.roles, actor)
+    held = _held_roles(session, volunteer_id)
     _apply(session, volunteer, data, actor)
+    volunteer.updated_at = func.now()  # forces the versioned UPDATE
+    _replace_roles(session, volunteer_id, held, wanted)
     try:
         session.flush()
     except StaleDataError as exc:
@@ -294,14 +423,37 @@ def update_volunteer(
 
 def list_people(session: Session, active_only: bool = True) -> list[PersonOption]:
     """Staff first, then volunteers, each by the pinyin of their names (for pickers)."""
-    raise NotImplementedError
+    query = select(Volunteer.id, Volunteer.name, Volunteer.is_staff, Community.name).outerjoin(
+        Community, Volunteer.community_id == Community.id
+    )
+    if active_only:
+        query = query.where(Volunteer.active.is_(True))
+    people = [PersonOption(vid, name, bool(staff), community or "")
+              for vid, name, staff, community in session.execute(query)]
+    return sorted(people, key=lambda p: (not p.is_staff, name_pinyin(p.name), p.name, p.id))
 
 
 def list_role_holders(
     session: Session, community_id: int | None = None
 ) -> list[RoleHolder]:
-    """Role holders by community, then role, then name."""
-    raise NotImplementedError
+    """Role holders by community, then role, then name.
+
+    Only active volunteers hold roles here; an inactive one keeps them on record and
+    holds them again when set active.
+    """
+    query = (
+        select(Community.name, VolunteerRoleAssignment.role, Volunteer.id, Volunteer.name,
+               Volunteer.phone)
+        .join(Community, VolunteerRoleAssignment.community_id == Community.id)
+        .join(Volunteer, VolunteerRoleAssignment.volunteer_id == Volunteer.id)
+        .where(Volunteer.active.is_(True))
+    )
+    if community_id is not None:
+        query = query.where(VolunteerRoleAssignment.community_id == community_id)
+    holders = [RoleHolder(community, VolunteerRole(role), vid, name, phone)
+               for community, role, vid, name, phone in session.execute(query)]
+    return sorted(holders, key=lambda h: (h.community, _ROLE_ORDER[h.role],
+                                          name_pinyin(h.name), h.volunteer_id))
 
 
 __all__ = [
