@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
-from stationapp import __version__
-from stationapp.domain.errors import StationError
+from stationapp import __version__, cli_data
+from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.vocab import CareCategory, HouseholdStatus, parse_label
 
 log = logging.getLogger("stationapp.cli")
@@ -109,15 +109,53 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
                         metavar="YYYY-MM-DD", help=t("last day", "截止日期"))
     events.add_argument("--format", choices=["table", "json"], default="table",
                         help=t("output format", "输出格式"))
+    _add_visits_parser(commands, t)
+    _add_requests_parser(commands, t)
     _add_print_parser(commands, t)
+    cli_data.add_parsers(commands, t, _iso_date)
     return parser
+
+
+def _add_visits_parser(commands: Any, t: Callable[[str, str], str]) -> None:
+    """``stationapp visits overdue``: households past their visit due date."""
+    visits = commands.add_parser("visits", help=t("visits (走访): the overdue list",
+                                                  "走访：逾期未走访的住户"))
+    actions = visits.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                    title=t("actions", "操作"))
+    overdue = actions.add_parser(
+        "overdue", help=t("households past their visit due date, most days overdue first",
+                          "超过应访日期仍未走访的住户，逾期天数多的在前"))
+    overdue.add_argument("--liaison", type=int, default=None, metavar="ID",
+                         help=t("only the households of this liaison (staff or volunteer id)",
+                                "只列出这位联户人（工作人员或志愿者编号）负责的住户"))
+    overdue.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                         help=t("count days overdue as of this day (default: today)",
+                                "按这一天计算逾期天数（默认今天）"))
+    overdue.add_argument("--format", choices=["table", "json"], default="table",
+                         help=t("output format", "输出格式"))
+
+
+def _add_requests_parser(commands: Any, t: Callable[[str, str], str]) -> None:
+    """``stationapp requests list``: residents' requests (诉求 / 报修)."""
+    requests = commands.add_parser("requests", help=t("residents' requests (诉求 / 报修)",
+                                                      "居民诉求与报修"))
+    actions = requests.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                      title=t("actions", "操作"))
+    listing = actions.add_parser("list", help=t("list requests, newest first",
+                                                "列出诉求，最新的在前"))
+    listing.add_argument("--open", action="store_true",
+                         help=t("only open requests (受理, 派单, 处理中)",
+                                "只列出未办结的诉求（受理、派单、处理中）"))
+    listing.add_argument("--format", choices=["table", "json"], default="table",
+                         help=t("output format", "输出格式"))
 
 
 def _add_print_parser(commands: Any, t: Callable[[str, str], str]) -> None:
     """``stationapp print delivery-sheets|event-report``: the PDFs, without the GUI."""
     printing = commands.add_parser(
-        "print", help=t("write a PDF: the delivery sheets or the report of an event",
-                        "生成 PDF：活动的送上门配送单或活动记录"))
+        "print", help=t("write a PDF: delivery sheets, an event report, the monthly report "
+                        "or a volunteer's service record",
+                        "生成 PDF：活动的送上门配送单或活动记录；工作月报；志愿服务记录证明"))
     documents = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True,
                                         title=t("documents", "文档"))
     event_help = t("event id (see `stationapp events`)", "活动编号（见 stationapp events）")
@@ -138,6 +176,47 @@ def _add_print_parser(commands: Any, t: Callable[[str, str], str]) -> None:
                "活动记录：活动情况、发放数量、志愿者、配送结果"))
     report.add_argument("--event", type=int, required=True, metavar="ID", help=event_help)
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=output_help)
+    monthly = documents.add_parser(
+        "monthly-report",
+        help=t("the monthly report (工作月报): households, visits, requests, events, "
+               "volunteer hours, with charts",
+               "工作月报：住户、走访、诉求、活动与配送、志愿服务，含图表"))
+    monthly.add_argument("--month", type=_month, default=None, metavar="YYYY-MM",
+                         help=t("the month to report (default: this month)",
+                                "统计月份（默认本月）"))
+    monthly.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=output_help)
+    record = documents.add_parser(
+        "service-record",
+        help=t("a volunteer's service record certificate (志愿服务记录证明), numbered and kept",
+               "志愿服务记录证明（编号并留存）"))
+    record.add_argument("--volunteer", type=int, required=True, metavar="ID",
+                        help=t("volunteer id", "志愿者编号"))
+    record.add_argument("--from", dest="date_from", type=_iso_date, default=None,
+                        metavar="YYYY-MM-DD", help=t("first day (default: the first service)",
+                                                     "起始日期（默认从第一次服务算起）"))
+    record.add_argument("--to", dest="date_to", type=_iso_date, default=None,
+                        metavar="YYYY-MM-DD", help=t("last day (default: today)",
+                                                     "截止日期（默认今天）"))
+    record.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=output_help)
+    ledger = documents.add_parser(
+        "ledger", help=t("the printed ledger (台账): households by community, landscape",
+                         "住户台账：按小区分节，横向 A4"))
+    cli_data.add_household_filters(ledger, t)
+    ledger.add_argument("--columns", default=None, metavar="LIST",
+                        help=t("columns, comma-separated, e.g. 序号,楼号 · 单元 · 室,户主 "
+                               "(default: the usual ones)",
+                               "列，用逗号分隔，如 序号,户主,联系电话（默认常用列）"))
+    ledger.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=output_help)
+
+
+def _month(text: str) -> date:
+    from stationapp.domain.schedule import parse_month
+
+    try:
+        return parse_month(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: YYYY-MM（月份请写成 2026-11）") from exc
 
 
 def _iso_date(text: str) -> date:
@@ -165,8 +244,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args, t)
         if args.command == "events":
             return _events(args, sys.stdout)
+        if args.command == "visits":
+            return _overdue(args, sys.stdout)
+        if args.command == "requests":
+            return _requests(args, sys.stdout)
         if args.command == "print":
             return _print(args, t)
+        handled = cli_data.run(args, t, sys.stdout, _cli_actor())
+        if handled is not None:
+            return handled
+    except ValidationError as exc:
+        print(f"stationapp: {'；'.join(p.message for p in exc.problems)}", file=sys.stderr)
+        return 2
     except StationError as exc:
         print(f"stationapp: {exc}", file=sys.stderr)
         return 2
@@ -299,45 +388,135 @@ def _demo(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
     return 0
 
 
+_OVERDUE_COLUMNS = ("地址", "户主", "电话", "等级", "联户人", "上次走访", "应访日期", "逾期天数")
+
+
+def _overdue(args: argparse.Namespace, out: TextIO) -> int:
+    """``stationapp visits overdue``: the overdue list as a table or JSON."""
+    from stationapp.services.database import open_database
+    from stationapp.services.visits import list_overdue
+    from stationapp.services.volunteers import get_volunteer
+
+    database = open_database(args.database_url)
+    try:
+        with database.session() as session:
+            if args.liaison is not None:
+                get_volunteer(session, args.liaison)  # NotFoundError → exit 2
+            rows = list_overdue(session, today=args.today, liaison_id=args.liaison)
+    finally:
+        database.dispose()
+    if args.format == "json":
+        records: list[dict[str, Any]] = [
+            {
+                "household_id": r.household_id, "address": r.address, "head": r.head,
+                "phone": r.phone, "tier": r.tier.label, "tier_code": r.tier.value,
+                "liaison": r.liaison,
+                "last_visit": r.last_visit.isoformat() if r.last_visit else None,
+                "due": r.due.isoformat(), "days_overdue": r.days_overdue,
+            }
+            for r in rows
+        ]
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        table = [
+            dict(zip(_OVERDUE_COLUMNS, (
+                r.address, r.head, r.phone, r.tier.label, r.liaison,
+                r.last_visit.isoformat() if r.last_visit else "从未走访",
+                r.due.isoformat(), r.days_overdue,
+            ), strict=True))
+            for r in rows
+        ]
+        _print_table(table, out, _OVERDUE_COLUMNS)
+    return 0
+
+
+_REQUEST_COLUMNS = ("编号", "受理时间", "地址", "户主", "类别", "内容", "状态", "承办人",
+                    "天数", "超期")
+_DESCRIPTION_WIDTH = 24
+"""Characters of a request's description shown in the table (JSON carries all of it)."""
+
+
+def _requests(args: argparse.Namespace, out: TextIO) -> int:
+    """``stationapp requests list``: requests as a table or JSON, newest first."""
+    from stationapp.services.database import open_database
+    from stationapp.services.requests import RequestFilter, list_requests
+
+    database = open_database(args.database_url)
+    try:
+        with database.session() as session:
+            rows = list_requests(session, RequestFilter(open_only=args.open))
+    finally:
+        database.dispose()
+    if args.format == "json":
+        records: list[dict[str, Any]] = [
+            {
+                "id": r.id, "household_id": r.household_id, "address": r.address,
+                "head": r.head, "phone": r.phone, "category": r.category,
+                "description": r.description, "channel": r.channel,
+                "received_at": r.received_at.isoformat(timespec="minutes"),
+                "assignee": r.assignee, "status": r.status.label, "status_code": r.status.value,
+                "open": r.status.is_open, "days_open": r.days_open, "overdue": r.overdue,
+                "satisfaction": r.satisfaction.label if r.satisfaction else None,
+            }
+            for r in rows
+        ]
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        table = []
+        for r in rows:
+            description = " ".join(r.description.split())
+            if len(description) > _DESCRIPTION_WIDTH:
+                description = description[:_DESCRIPTION_WIDTH - 1] + "…"
+            table.append(dict(zip(_REQUEST_COLUMNS, (
+                r.id, r.received_at.strftime("%Y-%m-%d %H:%M"), r.address, r.head, r.category,
+                description, r.status.label, r.assignee, r.days_open,
+                "超期" if r.overdue else "",
+            ), strict=True)))
+        _print_table(table, out, _REQUEST_COLUMNS)
+    return 0
+
+
+def _cli_actor() -> str:
+    """Who acts from the command line: the login name of the desk's user."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):  # no login name (some containers)
+        return "cli"
+
+
 def _print(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
     """Write the PDF asked for; the file appears only once it is complete."""
     from pathlib import Path
 
     from stationapp.reports.fonts import cjk_font
     from stationapp.services.database import open_database
-    from stationapp.services.sheet_data import delivery_sheets, event_report
 
     output = Path(args.output).expanduser()
     if not output.parent.is_dir():
         print(t(f"stationapp: the folder {output.parent} does not exist",
                 f"stationapp: 文件夹 {output.parent} 不存在"), file=sys.stderr)
         return 2
+    if (args.document == "service-record" and args.date_from and args.date_to
+            and args.date_from > args.date_to):
+        print(t("stationapp: --from is later than --to", "stationapp: 起始日期晚于截止日期"),
+              file=sys.stderr)
+        return 2
     cjk_font()  # no font: say so before any work (FontNotFoundError → exit 2)
     database = open_database(args.database_url)
-    try:
-        with database.session() as session:
-            if args.document == "delivery-sheets":
-                sheets = delivery_sheets(session, args.event, volunteer_name=args.volunteer)
-            else:
-                report = event_report(session, args.event)
-    finally:
-        database.dispose()
     partial = output.with_name(output.name + ".part")
     try:
-        if args.document == "delivery-sheets":
-            from stationapp.reports.delivery_sheet import render_delivery_sheets
-
-            pages = render_delivery_sheets(sheets, partial)
-            stops = sum(len(sheet.stops) for sheet in sheets.sheets)
-            done = t(f"Wrote {len(sheets.sheets)} delivery sheet(s), {stops} stops, "
-                     f"{pages} pages: {output}",
-                     f"已生成配送单 {len(sheets.sheets)} 份，{stops} 户，共 {pages} 页：{output}")
-        else:
-            from stationapp.reports.event_report import render_event_report
-
-            pages = render_event_report(report, partial)
-            done = t(f"Wrote the event report, {pages} pages: {output}",
-                     f"已生成活动记录，共 {pages} 页：{output}")
+        write = {
+            "delivery-sheets": _write_delivery_sheets,
+            "event-report": _write_event_report,
+            "monthly-report": _write_monthly_report,
+            "service-record": _write_service_record,
+            "ledger": _write_ledger,
+        }[args.document]
+        done = write(args, database, partial, output, t)
         partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -350,8 +529,90 @@ def _print(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    finally:
+        database.dispose()
     print(done)
     return 0
+
+
+def _write_delivery_sheets(args: argparse.Namespace, database: Any, partial: Any, output: Any,
+                           t: Callable[[str, str], str]) -> str:
+    from stationapp.reports.delivery_sheet import render_delivery_sheets
+    from stationapp.services.sheet_data import delivery_sheets
+
+    with database.session() as session:
+        sheets = delivery_sheets(session, args.event, volunteer_name=args.volunteer)
+    pages = render_delivery_sheets(sheets, partial)
+    stops = sum(len(sheet.stops) for sheet in sheets.sheets)
+    return t(f"Wrote {len(sheets.sheets)} delivery sheet(s), {stops} stops, "
+             f"{pages} pages: {output}",
+             f"已生成配送单 {len(sheets.sheets)} 份，{stops} 户，共 {pages} 页：{output}")
+
+
+def _write_event_report(args: argparse.Namespace, database: Any, partial: Any, output: Any,
+                        t: Callable[[str, str], str]) -> str:
+    from stationapp.reports.event_report import render_event_report
+    from stationapp.services.sheet_data import event_report
+
+    with database.session() as session:
+        report = event_report(session, args.event)
+    pages = render_event_report(report, partial)
+    return t(f"Wrote the event report, {pages} pages: {output}",
+             f"已生成活动记录，共 {pages} 页：{output}")
+
+
+def _write_monthly_report(args: argparse.Namespace, database: Any, partial: Any, output: Any,
+                          t: Callable[[str, str], str]) -> str:
+    from stationapp.reports.monthly_report import write_monthly_report
+    from stationapp.services.statistics import monthly_statistics
+
+    with database.session() as session:
+        stats = monthly_statistics(session, args.month or date.today())
+    pages = write_monthly_report(stats, partial)
+    month = f"{stats.month:%Y-%m}"
+    return t(f"Wrote the monthly report of {month}, {pages} pages: {output}",
+             f"已生成 {stats.month.year}年{stats.month.month}月 工作月报，共 {pages} 页：{output}")
+
+
+def _write_service_record(args: argparse.Namespace, database: Any, partial: Any, output: Any,
+                          t: Callable[[str, str], str]) -> str:
+    from stationapp.reports.service_certificate import write_certificate
+    from stationapp.services.service_record import issue_certificate
+
+    # The number is kept only when the PDF was written: both happen in one transaction.
+    with database.session() as session:
+        cert = issue_certificate(session, args.volunteer, _cli_actor(),
+                                 start=args.date_from, end=args.date_to)
+        write_certificate(cert, partial)
+    record = cert.record
+    return t(f"Issued certificate {cert.number} to {record.name}, "
+             f"{record.total_hours:g} hours: {output}",
+             f"已开具志愿服务记录证明 {cert.number}（{record.name}，"
+             f"累计 {record.total_hours:g} 小时）：{output}")
+
+
+def _write_ledger(args: argparse.Namespace, database: Any, partial: Any, output: Any,
+                  t: Callable[[str, str], str]) -> str:
+    from stationapp.reports.ledger import render_ledger
+    from stationapp.services.ledger_data import LedgerColumn, ledger_data
+
+    columns: list[LedgerColumn] = []
+    for word in (args.columns or "").replace("，", ",").split(","):
+        if word.strip():
+            match = [c for c in LedgerColumn if word.strip() in (c.value, c.label)]
+            if not match:
+                known = "、".join(c.label for c in LedgerColumn)
+                raise ValidationError("columns", f"不认识的列“{word.strip()}”（可用：{known}）")
+            columns.append(match[0])
+    with database.session() as session:
+        try:
+            flt = cli_data.household_filter(session, args)
+        except ValueError as exc:
+            raise ValidationError("filter", str(exc)) from exc
+        data = ledger_data(session, flt, columns)
+    pages = render_ledger(data, partial)
+    return t(f"Wrote the ledger: {data.households} households, {pages} pages: {output}",
+             f"已生成住户台账：{data.households} 户，共 {pages} 页：{output}")
 
 
 if __name__ == "__main__":

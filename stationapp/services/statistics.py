@@ -1,19 +1,59 @@
 """The figures a station reports upward, for one month (统计 page and 月报 PDF).
 
-CONTRACT — signatures and data shapes are fixed; bodies are being written.
+Every figure is aggregated in SQL (a dozen small queries, whatever the size of the ledger).
+
+*As of* — the day the "now" figures describe (households on the ledger, open requests,
+overdue requests and visits) is ``today`` for the current month and the month's last day
+for a past month (``min(today, month end)``):
+
+* a household counts as 在册 on that day when it was entered by then (``created_at``,
+  as for the visit schedule) and is 在册 now or left the ledger (迁出 / 注销) only
+  *after* that day; 高龄 is reckoned on that day too;
+* a request is open on that day when it was received on or before it and is still open
+  now (受理 / 派单 / 处理中) or was resolved only after that day; it is overdue when it
+  had then been open longer than the station's limit (``request_limit_days``);
+* overdue visits are the households past their due date on that day.
+
+Month figures — visits dated in the month, requests received in it, requests closed
+(resolved_at in the month, still 已办结 or 已回访), satisfaction of the call-backs made in
+the month (confirmed_at), events starting in it and the deliveries of those events,
+volunteer hours served in it (events and delivery rounds).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from stationapp.domain.care_models import CareRequest, RequestCategory, Visit
+from stationapp.domain.care_vocab import (
+    OPEN_REQUEST_STATUSES,
+    RequestStatus,
+    Satisfaction,
+    VisitMethod,
+)
+from stationapp.domain.event_models import Delivery, Event, EventType, Volunteer
+from stationapp.domain.models import Community, Household, HouseholdCategory
+from stationapp.domain.people import ELDERLY_AGE, born_on_or_before_for_age
+from stationapp.domain.schedule import month_end, month_start
+from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome, HouseholdStatus
+from stationapp.services import service_record, visits
+from stationapp.services.requests import days_open
+from stationapp.services.settings import get_station_settings
 from stationapp.services.visits import Coverage
 
 Counts = tuple[tuple[str, int], ...]
 """(label, count) pairs in display order."""
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+TOP_VOLUNTEERS = 10
+"""How many volunteers the 志愿服务 ranking shows."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +94,66 @@ class MonthlyStatistics:
     volunteer_hours: float
     top_volunteers: tuple[tuple[str, float], ...]
     active_volunteers: int
+    as_of: date | None = None
+    """The day the households, open requests and overdue figures describe (see module)."""
+    volunteers_served: int = 0
+    """Volunteers (and staff) with hours served in the month."""
+    request_limit_days: int = 0
+    """The station's limit after which an open request counts as overdue."""
+
+    @property
+    def satisfaction_total(self) -> int:
+        """Call-backs of the month with a verdict."""
+        return sum(n for _, n in self.satisfaction)
+
+    @property
+    def deliveries_total(self) -> int:
+        """Deliveries planned for the month's events."""
+        return sum(n for _, n in self.deliveries_by_outcome)
+
+
+@dataclass(frozen=True)
+class _Period:
+    first: date
+    last: date
+    as_of: date
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.first, time.min)
+
+    @property
+    def end(self) -> datetime:
+        """Midnight after the month's last day (exclusive bound)."""
+        return datetime.combine(self.last + timedelta(days=1), time.min)
+
+    @property
+    def as_of_end(self) -> datetime:
+        """Midnight after the as-of day (exclusive bound)."""
+        return datetime.combine(self.as_of + timedelta(days=1), time.min)
+
+    def within(self, column: Any) -> ColumnElement[bool]:
+        return and_(column >= self.start, column < self.end)
+
+
+def _sum(condition: ColumnElement[bool]) -> ColumnElement[Any]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _mapping(session: Session, query: Select[_K, _V]) -> dict[_K, _V]:
+    """The rows of a two-column query as a dict (first column → second)."""
+    return {key: value for key, value in session.execute(query)}
+
+
+def _on_ledger(as_of: date) -> ColumnElement[bool]:
+    """在册 on ``as_of``: entered by then, and still 在册 or left only after that day."""
+    return and_(
+        Household.created_at < datetime.combine(as_of + timedelta(days=1), time.min),
+        or_(
+            Household.status == HouseholdStatus.ACTIVE.value,
+            and_(Household.status_date.is_not(None), Household.status_date > as_of),
+        ),
+    )
 
 
 def monthly_statistics(
@@ -61,4 +161,198 @@ def monthly_statistics(
 ) -> MonthlyStatistics:
     """Figures of the month containing ``month`` (households and open counts as of ``today``
     for the current month, as of the month's last day for a past month)."""
-    raise NotImplementedError
+    today = today or date.today()
+    first, last = month_start(month), month_end(month)
+    period = _Period(first, last, min(today, last))
+    settings = get_station_settings(session)
+    total, by_category, by_community, by_tier = _households(session, period.as_of)
+    visits_total, by_method = _visits(session, period)
+    requests = _requests(session, period, settings.request_limit_days)
+    events_total, by_type, outcomes = _events(session, period)
+    hours = {vid: h for vid, h in service_record.hours_by_volunteer(session, first, last).items()
+             if h > 0}
+    return MonthlyStatistics(
+        month=first,
+        station=settings.name,
+        generated_on=today,
+        households_total=total,
+        by_category=by_category,
+        by_community=by_community,
+        by_tier=by_tier,
+        visits_in_month=visits_total,
+        visits_by_method=by_method,
+        coverage=visits.month_coverage(session, first, today),
+        overdue_visits=len(visits.list_overdue_ids(session, period.as_of)),
+        requests_received=requests.received,
+        requests_closed=requests.closed,
+        requests_open=requests.open,
+        requests_overdue=requests.overdue,
+        average_days_to_close=requests.average_days,
+        satisfaction=requests.satisfaction,
+        requests_by_category=requests.by_category,
+        events_in_month=events_total,
+        events_by_type=by_type,
+        deliveries_by_outcome=outcomes,
+        volunteer_hours=round(sum(hours.values()), 2),
+        top_volunteers=_top_volunteers(session, hours),
+        active_volunteers=session.scalar(
+            select(func.count()).select_from(Volunteer).where(
+                Volunteer.active.is_(True), Volunteer.is_staff.is_(False))
+        ) or 0,
+        as_of=period.as_of,
+        volunteers_served=len(hours),
+        request_limit_days=settings.request_limit_days,
+    )
+
+
+# ---------------------------------------------------------------- households
+
+
+def _households(session: Session, as_of: date) -> tuple[int, Counts, Counts, Counts]:
+    on_ledger = _on_ledger(as_of)
+    cutoff = born_on_or_before_for_age(ELDERLY_AGE, as_of)
+    grouped = session.execute(
+        select(Household.community_id, Household.tier, func.count(),
+               _sum(Household.oldest_birth_date <= cutoff))
+        .where(on_ledger)
+        .group_by(Household.community_id, Household.tier)
+    ).all()
+    per_community: dict[int, int] = {}
+    per_tier: dict[str, int] = {}
+    elderly = 0
+    for community_id, tier, count, old in grouped:
+        per_community[community_id] = per_community.get(community_id, 0) + count
+        per_tier[tier] = per_tier.get(tier, 0) + count
+        elderly += int(old)
+    # Every stored category (a covering index scan) less those of the few households off
+    # the ledger: about half the work of joining every category row to its household.
+    stored = _mapping(session,
+        select(HouseholdCategory.category, func.count()).group_by(HouseholdCategory.category)
+    )
+    off_ledger = select(Household.id).where(~on_ledger)
+    for category, count in session.execute(
+        select(HouseholdCategory.category, func.count())
+        .where(HouseholdCategory.household_id.in_(off_ledger.scalar_subquery()))
+        .group_by(HouseholdCategory.category)
+    ):
+        stored[category] -= count
+    by_category = tuple(
+        (c.label, elderly if c is CareCategory.ELDERLY else int(stored.get(c.value, 0)))
+        for c in CareCategory
+    )
+    names = _mapping(session, select(Community.id, Community.name))
+    by_community = tuple(sorted(((names[cid], n) for cid, n in per_community.items()),
+                                key=lambda pair: pair[0]))
+    by_tier = tuple((t.label, per_tier.get(t.value, 0)) for t in CareTier)
+    return sum(per_community.values()), by_category, by_community, by_tier
+
+
+# ---------------------------------------------------------------- visits
+
+
+def _visits(session: Session, period: _Period) -> tuple[int, Counts]:
+    counts = _mapping(session,
+        select(Visit.method, func.count())
+        .where(Visit.visit_date >= period.first, Visit.visit_date <= period.last)
+        .group_by(Visit.method)
+    )
+    by_method = tuple((m.label, int(counts.get(m, 0))) for m in VisitMethod)
+    return sum(counts.values()), by_method
+
+
+# ---------------------------------------------------------------- requests
+
+
+@dataclass(frozen=True)
+class _RequestFigures:
+    received: int
+    closed: int
+    open: int
+    overdue: int
+    average_days: float | None
+    satisfaction: Counts
+    by_category: tuple[RequestCategoryFigures, ...]
+
+
+def _requests(session: Session, period: _Period, limit_days: int) -> _RequestFigures:
+    open_statuses = [s.value for s in OPEN_REQUEST_STATUSES]
+    closed_statuses = [RequestStatus.RESOLVED.value, RequestStatus.CONFIRMED.value]
+    received = period.within(CareRequest.received_at)
+    closed = and_(period.within(CareRequest.resolved_at),
+                  CareRequest.status.in_(closed_statuses))
+    is_open = and_(
+        CareRequest.received_at < period.as_of_end,
+        or_(CareRequest.status.in_(open_statuses), CareRequest.resolved_at >= period.as_of_end),
+    )
+    overdue_before = datetime.combine(period.as_of - timedelta(days=limit_days), time.min)
+    overdue = and_(is_open, CareRequest.received_at < overdue_before)
+    grouped = session.execute(
+        select(CareRequest.category_id, _sum(received), _sum(closed), _sum(is_open),
+               _sum(overdue))
+        .where(CareRequest.received_at < period.end)
+        .group_by(CareRequest.category_id)
+    ).all()
+    per_category = {cid: (int(r), int(c), int(o), int(d)) for cid, r, c, o, d in grouped}
+    categories = session.execute(
+        select(RequestCategory.id, RequestCategory.name, RequestCategory.active)
+        .order_by(RequestCategory.sort_order, RequestCategory.id)
+    ).all()
+    by_category = tuple(
+        RequestCategoryFigures(name, *per_category.get(cid, (0, 0, 0, 0))[:3])
+        for cid, name, active in categories
+        if active or any(per_category.get(cid, (0, 0, 0, 0))[:3])
+    )
+    durations = [
+        days_open(received_at, resolved_at)
+        for received_at, resolved_at in session.execute(
+            select(CareRequest.received_at, CareRequest.resolved_at).where(closed)
+        )
+        if resolved_at is not None
+    ]
+    verdicts = _mapping(session,
+        select(CareRequest.satisfaction, func.count())
+        .where(period.within(CareRequest.confirmed_at), CareRequest.satisfaction.is_not(None))
+        .group_by(CareRequest.satisfaction)
+    )
+    totals = [sum(values[i] for values in per_category.values()) for i in range(4)]
+    return _RequestFigures(
+        received=totals[0], closed=totals[1], open=totals[2], overdue=totals[3],
+        average_days=sum(durations) / len(durations) if durations else None,
+        satisfaction=tuple((s.label, int(verdicts.get(s, 0))) for s in Satisfaction),
+        by_category=by_category,
+    )
+
+
+# ---------------------------------------------------------------- events and volunteers
+
+
+def _events(session: Session, period: _Period) -> tuple[int, Counts, Counts]:
+    in_month = period.within(Event.starts_at)
+    counts = _mapping(session,
+        select(Event.event_type_id, func.count()).where(in_month).group_by(Event.event_type_id)
+    )
+    types = session.execute(
+        select(EventType.id, EventType.name, EventType.active)
+        .order_by(EventType.sort_order, EventType.id)
+    ).all()
+    by_type = tuple((name, int(counts.get(tid, 0))) for tid, name, active in types
+                    if active or counts.get(tid))
+    outcomes = _mapping(session,
+        select(Delivery.outcome, func.count())
+        .join(Event, Event.id == Delivery.event_id)
+        .where(in_month)
+        .group_by(Delivery.outcome)
+    )
+    by_outcome = tuple((o.label, int(outcomes.get(o, 0))) for o in DeliveryOutcome)
+    return sum(counts.values()), by_type, by_outcome
+
+
+def _top_volunteers(session: Session, hours: dict[int, float]) -> tuple[tuple[str, float], ...]:
+    if not hours:
+        return ()
+    # Ties at the cut-off are decided by name, so fetch every name (a few hundred at most).
+    names = _mapping(session,
+        select(Volunteer.id, Volunteer.name).where(Volunteer.id.in_(list(hours)))
+    )
+    ranked = sorted(hours.items(), key=lambda item: (-item[1], names.get(item[0], ""), item[0]))
+    return tuple((names.get(vid, ""), round(h, 2)) for vid, h in ranked[:TOP_VOLUNTEERS])

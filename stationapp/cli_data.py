@@ -1,0 +1,217 @@
+"""The data-in, data-out commands: ``import``, ``export``, ``backup`` and ``restore``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+Translate = Callable[[str, str], str]
+
+
+def add_household_filters(parser: argparse.ArgumentParser, t: Translate) -> None:
+    """The household filters shared by ``export`` and ``print ledger``."""
+    parser.add_argument("--search", default="",
+                        help=t("name, pinyin, pinyin initials, address or phone",
+                               "姓名、拼音、拼音首字母、地址或电话"))
+    parser.add_argument("--community", default=None, help=t("community name", "小区名称"))
+    parser.add_argument("--category", default=None,
+                        help=t("care category, e.g. 独居 or 高龄", "关爱类别，如 独居、高龄"))
+    parser.add_argument("--tier", default=None, help=t("care tier: 重点, 关注 or 一般",
+                                                       "关爱等级：重点、关注 或 一般"))
+
+
+def household_filter(session: Any, args: argparse.Namespace) -> Any:
+    """The HouseholdFilter the command line asks for; ValueError for an unknown word."""
+    from stationapp.domain.vocab import CareCategory, CareTier, parse_label
+    from stationapp.services.households import HouseholdFilter, find_community_id
+
+    return HouseholdFilter(
+        search=args.search,
+        community_id=find_community_id(session, args.community) if args.community else None,
+        category=CareCategory(parse_label(CareCategory, args.category))
+        if args.category else None,
+        tier=CareTier(parse_label(CareTier, args.tier)) if args.tier else None,
+    )
+
+
+def add_parsers(commands: Any, t: Translate, iso_date: Callable[[str], date]) -> None:
+    """Add ``import``, ``export``, ``backup`` and ``restore`` to the sub-commands."""
+    importing = commands.add_parser(
+        "import", help=t("import a roster (.xlsx or .csv) into the household ledger",
+                         "把花名册（.xlsx 或 .csv）导入住户台账"))
+    importing.add_argument("file", metavar="FILE", help=t("the roster file", "花名册文件"))
+    importing.add_argument("--sheet", default=None, metavar="NAME",
+                           help=t("sheet to read (default: the first)", "工作表（默认第一个）"))
+    importing.add_argument("--dry-run", action="store_true",
+                           help=t("check and count only; write nothing",
+                                  "只检查和统计，不写入"))
+    importing.add_argument("--community", default="", metavar="NAME",
+                           help=t("community of addresses that name none",
+                                  "住址中没有小区时使用的小区"))
+    importing.add_argument("--stop-on-first-error", action="store_true",
+                           help=t("import nothing if any row is rejected",
+                                  "只要有一行不能导入，就全部不导入"))
+    importing.add_argument("--rejected", default=None, metavar="FILE.xlsx",
+                           help=t("save the rejected rows with their reasons to this file",
+                                  "把不能导入的行及原因保存到这个文件"))
+    importing.add_argument("--format", choices=["table", "json"], default="table",
+                           help=t("output format", "输出格式"))
+
+    export = commands.add_parser(
+        "export", help=t("export households, residents, visits, requests, events or "
+                         "deliveries to .xlsx or .csv",
+                         "导出住户、居民、走访、诉求、活动或配送记录为 .xlsx 或 .csv"))
+    export.add_argument("kind", choices=["households", "residents", "visits", "requests",
+                                         "events", "deliveries"],
+                        help=t("what to export", "导出内容"))
+    export.add_argument("file", metavar="FILE",
+                        help=t("file to write (.xlsx or .csv)", "要写入的文件（.xlsx 或 .csv）"))
+    add_household_filters(export, t)
+    export.add_argument("--from", dest="date_from", type=iso_date, default=None,
+                        metavar="YYYY-MM-DD", help=t("first day (records)", "起始日期（记录类）"))
+    export.add_argument("--to", dest="date_to", type=iso_date, default=None,
+                        metavar="YYYY-MM-DD", help=t("last day (records)", "截止日期（记录类）"))
+
+    backup = commands.add_parser(
+        "backup", help=t("back up the SQLite ledger now", "立即备份 SQLite 台账"))
+    backup.add_argument("--to", dest="folder", default=None, metavar="DIR",
+                        help=t("folder for the backup (default: the station's backup folder)",
+                               "备份到这个文件夹（默认为设置中的备份文件夹）"))
+    restore = commands.add_parser(
+        "restore", help=t("replace the SQLite ledger with a backup (the current one is kept "
+                          "aside)", "用备份替换 SQLite 台账（当前台账会另存一份）"))
+    restore.add_argument("file", metavar="FILE", help=t("the backup file", "备份文件"))
+
+
+def run(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int | None:
+    """Run the command if it is one of these; None when it is not."""
+    handlers = {"import": _import, "export": _export, "backup": _backup, "restore": _restore}
+    handler = handlers.get(args.command)
+    return None if handler is None else handler(args, t, out, actor)
+
+
+def _import(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
+    from stationapp.services.database import open_database
+    from stationapp.services.roster_files import read_roster_file
+    from stationapp.services.roster_import import (
+        ImportOptions,
+        apply_plan,
+        dry_run_result,
+        plan_import,
+    )
+    from stationapp.services.roster_report import write_rejected_rows
+
+    table = read_roster_file(Path(args.file).expanduser(), args.sheet)
+    options = ImportOptions(default_community=args.community,
+                            stop_on_first_error=args.stop_on_first_error)
+    database = open_database(args.database_url)
+    try:
+        with database.session() as session:
+            plan = plan_import(session, table, options)
+            result = dry_run_result(plan) if args.dry_run else apply_plan(session, plan, actor)
+    finally:
+        database.dispose()
+    if args.rejected and result.rejected:
+        write_rejected_rows(result.rejected, plan.headers, Path(args.rejected).expanduser(),
+                            table.path.name)
+    rejected = [{"row": r.row_number, "problems": list(r.problems)} for r in result.rejected]
+    summary = {
+        "file": str(table.path), "sheet": table.sheet, "dry_run": result.dry_run,
+        "written": result.written, "created": result.created, "updated": result.updated,
+        "unchanged": result.unchanged, "rejected": len(result.rejected),
+        "households_created": result.households_created,
+        "households_updated": result.households_updated, "rejected_rows": rejected,
+    }
+    if args.format == "json":
+        json.dump(summary, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        what = t("Dry run (nothing written)", "试导入（未写入）") if result.dry_run else \
+            t("Imported", "已导入") if result.written else \
+            t("Nothing imported: a row was rejected and --stop-on-first-error was given",
+              "未导入：有不能导入的行，且指定了 --stop-on-first-error")
+        out.write(f"{what}: {table.path.name} [{table.sheet}]\n")
+        out.write(t(f"created {result.created} · updated {result.updated} · "
+                    f"unchanged {result.unchanged} · rejected {len(result.rejected)}\n",
+                    f"新增 {result.created} · 更新 {result.updated} · "
+                    f"无变化 {result.unchanged} · 不导入 {len(result.rejected)}\n"))
+        for row in result.rejected:
+            out.write(t(f"  row {row.row_number}: ", f"  第 {row.row_number} 行：")
+                      + "；".join(row.problems) + "\n")
+    return 1 if result.rejected else 0
+
+
+def _export(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
+    from stationapp.services import exports
+    from stationapp.services.database import open_database
+
+    path = Path(args.file).expanduser()
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        print(t("stationapp: the file must end in .xlsx or .csv",
+                "stationapp: 文件名应以 .xlsx 或 .csv 结尾"), file=sys.stderr)
+        return 2
+    if not path.parent.is_dir():
+        print(t(f"stationapp: the folder {path.parent} does not exist",
+                f"stationapp: 文件夹 {path.parent} 不存在"), file=sys.stderr)
+        return 2
+    database = open_database(args.database_url)
+    try:
+        with database.session() as session:
+            try:
+                flt = household_filter(session, args)
+            except ValueError as exc:
+                print(f"stationapp: {exc}", file=sys.stderr)
+                return 2
+            if args.kind == "households":
+                table = exports.households_table(session, flt)
+            elif args.kind == "residents":
+                table = exports.residents_table(session, flt)
+            else:
+                maker = {"visits": exports.visits_table, "requests": exports.requests_table,
+                         "events": exports.events_table,
+                         "deliveries": exports.deliveries_table}[args.kind]
+                table = maker(session, args.date_from, args.date_to)
+    finally:
+        database.dispose()
+    rows = exports.write_table(table, path)
+    out.write(t(f"Wrote {rows} rows of {table.title}: {path}\n",
+                f"已导出{table.title} {rows} 行：{path}\n"))
+    return 0
+
+
+def _backup(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
+    from stationapp.services.backup import make_backup
+    from stationapp.services.database import open_database
+
+    database = open_database(args.database_url)
+    try:
+        folder = Path(args.folder).expanduser() if args.folder else None
+        backup = make_backup(database, folder)
+    finally:
+        database.dispose()
+    out.write(t(f"Backed up to {backup.path} ({backup.size:,} bytes)\n",
+                f"已备份到 {backup.path}（{backup.size:,} 字节）\n"))
+    return 0
+
+
+def _restore(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
+    from stationapp.services.backup import restore_backup
+    from stationapp.services.database import open_database
+
+    database = open_database(args.database_url)
+    try:
+        result = restore_backup(database, Path(args.file).expanduser())
+    finally:
+        database.dispose()
+    out.write(t(f"Restored {result.restored_from}\n", f"已恢复 {result.restored_from}\n"))
+    if result.migrated_from:
+        out.write(t(f"It was upgraded from schema {result.migrated_from}.\n",
+                    f"已从数据版本 {result.migrated_from} 升级。\n"))
+    out.write(t(f"The ledger it replaced is kept as {result.kept_aside}\n",
+                f"被替换的台账另存为 {result.kept_aside}\n"))
+    return 0
