@@ -52,6 +52,7 @@ from stationapp.domain.vocab import (
     Sex,
 )
 from stationapp.paths import resource_path
+from stationapp.services.demo_care import populate_demo_care
 from stationapp.services.demo_events import populate_demo_events
 
 log = logging.getLogger("stationapp.demo")
@@ -537,6 +538,7 @@ def populate_demo(
         session.merge(StationSetting(key=key, value=value))
     session.flush()
     populate_demo_events(session, seed, today)
+    populate_demo_care(session, rng, today)
     log.info("demo station: %d communities, %d households, %d residents",
              len(names), len(rows.households), len(rows.residents))
     return DemoSummary(len(names), len(rows.households), len(rows.residents))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import Engine, create_engine, func, select
@@ -12,8 +13,29 @@ from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
 from stationapp.domain.address import Address
+from stationapp.domain.care_models import (
+    CareRequest,
+    DeliveryRound,
+    Reminder,
+    RequestCategory,
+    RequestStatusChange,
+    Visit,
+    VisitFinding,
+    VolunteerRoleAssignment,
+)
+from stationapp.domain.care_vocab import (
+    DEFAULT_REQUEST_CATEGORIES,
+    REQUEST_TRANSITIONS,
+    FindingLevel,
+    RequestStatus,
+    Satisfaction,
+    VisitMethod,
+    VisitTopic,
+    VolunteerRole,
+)
 from stationapp.domain.derived import MemberFacts, derived_household_columns
 from stationapp.domain.errors import ConflictError, ValidationError
+from stationapp.domain.event_models import Delivery, Volunteer
 from stationapp.domain.models import (
     Base,
     Community,
@@ -40,8 +62,29 @@ from stationapp.services.households import (
     get_household,
     validate_household,
 )
+from stationapp.services.requests import (
+    RequestFilter,
+    RequestInput,
+    create_request,
+    get_request,
+    list_requests,
+)
+from stationapp.services.visits import (
+    FindingInput,
+    VisitFilter,
+    VisitInput,
+    get_visit,
+    list_overdue,
+    list_overdue_ids,
+    list_reminders,
+    list_visits,
+    month_coverage,
+    record_visit,
+)
+from stationapp.services.volunteers import get_volunteer, list_people, list_role_holders
 
 TODAY = date(2026, 11, 26)
+NOW = datetime.combine(TODAY, time(9, 0))
 DONGYING_REGIONS = {"370502", "370503", "370521", "370522", "370523"}
 # The same counties before 东营市 was founded (1982/83), part of 惠民地区.
 EARLIER_DONGYING_REGIONS = {"372326", "372327", "372332"}
@@ -415,3 +458,310 @@ def test_the_ledger_keeps_working_after_the_demo(database: Database) -> None:
     assert new_id > summary.households
     with database.session() as s, pytest.raises(ConflictError):
         populate_demo(s, 50, today=TODAY)
+
+
+# --- care follow-up: staff, liaisons, visits, requests, roles, rounds -----------------------
+
+
+def _active_households(session: Session) -> dict[int, tuple[str, int | None, int]]:
+    """Active households: id → (tier, liaison id, community id)."""
+    return {hid: (tier, liaison, cid) for hid, tier, liaison, cid in session.execute(
+        select(Household.id, Household.tier, Household.liaison_id, Household.community_id)
+        .where(Household.status == HouseholdStatus.ACTIVE.value))}
+
+
+def test_staff_and_liaisons(default_station: tuple[Session, DemoSummary]) -> None:
+    session, _ = default_station
+    staff = session.scalars(select(Volunteer.id).where(Volunteer.is_staff)).all()
+    assert 2 <= len(staff) <= 4
+    people = {p.id: p for p in list_people(session)}
+    assert [p.is_staff for p in people.values()][: len(staff)] == [True] * len(staff)
+    homes = _active_households(session)
+    communities = dict(session.execute(select(Volunteer.id, Volunteer.community_id)).all())
+    loads: Counter[int] = Counter()
+    for tier, liaison, community in homes.values():
+        if tier in (CareTier.PRIORITY, CareTier.WATCH):
+            assert liaison is not None
+        if liaison is not None:
+            loads[liaison] += 1
+            assert liaison in staff or communities[liaison] == community
+    routine = [liaison for tier, liaison, _ in homes.values() if tier == CareTier.ROUTINE]
+    assert 0.75 <= sum(x is not None for x in routine) / len(routine) < 1.0
+    assert all(20 <= n <= 60 for n in loads.values()), sorted(loads.values())
+    assert set(staff) & set(loads)
+    info = get_volunteer(session, next(iter(loads)))
+    assert info.households == loads[info.id]
+
+
+def test_visits_this_month_coverage_and_overdue(
+    default_station: tuple[Session, DemoSummary],
+) -> None:
+    session, _ = default_station
+    month = TODAY.replace(day=1)
+    this_month = list_visits(session, VisitFilter(start=month, end=TODAY))
+    assert len(this_month) > 300
+    assert all(v.visit_date < TODAY for v in this_month)
+    coverage = month_coverage(session, month, TODAY)
+    assert coverage.ratio is not None and 0.8 <= coverage.ratio < 1.0, coverage
+    active = len(_active_households(session))
+    overdue = list_overdue(session, TODAY)
+    assert 0.01 * active <= len(overdue) <= 0.15 * active
+    assert [r.household_id for r in overdue] == list_overdue_ids(session, TODAY)
+    assert all(r.days_overdue > 0 and r.last_visit is not None for r in overdue)
+    # Every household has been visited within the window, none is overdue for years.
+    assert max(r.days_overdue for r in overdue) < 200
+
+
+def test_visits_follow_the_tiers(default_station: tuple[Session, DemoSummary]) -> None:
+    session, _ = default_station
+    homes = _active_households(session)
+    start = TODAY - timedelta(days=90)
+    counts = Counter(session.scalars(
+        select(Visit.household_id).where(Visit.visit_date >= start)))
+    per_tier: dict[str, list[int]] = {}
+    for hid, (tier, _, _) in homes.items():
+        per_tier.setdefault(tier, []).append(counts[hid])
+    mean = {tier: sum(v) / len(v) for tier, v in per_tier.items()}
+    assert 10 <= mean[CareTier.PRIORITY] <= 15  # about weekly
+    assert 2.5 <= mean[CareTier.WATCH] <= 4  # about monthly
+    assert 0.8 <= mean[CareTier.ROUTINE] <= 1.6  # about quarterly
+    last = dict(session.execute(
+        select(Visit.household_id, func.max(Visit.visit_date)).group_by(Visit.household_id)
+    ).all())
+    stored = dict(session.execute(select(Household.id, Household.last_visit_date).where(
+        Household.status == HouseholdStatus.ACTIVE.value)).all())
+    assert stored == {hid: last.get(hid) for hid in stored}
+    assert None not in stored.values()
+
+
+def test_visit_methods_visitors_and_findings(
+    default_station: tuple[Session, DemoSummary],
+) -> None:
+    session, _ = default_station
+    methods = Counter(session.scalars(select(Visit.method)))
+    total = sum(methods.values())
+    assert methods[VisitMethod.HOME] / total > 0.55
+    assert methods[VisitMethod.PHONE] > methods[VisitMethod.VIDEO] > 0
+    by_liaison = session.execute(
+        select(func.count()).select_from(Visit)
+        .join(Household, Visit.household_id == Household.id)
+        .where(Visit.visitor_id == Household.liaison_id)).scalar_one()
+    assert by_liaison / total > 0.7
+    levels = Counter(session.scalars(select(VisitFinding.level)))
+    assert levels[FindingLevel.OK] / sum(levels.values()) > 0.9
+    assert levels[FindingLevel.CONCERN] > 0
+    winter = Counter(session.scalars(
+        select(VisitFinding.topic)
+        .join(Visit, Visit.id == VisitFinding.visit_id)
+        .where(Visit.visit_date >= date(2026, 11, 15),
+               VisitFinding.level == FindingLevel.CONCERN.value)))
+    assert winter[VisitTopic.HEATING] > 0
+    notes = session.scalars(select(Visit.notes)).all()
+    assert all(notes) and all("，" in n for n in notes)
+    assert session.scalar(select(func.count()).select_from(Visit).where(
+        Visit.needs_follow_up))
+
+
+def test_follow_ups_open_requests_and_reminders(
+    default_station: tuple[Session, DemoSummary],
+) -> None:
+    session, _ = default_station
+    from_visits = session.execute(
+        select(CareRequest.visit_id, CareRequest.channel, Visit.needs_follow_up,
+               Visit.visit_date, CareRequest.received_at)
+        .join(Visit, CareRequest.visit_id == Visit.id)).all()
+    assert from_visits
+    for _, channel, needs_follow_up, visit_date, received_at in from_visits:
+        assert channel == "走访发现" and needs_follow_up
+        assert received_at.date() == visit_date
+    reminders = list_reminders(session, include_done=True)
+    assert reminders and all(r.visit_id is not None for r in reminders)
+    assert any(r.done for r in reminders)
+    soon = [r for r in list_reminders(session, due_by=TODAY + timedelta(days=7))]
+    assert any(r.due_date >= TODAY for r in soon)
+    assert all(not r.done for r in soon)
+    flagged = set(session.scalars(select(Visit.id).where(Visit.needs_follow_up)))
+    linked = set(session.scalars(select(Reminder.visit_id))) | {v for v, *_ in from_visits}
+    assert flagged == linked
+
+
+def test_requests_in_every_category_and_status(
+    default_station: tuple[Session, DemoSummary],
+) -> None:
+    session, _ = default_station
+    rows = session.execute(select(CareRequest, RequestCategory.name).join(
+        RequestCategory, CareRequest.category_id == RequestCategory.id)).all()
+    assert {name for _, name in rows} == set(DEFAULT_REQUEST_CATEGORIES)
+    assert {r.status for r, _ in rows} == set(RequestStatus)
+    start = datetime.combine(TODAY - timedelta(days=125), time.min)
+    assert all(start <= r.received_at < datetime.combine(TODAY, time.min) for r, _ in rows
+               if r.received_at.month != 11)  # the seed's stories are this November
+    for request, _ in rows:
+        done = request.status in (RequestStatus.RESOLVED, RequestStatus.CONFIRMED)
+        assert bool(request.resolution) == done
+        assert (request.resolved_at is not None) == done
+        confirmed = request.status == RequestStatus.CONFIRMED
+        assert (request.satisfaction is not None) == confirmed == bool(request.callback_note)
+        if request.status != RequestStatus.RECEIVED and request.resolution[:4] != "当场解答":
+            assert request.assignee_id is not None
+    satisfaction = Counter(r.satisfaction for r, _ in rows if r.satisfaction)
+    assert satisfaction[Satisfaction.SATISFIED] / sum(satisfaction.values()) > 0.7
+    open_rows = list_requests(session, RequestFilter(open_only=True), now=NOW)
+    assert open_rows and 1 <= sum(r.overdue for r in open_rows) <= 10
+
+
+def test_request_history_is_consistent(default_station: tuple[Session, DemoSummary]) -> None:
+    session, _ = default_station
+    steps: dict[int, list[RequestStatusChange]] = {}
+    for step in session.scalars(select(RequestStatusChange).order_by(RequestStatusChange.id)):
+        steps.setdefault(step.request_id, []).append(step)
+    people = set(session.scalars(select(Volunteer.name)))
+    for request in session.scalars(select(CareRequest)):
+        history = steps[request.id]
+        assert history[0].from_status is None
+        assert history[0].to_status == RequestStatus.RECEIVED
+        assert history[0].changed_at == request.received_at
+        for before, after in itertools.pairwise(history):
+            assert after.from_status == before.to_status
+            assert RequestStatus(after.to_status) in REQUEST_TRANSITIONS[
+                RequestStatus(before.to_status)]
+            assert before.changed_at < after.changed_at
+        assert history[-1].to_status == request.status
+        assert history[-1].changed_at < datetime.combine(TODAY, time.min)
+        assert all(step.actor in people for step in history)
+        assert request.version == len(history)
+
+
+def test_the_cold_radiator_of_the_seed(default_station: tuple[Session, DemoSummary]) -> None:
+    """李大爷 of 晖苑小区: radiators cold at the start of the heating season, pipes flushed,
+    called back a week later, 满意."""
+    session, _ = default_station
+    request_id = session.scalar(
+        select(CareRequest.id)
+        .join(Household, CareRequest.household_id == Household.id)
+        .join(Community, Household.community_id == Community.id)
+        .where(Community.name == "晖苑小区", CareRequest.description.like("暖气不热%")))
+    assert request_id is not None
+    detail = get_request(session, request_id, now=NOW)
+    assert detail.category == "供暖"
+    assert detail.head.startswith("李")
+    assert "室温只有十几度" in detail.description
+    assert "二十度以上" in detail.resolution and "冲洗" in detail.resolution
+    assert detail.status is RequestStatus.CONFIRMED
+    assert detail.satisfaction is Satisfaction.SATISFIED
+    assert detail.callback_note
+    assert detail.assignee == "吴银山"
+    assert [s.to_status for s in detail.history] == [
+        RequestStatus.RECEIVED, RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS,
+        RequestStatus.RESOLVED, RequestStatus.CONFIRMED]
+    times = [s.changed_at for s in detail.history]
+    assert times == sorted(times)
+    assert date(2026, 11, 15) <= times[0].date() <= date(2026, 11, 20)
+    assert (times[-1] - times[3]).days >= 6  # called back a week after the repair
+    assert [s.actor for s in detail.history][2:4] == ["吴银山", "吴银山"]
+    assert detail.allowed_next == ()
+
+
+def test_roles_in_every_community_with_one_gap(
+    default_station: tuple[Session, DemoSummary],
+) -> None:
+    session, _ = default_station
+    communities = set(session.scalars(select(Community.name)))
+    holders = list_role_holders(session)
+    held = {(h.community, h.role) for h in holders}
+    assert {h.community for h in holders} == communities
+    gaps = {(c, r) for c in communities for r in VolunteerRole} - held
+    assert len(gaps) == 1
+    assert ("东旭小区", VolunteerRole.SUPERVISOR) in {
+        (h.community, h.role) for h in holders if h.name == "郝德明"}
+    volunteer_community = dict(session.execute(
+        select(VolunteerRoleAssignment.volunteer_id, Volunteer.community_id)
+        .join(Volunteer, Volunteer.id == VolunteerRoleAssignment.volunteer_id)).all())
+    role_community = session.execute(
+        select(VolunteerRoleAssignment.volunteer_id, VolunteerRoleAssignment.community_id)).all()
+    assert all(volunteer_community[v] == c for v, c in role_community)
+
+
+def test_delivery_rounds_have_hours(default_station: tuple[Session, DemoSummary]) -> None:
+    session, _ = default_station
+    rounds = session.execute(
+        select(DeliveryRound.event_id, DeliveryRound.volunteer_id, DeliveryRound.round_date,
+               DeliveryRound.hours)).all()
+    carried = set(session.execute(
+        select(Delivery.event_id, Delivery.volunteer_id).where(
+            Delivery.outcome_at.is_not(None))).all())
+    assert rounds
+    assert {(e, v) for e, v, _, _ in rounds} == carried
+    assert all(hours >= 1.0 and hours * 2 == int(hours * 2) for *_, hours in rounds)
+    volunteer = get_volunteer(session, rounds[0][1])
+    assert volunteer.round_hours >= rounds[0][3]
+
+
+def test_demo_rows_pass_the_services_own_reads(
+    default_station: tuple[Session, DemoSummary],
+) -> None:
+    session, _ = default_station
+    for request_id in session.scalars(select(CareRequest.id).order_by(CareRequest.id)):
+        detail = get_request(session, request_id, now=NOW)
+        assert detail.history and detail.address
+    visit_ids = session.scalars(select(Visit.id).order_by(Visit.id)).all()
+    for visit_id in visit_ids[::97]:
+        visit = get_visit(session, visit_id)
+        assert visit.findings and visit.notes and visit.visitor
+        assert {f.topic for f in visit.findings} >= {VisitTopic.HEALTH, VisitTopic.MOOD}
+    flagged = session.scalars(select(Visit.id).where(Visit.needs_follow_up)).all()
+    for visit_id in flagged[:20]:
+        visit = get_visit(session, visit_id)
+        assert (visit.request_id is None) != (visit.reminder_id is None)
+
+
+def test_same_seed_gives_same_care() -> None:
+    results = []
+    for _ in range(2):
+        engine = _engine()
+        with Session(engine) as s:
+            populate_demo(s, 120, seed=5, today=TODAY)
+            results.append((
+                s.execute(select(Visit.household_id, Visit.visit_date, Visit.method,
+                                 Visit.visitor_id, Visit.notes).order_by(Visit.id)).all(),
+                s.execute(select(VisitFinding.visit_id, VisitFinding.topic, VisitFinding.level,
+                                 VisitFinding.note)
+                          .order_by(VisitFinding.visit_id, VisitFinding.topic)).all(),
+                s.execute(select(CareRequest.household_id, CareRequest.status,
+                                 CareRequest.received_at, CareRequest.description)
+                          .order_by(CareRequest.id)).all(),
+                s.execute(select(Household.liaison_id, Household.next_visit_due)
+                          .order_by(Household.id)).all(),
+            ))
+        engine.dispose()
+    assert results[0] == results[1]
+    assert results[0][0] and results[0][2]
+
+
+def test_care_demo_on_the_migrated_schema(database: Database) -> None:
+    """SQLite and PostgreSQL: the care demo loads, reads back, and new rows get new ids."""
+    with database.session() as s:
+        populate_demo(s, 300, today=TODAY)
+    with database.session() as s:
+        assert {r.status for r in s.scalars(select(CareRequest))} == set(RequestStatus)
+        coverage = month_coverage(s, TODAY, TODAY)
+        assert coverage.due and coverage.ratio is not None and 0.7 <= coverage.ratio < 1.0
+        assert list_overdue(s, TODAY)
+        assert list_role_holders(s)
+        household_id = s.scalars(select(Household.id).where(
+            Household.status == HouseholdStatus.ACTIVE.value).order_by(Household.id)).first()
+        assert household_id is not None
+        last_visit = s.scalar(select(func.max(Visit.id)))
+        last_request = s.scalar(select(func.max(CareRequest.id)))
+        saved = record_visit(s, VisitInput(
+            household_id=household_id, visit_date=TODAY, method=VisitMethod.PHONE,
+            findings=(FindingInput(VisitTopic.HEALTH),), notes="电话问候，一切都好",
+        ), actor="test", today=TODAY)
+        request_id = create_request(s, RequestInput(
+            household_id=household_id, category="水电", description="水龙头滴水",
+            received_at=NOW), actor="test", now=NOW)
+    assert last_visit is not None and saved.visit_id > last_visit
+    assert last_request is not None and request_id > last_request
+    with database.session() as s:
+        assert get_request(s, request_id, now=NOW).status is RequestStatus.RECEIVED
+        assert get_visit(s, saved.visit_id).visit_date == TODAY
