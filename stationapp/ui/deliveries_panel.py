@@ -14,6 +14,10 @@ the stops of the chosen sheet, one line per household as the printed sheet shows
   pending stop of a sheet delivered; *Deliver again* (再送一次) puts stops found not at
   home or at a wrong address back to pending. *Add note to household* appends the note
   to the household's record.
+* **Round hours**: with a volunteer's sheet chosen, enter the day and the hours that
+  volunteer spent on the round (0 removes it); *Delivery rounds* on the left lists the
+  rounds of the event with hours and stops (Enter on a round loads it for correcting).
+  The hours count towards the volunteer's service hours.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -42,9 +46,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -78,9 +84,10 @@ from stationapp.services.deliveries import (
     redeliver,
 )
 from stationapp.services.events import get_event
+from stationapp.services.service_record import RoundInfo, list_rounds, record_round
 from stationapp.services.volunteers import VolunteerInfo, list_volunteers
 from stationapp.ui.event_dialog import DATE_TIME_FORMAT, from_qdatetime
-from stationapp.ui.form_helpers import INACTIVE_COLOR
+from stationapp.ui.form_helpers import INACTIVE_COLOR, from_qdate, to_qdate
 from stationapp.ui.row_list_model import RowListModel
 
 if TYPE_CHECKING:
@@ -103,6 +110,8 @@ SheetKey = int | str
 """A sheet in the list: a volunteer id, :data:`UNASSIGNED` or :data:`ALL_STOPS`."""
 
 ITEM_SEPARATOR = "、"
+MAX_ROUND_HOURS = 24.0
+"""The most hours the round editor accepts for one day."""
 _PENDING_COLOUR = QColor(32, 32, 32)
 _OUTCOME_COLOURS: dict[DeliveryOutcome, QColor] = {
     DeliveryOutcome.DELIVERED: QColor(30, 120, 50),
@@ -354,11 +363,14 @@ class DeliveriesPanel(QDialog):
         self._rows: list[DeliveryRow] = []
         self._stops: list[StopRow] = []
         self._volunteers: list[VolunteerInfo] = []
+        self._rounds: list[RoundInfo] = []
+        self._round_sheet: SheetKey | None = None
         self.planner: DeliveryPlannerDialog | None = None
         self.split_dialog: AutoSplitDialog | None = None
         with database.session() as session:
             event = get_event(session, event_id)
         self._event_title = event.title
+        self._event_day = event.starts_at.date()
         self._served = [v.volunteer_id for v in event.volunteers]
         self.setWindowTitle(self.tr("Deliveries: {title}").format(title=event.title))
         self.setSizeGripEnabled(True)
@@ -416,10 +428,32 @@ class DeliveriesPanel(QDialog):
         sheets_label = QLabel(self.tr("Sh&eets:"), self)
         sheets_label.setBuddy(self.sheets)
         left_layout.addWidget(sheets_label)
-        left_layout.addWidget(self.sheets, 1)
+        left_layout.addWidget(self.sheets, 2)
         left_layout.addWidget(self.split_button)
         left_layout.addWidget(self.print_button)
         left_layout.addWidget(self.all_delivered_button)
+
+        # Delivery rounds
+        self.rounds = QTreeWidget(self)
+        self.rounds.setObjectName("rounds")
+        self.rounds.setAccessibleName(self.tr("Delivery rounds"))
+        self.rounds.setColumnCount(4)
+        self.rounds.setHeaderLabels([self.tr("Volunteer"), self.tr("Day"), self.tr("Hours"),
+                                     self.tr("Stops")])
+        self.rounds.setRootIsDecorated(False)
+        self.rounds.setUniformRowHeights(True)
+        self.rounds.setAllColumnsShowFocus(True)
+        self.rounds.setToolTip(self.tr("Enter loads the round below for correcting"))
+        rounds_header = self.rounds.header()
+        rounds_header.setStretchLastSection(False)
+        rounds_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            rounds_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        rounds_label = QLabel(self.tr("De&livery rounds:"), self)
+        rounds_label.setBuddy(self.rounds)
+        left_layout.addSpacing(6)
+        left_layout.addWidget(rounds_label)
+        left_layout.addWidget(self.rounds, 1)
 
         # Stops
         self.model = StopTableModel(self)
@@ -501,6 +535,38 @@ class DeliveriesPanel(QDialog):
         outcome.addLayout(keys)
         outcome.addLayout(details)
 
+        self.round_label = QLabel(outcome_box)
+        self.round_label.setObjectName("round_label")
+        self.round_date_edit = QDateEdit(outcome_box)
+        self.round_date_edit.setCalendarPopup(True)
+        self.round_date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.round_date_edit.setAccessibleName(self.tr("Day of the round"))
+        self.round_date_edit.setDate(to_qdate(date.today()))
+        self.round_date_edit.setMaximumDate(to_qdate(date.today()))  # hours come afterwards
+        round_date_label = QLabel(self.tr("Da&y:"), outcome_box)
+        round_date_label.setBuddy(self.round_date_edit)
+        self.round_hours_spin = QDoubleSpinBox(outcome_box)
+        self.round_hours_spin.setAccessibleName(self.tr("Hours of the round"))
+        self.round_hours_spin.setRange(0.0, MAX_ROUND_HOURS)
+        self.round_hours_spin.setDecimals(2)
+        self.round_hours_spin.setSingleStep(0.5)
+        self.round_hours_spin.setToolTip(self.tr("0 removes the round; Enter saves"))
+        self.round_hours_spin.installEventFilter(self)
+        round_hours_label = QLabel(self.tr("Hours wor&ked:"), outcome_box)
+        round_hours_label.setBuddy(self.round_hours_spin)
+        self.round_button = QPushButton(self.tr("Sa&ve hours"), outcome_box)
+        self.round_button.setToolTip(
+            self.tr("Record the hours this volunteer spent on the round that day"))
+        round_row = QHBoxLayout()
+        round_row.addWidget(self.round_label)
+        round_row.addWidget(round_date_label)
+        round_row.addWidget(self.round_date_edit)
+        round_row.addWidget(round_hours_label)
+        round_row.addWidget(self.round_hours_spin)
+        round_row.addWidget(self.round_button)
+        round_row.addStretch(1)
+        outcome.addLayout(round_row)
+
         self.message_label = QLabel(self)
         self.message_label.setObjectName("message")
         self.message_label.setWordWrap(True)
@@ -530,7 +596,7 @@ class DeliveriesPanel(QDialog):
         for button in (self.plan_button, self.split_button, self.print_button,
                        self.all_delivered_button, self.assign_button, self.up_button,
                        self.down_button, self.redeliver_button, self.household_note_button,
-                       self.close_button, *self.outcome_buttons.values()):
+                       self.round_button, self.close_button, *self.outcome_buttons.values()):
             button.setAutoDefault(False)
 
         self.plan_button.clicked.connect(self.open_planner)
@@ -542,6 +608,8 @@ class DeliveriesPanel(QDialog):
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.redeliver_button.clicked.connect(self.deliver_again)
         self.household_note_button.clicked.connect(self.add_household_note)
+        self.round_button.clicked.connect(self.save_round)
+        self.rounds.itemActivated.connect(lambda item, _column: self._load_round_item(item))
         self.close_button.clicked.connect(self.accept)
         self.note_edit.returnPressed.connect(
             lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -568,11 +636,35 @@ class DeliveriesPanel(QDialog):
         with self._database.session() as session:
             self._rows = list_deliveries(session, self._event_id)
             self._volunteers = list_volunteers(session, active_only=True)
+            self._rounds = list_rounds(session, self._event_id)
         self._stops = group_stops(self._rows)
         self._fill_assign_combo(self._volunteers)
         self._fill_sheets(keep_sheet)
+        self._fill_rounds()
         self._show_sheet(keep, current)
         self._update_summary()
+
+    def _fill_rounds(self) -> None:
+        from stationapp.ui.volunteers_page import format_hours
+
+        current = self.rounds.currentItem()
+        keep = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        self.rounds.blockSignals(True)
+        try:
+            self.rounds.clear()
+            for info in self._rounds:
+                item = QTreeWidgetItem(self.rounds, [
+                    info.volunteer, info.round_date.isoformat(), format_hours(info.hours),
+                    str(info.stops)])
+                key = (info.volunteer_id, info.round_date.isoformat())
+                item.setData(0, Qt.ItemDataRole.UserRole, key)
+                for column in (2, 3):
+                    item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if key == keep:
+                    self.rounds.setCurrentItem(item)
+        finally:
+            self.rounds.blockSignals(False)
 
     def _fill_assign_combo(self, volunteers: Sequence[VolunteerInfo]) -> None:
         current = self.assign_combo.currentData()
@@ -634,6 +726,8 @@ class DeliveriesPanel(QDialog):
         kept_rows = [r for r in map(self.model.row_of, keep) if r is not None]
         current_row = self.model.row_of(current) if current is not None else None
         self.select_rows(kept_rows, current_row)
+        if key != self._round_sheet:
+            self._load_round_editor(stops)
         self._update_buttons()
 
     def _update_summary(self) -> None:
@@ -680,6 +774,10 @@ class DeliveriesPanel(QDialog):
         """Stops and stops still to go of every sheet listed."""
         return {item.data(0, Qt.ItemDataRole.UserRole): (int(item.text(1)), int(item.text(2)))
                 for item in self._sheet_items()}
+
+    def round_infos(self) -> list[RoundInfo]:
+        """The delivery rounds of the event as last read (what the rounds list shows)."""
+        return list(self._rounds)
 
     def all_stops(self) -> list[StopRow]:
         """Every stop of the event."""
@@ -932,6 +1030,89 @@ class DeliveriesPanel(QDialog):
             name=stops[0].recipient))
         return True
 
+    def round_volunteer(self) -> tuple[int, str] | None:
+        """The volunteer whose round the hours editor is for (the chosen sheet's)."""
+        key = self.current_sheet()
+        if not isinstance(key, int):
+            return None
+        name = next((s.volunteer for s in self._stops if s.volunteer_id == key), "")
+        return key, name
+
+    def save_round(self) -> bool:
+        """Record the chosen sheet's volunteer's round: the day and hours in the editor."""
+        chosen = self.round_volunteer()
+        if chosen is None:
+            self._say(self.tr("Choose one volunteer's sheet on the left first."))
+            return False
+        volunteer_id, name = chosen
+        day = from_qdate(self.round_date_edit.date())
+        hours = round(self.round_hours_spin.value(), 2)
+        try:
+            with self._database.session() as session:
+                record_round(session, self._event_id, volunteer_id, day, hours, self._actor)
+        except ValidationError as exc:
+            focus = self.round_date_edit if "date" in exc.field else self.round_hours_spin
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._problem(exc)
+            return False
+        except (ConflictError, NotFoundError) as exc:
+            self._problem(exc)
+            return False
+        from stationapp.ui.volunteers_page import format_hours
+
+        if hours:
+            text = self.tr("Round of {name} on {day}: {hours} hours recorded.").format(
+                name=name, day=day.isoformat(), hours=format_hours(hours))
+        else:
+            text = self.tr("Round of {name} on {day} removed.").format(
+                name=name, day=day.isoformat())
+        self._changed(text)
+        for item in self._round_items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == (volunteer_id, day.isoformat()):
+                self.rounds.setCurrentItem(item)
+        return True
+
+    def _round_items(self) -> list[QTreeWidgetItem]:
+        items = (self.rounds.topLevelItem(r) for r in range(self.rounds.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def _load_round_item(self, item: QTreeWidgetItem) -> None:
+        volunteer_id, day = item.data(0, Qt.ItemDataRole.UserRole)
+        info = next((r for r in self._rounds if r.volunteer_id == volunteer_id
+                     and r.round_date.isoformat() == day), None)
+        if info is None:
+            return
+        if self.current_sheet() != volunteer_id and not self.select_sheet(volunteer_id):
+            self._say(self.tr("{name} has no stops on this event any more.").format(
+                name=info.volunteer))
+            return
+        self.round_date_edit.setDate(to_qdate(info.round_date))
+        self.round_hours_spin.setValue(info.hours)
+        self.round_hours_spin.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.round_hours_spin.selectAll()
+
+    def _load_round_editor(self, stops: Sequence[StopRow]) -> None:
+        """Start the hours editor from the sheet's last round, else the day its stops were
+        recorded (or the event's day)."""
+        key = self.current_sheet()
+        self._round_sheet = key
+        chosen = self.round_volunteer()
+        if chosen is None:
+            self.round_label.setText(self.tr("Round hours: choose a volunteer's sheet."))
+            return
+        volunteer_id, name = chosen
+        self.round_label.setText(self.tr("Round of {name}:").format(name=name))
+        existing = [r for r in self._rounds if r.volunteer_id == volunteer_id]
+        if existing:
+            last = max(existing, key=lambda r: r.round_date)
+            day, hours = last.round_date, last.hours
+        else:
+            times = [s.outcome_at for s in stops if s.outcome_at is not None]
+            day = max(times).date() if times else min(self._event_day, date.today())
+            hours = 0.0
+        self.round_date_edit.setDate(to_qdate(day))
+        self.round_hours_spin.setValue(hours)
+
     def print_sheet(self) -> None:
         """Preview the chosen volunteer's sheet (all sheets for All or Unassigned)."""
         from stationapp.ui.pdf_preview import delivery_sheets_work, pdf_file_name
@@ -951,7 +1132,13 @@ class DeliveriesPanel(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the table, keys 1–5 record an outcome for the selected stops and
-        Ctrl+Up / Ctrl+Down move the current stop."""
+        Ctrl+Up / Ctrl+Down move the current stop; Enter in the round hours saves them."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and watched is getattr(self, "round_hours_spin", None)
+                and event.key() in (Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value)):
+            self.round_hours_spin.interpretText()
+            self.save_round()
+            return True
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -997,6 +1184,9 @@ class DeliveriesPanel(QDialog):
         self.down_button.setEnabled(has_selection and len(self.selected_stops()) == 1)
         single_sheet = key not in (None, ALL_STOPS)
         self.all_delivered_button.setEnabled(single_sheet)
+        volunteer_sheet = isinstance(key, int)
+        for widget in (self.round_date_edit, self.round_hours_spin, self.round_button):
+            widget.setEnabled(volunteer_sheet)
         self.split_button.setEnabled(bool(self._stops))
         self.print_button.setEnabled(bool(self._stops))
         self.redeliver_button.setEnabled(any(

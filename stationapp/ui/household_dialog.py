@@ -92,9 +92,11 @@ from stationapp.ui.form_helpers import (
     with_error,
 )
 from stationapp.ui.member_editor import MemberEditor
+from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.status_dialog import StatusDialog
 
-HOUSEHOLD_FIELDS: tuple[str, ...] = ("community", "building", "unit", "room", "phone")
+HOUSEHOLD_FIELDS: tuple[str, ...] = ("community", "building", "unit", "room", "phone",
+                                     "liaison")
 """Household fields that have an inline error label (see :attr:`HouseholdDialog.errors`)."""
 
 _MEMBER_FIELD = re.compile(r"^residents\[(\d+)\]\.(\w+)$")
@@ -278,6 +280,26 @@ class HouseholdDialog(QDialog):
         tier_row.addWidget(self.tier_combo)
         tier_row.addStretch(1)
         care.addLayout(tier_row)
+        self.liaison_picker = PersonPicker(self._database, care_box, allow_none=True)
+        self.liaison_picker.setObjectName("liaison")
+        self.liaison_picker.setAccessibleName(self.tr("Liaison"))
+        self.liaison_picker.setToolTip(
+            self.tr("The staff member or volunteer who looks after this household"))
+        self._fields["liaison"] = self.liaison_picker
+        liaison_row = QHBoxLayout()
+        liaison_label = QLabel(self.tr("&Liaison:"), care_box)
+        liaison_label.setBuddy(self.liaison_picker)
+        liaison_label.setFixedHeight(self.liaison_picker.sizeHint().height())
+        liaison_row.addWidget(liaison_label, 0, Qt.AlignmentFlag.AlignTop)
+        liaison_row.addWidget(with_error(self.liaison_picker, self.errors["liaison"], care_box),
+                              1, Qt.AlignmentFlag.AlignTop)
+        care.addLayout(liaison_row)
+        self.visits_label = QLabel(care_box)
+        self.visits_label.setObjectName("visits")
+        self.visits_label.setWordWrap(True)
+        self.visits_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.visits_label.setVisible(self._household_id is not None)
+        care.addWidget(self.visits_label)
         care.addStretch(1)
 
         top = QHBoxLayout()
@@ -401,7 +423,8 @@ class HouseholdDialog(QDialog):
         chain: list[QWidget] = [
             self.community_combo, self.building_edit, self.unit_edit, self.room_edit,
             self.phone_edit, *self.category_boxes.values(), self.tier_combo,
-            self.members_table, self.add_button, self.edit_button, self.remove_button,
+            self.liaison_picker, self.members_table, self.add_button, self.edit_button,
+            self.remove_button,
             self.notes_edit, self.status_button, self.history_table, self.save_button,
             self.cancel_button,
         ]
@@ -435,6 +458,8 @@ class HouseholdDialog(QDialog):
         for category, box in self.category_boxes.items():
             box.setChecked(category in detail.categories)
         self.tier_combo.setCurrentIndex(self.tier_combo.findData(detail.tier))
+        self.liaison_picker.set_person_id(detail.liaison_id)
+        self._show_visits(detail)
         self.notes_edit.setPlainText(detail.notes)
         self._members = [r.as_input() for r in detail.residents
                          if r.status is ResidentStatus.PRESENT]
@@ -448,6 +473,21 @@ class HouseholdDialog(QDialog):
         if detail.status is not HouseholdStatus.ACTIVE:
             title = f"{title} [{detail.status.label}]"
         self.setWindowTitle(title)
+
+    def _show_visits(self, detail: HouseholdDetail) -> None:
+        last = (format_date(detail.last_visit_date) if detail.last_visit_date
+                else self.tr("never"))
+        text = self.tr("Last visit {last}").format(last=last)
+        overdue = False
+        if detail.next_visit_due is not None and detail.status is HouseholdStatus.ACTIVE:
+            text = self.tr("{text} · next due {due}").format(
+                text=text, due=format_date(detail.next_visit_due))
+            overdue = detail.next_visit_due < self._today
+            if overdue:
+                days = (self._today - detail.next_visit_due).days
+                text = self.tr("{text} (%n day(s) overdue)", "", days).format(text=text)
+        self.visits_label.setText(text)
+        self.visits_label.setStyleSheet(f"color: {ERROR_COLOR.name()};" if overdue else "")
 
     def _show_status(self, detail: HouseholdDetail) -> None:
         active = detail.status is HouseholdStatus.ACTIVE
@@ -680,6 +720,7 @@ class HouseholdDialog(QDialog):
             notes=self.notes_edit.toPlainText(),
             residents=tuple(self._members),
             version=self._version,
+            liaison_id=self.liaison_picker.person_id(),
         )
 
     def is_modified(self) -> bool:

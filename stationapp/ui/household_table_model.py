@@ -11,6 +11,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
+from stationapp.domain.schedule import days_overdue
 from stationapp.domain.vocab import CareTier, HouseholdStatus
 from stationapp.services.households import (
     HouseholdFilter,
@@ -57,15 +59,35 @@ class Column(IntEnum):
     STATUS = 6
 
 
-SORT_KEYS: dict[Column, SortKey] = {
+class CareColumn(IntEnum):
+    """Care follow-up columns, after those of :class:`Column`: liaison and next visit."""
+
+    LIAISON = 7
+    NEXT_VISIT = 8
+
+
+TableColumn = Column | CareColumn
+"""Any column of the household table."""
+
+COLUMN_COUNT = len(Column) + len(CareColumn)
+"""How many columns the household table has."""
+
+
+def table_column(section: int) -> TableColumn:
+    """The column at ``section`` (ValueError when there is none)."""
+    return Column(section) if section < len(Column) else CareColumn(section)
+
+
+SORT_KEYS: dict[TableColumn, SortKey] = {
     Column.ADDRESS: SortKey.ADDRESS,
     Column.HEAD: SortKey.HEAD,
     Column.AGE: SortKey.AGE,
     Column.PHONE: SortKey.PHONE,
     Column.TIER: SortKey.TIER,
     Column.STATUS: SortKey.STATUS,
+    CareColumn.NEXT_VISIT: SortKey.NEXT_VISIT,
 }
-"""Sortable columns and their SQL sort key; the categories column is not sortable."""
+"""Sortable columns and their SQL sort key; categories and liaison are not sortable."""
 
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Data role giving the household id of a row (any column)."""
@@ -79,6 +101,7 @@ _ROLES = frozenset({
 })
 _PRIORITY_COLOUR = QColor(176, 32, 32)
 _INACTIVE_COLOUR = QColor(128, 128, 128)
+_OVERDUE_COLOUR = QColor("#b3261e")
 
 
 class HouseholdTableModel(QAbstractTableModel):
@@ -97,7 +120,8 @@ class HouseholdTableModel(QAbstractTableModel):
         self._block_size = max(1, block_size)
         self._cached_blocks = max(1, cached_blocks)
         self._filter = HouseholdFilter()
-        self._sort_column = Column.ADDRESS
+        self._sort_column: TableColumn = Column.ADDRESS
+        self._today = date.today()
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._ids: list[int] = []
         self._loaded = False
@@ -110,6 +134,8 @@ class HouseholdTableModel(QAbstractTableModel):
             Column.CATEGORIES: self.tr("Care categories"),
             Column.TIER: self.tr("Tier"),
             Column.STATUS: self.tr("Status"),
+            CareColumn.LIAISON: self.tr("Liaison"),
+            CareColumn.NEXT_VISIT: self.tr("Next visit"),
         }
 
     # ------------------------------------------------------------ state
@@ -120,7 +146,7 @@ class HouseholdTableModel(QAbstractTableModel):
         return self._filter
 
     @property
-    def sort_column(self) -> Column:
+    def sort_column(self) -> TableColumn:
         """The column the rows are sorted by."""
         return self._sort_column
 
@@ -140,13 +166,14 @@ class HouseholdTableModel(QAbstractTableModel):
             return
         if self._loaded and (column, order) == (self._sort_column, self._sort_order):
             return
-        self._sort_column = Column(column)
+        self._sort_column = table_column(column)
         self._sort_order = order
         self.refresh()
 
     def refresh(self) -> None:
         """Read the ids again with the current filter and sort, and forget cached rows."""
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        self._today = date.today()
         with self._open_session() as session:
             ids = list_household_ids(
                 session, self._filter, SORT_KEYS[self._sort_column], descending
@@ -199,7 +226,7 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of columns (0 under any valid parent)."""
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         """Rows are selectable, never editable in place (editing happens in the dialog)."""
@@ -221,17 +248,17 @@ class HouseholdTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if horizontal:
-            return self._headers[Column(section)] if 0 <= section < len(Column) else None
+            return self._headers[table_column(section)] if 0 <= section < COLUMN_COUNT else None
         return str(section + 1) if 0 <= section < len(self._ids) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, alignment, colour, tooltip and household id of one cell."""
-        if role not in _ROLES or not index.isValid() or not 0 <= index.column() < len(Column):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.column() < COLUMN_COUNT:
             return None  # checked first: views ask for many roles this model does not use
         row = self.row_data(index.row())
         if row is None:
             return None
-        column = Column(index.column())
+        column = table_column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -239,6 +266,8 @@ class HouseholdTableModel(QAbstractTableModel):
                 return row.address
             if column is Column.CATEGORIES and row.categories:
                 return CATEGORY_SEPARATOR.join(row.category_labels)
+            if column is CareColumn.NEXT_VISIT and self._overdue_days(row):
+                return self.tr("Visit overdue by %n day(s)", "", self._overdue_days(row))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column is Column.AGE:
@@ -249,13 +278,21 @@ class HouseholdTableModel(QAbstractTableModel):
                 return QBrush(_INACTIVE_COLOUR)
             if column is Column.TIER and row.tier is CareTier.PRIORITY:
                 return QBrush(_PRIORITY_COLOUR)
+            if column is CareColumn.NEXT_VISIT and self._overdue_days(row):
+                return QBrush(_OVERDUE_COLOUR)
             return None
         if role == HOUSEHOLD_ID_ROLE:
             return row.id
         return None
 
+    def _overdue_days(self, row: HouseholdRow) -> int:
+        """Days the household's visit is overdue (0 when not, or not on the ledger)."""
+        if row.status is not HouseholdStatus.ACTIVE:
+            return 0
+        return days_overdue(row.next_visit_due, self._today)
 
-def _display(row: HouseholdRow, column: Column) -> str:
+
+def _display(row: HouseholdRow, column: TableColumn) -> str:
     if column is Column.ADDRESS:
         return row.address
     if column is Column.HEAD:
@@ -268,4 +305,8 @@ def _display(row: HouseholdRow, column: Column) -> str:
         return CATEGORY_SEPARATOR.join(row.category_labels)
     if column is Column.TIER:
         return row.tier.label
+    if column is CareColumn.LIAISON:
+        return row.liaison
+    if column is CareColumn.NEXT_VISIT:
+        return row.next_visit_due.isoformat() if row.next_visit_due else ""
     return row.status.label

@@ -6,21 +6,25 @@ import logging
 
 from PySide6.QtCore import (
     QByteArray,
+    QItemSelectionModel,
     QModelIndex,
+    QPoint,
     QSettings,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -28,16 +32,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.domain.errors import NotFoundError
+from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
 from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdFilter,
+    assign_liaison,
     count_households,
     list_communities,
 )
 from stationapp.ui.form_helpers import select_table_row
-from stationapp.ui.household_table_model import SORT_KEYS, Column, HouseholdTableModel
+from stationapp.ui.household_table_model import (
+    SORT_KEYS,
+    CareColumn,
+    Column,
+    HouseholdTableModel,
+    TableColumn,
+)
+from stationapp.ui.person_picker import PersonPicker
 
 log = logging.getLogger("stationapp.ui")
 
@@ -45,10 +57,11 @@ SEARCH_DELAY_MS = 150
 """Typing pauses this long before the table follows the search box."""
 
 _ALL_STATUSES = "all"
+_NO_LIAISON = "no_liaison"
 _HEADER_STATE_KEY = "households/header"
 
 # Widths in characters of typical content, for the default column widths.
-_COLUMN_SAMPLES: dict[Column, str] = {
+_COLUMN_SAMPLES: dict[TableColumn, str] = {
     Column.ADDRESS: "锦华一区10号楼2单元1001室",
     Column.HEAD: "欧阳秀英",
     Column.AGE: "100",
@@ -56,6 +69,8 @@ _COLUMN_SAMPLES: dict[Column, str] = {
     Column.CATEGORIES: "高龄、独居、行动不便",
     Column.TIER: "重点",
     Column.STATUS: "在册",
+    CareColumn.LIAISON: "欧阳秀英",
+    CareColumn.NEXT_VISIT: "2026-12-31",
 }
 
 
@@ -63,10 +78,12 @@ class HouseholdsPage(QWidget):
     """Search, filter, sort and open the households on the ledger.
 
     ``count_changed(shown, total)`` tells the main window how many households the table
-    shows and how many the ledger holds in all (every status).
+    shows and how many the ledger holds in all (every status); ``message(text)`` says
+    what an action did ("Visit recorded.", "Liaison assigned to 2 households.").
     """
 
     count_changed = Signal(int, int)
+    message = Signal(str)
 
     def __init__(self, database: Database, actor: str = "", parent: QWidget | None = None) -> None:
         """Build the page and load the first view of the ledger."""
@@ -79,7 +96,7 @@ class HouseholdsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, pinyin, address or phone"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(120)
         self.search.setAccessibleName(self.tr("Search households"))
 
         self.community = QComboBox()
@@ -100,18 +117,44 @@ class HouseholdsPage(QWidget):
         for status in HouseholdStatus:
             self.status.addItem(status.label, status.value)
         self.status.addItem(self.tr("All statuses"), _ALL_STATUSES)
+        self.liaison = PersonPicker(database, self, allow_none=True,
+                                    none_text=self.tr("All liaisons"),
+                                    extra=((self.tr("No liaison"), _NO_LIAISON),))
+        self.liaison.setObjectName("liaison_filter")
+        self.liaison.setAccessibleName(self.tr("Liaison"))
+        self.liaison.setToolTip(self.tr('Households of one liaison ("my households"), '
+                                        "or those without one"))
 
         self.new_button = QPushButton(self.tr("&New household…"))
         self.new_button.setToolTip(self.tr("Add a household to the ledger (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("&Open…"))
         self.open_button.setToolTip(self.tr("Open the selected household (Enter)"))
+        self.visit_button = QPushButton(self.tr("Record &visit…"))
+        self.visit_button.setToolTip(self.tr("Record a visit to the selected household"))
+        self.assign_button = QPushButton(self.tr("Assign &liaison…"))
+        self.assign_button.setToolTip(self.tr("Make one person the liaison of the selected "
+                                              "households"))
+        self.open_action = QAction(self.tr("&Open…"), self)
+        self.open_action.triggered.connect(self.open_selected)
+        self.visit_action = QAction(self.tr("Record &visit…"), self)
+        self.visit_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.visit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.visit_action.triggered.connect(self.record_visit)
+        self.assign_action = QAction(self.tr("Assign &liaison…"), self)
+        self.assign_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.assign_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.assign_action.triggered.connect(self.assign_liaison_to_selected)
+        for action in (self.visit_action, self.assign_action):
+            self.addAction(action)
 
         self.model = HouseholdTableModel(database.session, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Households"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -136,11 +179,12 @@ class HouseholdsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.open_button)
+        for button in (self.new_button, self.open_button, self.visit_button,
+                       self.assign_button):
+            top.addWidget(button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        for combo in (self.community, self.category, self.tier, self.status):
+        for combo in (self.community, self.category, self.tier, self.status, self.liaison):
             filters.addWidget(combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -156,8 +200,11 @@ class HouseholdsPage(QWidget):
         self.search.returnPressed.connect(self._search_entered)
         for combo in (self.community, self.category, self.tier, self.status):
             combo.currentIndexChanged.connect(self.apply_filter)
+        self.liaison.person_changed.connect(lambda _key: self.apply_filter())
         self.new_button.clicked.connect(self.new_household)
         self.open_button.clicked.connect(self.open_selected)
+        self.visit_button.clicked.connect(self.record_visit)
+        self.assign_button.clicked.connect(self.assign_liaison_to_selected)
         self.table.doubleClicked.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.table)
@@ -186,13 +233,30 @@ class HouseholdsPage(QWidget):
         category = self.category.currentData()
         tier = self.tier.currentData()
         status = self.status.currentData()
+        liaison = self.liaison.key()
         return HouseholdFilter(
             search=self.search.text().strip(),
             community_id=self.community.currentData(),
             category=CareCategory(category) if category else None,
             tier=CareTier(tier) if tier else None,
             status=None if status == _ALL_STATUSES else HouseholdStatus(status),
+            liaison_id=self.liaison.person_id(),
+            without_liaison=liaison == _NO_LIAISON,
         )
+
+    def filter_description(self) -> str:
+        """The current filter in words for a printout's header ("" when it shows every
+        在册 household), e.g. "锦华一区 · 独居 · 搜索“李”"."""
+        parts = [combo.currentText() for combo in (self.community, self.category, self.tier)
+                 if combo.currentData() is not None]
+        if self.status.currentData() != HouseholdStatus.ACTIVE.value:
+            parts.append(self.status.currentText())
+        if self.liaison.key() is not None:
+            parts.append(self.tr("Liaison: {name}").format(name=self.liaison.currentText()))
+        search = self.search.text().strip()
+        if search:
+            parts.append(self.tr("Search “{text}”").format(text=search))
+        return " · ".join(parts)
 
     def apply_filter(self) -> None:
         """Show the households matching the search box and combos now."""
@@ -202,8 +266,14 @@ class HouseholdsPage(QWidget):
             self.model.set_filter(wanted)
 
     def refresh(self) -> None:
-        """Read everything again (F5): communities, total and the table, keeping the selection."""
+        """Read everything again (F5): communities, people, total and the table, keeping the
+        selection."""
         self._fill_communities()
+        self.liaison.blockSignals(True)
+        try:
+            self.liaison.reload()
+        finally:
+            self.liaison.blockSignals(False)
         self._count_total()
         self.model.set_filter(self.current_filter())
 
@@ -222,6 +292,30 @@ class HouseholdsPage(QWidget):
         if rows:
             index = rows[0]
         return self.model.household_id(index.row()) if index.isValid() else None
+
+    def selected_household_ids(self) -> list[int]:
+        """The ids of every selected household, top to bottom."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = (self.model.household_id(row) for row in rows)
+        return [household_id for household_id in ids if household_id is not None]
+
+    def select_households(self, household_ids: list[int]) -> None:
+        """Select the rows of ``household_ids`` (those shown), the first one current."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = True
+        for household_id in household_ids:
+            row = self.model.row_of(household_id)
+            if row is None:
+                continue
+            index = self.model.index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag.Select | (
+                QItemSelectionModel.SelectionFlag.Rows)
+            if first:
+                selection.setCurrentIndex(index, flags)
+                first = False
+            else:
+                selection.select(index, flags)
 
     def select_household(self, household_id: int) -> bool:
         """Select and show the row of ``household_id``; False when it is filtered out."""
@@ -244,6 +338,67 @@ class HouseholdsPage(QWidget):
     def open_household(self, household_id: int) -> None:
         """Open ``household_id`` in the household dialog."""
         self._edit(household_id)
+
+    def record_visit(self) -> None:
+        """Record a visit to the selected household (the visit dialog)."""
+        household_id = self.current_household_id()
+        if household_id is None:
+            return
+        from stationapp.ui.visit_dialog import VisitDialog
+
+        try:
+            dialog = VisitDialog(self._database, household_id, None, self._actor, self)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Household not found"), str(exc))
+            self.refresh()
+            return
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            text = dialog.result_message()
+        finally:
+            dialog.deleteLater()
+        self.refresh()
+        self.message.emit(text)
+        self.table.setFocus()
+
+    def assign_liaison_to_selected(self) -> None:
+        """Ask whom to make the liaison of the selected households, then do it."""
+        ids = self.selected_household_ids()
+        if not ids:
+            return
+        dialog = LiaisonDialog(self._database, len(ids), self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            liaison_id = dialog.picker.person_id()
+            name = dialog.picker.name_of(liaison_id)
+        finally:
+            dialog.deleteLater()
+        self.assign_liaison(ids, liaison_id, name)
+
+    def assign_liaison(self, household_ids: list[int], liaison_id: int | None,
+                       name: str = "") -> int | None:
+        """Make ``liaison_id`` (None: nobody) the liaison of ``household_ids``.
+
+        Returns how many households changed, None when the service refused.
+        """
+        try:
+            with self._database.session() as session:
+                changed = assign_liaison(session, household_ids, liaison_id, self._actor)
+        except ValidationError as exc:
+            QMessageBox.warning(self, self.tr("Liaison not assigned"),
+                                "\n".join(p.message for p in exc.problems))
+            return None
+        self.model.refresh()
+        self.select_households(household_ids)
+        if liaison_id is None:
+            text = self.tr("Liaison removed from %n household(s).", "", changed)
+        else:
+            text = self.tr("{name} is now liaison of %n more household(s).", "",
+                           changed).format(name=name)
+        self.message.emit(text)
+        return changed
 
     def save_state(self, settings: QSettings) -> None:
         """Keep the column widths, order and sort of the table for this desk."""
@@ -326,7 +481,23 @@ class HouseholdsPage(QWidget):
         self.count_changed.emit(self.model.rowCount(), self._total)
 
     def _update_buttons(self) -> None:
-        self.open_button.setEnabled(self.current_household_id() is not None)
+        one = self.current_household_id() is not None
+        some = bool(self.table.selectionModel().selectedRows())
+        for widget in (self.open_button, self.visit_button):
+            widget.setEnabled(one)
+        for action in (self.open_action, self.visit_action):
+            action.setEnabled(one)
+        self.assign_button.setEnabled(some)
+        self.assign_action.setEnabled(some)
+
+    def _context_menu(self, position: QPoint) -> None:
+        if not self.table.indexAt(position).isValid():
+            return
+        menu = QMenu(self)
+        for action in (self.open_action, self.visit_action, self.assign_action):
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def _keep_sortable_indicator(self, column: int, _order: Qt.SortOrder) -> None:
         if column not in SORT_KEYS:
@@ -343,3 +514,30 @@ class HouseholdsPage(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
             header.resizeSection(column, width + padding)
+
+
+class LiaisonDialog(QDialog):
+    """Choose the liaison (联户人) for ``count`` selected households (or nobody)."""
+
+    def __init__(self, database: Database, count: int, parent: QWidget | None = None) -> None:
+        """A picker, a sentence saying how many households, OK and Cancel."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assign liaison"))
+        self.picker = PersonPicker(database, self, allow_none=True,
+                                   none_text=self.tr("(no liaison)"))
+        self.picker.setObjectName("liaison")
+        label = QLabel(self.tr("&Liaison for the %n selected household(s):", "", count), self)
+        label.setBuddy(self.picker)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        self.ok_button: QPushButton = ok
+        self.ok_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.picker)
+        layout.addWidget(buttons)
+        self.picker.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -22,10 +22,15 @@ from stationapp.paths import APP_NAME
 from stationapp.services.database import Database
 from stationapp.ui.events_page import EventsPage
 from stationapp.ui.households_page import HouseholdsPage
+from stationapp.ui.requests_page import RequestsPage
 from stationapp.ui.settings_dialog import SettingsDialog
+from stationapp.ui.statistics_page import StatisticsPage
+from stationapp.ui.visits_page import VisitsPage
 from stationapp.ui.volunteers_page import VolunteersPage
 
 log = logging.getLogger("stationapp.ui")
+
+_OTHER_PAGES = EventsPage | VisitsPage | RequestsPage | VolunteersPage | StatisticsPage
 
 ORGANIZATION = APP_NAME
 """Organisation and application name of the per-desk settings."""
@@ -64,7 +69,10 @@ class MainWindow(QMainWindow):
 
         self.households = HouseholdsPage(database, actor)
         self.events = EventsPage(database, actor)
+        self.visits = VisitsPage(database, actor)
+        self.requests = RequestsPage(database, actor)
         self.volunteers = VolunteersPage(database, actor)
+        self.statistics = StatisticsPage(database, actor)
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Areas"))
@@ -73,7 +81,10 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self._add_page(self.tr("Households"), self.households)
         self._add_page(self.tr("Events"), self.events)
+        self._add_page(self.tr("Visits"), self.visits)
+        self._add_page(self.tr("Requests"), self.requests)
         self._add_page(self.tr("Volunteers"), self.volunteers)
+        self._add_page(self.tr("Statistics"), self.statistics)
         self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 24)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.currentRowChanged.connect(lambda _row: self._show_page_count())
@@ -96,8 +107,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._household_counts = (0, 0)
         self.households.count_changed.connect(self.show_count)
-        self.events.count_changed.connect(lambda _shown: self._show_page_count())
-        self.volunteers.count_changed.connect(lambda _shown: self._show_page_count())
+        for page in (self.events, self.visits, self.requests, self.volunteers, self.statistics):
+            page.count_changed.connect(lambda _shown: self._show_page_count())
+        self.households.message.connect(self.show_message)
+        self.visits.message.connect(self.show_message)
         self.show_count(self.households.shown_count(), self.households.total_count())
 
         self._create_actions()
@@ -131,9 +144,26 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About stationapp"), self)
         about_action.triggered.connect(self.show_about)
 
+        self.ledger_action = QAction(self.tr("&Print ledger…"), self)
+        self.ledger_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.ledger_action.triggered.connect(self.print_ledger)
+        self.backup_action = QAction(self.tr("&Backups…"), self)
+        self.backup_action.triggered.connect(self.open_backups)
+        self.import_action = QAction(self.tr("&Import roster…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_roster)
+        self.export_action = QAction(self.tr("&Export…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_data)
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_household_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.ledger_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -156,19 +186,69 @@ class MainWindow(QMainWindow):
         dialog.station_saved.connect(self.set_station_name)
         dialog.exec()
         dialog.deleteLater()
+        self.requests.reload_choices()
+        self.refresh_all()
+
+    def import_roster(self) -> None:
+        """File ▸ Import roster…: the import wizard; the ledger is read again afterwards."""
+        from stationapp.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self._database, self._actor, self)
+        wizard.imported.connect(lambda _result: self.refresh_all())
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+
+    def export_data(self) -> None:
+        """File ▸ Export…: households (with the current filters) and records to .xlsx/.csv."""
+        from stationapp.services.exports import ExportKind
+        from stationapp.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self._database, self, ExportKind.HOUSEHOLDS,
+                              self.households.current_filter())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_backups(self) -> None:
+        """File ▸ Backups…: the backup folder, back up now, restore."""
+        from stationapp.ui.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self._database, self._actor, self)
+        dialog.restored.connect(self.refresh_all)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def print_ledger(self) -> None:
+        """File ▸ Print ledger…: the households of the current filter as a printed 台账."""
+        from stationapp.ui.ledger_dialog import LedgerDialog
+
+        dialog = LedgerDialog(self._database, self, self.households.current_filter(),
+                              self.households.filter_description())
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_count(self, shown: int, total: int) -> None:
         """Show how many households the table lists out of all on the ledger."""
         self._household_counts = (shown, total)
         self._show_page_count()
 
+    def show_message(self, text: str) -> None:
+        """Say in the status bar what an action did."""
+        self.statusBar().showMessage(text, 8000)
+
     def _show_page_count(self) -> None:
         """The status bar counts what the current page lists."""
         page = self.pages.currentWidget()
         if page is self.events:
             text = self.tr("%n event(s) shown", "", self.events.shown_count())
+        elif page is self.visits:
+            text = self.tr("%n household(s) overdue for a visit", "",
+                           self.visits.shown_count())
+        elif page is self.requests:
+            text = self.tr("%n request(s) shown", "", self.requests.shown_count())
         elif page is self.volunteers:
             text = self.tr("%n volunteer(s) shown", "", self.volunteers.shown_count())
+        elif page is self.statistics:
+            text = self.tr("%n household(s) on the ledger", "", self.statistics.shown_count())
         else:
             shown, total = self._household_counts
             text = self.tr("{shown} of {total} households shown").format(shown=shown,
@@ -179,7 +259,7 @@ class MainWindow(QMainWindow):
         """Ctrl+F: the search box of the events or volunteers page when that is shown,
         else of the households page."""
         page = self.pages.currentWidget()
-        if page is self.events or page is self.volunteers:
+        if page is not self.households and isinstance(page, _OTHER_PAGES):
             page.focus_search()
             return
         self.navigation.setCurrentRow(self.pages.indexOf(self.households))
@@ -193,9 +273,15 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """F5: read the current page again from the database."""
         page = self.pages.currentWidget()
-        if isinstance(page, HouseholdsPage | EventsPage | VolunteersPage):
+        if isinstance(page, HouseholdsPage | _OTHER_PAGES):
             page.refresh()
         self.statusBar().showMessage(self.tr("Refreshed"), 2000)
+
+    def refresh_all(self) -> None:
+        """Read every page again (after a restore or an import)."""
+        for page in (self.households, self.events, self.visits, self.requests,
+                     self.volunteers, self.statistics):
+            page.refresh()
 
     def show_about(self) -> None:
         """A short About box."""
@@ -231,6 +317,7 @@ class MainWindow(QMainWindow):
         if isinstance(page, int) and 0 <= page < self.navigation.count():
             self.navigation.setCurrentRow(page)
         self.households.restore_state(settings)
+        self.visits.restore_state(settings)
 
     def save_state(self) -> None:
         """Keep window geometry, splitter, page and table layout for the next start."""
@@ -239,10 +326,13 @@ class MainWindow(QMainWindow):
         settings.setValue(_SPLITTER_KEY, self.splitter.saveState())
         settings.setValue(_PAGE_KEY, self.navigation.currentRow())
         self.households.save_state(settings)
+        self.visits.save_state(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, close the deliveries windows, then close."""
         self.save_state()
         self.events.close_windows()
+        self.volunteers.close_windows()
+        self.statistics.close_windows()
         super().closeEvent(event)

@@ -1,6 +1,6 @@
 """The station settings dialog: the station's own facts and its two station-wide lists.
 
-Three tabs:
+Four tabs:
 
 * **Station** — name and phone (printed on every delivery sheet and report) and the visit
   interval in days per care tier (关爱等级). Saved together with *Save*; every problem the
@@ -8,10 +8,15 @@ Three tabs:
 * **Event types** — the station's list of event types (活动类型): add, rename, and retire
   a type with its *In use* check box (types are never deleted: old events refer to them).
 * **Items** — the item catalogue (物品) with units (春联 · 幅): add, edit, retire.
+* **Request categories** — the categories of residents' requests (诉求类别: 供暖, 水电 …):
+  add, rename, hide from new requests (old requests keep theirs).
 
-Changes on the two list tabs are saved at once, each in its own transaction. The dialog
+The Station tab also holds the time limit of requests: open ones older than that many days
+stand out as overdue.
+
+Changes on the list tabs are saved at once, each in its own transaction. The dialog
 never writes SQL itself: it calls :mod:`stationapp.services.settings` and
-:mod:`stationapp.services.catalogue`.
+:mod:`stationapp.services.catalogue` and :mod:`stationapp.services.requests`.
 """
 
 from __future__ import annotations
@@ -52,6 +57,12 @@ from stationapp.services.catalogue import (
     save_item,
 )
 from stationapp.services.database import Database
+from stationapp.services.requests import (
+    add_request_category,
+    list_request_categories,
+    rename_request_category,
+    set_request_category_active,
+)
 from stationapp.services.settings import (
     StationSettings,
     get_station_settings,
@@ -78,7 +89,12 @@ def interval_field(tier: CareTier) -> str:
     return f"visit_interval_{tier.value}"
 
 
-STATION_FIELDS: tuple[str, ...] = ("name", "phone", *(interval_field(t) for t in CareTier))
+LIMIT_RANGE = (1, 365)
+"""Smallest and largest request time limit in days the spin box allows."""
+
+STATION_FIELDS: tuple[str, ...] = (
+    "name", "phone", *(interval_field(t) for t in CareTier), "request_limit_days",
+)
 """Fields of the Station tab with an inline error label (see :attr:`StationTab.errors`)."""
 
 
@@ -218,10 +234,27 @@ class StationTab(QWidget):
             buddy.setBuddy(spin)
             interval_form.addRow(buddy, with_error(spin, self.errors[interval_field(tier)], self))
 
+        requests = QGroupBox(self.tr("Requests"), self)
+        requests_form = QFormLayout(requests)
+        self.limit_spin = QSpinBox(self)
+        self.limit_spin.setObjectName("request_limit_days")
+        self.limit_spin.setRange(*LIMIT_RANGE)
+        self.limit_spin.setSuffix(self.tr(" days"))
+        self.limit_spin.setValue(settings.request_limit_days)
+        self.limit_spin.setAccessibleName(self.tr("Request time limit"))
+        self.limit_spin.setToolTip(self.tr(
+            "Open requests older than this stand out in red as overdue"))
+        self._fields["request_limit_days"] = self.limit_spin
+        limit_label = QLabel(self.tr("Request &time limit:"), self)
+        limit_label.setBuddy(self.limit_spin)
+        requests_form.addRow(limit_label, with_error(self.limit_spin,
+                                                     self.errors["request_limit_days"], self))
+
         self.general_error = ErrorLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(station_form)
         layout.addWidget(intervals)
+        layout.addWidget(requests)
         layout.addWidget(self.general_error)
         layout.addStretch(1)
 
@@ -233,6 +266,7 @@ class StationTab(QWidget):
             visit_interval_days=tuple(
                 (tier, spin.value()) for tier, spin in self.interval_spins.items()
             ),
+            request_limit_days=self.limit_spin.value(),
         )
 
     def clear_problems(self) -> None:
@@ -584,11 +618,104 @@ class ItemsTab(_CatalogueTab):
         dialog.exec()
 
 
+class RequestCategoriesTab(_CatalogueTab):
+    """The categories of residents' requests (诉求类别): add, rename, hide, show.
+
+    Categories are known by name only; a row's id is its place in the list.
+    """
+
+    def __init__(
+        self, database: Database, actor: str = "", parent: QWidget | None = None
+    ) -> None:
+        """Build the tab and list the categories (hidden ones too)."""
+        super().__init__(database, [self.tr("Request category"), self.tr("In use")],
+                         self.tr("&Add…"), self.tr("&Rename…"), parent)
+        self._actor = actor
+        self.hint.setText(self.tr(
+            "Categories are never deleted: clear \"In use\" to hide one. A hidden category "
+            "is no longer offered for new requests; past requests keep it."))
+        self._names: dict[int, str] = {}
+        self._active: dict[int, bool] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the categories again, hidden ones included."""
+        with self._database.session() as session:
+            names = list_request_categories(session, include_inactive=True)
+            active = set(list_request_categories(session))
+        self._names = dict(enumerate(names, start=1))
+        self._active = {i: n in active for i, n in self._names.items()}
+        self._fill([(i, (n,), self._active[i]) for i, n in self._names.items()])
+
+    def categories(self) -> list[tuple[str, bool]]:
+        """The categories as listed, top to bottom: (name, in use)."""
+        return [(n, self._active[i]) for i, n in self._names.items()]
+
+    def _id_of(self, name: str) -> int | None:
+        return next((i for i, n in self._names.items() if n == name), None)
+
+    def _save(self, name: str, old: str | None) -> None:
+        """Add (``old`` None) or rename one category in its own transaction."""
+        with self._database.session() as session:
+            if old is None:
+                add_request_category(session, name, self._actor)
+            else:
+                rename_request_category(session, old, name, self._actor)
+        self.reload()
+        saved = self._id_of(" ".join(name.split()))
+        if saved is not None:
+            self.select_id(saved)
+
+    def add_category(self, name: str) -> bool:
+        """Add a category called ``name``; True when saved (else the error is shown)."""
+        return self._run(lambda: self._save(name, None))
+
+    def rename_category(self, old: str, new: str) -> bool:
+        """Rename category ``old`` to ``new``; True when saved (else the error is shown)."""
+        return self._run(lambda: self._save(new, old))
+
+    def set_category_active(self, name: str, active: bool) -> bool:
+        """Offer a category for new requests again, or hide it; True when saved."""
+        entry_id = self._id_of(name)
+        return entry_id is not None and self.set_active(entry_id, active)
+
+    def set_active(self, entry_id: int, active: bool) -> bool:
+        """Offer the category of row ``entry_id`` again, or hide it; True when saved."""
+        name = self._names[entry_id]
+
+        def save() -> None:
+            with self._database.session() as session:
+                set_request_category_active(session, name, active, self._actor)
+
+        if self._run(save, reload=False):
+            self._active[entry_id] = active
+            self._show_active(entry_id, active)
+            return True
+        self._show_active(entry_id, self._active[entry_id])
+        return False
+
+    def add_entry(self) -> None:
+        """Add… : ask for the new category's name."""
+        self.error.clear_message()
+        dialog = CatalogueEntryDialog(self.tr("New request category"),
+                                      lambda name, _unit: self._save(name, None), parent=self)
+        dialog.exec()
+
+    def edit_entry(self, entry_id: int) -> None:
+        """Rename… : ask for the category's new name."""
+        self.error.clear_message()
+        old = self._names[entry_id]
+        dialog = CatalogueEntryDialog(
+            self.tr("Rename request category"), lambda name, _unit: self._save(name, old),
+            name=old, parent=self)
+        dialog.exec()
+
+
 # ---------------------------------------------------------------- the dialog
 
 
 class SettingsDialog(QDialog):
-    """Station settings: the Station tab (saved with Save) and the two list tabs.
+    """Station settings: the Station tab (saved with Save) and the three list tabs.
 
     :attr:`station_saved` carries the station name after the Station tab was saved.
     """
@@ -598,7 +725,7 @@ class SettingsDialog(QDialog):
     def __init__(
         self, database: Database, actor: str = "", parent: QWidget | None = None
     ) -> None:
-        """Build the three tabs from what ``database`` holds."""
+        """Build the four tabs from what ``database`` holds."""
         super().__init__(parent)
         self._database = database
         self._actor = actor
@@ -610,10 +737,12 @@ class SettingsDialog(QDialog):
         self.station = StationTab(settings, self)
         self.event_types = EventTypesTab(database, self)
         self.items = ItemsTab(database, self)
+        self.request_categories = RequestCategoriesTab(database, actor, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.station, self.tr("&Station"))
         self.tabs.addTab(self.event_types, self.tr("&Event types"))
         self.tabs.addTab(self.items, self.tr("&Items"))
+        self.tabs.addTab(self.request_categories, self.tr("Re&quest categories"))
 
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
@@ -622,7 +751,8 @@ class SettingsDialog(QDialog):
         assert save is not None
         self.save_button: QPushButton = save
         self.save_button.setToolTip(self.tr("Save the Station tab and close. Changes to event "
-                                            "types and items are saved at once."))
+                                            "types, items and request categories are saved "
+                                            "at once."))
         self.button_box.accepted.connect(self.save)
         self.button_box.rejected.connect(self.reject)
 
@@ -630,7 +760,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.button_box)
         self._initial = self.station.current_settings()
-        self.resize(560, 460)
+        self.resize(600, 540)
 
     def is_modified(self) -> bool:
         """True when the Station tab differs from what was loaded."""
@@ -666,8 +796,8 @@ class SettingsDialog(QDialog):
         if self.is_modified():
             answer = QMessageBox.question(
                 self, self.tr("Discard changes?"),
-                self.tr("You changed the station's name, phone or visit intervals. "
-                        "Close without saving them?"),
+                self.tr("You changed the station's name, phone, visit intervals or request "
+                        "time limit. Close without saving them?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -677,6 +807,6 @@ class SettingsDialog(QDialog):
 
 
 __all__ = [
-    "STATION_FIELDS", "CatalogueEntryDialog", "EventTypesTab", "ItemsTab", "SettingsDialog",
-    "StationTab", "interval_field",
+    "LIMIT_RANGE", "STATION_FIELDS", "CatalogueEntryDialog", "EventTypesTab", "ItemsTab",
+    "RequestCategoriesTab", "SettingsDialog", "StationTab", "interval_field",
 ]

@@ -1,10 +1,12 @@
-"""The volunteer dialog: register a volunteer (志愿者) or edit one.
+"""The volunteer dialog: register a volunteer (志愿者) or a staff member, or edit one.
 
 Name, phone, community, skills (the suggested ones as check boxes, others typed freely,
-separated by 、 or commas), active or not, and notes. Save hands the form to the volunteer
-service in one transaction; every problem it finds is shown in red under its field and
-nothing is written. A conflict (someone else saved the volunteer meanwhile) is reported in
-a message box.
+separated by 、 or commas), station staff or not, the roles held per community (监督员 ·
+联络员 · 宣传员, one line each), active or not, and notes. An existing volunteer's hours
+(events and delivery rounds) and households as liaison are shown read-only. Save hands the
+form to the volunteer service in one transaction; every problem it finds is shown in red
+under its field and nothing is written. A conflict (someone else saved the volunteer
+meanwhile) is reported in a message box.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,12 +33,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import DEFAULT_SKILLS
 from stationapp.services.database import Database
 from stationapp.services.households import list_communities
 from stationapp.services.volunteers import (
     SKILL_SEPARATOR,
+    RoleInput,
     VolunteerInfo,
     VolunteerInput,
     create_volunteer,
@@ -51,11 +56,166 @@ from stationapp.ui.form_helpers import (
     save_in_one_transaction,
     with_error,
 )
+from stationapp.ui.volunteers_page import format_hours
 
-VOLUNTEER_FIELDS: tuple[str, ...] = ("name", "phone", "community", "skills")
+VOLUNTEER_FIELDS: tuple[str, ...] = ("name", "phone", "community", "skills", "roles")
 """Fields with an inline error label (see :attr:`VolunteerDialog.errors`)."""
 
 _SKILL_COLUMNS = 3
+
+
+def role_row_of(field_name: str) -> int | None:
+    """The role line a problem's field names (``roles.1``, ``roles[1]``, ``roles.1.role``)."""
+    rest = field_name.removeprefix("roles")
+    digits = "".join(ch if ch.isdigit() else " " for ch in rest).split()
+    return int(digits[0]) if rest != field_name and digits else None
+
+
+class RoleRow(QWidget):
+    """One role line: the community (editable combo), the role, and a Remove button."""
+
+    def __init__(self, communities: Sequence[str], parent: QWidget | None = None) -> None:
+        """An empty line offering ``communities``."""
+        super().__init__(parent)
+        self.community_combo = QComboBox(self)
+        self.community_combo.setEditable(True)
+        self.community_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.community_combo.addItems(list(communities))
+        self.community_combo.setCurrentIndex(-1)
+        self.community_combo.setAccessibleName(self.tr("Community of the role"))
+        self.community_combo.setMinimumContentsLength(8)
+        line_edit = self.community_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("Community"))
+        self.role_combo = QComboBox(self)
+        self.role_combo.setAccessibleName(self.tr("Role"))
+        for role in VolunteerRole:
+            self.role_combo.addItem(role.label, role.value)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.setToolTip(self.tr("Remove this role"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.community_combo, 2)
+        layout.addWidget(self.role_combo, 1)
+        layout.addWidget(self.remove_button)
+
+    def set_role(self, role: RoleInput) -> None:
+        """Show ``role`` on this line."""
+        self.community_combo.setEditText(role.community)
+        self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(role.role.value)))
+
+    def role(self) -> RoleInput:
+        """The role as typed (the community may be empty: the service says so)."""
+        return RoleInput(community=" ".join(self.community_combo.currentText().split()),
+                         role=VolunteerRole(self.role_combo.currentData()))
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The line's widgets in tab order."""
+        return [self.community_combo, self.role_combo, self.remove_button]
+
+
+class RolesEditor(QWidget):
+    """The roles a person holds, one :class:`RoleRow` per community × role, and *Add role*.
+
+    ``rows_changed()`` is emitted after a line was added or removed (the dialog then fixes
+    its tab order). A new line starts with :attr:`default_community` (the person's own).
+    """
+
+    rows_changed = Signal()
+
+    def __init__(self, communities: Sequence[str], parent: QWidget | None = None) -> None:
+        """No lines yet; offer ``communities`` in each line."""
+        super().__init__(parent)
+        self._communities = list(communities)
+        self.rows: list[RoleRow] = []
+        self.default_community = ""
+        self.empty_label = QLabel(self.tr("No role in any community."), self)
+        self.empty_label.setEnabled(False)
+        self.add_button = QPushButton(self.tr("Add &role"), self)
+        self.add_button.setAutoDefault(False)
+        self.add_button.setToolTip(
+            self.tr("Add a role (supervisor, liaison or publicist) in a community"))
+        self._rows_layout = QVBoxLayout()
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(4)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.empty_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._rows_layout)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(lambda: self.add_row(focus=True))
+
+    def add_row(self, role: RoleInput | None = None, focus: bool = False) -> RoleRow:
+        """Add a line (showing ``role``, else the default community); returns it."""
+        row = RoleRow(self._communities, self)
+        if role is not None:
+            row.set_role(role)
+        elif self.default_community:
+            row.community_combo.setEditText(self.default_community)
+        row.remove_button.clicked.connect(lambda: self.remove_row(row))
+        self.rows.append(row)
+        self._rows_layout.addWidget(row)
+        row.show()  # at once, not when the layout gets round to it: the focus goes there
+        self.empty_label.setVisible(False)
+        self.rows_changed.emit()
+        if focus:
+            row.community_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        return row
+
+    def remove_row(self, row: RoleRow) -> None:
+        """Remove ``row``; the focus goes to the next line (or *Add role*)."""
+        if row not in self.rows:
+            return
+        position = self.rows.index(row)
+        self.rows.remove(row)
+        self._rows_layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self.empty_label.setVisible(not self.rows)
+        self.rows_changed.emit()
+        if self.rows:
+            self.rows[min(position, len(self.rows) - 1)].community_combo.setFocus(
+                Qt.FocusReason.OtherFocusReason)
+        else:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_roles(self, roles: Sequence[RoleInput]) -> None:
+        """Show exactly ``roles``, one line each."""
+        for row in list(self.rows):
+            self.rows.remove(row)
+            self._rows_layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        for role in roles:
+            self.add_row(role)
+        self.empty_label.setVisible(not self.rows)
+        self.rows_changed.emit()
+
+    def roles(self) -> tuple[RoleInput, ...]:
+        """Every line's role, top to bottom."""
+        return tuple(row.role() for row in self.rows)
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Every line's widgets, then *Add role*, in tab order."""
+        return [*(w for row in self.rows for w in row.focus_widgets()), self.add_button]
+
+    def blank_rows(self) -> list[int]:
+        """The lines whose community is still empty."""
+        return [i for i, row in enumerate(self.rows) if not row.role().community]
+
+    def mark_row(self, index: int, invalid: bool) -> None:
+        """Frame line ``index``'s community field in red (or not)."""
+        if 0 <= index < len(self.rows):
+            mark_invalid(self.rows[index].community_combo, invalid)
+
+    def clear_marks(self) -> None:
+        """Remove every red frame."""
+        for row in self.rows:
+            mark_invalid(row.community_combo, False)
 
 
 class VolunteerDialog(QDialog):
@@ -84,7 +244,7 @@ class VolunteerDialog(QDialog):
             info = get_volunteer(session, volunteer_id) if volunteer_id is not None else None
 
         self.setStyleSheet(INVALID_STYLE)
-        self._build(communities)
+        self._build(communities, info)
         if info is not None:
             self._load(info)
             self.setWindowTitle(self.tr("Volunteer: {name}").format(name=info.name))
@@ -95,7 +255,7 @@ class VolunteerDialog(QDialog):
 
     # ------------------------------------------------------------ building
 
-    def _build(self, communities: Sequence[str]) -> None:
+    def _build(self, communities: Sequence[str], info: VolunteerInfo | None) -> None:
         self.errors: dict[str, ErrorLabel] = {}
         for name in VOLUNTEER_FIELDS:
             label = ErrorLabel(self)
@@ -135,6 +295,17 @@ class VolunteerDialog(QDialog):
         skills_field.setLayout(skills_layout)
         skills_layout.setContentsMargins(0, 0, 0, 0)
 
+        self.staff_check = QCheckBox(self.tr("Station &staff (not a volunteer)"), self)
+        self.staff_check.setToolTip(self.tr(
+            "Staff of the station can be liaisons, visitors and assignees like volunteers"))
+        self.roles_editor = RolesEditor(communities, self)
+        self.roles_editor.setObjectName("roles")
+        self.hours_label = QLabel(self)
+        self.hours_label.setObjectName("hours")
+        self.hours_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if info is not None:
+            self.hours_label.setText(self._hours_text(info))
+
         self.active_check = QCheckBox(self.tr("&Active (can be given deliveries)"), self)
         self.active_check.setChecked(True)
         self.notes_edit = QPlainTextEdit(self)
@@ -145,6 +316,7 @@ class VolunteerDialog(QDialog):
         self._fields: dict[str, QWidget] = {
             "name": self.name_edit, "phone": self.phone_edit,
             "community": self.community_combo, "skills": self.other_skills_edit,
+            "roles": self.roles_editor,
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -157,6 +329,14 @@ class VolunteerDialog(QDialog):
             buddy = QLabel(text, self)
             buddy.setBuddy(self._fields[name])
             form.addRow(buddy, with_error(field, self.errors[name], self))
+        form.addRow("", self.staff_check)
+        roles_label = QLabel(self.tr("Ro&les:"), self)
+        roles_label.setBuddy(self.roles_editor.add_button)
+        roles_label.setToolTip(self.tr("Supervisor (监督员), liaison (联络员) and publicist "
+                                       "(宣传员) per community"))
+        form.addRow(roles_label, with_error(self.roles_editor, self.errors["roles"], self))
+        if info is not None:
+            form.addRow(self.tr("Hours served:"), self.hours_label)
         form.addRow("", self.active_check)
         notes_label = QLabel(self.tr("N&otes:"), self)
         notes_label.setBuddy(self.notes_edit)
@@ -178,14 +358,31 @@ class VolunteerDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.button_box)
+        self.roles_editor.rows_changed.connect(self._set_tab_order)
+        self.community_combo.currentTextChanged.connect(self._own_community_changed)
+        self._set_tab_order()
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
             self.name_edit, self.phone_edit, self.community_combo,
-            *self.skill_boxes.values(), self.other_skills_edit, self.active_check,
-            self.notes_edit, self.save_button,
+            *self.skill_boxes.values(), self.other_skills_edit, self.staff_check,
+            *self.roles_editor.focus_widgets(), self.active_check, self.notes_edit,
+            self.save_button,
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
-        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _own_community_changed(self, text: str) -> None:
+        self.roles_editor.default_community = " ".join(text.split())
+
+    def _hours_text(self, info: VolunteerInfo) -> str:
+        text = self.tr("{total} h (events {events} h · delivery rounds {rounds} h)").format(
+            total=format_hours(info.hours), events=format_hours(info.event_hours),
+            rounds=format_hours(info.round_hours))
+        if info.households:
+            text += self.tr("; liaison for %n household(s)", "", info.households)
+        return text
 
     def _load(self, info: VolunteerInfo) -> None:
         self._version = info.version
@@ -200,6 +397,8 @@ class VolunteerDialog(QDialog):
             else:
                 others.append(skill)
         self.other_skills_edit.setText(SKILL_SEPARATOR.join(others))
+        self.staff_check.setChecked(info.is_staff)
+        self.roles_editor.set_roles(info.roles)
         self.active_check.setChecked(info.active)
         self.notes_edit.setPlainText(info.notes)
 
@@ -213,6 +412,7 @@ class VolunteerDialog(QDialog):
             name=self.name_edit.text(), phone=self.phone_edit.text(),
             community=self.community_combo.currentText(), skills=skills,
             active=self.active_check.isChecked(), notes=self.notes_edit.toPlainText(),
+            is_staff=self.staff_check.isChecked(), roles=self.roles_editor.roles(),
             version=self._version,
         )
 
@@ -264,21 +464,43 @@ class VolunteerDialog(QDialog):
     def _clear_problems(self) -> None:
         for name, label in self.errors.items():
             label.clear_message()
-            mark_invalid(self._fields[name], False)
+            if name != "roles":
+                mark_invalid(self._fields[name], False)
+        self.roles_editor.clear_marks()
         self.general_error.clear_message()
 
     def show_problems(self, problems: Sequence[ValidationError]) -> None:
-        """Show every problem under its field (others under the form)."""
+        """Show every problem under its field (others under the form).
+
+        A problem of the roles is shown under them, with the community of the line it
+        names (``roles.1`` …), else of every line without a community, framed in red.
+        """
         self._clear_problems()
+        first_role_row: int | None = None
         for problem in problems:
-            if problem.field in self.errors:
+            if problem.field.startswith("roles"):
+                self.errors["roles"].show_message(problem.message)
+                row = role_row_of(problem.field)
+                marked = [row] if row is not None else self.roles_editor.blank_rows()
+                for index in marked:
+                    self.roles_editor.mark_row(index, True)
+                    first_role_row = index if first_role_row is None else first_role_row
+            elif problem.field in self.errors:
                 self.errors[problem.field].show_message(problem.message)
                 mark_invalid(self._fields[problem.field], True)
             else:
                 self.general_error.show_message(problem.message)
-        first = next((self._fields[n] for n in VOLUNTEER_FIELDS if self.errors[n].text()), None)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        first = next((n for n in VOLUNTEER_FIELDS if self.errors[n].text()), None)
+        if first == "roles":
+            lines = self.roles_editor.rows
+            if first_role_row is not None and first_role_row < len(lines):
+                lines[first_role_row].community_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.roles_editor.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif first is not None:
+            self._fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-__all__ = ["VOLUNTEER_FIELDS", "VolunteerDialog"]
+__all__ = [
+    "VOLUNTEER_FIELDS", "RoleRow", "RolesEditor", "VolunteerDialog", "role_row_of",
+]

@@ -1,10 +1,24 @@
-"""志愿者: the volunteer registry page with search, an active filter and hours served."""
+"""志愿者: staff and volunteers with their roles, hours and service records.
+
+Two tabs. *People* lists staff and volunteers with search, filters (staff or volunteers,
+a role, inactive ones too), the roles each holds per community, hours served (events and
+delivery rounds) and the households each is liaison for. *Role holders* shows, per
+community, who holds the three roles (监督员 · 联络员 · 宣传员); a role nobody holds is
+shown as "—" on a tinted cell, so gaps stand out.
+
+*Service record…* issues a numbered certificate (志愿服务记录证明) for a period and opens
+the PDF in the in-app preview; the page then says which number was issued.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from enum import IntEnum
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -14,11 +28,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
+    QDateEdit,
     QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,15 +44,38 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import NotFoundError
 from stationapp.services.database import Database
-from stationapp.services.volunteers import SKILL_SEPARATOR, VolunteerInfo, list_volunteers
-from stationapp.ui.form_helpers import INACTIVE_COLOR, select_table_row
+from stationapp.services.households import list_communities
+from stationapp.services.service_record import Certificate, issue_certificate, service_record
+from stationapp.services.volunteers import (
+    SKILL_SEPARATOR,
+    RoleHolder,
+    RoleInput,
+    VolunteerInfo,
+    get_volunteer,
+    list_role_holders,
+    list_volunteers,
+)
+from stationapp.ui.form_helpers import (
+    ERROR_COLOR,
+    INACTIVE_COLOR,
+    ErrorLabel,
+    from_qdate,
+    select_table_row,
+    to_qdate,
+)
 from stationapp.ui.row_list_model import RowListModel
+
+if TYPE_CHECKING:
+    from stationapp.ui.pdf_preview import PdfMaker, PdfPreviewDialog, PdfWork
 
 log = logging.getLogger("stationapp.ui")
 
@@ -44,18 +85,16 @@ SEARCH_DELAY_MS = 150
 VOLUNTEER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Data role giving the volunteer id of a row (any column)."""
 
+GAP = "—"
+"""What a role nobody holds shows in the role holders table."""
+
+GAP_BACKGROUND = QColor("#fff4d6")
+"""Background of a role nobody holds."""
+
+ROLE_SEPARATOR = "、"
+COMMUNITY_SEPARATOR = "；"
+
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class VolunteerColumn(IntEnum):
-    """Columns of the volunteer table."""
-
-    NAME = 0
-    PHONE = 1
-    COMMUNITY = 2
-    SKILLS = 3
-    HOURS = 4
-    ACTIVE = 5
 
 
 def format_hours(hours: float) -> str:
@@ -63,18 +102,78 @@ def format_hours(hours: float) -> str:
     return f"{hours:.2f}".rstrip("0").rstrip(".")
 
 
+def roles_text(roles: Sequence[RoleInput]) -> str:
+    """Roles grouped by community, as the station says them: "锦华一区监督员、联络员"."""
+    by_community: dict[str, list[VolunteerRole]] = {}
+    for role in roles:
+        held = by_community.setdefault(role.community, [])
+        if role.role not in held:
+            held.append(role.role)
+    order = list(VolunteerRole)
+    return COMMUNITY_SEPARATOR.join(
+        community + ROLE_SEPARATOR.join(r.label for r in sorted(held, key=order.index))
+        for community, held in by_community.items()
+    )
+
+
+# ------------------------------------------------------------------ people
+
+
+class VolunteerColumn(IntEnum):
+    """Columns of the people table."""
+
+    NAME = 0
+    KIND = 1
+    PHONE = 2
+    COMMUNITY = 3
+    ROLES = 4
+    SKILLS = 5
+    HOURS = 6
+    HOUSEHOLDS = 7
+    ACTIVE = 8
+
+
+class KindFilter(IntEnum):
+    """Who the people list shows."""
+
+    ALL = 0
+    STAFF = 1
+    VOLUNTEERS = 2
+
+
+ANY_ROLE = ""
+HOLDS_A_ROLE = "any"
+"""Role filter values besides the :class:`VolunteerRole` values themselves."""
+
+
+def matches_filters(info: VolunteerInfo, kind: KindFilter, role: str) -> bool:
+    """Whether ``info`` passes the kind filter and the role filter (see :data:`ANY_ROLE`)."""
+    if kind is KindFilter.STAFF and not info.is_staff:
+        return False
+    if kind is KindFilter.VOLUNTEERS and info.is_staff:
+        return False
+    if role == HOLDS_A_ROLE:
+        return bool(info.roles)
+    if role:
+        return any(r.role.value == role for r in info.roles)
+    return True
+
+
 class VolunteerTableModel(RowListModel[VolunteerInfo]):
-    """Volunteers as rows (read-only), in the order the service lists them."""
+    """Staff and volunteers as rows (read-only), in the order the service lists them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         """An empty model; fill it with :meth:`set_volunteers`."""
         super().__init__(len(VolunteerColumn), parent)
         self._headers = {
             VolunteerColumn.NAME: self.tr("Name"),
+            VolunteerColumn.KIND: self.tr("Staff / volunteer"),
             VolunteerColumn.PHONE: self.tr("Phone"),
             VolunteerColumn.COMMUNITY: self.tr("Community"),
+            VolunteerColumn.ROLES: self.tr("Roles"),
             VolunteerColumn.SKILLS: self.tr("Skills"),
             VolunteerColumn.HOURS: self.tr("Hours served"),
+            VolunteerColumn.HOUSEHOLDS: self.tr("Liaison for"),
             VolunteerColumn.ACTIVE: self.tr("Active"),
         }
 
@@ -84,16 +183,24 @@ class VolunteerTableModel(RowListModel[VolunteerInfo]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """Column titles."""
-        if role != Qt.ItemDataRole.DisplayRole:
+        """Column titles (and what the hours and households columns mean)."""
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(VolunteerColumn):
+            column = VolunteerColumn(section)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[column]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if column is VolunteerColumn.HOURS:
+                    return self.tr("Hours at events and on delivery rounds")
+                if column is VolunteerColumn.HOUSEHOLDS:
+                    return self.tr("Households this person is liaison for")
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[VolunteerColumn(section)] if 0 <= section < len(
-                VolunteerColumn) else None
-        return str(section + 1) if 0 <= section < len(self._rows) else None
+        if (orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._rows)):
+            return str(section + 1)
+        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, alignment, colour and id of a cell."""
+        """Text, alignment, colour, tooltip and id of a cell."""
         if not index.isValid() or not 0 <= index.column() < len(VolunteerColumn):
             return None
         info = self.volunteer(index.row())
@@ -102,69 +209,378 @@ class VolunteerTableModel(RowListModel[VolunteerInfo]):
         column = VolunteerColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(info, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is VolunteerColumn.HOURS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+                VolunteerColumn.HOURS, VolunteerColumn.HOUSEHOLDS):
             return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
         if role == Qt.ItemDataRole.ForegroundRole and not info.active:
             return QBrush(INACTIVE_COLOR)
-        if role == Qt.ItemDataRole.ToolTipRole and column is VolunteerColumn.NAME and info.notes:
-            return info.notes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(info, column)
         if role == VOLUNTEER_ID_ROLE:
             return info.id
+        return None
+
+    def _tooltip(self, info: VolunteerInfo, column: VolunteerColumn) -> str | None:
+        if column is VolunteerColumn.NAME:
+            return info.notes or None
+        if column is VolunteerColumn.HOURS:
+            return self.tr("Events {events} h · delivery rounds {rounds} h").format(
+                events=format_hours(info.event_hours), rounds=format_hours(info.round_hours))
+        if column is VolunteerColumn.ROLES:
+            return roles_text(info.roles) or None
         return None
 
     def _display(self, info: VolunteerInfo, column: VolunteerColumn) -> str:
         if column is VolunteerColumn.NAME:
             return info.name
+        if column is VolunteerColumn.KIND:
+            return self.tr("staff") if info.is_staff else self.tr("volunteer")
         if column is VolunteerColumn.PHONE:
             return info.phone
         if column is VolunteerColumn.COMMUNITY:
             return info.community
+        if column is VolunteerColumn.ROLES:
+            return roles_text(info.roles)
         if column is VolunteerColumn.SKILLS:
             return SKILL_SEPARATOR.join(info.skills)
         if column is VolunteerColumn.HOURS:
             return format_hours(info.hours)
+        if column is VolunteerColumn.HOUSEHOLDS:
+            return str(info.households) if info.households else ""
         return self.tr("yes") if info.active else self.tr("no")
 
 
-class VolunteersPage(QWidget):
-    """Search the volunteer registry, register volunteers and edit them.
+# ------------------------------------------------------------------ role holders
 
-    ``count_changed(shown)`` tells the main window how many volunteers are listed.
+
+@dataclass(frozen=True)
+class CommunityRoles:
+    """One community and who holds each of the three roles there (maybe nobody)."""
+
+    community: str
+    holders: tuple[tuple[RoleHolder, ...], ...]
+    """Holders per role, in the order of :class:`VolunteerRole`."""
+
+    def of(self, role: VolunteerRole) -> tuple[RoleHolder, ...]:
+        """Who holds ``role`` here."""
+        return self.holders[list(VolunteerRole).index(role)]
+
+    @property
+    def gaps(self) -> int:
+        """How many of the three roles nobody holds."""
+        return sum(1 for held in self.holders if not held)
+
+
+def community_roles(
+    communities: Sequence[str], holders: Sequence[RoleHolder]
+) -> list[CommunityRoles]:
+    """Every community of ``communities`` (and any other a holder names), by name, with its
+    holders per role in the order given."""
+    names = sorted({*communities, *(h.community for h in holders)})
+    rows = []
+    for name in names:
+        rows.append(CommunityRoles(name, tuple(
+            tuple(h for h in holders if h.community == name and h.role is role)
+            for role in VolunteerRole
+        )))
+    return rows
+
+
+class RoleHoldersColumn(IntEnum):
+    """Columns of the role holders table: the community, then one per role."""
+
+    COMMUNITY = 0
+    SUPERVISOR = 1
+    LIAISON = 2
+    PUBLICIST = 3
+
+    @property
+    def role(self) -> VolunteerRole | None:
+        """The role of this column (None for the community)."""
+        return _COLUMN_ROLES.get(self)
+
+
+_COLUMN_ROLES = {
+    RoleHoldersColumn.SUPERVISOR: VolunteerRole.SUPERVISOR,
+    RoleHoldersColumn.LIAISON: VolunteerRole.LIAISON,
+    RoleHoldersColumn.PUBLICIST: VolunteerRole.PUBLICIST,
+}
+
+
+class RoleHoldersModel(RowListModel[CommunityRoles]):
+    """Communities as rows, the three roles as columns; "—" where nobody holds a role."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        """An empty model; fill it with :meth:`set_communities`."""
+        super().__init__(len(RoleHoldersColumn), parent)
+
+    set_communities = RowListModel.set_rows
+    community = RowListModel.row_at
+
+    def key_of(self, item: CommunityRoles) -> str:
+        """A row is a community."""
+        return item.community
+
+    def gaps(self) -> int:
+        """Roles nobody holds, over every community listed."""
+        return sum(row.gaps for row in self._rows)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles: Community, 监督员, 联络员, 宣传员."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(RoleHoldersColumn):
+                return None
+            column = RoleHoldersColumn(section)
+            return column.role.label if column.role is not None else self.tr("Community")
+        return str(section + 1) if 0 <= section < len(self._rows) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Names (or "—"), phones as tooltip, a tint where a role is not held."""
+        if not index.isValid() or not 0 <= index.column() < len(RoleHoldersColumn):
+            return None
+        row = self.community(index.row())
+        if row is None:
+            return None
+        column = RoleHoldersColumn(index.column())
+        held = row.of(column.role) if column.role is not None else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if held is None:
+                return row.community
+            return ROLE_SEPARATOR.join(h.name for h in held) or GAP
+        if held is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not held:
+                return self.tr("Nobody is {role} in {community}").format(
+                    role=column.role.label if column.role else "", community=row.community)
+            return "\n".join(f"{h.name} {h.phone}".strip() for h in held)
+        if role == Qt.ItemDataRole.BackgroundRole and not held:
+            return QBrush(GAP_BACKGROUND)
+        if role == Qt.ItemDataRole.TextAlignmentRole and not held:
+            return int(Qt.AlignmentFlag.AlignCenter.value)
+        if role == VOLUNTEER_ID_ROLE and held:
+            return held[0].volunteer_id
+        return None
+
+
+# ------------------------------------------------------------------ service record
+
+
+def year_start(today: date) -> date:
+    """1 January of ``today``'s year."""
+    return date(today.year, 1, 1)
+
+
+class ServiceRecordDialog(QDialog):
+    """Choose the period of a service record (default: this year up to today).
+
+    Shows how many services and hours fall in the period, so that an empty certificate
+    is not issued by mistake; OK (Enter) is *Issue certificate*.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        volunteer_id: int,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Read the volunteer's name; raises NotFoundError for an unknown id."""
+        super().__init__(parent)
+        self._database = database
+        self._volunteer_id = volunteer_id
+        today = today or date.today()
+        with database.session() as session:
+            self.volunteer_name = get_volunteer(session, volunteer_id).name
+        self.setWindowTitle(self.tr("Service record: {name}").format(name=self.volunteer_name))
+        self.start_edit = self._date_edit(year_start(today), self.tr("From date"))
+        self.end_edit = self._date_edit(today, self.tr("To date"))
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("summary")
+        self.summary_label.setWordWrap(True)
+        self.error_label = ErrorLabel(self)
+        explanation = QLabel(self.tr(
+            "A certificate (志愿服务记录证明) with a new number is issued for the hours at "
+            "events and on delivery rounds in this period, and shown for printing."), self)
+        explanation.setWordWrap(True)
+        form = QFormLayout()
+        start_label = QLabel(self.tr("&From:"), self)
+        start_label.setBuddy(self.start_edit)
+        end_label = QLabel(self.tr("&To:"), self)
+        end_label.setBuddy(self.end_edit)
+        form.addRow(start_label, self.start_edit)
+        form.addRow(end_label, self.end_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        self.issue_button: QPushButton = ok
+        self.issue_button.setText(self.tr("&Issue certificate"))
+        self.issue_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.start_edit.dateChanged.connect(lambda _d: self._update_summary())
+        self.end_edit.dateChanged.connect(lambda _d: self._update_summary())
+        self._update_summary()
+        self.start_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.resize(460, self.sizeHint().height())
+
+    def _date_edit(self, value: date, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setAccessibleName(name)
+        edit.setDate(to_qdate(value))
+        return edit
+
+    def period(self) -> tuple[date, date]:
+        """The chosen period (inclusive)."""
+        return from_qdate(self.start_edit.date()), from_qdate(self.end_edit.date())
+
+    def _update_summary(self) -> None:
+        start, end = self.period()
+        self.error_label.clear_message()
+        if end < start:
+            self.summary_label.clear()
+            self.error_label.show_message(self.tr("The period ends before it starts."))
+            self.issue_button.setEnabled(False)
+            return
+        with self._database.session() as session:
+            record = service_record(session, self._volunteer_id, start, end)
+        if not record.entries:
+            self.summary_label.clear()
+            self.error_label.show_message(self.tr(
+                "No service recorded in this period: choose another period."))
+            self.issue_button.setEnabled(False)
+            return
+        self.summary_label.setText(self.tr(
+            "%n service(s), {hours} hours in total.", "", len(record.entries)).format(
+                hours=format_hours(record.total_hours)))
+        self.issue_button.setEnabled(True)
+
+    def accept(self) -> None:
+        """Close with OK only when there is something to certify."""
+        if self.issue_button.isEnabled():
+            super().accept()
+
+
+def certificate_work(
+    volunteer_id: int, actor: str, start: date, end: date, issued: list[Certificate]
+) -> PdfWork:
+    """Work that issues a certificate and writes its PDF; the certificate goes to ``issued``.
+
+    Issuing and writing are one transaction: when the PDF cannot be written, no number
+    is used up.
+    """
+
+    def work(session: Session, path: Path) -> int:
+        # Imported when first needed: reportlab is not needed to start the program.
+        from stationapp.reports.service_certificate import write_certificate
+
+        certificate = issue_certificate(session, volunteer_id, actor, start, end)
+        write_certificate(certificate, path)
+        issued.append(certificate)
+        return 1
+
+    return work
+
+
+# ------------------------------------------------------------------ the page
+
+
+class VolunteersPage(QWidget):
+    """Staff and volunteers: search, filters, roles per community, hours, service records.
+
+    ``count_changed(shown)`` tells the main window how many people are listed.
     """
 
     count_changed = Signal(int)
+    certificate_issued = Signal(object)
+    """A :class:`~stationapp.services.service_record.Certificate` was issued and previewed."""
 
     def __init__(self, database: Database, actor: str = "", parent: QWidget | None = None) -> None:
-        """Build the page; the list is read when the page is first shown."""
+        """Build the page; the lists are read when the page is shown."""
         super().__init__(parent)
         self._database = database
         self._actor = actor
         self._loaded = False
+        self._pdf: PdfMaker | None = None
+        self._issued: list[Certificate] = []
+        self.last_certificate: Certificate | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, pinyin, phone, community or skill"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search volunteers"))
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName(self.tr("Staff or volunteers"))
+        self.kind_filter.addItem(self.tr("Staff and volunteers"), KindFilter.ALL.value)
+        self.kind_filter.addItem(self.tr("Staff only"), KindFilter.STAFF.value)
+        self.kind_filter.addItem(self.tr("Volunteers only"), KindFilter.VOLUNTEERS.value)
+        self.role_filter = QComboBox()
+        self.role_filter.setAccessibleName(self.tr("Role"))
+        self.role_filter.addItem(self.tr("Any role or none"), ANY_ROLE)
+        self.role_filter.addItem(self.tr("Holds a role"), HOLDS_A_ROLE)
+        for role in VolunteerRole:
+            self.role_filter.addItem(role.label, role.value)
         self.show_inactive = QCheckBox(self.tr("Show &inactive"))
         self.new_button = QPushButton(self.tr("&New volunteer…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.setToolTip(self.tr("Edit the selected volunteer (Enter)"))
+        self.record_button = QPushButton(self.tr("Service &record…"))
+        self.record_button.setToolTip(self.tr(
+            "Issue a service record certificate (志愿服务记录证明) for the selected person"))
 
         self.model = VolunteerTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Volunteers"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = self._table(self.model, self.tr("Volunteers"))
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VolunteerColumn.SKILLS, QHeaderView.ResizeMode.Stretch)
+
+        self.holders_model = RoleHoldersModel(self)
+        self.holders_table = self._table(self.holders_model, self.tr("Role holders"))
+        self.holders_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        holders_header = self.holders_table.horizontalHeader()
+        for column in RoleHoldersColumn:
+            if column.role is not None:
+                holders_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.gaps_label = QLabel()
+        self.gaps_label.setObjectName("gaps")
+        holders_page = QWidget()
+        holders_layout = QVBoxLayout(holders_page)
+        holders_layout.addWidget(QLabel(self.tr(
+            "Who holds the three roles in each community; \"—\" marks a role nobody holds. "
+            "Enter opens the person.")))
+        holders_layout.addWidget(self.holders_table, 1)
+        holders_layout.addWidget(self.gaps_label)
+
+        people_page = QWidget()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.role_filter)
+        filters.addWidget(self.show_inactive)
+        people_layout = QVBoxLayout(people_page)
+        people_layout.addLayout(filters)
+        people_layout.addWidget(self.table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(people_page, self.tr("&People"))
+        self.tabs.addTab(holders_page, self.tr("Role &holders"))
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         title = QLabel(self.tr("Volunteers"))
         font = title.font()
@@ -176,48 +592,91 @@ class VolunteersPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.show_inactive)
+        top.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message_label)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer.timeout.connect(self.refresh_people)
         self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self.refresh)
-        self.show_inactive.toggled.connect(self.refresh)
+        self.search.returnPressed.connect(self.refresh_people)
+        self.show_inactive.toggled.connect(self.refresh_people)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh_people())
+        self.role_filter.currentIndexChanged.connect(lambda _i: self.refresh_people())
         self.new_button.clicked.connect(self.new_volunteer)
-        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.clicked.connect(self._edit_clicked)
+        self.record_button.clicked.connect(self.service_record_selected)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_selected)
+        self.holders_table.doubleClicked.connect(lambda _index: self.edit_holder())
+        for table, slot in ((self.table, self.edit_selected),
+                            (self.holders_table, self.edit_holder)):
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shortcut = QShortcut(QKeySequence(key), table)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(slot)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.holders_table.selectionModel().currentChanged.connect(self._update_buttons)
+        self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
         self._update_buttons()
+
+    def _table(self, model: QObject, name: str) -> QTableView:
+        table = QTableView()
+        table.setModel(model)  # type: ignore[arg-type]
+        table.setAccessibleName(name)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return table
 
     # ------------------------------------------------------------ public
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Read the list the first time the page is shown."""
-        if not self._loaded:
+        """Read the lists whenever the page is shown (hours change on other pages)."""
+        if not self._loaded or not event.spontaneous():
             self.refresh()
         super().showEvent(event)
 
     def refresh(self) -> None:
-        """Read the volunteers again with the current search and filter, keeping the selection."""
+        """Read the people and role holders again with the current search and filters,
+        keeping the selection."""
+        with self._database.session() as session:
+            communities = [c.name for c in list_communities(session)]
+            holders = list_role_holders(session)
+        keep = self.holders_table.currentIndex()
+        self.holders_model.set_communities(community_roles(communities, holders))
+        if keep.isValid():
+            self.holders_table.setCurrentIndex(self.holders_model.index(keep.row(),
+                                                                        keep.column()))
+        gaps = self.holders_model.gaps()
+        self.gaps_label.setText(
+            self.tr("%n role(s) nobody holds.", "", gaps) if gaps
+            else self.tr("Every role is held in every community."))
+        self.gaps_label.setStyleSheet(f"color: {ERROR_COLOR.name()};" if gaps else "")
+        self.refresh_people()
+
+    def refresh_people(self) -> None:
+        """Read the people list again (search and filters changed), keeping the selection."""
         self._search_timer.stop()
         keep = self.current_volunteer_id()
+        kind = KindFilter(int(self.kind_filter.currentData()))
+        role = str(self.role_filter.currentData())
+        staff = {KindFilter.STAFF: True, KindFilter.VOLUNTEERS: False}.get(kind)
         with self._database.session() as session:
             rows = list_volunteers(session, self.search.text().strip(),
-                                   active_only=not self.show_inactive.isChecked())
-        self.model.set_volunteers(rows)
+                                   active_only=not self.show_inactive.isChecked(), staff=staff)
+        self.model.set_volunteers([r for r in rows if matches_filters(r, kind, role)])
         self._loaded = True
         if keep is not None:
             self.select_volunteer(keep)
@@ -225,16 +684,26 @@ class VolunteersPage(QWidget):
         self.count_changed.emit(self.model.rowCount())
 
     def shown_count(self) -> int:
-        """How many volunteers are listed."""
+        """How many people are listed."""
         return self.model.rowCount()
 
     def focus_search(self) -> None:
-        """Put the cursor in the search box."""
+        """Put the cursor in the search box (on the people tab)."""
+        self.tabs.setCurrentIndex(0)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def current_person_id(self) -> int | None:
+        """The person the buttons act on: the selected row of the people tab, or the
+        holder in the current cell of the role holders tab."""
+        if self.tabs.currentIndex() == 0:
+            return self.current_volunteer_id()
+        index = self.holders_table.currentIndex()
+        value = index.data(VOLUNTEER_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
     def current_volunteer_id(self) -> int | None:
-        """The id of the selected volunteer, if any."""
+        """The id of the selected person on the people tab, if any."""
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -254,12 +723,94 @@ class VolunteersPage(QWidget):
         self._edit(None)
 
     def edit_selected(self) -> None:
-        """Open the selected volunteer in the dialog."""
+        """Open the selected person in the dialog."""
         volunteer_id = self.current_volunteer_id()
         if volunteer_id is not None:
             self._edit(volunteer_id)
 
+    def edit_holder(self) -> None:
+        """Open the person holding the role in the current cell of the role holders tab."""
+        index = self.holders_table.currentIndex()
+        volunteer_id = index.data(VOLUNTEER_ID_ROLE) if index.isValid() else None
+        if volunteer_id is not None:
+            self._edit(int(volunteer_id))
+
+    def _edit_clicked(self) -> None:
+        volunteer_id = self.current_person_id()
+        if volunteer_id is not None:
+            self._edit(volunteer_id)
+
+    @property
+    def pdf(self) -> PdfMaker:
+        """Makes and previews the certificates (QtPdf is loaded on first use)."""
+        if self._pdf is None:
+            from stationapp.ui.pdf_preview import PdfMaker
+
+            self._pdf = PdfMaker(self._database, self)
+            self._pdf.preview_opened.connect(self._preview_opened)
+        return self._pdf
+
+    def service_record_selected(self) -> None:
+        """Ask for the period, then issue the selected person's certificate and preview it."""
+        volunteer_id = self.current_person_id()
+        if volunteer_id is None:
+            return
+        try:
+            dialog = ServiceRecordDialog(self._database, volunteer_id, parent=self)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Volunteer not found"), str(exc))
+            self.refresh()
+            return
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            start, end = dialog.period()
+            name = dialog.volunteer_name
+        finally:
+            dialog.deleteLater()
+        self.issue_service_record(volunteer_id, name, start, end)
+
+    def issue_service_record(self, volunteer_id: int, name: str, start: date, end: date) -> None:
+        """Issue a certificate for ``start``–``end`` in a worker thread and preview its PDF."""
+        from stationapp.ui.pdf_preview import pdf_file_name
+
+        if self.pdf.busy():
+            return
+        self._issued.clear()
+        self.message_label.clear()
+        self.pdf.make(
+            certificate_work(volunteer_id, self._actor, start, end, self._issued),
+            self.tr("Service record: {name}").format(name=name),
+            pdf_file_name(name, self.tr("service record"), f"{start:%Y%m%d}-{end:%Y%m%d}"),
+        )
+
+    def close_windows(self) -> None:
+        """Wait for a certificate being made (the main window is closing)."""
+        if self._pdf is not None:
+            self._pdf.wait()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Wait for what this page started."""
+        self.close_windows()
+        super().closeEvent(event)
+
     # ------------------------------------------------------------ internals
+
+    def _preview_opened(self, preview: PdfPreviewDialog) -> None:
+        if not self._issued:
+            return
+        certificate = self._issued.pop()
+        self.last_certificate = certificate
+        record = certificate.record
+        preview.setWindowTitle(self.tr("Service record No. {number}: {name}").format(
+            number=certificate.number, name=record.name))
+        self.message_label.setText(self.tr(
+            "Certificate No. {number} issued to {name}: {hours} hours.").format(
+                number=certificate.number, name=record.name,
+                hours=format_hours(record.total_hours)))
+        log.info("certificate %s issued for volunteer %s", certificate.number,
+                 record.volunteer_id)
+        self.certificate_issued.emit(certificate)
 
     def _edit(self, volunteer_id: int | None) -> None:
         from stationapp.ui.volunteer_dialog import VolunteerDialog
@@ -279,13 +830,20 @@ class VolunteersPage(QWidget):
         self.refresh()
         if saved is not None and not self.select_volunteer(saved):
             log.info("saved volunteer %s is outside the current filter", saved)
-        self.table.setFocus()
+        if self.tabs.currentIndex() == 0:
+            self.table.setFocus()
+        else:
+            self.holders_table.setFocus()
 
     def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self.current_volunteer_id() is not None)
+        selected = self.current_person_id() is not None
+        self.edit_button.setEnabled(selected)
+        self.record_button.setEnabled(selected)
 
 
 __all__ = [
-    "VOLUNTEER_ID_ROLE", "VolunteerColumn", "VolunteerTableModel", "VolunteersPage",
-    "format_hours",
+    "ANY_ROLE", "GAP", "HOLDS_A_ROLE", "VOLUNTEER_ID_ROLE", "CommunityRoles", "KindFilter",
+    "RoleHoldersColumn", "RoleHoldersModel", "ServiceRecordDialog", "VolunteerColumn",
+    "VolunteerTableModel", "VolunteersPage", "certificate_work", "community_roles",
+    "format_hours", "matches_filters", "roles_text",
 ]

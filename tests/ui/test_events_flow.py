@@ -675,3 +675,87 @@ def test_moving_away_cancels_pending_deliveries_and_says_so(
         "Deliveries cancelled: 2 pending delivery(ies) of this household were cancelled."]
     assert outcomes(station, event_id)["赵奶奶"] is DeliveryOutcome.CANCELLED
     assert outcomes(station, event_id)["钱爷爷"] is DeliveryOutcome.PENDING
+
+
+# ------------------------------------------------------------------ round hours
+
+
+def test_round_hours_recorded_in_the_panel_count_on_the_volunteers_page(
+    qtbot: QtBot, station: Station
+) -> None:
+    from stationapp.services.service_record import list_rounds
+    from stationapp.ui.volunteers_page import VolunteerColumn, VolunteersPage
+
+    event_id = planned_event(station)
+    first, second = station.volunteers
+    panel = DeliveriesPanel(station.database, event_id, "clerk")
+    qtbot.addWidget(panel)
+    with qtbot.waitActive(panel):
+        panel.show()
+    assert panel.select_sheet(UNASSIGNED)
+    panel.select_rows([0, 1, 2])
+    panel.assign_combo.setCurrentIndex(panel.assign_combo.findData(first))
+    panel.assign_button.click()
+    panel.select_rows([0])  # the one stop left unassigned
+    panel.assign_combo.setCurrentIndex(panel.assign_combo.findData(second))
+    panel.assign_button.click()
+    assert panel.sheet_counts()[first] == (3, 3)
+
+    # Not a volunteer's sheet: no round to record.
+    assert panel.select_sheet(ALL_STOPS)
+    assert not panel.round_button.isEnabled()
+    assert panel.round_label.text() == "Round hours: choose a volunteer's sheet."
+
+    # The first volunteer's sheet: record outcomes, then the hours of the round.
+    assert panel.select_sheet(first)
+    assert panel.round_label.text() == "Round of 刘墨林:"
+    assert panel.round_button.isEnabled()
+    assert panel.round_hours_spin.value() == 0
+    panel.select_rows([0])
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_1)
+    panel.round_date_edit.setDate(panel.round_date_edit.date().addDays(-1))
+    day = panel.round_date_edit.date().toPython()
+    panel.round_hours_spin.setFocus()
+    panel.round_hours_spin.selectAll()
+    qtbot.keyClicks(panel.round_hours_spin, "2.5")
+    qtbot.keyClick(panel.round_hours_spin, Qt.Key.Key_Return)  # Enter saves the hours
+    assert panel.message_label.text() == (
+        f"Round of 刘墨林 on {day.isoformat()}: 2.5 hours recorded.")
+    with station.database.session() as session:
+        rounds = list_rounds(session, event_id)
+    assert [(r.volunteer_id, r.round_date, r.hours, r.stops) for r in rounds] == [
+        (first, day, 2.5, 3)]
+    assert panel.rounds.topLevelItemCount() == 1
+    item = panel.rounds.topLevelItem(0)
+    assert [item.text(c) for c in range(4)] == ["刘墨林", day.isoformat(), "2.5", "3"]
+
+    # Correcting: Enter on the round loads it; a new value replaces the old one.
+    assert panel.select_sheet(ALL_STOPS)
+    panel.rounds.setFocus()
+    panel.rounds.setCurrentItem(item)
+    qtbot.keyClick(panel.rounds, Qt.Key.Key_Return)
+    assert panel.current_sheet() == first
+    assert panel.round_hours_spin.hasFocus()
+    assert panel.round_hours_spin.value() == 2.5
+    panel.round_hours_spin.setValue(3)
+    panel.round_button.click()
+    with station.database.session() as session:
+        assert [r.hours for r in list_rounds(session, event_id)] == [3.0]
+
+    page = VolunteersPage(station.database, "clerk")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.shown_count() == 2, timeout=WAIT_MS)
+    row = page.model.row_of(first)
+    assert row is not None
+    assert page.model.index(row, VolunteerColumn.HOURS).data() == "3"
+    assert page.model.index(row, VolunteerColumn.HOURS).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Events 0 h · delivery rounds 3 h")
+
+    # 0 hours removes the round.
+    assert panel.select_sheet(first)
+    panel.round_hours_spin.setValue(0)
+    panel.round_button.click()
+    assert panel.message_label.text() == f"Round of 刘墨林 on {day.isoformat()} removed."
+    assert panel.rounds.topLevelItemCount() == 0

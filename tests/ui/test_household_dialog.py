@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -27,14 +27,26 @@ from stationapp.services.households import (
     HouseholdFilter,
     HouseholdInput,
     ResidentInput,
+    assign_liaison,
     create_household,
     get_household,
     list_household_ids,
+    list_households,
+)
+from stationapp.services.visits import VisitInput, record_visit
+from stationapp.services.volunteers import (
+    VolunteerInput,
+    create_volunteer,
+    get_volunteer,
+    update_volunteer,
 )
 from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND
 from stationapp.ui.household_dialog import HouseholdDialog, MemberColumn
+from stationapp.ui.household_table_model import CareColumn, Column
+from stationapp.ui.households_page import HouseholdsPage, LiaisonDialog
 from stationapp.ui.member_editor import MemberEditor
 from stationapp.ui.status_dialog import StatusDialog
+from stationapp.ui.visit_dialog import VisitDialog
 
 BAD_ID = "110105194912310021"  # the check digit should be X
 
@@ -594,3 +606,179 @@ def test_keyboard_order_and_buddies(qtbot: QtBot, db: Database) -> None:
     for widget in (dialog.community_combo, *chain, dialog.tier_combo, dialog.notes_edit):
         assert widget in buddies
     assert dialog.save_button.isDefault()
+
+
+# ------------------------------------------------------------------ liaison and visits
+
+
+def people(db: Database) -> tuple[int, int]:
+    """王芳 (staff) and 李玉珍 (volunteer)."""
+    with db.session() as session:
+        staff = create_volunteer(session, VolunteerInput(
+            name="王芳", phone="13805460001", is_staff=True), "setup")
+        volunteer = create_volunteer(session, VolunteerInput(
+            name="李玉珍", phone="15262697141"), "setup")
+    return staff, volunteer
+
+
+def test_liaison_is_chosen_and_saved_with_the_household(qtbot: QtBot, db: Database) -> None:
+    household_id = saved_household(db)
+    staff, _volunteer = people(db)
+    dialog = open_dialog(qtbot, db, household_id)
+    assert dialog.liaison_picker.person_id() is None
+    assert dialog.visits_label.isVisible()
+    assert dialog.visits_label.text() == f"Last visit never · next due {date.today()}"
+    buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
+    assert dialog.liaison_picker in buddies
+    dialog.activateWindow()
+    dialog.tier_combo.setFocus()
+    qtbot.waitUntil(dialog.tier_combo.hasFocus)
+    qtbot.keyClick(dialog.tier_combo, Qt.Key.Key_Tab)
+    assert dialog.liaison_picker.hasFocus()
+    dialog.liaison_picker.set_person_id(staff)
+    assert dialog.is_modified()
+    assert dialog.save()
+    with db.session() as session:
+        detail = get_household(session, household_id)
+    assert (detail.liaison_id, detail.liaison) == (staff, "王芳")
+    again = open_dialog(qtbot, db, household_id)
+    assert again.liaison_picker.person_id() == staff
+    assert again.liaison_picker.currentText() == "王芳 (staff)"
+
+
+def test_visit_line_shows_last_visit_and_overdue_due_date(qtbot: QtBot, db: Database) -> None:
+    household_id = saved_household(db)  # 关注: every 30 days
+    today = date.today()
+    with db.session() as session:
+        record_visit(session, VisitInput(household_id, today - timedelta(days=32)), "setup")
+    dialog = open_dialog(qtbot, db, household_id)
+    last, due = today - timedelta(days=32), today - timedelta(days=2)
+    assert dialog.visits_label.text() == (
+        f"Last visit {last} · next due {due} (2 day(s) overdue)")
+    assert "color" in dialog.visits_label.styleSheet()
+    new = open_dialog(qtbot, db)
+    assert not new.visits_label.isVisible()
+
+
+def test_a_liaison_no_longer_serving_is_refused_inline(qtbot: QtBot, db: Database) -> None:
+    household_id = saved_household(db)
+    _staff, volunteer = people(db)
+    with db.session() as session:
+        info = get_volunteer(session, volunteer)
+        update_volunteer(session, volunteer, replace(info.as_input(), active=False), "setup")
+    dialog = open_dialog(qtbot, db, household_id)
+    dialog.liaison_picker.set_person_id(volunteer)
+    assert not dialog.save()
+    assert dialog.errors["liaison"].isVisible()
+    assert "李玉珍" in dialog.errors["liaison"].text()
+    assert dialog.liaison_picker.property("invalid") is True
+
+
+def _page(qtbot: QtBot, ledger: Database) -> HouseholdsPage:
+    page = HouseholdsPage(ledger, "clerk")
+    qtbot.addWidget(page)
+    page.resize(1200, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _heads(page: HouseholdsPage) -> list[str]:
+    return [page.model.index(r, Column.HEAD).data() for r in range(page.model.rowCount())]
+
+
+def test_households_page_filters_by_liaison(qtbot: QtBot, ledger: Database) -> None:
+    staff, _volunteer = people(ledger)
+    with ledger.session() as session:
+        ids = {row.head: row.id for row in list_households(session, HouseholdFilter())}
+        assign_liaison(session, [ids["李大爷"], ids["冯阿姨"]], staff, "setup")
+    page = _page(qtbot, ledger)
+    texts = [page.liaison.itemText(i) for i in range(page.liaison.count())]
+    assert texts == ["All liaisons", "No liaison", "王芳 (staff)", "李玉珍"]
+    with qtbot.waitSignal(page.count_changed):
+        page.liaison.set_person_id(staff)
+    assert sorted(_heads(page)) == sorted(["李大爷", "冯阿姨"])
+    assert page.model.household_filter.liaison_id == staff
+    row = page.model.row_of(ids["冯阿姨"])
+    assert row is not None
+    assert page.model.index(row, CareColumn.LIAISON).data() == "王芳"
+    page.liaison.set_key("no_liaison")
+    assert sorted(_heads(page)) == sorted(["单秀英", "张桂兰"])
+    assert page.model.household_filter.without_liaison
+    page.liaison.set_person_id(None)
+    assert len(_heads(page)) == 4
+
+
+def test_assign_a_liaison_to_two_selected_households(
+    qtbot: QtBot, ledger: Database, boxes: Boxes
+) -> None:
+    _staff, volunteer = people(ledger)
+    page = _page(qtbot, ledger)
+    messages: list[str] = []
+    page.message.connect(messages.append)
+    assert not page.assign_button.isEnabled()
+    first = _heads(page).index("单秀英")
+    second = _heads(page).index("张桂兰")
+    table = page.table
+    for row, modifier in ((first, Qt.KeyboardModifier.NoModifier),
+                          (second, Qt.KeyboardModifier.ControlModifier)):
+        rect = table.visualRect(page.model.index(row, Column.HEAD))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    wanted = sorted([page.model.household_id(first), page.model.household_id(second)])
+    assert sorted(page.selected_household_ids()) == wanted
+    assert page.assign_button.isEnabled()
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LiaisonDialog)
+        try:
+            dialog.picker.set_person_id(volunteer)
+            qtbot.keyClick(dialog.picker, Qt.Key.Key_Return)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(50, choose)
+    page.assign_button.click()
+    assert messages == ["李玉珍 is now liaison of 2 more household(s)."]
+    assert sorted(page.selected_household_ids()) == wanted
+    with ledger.session() as session:
+        liaisons = {row.head: row.liaison for row in list_households(session, HouseholdFilter())}
+    assert liaisons == {"李大爷": "", "单秀英": "李玉珍", "张桂兰": "李玉珍", "冯阿姨": ""}
+    for household_id in wanted:
+        row = page.model.row_of(household_id)
+        assert row is not None
+        assert page.model.index(row, CareColumn.LIAISON).data() == "李玉珍"
+    # Removing the liaison again, and a refusal shown in a box.
+    assert page.assign_liaison(wanted, None) == 2
+    assert messages[-1] == "Liaison removed from 2 household(s)."
+    assert page.assign_liaison(wanted, 999) is None
+    assert boxes.warnings and boxes.warnings[0].startswith("Liaison not assigned")
+
+
+def test_record_visit_from_the_households_page(qtbot: QtBot, ledger: Database) -> None:
+    page = _page(qtbot, ledger)
+    messages: list[str] = []
+    page.message.connect(messages.append)
+    row = _heads(page).index("张桂兰")
+    household_id = page.model.household_id(row)
+    assert household_id is not None
+    page.select_household(household_id)
+    assert page.visit_button.isEnabled()
+
+    def record() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, VisitDialog)
+        try:
+            assert "张桂兰" in dialog.household_label.text()
+            assert dialog.save()
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(50, record)
+    page.visit_button.click()
+    assert messages == ["Visit recorded."]
+    assert page.current_household_id() == household_id
+    due = page.model.index(page.model.row_of(household_id) or 0, CareColumn.NEXT_VISIT).data()
+    assert due == (date.today() + timedelta(days=90)).isoformat()  # 一般: every 90 days

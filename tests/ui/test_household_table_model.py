@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from pytestqt.modeltest import ModelTester
 from sqlalchemy.orm import Session
 
 from stationapp.domain.vocab import CareCategory, HouseholdStatus
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdFilter
-from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE, Column, HouseholdTableModel
+from stationapp.services.households import HouseholdFilter, assign_liaison, list_households
+from stationapp.services.visits import VisitInput, record_visit
+from stationapp.services.volunteers import VolunteerInput, create_volunteer
+from stationapp.ui.household_table_model import (
+    COLUMN_COUNT,
+    HOUSEHOLD_ID_ROLE,
+    CareColumn,
+    Column,
+    HouseholdTableModel,
+)
 
 pytestmark = pytest.mark.usefixtures("qapp")
+
+TODAY = date.today()
 
 
 def _column(model: HouseholdTableModel, column: Column) -> list[str]:
@@ -99,3 +111,64 @@ def test_out_of_range_and_invalid_indexes_give_nothing(ledger: Database) -> None
     assert model.household_id(99) is None
     assert model.row_data(-1) is None
     assert model.rowCount(model.index(0, 0)) == 0
+
+
+# ------------------------------------------------------------------ liaison and next visit
+
+
+def _with_liaison_and_visits(ledger: Database) -> tuple[int, dict[str, int]]:
+    """王芳 is liaison of 李大爷; 李大爷 (重点) was visited 10 days ago: 3 days overdue;
+    单秀英 (关注) 5 days ago: due in 25 days. Returns 王芳's id and household ids by head."""
+    with ledger.session() as session:
+        ids = {row.head: row.id for row in list_households(session, HouseholdFilter())}
+        staff = create_volunteer(session, VolunteerInput(name="王芳", is_staff=True), "test")
+        assign_liaison(session, [ids["李大爷"]], staff, "test")
+        record_visit(session, VisitInput(ids["李大爷"], TODAY - timedelta(days=10)), "test")
+        record_visit(session, VisitInput(ids["单秀英"], TODAY - timedelta(days=5)), "test")
+    return staff, ids
+
+
+def test_liaison_and_next_visit_columns(ledger: Database) -> None:
+    _staff, ids = _with_liaison_and_visits(ledger)
+    model = HouseholdTableModel(ledger.session)
+    model.refresh()
+    assert model.columnCount() == COLUMN_COUNT == len(Column) + 2
+    assert model.headerData(CareColumn.LIAISON, Qt.Orientation.Horizontal) == "Liaison"
+    assert model.headerData(CareColumn.NEXT_VISIT, Qt.Orientation.Horizontal) == "Next visit"
+    li = model.row_of(ids["李大爷"])
+    shan = model.row_of(ids["单秀英"])
+    assert li is not None and shan is not None
+    assert model.index(li, CareColumn.LIAISON).data() == "王芳"
+    assert model.index(shan, CareColumn.LIAISON).data() == ""
+    overdue = model.index(li, CareColumn.NEXT_VISIT)
+    assert overdue.data() == (TODAY - timedelta(days=3)).isoformat()
+    red = overdue.data(Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(red, QBrush) and red.color() == QColor("#b3261e")
+    assert overdue.data(Qt.ItemDataRole.ToolTipRole) == "Visit overdue by 3 day(s)"
+    later = model.index(shan, CareColumn.NEXT_VISIT)
+    assert later.data() == (TODAY + timedelta(days=25)).isoformat()
+    assert later.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert later.data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_sort_by_next_visit_and_filter_by_liaison(
+    qtmodeltester: ModelTester, ledger: Database
+) -> None:
+    staff, ids = _with_liaison_and_visits(ledger)
+    model = HouseholdTableModel(ledger.session)
+    model.refresh()
+    model.sort(CareColumn.NEXT_VISIT, Qt.SortOrder.AscendingOrder)
+    assert model.sort_column is CareColumn.NEXT_VISIT
+    dues = _column(model, CareColumn.NEXT_VISIT)
+    assert dues == sorted(dues)
+    assert model.household_id(0) == ids["李大爷"]  # the overdue one first
+    model.sort(CareColumn.NEXT_VISIT, Qt.SortOrder.DescendingOrder)
+    assert model.household_id(0) == ids["单秀英"]
+    model.sort(CareColumn.LIAISON, Qt.SortOrder.AscendingOrder)  # not sortable: ignored
+    assert model.sort_column is CareColumn.NEXT_VISIT
+    model.set_filter(HouseholdFilter(liaison_id=staff))
+    assert _column(model, Column.HEAD) == ["李大爷"]
+    qtmodeltester.check(model)
+    model.set_filter(HouseholdFilter(without_liaison=True))
+    assert sorted(_column(model, Column.HEAD)) == sorted(["单秀英", "张桂兰", "冯阿姨"])
+    qtmodeltester.check(model)

@@ -69,7 +69,7 @@ def test_main_window_shows_households_and_counts(main_window: MainWindow) -> Non
     assert main_window.windowTitle() == "东利党员服务社"
     assert [main_window.navigation.item(i).text()
             for i in range(main_window.navigation.count())] == [
-        "Households", "Events", "Volunteers"]
+        "Households", "Events", "Visits", "Requests", "Volunteers", "Statistics"]
     assert main_window.pages.currentWidget() is main_window.households
     assert sorted(heads(main_window)) == sorted(["李大爷", "单秀英", "张桂兰", "冯阿姨"])
     assert main_window.count_label.text() == "4 of 4 households shown"

@@ -10,9 +10,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from stationapp.domain.care_vocab import DEFAULT_REQUEST_CATEGORIES, DEFAULT_REQUEST_LIMIT_DAYS
+from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import CareTier
 from stationapp.services.catalogue import list_event_types, list_items
 from stationapp.services.database import Database, open_database
+from stationapp.services.requests import list_request_categories
 from stationapp.services.settings import DEFAULT_STATION_NAME, get_station_settings
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.settings_dialog import CatalogueEntryDialog, SettingsDialog
@@ -202,3 +205,86 @@ def test_main_window_title_follows_the_station_name(
     main_window.settings_action.trigger()
     assert main_window.windowTitle() == "晖苑党员服务社"
     assert main_window.station_name == "晖苑党员服务社"
+
+
+def test_request_time_limit_is_saved_beside_the_visit_intervals(
+    db: Database, dialog: SettingsDialog
+) -> None:
+    spin = dialog.station.limit_spin
+    assert spin.value() == DEFAULT_REQUEST_LIMIT_DAYS
+    assert (spin.minimum(), spin.maximum()) == (1, 365)
+    spin.setValue(10)
+    assert dialog.is_modified()
+    assert dialog.save()
+    with db.session() as session:
+        settings = get_station_settings(session)
+    assert settings.request_limit_days == 10
+    assert settings.interval(CareTier.PRIORITY) == 7  # the rest kept
+    # A refusal of the service on this field is shown under it.
+    dialog.station.show_problems([ValidationError("request_limit_days", "诉求办结时限不对")])
+    assert dialog.station.errors["request_limit_days"].text() == "诉求办结时限不对"
+    assert spin.property("invalid") is True
+
+
+def test_request_categories_added_renamed_and_hidden(
+    db: Database, dialog: SettingsDialog
+) -> None:
+    tab = dialog.request_categories
+    assert dialog.tabs.indexOf(tab) == 3
+    assert tab.categories() == [(name, True) for name in DEFAULT_REQUEST_CATEGORIES]
+
+    assert tab.add_category("  维修 ")
+    with db.session() as session:
+        assert list_request_categories(session)[-1] == "维修"
+    assert tab.categories()[-1] == ("维修", True)
+    assert tab.current_id() is not None
+    assert tab.table.item(tab.table.currentRow(), 0).text() == "维修"
+
+    # A name already there is refused under the table, nothing is added.
+    assert not tab.add_category("供暖")
+    assert not tab.error.isHidden() and "供暖" in tab.error.text()
+    assert len(tab.categories()) == len(DEFAULT_REQUEST_CATEGORIES) + 1
+
+    assert tab.rename_category("维修", "小修小补")
+    assert tab.error.isHidden()
+    with db.session() as session:
+        assert "小修小补" in list_request_categories(session)
+        assert "维修" not in list_request_categories(session, include_inactive=True)
+
+    # Hide 医疗 with its In use check box: still listed here, no longer offered.
+    row = [name for name, _active in tab.categories()].index("医疗")
+    tab.table.item(row, tab.active_column).setCheckState(Qt.CheckState.Unchecked)
+    with db.session() as session:
+        assert "医疗" not in list_request_categories(session)
+        assert "医疗" in list_request_categories(session, include_inactive=True)
+    assert ("医疗", False) in tab.categories()
+    assert tab.set_category_active("医疗", True)
+    with db.session() as session:
+        assert "医疗" in list_request_categories(session)
+
+
+def test_rename_button_opens_an_entry_dialog_with_inline_errors(
+    qtbot: QtBot, db: Database, dialog: SettingsDialog
+) -> None:
+    tab = dialog.request_categories
+    seen: list[str] = []
+
+    def rename() -> None:
+        entry = QApplication.activeModalWidget()
+        assert isinstance(entry, CatalogueEntryDialog)
+        assert entry.name_edit.text() == "其他"
+        entry.name_edit.clear()
+        assert not entry.save()
+        seen.append(entry.errors["name"].text())
+        entry.name_edit.setText("其它")
+        entry.accept()
+
+    dialog.show()
+    dialog.tabs.setCurrentWidget(tab)
+    row = [name for name, _active in tab.categories()].index("其他")
+    tab.table.selectRow(row)
+    QTimer.singleShot(50, rename)
+    tab.edit_button.click()
+    assert seen and "类别名称" in seen[0]
+    with db.session() as session:
+        assert list_request_categories(session)[-1] == "其它"

@@ -3,29 +3,49 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.services.catalogue import list_event_types
 from stationapp.services.database import Database, open_database
 from stationapp.services.events import EventInput, ServiceInput, create_event
+from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.services.volunteers import (
+    RoleInput,
     VolunteerInput,
     create_volunteer,
     get_volunteer,
+    list_role_holders,
     list_volunteers,
     update_volunteer,
 )
 from stationapp.ui.volunteer_dialog import VolunteerDialog
-from stationapp.ui.volunteers_page import VolunteerColumn, VolunteersPage, VolunteerTableModel
+from stationapp.ui.volunteers_page import (
+    ANY_ROLE,
+    GAP,
+    HOLDS_A_ROLE,
+    KindFilter,
+    RoleHoldersColumn,
+    RoleHoldersModel,
+    ServiceRecordDialog,
+    VolunteerColumn,
+    VolunteersPage,
+    VolunteerTableModel,
+    community_roles,
+    roles_text,
+)
 
 WAIT_MS = 2000
+PDF_WAIT_MS = 30000
 
 
 @dataclass
@@ -229,3 +249,224 @@ def test_volunteer_model_passes_the_model_tester(
     model.set_volunteers(rows)
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 3
+
+
+# ------------------------------------------------------------------ staff, roles, certificates
+
+
+@pytest.fixture
+def roles_registry(registry: Database) -> Database:
+    """The registry plus a staff member with two roles in two communities and a 联络员."""
+    with registry.session() as session:
+        create_household(session, HouseholdInput(
+            community="东旭小区", building="5", unit="3", room="402",
+            residents=(ResidentInput(name="冯阿姨", birth_date=date(1941, 8, 30),
+                                     is_head=True),)), actor="test")
+        create_volunteer(session, VolunteerInput(
+            name="王主任", phone="13905461111", community="锦华一区", is_staff=True,
+            roles=(RoleInput("锦华一区", VolunteerRole.SUPERVISOR),
+                   RoleInput("锦华一区", VolunteerRole.LIAISON),
+                   RoleInput("晖苑小区", VolunteerRole.PUBLICIST))), "test")
+        li = next(v for v in list_volunteers(session) if v.name == "李玉珍")
+        update_volunteer(session, li.id, replace(li.as_input(), roles=(
+            RoleInput("晖苑小区", VolunteerRole.LIAISON),)), "test")
+    return registry
+
+
+def cell(model: Any, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    """The data of one cell."""
+    return model.index(row, column).data(role)
+
+
+def test_page_shows_staff_roles_and_filters(qtbot: QtBot, roles_registry: Database) -> None:
+    page = VolunteersPage(roles_registry, "clerk")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.shown_count() == 3, timeout=WAIT_MS)
+    boss = names(page).index("王主任")
+    assert cell(page.model, boss, VolunteerColumn.KIND) == "staff"
+    assert cell(page.model, boss, VolunteerColumn.ROLES) == "晖苑小区宣传员；锦华一区监督员、联络员"
+    li = names(page).index("李玉珍")
+    assert cell(page.model, li, VolunteerColumn.KIND) == "volunteer"
+    assert cell(page.model, li, VolunteerColumn.ROLES) == "晖苑小区联络员"
+    assert cell(page.model, li, VolunteerColumn.HOURS) == "2"
+    assert cell(page.model, li, VolunteerColumn.HOURS, Qt.ItemDataRole.ToolTipRole) == (
+        "Events 2 h · delivery rounds 0 h")
+
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(KindFilter.STAFF.value))
+    assert names(page) == ["王主任"]
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(KindFilter.VOLUNTEERS.value))
+    assert names(page) == ["刘墨林", "李玉珍"]
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(KindFilter.ALL.value))
+    page.role_filter.setCurrentIndex(page.role_filter.findData(VolunteerRole.LIAISON.value))
+    assert names(page) == ["李玉珍", "王主任"]
+    page.role_filter.setCurrentIndex(page.role_filter.findData(VolunteerRole.PUBLICIST.value))
+    assert names(page) == ["王主任"]
+    page.role_filter.setCurrentIndex(page.role_filter.findData(HOLDS_A_ROLE))
+    assert names(page) == ["李玉珍", "王主任"]
+    with qtbot.waitSignal(page.count_changed, timeout=WAIT_MS):
+        page.role_filter.setCurrentIndex(page.role_filter.findData(ANY_ROLE))
+    assert page.shown_count() == 3
+
+
+def test_role_holders_show_gaps(qtbot: QtBot, roles_registry: Database) -> None:
+    page = VolunteersPage(roles_registry, "clerk")
+    qtbot.addWidget(page)
+    with qtbot.waitActive(page):
+        page.show()
+    qtbot.waitUntil(lambda: page.shown_count() == 3, timeout=WAIT_MS)
+    page.tabs.setCurrentIndex(1)
+    model = page.holders_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in RoleHoldersColumn]
+    assert headers == ["Community", "监督员", "联络员", "宣传员"]
+    table = {cell(model, r, RoleHoldersColumn.COMMUNITY): [
+        cell(model, r, c) for c in RoleHoldersColumn if c.role is not None]
+        for r in range(model.rowCount())}
+    # Every community of the ledger is listed, with "—" where nobody holds a role.
+    assert table == {
+        "东旭小区": [GAP, GAP, GAP],
+        "晖苑小区": [GAP, "李玉珍", "王主任"],
+        "锦华一区": ["王主任", "王主任", GAP],
+    }
+    assert model.gaps() == 5
+    assert page.gaps_label.text() == "5 role(s) nobody holds."
+    gap_row = list(table).index("东旭小区")
+    assert cell(model, gap_row, RoleHoldersColumn.LIAISON, Qt.ItemDataRole.BackgroundRole)
+    assert cell(model, gap_row, RoleHoldersColumn.LIAISON, Qt.ItemDataRole.ToolTipRole) == (
+        "Nobody is 联络员 in 东旭小区")
+    held_row = list(table).index("晖苑小区")
+    assert cell(model, held_row, RoleHoldersColumn.LIAISON,
+                Qt.ItemDataRole.ToolTipRole) == "李玉珍 15262697141"
+    assert cell(model, held_row, RoleHoldersColumn.LIAISON,
+                Qt.ItemDataRole.BackgroundRole) is None
+
+    # Enter on a holder opens that person; the Edit button follows the current cell too.
+    page.holders_table.setCurrentIndex(model.index(held_row, RoleHoldersColumn.LIAISON))
+    assert page.edit_button.isEnabled()
+    opened: list[str] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, VolunteerDialog)
+        opened.append(dialog.name_edit.text())
+        dialog.reject()
+
+    QTimer.singleShot(50, close_dialog)
+    page.holders_table.setFocus()
+    qtbot.keyClick(page.holders_table, Qt.Key.Key_Return)
+    assert opened == ["李玉珍"]
+    page.holders_table.setCurrentIndex(model.index(gap_row, RoleHoldersColumn.LIAISON))
+    assert not page.edit_button.isEnabled()
+
+
+def test_roles_edited_in_the_dialog_fill_a_gap(qtbot: QtBot, roles_registry: Database) -> None:
+    page = VolunteersPage(roles_registry, "clerk")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.shown_count() == 3, timeout=WAIT_MS)
+    assert page.select_volunteer(page.model.rows()[names(page).index("刘墨林")].id)
+
+    def add_role() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, VolunteerDialog)
+        line = dialog.roles_editor.add_row()
+        line.community_combo.setEditText("东旭小区")
+        line.role_combo.setCurrentIndex(line.role_combo.findData(VolunteerRole.LIAISON.value))
+        dialog.accept()
+
+    QTimer.singleShot(50, add_role)
+    page.edit_button.click()
+    liu = names(page).index("刘墨林")
+    assert cell(page.model, liu, VolunteerColumn.ROLES) == "东旭小区联络员"
+    assert page.holders_model.gaps() == 4
+
+
+def test_service_record_opens_a_numbered_certificate(
+    qtbot: QtBot, roles_registry: Database
+) -> None:
+    page = VolunteersPage(roles_registry, "clerk")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.shown_count() == 3, timeout=WAIT_MS)
+    liu = page.model.rows()[names(page).index("刘墨林")].id
+    page.select_volunteer(liu)
+    assert page.record_button.isEnabled()
+    seen: list[str] = []
+
+    def choose_period() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ServiceRecordDialog)
+        assert dialog.period()[0] == date(date.today().year, 1, 1)  # this year by default
+        assert dialog.period()[1] == date.today()
+        dialog.start_edit.setDate(QDate(2026, 1, 1))
+        dialog.end_edit.setDate(QDate(2025, 12, 31))
+        seen.append(dialog.error_label.text())
+        assert not dialog.issue_button.isEnabled()
+        dialog.end_edit.setDate(QDate(2026, 1, 31))
+        seen.append(dialog.summary_label.text())
+        qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Return)  # Enter issues
+
+    QTimer.singleShot(50, choose_period)
+    page.record_button.click()
+    assert seen == ["The period ends before it starts.", "1 service(s), 3.5 hours in total."]
+    qtbot.waitUntil(lambda: page.pdf.preview is not None, timeout=PDF_WAIT_MS)
+    preview = page.pdf.preview
+    assert preview is not None
+    assert preview.is_ready() and preview.page_count() >= 1
+    assert preview.path.read_bytes().startswith(b"%PDF")
+    assert page.last_certificate is not None
+    number = page.last_certificate.number
+    assert number.startswith("FW2026-")
+    assert page.message_label.text() == (
+        f"Certificate No. {number} issued to 刘墨林: 3.5 hours.")
+    assert number in preview.windowTitle()
+    assert page.last_certificate.record.total_hours == 3.5
+    assert page.last_certificate.record.start == date(2026, 1, 1)
+    assert page.last_certificate.record.end == date(2026, 1, 31)
+    text = pdf_text(preview.path)
+    assert number in text and "刘墨林" in text
+    preview.done(0)
+
+
+def test_a_period_without_service_issues_nothing(qtbot: QtBot, roles_registry: Database) -> None:
+    with roles_registry.session() as session:
+        wang = next(v for v in list_volunteers(session) if v.name == "王主任")
+    dialog = ServiceRecordDialog(roles_registry, wang.id, today=date(2026, 5, 1))
+    qtbot.addWidget(dialog)
+    assert dialog.period() == (date(2026, 1, 1), date(2026, 5, 1))
+    assert dialog.error_label.text() == (
+        "No service recorded in this period: choose another period.")
+    assert not dialog.issue_button.isEnabled()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_role_holders_model_passes_the_model_tester(
+    qtmodeltester: Any, roles_registry: Database
+) -> None:
+    with roles_registry.session() as session:
+        holders = list_role_holders(session)
+    model = RoleHoldersModel()
+    model.set_communities(community_roles(["东旭小区"], holders))
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 3
+    people = VolunteerTableModel()
+    with roles_registry.session() as session:
+        people.set_volunteers(list_volunteers(session, active_only=False))
+    qtmodeltester.check(people, force_py=True)
+
+
+def test_roles_text_groups_by_community() -> None:
+    assert roles_text([RoleInput("锦华一区", VolunteerRole.LIAISON),
+                       RoleInput("锦华一区", VolunteerRole.SUPERVISOR)]) == "锦华一区监督员、联络员"
+    assert roles_text([]) == ""
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF, read back with QtPdf."""
+    document = QPdfDocument()
+    document.load(str(path))
+    try:
+        return "\n".join(document.getAllText(p).text() for p in range(document.pageCount()))
+    finally:
+        document.close()

@@ -1,0 +1,229 @@
+"""The overdue-visits table: ids in order (most days overdue first), rows fetched in blocks.
+
+Like :mod:`stationapp.ui.household_table_model`, the model keeps only the list of
+household ids the visits service found overdue and a small LRU cache of fetched rows, so
+that a sub-district with thousands of overdue households costs one ids-only query.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from stationapp.domain.vocab import CareTier
+from stationapp.services.visits import OverdueRow, fetch_overdue_rows, list_overdue_ids
+from stationapp.ui.form_helpers import ERROR_COLOR, ERROR_ROW_BACKGROUND, format_date
+from stationapp.ui.household_table_model import (
+    DEFAULT_BLOCK_SIZE,
+    DEFAULT_CACHED_BLOCKS,
+    HOUSEHOLD_ID_ROLE,
+    SessionOpener,
+)
+
+LATE_DAYS = 7
+"""Rows more than this many days overdue stand out."""
+
+_Index = QModelIndex | QPersistentModelIndex
+_PRIORITY_COLOUR = QColor(176, 32, 32)
+
+
+class OverdueColumn(IntEnum):
+    """Columns of the overdue table, in display order."""
+
+    ADDRESS = 0
+    HEAD = 1
+    PHONE = 2
+    TIER = 3
+    LIAISON = 4
+    LAST_VISIT = 5
+    DUE = 6
+    DAYS = 7
+
+
+class OverdueTableModel(QAbstractTableModel):
+    """Households past their visit due date, most days overdue first (read-only)."""
+
+    def __init__(
+        self,
+        open_session: SessionOpener,
+        parent: QObject | None = None,
+        block_size: int = DEFAULT_BLOCK_SIZE,
+        cached_blocks: int = DEFAULT_CACHED_BLOCKS,
+    ) -> None:
+        """An empty model; :meth:`refresh` reads the ids."""
+        super().__init__(parent)
+        self._open_session = open_session
+        self._block_size = max(1, block_size)
+        self._cached_blocks = max(1, cached_blocks)
+        self._ids: list[int] = []
+        self._blocks: OrderedDict[int, dict[int, OverdueRow]] = OrderedDict()
+        self._today: date = date.today()
+        self._liaison_id: int | None = None
+        self._community_id: int | None = None
+        self._headers = {
+            OverdueColumn.ADDRESS: self.tr("Address"),
+            OverdueColumn.HEAD: self.tr("Head of household"),
+            OverdueColumn.PHONE: self.tr("Phone"),
+            OverdueColumn.TIER: self.tr("Tier"),
+            OverdueColumn.LIAISON: self.tr("Liaison"),
+            OverdueColumn.LAST_VISIT: self.tr("Last visit"),
+            OverdueColumn.DUE: self.tr("Due"),
+            OverdueColumn.DAYS: self.tr("Days overdue"),
+        }
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def liaison_id(self) -> int | None:
+        """Only this liaison's households (None: everyone's)."""
+        return self._liaison_id
+
+    def set_filter(
+        self, liaison_id: int | None = None, community_id: int | None = None,
+        today: date | None = None,
+    ) -> None:
+        """Show the overdue households of ``liaison_id`` / ``community_id`` as of ``today``."""
+        self._liaison_id = liaison_id
+        self._community_id = community_id
+        self.refresh(today)
+
+    def refresh(self, today: date | None = None) -> None:
+        """Read the ids again (as of ``today``, default the real today); forget cached rows."""
+        self._today = today or date.today()
+        with self._open_session() as session:
+            ids = list_overdue_ids(session, self._today, self._liaison_id, self._community_id)
+        self.beginResetModel()
+        self._ids = ids
+        self._blocks.clear()
+        self.endResetModel()
+
+    def household_id(self, row: int) -> int | None:
+        """The household shown in ``row``, None when out of range."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, household_id: int) -> int | None:
+        """The row of ``household_id``, None when it is not overdue (or filtered out)."""
+        try:
+            return self._ids.index(household_id)
+        except ValueError:
+            return None
+
+    def row_data(self, row: int) -> OverdueRow | None:
+        """The whole row (fetched if needed), None when out of range."""
+        household_id = self.household_id(row)
+        if household_id is None:
+            return None
+        return self._block(row // self._block_size).get(household_id)
+
+    def _block(self, number: int) -> dict[int, OverdueRow]:
+        cached = self._blocks.get(number)
+        if cached is not None:
+            self._blocks.move_to_end(number)
+            return cached
+        start = number * self._block_size
+        with self._open_session() as session:
+            rows = fetch_overdue_rows(session, self._ids[start : start + self._block_size],
+                                      self._today)
+        block = {row.household_id: row for row in rows}
+        self._blocks[number] = block
+        while len(self._blocks) > self._cached_blocks:
+            self._blocks.popitem(last=False)
+        return block
+
+    # ------------------------------------------------------------ Qt model interface
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of overdue households shown (0 under a valid parent)."""
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns (0 under a valid parent)."""
+        return 0 if parent.isValid() else len(OverdueColumn)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Selectable, never edited in place."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles; row numbers on the vertical header."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return (self._headers[OverdueColumn(section)]
+                    if 0 <= section < len(OverdueColumn) else None)
+        return str(section + 1) if 0 <= section < len(self._ids) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, alignment, colours, tooltip and household id of one cell."""
+        if not index.isValid() or not 0 <= index.column() < len(OverdueColumn):
+            return None
+        if role not in _ROLES:
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        column = OverdueColumn(index.column())
+        late = row.days_overdue > LATE_DAYS
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is OverdueColumn.ADDRESS:
+                return row.address
+            if late:
+                return self.tr("More than %n day(s) overdue", "", LATE_DAYS)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is OverdueColumn.DAYS:
+            return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+        if role == Qt.ItemDataRole.BackgroundRole and late:
+            return QBrush(ERROR_ROW_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column in (OverdueColumn.DAYS, OverdueColumn.DUE) and late:
+                return QBrush(ERROR_COLOR)
+            if column is OverdueColumn.TIER and row.tier is CareTier.PRIORITY:
+                return QBrush(_PRIORITY_COLOUR)
+            return None
+        if role == Qt.ItemDataRole.FontRole and late and column is OverdueColumn.DAYS:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == HOUSEHOLD_ID_ROLE:
+            return row.household_id
+        return None
+
+
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, HOUSEHOLD_ID_ROLE,
+})
+
+
+def _display(row: OverdueRow, column: OverdueColumn) -> str:
+    if column is OverdueColumn.ADDRESS:
+        return row.address
+    if column is OverdueColumn.HEAD:
+        return row.head
+    if column is OverdueColumn.PHONE:
+        return row.phone
+    if column is OverdueColumn.TIER:
+        return row.tier.label
+    if column is OverdueColumn.LIAISON:
+        return row.liaison
+    if column is OverdueColumn.LAST_VISIT:
+        return format_date(row.last_visit)
+    if column is OverdueColumn.DUE:
+        return format_date(row.due)
+    return str(row.days_overdue)
+
+
+__all__ = ["LATE_DAYS", "OverdueColumn", "OverdueTableModel"]

@@ -1,0 +1,841 @@
+"""走访: the visits page — this month's coverage, overdue households, visits and reminders.
+
+At the top, this month's coverage (households visited ÷ households due) against the
+100 % target, and a liaison filter ("My households" is this filter: it narrows the
+coverage, the overdue list and the visits to one staff member or volunteer, and the
+desk remembers it). Three tabs:
+
+Overdue
+    Households past their visit due date, most days overdue first; rows more than
+    :data:`~stationapp.ui.overdue_model.LATE_DAYS` days overdue stand out. Enter records
+    a visit to the selected household.
+Visits
+    The visits of a month, with a search box; Enter opens the selected visit.
+Reminders
+    Dated reminders due by today (or later ones too); "Done" completes one, Enter
+    records a visit to its household.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.domain.errors import NotFoundError
+from stationapp.domain.schedule import month_end, month_start
+from stationapp.services.database import Database
+from stationapp.services.visits import (
+    Coverage,
+    ReminderRow,
+    VisitFilter,
+    VisitRow,
+    complete_reminder,
+    delete_visit,
+    list_reminders,
+    list_visits,
+    month_coverage,
+)
+from stationapp.ui.form_helpers import (
+    ERROR_COLOR,
+    INACTIVE_COLOR,
+    format_date,
+    from_qdate,
+    select_table_row,
+    to_qdate,
+)
+from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
+from stationapp.ui.overdue_model import OverdueColumn, OverdueTableModel
+from stationapp.ui.person_picker import PersonPicker
+from stationapp.ui.row_list_model import RowListModel
+
+log = logging.getLogger("stationapp.ui")
+
+SEARCH_DELAY_MS = 150
+"""Typing pauses this long before the list follows the search box."""
+
+VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Data role giving the visit id of a row of the visits table."""
+
+REMINDER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+"""Data role giving the reminder id of a row of the reminders table."""
+
+CONCERN_SEPARATOR = "、"
+
+VISITS_LIMIT = 2000
+"""The visits tab lists at most this many visits (the newest); the search narrows them."""
+
+_LIAISON_KEY = "visits/liaison"
+_TAB_KEY = "visits/tab"
+_HEADER_KEYS = ("visits/overdue_header", "visits/visits_header", "visits/reminders_header")
+
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+
+
+class Tab(IntEnum):
+    """The tabs of the page, in order."""
+
+    OVERDUE = 0
+    VISITS = 1
+    REMINDERS = 2
+
+
+# ------------------------------------------------------------------ models
+
+
+class VisitColumn(IntEnum):
+    """Columns of the visits table."""
+
+    DATE = 0
+    HOUSEHOLD = 1
+    METHOD = 2
+    VISITOR = 3
+    CONCERNS = 4
+    FOLLOW_UP = 5
+
+
+class VisitTableModel(RowListModel[VisitRow]):
+    """Visits as rows (read-only), newest first as the service lists them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        """An empty model; fill it with :meth:`set_rows`."""
+        super().__init__(len(VisitColumn), parent)
+        self._headers = {
+            VisitColumn.DATE: self.tr("Date"),
+            VisitColumn.HOUSEHOLD: self.tr("Household"),
+            VisitColumn.METHOD: self.tr("How"),
+            VisitColumn.VISITOR: self.tr("Visitor"),
+            VisitColumn.CONCERNS: self.tr("Concerns"),
+            VisitColumn.FOLLOW_UP: self.tr("Follow-up"),
+        }
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles; row numbers on the vertical header."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[VisitColumn(section)] if 0 <= section < len(
+                VisitColumn) else None
+        return str(section + 1) if 0 <= section < len(self._rows) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, colour, tooltip and ids of a cell."""
+        if not index.isValid() or not 0 <= index.column() < len(VisitColumn):
+            return None
+        visit = self.row_at(index.row())
+        if visit is None:
+            return None
+        column = VisitColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(visit, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is VisitColumn.CONCERNS:
+                return "\n".join(filter(None, ("\n".join(visit.concerns), visit.notes))) or None
+            if column is VisitColumn.HOUSEHOLD:
+                return self._display(visit, column)
+            return None
+        if (role == Qt.ItemDataRole.ForegroundRole and column is VisitColumn.CONCERNS
+                and visit.concerns):
+            return QBrush(ERROR_COLOR)
+        if role == VISIT_ID_ROLE:
+            return visit.id
+        if role == HOUSEHOLD_ID_ROLE:
+            return visit.household_id
+        return None
+
+    def _display(self, visit: VisitRow, column: VisitColumn) -> str:
+        if column is VisitColumn.DATE:
+            return format_date(visit.visit_date)
+        if column is VisitColumn.HOUSEHOLD:
+            return f"{visit.address} {visit.head}".strip()
+        if column is VisitColumn.METHOD:
+            return visit.method.label
+        if column is VisitColumn.VISITOR:
+            return visit.visitor
+        if column is VisitColumn.CONCERNS:
+            return CONCERN_SEPARATOR.join(visit.concerns)
+        if visit.request_id is not None:
+            return self.tr("Request No. {number}").format(number=visit.request_id)
+        if visit.reminder_id is not None:
+            return self.tr("Reminder")
+        return self.tr("Needed") if visit.needs_follow_up else ""
+
+
+class ReminderColumn(IntEnum):
+    """Columns of the reminders table."""
+
+    DUE = 0
+    HOUSEHOLD = 1
+    TEXT = 2
+    ASSIGNEE = 3
+
+
+class ReminderTableModel(RowListModel[ReminderRow]):
+    """Reminders as rows (read-only), earliest due first; those past due are red."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        """An empty model; fill it with :meth:`set_reminders`."""
+        super().__init__(len(ReminderColumn), parent)
+        self._today = date.today()
+        self._headers = {
+            ReminderColumn.DUE: self.tr("Due"),
+            ReminderColumn.HOUSEHOLD: self.tr("Household"),
+            ReminderColumn.TEXT: self.tr("Reminder"),
+            ReminderColumn.ASSIGNEE: self.tr("Who"),
+        }
+
+    def set_reminders(self, rows: list[ReminderRow], today: date) -> None:
+        """Show ``rows``; those due before ``today`` and not done stand out."""
+        self._today = today
+        self.set_rows(rows)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles; row numbers on the vertical header."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[ReminderColumn(section)] if 0 <= section < len(
+                ReminderColumn) else None
+        return str(section + 1) if 0 <= section < len(self._rows) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, colour, tooltip and ids of a cell."""
+        if not index.isValid() or not 0 <= index.column() < len(ReminderColumn):
+            return None
+        reminder = self.row_at(index.row())
+        if reminder is None:
+            return None
+        column = ReminderColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(reminder, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (ReminderColumn.TEXT,
+                                                              ReminderColumn.HOUSEHOLD):
+            return self._display(reminder, column) or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if reminder.done:
+                return QBrush(INACTIVE_COLOR)
+            if column is ReminderColumn.DUE and reminder.due_date < self._today:
+                return QBrush(ERROR_COLOR)
+            return None
+        if role == REMINDER_ID_ROLE:
+            return reminder.id
+        if role == HOUSEHOLD_ID_ROLE:
+            return reminder.household_id
+        return None
+
+    def _display(self, reminder: ReminderRow, column: ReminderColumn) -> str:
+        if column is ReminderColumn.DUE:
+            return format_date(reminder.due_date)
+        if column is ReminderColumn.HOUSEHOLD:
+            return f"{reminder.address} {reminder.head}".strip()
+        if column is ReminderColumn.TEXT:
+            return reminder.text
+        return reminder.assignee
+
+
+# ------------------------------------------------------------------ page
+
+
+def _table(name: str, model: QAbstractItemModel, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setCornerButtonEnabled(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(parent.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionsMovable(True)
+    return table
+
+
+class VisitsPage(QWidget):
+    """Coverage, overdue households, visits and reminders; record, open and delete visits.
+
+    ``count_changed(shown)`` tells the main window how many rows the current tab lists;
+    ``message(text)`` says what a save or an action did (also shown on the page).
+    ``today`` fixes the day the page counts from (tests); by default it is the real today.
+    """
+
+    count_changed = Signal(int)
+    message = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        actor: str = "",
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        """Build the page; the lists are read when the page is first shown."""
+        super().__init__(parent)
+        self._database = database
+        self._actor = actor
+        self._fixed_today = today
+        self._loaded = False
+
+        title = QLabel(self.tr("Visits"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        self.record_button = QPushButton(self.tr("&Record visit…"))
+        self.record_button.setToolTip(
+            self.tr("Record a visit to the selected household (Enter in the overdue list)"))
+        self.open_button = QPushButton(self.tr("&Open visit…"))
+        self.open_button.setToolTip(self.tr("Open the selected visit (Enter in the visits list)"))
+        self.delete_button = QPushButton(self.tr("Dele&te visit"))
+        self.delete_button.setToolTip(self.tr("Remove a visit entered by mistake"))
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        for button in (self.record_button, self.open_button, self.delete_button):
+            top.addWidget(button)
+
+        # Coverage and the liaison filter
+        self.coverage_label = QLabel()
+        self.coverage_label.setObjectName("coverage")
+        self.coverage_bar = QProgressBar()
+        self.coverage_bar.setObjectName("coverage_bar")
+        self.coverage_bar.setRange(0, 100)
+        self.coverage_bar.setTextVisible(True)
+        self.coverage_bar.setFormat("%p %")
+        self.coverage_bar.setMaximumWidth(320)
+        self.coverage_bar.setAccessibleName(self.tr("This month's coverage"))
+        self.liaison_picker = PersonPicker(database, self, allow_none=True,
+                                           none_text=self.tr("Everyone"))
+        self.liaison_picker.setObjectName("liaison_filter")
+        self.liaison_picker.setAccessibleName(self.tr("Liaison"))
+        self.liaison_picker.setToolTip(
+            self.tr("Only the households of this liaison (and the visits they made)"))
+        liaison_label = QLabel(self.tr("&Liaison:"))
+        liaison_label.setBuddy(self.liaison_picker)
+        coverage = QHBoxLayout()
+        coverage.addWidget(self.coverage_label)
+        coverage.addWidget(self.coverage_bar, 1)
+        coverage.addStretch(1)
+        coverage.addWidget(liaison_label)
+        coverage.addWidget(self.liaison_picker)
+
+        self.tabs = QTabWidget()
+        # Overdue
+        overdue_tab = QWidget()
+        self.overdue_model = OverdueTableModel(database.session, self)
+        self.overdue_table = _table(self.tr("Overdue households"), self.overdue_model,
+                                    overdue_tab)
+        self.overdue_label = QLabel()
+        overdue_layout = QVBoxLayout(overdue_tab)
+        overdue_layout.addWidget(self.overdue_label)
+        overdue_layout.addWidget(self.overdue_table, 1)
+        overdue_header = self.overdue_table.horizontalHeader()
+        overdue_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        overdue_header.setStretchLastSection(False)
+        self._size_columns(self.overdue_table, {
+            OverdueColumn.ADDRESS: "锦华一区10号楼2单元1001室", OverdueColumn.HEAD: "欧阳秀英",
+            OverdueColumn.PHONE: "0546-12345678", OverdueColumn.TIER: "重点",
+            OverdueColumn.LIAISON: "欧阳秀英", OverdueColumn.LAST_VISIT: "2026-01-01",
+            OverdueColumn.DUE: "2026-01-01", OverdueColumn.DAYS: "0000",
+        })
+        overdue_header.setSectionResizeMode(OverdueColumn.ADDRESS,
+                                            QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(overdue_tab, self.tr("O&verdue"))
+
+        # Visits
+        visits_tab = QWidget()
+        self.month_edit = QDateEdit()
+        self.month_edit.setObjectName("month")
+        self.month_edit.setDisplayFormat("yyyy-MM")
+        self.month_edit.setCalendarPopup(True)
+        self.month_edit.setAccessibleName(self.tr("Month"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search address, name, visitor or notes"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search visits"))
+        self.follow_up_only = QCheckBox(self.tr("Only with &follow-up"))
+        self.visits_label = QLabel()
+        self.visits_label.setObjectName("visits_count")
+        self.visit_model = VisitTableModel(self)
+        self.visits_table = _table(self.tr("Visits"), self.visit_model, visits_tab)
+        self.visits_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.visits_table.horizontalHeader().setSectionResizeMode(
+            VisitColumn.CONCERNS, QHeaderView.ResizeMode.Stretch)
+        month_label = QLabel(self.tr("&Month:"))
+        month_label.setBuddy(self.month_edit)
+        visit_filters = QHBoxLayout()
+        visit_filters.addWidget(month_label)
+        visit_filters.addWidget(self.month_edit)
+        visit_filters.addWidget(self.search, 1)
+        visit_filters.addWidget(self.follow_up_only)
+        visits_layout = QVBoxLayout(visits_tab)
+        visits_layout.addLayout(visit_filters)
+        visits_layout.addWidget(self.visits_label)
+        visits_layout.addWidget(self.visits_table, 1)
+        self.tabs.addTab(visits_tab, self.tr("V&isits"))
+
+        # Reminders
+        reminders_tab = QWidget()
+        self.later_check = QCheckBox(self.tr("Show &upcoming ones too"))
+        self.later_check.setObjectName("show_later")
+        self.done_button = QPushButton(self.tr("&Done"))
+        self.done_button.setToolTip(self.tr("Mark the selected reminder done"))
+        self.reminder_model = ReminderTableModel(self)
+        self.reminders_table = _table(self.tr("Reminders"), self.reminder_model, reminders_tab)
+        self.reminders_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.reminders_table.horizontalHeader().setSectionResizeMode(
+            ReminderColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        reminder_bar = QHBoxLayout()
+        reminder_bar.addWidget(self.later_check)
+        reminder_bar.addStretch(1)
+        reminder_bar.addWidget(self.done_button)
+        reminders_layout = QVBoxLayout(reminders_tab)
+        reminders_layout.addLayout(reminder_bar)
+        reminders_layout.addWidget(self.reminders_table, 1)
+        self.tabs.addTab(reminders_tab, self.tr("R&eminders"))
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(coverage)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status_label)
+
+        self._default_headers = [t.horizontalHeader().saveState() for t in self._tables()]
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh_visits)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._search_entered)
+        self.month_edit.setDate(to_qdate(month_start(self.today())))
+        self.month_edit.dateChanged.connect(lambda _d: self.refresh_visits())
+        self.follow_up_only.toggled.connect(lambda _on: self.refresh_visits())
+        self.later_check.toggled.connect(lambda _on: self.refresh_reminders())
+        self.liaison_picker.person_changed.connect(lambda _key: self._liaison_changed())
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+        self.record_button.clicked.connect(self.record_visit)
+        self.open_button.clicked.connect(self.open_visit)
+        self.delete_button.clicked.connect(self.delete_selected_visit)
+        self.done_button.clicked.connect(self.complete_selected_reminder)
+        for table, action in ((self.overdue_table, self.record_visit),
+                              (self.visits_table, self.open_visit),
+                              (self.reminders_table, self.record_visit)):
+            table.doubleClicked.connect(lambda _index, act=action: act())
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shortcut = QShortcut(QKeySequence(key), table)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(action)
+            table.selectionModel().selectionChanged.connect(self._update_buttons)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.visits_table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected_visit)
+        self._update_buttons()
+
+    def _tables(self) -> tuple[QTableView, QTableView, QTableView]:
+        return (self.overdue_table, self.visits_table, self.reminders_table)
+
+    def _size_columns(self, table: QTableView, samples: dict[OverdueColumn, str]) -> None:
+        metrics = self.fontMetrics()
+        padding = 3 * metrics.averageCharWidth() + 16
+        header = table.horizontalHeader()
+        for column, sample in samples.items():
+            title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, width + padding)
+
+    # ------------------------------------------------------------ reading
+
+    def today(self) -> date:
+        """The day the page counts from."""
+        return self._fixed_today or date.today()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the lists the first time the page is shown."""
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    def liaison_id(self) -> int | None:
+        """The liaison the page is narrowed to (None: everyone)."""
+        return self.liaison_picker.person_id()
+
+    def set_liaison(self, person_id: int | None) -> None:
+        """Narrow the page to ``person_id``'s households (None: everyone)."""
+        self.liaison_picker.set_person_id(person_id)
+
+    def refresh(self) -> None:
+        """Read everything again (F5): people, coverage and the three lists."""
+        self._search_timer.stop()
+        self.liaison_picker.reload()
+        self._loaded = True
+        self.refresh_coverage()
+        self.refresh_overdue()
+        self.refresh_visits()
+        self.refresh_reminders()
+
+    def refresh_coverage(self) -> None:
+        """Read this month's coverage (for the liaison chosen) and show it."""
+        today = self.today()
+        with self._database.session() as session:
+            coverage = month_coverage(session, month_start(today), today, self.liaison_id())
+        self.show_coverage(coverage)
+
+    def show_coverage(self, coverage: Coverage) -> None:
+        """Show ``coverage`` in the label and the bar."""
+        target = round(coverage.target * 100)
+        ratio = coverage.ratio
+        if ratio is None:
+            self.coverage_label.setText(
+                self.tr("This month's coverage: nobody is due — target {target} %").format(
+                    target=target))
+            self.coverage_bar.setValue(100)
+        else:
+            percent = int(ratio * 100)  # never round 99.6 % up to a reached target
+            self.coverage_label.setText(
+                self.tr("This month's coverage: {percent} % ({visited} of {due} due) — "
+                        "target {target} %").format(
+                    percent=percent, visited=f"{coverage.visited:,}", due=f"{coverage.due:,}",
+                    target=target))
+            self.coverage_bar.setValue(min(100, percent))
+        reached = ratio is None or ratio >= coverage.target
+        self.coverage_bar.setStyleSheet(
+            "" if reached else "QProgressBar::chunk { background: #d98c1f; }")
+
+    def refresh_overdue(self) -> None:
+        """Read the overdue households again, keeping the selection when still overdue."""
+        keep = self._selected_household(self.overdue_table)
+        self.overdue_model.set_filter(self.liaison_id(), None, self.today())
+        count = self.overdue_model.rowCount()
+        self.overdue_label.setText(
+            self.tr("%n household(s) overdue for a visit, most days overdue first", "", count)
+            if count else self.tr("No household is overdue for a visit."))
+        if keep is not None:
+            row = self.overdue_model.row_of(keep)
+            if row is not None:
+                select_table_row(self.overdue_table, row)
+        self._after_refresh()
+
+    def visit_filter(self) -> VisitFilter:
+        """What the visits tab lists: the month, the search and the liaison as visitor."""
+        month = from_qdate(self.month_edit.date())
+        return VisitFilter(
+            visitor_id=self.liaison_id(), start=month_start(month), end=month_end(month),
+            search=self.search.text().strip(), follow_up_only=self.follow_up_only.isChecked(),
+        )
+
+    def refresh_visits(self) -> None:
+        """Read the visits of the month again, keeping the selection."""
+        self._search_timer.stop()
+        keep = self.current_visit_id()
+        with self._database.session() as session:
+            rows = list_visits(session, self.visit_filter(), limit=VISITS_LIMIT + 1)
+        more = len(rows) > VISITS_LIMIT
+        self.visit_model.set_rows(rows[:VISITS_LIMIT])
+        if more:
+            self.visits_label.setText(self.tr(
+                "The newest {count} visits are shown; search to find others.").format(
+                    count=f"{VISITS_LIMIT:,}"))
+        else:
+            self.visits_label.setText(self.tr("%n visit(s)", "", len(rows)))
+        if keep is not None:
+            self.select_visit(keep)
+        self._after_refresh()
+
+    def refresh_reminders(self) -> None:
+        """Read the open reminders again (due by today unless later ones are wanted)."""
+        keep = self.current_reminder_id()
+        today = self.today()
+        with self._database.session() as session:
+            rows = list_reminders(session, None if self.later_check.isChecked() else today)
+        self.reminder_model.set_reminders(rows, today)
+        if keep is not None:
+            row = self.reminder_model.row_of(keep)
+            if row is not None:
+                select_table_row(self.reminders_table, row)
+        due = sum(1 for r in rows if not r.done and r.due_date <= today)
+        self.tabs.setTabText(
+            Tab.REMINDERS,
+            self.tr("R&eminders ({count})").format(count=due) if due else self.tr("R&eminders"))
+        self._after_refresh()
+
+    def shown_count(self) -> int:
+        """How many rows the current tab lists."""
+        return self._table(Tab(self.tabs.currentIndex())).model().rowCount()
+
+    def focus_search(self) -> None:
+        """Go to the visits tab and put the cursor in its search box."""
+        self.tabs.setCurrentIndex(Tab.VISITS)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ------------------------------------------------------------ selection
+
+    def _table(self, tab: Tab) -> QTableView:
+        return self._tables()[tab]
+
+    def _selected_row(self, table: QTableView) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _selected_household(self, table: QTableView) -> int | None:
+        row = self._selected_row(table)
+        if row is None:
+            return None
+        value = table.model().index(row, 0).data(HOUSEHOLD_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def current_household_id(self) -> int | None:
+        """The household selected in the current tab, if any."""
+        return self._selected_household(self._table(Tab(self.tabs.currentIndex())))
+
+    def current_visit_id(self) -> int | None:
+        """The visit selected in the visits tab, if any."""
+        row = self._selected_row(self.visits_table)
+        visit = self.visit_model.row_at(row) if row is not None else None
+        return visit.id if visit else None
+
+    def current_reminder(self) -> ReminderRow | None:
+        """The reminder selected in the reminders tab, if any."""
+        row = self._selected_row(self.reminders_table)
+        return self.reminder_model.row_at(row) if row is not None else None
+
+    def current_reminder_id(self) -> int | None:
+        """The id of the reminder selected, if any."""
+        reminder = self.current_reminder()
+        return reminder.id if reminder else None
+
+    def select_visit(self, visit_id: int) -> bool:
+        """Select the visit ``visit_id`` in the visits tab; False when it is not listed."""
+        row = self.visit_model.row_of(visit_id)
+        if row is None:
+            return False
+        select_table_row(self.visits_table, row)
+        return True
+
+    def select_overdue(self, household_id: int) -> bool:
+        """Select ``household_id`` in the overdue tab; False when it is not overdue."""
+        row = self.overdue_model.row_of(household_id)
+        if row is None:
+            return False
+        select_table_row(self.overdue_table, row)
+        return True
+
+    # ------------------------------------------------------------ actions
+
+    def record_visit(self) -> None:
+        """Record a visit to the household selected in the current tab."""
+        household_id = self.current_household_id()
+        if household_id is not None:
+            self.record_visit_for(household_id)
+
+    def record_visit_for(self, household_id: int) -> int | None:
+        """Open the visit dialog for ``household_id``; the saved visit's id, or None."""
+        return self._run_dialog(household_id, None)
+
+    def open_visit(self) -> None:
+        """Open the visit selected (or the one a selected reminder came from)."""
+        visit_id: int | None = None
+        tab = Tab(self.tabs.currentIndex())
+        if tab is Tab.VISITS:
+            visit_id = self.current_visit_id()
+        elif tab is Tab.REMINDERS:
+            reminder = self.current_reminder()
+            visit_id = reminder.visit_id if reminder else None
+        if visit_id is not None:
+            self._run_dialog(None, visit_id)
+
+    def _run_dialog(self, household_id: int | None, visit_id: int | None) -> int | None:
+        from stationapp.ui.visit_dialog import VisitDialog
+
+        try:
+            dialog = VisitDialog(self._database, household_id, visit_id, self._actor, self,
+                                 today=self._fixed_today)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Not found"), str(exc))
+            self.refresh()
+            return None
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            saved = dialog.saved_visit_id
+            text = dialog.result_message()
+        finally:
+            dialog.deleteLater()
+        table = self._table(Tab(self.tabs.currentIndex()))
+        self.refresh()
+        self.show_message(text)
+        if saved is not None:
+            self.select_visit(saved)
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return saved
+
+    def delete_selected_visit(self) -> bool:
+        """Delete the visit selected in the visits tab, after asking; True when deleted."""
+        if self.tabs.currentIndex() != Tab.VISITS:
+            return False
+        visit_id = self.current_visit_id()
+        row = self.visit_model.row_of(visit_id) if visit_id is not None else None
+        visit = self.visit_model.row_at(row) if row is not None else None
+        if visit is None:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Delete visit?"),
+            self.tr("Delete the visit of {date} to {household}? Use this only for a visit "
+                    "entered by mistake; a request or reminder made from it stays.").format(
+                date=format_date(visit.visit_date), household=f"{visit.address} {visit.head}"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            with self._database.session() as session:
+                delete_visit(session, visit.id, self._actor)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Not found"), str(exc))
+        else:
+            self.show_message(self.tr("Visit of {date} deleted.").format(
+                date=format_date(visit.visit_date)))
+        self.refresh()
+        return True
+
+    def complete_selected_reminder(self) -> bool:
+        """Mark the selected reminder done; True when it was."""
+        reminder = self.current_reminder()
+        if reminder is None or reminder.done:
+            return False
+        try:
+            with self._database.session() as session:
+                complete_reminder(session, reminder.id, self._actor)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Not found"), str(exc))
+            self.refresh_reminders()
+            return False
+        self.show_message(self.tr("Reminder done: {text}").format(text=reminder.text))
+        self.refresh_reminders()
+        return True
+
+    def show_message(self, text: str) -> None:
+        """Tell the clerk what happened (on the page and through :attr:`message`)."""
+        self.status_label.setText(text)
+        if text:
+            self.message.emit(text)
+
+    # ------------------------------------------------------------ state
+
+    def save_state(self, settings: QSettings) -> None:
+        """Keep the liaison filter, the tab and the column layout for this desk."""
+        liaison = self.liaison_id()
+        settings.setValue(_LIAISON_KEY, -1 if liaison is None else liaison)
+        settings.setValue(_TAB_KEY, self.tabs.currentIndex())
+        for key, table in zip(_HEADER_KEYS, self._tables(), strict=True):
+            settings.setValue(key, table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Restore what :meth:`save_state` kept, if anything."""
+        for key, table, default in zip(_HEADER_KEYS, self._tables(), self._default_headers,
+                                       strict=True):
+            state = settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                header = table.horizontalHeader()
+                if not header.restoreState(state):
+                    header.restoreState(default)
+        tab = _as_int(settings.value(_TAB_KEY))
+        if tab is not None and 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+        liaison = _as_int(settings.value(_LIAISON_KEY))
+        if liaison is not None and liaison >= 0:
+            self.liaison_picker.set_key(liaison)  # only a person still listed
+
+    # ------------------------------------------------------------ internals
+
+    def _liaison_changed(self) -> None:
+        if self._loaded:
+            self.refresh_coverage()
+            self.refresh_overdue()
+            self.refresh_visits()
+
+    def _tab_changed(self) -> None:
+        self._update_buttons()
+        self.count_changed.emit(self.shown_count())
+
+    def _after_refresh(self) -> None:
+        self._update_buttons()
+        self.count_changed.emit(self.shown_count())
+
+    def _search_entered(self) -> None:
+        self.refresh_visits()
+        if self.visit_model.rowCount():
+            if self.current_visit_id() is None:
+                self.visits_table.selectRow(0)
+            self.visits_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_buttons(self) -> None:
+        tab = Tab(self.tabs.currentIndex())
+        self.record_button.setEnabled(self.current_household_id() is not None)
+        reminder = self.current_reminder()
+        self.open_button.setEnabled(
+            (tab is Tab.VISITS and self.current_visit_id() is not None)
+            or (tab is Tab.REMINDERS and reminder is not None and reminder.visit_id is not None))
+        self.delete_button.setEnabled(tab is Tab.VISITS and self.current_visit_id() is not None)
+        self.done_button.setEnabled(reminder is not None and not reminder.done)
+
+
+def _as_int(value: object) -> int | None:
+    try:
+        return int(str(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+__all__ = [
+    "REMINDER_ID_ROLE", "VISITS_LIMIT", "VISIT_ID_ROLE", "ReminderColumn", "ReminderTableModel",
+    "Tab", "VisitColumn", "VisitTableModel", "VisitsPage",
+]
