@@ -82,16 +82,24 @@ def check_phone(text: str, field: str = "phone") -> str:
         parsed = phonenumbers.parse(raw, "CN")
     except phonenumbers.NumberParseException as exc:
         raise ValidationError(field, "电话号码无法识别，请写成手机号或带区号的座机号") from exc
-    if not phonenumbers.is_valid_number(parsed):
+    # For a Chinese number, number_type() is what is_valid_number() decides by (UNKNOWN
+    # means invalid); asking it once, and formatting only landlines, keeps a 10,000-row
+    # import quick.
+    kind = phonenumbers.number_type(parsed)
+    if parsed.country_code == 86:
+        valid = kind != phonenumbers.PhoneNumberType.UNKNOWN
+    else:
+        valid = phonenumbers.is_valid_number(parsed)
+    if not valid:
         raise ValidationError(
             field, "电话号码不是有效的手机号或座机号（座机请带区号，如0546-8123456）"
         )
     if parsed.country_code != 86:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if kind == phonenumbers.PhoneNumberType.MOBILE:
+        return str(parsed.national_number)
     national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    if phonenumbers.number_type(parsed) in (
-        phonenumbers.PhoneNumberType.MOBILE,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    ) and national.replace(" ", "").isdigit():
+    if kind == phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE and \
+            national.replace(" ", "").isdigit():
         return national.replace(" ", "")
     return national.replace(" ", "-", 1).replace(" ", "")

@@ -9,6 +9,7 @@ BackupError saying so.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -112,17 +113,25 @@ def _ledger_file(database: Database) -> Path:
     return file
 
 
-def _copy(source: Path, target: Path) -> None:
-    """SQLite online backup of ``source`` into ``target``."""
+def _copy(source: Path, target: Path, standalone: bool = False) -> None:
+    """SQLite online backup of ``source`` into ``target``; a ``standalone`` copy is switched
+    out of WAL mode, so that it is one file with no -wal/-shm companions."""
     src = sqlite3.connect(source)
     try:
         dest = sqlite3.connect(target)
         try:
             src.backup(dest)
+            if standalone:
+                dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
     finally:
         src.close()
+
+
+def backs_up_here(database: Database) -> bool:
+    """Whether this program backs the ledger up (SQLite) or the server's tools do."""
+    return sqlite_file(database.url) is not None
 
 
 def make_backup(
@@ -140,11 +149,12 @@ def make_backup(
     partial = target.with_suffix(".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _copy(file, partial)
+        _copy(file, partial, standalone=True)
         _check_integrity(partial)
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise BackupError(
             f"备份没有成功：{exc}。请检查备份文件夹（{folder}）是否可写、空间是否足够。"
         ) from exc

@@ -39,8 +39,11 @@ class RosterTable:
 
 def sheet_names(path: Path) -> tuple[str, ...]:
     """Names of the sheets of an Excel file (one pseudo-sheet for a CSV file)."""
-    if path.suffix.lower() in CSV_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
         return (path.stem,)
+    if suffix not in EXCEL_SUFFIXES:
+        read_roster_file(path)  # raises the plain message for this kind of file
     workbook = _open_workbook(path)
     try:
         return tuple(workbook.sheetnames)
@@ -69,10 +72,11 @@ def read_roster_file(
 
 def _open_workbook(path: Path) -> Workbook:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as exc:
         raise ImportFileError(
             f"无法读取这个 Excel 文件（文件可能已损坏或不是 .xlsx）：{path.name}"
         ) from exc

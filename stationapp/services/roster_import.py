@@ -31,7 +31,6 @@ from stationapp.domain.models import (
     Community,
     Household,
     HouseholdCategory,
-    HouseholdStatusChange,
     Resident,
 )
 from stationapp.domain.roster_cells import (
@@ -50,18 +49,15 @@ from stationapp.domain.roster_columns import (
     missing_fields,
 )
 from stationapp.domain.vocab import (
-    STORED_CATEGORIES,
     CareCategory,
     CareTier,
     HouseholdStatus,
     ResidentStatus,
     Sex,
-    parse_label,
 )
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
-    get_household,
     update_household,
     validate_household,
 )
@@ -70,6 +66,7 @@ from stationapp.services.roster_files import RosterTable
 log = logging.getLogger("stationapp.services")
 
 HEAD_RELATIONS = frozenset({"户主", "本人", "户主本人"})
+_CHUNK = 900
 _LIST_SPLIT = re.compile(r"[、,，;；/\s]+")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
 
@@ -209,69 +206,78 @@ def _split_list(text: str) -> list[str]:
     return [part for part in _LIST_SPLIT.split(text) if part]
 
 
+def _words(enum_type: type[CareCategory] | type[CareTier]) -> dict[str, str]:
+    """Every way a member may be written (code, name, Chinese label) → its code."""
+    words: dict[str, str] = {}
+    for member in enum_type:
+        for word in (member.value, member.name, member.name.lower(), member.label):
+            words[word] = member.value
+    return words
+
+
+_CATEGORY_WORDS = _words(CareCategory)
+_TIER_WORDS = _words(CareTier)
+_KNOWN_CATEGORIES = "、".join(c.label for c in CareCategory)
+
+
 def _read_person(
     row_number: int, row: Sequence[object], columns: dict[RosterField, int],
     default_community: str, problems: list[str],
 ) -> _Person | None:
-    def raw(f: RosterField) -> object:
-        return _cell(row, columns.get(f))
-
-    def text(f: RosterField) -> str:
-        return cell_text(raw(f))
-
+    cells = {f: _cell(row, i) for f, i in columns.items()}
+    texts = {f: cell_text(v) for f, v in cells.items()}
+    get = texts.get
+    address = get(RosterField.ADDRESS, "")
     community, building, unit, room = "", "", "", ""
-    if text(RosterField.ADDRESS):
+    if address:
         try:
-            parts = split_address(raw(RosterField.ADDRESS))
+            parts = split_address(cells[RosterField.ADDRESS])
             community, building, unit, room = parts.community, parts.building, parts.unit, \
                 parts.room
         except ValueError as exc:
             problems.append(f"住址：{exc}")
-    community = text(RosterField.COMMUNITY) or community or default_community
-    building = _bare(text(RosterField.BUILDING), ("号楼", "栋", "幢", "号")) or building
-    unit = _bare(text(RosterField.UNIT), ("单元",)) or unit
-    room = _bare(text(RosterField.ROOM), ("室", "号")) or room
-    name = text(RosterField.NAME).replace(" ", "")
+    community = get(RosterField.COMMUNITY) or community or default_community
+    building = _bare(get(RosterField.BUILDING, ""), ("号楼", "栋", "幢", "号")) or building
+    unit = _bare(get(RosterField.UNIT, ""), ("单元",)) or unit
+    room = _bare(get(RosterField.ROOM, ""), ("室", "号")) or room
+    name = get(RosterField.NAME, "").replace(" ", "")
     if not name:
         problems.append("姓名：没有填写")
     if not community:
         problems.append("小区：住址里没有小区名称（可在导入时指定默认小区）")
-    if not building and not text(RosterField.ADDRESS):
+    if not building and not address:
         problems.append("楼号：没有填写")
     person = _Person(row=row_number, community=community, building=building, unit=unit,
-                     room=room, name=name, relation=text(RosterField.RELATION),
-                     phone=code_text(raw(RosterField.PHONE)),
-                     household_phone=code_text(raw(RosterField.HOUSEHOLD_PHONE)),
-                     mobility=text(RosterField.MOBILITY),
-                     notes=text(RosterField.NOTES))
+                     room=room, name=name, relation=get(RosterField.RELATION, ""),
+                     phone=code_text(cells.get(RosterField.PHONE)),
+                     household_phone=code_text(cells.get(RosterField.HOUSEHOLD_PHONE)),
+                     mobility=get(RosterField.MOBILITY, ""), notes=get(RosterField.NOTES, ""))
     try:
-        person.id_number = id_number_text(raw(RosterField.ID_NUMBER))
+        person.id_number = id_number_text(cells.get(RosterField.ID_NUMBER))
     except ValueError as exc:
         problems.append(f"身份证号：{exc}")
     try:
-        person.birth_date = parse_date(raw(RosterField.BIRTH_DATE))
+        person.birth_date = parse_date(cells.get(RosterField.BIRTH_DATE))
     except ValueError as exc:
         problems.append(f"出生日期：{exc}")
     try:
-        person.sex = parse_sex(raw(RosterField.SEX))
+        person.sex = parse_sex(cells.get(RosterField.SEX))
     except ValueError as exc:
         problems.append(f"性别：{exc}")
     categories: set[CareCategory] = set()
-    for word in _split_list(text(RosterField.CATEGORIES)):
-        try:
-            category = parse_label(CareCategory, word)
-        except ValueError:
-            known = "、".join(c.label for c in CareCategory)
-            problems.append(f"关爱类别：不认识“{word}”（可用：{known}）")
-            continue
-        if category in STORED_CATEGORIES:
-            categories.add(CareCategory(category))
+    for word in _split_list(get(RosterField.CATEGORIES, "")):
+        code = _CATEGORY_WORDS.get(word)
+        if code is None:
+            problems.append(f"关爱类别：不认识“{word}”（可用：{_KNOWN_CATEGORIES}）")
+        elif code != CareCategory.ELDERLY.value:
+            categories.add(CareCategory(code))
     person.categories = frozenset(categories)
-    if text(RosterField.TIER):
-        try:
-            person.tier = CareTier(parse_label(CareTier, text(RosterField.TIER)))
-        except ValueError:
-            problems.append(f"关爱等级：不认识“{text(RosterField.TIER)}”（可用：重点、关注、一般）")
+    tier = get(RosterField.TIER, "")
+    if tier:
+        if tier in _TIER_WORDS:
+            person.tier = CareTier(_TIER_WORDS[tier])
+        else:
+            problems.append(f"关爱等级：不认识“{tier}”（可用：重点、关注、一般）")
     return None if problems else person
 
 
@@ -316,6 +322,48 @@ def _read_ledger(session: Session) -> _Ledger:
         )
     }
     return _Ledger(by_id_number, by_address)
+
+
+def _current_households(session: Session, ids: set[int]) -> dict[int, HouseholdInput]:
+    """The stored households as the dialog would edit them, read in a few queries."""
+    found: dict[int, HouseholdInput] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start:start + _CHUNK]
+        categories: dict[int, set[CareCategory]] = {}
+        for household_id, code in session.execute(
+            select(HouseholdCategory.household_id, HouseholdCategory.category)
+            .where(HouseholdCategory.household_id.in_(chunk))
+        ):
+            categories.setdefault(household_id, set()).add(CareCategory(code))
+        residents: dict[int, list[ResidentInput]] = {}
+        for r in session.execute(
+            select(Resident.household_id, Resident.id, Resident.name, Resident.sex,
+                   Resident.birth_date, Resident.id_number, Resident.phone, Resident.relation,
+                   Resident.is_head, Resident.mobility_notes, Resident.status)
+            .where(Resident.household_id.in_(chunk)).order_by(Resident.id)
+        ):
+            residents.setdefault(r.household_id, []).append(ResidentInput(
+                id=r.id, name=r.name, sex=Sex(r.sex) if r.sex else None,
+                birth_date=r.birth_date, id_number=r.id_number or "", phone=r.phone,
+                relation=r.relation, is_head=r.is_head, mobility_notes=r.mobility_notes,
+                status=ResidentStatus(r.status),
+            ))
+        for h in session.execute(
+            select(Household.id, Community.name, Household.building, Household.unit,
+                   Household.room, Household.phone, Household.tier, Household.notes,
+                   Household.version, Household.liaison_id)
+            .join(Community, Household.community_id == Community.id)
+            .where(Household.id.in_(chunk))
+        ):
+            found[h.id] = HouseholdInput(
+                community=h.name, building=h.building, unit=h.unit, room=h.room,
+                phone=h.phone, tier=CareTier(h.tier),
+                categories=frozenset(categories.get(h.id, set())), notes=h.notes,
+                residents=tuple(residents.get(h.id, [])), version=h.version,
+                liaison_id=h.liaison_id,
+            )
+    return found
 
 
 def _resident_input(person: _Person, is_head: bool) -> ResidentInput:
@@ -504,7 +552,7 @@ def _plan_households(
                 reject(person, f"与第 {first} 行是同一地址的同名人员")
                 continue
         groups.setdefault(person.address, []).append(person)
-    plans: list[_HouseholdPlan] = []
+    matched: dict[tuple[str, str, str, str], int] = {}
     for address, group in groups.items():
         owners = {ledger.by_id_number[p.id_number] for p in group
                   if p.id_number in ledger.by_id_number}
@@ -513,11 +561,19 @@ def _plan_households(
                 reject(person, "这些人的身份证号在台账里分属不同住户，请分开核对")
             continue
         household_id = owners.pop() if owners else ledger.by_address.get(address)
+        if household_id is not None:
+            matched[address] = household_id
+    current = _current_households(session, set(matched.values()))
+    plans: list[_HouseholdPlan] = []
+    for address, group in groups.items():
+        if group and group[0].row in results:
+            continue
+        household_id = matched.get(address)
         if household_id is None:
             plans.extend(_plan_new(group, reject, results, values, today))
         else:
-            plans.extend(_plan_update(session, household_id, group, reject, results, values,
-                                      today))
+            plans.extend(_plan_update(current[household_id], household_id, group, reject,
+                                      results, values, today))
     return plans
 
 
@@ -554,46 +610,47 @@ def _plan_new(
 
 
 def _plan_update(
-    session: Session, household_id: int, group: list[_Person], reject: _Rejecter,
+    current: HouseholdInput, household_id: int, group: list[_Person], reject: _Rejecter,
     results: dict[int, RowResult], values: dict[int, tuple[str, ...]], today: date | None,
 ) -> list[_HouseholdPlan]:
-    current = get_household(session, household_id).as_input()
     merged, changed = _merged_household(current, group)
+    if not any(changed.values()):
+        for person in group:
+            results[person.row] = RowResult(person.row, values[person.row],
+                                            RowAction.UNCHANGED)
+        return []
     try:
         merged = validate_household(merged, today)
     except ValidationError as exc:
-        bad = _problems_by_row(exc, group, 0, _FIELD_LABELS)
-        for problem_row, problems in _problems_by_index(exc, current, merged, group).items():
-            bad.setdefault(problem_row, []).extend(problems)
+        bad = _problems_by_index(exc, merged, group)
         good = [p for p in group if p.row not in bad]
         for person in group:
             if person.row in bad:
                 reject(person, *bad[person.row])
         if good and len(good) < len(group):
-            return _plan_update(session, household_id, good, reject, results, values, today)
+            return _plan_update(current, household_id, good, reject, results, values, today)
         return []
     for person in group:
         action = RowAction.UPDATE if changed.get(person.row) else RowAction.UNCHANGED
         results[person.row] = RowResult(person.row, values[person.row], action)
-    if not any(changed.values()):
-        return []
     return [_HouseholdPlan(people=group, household_id=household_id, data=merged)]
 
 
 def _problems_by_index(
-    exc: ValidationError, current: HouseholdInput, merged: HouseholdInput,
-    group: list[_Person],
+    exc: ValidationError, merged: HouseholdInput, group: list[_Person]
 ) -> dict[int, list[str]]:
-    """Problems about merged members, attached to the rows that changed those members."""
+    """Problems of a stored household with the rows applied, attached to the row that
+    changed the member concerned (household-wide ones to the first row)."""
     found: dict[int, list[str]] = {}
     for problem in exc.problems:
         match = re.match(r"residents\[(\d+)\]\.(\w+)", problem.field)
-        if not match:
-            continue
-        member = merged.residents[int(match.group(1))]
-        person = next((p for p in group if p.name == member.name), group[0])
-        label = _FIELD_LABELS.get(match.group(2), "")
-        found.setdefault(person.row, []).append(f"{label}：{problem.message}")
+        person, label = group[0], _FIELD_LABELS.get(problem.field, "")
+        if match:
+            member = merged.residents[int(match.group(1))]
+            person = next((p for p in group if p.name == member.name), group[0])
+            label = _FIELD_LABELS.get(match.group(2), "")
+        found.setdefault(person.row, []).append(f"{label}：{problem.message}" if label
+                                                else problem.message)
     return found
 
 
@@ -681,8 +738,11 @@ def _insert_households(
             "next_visit_due": today, "updated_by": actor, "version": 1,
             **derived_household_columns(address, data.phone, members),
         })
+    # Core inserts of the mapped tables: the ORM's bulk path costs more than the rows.
+    tables = Household.metadata.tables
+    table = tables["household"]
     ids = list(session.scalars(
-        insert(Household).returning(Household.id, sort_by_parameter_order=True), rows
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
     ))
     residents: list[dict[str, Any]] = []
     categories: list[dict[str, Any]] = []
@@ -700,7 +760,7 @@ def _insert_households(
                           for c in sorted(data.categories))
         changes.append({"household_id": household_id, "status": HouseholdStatus.ACTIVE.value,
                         "effective_date": today, "reason": "名册导入", "actor": actor})
-    session.execute(insert(Resident), residents)
+    session.execute(insert(tables["resident"]), residents)
     if categories:
-        session.execute(insert(HouseholdCategory), categories)
-    session.execute(insert(HouseholdStatusChange), changes)
+        session.execute(insert(tables["household_category"]), categories)
+    session.execute(insert(tables["household_status_change"]), changes)

@@ -5,26 +5,37 @@ from __future__ import annotations
 import getpass
 import logging
 import sys
+from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from sqlalchemy.orm import Session
 
 from stationapp import __version__
-from stationapp.domain.errors import DatabaseSetupError
+from stationapp.domain.errors import BackupError, DatabaseSetupError
 from stationapp.paths import APP_NAME, log_dir
+from stationapp.services.backup import BackupInfo, backup_if_due
 from stationapp.services.database import Database, open_database
 from stationapp.services.settings import get_station_settings
 from stationapp.ui.crash import install_crash_handler
 from stationapp.ui.i18n import install_translators
 from stationapp.ui.main_window import MainWindow
+from stationapp.ui.workers import TaskRunner
 
 log = logging.getLogger("stationapp.ui")
 
 LOG_FILE_NAME = "stationapp.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 5
+
+AUTO_BACKUP_DELAY_MS = 3000
+"""How long after the window shows the automatic backup starts: the first paint and the
+first search come first, the backup (in a worker thread) after."""
+
+AUTO_BACKUP_MESSAGE_MS = 10_000
+"""How long the status bar says that today's backup was made (a failure stays)."""
 
 
 def setup_logging(folder: Path | None = None) -> Path:
@@ -54,6 +65,90 @@ def current_actor() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return ""
+
+
+def automatic_backup(database: Database, now: datetime | None = None) -> BackupInfo | None:
+    """Make today's automatic backup when none was made today; log what happened.
+
+    Returns the backup made, or None (already backed up today, or a PostgreSQL ledger).
+    Raises :class:`BackupError` (logged) when the backup cannot be made. Touches no
+    widget, so it may run in a worker thread.
+    """
+    try:
+        made = backup_if_due(database, now)
+    except BackupError as exc:
+        log.error("automatic backup failed: %s", exc)
+        raise
+    if made is None:
+        log.info("automatic backup not due (already made today, or not a SQLite ledger)")
+    else:
+        log.info("automatic backup made: %s (%d bytes)", made.path, made.size)
+    return made
+
+
+class AutomaticBackup(QObject):
+    """Runs :func:`automatic_backup` once, in a worker thread, shortly after the window shows.
+
+    The outcome goes to the window's status bar: briefly when a backup was made, and until
+    replaced when it failed (never a modal box at start-up). ``done(outcome)`` carries the
+    :class:`BackupInfo`, None, or the :class:`BackupError`.
+    """
+
+    done = Signal(object)
+
+    def __init__(
+        self, database: Database, window: QMainWindow, now: datetime | None = None
+    ) -> None:
+        """Prepare the backup of ``database``; messages go to ``window``'s status bar."""
+        super().__init__(window)
+        self._database = database
+        self._window = window
+        self._now = now
+        self._runner = TaskRunner(database, self)
+        self._started = False
+
+    def schedule(self, delay_ms: int | None = None) -> None:
+        """Start the backup ``delay_ms`` (:data:`AUTO_BACKUP_DELAY_MS` when None) after the
+        event loop runs (once)."""
+        QTimer.singleShot(AUTO_BACKUP_DELAY_MS if delay_ms is None else delay_ms, self,
+                          self.start)
+
+    def start(self) -> None:
+        """Start the backup now in a worker thread (does nothing the second time)."""
+        if self._started:
+            return
+        self._started = True
+        database, now = self._database, self._now
+
+        def work(_session: Session) -> BackupInfo | None:
+            return automatic_backup(database, now)
+
+        self._runner.run(work, self._succeeded, self._failed)
+
+    def running(self) -> bool:
+        """True while the backup runs."""
+        return self._runner.running() > 0
+
+    def stop(self) -> None:
+        """When the program ends: a backup not started yet is not started any more; a
+        running one is waited for (it is never cut in half) and nothing more is shown."""
+        self._started = True
+        self._runner.wait_all(cancel=True)
+
+    def _succeeded(self, made: BackupInfo | None) -> None:
+        if made is not None:
+            self._window.statusBar().showMessage(
+                self.tr("Backed up today into {folder}").format(folder=made.path.parent),
+                AUTO_BACKUP_MESSAGE_MS)
+        self.done.emit(made)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, BackupError):
+            raise error  # a bug: the crash handler shows it
+        self._window.statusBar().showMessage(
+            self.tr("The automatic backup failed (see File ▸ Backups…): {reason}").format(
+                reason=error))
+        self.done.emit(error)
 
 
 def _application() -> QApplication:
@@ -110,7 +205,10 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
             station = get_station_settings(session)
         window = MainWindow(database, station_name=station.name, actor=current_actor())
         window.show()
+        backup = AutomaticBackup(database, window)
+        backup.schedule()
         status = app.exec()
+        backup.stop()
         log.info("stationapp closed with status %s", status)
         return status
     finally:

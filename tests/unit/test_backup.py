@@ -63,6 +63,7 @@ def test_backup_then_restore_gives_the_same_data_and_keeps_the_current_aside(
 ) -> None:
     backup = make_backup(ledger, tmp_path / "usb", now=NOON)
     assert backup.path.name == "stationapp-20261126-120000-manual.sqlite3"
+    assert sorted(p.name for p in (tmp_path / "usb").iterdir()) == [backup.path.name]
     add(ledger, "302", "王奶奶")
     assert heads(ledger) == ["李大爷", "王奶奶"]
     result = restore_backup(ledger, backup.path, now=NOON + timedelta(minutes=5))
@@ -171,6 +172,15 @@ def test_an_older_backup_is_migrated_after_restoring(ledger: Database, tmp_path:
     assert heads(ledger) == []
     add(ledger, "303", "赵爷爷")
     assert heads(ledger) == ["赵爷爷"]
+
+
+def test_a_backup_folder_that_is_a_file_gives_a_plain_message(
+    ledger: Database, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "usb"
+    blocker.write_text("not a folder")
+    with pytest.raises(BackupError, match="备份没有成功"):
+        make_backup(ledger, blocker / "backups", now=NOON)
 
 
 def test_postgresql_is_sent_to_its_own_tools(pg_url: str, tmp_path: Path) -> None:

@@ -275,3 +275,22 @@ def test_rejected_rows_are_saved_for_the_keeper_of_the_sheet(
     values = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert values[1][:3] == ["原表行号", "问题", "序号"]
     assert values[2][0] == 8 and "出生日期" in str(values[2][1]) and values[2][3] == "孙某"
+
+
+def test_a_row_that_contradicts_the_ledger_is_rejected_once_with_its_reason(
+    database: Database, tmp_path: Path
+) -> None:
+    run_import(database, write_xlsx(tmp_path / "a.xlsx", ROWS))
+    wrong = [[1, "李大爷", "", "37050219380501001X", "1940-01-01", "", "锦华一区3号楼2单元301",
+              "", ""]]
+    _plan, result = run_import(database, write_xlsx(tmp_path / "b.xlsx", wrong))
+    assert [r.row_number for r in result.rejected] == [4]
+    assert result.rejected[0].problems == (
+        "出生日期：出生日期与身份证号不符（身份证上是1938-05-01）",)
+
+
+def test_sheet_names_of_a_file_that_is_not_excel_give_a_plain_message(tmp_path: Path) -> None:
+    old = tmp_path / "花名册.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(ImportFileError, match="另存为"):
+        sheet_names(old)

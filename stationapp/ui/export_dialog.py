@@ -1,0 +1,451 @@
+"""Export the ledger or its records to .xlsx / .csv.
+
+The clerk chooses what (households with the households page's current filters, residents,
+visits, requests, events or deliveries), the period for records, the format and the file.
+The export runs off the GUI thread (its own session) into a temporary file beside the
+target, which replaces the target only when the export succeeded and was not cancelled:
+a cancelled or failed export leaves any earlier file as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from stationapp.domain.errors import NotFoundError, StationError
+from stationapp.services.database import Database
+from stationapp.services.exports import (
+    ExportKind,
+    ExportTable,
+    deliveries_table,
+    events_table,
+    households_table,
+    requests_table,
+    residents_table,
+    visits_table,
+    write_table,
+)
+from stationapp.services.households import HouseholdFilter, list_communities
+from stationapp.ui.form_helpers import ErrorLabel, from_qdate, to_qdate
+from stationapp.ui.workers import SessionTask, TaskRunner
+
+log = logging.getLogger("stationapp.ui")
+
+LAST_FOLDER_KEY = "export/last_folder"
+"""Desk setting: the folder of the last export."""
+
+FILTERED_KINDS = frozenset({ExportKind.HOUSEHOLDS, ExportKind.RESIDENTS})
+"""Exports that follow the households page's filters; the others take a period."""
+
+FORMATS: tuple[str, ...] = (".xlsx", ".csv")
+
+
+def month_period(today: date) -> tuple[date, date]:
+    """The first and last day of ``today``'s month."""
+    first = today.replace(day=1)
+    next_month = (first + timedelta(days=32)).replace(day=1)
+    return first, next_month - timedelta(days=1)
+
+
+def year_period(today: date) -> tuple[date, date]:
+    """The first and last day of ``today``'s year."""
+    return date(today.year, 1, 1), date(today.year, 12, 31)
+
+
+class ExportDialog(QDialog):
+    """Choose what to export, the period or filter, the format and the file; then export.
+
+    ``exported(path, rows)`` is emitted after a file was written.
+    """
+
+    exported = Signal(object, int)
+
+    def __init__(
+        self, database: Database, parent: QWidget | None = None,
+        kind: ExportKind = ExportKind.HOUSEHOLDS,
+        household_filter: HouseholdFilter | None = None,
+    ) -> None:
+        """Export from ``database``; households and residents follow ``household_filter``
+        (every household on the ledger when None)."""
+        super().__init__(parent)
+        self._database = database
+        self._filter = household_filter or HouseholdFilter()
+        self._runner = TaskRunner(database, self)
+        self._task: SessionTask[int] | None = None
+        self._temporary: Path | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        """The progress dialog while an export runs."""
+        self.setWindowTitle(self.tr("Export"))
+
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("kind")
+        for each in ExportKind:
+            self.kind_combo.addItem(each.label, each.value)
+        today = date.today()
+        start, end = month_period(today)
+        self.start_edit = self._date_edit(start, "start")
+        self.end_edit = self._date_edit(end, "end")
+        self.month_button = QPushButton(self.tr("This &month"), self)
+        self.year_button = QPushButton(self.tr("This &year"), self)
+        self.period_widget = QWidget(self)
+        period = QHBoxLayout(self.period_widget)
+        period.setContentsMargins(0, 0, 0, 0)
+        period.addWidget(self.start_edit)
+        period.addWidget(QLabel("–", self.period_widget))
+        period.addWidget(self.end_edit)
+        period.addWidget(self.month_button)
+        period.addWidget(self.year_button)
+        period.addStretch(1)
+        self.filter_label = QLabel(self)
+        self.filter_label.setObjectName("filter_note")
+        self.filter_label.setWordWrap(True)
+        self.filter_label.setText(self.tr(
+            "With the current filters of the households page: {filter}"
+        ).format(filter=self.describe_filter(self._filter)))
+        self.format_combo = QComboBox(self)
+        self.format_combo.setObjectName("format")
+        self.format_combo.addItem(self.tr("Excel workbook (.xlsx)"), ".xlsx")
+        self.format_combo.addItem(self.tr("CSV text (.csv)"), ".csv")
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("path")
+        self.browse_button = QPushButton(self.tr("&Browse…"), self)
+        self.error_label = ErrorLabel(self)
+
+        self.period_label = QLabel(self.tr("&Period:"), self)
+        self.period_label.setBuddy(self.start_edit)
+        kind_label = QLabel(self.tr("&What:"), self)
+        kind_label.setBuddy(self.kind_combo)
+        format_label = QLabel(self.tr("F&ormat:"), self)
+        format_label.setBuddy(self.format_combo)
+        file_label = QLabel(self.tr("&File:"), self)
+        file_label.setBuddy(self.path_edit)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(kind_label, self.kind_combo)
+        form.addRow(self.period_label, self.period_widget)
+        form.addRow(format_label, self.format_combo)
+        form.addRow(file_label, file_row)
+        self._form = form
+
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        self.export_button: QPushButton = ok
+        self.export_button.setText(self.tr("&Export"))
+        self.export_button.setDefault(True)
+        self.button_box.accepted.connect(self.export)
+        self.button_box.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # wrapped note
+        layout.addLayout(form)
+        layout.addWidget(self.filter_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.button_box)
+
+        self._default_path = self._suggested_path(kind, ".xlsx")
+        self.path_edit.setText(str(self._default_path))
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.format_combo.currentIndexChanged.connect(lambda _i: self._format_changed())
+        self.browse_button.clicked.connect(self.browse)
+        self.month_button.clicked.connect(lambda: self.set_period(*month_period(date.today())))
+        self.year_button.clicked.connect(lambda: self.set_period(*year_period(date.today())))
+        self.path_edit.textEdited.connect(lambda _t: self.error_label.clear_message())
+        self.set_kind(kind)
+        self._kind_changed()
+        self.resize(600, self.sizeHint().height())
+
+    def _date_edit(self, value: date, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(to_qdate(value))
+        return edit
+
+    # ------------------------------------------------------------ choices
+
+    def kind(self) -> ExportKind:
+        """What is to be exported."""
+        return ExportKind(self.kind_combo.currentData())
+
+    def set_kind(self, kind: ExportKind) -> None:
+        """Choose what to export."""
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+
+    def period(self) -> tuple[date, date]:
+        """The first and last day of the period (inclusive)."""
+        return from_qdate(self.start_edit.date()), from_qdate(self.end_edit.date())
+
+    def set_period(self, start: date, end: date) -> None:
+        """Export records from ``start`` to ``end`` (inclusive)."""
+        self.start_edit.setDate(to_qdate(start))
+        self.end_edit.setDate(to_qdate(end))
+
+    def file_format(self) -> str:
+        """The chosen suffix, '.xlsx' or '.csv'."""
+        return str(self.format_combo.currentData())
+
+    def set_format(self, suffix: str) -> None:
+        """Choose the format by its suffix ('.xlsx' or '.csv')."""
+        self.format_combo.setCurrentIndex(self.format_combo.findData(suffix))
+
+    def path(self) -> Path | None:
+        """The file to write, None while the field is empty."""
+        text = self.path_edit.text().strip().strip('"')
+        return Path(text).expanduser() if text else None
+
+    def set_path(self, path: Path) -> None:
+        """Write to ``path`` (its suffix chooses the format when it is .xlsx or .csv)."""
+        if path.suffix.lower() in FORMATS:
+            self.set_format(path.suffix.lower())
+        self.path_edit.setText(str(path))
+
+    def describe_filter(self, flt: HouseholdFilter) -> str:
+        """``flt`` in words, e.g. '锦华一区 · 独居 · 在册 · name, address or phone “李”'."""
+        parts: list[str] = []
+        community = flt.community_name
+        liaison = ""
+        if (flt.community_id is not None and not community) or flt.liaison_id is not None:
+            with self._database.session() as session:
+                if flt.community_id is not None and not community:
+                    community = next((c.name for c in list_communities(session)
+                                      if c.id == flt.community_id), "")
+                if flt.liaison_id is not None:
+                    from stationapp.services.volunteers import get_volunteer
+
+                    try:
+                        liaison = get_volunteer(session, flt.liaison_id).name
+                    except NotFoundError:
+                        liaison = "?"
+        if community:
+            parts.append(community)
+        if flt.category is not None:
+            parts.append(flt.category.label)
+        if flt.tier is not None:
+            parts.append(self.tr("tier {tier}").format(tier=flt.tier.label))
+        parts.append(flt.status.label if flt.status is not None else self.tr("every status"))
+        if liaison:
+            parts.append(self.tr("liaison {name}").format(name=liaison))
+        if flt.without_liaison:
+            parts.append(self.tr("without a liaison"))
+        if flt.overdue_on is not None:
+            parts.append(self.tr("visit overdue on {date}").format(
+                date=flt.overdue_on.isoformat()))
+        if flt.search:
+            parts.append(self.tr("name, address or phone “{text}”").format(text=flt.search))
+        if len(parts) == 1 and flt.status is not None:
+            return self.tr("every household ({status})").format(status=parts[0])
+        return " · ".join(parts)
+
+    def browse(self) -> None:
+        """Ask where to save with a file dialog."""
+        suffix = self.file_format()
+        current = self.path() or self._suggested_path(self.kind(), suffix)
+        file_filter = self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" else \
+            self.tr("CSV text (*.csv)")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), str(current), file_filter)
+        if chosen:
+            target = Path(chosen)
+            if target.suffix.lower() not in FORMATS:
+                target = target.with_name(target.name + suffix)
+            self.set_path(target)
+
+    # ------------------------------------------------------------ exporting
+
+    def busy(self) -> bool:
+        """True while an export runs."""
+        return self._task is not None
+
+    def export(self) -> None:
+        """Check the choices, then export in the background (Enter / Export)."""
+        if self.busy():
+            return
+        self.error_label.clear_message()
+        path = self.path()
+        if path is None:
+            self.error_label.show_message(self.tr("Choose the file to write."))
+            self.path_edit.setFocus()
+            return
+        if path.suffix.lower() not in FORMATS:
+            path = path.with_name(path.name + self.file_format())
+            self.path_edit.setText(str(path))
+        kind = self.kind()
+        start, end = self.period()
+        if kind not in FILTERED_KINDS and start > end:
+            self.error_label.show_message(self.tr("The period ends before it starts."))
+            self.start_edit.setFocus()
+            return
+        if not path.parent.is_dir():
+            self.error_label.show_message(self.tr(
+                "The folder {folder} does not exist.").format(folder=path.parent))
+            self.path_edit.setFocus()
+            return
+        temporary = path.with_name(f".{path.stem}.exporting{path.suffix}")
+        make = self._table_maker(kind, start, end)
+
+        def work(session: Session) -> int:
+            return write_table(make(session), temporary)
+
+        progress = QProgressDialog(
+            self.tr("Exporting {what}…").format(what=kind.label), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(self.windowTitle())
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setValue(0)  # starts the 400 ms timer (a busy dialog would wait 4 s)
+        progress.canceled.connect(self.cancel_export)
+        self.progress_dialog = progress
+        self._temporary = temporary
+        task = self._runner.run(work, lambda rows: self._written(path, rows), self._failed)
+
+        def finished() -> None:
+            if task.cancelled:
+                temporary.unlink(missing_ok=True)
+
+        task.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+        self._task = task
+        self.export_button.setEnabled(False)
+
+    def cancel_export(self) -> None:
+        """Stop waiting for the export; nothing is written to the chosen file."""
+        if self._task is not None:
+            self._task.cancel()
+        self._end()
+
+    def _table_maker(self, kind: ExportKind, start: date,
+                     end: date) -> Callable[[Session], ExportTable]:
+        flt = self._filter
+        today = date.today()
+        makers: dict[ExportKind, Callable[[Session], ExportTable]] = {
+            ExportKind.HOUSEHOLDS: lambda s: households_table(s, flt, today),
+            ExportKind.RESIDENTS: lambda s: residents_table(s, flt, today),
+            ExportKind.VISITS: lambda s: visits_table(s, start, end),
+            ExportKind.REQUESTS: lambda s: requests_table(s, start, end),
+            ExportKind.EVENTS: lambda s: events_table(s, start, end),
+            ExportKind.DELIVERIES: lambda s: deliveries_table(s, start, end),
+        }
+        return makers[kind]
+
+    def _written(self, path: Path, rows: int) -> None:
+        temporary = self._temporary
+        self._end()
+        try:
+            if temporary is not None:
+                os.replace(temporary, path)
+        except OSError as exc:
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
+            self._show_os_error(path, exc)
+            return
+        from stationapp.ui.main_window import desk_settings
+
+        desk_settings().setValue(LAST_FOLDER_KEY, str(path.parent))
+        log.info("%s exported to %s (%d rows)", self.kind().value, path, rows)
+        self.exported.emit(path, rows)
+        QMessageBox.information(self, self.tr("Export finished"), self.tr(
+            "%n row(s) written to {path}.", "", rows).format(path=path))
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        path = self.path()
+        if self._temporary is not None:
+            self._temporary.unlink(missing_ok=True)
+        self._end()
+        if isinstance(error, OSError):
+            self._show_os_error(path, error)
+        elif isinstance(error, (ValueError, StationError)):
+            QMessageBox.warning(self, self.tr("Not exported"), str(error))
+        else:
+            raise error
+
+    def _show_os_error(self, path: Path | None, error: OSError) -> None:
+        QMessageBox.warning(self, self.tr("Not exported"), self.tr(
+            "The file {path} could not be written: {reason}. Choose another folder, or close "
+            "the file if it is open in Excel or WPS."
+        ).format(path=path, reason=error.strerror or error))
+
+    def _end(self) -> None:
+        self._task = None
+        self._temporary = None
+        self.export_button.setEnabled(True)
+        if self.progress_dialog is not None:
+            progress, self.progress_dialog = self.progress_dialog, None
+            progress.canceled.disconnect(self.cancel_export)
+            progress.close()
+            progress.deleteLater()
+
+    # ------------------------------------------------------------ internals
+
+    def _suggested_path(self, kind: ExportKind, suffix: str) -> Path:
+        from stationapp.ui.main_window import desk_settings
+
+        folder = Path(str(desk_settings().value(LAST_FOLDER_KEY, "") or Path.home()))
+        return folder / f"{kind.label}-{date.today().isoformat()}{suffix}"
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        filtered = kind in FILTERED_KINDS
+        self.filter_label.setVisible(filtered)
+        widgets: tuple[QWidget, ...] = (self.period_label, self.period_widget)
+        for widget in widgets:
+            widget.setVisible(not filtered)
+        if self.path() == self._default_path:  # the clerk has not chosen a name: follow
+            self._default_path = self._suggested_path(kind, self.file_format())
+            self.path_edit.setText(str(self._default_path))
+        if kind in (ExportKind.EVENTS, ExportKind.DELIVERIES) and \
+                self.period() == month_period(date.today()):
+            self.set_period(*year_period(date.today()))
+
+    def _format_changed(self) -> None:
+        path = self.path()
+        suffix = self.file_format()
+        if path is not None and path.suffix.lower() != suffix:
+            new = path.with_suffix(suffix) if path.suffix.lower() in FORMATS else \
+                path.with_name(path.name + suffix)
+            if path == self._default_path:
+                self._default_path = new
+            self.path_edit.setText(str(new))
+
+    def reject(self) -> None:
+        """Esc: stop an export running, else close."""
+        if self.busy():
+            self.cancel_export()
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        """Close, letting no export thread outlive the dialog."""
+        super().done(result)
+        self._runner.wait_all(cancel=True)
+
+
+__all__ = ["ExportDialog", "month_period", "year_period"]
