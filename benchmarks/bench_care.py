@@ -1,0 +1,404 @@
+"""Care follow-up on 50,000 households: the statistics page and the overdue list, p50 / p95.
+
+Budget: DESIGN.md's search budget, p95 ≤ 50 ms, applied to what the clerk waits for on the
+走访 and 统计 pages (issue 4: "the statistics page and overdue list stay within the search
+budget on the 50,000-household demo"). Measured, each ``--rounds`` times after two
+discarded warm-ups, every call in fresh sessions as the pages make them:
+
+* **services** (no Qt):
+  (a) ``statistics.monthly_statistics`` for the demo's current month;
+  (b) the overdue list: ``visits.list_overdue_ids`` in one session, then
+      ``visits.fetch_overdue_rows`` of the first block (200 rows) in another — what the
+      overdue table model does on a refresh and its first paint;
+  (c) ``visits.month_coverage`` of the current month;
+  (d) ``requests.list_requests`` with only the open requests (受理 / 派单 / 处理中).
+* **pages** (offscreen, the real widgets):
+  (e1) ``StatisticsPage.refresh()`` (its worker thread reads the month) until the figures
+       are shown and the page has been painted; the page is told to repaint in full after
+       each refresh (``update()``), so every sample includes painting every card and chart;
+  (e2) the overdue tab of ``VisitsPage``: ``refresh_overdue()`` until the table's viewport
+       has been painted (the first block of rows is fetched by that paint);
+  (e3) ``VisitsPage.refresh()`` (F5: coverage, overdue, visits and reminders) until the
+       visible tab's table has been painted — for information, same budget.
+
+Baselines of the same run (as in bench_search.py): ``SELECT count(*) FROM household`` and
+``households.list_household_ids`` with the empty filter; the ratio column divides each p50
+by the latter's p50.
+
+The demo database is the cached one of ``common.demo_database`` (rebuilt when the demo
+generator, the domain or the migrations change). "Today" is the day the demo was built (the
+day after its latest visit), so that the current month has its visits whatever the date.
+
+    uv run --no-sync python benchmarks/bench_care.py [--rounds 20] [--no-page]
+                                                      [--database-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from datetime import time as clock
+from typing import Any
+
+from common import (
+    MeasurementError,
+    demo_database,
+    describe_python,
+    median,
+    percentile,
+    print_table,
+    verdict,
+)
+
+BUDGET_P95_MS = 50.0
+WARM_UPS = 2
+BLOCK_SIZE = 200
+"""Rows fetched for the first paint of the overdue table (DEFAULT_BLOCK_SIZE)."""
+
+
+@dataclass
+class Samples:
+    """Milliseconds per measured call, in insertion order."""
+
+    by_name: dict[str, list[float]] = field(default_factory=dict)
+    sizes: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, ms: float) -> None:
+        """Record one sample."""
+        self.by_name.setdefault(name, []).append(ms)
+
+
+def _time_ms(call: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = call()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def demo_today(database: Any) -> date:
+    """The day the demo was built: the day after its latest visit (else the real today)."""
+    from sqlalchemy import func, select
+
+    from stationapp.domain.care_models import Visit
+
+    with database.session() as session:
+        latest = session.scalar(select(func.max(Visit.visit_date)))
+    return latest + timedelta(days=1) if latest is not None else date.today()
+
+
+# ------------------------------------------------------------------ services
+
+
+def service_calls(database: Any, today: date) -> dict[str, Callable[[], str]]:
+    """The measured service calls; each returns a short description of what it found."""
+    from stationapp.domain.schedule import month_start
+    from stationapp.services.requests import RequestFilter, list_requests
+    from stationapp.services.statistics import monthly_statistics
+    from stationapp.services.visits import fetch_overdue_rows, list_overdue_ids, month_coverage
+
+    month = month_start(today)
+    now = datetime.combine(today, clock(9, 0))
+
+    def statistics() -> str:
+        with database.session() as session:
+            stats = monthly_statistics(session, month, today)
+        return (f"{stats.visits_in_month:,} visits, {stats.requests_open:,} open requests, "
+                f"{stats.overdue_visits:,} overdue")
+
+    def overdue() -> str:
+        with database.session() as session:
+            ids = list_overdue_ids(session, today)
+        with database.session() as session:
+            rows = fetch_overdue_rows(session, ids[:BLOCK_SIZE], today)
+        return f"{len(ids):,} overdue, {len(rows)} rows fetched"
+
+    def coverage() -> str:
+        with database.session() as session:
+            found = month_coverage(session, month, today)
+        ratio = f"{found.ratio:.1%}" if found.ratio is not None else "-"
+        return f"{found.visited:,} of {found.due:,} due ({ratio})"
+
+    def open_requests() -> str:
+        with database.session() as session:
+            rows = list_requests(session, RequestFilter(open_only=True), now=now)
+        return f"{len(rows):,} open, {sum(r.overdue for r in rows):,} past the limit"
+
+    return {
+        "(a) monthly_statistics, this month": statistics,
+        "(b) overdue: list_overdue_ids + first 200 rows": overdue,
+        "(c) month_coverage, this month": coverage,
+        "(d) list_requests, open only": open_requests,
+    }
+
+
+def baselines(database: Any) -> dict[str, Callable[[], str]]:
+    """The reference queries of the same run (as in bench_search.py)."""
+    from sqlalchemy import text
+
+    from stationapp.services.households import HouseholdFilter, list_household_ids
+
+    def count_all() -> str:
+        with database.session() as session:
+            return f"{session.scalar(text('SELECT count(*) FROM household')):,} households"
+
+    def list_all() -> str:
+        with database.session() as session:
+            return f"{len(list_household_ids(session, HouseholdFilter())):,} ids"
+
+    return {
+        "SELECT count(*) FROM household": count_all,
+        "list_household_ids, empty filter (在册)": list_all,
+    }
+
+
+REFERENCE = "list_household_ids, empty filter (在册)"
+
+
+# ------------------------------------------------------------------ pages
+
+
+class PagePaths:
+    """The real statistics and visits pages, offscreen, each shown in its own window."""
+
+    def __init__(self, database: Any, today: date) -> None:
+        """Create the application and both pages, show them and wait for their first data."""
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+        from PySide6.QtWidgets import QApplication, QWidget
+
+        from stationapp.ui.statistics_page import StatisticsPage
+        from stationapp.ui.visits_page import Tab, VisitsPage
+
+        self._app = QApplication.instance() or QApplication(sys.argv[:1])
+        paint = QEvent.Type.Paint
+        loop_type = QEventLoop
+        timer_type = QTimer
+
+        class Watch(QObject):
+            """Quits the running loop at the first Paint of ``target`` (or a descendant)."""
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.loop: QEventLoop | None = None
+                self.target: QWidget | None = None
+                self.painted = False
+
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                target = self.target
+                if (target is not None and not self.painted and event.type() == paint
+                        and isinstance(watched, QWidget)
+                        and (watched is target or target.isAncestorOf(watched))):
+                    self.painted = True
+                    if self.loop is not None:
+                        self.loop.quit()  # takes effect once this paint has been handled
+                return False
+
+        self._watch = Watch()
+        self._app.installEventFilter(self._watch)
+
+        def run_until(done: Callable[[], bool], what: str) -> None:
+            if done():
+                return
+            loop = loop_type()
+            guard = timer_type(loop)
+            guard.setSingleShot(True)
+            guard.timeout.connect(loop.quit)
+            guard.start(120_000)
+            poll = timer_type(loop)
+            poll.timeout.connect(lambda: loop.quit() if done() else None)
+            poll.start(1)
+            self._watch.loop = loop
+            loop.exec()
+            self._watch.loop = None
+            if not done():
+                raise MeasurementError(f"{what} never happened")
+
+        self._run_until = run_until
+
+        self.statistics = StatisticsPage(database, "bench", today=today)
+        self.statistics.resize(1200, 800)
+        self._shown = 0
+        self.statistics.statistics_shown.connect(self._count_shown)
+        self.statistics.show()
+        run_until(lambda: self._shown > 0, "the first statistics")
+
+        self.visits = VisitsPage(database, "bench", today=today)
+        self.visits.resize(1200, 800)
+        self.visits.tabs.setCurrentIndex(int(Tab.OVERDUE))
+        self.visits.show()
+        self._expect_paint(self.visits.overdue_table.viewport())
+        run_until(lambda: self._watch.painted, "the first paint of the overdue table")
+        if self.visits.overdue_model.rowCount() == 0:
+            raise MeasurementError("the overdue list is empty: is this the care demo?")
+
+    def _count_shown(self, _stats: object) -> None:
+        self._shown += 1
+
+    def _expect_paint(self, widget: Any) -> None:
+        self._watch.target = widget
+        self._watch.painted = False
+
+    def statistics_refresh(self) -> str:
+        """refresh() until the figures are shown and the page has been painted."""
+        page = self.statistics
+        shown = self._shown
+        self._expect_paint(None)
+        page.refresh()
+        self._run_until(lambda: self._shown > shown, "the statistics")
+        self._expect_paint(page)
+        page.update()  # every sample repaints every card and chart
+        self._run_until(lambda: self._watch.painted, "the statistics page paint")
+        stats = page.statistics()
+        return f"{stats.visits_in_month:,} visits shown" if stats is not None else "-"
+
+    def overdue_refresh(self) -> str:
+        """refresh_overdue() until the overdue table's viewport has been painted."""
+        page = self.visits
+        self._expect_paint(page.overdue_table.viewport())
+        page.refresh_overdue()
+        self._run_until(lambda: self._watch.painted, "the overdue table paint")
+        return f"{page.overdue_model.rowCount():,} rows"
+
+    def visits_f5(self) -> str:
+        """refresh() (F5) until the overdue table's viewport has been painted."""
+        page = self.visits
+        self._expect_paint(page.overdue_table.viewport())
+        page.refresh()
+        self._run_until(lambda: self._watch.painted, "the visits page paint")
+        return f"{page.overdue_model.rowCount():,} overdue rows"
+
+    def calls(self) -> dict[str, Callable[[], str]]:
+        """The measured page paths."""
+        return {
+            "(e1) StatisticsPage refresh → painted": self.statistics_refresh,
+            "(e2) VisitsPage overdue tab refresh → painted": self.overdue_refresh,
+            "(e3) VisitsPage F5 (all tabs) → painted": self.visits_f5,
+        }
+
+    def close(self) -> None:
+        """Close both pages (waits for the statistics worker)."""
+        self.statistics.close()
+        self.visits.close()
+
+
+def page_paths(database: Any, today: date) -> tuple[PagePaths | None, str]:
+    """The page paths, or None with the reason when the pages cannot be built."""
+    try:
+        import stationapp.ui.statistics_page
+        import stationapp.ui.visits_page  # noqa: F401
+    except ImportError as exc:
+        return None, f"pages not available ({exc})"
+    return PagePaths(database, today), ""
+
+
+# ------------------------------------------------------------------ measuring and report
+
+
+def measure(database: Any, today: date, rounds: int, with_pages: bool) -> tuple[
+        Samples, Samples, Samples | None, str]:
+    """Every call ``rounds`` times after the warm-ups, interleaved call by call."""
+    base, services, pages = Samples(), Samples(), None
+    groups: list[tuple[Samples, dict[str, Callable[[], str]]]] = [
+        (base, baselines(database)),
+        (services, service_calls(database, today)),
+    ]
+    paths: PagePaths | None = None
+    note = "pages not measured (--no-page)"
+    if with_pages:
+        paths, note = page_paths(database, today)
+        if paths is not None:
+            pages = Samples()
+            groups.append((pages, paths.calls()))
+            note = ""
+    try:
+        for round_no in range(WARM_UPS + rounds):
+            keep = round_no >= WARM_UPS
+            for samples, calls in groups:
+                for name, call in calls.items():
+                    ms, found = _time_ms(call)
+                    if keep:
+                        samples.add(name, ms)
+                        samples.sizes[name] = str(found)
+            if keep and (round_no - WARM_UPS + 1) % 5 == 0:
+                print(f"  round {round_no - WARM_UPS + 1}/{rounds} done", file=sys.stderr,
+                      flush=True)
+    finally:
+        if paths is not None:
+            paths.close()
+    return base, services, pages, note
+
+
+def report(base: Samples, services: Samples, pages: Samples | None, label: str,
+           note: str) -> list[str]:
+    """Print the tables; return the lines that missed the budget."""
+    reference = median(base.by_name[REFERENCE])
+    print_table(
+        f"Baselines, same run ({label}; {describe_python()})",
+        ["query", "found", "n", "p50 ms", "p95 ms"],
+        [[name, base.sizes[name], str(len(vs)), f"{median(vs):.1f}",
+          f"{percentile(vs, 0.95):.1f}"] for name, vs in base.by_name.items()],
+    )
+    misses: list[str] = []
+    for title, samples in (("services", services), ("pages, offscreen", pages)):
+        if samples is None:
+            continue
+        rows: list[list[str]] = []
+        for name, values in samples.by_name.items():
+            p95 = percentile(values, 0.95)
+            ok = p95 <= BUDGET_P95_MS
+            if not ok:
+                misses.append(f"{name}: p95 {p95:.1f} ms (+{p95 - BUDGET_P95_MS:.1f} ms)")
+            rows.append([name, samples.sizes[name], str(len(values)),
+                         f"{median(values):.1f}", f"{p95:.1f}", f"{max(values):.1f}",
+                         f"{median(values) / reference:.2f} ×", verdict(ok)])
+        print_table(
+            f"Care follow-up, {title}; budget p95 ≤ {BUDGET_P95_MS:.0f} ms; ratio = p50 / p50 "
+            f"of list_household_ids with the empty filter ({reference:.1f} ms)",
+            ["call", "found", "n", "p50 ms", "p95 ms", "max ms", "ratio", "verdict"],
+            rows,
+        )
+    if note:
+        print()
+        print(f"note: {note}")
+    return misses
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure and report; exit 0 unless the measurement itself failed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20,
+                        help="measured repetitions of every call (default 20)")
+    parser.add_argument("--database-url", default=None,
+                        help="e.g. postgresql+psycopg://…; the demo is loaded if the ledger "
+                             "is empty (default: the cached 50,000-household SQLite file)")
+    parser.add_argument("--no-page", action="store_true",
+                        help="measure the service calls only, without Qt")
+    args = parser.parse_args(argv)
+    try:
+        url = demo_database(args.database_url)
+        from stationapp.services.database import open_database
+
+        database = open_database(url)
+        try:
+            today = demo_today(database)
+            label = f"{database.engine.dialect.name}, today = {today.isoformat()}"
+            base, services, pages, note = measure(database, today, max(1, args.rounds),
+                                                  not args.no_page)
+        finally:
+            database.dispose()
+    except MeasurementError as exc:
+        print(f"bench_care: measurement failed: {exc}", file=sys.stderr)
+        return 1
+    misses = report(base, services, pages, label, note)
+    print()
+    print("\n".join(["budget missed:", *(f"  {m}" for m in misses)]) if misses
+          else "every budget met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
