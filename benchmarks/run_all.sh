@@ -13,7 +13,7 @@ bash "$root/benchmarks/install-deps.sh"
 # Precompiled bytecode, or every start recompiles (this shell sets PYTHONDONTWRITEBYTECODE).
 UV_COMPILE_BYTECODE=1 uv sync --locked --quiet
 
-for bench in bench_startup bench_search bench_memory bench_delivery_sheets bench_care; do
+for bench in bench_startup bench_search bench_memory bench_delivery_sheets bench_care bench_import; do
   echo "==> benchmarks/$bench.py" >&2
   uv run --no-sync python "benchmarks/$bench.py" "$@"
 done

@@ -568,7 +568,7 @@ def test_main_window_has_events_and_volunteers_pages(
     assert main_window.pages.currentWidget() is main_window.events
     qtbot.waitUntil(lambda: main_window.events.shown_count() == 1, timeout=WAIT_MS)
     assert main_window.count_label.text() == "1 event(s) shown"
-    navigation.setCurrentRow(2)
+    navigation.setCurrentRow(main_window.pages.indexOf(main_window.volunteers))
     qtbot.waitUntil(lambda: main_window.volunteers.shown_count() == 2, timeout=WAIT_MS)
     assert main_window.count_label.text() == "2 volunteer(s) shown"
     navigation.setCurrentRow(0)
