@@ -63,7 +63,10 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _from_excel_serial(value)
+        if float(value).is_integer() and 10_000_000 <= value <= 99_999_999:
+            value = str(int(value))  # 19380501 typed into a number cell
+        else:
+            return _from_excel_serial(value)
     text = _DATE_TIME_TAIL.sub("", code_text(value)).replace(" ", "")
     if not text:
         return None

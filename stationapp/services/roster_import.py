@@ -221,11 +221,11 @@ _KNOWN_CATEGORIES = "、".join(c.label for c in CareCategory)
 
 
 def _read_person(
-    row_number: int, row: Sequence[object], columns: dict[RosterField, int],
-    default_community: str, problems: list[str],
+    row_number: int, row: Sequence[object], row_texts: Sequence[str],
+    columns: dict[RosterField, int], default_community: str, problems: list[str],
 ) -> _Person | None:
     cells = {f: _cell(row, i) for f, i in columns.items()}
-    texts = {f: cell_text(v) for f, v in cells.items()}
+    texts = {f: row_texts[i] for f, i in columns.items()}
     get = texts.get
     address = get(RosterField.ADDRESS, "")
     community, building, unit, room = "", "", "", ""
@@ -511,8 +511,8 @@ def plan_import(
             continue
         values[row_number] = texts
         problems: list[str] = []
-        person = _read_person(row_number, row, columns, options.default_community.strip(),
-                              problems)
+        person = _read_person(row_number, row, texts, columns,
+                              options.default_community.strip(), problems)
         if person is None:
             results[row_number] = RowResult(row_number, texts, RowAction.REJECT,
                                             tuple(problems))

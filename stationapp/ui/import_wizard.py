@@ -432,7 +432,7 @@ class FilePage(QWizardPage):
         current = self.path()
         folder = str(current.parent) if current is not None else self._owner.last_folder()
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a roster"), folder, self.tr("Rosters (*.xlsx *.csv)"))
+            self, self.tr("Choose a roster"), folder, self.tr("Rosters (*.xlsx *.xls *.ods *.csv)"))
         if chosen:
             self.set_path(Path(chosen))
 
@@ -460,7 +460,7 @@ class FilePage(QWizardPage):
         if path is not None and path.is_file():
             try:
                 if path.suffix.lower() not in (*EXCEL_SUFFIXES, *CSV_SUFFIXES):
-                    read_roster_file(path)  # refuses other files (.xls …) in plain words
+                    read_roster_file(path)  # refuses other files (.pdf …) in plain words
                 names = sheet_names(path)
             except ImportFileError as exc:
                 self.show_error(str(exc))

@@ -69,6 +69,7 @@ class PersonPicker(QComboBox):
         self._people: list[PersonOption] = []
         self._extra_people: dict[int, str] = {}
         self._last_key: Any = object()
+        self._loaded = False
 
         self._items = QStandardItemModel(self)
         self.setModel(self._items)
@@ -87,7 +88,13 @@ class PersonPicker(QComboBox):
             line_edit.setPlaceholderText(self.tr("Type a name or pinyin"))
             line_edit.editingFinished.connect(self._settle_text)
         self.currentIndexChanged.connect(self._index_changed)
-        self.reload()
+        # With a "(none)" entry the people are read when first needed (the list opens, the
+        # box gets the focus, a person is chosen in code): building a window full of
+        # filters reads nothing, and the pinyin library is not loaded before anyone types.
+        if allow_none:
+            self._fill(None)
+        else:
+            self.reload()
 
     # ------------------------------------------------------------ public API
 
@@ -103,6 +110,8 @@ class PersonPicker(QComboBox):
 
     def set_person_id(self, person_id: int | None) -> None:
         """Choose ``person_id`` (None: "(none)"); a person no longer active is added."""
+        if person_id is not None:
+            self.ensure_loaded()
         if person_id is not None and self._row_of(person_id) is None:
             self._extra_people[person_id] = self._name_of_unlisted(person_id)
             self._fill(self.key())
@@ -111,6 +120,9 @@ class PersonPicker(QComboBox):
     def set_key(self, key: Any) -> bool:
         """Choose the entry whose key is ``key``; False (and no change) when there is none."""
         row = self._row_of(key)
+        if row is None and not self._loaded:
+            self.ensure_loaded()
+            row = self._row_of(key)
         if row is None:
             return False
         self.setCurrentIndex(row)
@@ -121,14 +133,27 @@ class PersonPicker(QComboBox):
         """Read the people again, keeping the choice when that person is still listed."""
         with self._database.session() as session:
             self._people = list_people(session, active_only=self._active_only)
+        self._loaded = True
         self._fill(self.key() if self.count() else None)
+
+    def ensure_loaded(self) -> None:
+        """Read the people if that has not happened yet."""
+        if not self._loaded:
+            self.reload()
+
+    def showPopup(self) -> None:
+        """Open the list, reading the people first if needed."""
+        self.ensure_loaded()
+        super().showPopup()
 
     def people(self) -> list[PersonOption]:
         """The people offered, in list order."""
+        self.ensure_loaded()
         return list(self._people)
 
     def name_of(self, person_id: int | None) -> str:
         """The name of ``person_id`` as listed ("" when unknown or None)."""
+        self.ensure_loaded()
         for person in self._people:
             if person.id == person_id:
                 return person.name
@@ -216,6 +241,11 @@ class PersonPicker(QComboBox):
         if key != self._last_key or type(key) is not type(self._last_key):
             self._last_key = key
             self.person_changed.emit(key)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Read the people before the clerk types (the completer needs them)."""
+        self.ensure_loaded()
+        super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Leaving the box settles what was typed (see :meth:`_settle_text`)."""

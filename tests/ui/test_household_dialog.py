@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -48,6 +48,9 @@ from stationapp.ui.member_editor import MemberEditor
 from stationapp.ui.status_dialog import StatusDialog
 from stationapp.ui.visit_dialog import VisitDialog
 
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
+
 BAD_ID = "110105194912310021"  # the check digit should be X
 
 
@@ -71,37 +74,10 @@ def db(sqlite_url: str) -> Iterator[Database]:
     database.dispose()
 
 
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-    informations: list[str] = field(default_factory=list)
-    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Discard
-
-
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def information(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.informations.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.questions.append(f"{title}: {text}")
-        return seen.answer
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "information", information)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return seen
+def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
+    """Every test here runs with the patched message boxes of tests/ui/conftest.py."""
+    return message_boxes
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
@@ -220,7 +196,7 @@ def test_add_household_through_the_dialog(qtbot: QtBot, db: Database) -> None:
     assert member.phone == "13912345678"
 
 
-def test_enter_saves_and_ask_nothing(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+def test_enter_saves_and_ask_nothing(qtbot: QtBot, db: Database, boxes: MessageBoxes) -> None:
     dialog = open_dialog(qtbot, db)
     fill_address(qtbot, dialog)
     dialog.add_member(ResidentInput(name="李秀英", id_number=LI_ID))
@@ -248,7 +224,7 @@ def test_enter_in_members_table_edits_instead_of_saving(qtbot: QtBot, db: Databa
 # ------------------------------------------------------------------ refusing
 
 
-def test_bad_id_number_is_refused_inline(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+def test_bad_id_number_is_refused_inline(qtbot: QtBot, db: Database, boxes: MessageBoxes) -> None:
     dialog = open_dialog(qtbot, db)
     fill_address(qtbot, dialog)
     dialog.add_member(ResidentInput(name="李秀英", id_number=LI_ID))
@@ -388,7 +364,7 @@ def test_removed_member_is_kept_as_moved_away(qtbot: QtBot, db: Database) -> Non
 
 
 def test_cancel_asks_only_when_something_changed(
-    qtbot: QtBot, db: Database, boxes: Boxes
+    qtbot: QtBot, db: Database, boxes: MessageBoxes
 ) -> None:
     household_id = saved_household(db)
     untouched = open_dialog(qtbot, db, household_id)
@@ -409,7 +385,7 @@ def test_cancel_asks_only_when_something_changed(
 
 
 def test_conflict_when_two_desks_save_the_same_household(
-    qtbot: QtBot, db: Database, boxes: Boxes
+    qtbot: QtBot, db: Database, boxes: MessageBoxes
 ) -> None:
     household_id = saved_household(db)
     first = open_dialog(qtbot, db, household_id)
@@ -481,7 +457,7 @@ def test_status_change_is_recorded_in_history(qtbot: QtBot, db: Database) -> Non
 
 
 def test_status_change_closed_with_cancel_still_reports_it(
-    qtbot: QtBot, db: Database, boxes: Boxes
+    qtbot: QtBot, db: Database, boxes: MessageBoxes
 ) -> None:
     household_id = saved_household(db)
     dialog = open_dialog(qtbot, db, household_id)
@@ -499,17 +475,17 @@ def test_status_change_closed_with_cancel_still_reports_it(
 
 
 def test_status_change_waits_for_unsaved_edits(
-    qtbot: QtBot, db: Database, boxes: Boxes
+    qtbot: QtBot, db: Database, boxes: MessageBoxes
 ) -> None:
     household_id = saved_household(db)
     dialog = open_dialog(qtbot, db, household_id)
     type_text(qtbot, dialog.notes_edit, "x")
     qtbot.mouseClick(dialog.status_button, Qt.MouseButton.LeftButton)
     assert dialog.status_dialog is None
-    assert len(boxes.informations) == 1
+    assert len(boxes.information) == 1
 
 
-def test_status_dialog_reports_a_conflict(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+def test_status_dialog_reports_a_conflict(qtbot: QtBot, db: Database, boxes: MessageBoxes) -> None:
     household_id = saved_household(db)
     with db.session() as session:
         version = get_household(session, household_id).version
@@ -693,6 +669,7 @@ def test_households_page_filters_by_liaison(qtbot: QtBot, ledger: Database) -> N
         ids = {row.head: row.id for row in list_households(session, HouseholdFilter())}
         assign_liaison(session, [ids["李大爷"], ids["冯阿姨"]], staff, "setup")
     page = _page(qtbot, ledger)
+    page.liaison.ensure_loaded()  # as when the list opens or the box gets the focus
     texts = [page.liaison.itemText(i) for i in range(page.liaison.count())]
     assert texts == ["All liaisons", "No liaison", "王芳 (staff)", "李玉珍"]
     with qtbot.waitSignal(page.count_changed):
@@ -710,7 +687,7 @@ def test_households_page_filters_by_liaison(qtbot: QtBot, ledger: Database) -> N
 
 
 def test_assign_a_liaison_to_two_selected_households(
-    qtbot: QtBot, ledger: Database, boxes: Boxes
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes
 ) -> None:
     _staff, volunteer = people(ledger)
     page = _page(qtbot, ledger)

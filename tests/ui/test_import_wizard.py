@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 import stationapp.ui.import_wizard as wizard_module
@@ -23,6 +22,9 @@ from stationapp.services.households import HouseholdFilter, get_household, list_
 from stationapp.services.roster_import import ImportPlan, ImportResult, RowAction
 from stationapp.services.roster_report import REPORT_SHEET
 from stationapp.ui.import_wizard import ImportWizard
+
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
 
 HEADER = ["序号", "姓 名", "性别", "身份证号码", "出生年月", "联系电话", "户籍地址", "与户主关系",
           "类别"]
@@ -60,30 +62,10 @@ def write_roster(path: Path, rows: list[list[object]] = ROWS,
     return path
 
 
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    information: list[str] = field(default_factory=list)
-
-
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def information(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.information.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "information", information)
-    return seen
+def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
+    """Every test here runs with the patched message boxes of tests/ui/conftest.py."""
+    return message_boxes
 
 
 def open_wizard(qtbot: QtBot, database: Database, path: Path | None = None) -> ImportWizard:
@@ -124,7 +106,7 @@ def heads(database: Database) -> set[str]:
 
 
 def test_a_roster_with_a_title_row_is_mapped_previewed_and_imported(
-    qtbot: QtBot, qtmodeltester: Any, ledger: Database, boxes: Boxes, tmp_path: Path,
+    qtbot: QtBot, qtmodeltester: Any, ledger: Database, boxes: MessageBoxes, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = write_roster(tmp_path / "jinhua.xlsx")  # typed: key clicks are ASCII only
@@ -242,17 +224,17 @@ def test_a_file_that_is_not_a_roster_stays_on_page_one(
     assert wizard.currentId() == ImportWizard.FILE_PAGE
     assert wizard.table is None
 
-    # A damaged workbook and an old .xls are refused with the service's plain message,
-    # before Next can even be pressed.
+    # A damaged workbook (also one named .xls) is refused with the service's plain
+    # message, before Next can even be pressed.
     broken = tmp_path / "坏的.xlsx"
     broken.write_bytes(b"not a zip file at all")
     page1.set_path(broken)
-    assert "无法读取这个 Excel 文件" in page1.error_label.text()
+    assert "无法读取这个表格文件" in page1.error_label.text()
     assert not button(wizard, QWizard.WizardButton.NextButton).isEnabled()
     old = tmp_path / "旧表.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     page1.set_path(old)
-    assert "另存为" in page1.error_label.text()
+    assert "无法读取这个表格文件" in page1.error_label.text()
     assert not button(wizard, QWizard.WizardButton.NextButton).isEnabled()
     page1.set_path(tmp_path / "没有这个文件.xlsx")
     assert "There is no file" in page1.error_label.text()
@@ -260,7 +242,7 @@ def test_a_file_that_is_not_a_roster_stays_on_page_one(
 
 
 def test_cancel_during_the_import_writes_nothing(
-    qtbot: QtBot, database: Database, boxes: Boxes, tmp_path: Path,
+    qtbot: QtBot, database: Database, boxes: MessageBoxes, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The import plans, then waits before writing until the clerk has pressed Cancel; the
@@ -305,7 +287,7 @@ def test_cancel_during_the_import_writes_nothing(
 
 
 def test_stop_on_first_error_imports_nothing_when_a_row_is_rejected(
-    qtbot: QtBot, ledger: Database, boxes: Boxes, tmp_path: Path
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path
 ) -> None:
     wizard = open_wizard(qtbot, ledger, write_roster(tmp_path / "名册.xlsx"))
     to_preview(qtbot, wizard)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
@@ -37,33 +37,16 @@ from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.visit_dialog import VisitDialog, concerns_summary
 
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
+
 TODAY = date.today()
 
 
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-
-
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.questions.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return seen
+def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
+    """Every test here runs with the patched message boxes of tests/ui/conftest.py."""
+    return message_boxes
 
 
 @dataclass(frozen=True)
@@ -289,7 +272,7 @@ def test_editing_a_visit_keeps_its_findings_and_shows_what_was_made(
 
 
 def test_cancel_asks_only_when_something_changed(
-    qtbot: QtBot, station: Station, boxes: Boxes
+    qtbot: QtBot, station: Station, boxes: MessageBoxes
 ) -> None:
     dialog = open_dialog(qtbot, station)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -317,6 +300,9 @@ def test_concerns_summary_lists_what_is_not_ok() -> None:
 def test_person_picker_lists_staff_first_and_marks_them(qtbot: QtBot, station: Station) -> None:
     picker = PersonPicker(station.db)
     qtbot.addWidget(picker)
+    # Nothing is read until the list is needed (here: asked for in code).
+    assert [picker.itemText(i) for i in range(picker.count())] == ["(none)"]
+    picker.ensure_loaded()
     texts = [picker.itemText(i) for i in range(picker.count())]
     assert texts == ["(none)", "王芳 (staff)", "李玉珍"]
     assert picker.person_id() is None and picker.key() is None
@@ -366,3 +352,15 @@ def test_person_picker_extra_entries_and_reload(qtbot: QtBot, station: Station) 
     picker.reload()
     assert picker.person_id() == station.staff
     assert "阿兰" in [picker.itemText(i) for i in range(picker.count())]
+
+
+def test_person_picker_reads_people_when_the_clerk_reaches_it(
+    qtbot: QtBot, station: Station
+) -> None:
+    picker = PersonPicker(station.db, none_text="Everyone")
+    qtbot.addWidget(picker)
+    picker.show()
+    assert picker.count() == 1
+    picker.setFocus()
+    qtbot.waitUntil(lambda: picker.count() == 3)
+    assert picker.itemText(1) == "王芳 (staff)"

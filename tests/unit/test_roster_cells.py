@@ -30,6 +30,7 @@ from stationapp.domain.vocab import Sex
 @pytest.mark.parametrize("value", [
     "1938-05-01", "1938/5/1", "1938.5.1", "1938年5月1日", "1938年05月01日", "19380501",
     "１９３８－０５－０１", "1938-05-01 00:00:00", " 1938/05/01 ", 14001, 14001.0,
+    19380501, 19380501.0,
     datetime(1938, 5, 1, 0, 0), date(1938, 5, 1),
 ])
 def test_every_usual_way_of_writing_a_date(value: object) -> None:

@@ -247,7 +247,7 @@ def test_sheets_can_be_chosen(database: Database, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("花名册.xlsx", b"this is not a zip file", "无法读取"),
-    ("花名册.xls", b"\xd0\xcf\x11\xe0", "另存为"),
+    ("花名册.xls", b"\xd0\xcf\x11\xe0", "无法读取"),
     ("花名册.pdf", b"%PDF-1.4", "不能导入"),
     ("花名册.csv", "收入,支出\n100,50\n".encode(), "不是住户名册"),
 ])
@@ -292,5 +292,25 @@ def test_a_row_that_contradicts_the_ledger_is_rejected_once_with_its_reason(
 def test_sheet_names_of_a_file_that_is_not_excel_give_a_plain_message(tmp_path: Path) -> None:
     old = tmp_path / "花名册.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(ImportFileError, match="另存为"):
+    with pytest.raises(ImportFileError, match="无法读取"):
         sheet_names(old)
+
+
+def test_row_numbers_match_the_sheet_when_it_starts_below_and_right(
+    database: Database, tmp_path: Path
+) -> None:
+    workbook = Workbook()
+    ws = workbook.active
+    assert ws is not None
+    ws["B3"], ws["C3"], ws["D3"] = "姓名", "出生日期", "住址"
+    ws["B4"], ws["C4"], ws["D4"] = "李大爷", 19380501, "锦华一区3号楼2单元301"
+    ws["B5"], ws["C5"], ws["D5"] = "王奶奶", "1938.13.1", "锦华一区3号楼2单元302"
+    path = tmp_path / "右下.xlsx"
+    workbook.save(path)
+    plan, result = run_import(database, path)
+    assert plan.header_row == 2
+    assert [r.row_number for r in result.rejected] == [5]
+    assert result.created == 1
+    with database.session() as session:
+        ids = list_household_ids(session, HouseholdFilter(), today=TODAY)
+        assert get_household(session, ids[0]).residents[0].birth_date == date(1938, 5, 1)
