@@ -230,16 +230,6 @@ class StopTableModel(RowListModel[StopRow]):
         """A stop is one household on one volunteer's list."""
         return item.key
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[StopColumn(section)] if 0 <= section < len(StopColumn) else None
-        return str(section + 1) if 0 <= section < len(self._rows) else None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, alignment and colour of a cell."""
         if not index.isValid() or not 0 <= index.column() < len(StopColumn):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime, time
 from itertools import pairwise
 
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
@@ -60,9 +58,13 @@ from stationapp.services.volunteers import VolunteerInfo, list_volunteers
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
+    clear_field_problems,
     confirm_discard,
+    differs_apart_from_version,
     mark_invalid,
+    save_cancel_buttons,
     save_in_one_transaction,
+    show_field_problem,
     with_error,
 )
 
@@ -286,15 +288,7 @@ class EventDialog(QDialog):
 
         self.general_error = ErrorLabel(self)
         self.general_error.setObjectName("error_general")
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
-        assert save is not None
-        self.save_button: QPushButton = save
-        self.save_button.setDefault(True)
-        self.button_box.accepted.connect(self.save)
-        self.button_box.rejected.connect(self.reject)
+        self.button_box, self.save_button, _cancel = save_cancel_buttons(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(details)
@@ -494,8 +488,7 @@ class EventDialog(QDialog):
 
     def is_modified(self) -> bool:
         """True when the form differs from what was loaded."""
-        return replace(self.current_input(), version=None) != replace(self._initial,
-                                                                      version=None)
+        return differs_apart_from_version(self.current_input(), self._initial)
 
     def save(self) -> bool:
         """Validate and save in one transaction; on success accept. True when saved."""
@@ -548,14 +541,11 @@ class EventDialog(QDialog):
         return widgets
 
     def _clear_problems(self) -> None:
-        for name, label in self.errors.items():
-            label.clear_message()
-            mark_invalid(self._fields[name], False)
+        clear_field_problems(self.errors, self._fields, self.general_error)
         for widget in self._line_widgets():
             mark_invalid(widget, False)
         self.tallies_error.clear_message()
         self.service_error.clear_message()
-        self.general_error.clear_message()
 
     def show_problems(self, problems: Sequence[ValidationError]) -> None:
         """Show every problem under its field, or on its tally / volunteer line."""
@@ -563,12 +553,9 @@ class EventDialog(QDialog):
         first: QWidget | None = None
         for problem in problems:
             line = _LINE_FIELD.match(problem.field)
-            if problem.field in self.errors:
-                self.errors[problem.field].show_message(problem.message)
-                mark_invalid(self._fields[problem.field], True)
-                continue
-            if line is None:
-                self.general_error.show_message(problem.message)
+            if problem.field in self.errors or line is None:
+                show_field_problem(self.errors, self._fields, self.general_error,
+                                   problem.field, problem.message)
                 continue
             kind, row, name = line.group(1), int(line.group(2)), line.group(3)
             table = self.tallies_table if kind == "tallies" else self.service_table

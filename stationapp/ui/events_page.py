@@ -106,21 +106,6 @@ class EventTableModel(RowListModel[EventRow]):
     set_events = RowListModel.set_rows
     event_row = RowListModel.row_at
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles (with tooltips); row numbers on the vertical header."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.ToolTipRole and horizontal and 0 <= section < len(
-                EventColumn):
-            return self._header_tips.get(EventColumn(section))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if horizontal:
-            return self._headers[EventColumn(section)] if 0 <= section < len(
-                EventColumn) else None
-        return str(section + 1) if 0 <= section < len(self._rows) else None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, alignment, tooltip and event id of a cell."""
         if not index.isValid() or not 0 <= index.column() < len(EventColumn):
@@ -343,11 +328,7 @@ class EventsPage(QWidget):
 
     def select_event(self, event_id: int) -> bool:
         """Select the row of ``event_id``; False when it is not listed."""
-        row = self.model.row_of(event_id)
-        if row is None:
-            return False
-        select_table_row(self.table, row)
-        return True
+        return select_table_row(self.table, self.model.row_of(event_id))
 
     # ------------------------------------------------------------ editing
 

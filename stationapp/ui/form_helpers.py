@@ -9,15 +9,20 @@ say, and the field itself gets a red frame (the ``invalid`` dynamic property, st
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +31,11 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
 from stationapp.services.database import Database
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_InputT = TypeVar("_InputT", bound="DataclassInstance")
 
 ERROR_COLOR = QColor("#b3261e")
 """Text colour of inline error messages."""
@@ -128,18 +138,45 @@ def from_qdate(value: QDate) -> date:
 
 __all__ = [
     "ERROR_COLOR", "ERROR_ROW_BACKGROUND", "INACTIVE_COLOR", "INVALID_STYLE", "ErrorLabel",
-    "format_date", "from_qdate", "mark_invalid", "parse_date", "to_qdate", "with_error",
+    "clear_field_problems", "confirm_discard", "differs_apart_from_version", "format_date",
+    "from_qdate", "mark_invalid", "parse_date", "save_cancel_buttons", "save_in_one_transaction",
+    "select_table_row",
+    "show_field_problem", "to_qdate", "with_error",
 ]
 
 
-def select_table_row(table: QTableView, row: int) -> None:
-    """Make ``row`` the current, selected and visible row of ``table``."""
+def select_table_row(table: QTableView, row: int | None) -> bool:
+    """Make ``row`` the current, selected and visible row of ``table``.
+
+    ``row`` may be None (what a model's ``row_of`` says of an id it does not list): then
+    nothing changes and the answer is False.
+    """
+    if row is None:
+        return False
     index = table.model().index(row, 0)
     table.selectionModel().setCurrentIndex(
         index,
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+    return True
+
+
+def save_cancel_buttons(
+    dialog: QDialog, save: Callable[[], object]
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """A Save / Cancel button box for ``dialog``: Save is the default button and calls
+    ``save``, Cancel calls the dialog's ``reject``. Returns the box and both buttons."""
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    save_button = box.button(QDialogButtonBox.StandardButton.Save)
+    cancel_button = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert save_button is not None and cancel_button is not None
+    save_button.setDefault(True)
+    box.accepted.connect(save)
+    box.rejected.connect(dialog.reject)
+    return box, save_button, cancel_button
 
 
 def confirm_discard(parent: QWidget, title: str, question: str) -> bool:
@@ -176,3 +213,34 @@ def save_in_one_transaction(
     except NotFoundError as exc:
         QMessageBox.warning(parent, not_saved_title, str(exc))
     return None
+
+
+def differs_apart_from_version(current: _InputT, initial: _InputT) -> bool:
+    """True when a form's input differs from the loaded one in more than its ``version``."""
+    return replace(current, version=None) != replace(initial, version=None)
+
+
+def clear_field_problems(
+    errors: Mapping[str, ErrorLabel], fields: Mapping[str, QWidget], general: ErrorLabel
+) -> None:
+    """Hide the message under every field and under the form; remove the red frames."""
+    for name, label in errors.items():
+        label.clear_message()
+        if name in fields:
+            mark_invalid(fields[name], False)
+    general.clear_message()
+
+
+def show_field_problem(
+    errors: Mapping[str, ErrorLabel],
+    fields: Mapping[str, QWidget],
+    general: ErrorLabel,
+    name: str,
+    message: str,
+) -> None:
+    """Show ``message`` under the field ``name`` and frame it in red; else under the form."""
+    if name in errors and name in fields:
+        errors[name].show_message(message)
+        mark_invalid(fields[name], True)
+    else:
+        general.show_message(message)

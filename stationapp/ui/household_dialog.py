@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -85,9 +84,12 @@ from stationapp.ui.form_helpers import (
     INACTIVE_COLOR,
     INVALID_STYLE,
     ErrorLabel,
+    clear_field_problems,
     confirm_discard,
+    differs_apart_from_version,
     format_date,
     mark_invalid,
+    save_cancel_buttons,
     save_in_one_transaction,
     with_error,
 )
@@ -399,17 +401,8 @@ class HouseholdDialog(QDialog):
 
         self.general_error = ErrorLabel(self)
         self.general_error.setObjectName("error_general")
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
-        cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
-        assert save is not None and cancel is not None
-        self.save_button: QPushButton = save
-        self.cancel_button: QPushButton = cancel
-        self.save_button.setDefault(True)
-        self.button_box.accepted.connect(self.save)
-        self.button_box.rejected.connect(self.reject)
+        self.button_box, self.save_button, self.cancel_button = save_cancel_buttons(
+            self, self.save)
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # room for errors
@@ -725,8 +718,7 @@ class HouseholdDialog(QDialog):
 
     def is_modified(self) -> bool:
         """True when the form differs from what was loaded (or from the empty form)."""
-        return replace(self.current_input(), version=None) != replace(self._initial,
-                                                                      version=None)
+        return differs_apart_from_version(self.current_input(), self._initial)
 
     def save(self) -> bool:
         """Validate and save in one transaction; on success accept the dialog.
@@ -779,10 +771,7 @@ class HouseholdDialog(QDialog):
     # ------------------------------------------------------------------ problems
 
     def _clear_problems(self) -> None:
-        for name, label in self.errors.items():
-            label.clear_message()
-            mark_invalid(self._fields[name], False)
-        self.general_error.clear_message()
+        clear_field_problems(self.errors, self._fields, self.general_error)
         self._member_problems.clear()
         self._member_general.clear()
         self._render_member_errors()

@@ -319,11 +319,7 @@ class HouseholdsPage(QWidget):
 
     def select_household(self, household_id: int) -> bool:
         """Select and show the row of ``household_id``; False when it is filtered out."""
-        row = self.model.row_of(household_id)
-        if row is None:
-            return False
-        select_table_row(self.table, row)
-        return True
+        return select_table_row(self.table, self.model.row_of(household_id))
 
     def new_household(self) -> None:
         """Open an empty household dialog; select the new household after saving."""

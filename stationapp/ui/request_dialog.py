@@ -67,9 +67,12 @@ from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     INVALID_STYLE,
     ErrorLabel,
+    clear_field_problems,
     confirm_discard,
-    mark_invalid,
+    differs_apart_from_version,
+    save_cancel_buttons,
     save_in_one_transaction,
+    show_field_problem,
     with_error,
 )
 from stationapp.ui.household_picker import HouseholdPicker
@@ -319,22 +322,15 @@ class RequestStepDialog(QDialog):
 
     def clear_problems(self) -> None:
         """Hide every message and red frame."""
-        for name, label in self.errors.items():
-            label.clear_message()
-            if name in self._fields:
-                mark_invalid(self._fields[name], False)
-        self.status_error.clear_message()
+        clear_field_problems(self.errors, self._fields, self.status_error)
 
     def show_problems(self, problems: Sequence[ValidationError]) -> None:
         """Show each problem under its field (``status`` and others above); focus the first."""
         self.clear_problems()
         for problem in problems:
             name = _STEP_ALIASES.get(problem.field, problem.field)
-            if name in self._fields:
-                self.errors[name].show_message(problem.message)
-                mark_invalid(self._fields[name], True)
-            else:
-                self.status_error.show_message(problem.message)
+            show_field_problem(self.errors, self._fields, self.status_error, name,
+                               problem.message)
         first = next((self._fields[n] for n in ACTION_FIELDS
                       if n in self._fields and self.errors[n].text()), None)
         if first is not None:
@@ -462,7 +458,7 @@ class RequestDialog(QDialog):
         grid.setColumnStretch(3, 1)
         self._grid_row(grid, 0, 0, self.tr("&Household:"), "household_id", span=3)
         self._grid_row(grid, 1, 0, self.tr("&Category:"), "category")
-        self._grid_row(grid, 1, 2, self.tr("C&hannel:"), "channel")
+        self._grid_row(grid, 1, 2, self.tr("Cha&nnel:"), "channel")
         self._grid_row(grid, 2, 0, self.tr("&Received:"), "received_at")
         self._grid_row(grid, 2, 2, self.tr("Re&porter:"), "reporter")
         self._grid_row(grid, 3, 0, self.tr("&Assignee:"), "assignee_id")
@@ -499,7 +495,7 @@ class RequestDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
         self.action_buttons: dict[str, QPushButton] = {
-            Action.DISPATCH: QPushButton(self.tr("&Dispatch…"), self.progress_box),
+            Action.DISPATCH: QPushButton(self.tr("Dis&patch…"), self.progress_box),
             Action.START: QPushButton(self.tr("S&tart work…"), self.progress_box),
             Action.RESOLVE: QPushButton(self.tr("Re&solve…"), self.progress_box),
             Action.CALL_BACK: QPushButton(self.tr("Ca&ll back…"), self.progress_box),
@@ -534,17 +530,9 @@ class RequestDialog(QDialog):
 
         self.general_error = ErrorLabel(self)
         self.general_error.setObjectName("error_general")
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
-        assert save is not None
-        self.save_button: QPushButton = save
-        self.save_button.setDefault(True)
-        cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
-        if existing and cancel is not None:
+        self.button_box, self.save_button, cancel = save_cancel_buttons(self, self.save)
+        if existing:
             cancel.setText(self.tr("Close"))
-        self.button_box.accepted.connect(self.save)
-        self.button_box.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         if existing:
@@ -650,7 +638,7 @@ class RequestDialog(QDialog):
             button.setEnabled(name in allowed)
         reassign = detail.status is not RequestStatus.RECEIVED
         self.action_buttons[Action.DISPATCH].setText(
-            self.tr("Re&assign…") if reassign else self.tr("&Dispatch…"))
+            self.tr("Reassi&gn…") if reassign else self.tr("Dis&patch…"))
         self.final_label.setVisible(not allowed)
 
     def reload(self) -> None:
@@ -738,8 +726,7 @@ class RequestDialog(QDialog):
 
     def is_modified(self) -> bool:
         """True when the form differs from what was loaded."""
-        return replace(self.current_input(), version=None) != replace(self._initial,
-                                                                      version=None)
+        return differs_apart_from_version(self.current_input(), self._initial)
 
     def _save_edits(self) -> bool:
         self._clear_problems()
@@ -796,21 +783,15 @@ class RequestDialog(QDialog):
     # ------------------------------------------------------------ problems
 
     def _clear_problems(self) -> None:
-        for name, label in self.errors.items():
-            label.clear_message()
-            mark_invalid(self._fields[name], False)
-        self.general_error.clear_message()
+        clear_field_problems(self.errors, self._fields, self.general_error)
 
     def show_problems(self, problems: Sequence[ValidationError]) -> None:
         """Show every problem under its field (others under the form); focus the first."""
         self._clear_problems()
         for problem in problems:
             name = _FIELD_ALIASES.get(problem.field, problem.field)
-            if name in self.errors:
-                self.errors[name].show_message(problem.message)
-                mark_invalid(self._fields[name], True)
-            else:
-                self.general_error.show_message(problem.message)
+            show_field_problem(self.errors, self._fields, self.general_error, name,
+                               problem.message)
         first = next((self._fields[n] for n in REQUEST_FIELDS if self.errors[n].text()), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)

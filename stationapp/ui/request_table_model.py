@@ -80,20 +80,6 @@ class RequestTableModel(RowListModel[RequestRow]):
     set_requests = RowListModel.set_rows
     request_row = RowListModel.row_at
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles (some with tooltips); row numbers on the vertical header."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        in_range = 0 <= section < len(RequestColumn)
-        if role == Qt.ItemDataRole.ToolTipRole and horizontal and in_range:
-            return self._header_tips.get(RequestColumn(section))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if horizontal:
-            return self._headers[RequestColumn(section)] if in_range else None
-        return str(section + 1) if 0 <= section < len(self._rows) else None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, alignment, colour, tooltip and request id of a cell."""
         if not index.isValid() or not 0 <= index.column() < len(RequestColumn):

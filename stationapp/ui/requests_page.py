@@ -268,11 +268,7 @@ class RequestsPage(QWidget):
 
     def select_request(self, request_id: int) -> bool:
         """Select the row of ``request_id``; False when it is not listed."""
-        row = self.model.row_of(request_id)
-        if row is None:
-            return False
-        select_table_row(self.table, row)
-        return True
+        return select_table_row(self.table, self.model.row_of(request_id))
 
     def reload_choices(self) -> None:
         """Read the categories and people of the filters again (after settings changed)."""

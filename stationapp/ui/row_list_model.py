@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -14,8 +14,9 @@ _Index = QModelIndex | QPersistentModelIndex
 class RowListModel(QAbstractTableModel, Generic[Row]):
     """Rows held in a list, never edited in place (editing happens in dialogs).
 
-    Subclasses give the number of columns, ``data`` and ``headerData``, and how a row is
-    identified (:meth:`key_of`) so that selections can follow rows across refreshes.
+    Subclasses give the number of columns, ``data``, the column titles (``_headers``, and
+    ``_header_tips`` for tooltips, both by column number) and how a row is identified
+    (:meth:`key_of`) so that selections can follow rows across refreshes.
     """
 
     def __init__(self, column_count: int, parent: QObject | None = None) -> None:
@@ -23,6 +24,8 @@ class RowListModel(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self._column_count = column_count
         self._rows: list[Row] = []
+        self._headers: Mapping[int, str] = {}
+        self._header_tips: Mapping[int, str] = {}
 
     def key_of(self, item: Row) -> Hashable:
         """What identifies ``item`` across refreshes (an id by default)."""
@@ -57,6 +60,20 @@ class RowListModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of columns (0 under a valid parent)."""
         return 0 if parent.isValid() else self._column_count
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles (and their tooltips); row numbers on the vertical header."""
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers.get(section)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._header_tips.get(section)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         """Selectable, never edited in place."""

@@ -18,7 +18,6 @@ nothing is written. :meth:`VisitDialog.result_message` says what was created.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -38,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -68,11 +65,14 @@ from stationapp.ui.form_helpers import (
     INACTIVE_COLOR,
     INVALID_STYLE,
     ErrorLabel,
+    clear_field_problems,
     confirm_discard,
+    differs_apart_from_version,
     format_date,
     from_qdate,
-    mark_invalid,
+    save_cancel_buttons,
     save_in_one_transaction,
+    show_field_problem,
     to_qdate,
     with_error,
 )
@@ -369,17 +369,8 @@ class VisitDialog(QDialog):
 
         self.general_error = ErrorLabel(self)
         self.general_error.setObjectName("error_general")
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
-        cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
-        assert save is not None and cancel is not None
-        self.save_button: QPushButton = save
-        self.cancel_button: QPushButton = cancel
-        self.save_button.setDefault(True)
-        self.button_box.accepted.connect(self.save)
-        self.button_box.rejected.connect(self.reject)
+        self.button_box, self.save_button, self.cancel_button = save_cancel_buttons(
+            self, self.save)
 
         right = QVBoxLayout()
         right.addWidget(notes_box)
@@ -554,8 +545,7 @@ class VisitDialog(QDialog):
 
     def is_modified(self) -> bool:
         """True when the form differs from what was loaded (or from the empty form)."""
-        return replace(self.current_input(), version=None) != replace(self._initial,
-                                                                      version=None)
+        return differs_apart_from_version(self.current_input(), self._initial)
 
     def save(self) -> bool:
         """Validate and save in one transaction; on success accept the dialog."""
@@ -616,10 +606,7 @@ class VisitDialog(QDialog):
     # ------------------------------------------------------------------ problems
 
     def _clear_problems(self) -> None:
-        for name, label in self.errors.items():
-            label.clear_message()
-            mark_invalid(self._fields[name], False)
-        self.general_error.clear_message()
+        clear_field_problems(self.errors, self._fields, self.general_error)
 
     def show_problems(self, problems: Sequence[ValidationError]) -> None:
         """Show every problem of a refused save under its field."""
@@ -628,11 +615,8 @@ class VisitDialog(QDialog):
             name = problem.field.split("[", 1)[0].split(".", 1)[0]
             if problem.field in self.errors:
                 name = problem.field
-            if name in self.errors:
-                self.errors[name].show_message(problem.message)
-                mark_invalid(self._fields[name], True)
-            else:
-                self.general_error.show_message(problem.message)
+            show_field_problem(self.errors, self._fields, self.general_error, name,
+                               problem.message)
         first = next((self._fields[n] for n in VISIT_FIELDS if self.errors[n].text()), None)
         if first is not None:
             target = (self.method_buttons[VisitMethod.HOME] if first is self._fields["method"]

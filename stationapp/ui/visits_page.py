@@ -141,17 +141,6 @@ class VisitTableModel(RowListModel[VisitRow]):
             VisitColumn.FOLLOW_UP: self.tr("Follow-up"),
         }
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles; row numbers on the vertical header."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[VisitColumn(section)] if 0 <= section < len(
-                VisitColumn) else None
-        return str(section + 1) if 0 <= section < len(self._rows) else None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, colour, tooltip and ids of a cell."""
         if not index.isValid() or not 0 <= index.column() < len(VisitColumn):
@@ -222,17 +211,6 @@ class ReminderTableModel(RowListModel[ReminderRow]):
         """Show ``rows``; those due before ``today`` and not done stand out."""
         self._today = today
         self.set_rows(rows)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles; row numbers on the vertical header."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[ReminderColumn(section)] if 0 <= section < len(
-                ReminderColumn) else None
-        return str(section + 1) if 0 <= section < len(self._rows) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, colour, tooltip and ids of a cell."""
@@ -557,9 +535,7 @@ class VisitsPage(QWidget):
             self.tr("%n household(s) overdue for a visit, most days overdue first", "", count)
             if count else self.tr("No household is overdue for a visit."))
         if keep is not None:
-            row = self.overdue_model.row_of(keep)
-            if row is not None:
-                select_table_row(self.overdue_table, row)
+            select_table_row(self.overdue_table, self.overdue_model.row_of(keep))
         self._after_refresh()
 
     def visit_filter(self) -> VisitFilter:
@@ -596,9 +572,7 @@ class VisitsPage(QWidget):
             rows = list_reminders(session, None if self.later_check.isChecked() else today)
         self.reminder_model.set_reminders(rows, today)
         if keep is not None:
-            row = self.reminder_model.row_of(keep)
-            if row is not None:
-                select_table_row(self.reminders_table, row)
+            select_table_row(self.reminders_table, self.reminder_model.row_of(keep))
         due = sum(1 for r in rows if not r.done and r.due_date <= today)
         self.tabs.setTabText(
             Tab.REMINDERS,
@@ -653,19 +627,11 @@ class VisitsPage(QWidget):
 
     def select_visit(self, visit_id: int) -> bool:
         """Select the visit ``visit_id`` in the visits tab; False when it is not listed."""
-        row = self.visit_model.row_of(visit_id)
-        if row is None:
-            return False
-        select_table_row(self.visits_table, row)
-        return True
+        return select_table_row(self.visits_table, self.visit_model.row_of(visit_id))
 
     def select_overdue(self, household_id: int) -> bool:
         """Select ``household_id`` in the overdue tab; False when it is not overdue."""
-        row = self.overdue_model.row_of(household_id)
-        if row is None:
-            return False
-        select_table_row(self.overdue_table, row)
-        return True
+        return select_table_row(self.overdue_table, self.overdue_model.row_of(household_id))
 
     # ------------------------------------------------------------ actions
 

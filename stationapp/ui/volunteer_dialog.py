@@ -12,7 +12,6 @@ meanwhile) is reported in a message box.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -51,9 +49,13 @@ from stationapp.services.volunteers import (
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
+    clear_field_problems,
     confirm_discard,
+    differs_apart_from_version,
     mark_invalid,
+    save_cancel_buttons,
     save_in_one_transaction,
+    show_field_problem,
     with_error,
 )
 from stationapp.ui.volunteers_page import format_hours
@@ -343,15 +345,7 @@ class VolunteerDialog(QDialog):
         form.addRow(notes_label, self.notes_edit)
 
         self.general_error = ErrorLabel(self)
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save = self.button_box.button(QDialogButtonBox.StandardButton.Save)
-        assert save is not None
-        self.save_button: QPushButton = save
-        self.save_button.setDefault(True)
-        self.button_box.accepted.connect(self.save)
-        self.button_box.rejected.connect(self.reject)
+        self.button_box, self.save_button, _cancel = save_cancel_buttons(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
@@ -418,8 +412,7 @@ class VolunteerDialog(QDialog):
 
     def is_modified(self) -> bool:
         """True when the form differs from what was loaded."""
-        return replace(self.current_input(), version=None) != replace(self._initial,
-                                                                      version=None)
+        return differs_apart_from_version(self.current_input(), self._initial)
 
     def save(self) -> bool:
         """Validate and save in one transaction; on success accept. True when saved."""
@@ -462,12 +455,8 @@ class VolunteerDialog(QDialog):
     # ------------------------------------------------------------ problems
 
     def _clear_problems(self) -> None:
-        for name, label in self.errors.items():
-            label.clear_message()
-            if name != "roles":
-                mark_invalid(self._fields[name], False)
+        clear_field_problems(self.errors, self._fields, self.general_error)
         self.roles_editor.clear_marks()
-        self.general_error.clear_message()
 
     def show_problems(self, problems: Sequence[ValidationError]) -> None:
         """Show every problem under its field (others under the form).
@@ -485,11 +474,9 @@ class VolunteerDialog(QDialog):
                 for index in marked:
                     self.roles_editor.mark_row(index, True)
                     first_role_row = index if first_role_row is None else first_role_row
-            elif problem.field in self.errors:
-                self.errors[problem.field].show_message(problem.message)
-                mark_invalid(self._fields[problem.field], True)
             else:
-                self.general_error.show_message(problem.message)
+                show_field_problem(self.errors, self._fields, self.general_error,
+                                   problem.field, problem.message)
         first = next((n for n in VOLUNTEER_FIELDS if self.errors[n].text()), None)
         if first == "roles":
             lines = self.roles_editor.rows

@@ -712,11 +712,7 @@ class VolunteersPage(QWidget):
 
     def select_volunteer(self, volunteer_id: int) -> bool:
         """Select the row of ``volunteer_id``; False when it is not listed."""
-        row = self.model.row_of(volunteer_id)
-        if row is None:
-            return False
-        select_table_row(self.table, row)
-        return True
+        return select_table_row(self.table, self.model.row_of(volunteer_id))
 
     def new_volunteer(self) -> None:
         """Open an empty volunteer dialog; select the volunteer after saving."""

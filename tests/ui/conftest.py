@@ -1,13 +1,17 @@
-"""Fixtures for the UI tests: a small ledger, per-test desk settings and the main window."""
+"""Fixtures for the UI tests: a small ledger, per-test desk settings, patched message boxes
+and the main window."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.vocab import CareCategory, CareTier
@@ -50,6 +54,42 @@ def desk_settings_dir(tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@dataclass
+class MessageBoxes:
+    """What the (patched, never blocking) message boxes were asked to show.
+
+    ``answer`` is what every question gets; a test or module may change it.
+    """
+
+    warnings: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    information: list[str] = field(default_factory=list)
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Discard
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    """Replace the static QMessageBox functions: a modal box must never block a test."""
+    seen = MessageBoxes()
+
+    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
+        seen.warnings.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    def information(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
+        seen.information.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
+        seen.questions.append(f"{title}: {text}")
+        return seen.answer
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, "information", information)
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return seen
 
 
 @pytest.fixture

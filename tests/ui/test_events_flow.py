@@ -9,16 +9,16 @@ each door from the keyboard; 再送一次 puts a not-home stop back to pending.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.vocab import CareCategory, DeliveryOutcome
@@ -56,6 +56,9 @@ from stationapp.ui.events_page import EventColumn, EventsPage, EventTableModel
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.pdf_preview import PdfPreviewDialog
 
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
+
 WAIT_MS = 3000
 PDF_WAIT_MS = 30000
 
@@ -80,37 +83,12 @@ WIDOWED: tuple[HouseholdInput, ...] = (
 )
 
 
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-    informations: list[str] = field(default_factory=list)
-    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
-
-
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.questions.append(f"{title}: {text}")
-        return seen.answer
-
-    def information(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.informations.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "information", information)
-    return seen
+def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
+    """Every test here runs with the patched message boxes of tests/ui/conftest.py;
+    questions are answered Yes."""
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    return message_boxes
 
 
 @dataclass(frozen=True)
@@ -165,7 +143,7 @@ def wait_for_preview(qtbot: QtBot, maker: Any) -> PdfPreviewDialog:
 
 
 def test_plan_assign_print_and_record_outcomes(
-    qtbot: QtBot, station: Station, tmp_path: Path, boxes: Boxes
+    qtbot: QtBot, station: Station, tmp_path: Path, boxes: MessageBoxes
 ) -> None:
     database = station.database
     first, second = station.volunteers
@@ -500,7 +478,7 @@ def test_event_dialog_shows_problems_inline(qtbot: QtBot, station: Station) -> N
 
 
 def test_event_dialog_reports_a_conflict(
-    qtbot: QtBot, station: Station, boxes: Boxes
+    qtbot: QtBot, station: Station, boxes: MessageBoxes
 ) -> None:
     event_id = make_event(station)
     first, _second = station.volunteers
@@ -522,7 +500,7 @@ def test_event_dialog_reports_a_conflict(
 
 
 def test_a_missing_font_is_a_plain_message(
-    qtbot: QtBot, station: Station, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, station: Station, boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import stationapp.reports.delivery_sheet as sheet_module
 
@@ -654,7 +632,7 @@ def test_worker_runs_off_the_gui_thread_with_its_own_session(
 
 
 def test_moving_away_cancels_pending_deliveries_and_says_so(
-    qtbot: QtBot, station: Station, boxes: Boxes
+    qtbot: QtBot, station: Station, boxes: MessageBoxes
 ) -> None:
     from stationapp.domain.vocab import HouseholdStatus
     from stationapp.ui.household_dialog import HouseholdDialog
@@ -671,7 +649,7 @@ def test_moving_away_cancels_pending_deliveries_and_says_so(
     status.set_status(HouseholdStatus.MOVED_AWAY)
     status.reason_edit.insert("随子女迁往外地")
     status.accept()
-    assert boxes.informations == [
+    assert boxes.information == [
         "Deliveries cancelled: 2 pending delivery(ies) of this household were cancelled."]
     assert outcomes(station, event_id)["赵奶奶"] is DeliveryOutcome.CANCELLED
     assert outcomes(station, event_id)["钱爷爷"] is DeliveryOutcome.PENDING

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import csv
 import threading
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.vocab import CareCategory
@@ -22,31 +21,14 @@ from stationapp.services.exports import ROSTER_HEADERS, ExportKind
 from stationapp.services.households import HouseholdFilter
 from stationapp.ui.export_dialog import ExportDialog, month_period, year_period
 
-
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    information: list[str] = field(default_factory=list)
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
 
 
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def information(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.information.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "information", information)
-    return seen
+def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
+    """Every test here runs with the patched message boxes of tests/ui/conftest.py."""
+    return message_boxes
 
 
 def open_dialog(qtbot: QtBot, database: Database, **kwargs: Any) -> ExportDialog:
@@ -71,7 +53,7 @@ JINHUA = HouseholdFilter(community_name="锦华一区")
 
 
 def test_households_with_the_page_filter_to_xlsx_and_csv(
-    qtbot: QtBot, ledger: Database, boxes: Boxes, tmp_path: Path
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path
 ) -> None:
     dialog = open_dialog(qtbot, ledger, household_filter=JINHUA)
     assert dialog.kind() is ExportKind.HOUSEHOLDS
@@ -121,7 +103,7 @@ def test_the_filter_is_described_in_words(qtbot: QtBot, ledger: Database) -> Non
 
 
 def test_a_period_export_and_switching_what_to_export(
-    qtbot: QtBot, ledger: Database, boxes: Boxes, tmp_path: Path
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path
 ) -> None:
     dialog = open_dialog(qtbot, ledger, kind=ExportKind.VISITS)
     today = date.today()
@@ -151,7 +133,7 @@ def test_a_period_export_and_switching_what_to_export(
 
 
 def test_problems_are_shown_plainly_and_nothing_is_left_behind(
-    qtbot: QtBot, ledger: Database, boxes: Boxes, tmp_path: Path
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path
 ) -> None:
     dialog = open_dialog(qtbot, ledger)
     dialog.path_edit.setText(str(tmp_path / "没有这个文件夹" / "x.xlsx"))
@@ -178,7 +160,7 @@ def test_problems_are_shown_plainly_and_nothing_is_left_behind(
 
 
 def test_cancel_leaves_no_file(
-    qtbot: QtBot, ledger: Database, boxes: Boxes, tmp_path: Path,
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The export waits until the clerk has pressed Cancel; then it finishes in the

@@ -9,13 +9,13 @@ history and only the steps the status allows are offered.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import RequestStatus, Satisfaction
@@ -33,6 +33,9 @@ from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.household_picker import HouseholdPicker
 from stationapp.ui.request_dialog import Action, RequestDialog, RequestStepDialog
 
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
+
 WAIT_MS = 3000
 D = TypeVar("D", bound=QDialog)
 
@@ -40,30 +43,10 @@ D = TypeVar("D", bound=QDialog)
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing the keyboard)"
 
 
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-
-
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.questions.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return seen
+def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
+    """Every test here runs with the patched message boxes of tests/ui/conftest.py."""
+    return message_boxes
 
 
 @dataclass(frozen=True)
@@ -183,7 +166,7 @@ def test_household_picker_finds_by_initials_address_and_phone(
 
 @pytest.mark.qt_log_ignore(POPUP_WARNINGS)
 def test_request_followed_from_intake_to_call_back(
-    qtbot: QtBot, desk: Desk, boxes: Boxes
+    qtbot: QtBot, desk: Desk, boxes: MessageBoxes
 ) -> None:
     db = desk.database
     dialog = RequestDialog(db, None, "clerk")
@@ -248,7 +231,7 @@ def test_request_followed_from_intake_to_call_back(
     assert "王师傅" in dialog.days_label.text()
     assert dialog.assignee_picker.person_id() == desk.wang
     assert dialog.allowed_actions() == [Action.DISPATCH, Action.START, Action.RESOLVE]
-    assert dialog.action_buttons[Action.DISPATCH].text() == "Re&assign…"
+    assert dialog.action_buttons[Action.DISPATCH].text() == "Reassi&gn…"
     assert history(dialog)[-1] == ("受理 → 派单", "clerk", "派给王师傅：上午去")
 
     # 开始处理
@@ -345,7 +328,7 @@ def test_overdue_request_shows_in_red(qtbot: QtBot, desk: Desk) -> None:
 
 
 def test_a_step_taken_at_another_desk_meanwhile_is_a_conflict(
-    qtbot: QtBot, desk: Desk, boxes: Boxes
+    qtbot: QtBot, desk: Desk, boxes: MessageBoxes
 ) -> None:
     db = desk.database
     with db.session() as session:
@@ -368,7 +351,7 @@ def test_a_step_taken_at_another_desk_meanwhile_is_a_conflict(
 
 
 def test_corrections_are_saved_and_a_new_request_for_a_household(
-    qtbot: QtBot, desk: Desk, boxes: Boxes
+    qtbot: QtBot, desk: Desk, boxes: MessageBoxes
 ) -> None:
     db = desk.database
     dialog = RequestDialog(db, None, "clerk", household_id=desk.shan)

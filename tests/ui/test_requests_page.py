@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -38,34 +38,17 @@ from stationapp.ui.request_table_model import (
 )
 from stationapp.ui.requests_page import ALL_STATUSES, OPEN_STATUSES, RequestsPage
 
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
+
 WAIT_MS = 3000
 D = TypeVar("D", bound=QDialog)
 
 
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-
-
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.questions.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return seen
+def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
+    """Every test here runs with the patched message boxes of tests/ui/conftest.py."""
+    return message_boxes
 
 
 @dataclass(frozen=True)
@@ -314,6 +297,6 @@ def test_a_step_taken_in_the_dialog_refreshes_the_list(
     assert page.current_request_id() == requests.fresh
 
 
-def test_an_unknown_request_is_reported(page: RequestsPage, boxes: Boxes) -> None:
+def test_an_unknown_request_is_reported(page: RequestsPage, boxes: MessageBoxes) -> None:
     page.open_request(9999)
     assert len(boxes.warnings) == 1 and boxes.warnings[0].startswith("Request not found")

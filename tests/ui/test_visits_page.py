@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -47,35 +47,19 @@ from stationapp.ui.visits_page import (
     VisitTableModel,
 )
 
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
+
 TODAY = date.today()
 WAIT_MS = 2000
 
 
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
-
-
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.questions.append(f"{title}: {text}")
-        return seen.answer
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return seen
+def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
+    """Every test here runs with the patched message boxes of tests/ui/conftest.py;
+    questions are answered Yes."""
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    return message_boxes
 
 
 @dataclass(frozen=True)
@@ -299,7 +283,7 @@ def test_visits_tab_lists_the_month_and_searches(
 
 
 def test_open_and_delete_a_visit(qtbot: QtBot, page: VisitsPage, visited: Visited,
-                                 boxes: Boxes) -> None:
+                                 boxes: MessageBoxes) -> None:
     with visited.db.session() as session:
         visit = record_visit(session, VisitInput(visited.ids["李大爷"], TODAY, notes="初稿"),
                              "test").visit_id

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import VolunteerRole
@@ -31,30 +29,7 @@ SUPERVISOR, LIAISON, PUBLICIST = (VolunteerRole.SUPERVISOR, VolunteerRole.LIAISO
                                   VolunteerRole.PUBLICIST)
 
 
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.questions.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return seen
+pytestmark = pytest.mark.usefixtures("message_boxes")
 
 
 @pytest.fixture

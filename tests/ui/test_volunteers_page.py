@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import VolunteerRole
@@ -44,34 +44,17 @@ from stationapp.ui.volunteers_page import (
     roles_text,
 )
 
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
+
 WAIT_MS = 2000
 PDF_WAIT_MS = 30000
 
 
-@dataclass
-class Boxes:
-    """What the (patched, never blocking) message boxes were asked to show."""
-
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-
-
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Replace the static QMessageBox functions: a modal box must never block a test."""
-    seen = Boxes()
-
-    def warning(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.warnings.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    def question(_parent: QWidget, title: str, text: str, *_args: Any) -> Any:
-        seen.questions.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return seen
+def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
+    """Every test here runs with the patched message boxes of tests/ui/conftest.py."""
+    return message_boxes
 
 
 @pytest.fixture
@@ -161,7 +144,7 @@ def test_a_missing_name_is_refused_inline(qtbot: QtBot, db: Database) -> None:
 
 
 def test_editing_keeps_skills_and_reports_a_conflict(
-    qtbot: QtBot, registry: Database, boxes: Boxes
+    qtbot: QtBot, registry: Database, boxes: MessageBoxes
 ) -> None:
     with registry.session() as session:
         li = next(v for v in list_volunteers(session) if v.name == "李玉珍")
@@ -183,7 +166,7 @@ def test_editing_keeps_skills_and_reports_a_conflict(
         assert get_volunteer(session, li.id).active
 
 
-def test_cancel_asks_before_discarding(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+def test_cancel_asks_before_discarding(qtbot: QtBot, db: Database, boxes: MessageBoxes) -> None:
     dialog = VolunteerDialog(db, None, "clerk")
     qtbot.addWidget(dialog)
     dialog.reject()
