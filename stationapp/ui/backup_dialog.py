@@ -150,7 +150,7 @@ class BackupDialog(QDialog):
 
         self.backup_button = QPushButton(self.tr("Back &up now"), self)
         self.restore_selected_button = QPushButton(self.tr("&Restore selected…"), self)
-        self.restore_file_button = QPushButton(self.tr("Restore from &file…"), self)
+        self.restore_file_button = QPushButton(self.tr("Restore from f&ile…"), self)
         self.close_button = QPushButton(self.tr("&Close"), self)
         self.advice = QLabel(self)
         self.advice.setObjectName("postgres_advice")

@@ -25,6 +25,7 @@ from stationapp.ui.households_page import HouseholdsPage
 from stationapp.ui.requests_page import RequestsPage
 from stationapp.ui.settings_dialog import SettingsDialog
 from stationapp.ui.statistics_page import StatisticsPage
+from stationapp.ui.visits_page import Tab as VisitsTab
 from stationapp.ui.visits_page import VisitsPage
 from stationapp.ui.volunteers_page import VolunteersPage
 
@@ -241,8 +242,14 @@ class MainWindow(QMainWindow):
         if page is self.events:
             text = self.tr("%n event(s) shown", "", self.events.shown_count())
         elif page is self.visits:
-            text = self.tr("%n household(s) overdue for a visit", "",
-                           self.visits.shown_count())
+            shown = self.visits.shown_count()
+            tab = self.visits.tabs.currentIndex()
+            if tab == VisitsTab.VISITS:
+                text = self.tr("%n visit(s) shown", "", shown)
+            elif tab == VisitsTab.REMINDERS:
+                text = self.tr("%n reminder(s) shown", "", shown)
+            else:
+                text = self.tr("%n household(s) overdue for a visit", "", shown)
         elif page is self.requests:
             text = self.tr("%n request(s) shown", "", self.requests.shown_count())
         elif page is self.volunteers:
