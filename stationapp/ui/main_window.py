@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -20,18 +22,17 @@ from PySide6.QtWidgets import (
 from stationapp import __version__
 from stationapp.paths import APP_NAME
 from stationapp.services.database import Database
-from stationapp.ui.events_page import EventsPage
 from stationapp.ui.households_page import HouseholdsPage
-from stationapp.ui.requests_page import RequestsPage
 from stationapp.ui.settings_dialog import SettingsDialog
-from stationapp.ui.statistics_page import StatisticsPage
-from stationapp.ui.visits_page import Tab as VisitsTab
-from stationapp.ui.visits_page import VisitsPage
-from stationapp.ui.volunteers_page import VolunteersPage
+
+if TYPE_CHECKING:
+    from stationapp.ui.events_page import EventsPage
+    from stationapp.ui.requests_page import RequestsPage
+    from stationapp.ui.statistics_page import StatisticsPage
+    from stationapp.ui.visits_page import VisitsPage
+    from stationapp.ui.volunteers_page import VolunteersPage
 
 log = logging.getLogger("stationapp.ui")
-
-_OTHER_PAGES = EventsPage | VisitsPage | RequestsPage | VolunteersPage | StatisticsPage
 
 ORGANIZATION = APP_NAME
 """Organisation and application name of the per-desk settings."""
@@ -69,26 +70,25 @@ class MainWindow(QMainWindow):
         self.set_station_name(station_name)
 
         self.households = HouseholdsPage(database, actor)
-        self.events = EventsPage(database, actor)
-        self.visits = VisitsPage(database, actor)
-        self.requests = RequestsPage(database, actor)
-        self.volunteers = VolunteersPage(database, actor)
-        self.statistics = StatisticsPage(database, actor)
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Areas"))
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
+        # The other areas are built (and their modules imported) when first shown: the
+        # window paints sooner, and an area nobody opens costs nothing.
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        # Pages share count_changed, shown_count, refresh and focus_search by convention.
+        self._built: dict[str, Any] = {}
         self._add_page(self.tr("Households"), self.households)
-        self._add_page(self.tr("Events"), self.events)
-        self._add_page(self.tr("Visits"), self.visits)
-        self._add_page(self.tr("Requests"), self.requests)
-        self._add_page(self.tr("Volunteers"), self.volunteers)
-        self._add_page(self.tr("Statistics"), self.statistics)
+        self._add_lazy_page("events", self.tr("Events"), self._make_events)
+        self._add_lazy_page("visits", self.tr("Visits"), self._make_visits)
+        self._add_lazy_page("requests", self.tr("Requests"), self._make_requests)
+        self._add_lazy_page("volunteers", self.tr("Volunteers"), self._make_volunteers)
+        self._add_lazy_page("statistics", self.tr("Statistics"), self._make_statistics)
         self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 24)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.currentRowChanged.connect(lambda _row: self._show_page_count())
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigation)
@@ -108,10 +108,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._household_counts = (0, 0)
         self.households.count_changed.connect(self.show_count)
-        for page in (self.events, self.visits, self.requests, self.volunteers, self.statistics):
-            page.count_changed.connect(lambda _shown: self._show_page_count())
         self.households.message.connect(self.show_message)
-        self.visits.message.connect(self.show_message)
         self.show_count(self.households.shown_count(), self.households.total_count())
 
         self._create_actions()
@@ -126,6 +123,103 @@ class MainWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         QListWidgetItem(title, self.navigation)
         self.pages.addWidget(page)
+
+    def _add_lazy_page(self, name: str, title: str, factory: Callable[[], QWidget]) -> None:
+        placeholder = QWidget()
+        placeholder.setObjectName(f"{name}_placeholder")
+        self._factories[name] = factory
+        item = QListWidgetItem(title, self.navigation)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        self.pages.addWidget(placeholder)
+
+    def _page(self, name: str) -> Any:
+        """The page ``name``, built the first time it is asked for."""
+        page: Any = self._built.get(name)
+        if page is None:
+            row = next(r for r in range(self.navigation.count())
+                       if self.navigation.item(r).data(Qt.ItemDataRole.UserRole) == name)
+            current = self.pages.currentIndex()
+            page = self._factories[name]()
+            placeholder = self.pages.widget(row)
+            self.pages.insertWidget(row, page)
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.pages.setCurrentIndex(current)
+            self._built[name] = page
+            page.count_changed.connect(lambda *_shown: self._show_page_count())
+            message = getattr(page, "message", None)
+            if message is not None:
+                message.connect(self.show_message)
+            restore = getattr(page, "restore_state", None)
+            if restore is not None:
+                restore(desk_settings())
+        return page
+
+    def _show_row(self, row: int) -> None:
+        name = self.navigation.item(row).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        if isinstance(name, str):
+            self._page(name)
+        self.pages.setCurrentIndex(row)
+        self._show_page_count()
+
+    def _make_events(self) -> QWidget:
+        from stationapp.ui.events_page import EventsPage
+
+        return EventsPage(self._database, self._actor)
+
+    def _make_visits(self) -> QWidget:
+        from stationapp.ui.visits_page import VisitsPage
+
+        return VisitsPage(self._database, self._actor)
+
+    def _make_requests(self) -> QWidget:
+        from stationapp.ui.requests_page import RequestsPage
+
+        return RequestsPage(self._database, self._actor)
+
+    def _make_volunteers(self) -> QWidget:
+        from stationapp.ui.volunteers_page import VolunteersPage
+
+        return VolunteersPage(self._database, self._actor)
+
+    def _make_statistics(self) -> QWidget:
+        from stationapp.ui.statistics_page import StatisticsPage
+
+        return StatisticsPage(self._database, self._actor)
+
+    @property
+    def events(self) -> EventsPage:
+        """The events page (built when first asked for)."""
+        page: EventsPage = self._page("events")
+        return page
+
+    @property
+    def visits(self) -> VisitsPage:
+        """The visits page (built when first asked for)."""
+        page: VisitsPage = self._page("visits")
+        return page
+
+    @property
+    def requests(self) -> RequestsPage:
+        """The requests page (built when first asked for)."""
+        page: RequestsPage = self._page("requests")
+        return page
+
+    @property
+    def volunteers(self) -> VolunteersPage:
+        """The volunteers page (built when first asked for)."""
+        page: VolunteersPage = self._page("volunteers")
+        return page
+
+    @property
+    def statistics(self) -> StatisticsPage:
+        """The statistics page (built when first asked for)."""
+        page: StatisticsPage = self._page("statistics")
+        return page
+
+    def _built_pages(self) -> list[Any]:
+        return [self.households, *self._built.values()]
 
     def _create_actions(self) -> None:
         self.new_household_action = QAction(self.tr("&New household…"), self)
@@ -187,7 +281,9 @@ class MainWindow(QMainWindow):
         dialog.station_saved.connect(self.set_station_name)
         dialog.exec()
         dialog.deleteLater()
-        self.requests.reload_choices()
+        requests = self._built.get("requests")
+        if requests is not None:
+            requests.reload_choices()
         self.refresh_all()
 
     def import_roster(self) -> None:
@@ -238,11 +334,14 @@ class MainWindow(QMainWindow):
 
     def _show_page_count(self) -> None:
         """The status bar counts what the current page lists."""
-        page = self.pages.currentWidget()
-        if page is self.events:
-            text = self.tr("%n event(s) shown", "", self.events.shown_count())
-        elif page is self.visits:
-            shown = self.visits.shown_count()
+        page: Any = self.pages.currentWidget()
+        name = next((n for n, built in self._built.items() if built is page), None)
+        shown = page.shown_count() if name is not None else 0
+        if name == "events":
+            text = self.tr("%n event(s) shown", "", shown)
+        elif name == "visits":
+            from stationapp.ui.visits_page import Tab as VisitsTab
+
             tab = self.visits.tabs.currentIndex()
             if tab == VisitsTab.VISITS:
                 text = self.tr("%n visit(s) shown", "", shown)
@@ -250,12 +349,12 @@ class MainWindow(QMainWindow):
                 text = self.tr("%n reminder(s) shown", "", shown)
             else:
                 text = self.tr("%n household(s) overdue for a visit", "", shown)
-        elif page is self.requests:
-            text = self.tr("%n request(s) shown", "", self.requests.shown_count())
-        elif page is self.volunteers:
-            text = self.tr("%n volunteer(s) shown", "", self.volunteers.shown_count())
-        elif page is self.statistics:
-            text = self.tr("%n household(s) on the ledger", "", self.statistics.shown_count())
+        elif name == "requests":
+            text = self.tr("%n request(s) shown", "", shown)
+        elif name == "volunteers":
+            text = self.tr("%n volunteer(s) shown", "", shown)
+        elif name == "statistics":
+            text = self.tr("%n household(s) on the ledger", "", shown)
         else:
             shown, total = self._household_counts
             text = self.tr("{shown} of {total} households shown").format(shown=shown,
@@ -265,8 +364,8 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         """Ctrl+F: the search box of the events or volunteers page when that is shown,
         else of the households page."""
-        page = self.pages.currentWidget()
-        if page is not self.households and isinstance(page, _OTHER_PAGES):
+        page: Any = self.pages.currentWidget()
+        if page is not self.households and page in self._built.values():
             page.focus_search()
             return
         self.navigation.setCurrentRow(self.pages.indexOf(self.households))
@@ -279,15 +378,15 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """F5: read the current page again from the database."""
-        page = self.pages.currentWidget()
-        if isinstance(page, HouseholdsPage | _OTHER_PAGES):
+        page: Any = self.pages.currentWidget()
+        if page in self._built_pages():
             page.refresh()
         self.statusBar().showMessage(self.tr("Refreshed"), 2000)
 
     def refresh_all(self) -> None:
-        """Read every page again (after a restore or an import)."""
-        for page in (self.households, self.events, self.visits, self.requests,
-                     self.volunteers, self.statistics):
+        """Read every page built so far again (after a restore or an import); the others
+        read the database when first shown."""
+        for page in self._built_pages():
             page.refresh()
 
     def show_about(self) -> None:
@@ -324,7 +423,6 @@ class MainWindow(QMainWindow):
         if isinstance(page, int) and 0 <= page < self.navigation.count():
             self.navigation.setCurrentRow(page)
         self.households.restore_state(settings)
-        self.visits.restore_state(settings)
 
     def save_state(self) -> None:
         """Keep window geometry, splitter, page and table layout for the next start."""
@@ -332,14 +430,17 @@ class MainWindow(QMainWindow):
         settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(_SPLITTER_KEY, self.splitter.saveState())
         settings.setValue(_PAGE_KEY, self.navigation.currentRow())
-        self.households.save_state(settings)
-        self.visits.save_state(settings)
+        for page in self._built_pages():
+            save = getattr(page, "save_state", None)
+            if save is not None:
+                save(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, close the deliveries windows, then close."""
         self.save_state()
-        self.events.close_windows()
-        self.volunteers.close_windows()
-        self.statistics.close_windows()
+        for page in self._built.values():
+            close_windows = getattr(page, "close_windows", None)
+            if close_windows is not None:
+                close_windows()
         super().closeEvent(event)
