@@ -101,16 +101,18 @@ def _stops(session: Session, event_id: int) -> dict[int, int]:
 
 def record_round(
     session: Session, event_id: int, volunteer_id: int, round_date: date, hours: float,
-    actor: str,
+    actor: str, today: date | None = None,
 ) -> None:
     """Record (or correct) the hours of a volunteer's delivery round; 0 hours removes it.
 
-    ValidationError on ``hours`` outside 0–24; NotFoundError for an unknown event or
-    volunteer.
+    ValidationError on ``hours`` outside 0–24 or a ``round_date`` after today;
+    NotFoundError for an unknown event or volunteer.
     """
     value = float(hours)
     if math.isnan(value) or not 0.0 <= value <= _MAX_HOURS:
         raise ValidationError("hours", "服务时长应在 0 到 24 小时之间")
+    if round_date > (today or date.today()):
+        raise ValidationError("round_date", "还没到这一天，不能登记这天的服务时长")
     if session.get(Event, event_id) is None:
         raise NotFoundError(f"找不到编号为 {event_id} 的活动")
     if session.get(Volunteer, volunteer_id) is None:

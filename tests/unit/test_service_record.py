@@ -134,6 +134,19 @@ def test_record_round_refuses_impossible_hours(
     assert refused.value.field == "hours" and "24" in refused.value.message
 
 
+def test_record_round_refuses_a_day_still_to_come(
+    database: Database, people: dict[str, int]
+) -> None:
+    with database.session() as s:
+        with pytest.raises(ValidationError) as refused:
+            record_round(s, people["event"], people["wang"], date(2025, 2, 2), 1.0, "clerk",
+                         today=date(2025, 2, 1))
+        record_round(s, people["event"], people["wang"], date(2025, 2, 1), 1.0, "clerk",
+                     today=date(2025, 2, 1))
+        assert [r.round_date for r in list_rounds(s, people["event"])] == [date(2025, 2, 1)]
+    assert refused.value.field == "round_date"
+
+
 def test_record_round_needs_event_and_volunteer(
     database: Database, people: dict[str, int]
 ) -> None:
