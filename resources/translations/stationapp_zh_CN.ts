@@ -54,7 +54,7 @@
     <name>BackupDialog</name>
     <message>
         <location filename="../../stationapp/ui/backup_dialog.py" line="112"/>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="510"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="511"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -191,17 +191,22 @@
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="404"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="367"/>
+        <source>before upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="405"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="412"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="413"/>
         <source>Backed up</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="413"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="414"/>
         <source>The ledger was backed up to
 {path}
 ({size}).</source>
@@ -210,23 +215,23 @@
 （{size}）。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="418"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="419"/>
         <source>Not backed up</source>
         <translation>未备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="450"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="451"/>
         <source>This is the ledger in use, not a backup. Choose one of the backups.</source>
         <translation>这是正在使用的台账，不是备份。请选择一份备份。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="451"/>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="459"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="452"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="460"/>
         <source>Cannot restore this file</source>
         <translation>不能用这个文件恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="464"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="465"/>
         <source>The ledger now in use will be REPLACED by the backup
 {path}
 
@@ -245,22 +250,22 @@ Restore this backup?</source>
 确定要恢复这份备份吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="469"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="470"/>
         <source>Replace the ledger?</source>
         <translation>替换台账？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="469"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="470"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="477"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="478"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="485"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="486"/>
         <source>The ledger was restored from
 {source}.
 
@@ -273,47 +278,47 @@ The previous ledger was kept as
 {aside}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="490"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="491"/>
         <source>The backup came from an older version of stationapp (schema {revision}) and was brought up to date.</source>
         <translation>这份备份来自旧版 stationapp（数据结构 {revision}），已自动升级到当前版本。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="492"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="493"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="497"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="498"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="535"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="536"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="536"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="537"/>
         <source>The backup folder or count was changed but not saved. Close anyway?</source>
         <translation>备份文件夹或保留份数已修改，但还没保存。仍然关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="537"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="538"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="566"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="567"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="570"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="571"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="571"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="572"/>
         <source>stationapp backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>stationapp 备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -2456,37 +2461,37 @@ Not imported: {rejected}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="79"/>
+        <location filename="../../stationapp/ui/main_window.py" line="75"/>
         <source>Areas</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="83"/>
+        <location filename="../../stationapp/ui/main_window.py" line="84"/>
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="84"/>
+        <location filename="../../stationapp/ui/main_window.py" line="85"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="85"/>
+        <location filename="../../stationapp/ui/main_window.py" line="86"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="86"/>
+        <location filename="../../stationapp/ui/main_window.py" line="87"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="87"/>
+        <location filename="../../stationapp/ui/main_window.py" line="88"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="88"/>
+        <location filename="../../stationapp/ui/main_window.py" line="89"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -2496,136 +2501,136 @@ Not imported: {rejected}
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="131"/>
+        <location filename="../../stationapp/ui/main_window.py" line="225"/>
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="134"/>
+        <location filename="../../stationapp/ui/main_window.py" line="228"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="137"/>
+        <location filename="../../stationapp/ui/main_window.py" line="231"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="140"/>
+        <location filename="../../stationapp/ui/main_window.py" line="234"/>
         <source>Station &amp;settings…</source>
         <translation>服务社设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="142"/>
+        <location filename="../../stationapp/ui/main_window.py" line="236"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="145"/>
+        <location filename="../../stationapp/ui/main_window.py" line="239"/>
         <source>&amp;About stationapp</source>
         <translation>关于 stationapp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="148"/>
+        <location filename="../../stationapp/ui/main_window.py" line="242"/>
         <source>&amp;Print ledger…</source>
         <translation>打印台账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="151"/>
+        <location filename="../../stationapp/ui/main_window.py" line="245"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="153"/>
+        <location filename="../../stationapp/ui/main_window.py" line="247"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="156"/>
+        <location filename="../../stationapp/ui/main_window.py" line="250"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="160"/>
+        <location filename="../../stationapp/ui/main_window.py" line="254"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="171"/>
+        <location filename="../../stationapp/ui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="174"/>
+        <location filename="../../stationapp/ui/main_window.py" line="268"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="243"/>
+        <location filename="../../stationapp/ui/main_window.py" line="341"/>
         <source>%n event(s) shown</source>
         <translation>
             <numerusform>显示 %n 个活动</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="248"/>
+        <location filename="../../stationapp/ui/main_window.py" line="347"/>
         <source>%n visit(s) shown</source>
         <translation>
             <numerusform>显示 %n 次走访</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="250"/>
+        <location filename="../../stationapp/ui/main_window.py" line="349"/>
         <source>%n reminder(s) shown</source>
         <translation>
             <numerusform>显示 %n 条提醒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="252"/>
+        <location filename="../../stationapp/ui/main_window.py" line="351"/>
         <source>%n household(s) overdue for a visit</source>
         <translation>
             <numerusform>%n 户走访逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="254"/>
+        <location filename="../../stationapp/ui/main_window.py" line="353"/>
         <source>%n request(s) shown</source>
         <translation>
             <numerusform>显示 %n 件诉求</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="256"/>
+        <location filename="../../stationapp/ui/main_window.py" line="355"/>
         <source>%n volunteer(s) shown</source>
         <translation>
             <numerusform>显示 %n 位志愿者</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="258"/>
+        <location filename="../../stationapp/ui/main_window.py" line="357"/>
         <source>%n household(s) on the ledger</source>
         <translation>
             <numerusform>台账在册 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="261"/>
+        <location filename="../../stationapp/ui/main_window.py" line="360"/>
         <source>{shown} of {total} households shown</source>
         <translation>共 {total} 户，显示 {shown} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="285"/>
+        <location filename="../../stationapp/ui/main_window.py" line="384"/>
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="297"/>
+        <location filename="../../stationapp/ui/main_window.py" line="396"/>
         <source>About stationapp</source>
         <translation>关于 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="299"/>
+        <location filename="../../stationapp/ui/main_window.py" line="398"/>
         <source>stationapp {version}
 
 The ledger, events, deliveries and follow-up visits of a residents&apos; party-member service station.</source>

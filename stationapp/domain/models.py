@@ -125,6 +125,9 @@ class Household(Timestamped, Base):
         Index("ix_household_address", "community_id", "building_no", "unit_no", "room_no"),
         Index("ix_household_status_address_key", "status", "address_key", "id"),
         Index("ix_household_status_next_visit_due", "status", "next_visit_due", "id"),
+        # Covers the statistics and coverage scans of the households on the ledger.
+        Index("ix_household_figures", "status", "community_id", "tier", "oldest_birth_date",
+              "last_visit_date", "created_at", "status_date"),
     )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 

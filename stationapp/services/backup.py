@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,7 +34,9 @@ log = logging.getLogger("stationapp.db")
 DEFAULT_KEEP = 14
 _FOLDER_KEY = "backup_folder"
 _KEEP_KEY = "backup_keep"
-_NAME = re.compile(r"^stationapp-(\d{8}-\d{6})-(auto|manual|before-restore)\.sqlite3$")
+_NAME = re.compile(
+    r"^stationapp-(\d{8}-\d{6})-(auto|manual|before-restore|before-migration)\.sqlite3$"
+)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _REQUIRED_TABLES = {"alembic_version", "household", "resident", "community"}
 
@@ -161,6 +164,25 @@ def make_backup(
     log.info("backup %s made (%s)", target, kind)
     prune_backups(folder, keep or settings.keep)
     return BackupInfo(target, now, kind, target.stat().st_size)
+
+
+def file_migration_copy(database: Database, copy: Path, now: datetime | None = None) -> Path:
+    """Move the copy made before a migration into the backup folder, named and counted
+    like the other backups; returns where it now is (where it was, if it cannot move)."""
+    with database.session() as session:
+        settings = get_backup_settings(session)
+    folder = settings.folder.expanduser()
+    made = now or datetime.fromtimestamp(copy.stat().st_mtime)
+    target = folder / f"stationapp-{made:%Y%m%d-%H%M%S}-before-migration.sqlite3"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.move(copy, target)
+    except OSError as exc:
+        log.warning("the copy made before the migration stays at %s: %s", copy, exc)
+        return copy
+    prune_backups(folder, settings.keep)
+    log.info("copy made before the migration kept as %s", target)
+    return target
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:

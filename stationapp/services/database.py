@@ -70,4 +70,10 @@ def open_database(url: str | None = None) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(resolved, engine, make_session_factory(engine), copy)
+    database = Database(resolved, engine, make_session_factory(engine), copy)
+    if copy is not None:
+        # Imported here: the backup service builds on this module.
+        from stationapp.services.backup import file_migration_copy
+
+        database.migration_copy = file_migration_copy(database, copy)
+    return database

@@ -147,6 +147,11 @@ def _mapping(session: Session, query: Select[_K, _V]) -> dict[_K, _V]:
 
 def _on_ledger(as_of: date) -> ColumnElement[bool]:
     """在册 on ``as_of``: entered by then, and still 在册 or left only after that day."""
+    entered = Household.created_at < datetime.combine(as_of + timedelta(days=1), time.min)
+    if as_of >= date.today():
+        # Nobody can have left the ledger after today (a status date is never in the
+        # future): without the OR, SQLite answers from the covering index alone.
+        return and_(Household.status == HouseholdStatus.ACTIVE.value, entered)
     return and_(
         Household.created_at < datetime.combine(as_of + timedelta(days=1), time.min),
         or_(

@@ -364,6 +364,7 @@ class BackupDialog(QDialog):
             "auto": self.tr("automatic"),
             "manual": self.tr("manual"),
             "before-restore": self.tr("before restore"),
+            "before-migration": self.tr("before upgrade"),
         }.get(kind, kind)
 
     def _path_at(self, row: int) -> Path:

@@ -191,3 +191,28 @@ def test_postgresql_is_sent_to_its_own_tools(pg_url: str, tmp_path: Path) -> Non
         assert backup_if_due(database) is None
     finally:
         database.dispose()
+
+
+def test_the_copy_made_before_a_migration_is_kept_with_the_backups(tmp_path: Path) -> None:
+    from alembic import command
+
+    from stationapp.db.migrate import alembic_config
+
+    file = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{file}")
+    try:
+        command.upgrade(alembic_config(engine), "0002")
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                f"insert into station_setting values ('backup_folder', '{tmp_path / 'usb'}')")
+    finally:
+        engine.dispose()
+    database = open_database(f"sqlite:///{file}")
+    try:
+        kept = list_backups(tmp_path / "usb")
+        assert [b.kind for b in kept] == ["before-migration"]
+        assert database.migration_copy == kept[0].path
+        assert backup_revision(kept[0].path) == "0002"
+    finally:
+        database.dispose()
+    assert list(tmp_path.glob("old.before-migration-*")) == []

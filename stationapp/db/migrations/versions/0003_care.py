@@ -183,6 +183,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('next_visit_due', sa.Date(), nullable=True))
         batch_op.create_index(batch_op.f('ix_household_liaison_id'), ['liaison_id'], unique=False)
         batch_op.create_index('ix_household_status_next_visit_due', ['status', 'next_visit_due', 'id'], unique=False)
+        batch_op.create_index('ix_household_figures', ['status', 'community_id', 'tier', 'oldest_birth_date', 'last_visit_date', 'created_at', 'status_date'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_household_liaison_id_volunteer'), 'volunteer', ['liaison_id'], ['id'])
 
     with op.batch_alter_table('volunteer', schema=None) as batch_op:
@@ -219,6 +220,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table('household', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_household_liaison_id_volunteer'), type_='foreignkey')
+        batch_op.drop_index('ix_household_figures')
         batch_op.drop_index('ix_household_status_next_visit_due')
         batch_op.drop_index(batch_op.f('ix_household_liaison_id'))
         batch_op.drop_column('next_visit_due')
