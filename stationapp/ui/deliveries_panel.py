@@ -32,8 +32,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QDateTime,
     QEvent,
-    QItemSelection,
-    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -87,7 +85,7 @@ from stationapp.services.events import get_event
 from stationapp.services.service_record import RoundInfo, list_rounds, record_round
 from stationapp.services.volunteers import VolunteerInfo, list_volunteers
 from stationapp.ui.event_dialog import DATE_TIME_FORMAT, from_qdatetime
-from stationapp.ui.form_helpers import INACTIVE_COLOR, from_qdate, to_qdate
+from stationapp.ui.form_helpers import INACTIVE_COLOR, from_qdate, select_table_rows, to_qdate
 from stationapp.ui.row_list_model import RowListModel
 
 if TYPE_CHECKING:
@@ -788,21 +786,7 @@ class DeliveriesPanel(QDialog):
         ``current_row`` (default: the first of ``rows``) gets the keyboard focus; an empty
         ``rows`` leaves the selection as it is.
         """
-        selection = QItemSelection()
-        for row in rows:
-            selection.merge(
-                QItemSelection(self.model.index(row, 0),
-                               self.model.index(row, len(StopColumn) - 1)),
-                QItemSelectionModel.SelectionFlag.Select,
-            )
-        selection_model = self.table.selectionModel()
-        if not selection.isEmpty():
-            selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if current_row is None and rows:
-            current_row = rows[0]
-        if current_row is not None:
-            selection_model.setCurrentIndex(self.model.index(current_row, 0),
-                                            QItemSelectionModel.SelectionFlag.NoUpdate)
+        select_table_rows(self.table, rows, current_row)
 
     # ------------------------------------------------------------ actions
 

@@ -162,6 +162,25 @@ def select_table_row(table: QTableView, row: int | None) -> bool:
     return True
 
 
+def select_table_rows(
+    table: QTableView, rows: Sequence[int], current_row: int | None = None
+) -> None:
+    """Make ``rows`` the selected rows of ``table`` (a Qt selection, not a query), with
+    ``current_row`` (default: the first of ``rows``) current. An empty ``rows`` leaves the
+    selection as it is and only moves the current row, if one is given."""
+    model, selection_model = table.model(), table.selectionModel()
+    select = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    if rows:
+        current_row = rows[0] if current_row is None else current_row
+        selection_model.clearSelection()
+        for row in rows:
+            if row != current_row:
+                selection_model.setCurrentIndex(model.index(row, 0), select)
+    if current_row is not None:
+        flags = select if current_row in rows else QItemSelectionModel.SelectionFlag.NoUpdate
+        selection_model.setCurrentIndex(model.index(current_row, 0), flags)
+
+
 def save_cancel_buttons(
     dialog: QDialog, save: Callable[[], object]
 ) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:

@@ -6,7 +6,6 @@ import logging
 
 from PySide6.QtCore import (
     QByteArray,
-    QItemSelectionModel,
     QModelIndex,
     QPoint,
     QSettings,
@@ -41,7 +40,7 @@ from stationapp.services.households import (
     count_households,
     list_communities,
 )
-from stationapp.ui.form_helpers import select_table_row
+from stationapp.ui.form_helpers import select_table_row, select_table_rows
 from stationapp.ui.household_table_model import (
     SORT_KEYS,
     CareColumn,
@@ -301,21 +300,9 @@ class HouseholdsPage(QWidget):
 
     def select_households(self, household_ids: list[int]) -> None:
         """Select the rows of ``household_ids`` (those shown), the first one current."""
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        first = True
-        for household_id in household_ids:
-            row = self.model.row_of(household_id)
-            if row is None:
-                continue
-            index = self.model.index(row, 0)
-            flags = QItemSelectionModel.SelectionFlag.Select | (
-                QItemSelectionModel.SelectionFlag.Rows)
-            if first:
-                selection.setCurrentIndex(index, flags)
-                first = False
-            else:
-                selection.select(index, flags)
+        rows = [self.model.row_of(household_id) for household_id in household_ids]
+        self.table.clearSelection()
+        select_table_rows(self.table, [row for row in rows if row is not None])
 
     def select_household(self, household_id: int) -> bool:
         """Select and show the row of ``household_id``; False when it is filtered out."""
