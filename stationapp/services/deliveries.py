@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from stationapp.domain.address import Address, building_label
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -41,6 +40,7 @@ from stationapp.domain.vocab import (
     HouseholdStatus,
     ResidentStatus,
 )
+from stationapp.services._common import chunks, flush_or_conflict
 from stationapp.services.households import (
     HouseholdFilter,
     fetch_household_rows,
@@ -62,7 +62,6 @@ _AT_END = 1_000_000
 
 _CONFLICT = "这条配送刚被别人修改过，请刷新后再试。"
 
-_T = TypeVar("_T")
 
 
 # ---------------------------------------------------------------- data
@@ -159,11 +158,6 @@ def natural_sort_key(
     return Address(community, building, unit, room).sort_key()
 
 
-def _chunks(items: Sequence[_T], size: int = CHUNK) -> Iterator[Sequence[_T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -198,13 +192,6 @@ def _check_volunteers(session: Session, volunteer_ids: Sequence[int], field: str
     if inactive:
         names = "、".join(f"“{n}”" for n in inactive)
         raise ValidationError(field, f"志愿者{names}已停用，不能再分配配送")
-
-
-def _flush(session: Session) -> None:
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_CONFLICT) from exc
 
 
 def _in_list(volunteer_id: int | None) -> Any:
@@ -243,7 +230,7 @@ def _mobility_notes(
     else:
         batches = (
             session.execute(query.where(Resident.household_id.in_(chunk)))
-            for chunk in _chunks(household_ids)
+            for chunk in chunks(household_ids, CHUNK)
         )
     for batch in batches:
         for household_id, name, notes in batch:
@@ -293,7 +280,7 @@ def find_candidates(
         select(Delivery.household_id).where(Delivery.event_id == event_id).distinct()
     ))
     rows = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         rows.extend(fetch_household_rows(session, chunk, today))
     rows.sort(key=lambda r: (natural_sort_key(r.community, r.building, r.unit, r.room), r.id))
     return [
@@ -365,7 +352,7 @@ def plan_deliveries(
     if not unique_ids:
         problems.append(ValidationError("household_ids", "请至少选择一户"))
     households: dict[int, tuple[str, Address, str]] = {}
-    for chunk in _chunks(unique_ids):
+    for chunk in chunks(unique_ids, CHUNK):
         for hid, status, community, building, unit, room, head in session.execute(
             select(Household.id, Household.status, Community.name, Household.building,
                    Household.unit, Household.room, Household.head_name)
@@ -618,7 +605,7 @@ def assign(
         _check_volunteers(session, [volunteer_id], "volunteer_id")
     wanted = list(dict.fromkeys(delivery_ids))
     found: dict[int, tuple[int, int | None]] = {}
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted, CHUNK):
         for did, event_id, vid in session.execute(
             select(Delivery.id, Delivery.event_id, Delivery.volunteer_id)
             .where(Delivery.id.in_(chunk))
@@ -630,7 +617,7 @@ def assign(
     moving = [d for d in wanted if found[d][1] != volunteer_id]
     if not moving:
         return
-    for chunk in _chunks(moving):
+    for chunk in chunks(moving, CHUNK):
         session.execute(
             update(Delivery)
             .where(Delivery.id.in_(chunk))
@@ -753,7 +740,7 @@ def auto_assign(
             by_volunteer[new].append(did)
             touched.add(holder)
     for volunteer_id, dids in by_volunteer.items():
-        for chunk in _chunks(dids):
+        for chunk in chunks(dids, CHUNK):
             session.execute(
                 update(Delivery)
                 .where(Delivery.id.in_(chunk))
@@ -803,7 +790,7 @@ def _set_outcome(
     actor: str,
 ) -> None:
     ids = [did for did, _, _ in rows]
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         session.execute(
             update(Delivery)
             .where(Delivery.id.in_(chunk))
@@ -841,7 +828,7 @@ def record_outcome(
         delivery=delivery, attempt=delivery.attempt, outcome=outcome, note=note.strip(),
         happened_at=when, volunteer_id=delivery.volunteer_id, actor=actor,
     ))
-    _flush(session)
+    flush_or_conflict(session, _CONFLICT)
     log.info("delivery %s: %s by %s", delivery_id, outcome, actor)
 
 
@@ -902,9 +889,9 @@ def redeliver(
         ids = list(session.scalars(query))
     else:
         ids = []
-        for chunk in _chunks(list(dict.fromkeys(delivery_ids))):
+        for chunk in chunks(list(dict.fromkeys(delivery_ids)), CHUNK):
             ids.extend(session.scalars(query.where(Delivery.id.in_(chunk))))
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         session.execute(
             update(Delivery)
             .where(Delivery.id.in_(chunk))
@@ -932,10 +919,7 @@ def add_note_to_household(session: Session, delivery_id: int, note: str, actor: 
     line = f"{date.today():%Y-%m-%d} {delivery.event.title}：{text}"
     household.notes = f"{household.notes.rstrip()}\n{line}" if household.notes.strip() else line
     household.updated_by = actor
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError("这户信息刚被别人修改过，请刷新后再试。") from exc
+    flush_or_conflict(session, "这户信息刚被别人修改过，请刷新后再试。")
     log.info("household %s: note from delivery %s by %s", household.id, delivery_id, actor)
 
 

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import NotFoundError
 from stationapp.domain.event_models import (
     Delivery,
     Event,
@@ -31,6 +30,7 @@ from stationapp.domain.event_models import (
 )
 from stationapp.domain.search_keys import name_pinyin
 from stationapp.domain.vocab import DeliveryOutcome
+from stationapp.services._common import Problems, check_version, flush_or_conflict, like_pattern
 
 log = logging.getLogger("stationapp.services")
 
@@ -148,24 +148,7 @@ class EventDetail:
         )
 
 
-@dataclass
-class _Problems:
-    items: list[ValidationError] = field(default_factory=list)
-
-    def add(self, field_name: str, message: str) -> None:
-        self.items.append(ValidationError(field_name, message))
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise ValidationError.of(self.items)
-
-
 # ---------------------------------------------------------------- listing
-
-
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def list_events(
@@ -201,7 +184,7 @@ def list_events(
         .outerjoin(counts, counts.c.event_id == Event.id)
     )
     for word in search.split():
-        pattern = _like_pattern(word.lower())
+        pattern = like_pattern(word.lower())
         query = query.where(or_(*(
             func.lower(column).like(pattern, escape="\\")
             for column in (Event.title, Event.place, Event.organiser, EventType.name)
@@ -271,13 +254,6 @@ def _naive(moment: datetime) -> datetime:
     return moment
 
 
-def _check_text(problems: _Problems, name: str, value: str, what: str) -> str:
-    tidy = value.strip()
-    if len(tidy) > _TEXT_MAX:
-        problems.add(name, f"{what}太长（最多 {_TEXT_MAX} 个字）")
-    return tidy
-
-
 def validate_event(
     session: Session, data: EventInput, current: Event | None = None
 ) -> EventInput:
@@ -289,7 +265,7 @@ def validate_event(
     items are accepted only when ``current`` (the stored event) already uses them.
     Reads the database but never writes.
     """
-    problems = _Problems()
+    problems = Problems()
     title = " ".join(data.title.split())
     if not title:
         problems.add("title", "请填写活动名称")
@@ -309,8 +285,8 @@ def validate_event(
     if ends_at is not None and ends_at < starts_at:
         problems.add("ends_at", "结束时间不能早于开始时间")
 
-    place = _check_text(problems, "place", data.place, "地点")
-    organiser = _check_text(problems, "organiser", data.organiser, "组织者")
+    place = problems.text("place", data.place, "地点", _TEXT_MAX)
+    organiser = problems.text("organiser", data.organiser, "组织者", _TEXT_MAX)
     if data.participant_count < 0:
         problems.add("participant_count", "参加人数不能是负数")
     elif data.participant_count > _MAX_COUNT:
@@ -329,7 +305,7 @@ def validate_event(
 
 def _check_tallies(
     session: Session, tallies: tuple[TallyInput, ...], current: Event | None,
-    problems: _Problems,
+    problems: Problems,
 ) -> tuple[TallyInput, ...]:
     used = {t.item_id for t in current.tallies} if current is not None else set()
     items = {i.id: i for i in session.scalars(
@@ -354,7 +330,7 @@ def _check_tallies(
 
 def _check_volunteers(
     session: Session, volunteers: tuple[ServiceInput, ...], current: Event | None,
-    problems: _Problems,
+    problems: Problems,
 ) -> tuple[ServiceInput, ...]:
     known = set(session.scalars(
         select(Volunteer.id).where(Volunteer.id.in_([v.volunteer_id for v in volunteers]))
@@ -418,15 +394,11 @@ def update_event(session: Session, event_id: int, data: EventInput, actor: str) 
     so two desks editing the same event always notice each other.
     """
     event = _load(session, event_id)
-    if data.version is not None and data.version != event.version:
-        raise ConflictError(_CONFLICT)
+    check_version(data.version, event.version, _CONFLICT)
     data = validate_event(session, data, event)
     _apply(event, data, actor)
     event.updated_at = func.now()  # forces the versioned UPDATE
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_CONFLICT) from exc
+    flush_or_conflict(session, _CONFLICT)
     log.info("event %s updated by %s", event_id, actor)
 
 

@@ -8,7 +8,7 @@ unchanged. The other exports are tables for reading and reporting upward.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from stationapp.domain.models import Community, Household, HouseholdCategory, Resident
 from stationapp.domain.people import age_on
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, ResidentStatus, Sex
+from stationapp.services._common import chunks
 from stationapp.services.households import HouseholdFilter, SortKey, list_household_ids
 
 Cell = str | int | float | date | datetime | None
@@ -70,10 +71,6 @@ ROSTER_HEADERS: tuple[str, ...] = (
 """The first fifteen are read back by the importer; the last four are for reading only."""
 
 
-def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
-    return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
-
-
 def households_table(
     session: Session, flt: HouseholdFilter, today: date | None = None
 ) -> ExportTable:
@@ -84,7 +81,7 @@ def households_table(
     ids = list_household_ids(session, flt, SortKey.ADDRESS, today=today)
     order = {household_id: i for i, household_id in enumerate(ids)}
     rows: list[tuple[int, int, tuple[Cell, ...]]] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, _CHUNK):
         categories: dict[int, list[str]] = {}
         for household_id, code in session.execute(
             select(HouseholdCategory.household_id, HouseholdCategory.category)
@@ -128,7 +125,7 @@ def residents_table(
     ids = list_household_ids(session, flt, SortKey.ADDRESS, today=today)
     order = {household_id: i for i, household_id in enumerate(ids)}
     rows: list[tuple[int, int, tuple[Cell, ...]]] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, _CHUNK):
         query = (
             select(Household.id, Community.name, Household.building, Household.unit,
                    Household.room, Household.status, Resident.id, Resident.name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -22,11 +22,10 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from stationapp.domain.address import Address
 from stationapp.domain.derived import MemberFacts, derived_household_columns
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import (
     Community,
@@ -52,9 +51,20 @@ from stationapp.domain.vocab import (
     ResidentStatus,
     Sex,
 )
+from stationapp.services._common import (
+    Problems,
+    check_person,
+    check_version,
+    chunks,
+    community_named,
+    flush_or_conflict,
+    like_pattern,
+)
 from stationapp.services.visits import reschedule_household
 
 log = logging.getLogger("stationapp.services")
+
+_CONFLICT = "这户信息刚被别人修改过，请关闭后重新打开再改。"
 
 
 class SortKey(StrEnum):
@@ -231,31 +241,14 @@ class CommunityInfo:
     households: int
 
 
-@dataclass
-class _Problems:
-    items: list[ValidationError] = field(default_factory=list)
-
-    def add(self, field_name: str, message: str) -> None:
-        self.items.append(ValidationError(field_name, message))
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise ValidationError.of(self.items)
-
-
 # ---------------------------------------------------------------- listing
-
-
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _filtered(query: Select[Any], flt: HouseholdFilter, today: date) -> Select[Any]:
     for term in flt.search.split():
         folded = normalize_query(term)
         if folded:
-            query = query.where(Household.search_text.like(_like_pattern(folded), escape="\\"))
+            query = query.where(Household.search_text.like(like_pattern(folded), escape="\\"))
     if flt.community_id is not None:
         query = query.where(Household.community_id == flt.community_id)
     if flt.community_name:
@@ -464,7 +457,7 @@ def validate_household(data: HouseholdInput, today: date | None = None) -> House
     ``residents[i].name`` / ``.id_number`` / ``.birth_date`` / ``.sex`` / ``.phone``.
     """
     today = today or date.today()
-    problems = _Problems()
+    problems = Problems()
     community = data.community.strip()
     if not community:
         problems.add("community", "请填写小区")
@@ -498,7 +491,7 @@ def validate_household(data: HouseholdInput, today: date | None = None) -> House
     )
 
 
-def _checked_phone(text: str, field_name: str, problems: _Problems) -> str:
+def _checked_phone(text: str, field_name: str, problems: Problems) -> str:
     try:
         return check_phone(text, field_name)
     except ValidationError as exc:
@@ -507,7 +500,7 @@ def _checked_phone(text: str, field_name: str, problems: _Problems) -> str:
 
 
 def _validate_resident(
-    resident: ResidentInput, prefix: str, today: date, problems: _Problems
+    resident: ResidentInput, prefix: str, today: date, problems: Problems
 ) -> ResidentInput:
     name = resident.name.strip()
     if not name:
@@ -542,26 +535,12 @@ def _validate_resident(
 # ---------------------------------------------------------------- writing
 
 
-def _community_for(session: Session, name: str, actor: str) -> Community:
-    community = session.scalar(select(Community).where(Community.name == name))
-    if community is None:
-        community = Community(name=name, updated_by=actor)
-        session.add(community)
-        session.flush()
-    return community
-
-
 def _check_unique(
     session: Session, data: HouseholdInput, household_id: int | None,
     current_liaison: int | None = None,
 ) -> None:
-    problems = _Problems()
-    if data.liaison_id is not None:
-        liaison = session.get(Volunteer, data.liaison_id)
-        if liaison is None:
-            problems.add("liaison", "请从名册中选择联户人")
-        elif not liaison.active and data.liaison_id != current_liaison:
-            problems.add("liaison", f"{liaison.name}已不再服务，请选择其他联户人")
+    problems = Problems()
+    check_person(session, data.liaison_id, "liaison", "联户人", problems, current_liaison)
     for i, resident in enumerate(data.residents):
         if not resident.id_number:
             continue
@@ -593,7 +572,7 @@ def _check_unique(
 
 def _apply(session: Session, household: Household, data: HouseholdInput, actor: str) -> None:
     with session.no_autoflush:
-        household.community = _community_for(session, data.community, actor)
+        household.community = community_named(session, data.community, actor)
     household.building, household.unit, household.room = data.building, data.unit, data.room
     household.phone, household.tier, household.notes = data.phone, data.tier, data.notes
     household.liaison_id = data.liaison_id
@@ -647,7 +626,7 @@ def create_household(
     data = validate_household(replace(data, version=None), today)
     _check_unique(session, data, None)
     household = Household(
-        community=_community_for(session, data.community, actor),
+        community=community_named(session, data.community, actor),
         status=HouseholdStatus.ACTIVE, categories=[], residents=[], next_visit_due=today,
     )
     session.add(household)
@@ -668,16 +647,12 @@ def update_household(
     household = session.get(Household, household_id)
     if household is None:
         raise NotFoundError(f"找不到编号为 {household_id} 的住户")
-    if data.version is not None and data.version != household.version:
-        raise ConflictError("这户信息刚被别人修改过，请关闭后重新打开再改。")
+    check_version(data.version, household.version, _CONFLICT)
     data = validate_household(data, today)
     _check_unique(session, data, household_id, household.liaison_id)
     tier_before = household.tier
     _apply(session, household, data, actor)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError("这户信息刚被别人修改过，请关闭后重新打开再改。") from exc
+    flush_or_conflict(session, _CONFLICT)
     if data.tier != tier_before:
         reschedule_household(session, household_id)
     log.info("household %s updated by %s", household_id, actor)
@@ -703,8 +678,7 @@ def change_status(
     household = session.get(Household, household_id)
     if household is None:
         raise NotFoundError(f"找不到编号为 {household_id} 的住户")
-    if expected_version is not None and expected_version != household.version:
-        raise ConflictError("这户信息刚被别人修改过，请关闭后重新打开再改。")
+    check_version(expected_version, household.version, _CONFLICT)
     if status == household.status:
         raise ValidationError("status", f"这户已经是“{status.label}”")
     if status is not HouseholdStatus.ACTIVE and not reason.strip():
@@ -723,10 +697,7 @@ def change_status(
         household=household, status=status, effective_date=effective_date,
         reason=reason.strip(), actor=actor,
     ))
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError("这户信息刚被别人修改过，请关闭后重新打开再改。") from exc
+    flush_or_conflict(session, _CONFLICT)
     reschedule_household(session, household_id)
     cancelled = 0
     if status is not HouseholdStatus.ACTIVE:
@@ -750,20 +721,17 @@ def assign_liaison(
     household's version bumped (an open dialog on it then reports a conflict instead
     of putting the old liaison back). Returns how many households changed.
     """
-    if liaison_id is not None:
-        liaison = session.get(Volunteer, liaison_id)
-        if liaison is None:
-            raise ValidationError("liaison", "请从名册中选择联户人")
-        if not liaison.active:
-            raise ValidationError("liaison", f"{liaison.name}已不再服务，请选择其他联户人")
+    problems = Problems()
+    check_person(session, liaison_id, "liaison", "联户人", problems)
+    problems.raise_if_any()
     session.flush()
     table: Table = Household.__table__  # type: ignore[assignment]
     wanted = sorted(set(household_ids))
     changed = 0
-    for start in range(0, len(wanted), 500):
+    for chunk in chunks(wanted, 500):
         result = session.execute(
             update(table)
-            .where(table.c.id.in_(wanted[start : start + 500]),
+            .where(table.c.id.in_(chunk),
                    table.c.liaison_id.is_distinct_from(liaison_id))
             .values(liaison_id=liaison_id, version=table.c.version + 1, updated_by=actor)
         )

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from stationapp.domain.address import building_label, room_label, unit_label
 from stationapp.domain.models import Household, Resident
 from stationapp.domain.vocab import ResidentStatus
+from stationapp.services._common import chunks
 from stationapp.services.households import (
     HouseholdFilter,
     SortKey,
@@ -114,8 +115,7 @@ def ledger_data(
     chosen = tuple(columns) or DEFAULT_LEDGER_COLUMNS
     ids = list_household_ids(session, flt, SortKey.ADDRESS, today=today)
     sections: dict[str, list[LedgerLine]] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
+    for chunk in chunks(ids, _CHUNK):
         members: dict[int, list[str]] = {}
         mobility: dict[int, list[str]] = {}
         for household_id, name, is_head, notes in session.execute(

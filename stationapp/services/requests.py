@@ -12,13 +12,12 @@ are overdue.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from stationapp.domain.address import Address
 from stationapp.domain.care_models import CareRequest, RequestCategory, RequestStatusChange, Visit
@@ -28,11 +27,12 @@ from stationapp.domain.care_vocab import (
     RequestStatus,
     Satisfaction,
 )
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.search_keys import normalize_query
 from stationapp.domain.vocab import HouseholdStatus
+from stationapp.services._common import Problems, check_version, flush_or_conflict, like_pattern
 from stationapp.services.settings import get_station_settings
 
 log = logging.getLogger("stationapp.services")
@@ -147,18 +147,6 @@ class RequestDetail:
         )
 
 
-@dataclass
-class _Problems:
-    items: list[ValidationError] = field(default_factory=list)
-
-    def add(self, field_name: str, message: str) -> None:
-        self.items.append(ValidationError(field_name, message))
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise ValidationError.of(self.items)
-
-
 # ---------------------------------------------------------------- days open
 
 
@@ -191,11 +179,6 @@ def _naive(moment: datetime) -> datetime:
 def _seconds(moment: datetime) -> datetime:
     """A time kept to the second, as times are typed and shown."""
     return moment.replace(microsecond=0)
-
-
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 # ---------------------------------------------------------------- categories
@@ -268,15 +251,8 @@ def set_request_category_active(session: Session, name: str, active: bool, actor
 # ---------------------------------------------------------------- validation
 
 
-def _checked_text(problems: _Problems, name: str, value: str, what: str, limit: int) -> str:
-    tidy = value.strip()
-    if len(tidy) > limit:
-        problems.add(name, f"{what}太长（最多 {limit} 个字）")
-    return tidy
-
-
 def _person(
-    session: Session, person_id: int, problems: _Problems, keep_id: int | None = None
+    session: Session, person_id: int, problems: Problems, keep_id: int | None = None
 ) -> Volunteer | None:
     """The active staff member or volunteer ``person_id`` (an inactive one only if kept)."""
     person = session.get(Volunteer, person_id)
@@ -301,7 +277,7 @@ class _Checked:
 
 def _validate(
     session: Session, data: RequestInput, received_at: datetime, now: datetime,
-    problems: _Problems, current: CareRequest | None = None,
+    problems: Problems, current: CareRequest | None = None,
 ) -> _Checked | None:
     """Check everything but the assignee; problems are added, not raised."""
     household = session.get(Household, data.household_id)
@@ -332,7 +308,7 @@ def _validate(
         problems.add("channel", "请填写受理渠道（如：电话、上门反映）")
     elif len(channel) > _CHANNEL_MAX:
         problems.add("channel", f"受理渠道太长（最多 {_CHANNEL_MAX} 个字）")
-    reporter = _checked_text(problems, "reporter", data.reporter, "反映人", _REPORTER_MAX)
+    reporter = problems.text("reporter", data.reporter, "反映人", _REPORTER_MAX)
 
     if received_at > now:
         problems.add("received_at", "受理时间不能晚于现在")
@@ -376,7 +352,7 @@ def create_request(
     clock = _naive(now) if now is not None else datetime.now()
     received_at = (_naive(data.received_at) if data.received_at is not None
                    else clock if now is not None else _seconds(clock))
-    problems = _Problems()
+    problems = Problems()
     checked = _validate(session, data, received_at, clock, problems)
     assignee = (_person(session, data.assignee_id, problems)
                 if data.assignee_id is not None else None)
@@ -424,10 +400,9 @@ def update_request(
     someone saved the request in between.
     """
     request = _load(session, request_id)
-    if data.version is not None and data.version != request.version:
-        raise ConflictError(_CONFLICT)
+    check_version(data.version, request.version, _CONFLICT)
     received_at = _naive(data.received_at) if data.received_at is not None else request.received_at
-    problems = _Problems()
+    problems = Problems()
     checked = _validate(session, data, received_at, datetime.now(), problems, current=request)
     if data.assignee_id != request.assignee_id:
         problems.add("assignee", "更换负责人请用“派单”，这样改派会留下记录")
@@ -442,10 +417,7 @@ def update_request(
     request.description, request.channel = checked.description, checked.channel
     request.received_at, request.reporter = checked.received_at, checked.reporter
     request.updated_by = actor
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_CONFLICT) from exc
+    flush_or_conflict(session, _CONFLICT)
     log.info("request %s updated by %s", request_id, actor)
 
 
@@ -490,14 +462,13 @@ def advance_request(
     ``note`` is given.
     """
     request = _load(session, request_id)
-    if expected_version is not None and expected_version != request.version:
-        raise ConflictError(_CONFLICT)
+    check_version(expected_version, request.version, _CONFLICT)
     current = RequestStatus(request.status)
     if to_status not in REQUEST_TRANSITIONS[current]:
         raise ValidationError("status", _refusal(current, to_status))
     clock = datetime.now()
     when = _naive(when) if when is not None else _seconds(clock)
-    problems = _Problems()
+    problems = Problems()
     previous = max((s.changed_at for s in request.history), default=request.received_at)
     if when > clock:
         problems.add("when", "时间不能晚于现在")
@@ -505,9 +476,9 @@ def advance_request(
     # the kept steps stay in the order they were recorded.
     elif when < previous.replace(second=0, microsecond=0):
         problems.add("when", f"时间不能早于上一步（{previous:%Y-%m-%d %H:%M}）")
-    note = _checked_text(problems, "note", note, "说明", _TEXT_MAX)
-    resolution = _checked_text(problems, "resolution", resolution, "办结情况", _TEXT_MAX)
-    callback_note = _checked_text(problems, "callback_note", callback_note, "回访情况", _TEXT_MAX)
+    note = problems.text("note", note, "说明", _TEXT_MAX)
+    resolution = problems.text("resolution", resolution, "办结情况", _TEXT_MAX)
+    callback_note = problems.text("callback_note", callback_note, "回访情况", _TEXT_MAX)
     assignee: Volunteer | None = None
     if to_status is RequestStatus.ASSIGNED:
         if assignee_id is None:
@@ -544,10 +515,7 @@ def advance_request(
         request.resolved_at = None
     _step(request, to_status, when, actor, step_note)
     request.updated_by = actor
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_CONFLICT) from exc
+    flush_or_conflict(session, _CONFLICT)
     log.info("request %s %s -> %s by %s", request_id, current, to_status, actor)
 
 
@@ -591,12 +559,12 @@ def _filtered(
     query: Select[Any], flt: RequestFilter, now: datetime, limit_days: int
 ) -> Select[Any]:
     for word in flt.search.split():
-        folded, lowered = normalize_query(word), _like_pattern(word.strip().lower())
+        folded, lowered = normalize_query(word), like_pattern(word.strip().lower())
         matches = [func.lower(CareRequest.description).like(lowered, escape="\\"),
                    RequestCategory.name.like(lowered, escape="\\"),
                    Volunteer.name.like(lowered, escape="\\")]
         if folded:
-            matches.append(Household.search_text.like(_like_pattern(folded), escape="\\"))
+            matches.append(Household.search_text.like(like_pattern(folded), escape="\\"))
         query = query.where(or_(*matches))
     if flt.status is not None:
         query = query.where(CareRequest.status == flt.status.value)

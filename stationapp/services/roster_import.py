@@ -55,6 +55,7 @@ from stationapp.domain.vocab import (
     ResidentStatus,
     Sex,
 )
+from stationapp.services._common import chunks, community_ids
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
@@ -328,8 +329,7 @@ def _current_households(session: Session, ids: set[int]) -> dict[int, HouseholdI
     """The stored households as the dialog would edit them, read in a few queries."""
     found: dict[int, HouseholdInput] = {}
     ordered = sorted(ids)
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start:start + _CHUNK]
+    for chunk in chunks(ordered, _CHUNK):
         categories: dict[int, set[CareCategory]] = {}
         for household_id, code in session.execute(
             select(HouseholdCategory.household_id, HouseholdCategory.category)
@@ -704,27 +704,13 @@ def _result(plan: ImportPlan, new: int, changed: int, written: bool,
     )
 
 
-def _community_ids(session: Session, names: Iterable[str], actor: str) -> dict[str, int]:
-    wanted = set(names)
-    known: dict[str, int] = {
-        name: community_id for name, community_id in session.execute(
-            select(Community.name, Community.id).where(Community.name.in_(wanted)))
-    }
-    for name in sorted(wanted - known.keys()):
-        community = Community(name=name, updated_by=actor)
-        session.add(community)
-        session.flush()
-        known[name] = community.id
-    return known
-
-
 def _insert_households(
     session: Session, households: list[HouseholdInput], actor: str, today: date
 ) -> None:
     """Insert new households in bulk: one INSERT … RETURNING per table, not one per row."""
     if not households:
         return
-    communities = _community_ids(session, (h.community for h in households), actor)
+    communities = community_ids(session, (h.community for h in households), actor)
     rows: list[dict[str, Any]] = []
     for data in households:
         members = [MemberFacts(r.name, r.birth_date, r.phone, r.is_head, r.status)

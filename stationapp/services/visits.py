@@ -14,8 +14,8 @@ and tests compare them with the Python rules on random data.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -34,7 +34,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from stationapp.domain import schedule
 from stationapp.domain.address import Address
@@ -51,6 +50,14 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.search_keys import normalize_query
 from stationapp.domain.vocab import CareTier, HouseholdStatus
+from stationapp.services._common import (
+    Problems,
+    check_person,
+    check_version,
+    chunks,
+    flush_or_conflict,
+    like_pattern,
+)
 from stationapp.services.settings import get_station_settings
 
 log = logging.getLogger("stationapp.services")
@@ -237,28 +244,6 @@ class ReminderRow:
     visit_id: int | None
 
 
-@dataclass
-class _Problems:
-    items: list[ValidationError] = field(default_factory=list)
-
-    def add(self, field_name: str, message: str) -> None:
-        self.items.append(ValidationError(field_name, message))
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise ValidationError.of(self.items)
-
-
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start : start + _CHUNK]
-
-
 def _address(community: str, building: str, unit: str, room: str) -> str:
     return Address(community, building, unit, room).display()
 
@@ -266,22 +251,8 @@ def _address(community: str, building: str, unit: str, room: str) -> str:
 # ---------------------------------------------------------------- validation
 
 
-def _check_person(
-    session: Session, person_id: int | None, field_name: str, what: str,
-    problems: _Problems, kept: int | None = None,
-) -> None:
-    """A picked person must be on the roll; a new pick must still be serving."""
-    if person_id is None:
-        return
-    person = session.get(Volunteer, person_id)
-    if person is None:
-        problems.add(field_name, f"请从名册中选择{what}")
-    elif not person.active and person_id != kept:
-        problems.add(field_name, f"{person.name}已不再服务，请选择其他{what}")
-
-
 def _check_findings(
-    findings: Iterable[FindingInput], problems: _Problems
+    findings: Iterable[FindingInput], problems: Problems
 ) -> tuple[FindingInput, ...]:
     seen: set[VisitTopic] = set()
     tidy: list[FindingInput] = []
@@ -303,7 +274,7 @@ def _check_findings(
 
 
 def _check_follow_up(
-    session: Session, data: VisitInput, problems: _Problems
+    session: Session, data: VisitInput, problems: Problems
 ) -> FollowUpRequest | FollowUpReminder | None:
     follow_up = data.follow_up
     if isinstance(follow_up, FollowUpRequest):
@@ -323,7 +294,7 @@ def _check_follow_up(
             problems.add("follow_up_description", "请写明要办的事")
         elif len(description) > _DESCRIPTION_MAX:
             problems.add("follow_up_description", f"诉求内容太长（最多 {_DESCRIPTION_MAX} 个字）")
-        _check_person(session, follow_up.assignee_id, "follow_up", "经办人", problems)
+        check_person(session, follow_up.assignee_id, "follow_up", "经办人", problems)
         return FollowUpRequest(category, description, follow_up.assignee_id)
     if isinstance(follow_up, FollowUpReminder):
         if follow_up.due_date < data.visit_date:
@@ -335,7 +306,7 @@ def _check_follow_up(
             problems.add("follow_up_text", "请写明到时要做什么")
         elif len(text) > _NOTE_MAX:
             problems.add("follow_up_text", f"提醒内容太长（最多 {_NOTE_MAX} 个字）")
-        _check_person(session, follow_up.assignee_id, "follow_up", "经办人", problems)
+        check_person(session, follow_up.assignee_id, "follow_up", "经办人", problems)
         return FollowUpReminder(follow_up.due_date, text, follow_up.assignee_id)
     if follow_up is not None:
         problems.add("follow_up", "请选择转为诉求还是定期提醒")
@@ -355,7 +326,7 @@ def validate_visit(
     Reads the database but never writes; NotFoundError when the household is unknown.
     """
     today = today or date.today()
-    problems = _Problems()
+    problems = Problems()
     household = session.get(Household, data.household_id)
     if household is None:
         raise NotFoundError(f"找不到编号为 {data.household_id} 的住户")
@@ -373,12 +344,10 @@ def validate_visit(
         method = VisitMethod(data.method)
     except ValueError:
         problems.add("method", "请选择走访方式（上门、电话或视频）")
-    _check_person(session, data.visitor_id, "visitor", "走访人", problems,
+    check_person(session, data.visitor_id, "visitor", "走访人", problems,
                   current.visitor_id if current is not None else None)
     findings = _check_findings(data.findings, problems)
-    notes = data.notes.strip()
-    if len(notes) > _NOTES_MAX:
-        problems.add("notes", f"走访记录太长（最多 {_NOTES_MAX} 个字）")
+    notes = problems.text("notes", data.notes, "走访记录", _NOTES_MAX)
     follow_up = None
     if current is None and data.needs_follow_up:
         follow_up = _check_follow_up(session, data, problems)
@@ -457,8 +426,7 @@ def update_visit(
 ) -> None:
     """Save changes to a visit; ConflictError when someone saved it in between."""
     visit = _load(session, visit_id)
-    if data.version is not None and data.version != visit.version:
-        raise ConflictError(_CONFLICT)
+    check_version(data.version, visit.version, _CONFLICT)
     data = validate_visit(session, data, today, visit)
     visit.visit_date, visit.method = data.visit_date, data.method
     visit.visitor_id, visit.notes = data.visitor_id, data.notes
@@ -471,10 +439,7 @@ def update_visit(
     visit.findings.extend(VisitFinding(topic=f.topic, level=f.level, note=f.note)
                           for f in wanted.values())
     visit.updated_at = func.now()  # forces the versioned UPDATE
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_CONFLICT) from exc
+    flush_or_conflict(session, _CONFLICT)
     reschedule_household(session, visit.household_id)
     log.info("visit %s updated by %s", visit_id, actor)
 
@@ -487,10 +452,7 @@ def delete_visit(session: Session, visit_id: int, actor: str) -> None:
     visit = _load(session, visit_id)
     household_id = visit.household_id
     session.delete(visit)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_CONFLICT) from exc
+    flush_or_conflict(session, _CONFLICT)
     for linked in session.identity_map.values():
         if isinstance(linked, CareRequest | Reminder) and linked.visit_id == visit_id:
             session.expire(linked, ["visit_id"])
@@ -506,7 +468,7 @@ def _first_linked(
 ) -> dict[int, int]:
     """visit id → the first request (or reminder) made from it."""
     found: dict[int, int] = {}
-    for chunk in _chunks(visit_ids):
+    for chunk in chunks(visit_ids, _CHUNK):
         query = (select(column, func.min(id_column)).where(column.in_(chunk))
                  .group_by(column))
         found.update({vid: rid for vid, rid in session.execute(query)})
@@ -554,7 +516,7 @@ def _filtered_visits(query: Any, flt: VisitFilter, limit: int | None) -> Any:
     for term in flt.search.split():
         folded = normalize_query(term)
         if folded:
-            pattern = _like_pattern(folded)
+            pattern = like_pattern(folded)
             query = query.where(or_(Household.search_text.like(pattern, escape="\\"),
                                     func.lower(Volunteer.name).like(pattern, escape="\\")))
     if flt.household_id is not None:
@@ -818,7 +780,7 @@ def list_overdue(
     today = today or date.today()
     ids = list_overdue_ids(session, today, liaison_id, community_id)
     rows: list[OverdueRow] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, _CHUNK):
         rows.extend(fetch_overdue_rows(session, chunk, today))
     return rows
 
@@ -931,7 +893,7 @@ def add_reminder(
     """
     if session.get(Household, household_id) is None:
         raise NotFoundError(f"找不到编号为 {household_id} 的住户")
-    problems = _Problems()
+    problems = Problems()
     if due_date < _EARLIEST:
         problems.add("due_date", "提醒日期太早，请核对年份")
     tidy = text.strip()
@@ -939,7 +901,7 @@ def add_reminder(
         problems.add("text", "请写明到时要做什么")
     elif len(tidy) > _NOTE_MAX:
         problems.add("text", f"提醒内容太长（最多 {_NOTE_MAX} 个字）")
-    _check_person(session, assignee_id, "assignee", "经办人", problems)
+    check_person(session, assignee_id, "assignee", "经办人", problems)
     problems.raise_if_any()
     reminder = Reminder(household_id=household_id, visit_id=visit_id, due_date=due_date,
                         text=tidy, assignee_id=assignee_id, updated_by=actor)
@@ -964,10 +926,7 @@ def complete_reminder(session: Session, reminder_id: int, actor: str) -> None:
     reminder.done_at = datetime.now().replace(microsecond=0)
     reminder.done_by = actor
     reminder.updated_by = actor
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError("这条提醒刚被别人改过，请刷新后再看。") from exc
+    flush_or_conflict(session, "这条提醒刚被别人改过，请刷新后再看。")
     log.info("reminder %s done by %s", reminder_id, actor)
 
 

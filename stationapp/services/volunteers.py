@@ -14,22 +14,22 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from stationapp.domain.care_models import DeliveryRound, VolunteerRoleAssignment
 from stationapp.domain.care_vocab import VolunteerRole
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.event_models import EventVolunteer, Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.people import check_phone
 from stationapp.domain.search_keys import name_initials, name_pinyin, normalize_query, phone_digits
 from stationapp.domain.vocab import HouseholdStatus
+from stationapp.services._common import Problems, check_version, community_named, flush_or_conflict
 
 log = logging.getLogger("stationapp.services")
 
@@ -126,18 +126,6 @@ class VolunteerInfo:
             active=self.active, notes=self.notes, is_staff=self.is_staff, roles=self.roles,
             version=self.version,
         )
-
-
-@dataclass
-class _Problems:
-    items: list[ValidationError] = field(default_factory=list)
-
-    def add(self, field_name: str, message: str) -> None:
-        self.items.append(ValidationError(field_name, message))
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise ValidationError.of(self.items)
 
 
 def split_skills(text: str | Iterable[str]) -> tuple[str, ...]:
@@ -273,7 +261,7 @@ def validate_volunteer(data: VolunteerInput) -> VolunteerInput:
     Field names: ``name``, ``phone``, ``community``, ``skills``, ``roles`` (a role
     without a community). Repeated roles collapse into one.
     """
-    problems = _Problems()
+    problems = Problems()
     name = " ".join(data.name.split())
     if not name:
         problems.add("name", "请填写志愿者姓名")
@@ -318,15 +306,7 @@ def _check_unique(session: Session, data: VolunteerInput, volunteer_id: int | No
 
 
 def _community_id(session: Session, name: str, actor: str) -> int | None:
-    if not name:
-        return None
-    community_id = session.scalar(select(Community.id).where(Community.name == name))
-    if community_id is None:
-        community = Community(name=name, updated_by=actor)
-        session.add(community)
-        session.flush()
-        community_id = community.id
-    return community_id
+    return community_named(session, name, actor).id if name else None
 
 
 def _apply(session: Session, volunteer: Volunteer, data: VolunteerInput, actor: str) -> None:
@@ -404,8 +384,7 @@ def update_volunteer(
     volunteer = session.get(Volunteer, volunteer_id)
     if volunteer is None:
         raise NotFoundError(f"找不到编号为 {volunteer_id} 的志愿者")
-    if data.version is not None and data.version != volunteer.version:
-        raise ConflictError(_CONFLICT)
+    check_version(data.version, volunteer.version, _CONFLICT)
     data = validate_volunteer(data)
     _check_unique(session, data, volunteer_id)
     # Look-ups that may flush come before the changes, so the version moves by one.
@@ -414,10 +393,7 @@ def update_volunteer(
     _apply(session, volunteer, data, actor)
     volunteer.updated_at = func.now()  # forces the versioned UPDATE
     _replace_roles(session, volunteer_id, held, wanted)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(_CONFLICT) from exc
+    flush_or_conflict(session, _CONFLICT)
     log.info("volunteer %s updated by %s", volunteer_id, actor)
 
 
