@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -46,12 +45,16 @@ from datetime import time as clock
 from typing import Any
 
 from common import (
+    REFERENCE,
     MeasurementError,
+    baseline_queries,
     demo_database,
     describe_python,
     median,
     percentile,
+    print_misses,
     print_table,
+    time_ms,
     verdict,
 )
 
@@ -71,12 +74,6 @@ class Samples:
     def add(self, name: str, ms: float) -> None:
         """Record one sample."""
         self.by_name.setdefault(name, []).append(ms)
-
-
-def _time_ms(call: Callable[[], object]) -> tuple[float, object]:
-    started = time.perf_counter()
-    result = call()
-    return (time.perf_counter() - started) * 1000, result
 
 
 def demo_today(database: Any) -> date:
@@ -133,29 +130,6 @@ def service_calls(database: Any, today: date) -> dict[str, Callable[[], str]]:
         "(c) month_coverage, this month": coverage,
         "(d) list_requests, open only": open_requests,
     }
-
-
-def baselines(database: Any) -> dict[str, Callable[[], str]]:
-    """The reference queries of the same run (as in bench_search.py)."""
-    from sqlalchemy import text
-
-    from stationapp.services.households import HouseholdFilter, list_household_ids
-
-    def count_all() -> str:
-        with database.session() as session:
-            return f"{session.scalar(text('SELECT count(*) FROM household')):,} households"
-
-    def list_all() -> str:
-        with database.session() as session:
-            return f"{len(list_household_ids(session, HouseholdFilter())):,} ids"
-
-    return {
-        "SELECT count(*) FROM household": count_all,
-        "list_household_ids, empty filter (在册)": list_all,
-    }
-
-
-REFERENCE = "list_household_ids, empty filter (在册)"
 
 
 # ------------------------------------------------------------------ pages
@@ -303,7 +277,7 @@ def measure(database: Any, today: date, rounds: int, with_pages: bool) -> tuple[
     """Every call ``rounds`` times after the warm-ups, interleaved call by call."""
     base, services, pages = Samples(), Samples(), None
     groups: list[tuple[Samples, dict[str, Callable[[], str]]]] = [
-        (base, baselines(database)),
+        (base, baseline_queries(database)),
         (services, service_calls(database, today)),
     ]
     paths: PagePaths | None = None
@@ -319,7 +293,7 @@ def measure(database: Any, today: date, rounds: int, with_pages: bool) -> tuple[
             keep = round_no >= WARM_UPS
             for samples, calls in groups:
                 for name, call in calls.items():
-                    ms, found = _time_ms(call)
+                    ms, found = time_ms(call)
                     if keep:
                         samples.add(name, ms)
                         samples.sizes[name] = str(found)
@@ -393,10 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     except MeasurementError as exc:
         print(f"bench_care: measurement failed: {exc}", file=sys.stderr)
         return 1
-    misses = report(base, services, pages, label, note)
-    print()
-    print("\n".join(["budget missed:", *(f"  {m}" for m in misses)]) if misses
-          else "every budget met")
+    print_misses(report(base, services, pages, label, note))
     return 0
 
 

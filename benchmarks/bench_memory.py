@@ -19,13 +19,13 @@ import sys
 from common import (
     ChildRun,
     MeasurementError,
+    alternating_runs,
     baseline_child_code,
     demo_database,
     describe_python,
     median,
     print_table,
     program_child_code,
-    run_child,
     verdict,
 )
 
@@ -47,20 +47,11 @@ def measure(
     database_url: str, runs: int, lang: str | None
 ) -> tuple[list[tuple[float, float]], list[tuple[float, float]], str]:
     """(end, peak) RSS in MB of the baseline and the program, and the rows the program listed."""
-    baseline_code = baseline_child_code(scroll=True)
-    program_code = program_child_code(database_url, lang, scroll=True)
-    print("warm-up (bytecode, disk cache) …", file=sys.stderr, flush=True)
-    run_child(baseline_code)
-    rows = run_child(program_code).value("rows")
-    baseline: list[tuple[float, float]] = []
-    program: list[tuple[float, float]] = []
-    for i in range(runs):
-        order = [(baseline, baseline_code), (program, program_code)]
-        for samples, code in order if i % 2 == 0 else reversed(order):
-            samples.append(_rss(run_child(code)))
-        print(f"  run {i + 1}/{runs}: bare peak {baseline[-1][1]:.1f} MB, "
-              f"stationapp peak {program[-1][1]:.1f} MB", file=sys.stderr, flush=True)
-    return baseline, program, rows
+    baseline, program, warm = alternating_runs(
+        baseline_child_code(scroll=True), program_child_code(database_url, lang, scroll=True),
+        runs, _rss,
+        lambda bare, ours: f"bare peak {bare[1]:.1f} MB, stationapp peak {ours[1]:.1f} MB")
+    return baseline, program, warm.value("rows")
 
 
 def report(baseline: list[tuple[float, float]], program: list[tuple[float, float]],

@@ -31,15 +31,20 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from common import (
+    REFERENCE,
     MeasurementError,
+    baseline_queries,
     demo_database,
     describe_python,
     median,
     percentile,
+    print_misses,
     print_table,
+    time_ms,
     verdict,
 )
 
@@ -136,26 +141,6 @@ def services_keystroke(database: Any, block_size: int) -> Callable[[str], int]:
     return keystroke
 
 
-def baselines(database: Any) -> dict[str, Callable[[], object]]:
-    """The reference queries of the same run."""
-    from sqlalchemy import text
-
-    from stationapp.services.households import HouseholdFilter, list_household_ids
-
-    def count_all() -> object:
-        with database.session() as session:
-            return session.scalar(text("SELECT count(*) FROM household"))
-
-    def list_all() -> object:
-        with database.session() as session:
-            return list_household_ids(session, HouseholdFilter())
-
-    return {
-        "SELECT count(*) FROM household": count_all,
-        "list_household_ids, empty filter (在册)": list_all,
-    }
-
-
 # ------------------------------------------------------------------ page path
 
 
@@ -232,12 +217,6 @@ class PagePath:
 # ------------------------------------------------------------------ measuring
 
 
-def _time_ms(call: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    call()
-    return (time.perf_counter() - started) * 1000
-
-
 @dataclass
 class Results:
     """Everything one run measured."""
@@ -256,7 +235,7 @@ def measure(database: Any, rounds: int, with_page: bool, block_size: int) -> Res
     with database.session() as session:
         results = Results(typing_sequence(session))
     services = services_keystroke(database, block_size)
-    references = baselines(database)
+    references = baseline_queries(database)
     page = PagePath(database) if with_page else None
     if page is not None:
         results.page = Samples()
@@ -264,13 +243,12 @@ def measure(database: Any, rounds: int, with_page: bool, block_size: int) -> Res
         keep = round_no > 0
         for name, call in references.items():
             for _ in range(3):
-                ms = _time_ms(call)
+                ms, _found = time_ms(call)
                 if keep:
                     results.baseline.add(name, ms)
         for key in results.keys:
-            started = time.perf_counter()
-            found = results.matches[key.text] = services(key.text)
-            ms = (time.perf_counter() - started) * 1000
+            ms, found = time_ms(partial(services, key.text))
+            results.matches[key.text] = found
             if keep:
                 results.services.add(key.category, ms)
                 results.services_by_text.add(key.text, ms)
@@ -298,7 +276,7 @@ def _typed(keys: Sequence[Keystroke], category: str, matches: dict[str, int]) ->
 
 def report(results: Results, label: str) -> list[str]:
     """Print the tables; return the budget rows that missed."""
-    ref = median(results.baseline.by_category["list_household_ids, empty filter (在册)"])
+    ref = median(results.baseline.by_category[REFERENCE])
     print_table(
         f"Baselines, same run ({label}; {describe_python()})",
         ["query", "samples", "p50", "p95"],
@@ -373,10 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     except MeasurementError as exc:
         print(f"bench_search: measurement failed: {exc}", file=sys.stderr)
         return 1
-    misses = report(results, label)
-    print()
-    print("\n".join(["budget missed:", *(f"  {m}" for m in misses)]) if misses
-          else "every budget met")
+    print_misses(report(results, label))
     return 0
 
 

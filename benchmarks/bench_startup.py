@@ -15,13 +15,13 @@ import sys
 
 from common import (
     MeasurementError,
+    alternating_runs,
     baseline_child_code,
     demo_database,
     describe_python,
     median,
     print_table,
     program_child_code,
-    run_child,
     verdict,
 )
 
@@ -30,21 +30,11 @@ BUDGET_RATIO = 1.5
 
 def measure(database_url: str, runs: int, lang: str | None) -> tuple[list[float], list[float]]:
     """Seconds to painted of the baseline and of the program, ``runs`` alternating pairs."""
-    baseline_code = baseline_child_code()
-    program_code = program_child_code(database_url, lang)
-    print("warm-up (bytecode, disk cache) …", file=sys.stderr, flush=True)
-    run_child(baseline_code)
-    warm = run_child(program_code)
+    baseline, program, warm = alternating_runs(
+        baseline_child_code(), program_child_code(database_url, lang), runs,
+        lambda run: run.seconds_to_marker,
+        lambda bare, ours: f"bare {bare:.3f} s, stationapp {ours:.3f} s")
     print(f"  the program's table shows {warm.value('rows')} rows", file=sys.stderr)
-    baseline: list[float] = []
-    program: list[float] = []
-    for i in range(runs):
-        # Alternate which one goes first, so drift of the machine hits both alike.
-        order = [(baseline, baseline_code), (program, program_code)]
-        for samples, code in order if i % 2 == 0 else reversed(order):
-            samples.append(run_child(code).seconds_to_marker)
-        print(f"  run {i + 1}/{runs}: bare {baseline[-1]:.3f} s, "
-              f"stationapp {program[-1]:.3f} s", file=sys.stderr, flush=True)
     return baseline, program
 
 

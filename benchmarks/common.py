@@ -20,10 +20,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -325,6 +328,69 @@ from stationapp.cli import main
 
 sys.exit(main({argv!r}))
 '''
+
+
+def alternating_runs(
+    baseline_code: str, program_code: str, runs: int, sample: Callable[[ChildRun], T],
+    progress: Callable[[T, T], str],
+) -> tuple[list[T], list[T], ChildRun]:
+    """``sample`` of ``runs`` pairs of baseline and program children, after one discarded
+    warm-up each (bytecode, disk cache); returns both lists and the warm-up program run.
+
+    Which of the two goes first alternates, so that drift of the machine hits both alike.
+    ``progress(baseline, program)`` describes each finished pair on stderr.
+    """
+    print("warm-up (bytecode, disk cache) …", file=sys.stderr, flush=True)
+    run_child(baseline_code)
+    warm = run_child(program_code)
+    baseline: list[T] = []
+    program: list[T] = []
+    for i in range(runs):
+        order = [(baseline, baseline_code), (program, program_code)]
+        for samples, code in order if i % 2 == 0 else reversed(order):
+            samples.append(sample(run_child(code)))
+        print(f"  run {i + 1}/{runs}: {progress(baseline[-1], program[-1])}",
+              file=sys.stderr, flush=True)
+    return baseline, program, warm
+
+
+# ------------------------------------------------------------------ timing in process
+
+
+REFERENCE = "list_household_ids, empty filter (在册)"
+"""The baseline query the ratios of the in-process benchmarks divide by."""
+
+
+def time_ms(call: Callable[[], T]) -> tuple[float, T]:
+    """Milliseconds ``call`` took, and what it returned."""
+    started = time.perf_counter()
+    result = call()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def baseline_queries(database: Any) -> dict[str, Callable[[], str]]:
+    """The reference queries of the same run: a bare count and :data:`REFERENCE`; each
+    returns what it found."""
+    from sqlalchemy import text
+
+    from stationapp.services.households import HouseholdFilter, list_household_ids
+
+    def count_all() -> str:
+        with database.session() as session:
+            return f"{session.scalar(text('SELECT count(*) FROM household')):,} households"
+
+    def list_all() -> str:
+        with database.session() as session:
+            return f"{len(list_household_ids(session, HouseholdFilter())):,} ids"
+
+    return {"SELECT count(*) FROM household": count_all, REFERENCE: list_all}
+
+
+def print_misses(misses: Sequence[str]) -> None:
+    """The closing lines of a report: the budgets missed, or that every one was met."""
+    print()
+    print("\n".join(["budget missed:", *(f"  {m}" for m in misses)]) if misses
+          else "every budget met")
 
 
 # ------------------------------------------------------------------ statistics and tables

@@ -10,21 +10,18 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from stationapp import __version__, cli_data
 from stationapp.domain.errors import StationError, ValidationError
-from stationapp.domain.vocab import CareCategory, HouseholdStatus, parse_label
+from stationapp.domain.vocab import HouseholdStatus, parse_label
+
+if TYPE_CHECKING:
+    from stationapp.services.database import Database
 
 log = logging.getLogger("stationapp.cli")
-
-
-@dataclass(frozen=True)
-class _Text:
-    en: str
-    zh: str
 
 
 def _language(argv: Sequence[str]) -> str:
@@ -77,12 +74,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
 
     households = commands.add_parser(
         "households", help=t("list households as the ledger shows them", "列出台账中的住户"))
-    households.add_argument("--search", default="",
-                            help=t("name, pinyin, pinyin initials, address or phone",
-                                   "姓名、拼音、拼音首字母、地址或电话"))
-    households.add_argument("--community", default=None, help=t("community name", "小区名称"))
-    households.add_argument("--category", default=None,
-                            help=t("care category, e.g. 独居 or 高龄", "关爱类别，如 独居、高龄"))
+    cli_data.add_household_filters(households, t)
     households.add_argument("--status", default=HouseholdStatus.ACTIVE.label,
                             help=t("在册 (default), 迁出, 注销 or all",
                                    "在册（默认）、迁出、注销 或 all（全部）"))
@@ -268,27 +260,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
+_HOUSEHOLD_COLUMNS = ("id", "address", "head", "age", "phone", "categories", "tier", "status")
+
+
 def _households(args: argparse.Namespace, out: TextIO) -> int:
-    from stationapp.services.database import open_database
-    from stationapp.services.households import HouseholdFilter, find_community_id, list_households
+    from stationapp.services.households import list_households
 
     try:
-        category = CareCategory(parse_label(CareCategory, args.category)) if args.category else None
         status = (None if args.status.lower() in ("all", "全部")
                   else HouseholdStatus(parse_label(HouseholdStatus, args.status)))
     except ValueError as exc:
         print(f"stationapp: {exc}", file=sys.stderr)
         return 2
-    database = open_database(args.database_url)
-    try:
-        with database.session() as session:
-            community_id = find_community_id(session, args.community) if args.community else None
-            rows = list_households(session, HouseholdFilter(
-                search=args.search, community_id=community_id,
-                category=category, status=status,
-            ))
-    finally:
-        database.dispose()
+    with cli_data.opened_database(args.database_url) as database, \
+            database.session() as session:
+        rows = list_households(session, cli_data.household_filter(session, args, status))
     records: list[dict[str, Any]] = [
         {
             "id": r.id, "community": r.community, "building": r.building, "unit": r.unit,
@@ -303,26 +289,23 @@ def _households(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     elif args.format == "csv":
         writer = csv.writer(out)
-        writer.writerow(["id", "address", "head", "age", "phone", "categories", "tier", "status"])
+        writer.writerow(_HOUSEHOLD_COLUMNS)
         for rec in records:
             writer.writerow([rec["id"], rec["address"], rec["head"], rec["age"] or "",
                              rec["phone"], "、".join(rec["categories"]),
                              rec["tier"], rec["status"]])
     else:
-        _print_table(records, out)
+        _print_table(records, out, _HOUSEHOLD_COLUMNS)
     return 0
 
 
-def _print_table(
-    records: list[dict[str, Any]], out: TextIO, columns: Sequence[str] | None = None
-) -> None:
+def _print_table(records: list[dict[str, Any]], out: TextIO, columns: Sequence[str]) -> None:
     import unicodedata
 
     def width(text: str) -> int:
         return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
-    headers = list(columns or
-                   ["id", "address", "head", "age", "phone", "categories", "tier", "status"])
+    headers = list(columns)
     cells = [[_cell(rec[h]) for h in headers] for rec in records]
     widths = [max([width(h), *(width(row[i]) for row in cells)]) for i, h in enumerate(headers)]
     for row in [headers, *cells]:
@@ -344,15 +327,11 @@ _EVENT_COLUMNS = ("id", "type", "title", "date", "place", "participants",
 
 
 def _events(args: argparse.Namespace, out: TextIO) -> int:
-    from stationapp.services.database import open_database
     from stationapp.services.events import list_events
 
-    database = open_database(args.database_url)
-    try:
-        with database.session() as session:
-            rows = list_events(session, args.search, args.date_from, args.date_to)
-    finally:
-        database.dispose()
+    with cli_data.opened_database(args.database_url) as database, \
+            database.session() as session:
+        rows = list_events(session, args.search, args.date_from, args.date_to)
     records: list[dict[str, Any]] = [
         {
             "id": r.id, "type": r.type, "title": r.title,
@@ -371,16 +350,12 @@ def _events(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _demo(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
-    from stationapp.services.database import open_database
     from stationapp.services.demo import DEFAULT_HOUSEHOLDS, populate_demo
 
-    database = open_database(args.database_url)
-    try:
-        with database.session() as session:
-            summary = populate_demo(session, households=args.households or DEFAULT_HOUSEHOLDS,
-                                    seed=args.seed)
-    finally:
-        database.dispose()
+    with cli_data.opened_database(args.database_url) as database, \
+            database.session() as session:
+        summary = populate_demo(session, households=args.households or DEFAULT_HOUSEHOLDS,
+                                seed=args.seed)
     print(t(f"Demo station created: {summary.communities} communities, "
             f"{summary.households} households, {summary.residents} residents.",
             f"已生成演示数据：{summary.communities} 个小区，{summary.households} 户，"
@@ -393,18 +368,14 @@ _OVERDUE_COLUMNS = ("地址", "户主", "电话", "等级", "联户人", "上次
 
 def _overdue(args: argparse.Namespace, out: TextIO) -> int:
     """``stationapp visits overdue``: the overdue list as a table or JSON."""
-    from stationapp.services.database import open_database
     from stationapp.services.visits import list_overdue
     from stationapp.services.volunteers import get_volunteer
 
-    database = open_database(args.database_url)
-    try:
-        with database.session() as session:
-            if args.liaison is not None:
-                get_volunteer(session, args.liaison)  # NotFoundError → exit 2
-            rows = list_overdue(session, today=args.today, liaison_id=args.liaison)
-    finally:
-        database.dispose()
+    with cli_data.opened_database(args.database_url) as database, \
+            database.session() as session:
+        if args.liaison is not None:
+            get_volunteer(session, args.liaison)  # NotFoundError → exit 2
+        rows = list_overdue(session, today=args.today, liaison_id=args.liaison)
     if args.format == "json":
         records: list[dict[str, Any]] = [
             {
@@ -439,15 +410,11 @@ _DESCRIPTION_WIDTH = 24
 
 def _requests(args: argparse.Namespace, out: TextIO) -> int:
     """``stationapp requests list``: requests as a table or JSON, newest first."""
-    from stationapp.services.database import open_database
     from stationapp.services.requests import RequestFilter, list_requests
 
-    database = open_database(args.database_url)
-    try:
-        with database.session() as session:
-            rows = list_requests(session, RequestFilter(open_only=args.open))
-    finally:
-        database.dispose()
+    with cli_data.opened_database(args.database_url) as database, \
+            database.session() as session:
+        rows = list_requests(session, RequestFilter(open_only=args.open))
     if args.format == "json":
         records: list[dict[str, Any]] = [
             {
@@ -490,15 +457,10 @@ def _cli_actor() -> str:
 
 def _print(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
     """Write the PDF asked for; the file appears only once it is complete."""
-    from pathlib import Path
-
     from stationapp.reports.fonts import cjk_font
-    from stationapp.services.database import open_database
 
     output = Path(args.output).expanduser()
-    if not output.parent.is_dir():
-        print(t(f"stationapp: the folder {output.parent} does not exist",
-                f"stationapp: 文件夹 {output.parent} 不存在"), file=sys.stderr)
+    if cli_data.missing_folder(output, t):
         return 2
     if (args.document == "service-record" and args.date_from and args.date_to
             and args.date_from > args.date_to):
@@ -506,37 +468,35 @@ def _print(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
               file=sys.stderr)
         return 2
     cjk_font()  # no font: say so before any work (FontNotFoundError → exit 2)
-    database = open_database(args.database_url)
+    write = {
+        "delivery-sheets": _write_delivery_sheets,
+        "event-report": _write_event_report,
+        "monthly-report": _write_monthly_report,
+        "service-record": _write_service_record,
+        "ledger": _write_ledger,
+    }[args.document]
     partial = output.with_name(output.name + ".part")
-    try:
-        write = {
-            "delivery-sheets": _write_delivery_sheets,
-            "event-report": _write_event_report,
-            "monthly-report": _write_monthly_report,
-            "service-record": _write_service_record,
-            "ledger": _write_ledger,
-        }[args.document]
-        done = write(args, database, partial, output, t)
-        partial.replace(output)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        reason = exc.strerror or str(exc)
-        print(t(f"stationapp: cannot write {output}: {reason} "
-                "(is the file open in another program?)",
-                f"stationapp: 无法写入 {output}：{reason}（文件是否正被其他程序打开？）"),
-              file=sys.stderr)
-        return 2
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    finally:
-        database.dispose()
+    with cli_data.opened_database(args.database_url) as database:
+        try:
+            done = write(args, database, partial, output, t)
+            partial.replace(output)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            reason = exc.strerror or str(exc)
+            print(t(f"stationapp: cannot write {output}: {reason} "
+                    "(is the file open in another program?)",
+                    f"stationapp: 无法写入 {output}：{reason}（文件是否正被其他程序打开？）"),
+                  file=sys.stderr)
+            return 2
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
     print(done)
     return 0
 
 
-def _write_delivery_sheets(args: argparse.Namespace, database: Any, partial: Any, output: Any,
-                           t: Callable[[str, str], str]) -> str:
+def _write_delivery_sheets(args: argparse.Namespace, database: Database, partial: Path,
+                           output: Path, t: Callable[[str, str], str]) -> str:
     from stationapp.reports.delivery_sheet import render_delivery_sheets
     from stationapp.services.sheet_data import delivery_sheets
 
@@ -549,8 +509,8 @@ def _write_delivery_sheets(args: argparse.Namespace, database: Any, partial: Any
              f"已生成配送单 {len(sheets.sheets)} 份，{stops} 户，共 {pages} 页：{output}")
 
 
-def _write_event_report(args: argparse.Namespace, database: Any, partial: Any, output: Any,
-                        t: Callable[[str, str], str]) -> str:
+def _write_event_report(args: argparse.Namespace, database: Database, partial: Path,
+                        output: Path, t: Callable[[str, str], str]) -> str:
     from stationapp.reports.event_report import render_event_report
     from stationapp.services.sheet_data import event_report
 
@@ -561,8 +521,8 @@ def _write_event_report(args: argparse.Namespace, database: Any, partial: Any, o
              f"已生成活动记录，共 {pages} 页：{output}")
 
 
-def _write_monthly_report(args: argparse.Namespace, database: Any, partial: Any, output: Any,
-                          t: Callable[[str, str], str]) -> str:
+def _write_monthly_report(args: argparse.Namespace, database: Database, partial: Path,
+                          output: Path, t: Callable[[str, str], str]) -> str:
     from stationapp.reports.monthly_report import write_monthly_report
     from stationapp.services.statistics import monthly_statistics
 
@@ -574,8 +534,8 @@ def _write_monthly_report(args: argparse.Namespace, database: Any, partial: Any,
              f"已生成 {stats.month.year}年{stats.month.month}月 工作月报，共 {pages} 页：{output}")
 
 
-def _write_service_record(args: argparse.Namespace, database: Any, partial: Any, output: Any,
-                          t: Callable[[str, str], str]) -> str:
+def _write_service_record(args: argparse.Namespace, database: Database, partial: Path,
+                          output: Path, t: Callable[[str, str], str]) -> str:
     from stationapp.reports.service_certificate import write_certificate
     from stationapp.services.service_record import issue_certificate
 
@@ -591,8 +551,8 @@ def _write_service_record(args: argparse.Namespace, database: Any, partial: Any,
              f"累计 {record.total_hours:g} 小时）：{output}")
 
 
-def _write_ledger(args: argparse.Namespace, database: Any, partial: Any, output: Any,
-                  t: Callable[[str, str], str]) -> str:
+def _write_ledger(args: argparse.Namespace, database: Database, partial: Path,
+                  output: Path, t: Callable[[str, str], str]) -> str:
     from stationapp.reports.ledger import render_ledger
     from stationapp.services.ledger_data import LedgerColumn, ledger_data
 
@@ -605,11 +565,7 @@ def _write_ledger(args: argparse.Namespace, database: Any, partial: Any, output:
                 raise ValidationError("columns", f"不认识的列“{word.strip()}”（可用：{known}）")
             columns.append(match[0])
     with database.session() as session:
-        try:
-            flt = cli_data.household_filter(session, args)
-        except ValueError as exc:
-            raise ValidationError("filter", str(exc)) from exc
-        data = ledger_data(session, flt, columns)
+        data = ledger_data(session, cli_data.household_filter(session, args), columns)
     pages = render_ledger(data, partial)
     return t(f"Wrote the ledger: {data.households} households, {pages} pages: {output}",
              f"已生成住户台账：{data.households} 户，共 {pages} 页：{output}")

@@ -5,16 +5,47 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from stationapp.domain.errors import ValidationError
+from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, parse_label
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from stationapp.services.database import Database
+    from stationapp.services.households import HouseholdFilter
 
 Translate = Callable[[str, str], str]
 
 
+@contextmanager
+def opened_database(url: str | None) -> Iterator[Database]:
+    """The database at ``url`` (None: the default one), disposed of when the block ends."""
+    from stationapp.services.database import open_database
+
+    database = open_database(url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def missing_folder(path: Path, t: Translate) -> bool:
+    """True, having said so on stderr, when the folder ``path`` is to be written in is missing."""
+    if path.parent.is_dir():
+        return False
+    print(t(f"stationapp: the folder {path.parent} does not exist",
+            f"stationapp: 文件夹 {path.parent} 不存在"), file=sys.stderr)
+    return True
+
+
 def add_household_filters(parser: argparse.ArgumentParser, t: Translate) -> None:
-    """The household filters shared by ``export`` and ``print ledger``."""
+    """The household filters shared by ``households``, ``export`` and ``print ledger``."""
     parser.add_argument("--search", default="",
                         help=t("name, pinyin, pinyin initials, address or phone",
                                "姓名、拼音、拼音首字母、地址或电话"))
@@ -25,17 +56,27 @@ def add_household_filters(parser: argparse.ArgumentParser, t: Translate) -> None
                                                        "关爱等级：重点、关注 或 一般"))
 
 
-def household_filter(session: Any, args: argparse.Namespace) -> Any:
-    """The HouseholdFilter the command line asks for; ValueError for an unknown word."""
-    from stationapp.domain.vocab import CareCategory, CareTier, parse_label
+def household_filter(
+    session: Session, args: argparse.Namespace,
+    status: HouseholdStatus | None = HouseholdStatus.ACTIVE,
+) -> HouseholdFilter:
+    """The HouseholdFilter of :func:`add_household_filters`' options and ``status``.
+
+    Raises ValidationError for an unknown category or tier, NotFoundError for an unknown
+    community.
+    """
     from stationapp.services.households import HouseholdFilter, find_community_id
 
+    try:
+        category = (CareCategory(parse_label(CareCategory, args.category))
+                    if args.category else None)
+        tier = CareTier(parse_label(CareTier, args.tier)) if args.tier else None
+    except ValueError as exc:
+        raise ValidationError("filter", str(exc)) from exc
     return HouseholdFilter(
         search=args.search,
         community_id=find_community_id(session, args.community) if args.community else None,
-        category=CareCategory(parse_label(CareCategory, args.category))
-        if args.category else None,
-        tier=CareTier(parse_label(CareTier, args.tier)) if args.tier else None,
+        category=category, tier=tier, status=status,
     )
 
 
@@ -96,7 +137,6 @@ def run(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int 
 
 
 def _import(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
-    from stationapp.services.database import open_database
     from stationapp.services.roster_files import read_roster_file
     from stationapp.services.roster_import import (
         ImportOptions,
@@ -109,13 +149,9 @@ def _import(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> 
     table = read_roster_file(Path(args.file).expanduser(), args.sheet)
     options = ImportOptions(default_community=args.community,
                             stop_on_first_error=args.stop_on_first_error)
-    database = open_database(args.database_url)
-    try:
-        with database.session() as session:
-            plan = plan_import(session, table, options)
-            result = dry_run_result(plan) if args.dry_run else apply_plan(session, plan, actor)
-    finally:
-        database.dispose()
+    with opened_database(args.database_url) as database, database.session() as session:
+        plan = plan_import(session, table, options)
+        result = dry_run_result(plan) if args.dry_run else apply_plan(session, plan, actor)
     if args.rejected and result.rejected:
         write_rejected_rows(result.rejected, plan.headers, Path(args.rejected).expanduser(),
                             table.path.name)
@@ -148,36 +184,25 @@ def _import(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> 
 
 def _export(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
     from stationapp.services import exports
-    from stationapp.services.database import open_database
 
     path = Path(args.file).expanduser()
     if path.suffix.lower() not in (".xlsx", ".csv"):
         print(t("stationapp: the file must end in .xlsx or .csv",
                 "stationapp: 文件名应以 .xlsx 或 .csv 结尾"), file=sys.stderr)
         return 2
-    if not path.parent.is_dir():
-        print(t(f"stationapp: the folder {path.parent} does not exist",
-                f"stationapp: 文件夹 {path.parent} 不存在"), file=sys.stderr)
+    if missing_folder(path, t):
         return 2
-    database = open_database(args.database_url)
-    try:
-        with database.session() as session:
-            try:
-                flt = household_filter(session, args)
-            except ValueError as exc:
-                print(f"stationapp: {exc}", file=sys.stderr)
-                return 2
-            if args.kind == "households":
-                table = exports.households_table(session, flt)
-            elif args.kind == "residents":
-                table = exports.residents_table(session, flt)
-            else:
-                maker = {"visits": exports.visits_table, "requests": exports.requests_table,
-                         "events": exports.events_table,
-                         "deliveries": exports.deliveries_table}[args.kind]
-                table = maker(session, args.date_from, args.date_to)
-    finally:
-        database.dispose()
+    with opened_database(args.database_url) as database, database.session() as session:
+        flt = household_filter(session, args)
+        if args.kind == "households":
+            table = exports.households_table(session, flt)
+        elif args.kind == "residents":
+            table = exports.residents_table(session, flt)
+        else:
+            maker = {"visits": exports.visits_table, "requests": exports.requests_table,
+                     "events": exports.events_table,
+                     "deliveries": exports.deliveries_table}[args.kind]
+            table = maker(session, args.date_from, args.date_to)
     rows = exports.write_table(table, path)
     out.write(t(f"Wrote {rows} rows of {table.title}: {path}\n",
                 f"已导出{table.title} {rows} 行：{path}\n"))
@@ -186,14 +211,9 @@ def _export(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> 
 
 def _backup(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
     from stationapp.services.backup import make_backup
-    from stationapp.services.database import open_database
 
-    database = open_database(args.database_url)
-    try:
-        folder = Path(args.folder).expanduser() if args.folder else None
-        backup = make_backup(database, folder)
-    finally:
-        database.dispose()
+    with opened_database(args.database_url) as database:
+        backup = make_backup(database, Path(args.folder).expanduser() if args.folder else None)
     out.write(t(f"Backed up to {backup.path} ({backup.size:,} bytes)\n",
                 f"已备份到 {backup.path}（{backup.size:,} 字节）\n"))
     return 0
@@ -201,13 +221,9 @@ def _backup(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> 
 
 def _restore(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
     from stationapp.services.backup import restore_backup
-    from stationapp.services.database import open_database
 
-    database = open_database(args.database_url)
-    try:
+    with opened_database(args.database_url) as database:
         result = restore_backup(database, Path(args.file).expanduser())
-    finally:
-        database.dispose()
     out.write(t(f"Restored {result.restored_from}\n", f"已恢复 {result.restored_from}\n"))
     if result.migrated_from:
         out.write(t(f"It was upgraded from schema {result.migrated_from}.\n",

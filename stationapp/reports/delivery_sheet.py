@@ -32,19 +32,17 @@ from stationapp.reports.layout import (
     BODY_SIZE,
     CONTENT_WIDTH,
     GRID,
-    SHADE,
     Run,
-    SectionedCanvas,
     SectionStart,
-    StationDocument,
     Styles,
     TextBlock,
-    draw_footer,
-    draw_running_header,
     format_datetime,
+    grid,
     make_styles,
+    padding,
     table_style,
     text,
+    write_document,
 )
 from stationapp.services.sheet_data import DeliverySheets, VolunteerSheet
 
@@ -108,9 +106,7 @@ def _header(data: DeliverySheets, sheet: VolunteerSheet, styles: Styles) -> list
             styles.font,
             ("BOX", (0, 0), (-1, -1), 0.8, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            *padding(3, 3, left=6),
         ),
     )
     hint = Paragraph(
@@ -149,14 +145,8 @@ def _stop_table(sheet: VolunteerSheet, styles: Styles) -> Table:
         ("FONTSIZE", (0, 1), (0, -1), NUMBER_SIZE),
         ("LEADING", (0, 1), (0, -1), NUMBER_SIZE * 1.2),
         ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        *grid("TOP", 4, 6, 4, line=0.8),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("VALIGN", (0, 1), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("GRID", (0, 0), (-1, -1), 0.8, GRID),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ))
     return table
 
@@ -191,7 +181,6 @@ def render_delivery_sheets(
     """
     font = cjk_font()
     styles = make_styles(font)
-    printed = printed_at or datetime.now()
     sheets = data.sheets or (VolunteerSheet("", "", (), ()),)
     story: list[Flowable] = []
     for index, sheet in enumerate(sheets):
@@ -204,13 +193,11 @@ def render_delivery_sheets(
             story += [Paragraph(text(f"{data.station_name} · 送上门配送单"), styles.title),
                       Paragraph(text(f"{data.event_title}：没有待送的配送。"), styles.heading)]
 
-    def decorate(canvas: SectionedCanvas, section: int, page: int, pages: int) -> None:
-        sheet = sheets[section]
-        left = f"{data.event_title} · {format_datetime(data.event_date)}"
-        right = f"志愿者：{sheet.volunteer}" if sheet.volunteer else data.station_name
-        draw_running_header(canvas, font, left, right)
-        draw_footer(canvas, font, page, pages, printed)
+    def running_header(section: int) -> tuple[str, str]:
+        volunteer = sheets[section].volunteer
+        return (f"{data.event_title} · {format_datetime(data.event_date)}",
+                f"志愿者：{volunteer}" if volunteer else data.station_name)
 
-    document = StationDocument(target, font, title=f"{data.event_title} 配送单",
-                               author=data.station_name)
-    return document.render(story, decorate)
+    return write_document(target, font, story, title=f"{data.event_title} 配送单",
+                          author=data.station_name, running_header=running_header,
+                          printed_at=printed_at)

@@ -18,20 +18,16 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from stationapp.reports.fonts import cjk_font
 from stationapp.reports.layout import (
     CONTENT_WIDTH,
-    GRID,
     SHADE,
-    Run,
-    SectionedCanvas,
     SectionStart,
-    StationDocument,
     Styles,
-    TextBlock,
-    draw_footer,
-    draw_running_header,
     format_datetime,
+    grid,
     make_styles,
     table_style,
     text,
+    text_cell,
+    write_document,
 )
 from stationapp.services.sheet_data import EventReportData
 
@@ -45,21 +41,7 @@ def _hours(value: float) -> str:
 
 
 def _grid(header: bool = True) -> list[tuple[object, ...]]:
-    commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]
-    if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
-    return commands
-
-
-def _cell(font: str, value: str) -> TextBlock:
-    return TextBlock(font, [Run(value)])
+    return grid("TOP", 3, 4, 4, header=header)
 
 
 def _details(data: EventReportData, styles: Styles) -> Table:
@@ -69,12 +51,12 @@ def _details(data: EventReportData, styles: Styles) -> Table:
         same_day = data.ends_at.date() == data.starts_at.date()
         when += f" 至 {data.ends_at:%H:%M}" if same_day else f" 至 {format_datetime(data.ends_at)}"
     rows: list[list[object]] = [
-        ["活动类型", _cell(font, data.event_type)],
-        ["活动名称", _cell(font, data.title)],
-        ["时间", _cell(font, when)],
-        ["地点", _cell(font, data.place or "—")],
-        ["组织者", _cell(font, data.organiser or "—")],
-        ["参与人数", _cell(font, f"{data.participant_count} 人")],
+        ["活动类型", text_cell(font, data.event_type)],
+        ["活动名称", text_cell(font, data.title)],
+        ["时间", text_cell(font, when)],
+        ["地点", text_cell(font, data.place or "—")],
+        ["组织者", text_cell(font, data.organiser or "—")],
+        ["参与人数", text_cell(font, f"{data.participant_count} 人")],
         ["活动内容", Paragraph(text(data.description or "—"), styles.cell)],
     ]
     table = Table(rows, colWidths=(28 * mm, CONTENT_WIDTH - 28 * mm))
@@ -140,9 +122,9 @@ def _delivery_list(data: EventReportData, styles: Styles) -> list[Flowable]:
         if d.attempt > 1:
             remarks.append(f"第 {d.attempt} 次")
         rows.append([
-            str(number), _cell(font, d.address), _cell(font, d.recipient),
-            _cell(font, d.items), _cell(font, d.volunteer), d.outcome.label,
-            _cell(font, "；".join(remarks)),
+            str(number), text_cell(font, d.address), text_cell(font, d.recipient),
+            text_cell(font, d.items), text_cell(font, d.volunteer), d.outcome.label,
+            text_cell(font, "；".join(remarks)),
         ])
     table = Table(rows, colWidths=DELIVERY_COLUMNS, repeatRows=1)
     table.setStyle(table_style(font, *_grid(), ("ALIGN", (0, 0), (0, -1), "CENTER")))
@@ -159,7 +141,6 @@ def render_event_report(
     """
     font = cjk_font()
     styles = make_styles(font)
-    printed = printed_at or datetime.now()
     story: list[Flowable] = [
         SectionStart(0),
         Paragraph(text(f"{data.station_name} · 活动记录"), styles.title),
@@ -171,11 +152,8 @@ def render_event_report(
         *_delivery_list(data, styles),
     ]
 
-    def decorate(canvas: SectionedCanvas, section: int, page: int, pages: int) -> None:
-        draw_running_header(canvas, font, f"{data.station_name} · 活动记录",
-                            f"{data.title} · {format_datetime(data.starts_at)}")
-        draw_footer(canvas, font, page, pages, printed)
-
-    document = StationDocument(target, font, title=f"{data.title} 活动记录",
-                               author=data.station_name)
-    return document.render(story, decorate)
+    header = (f"{data.station_name} · 活动记录",
+              f"{data.title} · {format_datetime(data.starts_at)}")
+    return write_document(target, font, story, title=f"{data.title} 活动记录",
+                          author=data.station_name, running_header=lambda _section: header,
+                          printed_at=printed_at)

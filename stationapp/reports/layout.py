@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -47,9 +47,11 @@ MUTED = colors.HexColor("#444444")
 
 Decorate = Callable[["SectionedCanvas", int, int, int], None]
 """Draws the furniture of one page: (canvas, section, page number in section, pages)."""
+RunningHeader = Callable[[int], tuple[str, str]]
+"""The (left, right) text of the running header of the pages of a section."""
 
 
-def format_date(value: datetime) -> str:
+def format_date(value: date) -> str:
     """2026年1月25日."""
     return f"{value.year}年{value.month}月{value.day}日"
 
@@ -100,6 +102,26 @@ def table_style(font: str, *commands: tuple[Any, ...]) -> TableStyle:
     which is not embedded and has no Chinese), followed by ``commands``."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
                        ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE), *commands])
+
+
+def padding(top: float, bottom: float, left: float | None = None,
+            right: float | None = None) -> list[tuple[Any, ...]]:
+    """Table style commands padding every cell; ``None`` keeps reportlab's 6 pt."""
+    sides = (("TOPPADDING", top), ("BOTTOMPADDING", bottom), ("LEFTPADDING", left),
+             ("RIGHTPADDING", right))
+    return [(name, (0, 0), (-1, -1), value) for name, value in sides if value is not None]
+
+
+def grid(valign: str, top: float, bottom: float, side: float | None = None, *,
+         header: bool = True, line: float = 0.6) -> list[tuple[Any, ...]]:
+    """Table style commands of a ruled table: every cell boxed, aligned ``valign`` and
+    padded (``side`` left and right), the first row shaded when it is a ``header``."""
+    commands: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), line, GRID),
+                                       ("VALIGN", (0, 0), (-1, -1), valign),
+                                       *padding(top, bottom, side, side)]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    return commands
 
 
 # ------------------------------------------------------------------ fast text blocks
@@ -202,6 +224,11 @@ class TextBlock(Flowable):
                 canvas.drawString(0, baseline, line)
 
 
+def text_cell(font: str, value: str) -> TextBlock:
+    """A table cell of plain body text in ``font``, wrapped to the column."""
+    return TextBlock(font, [Run(value)])
+
+
 class SectionStart(Flowable):
     """Invisible marker: the pages from here on belong to section ``index``."""
 
@@ -297,9 +324,9 @@ class StationDocument(BaseDocTemplate):
     resources, a font that is not embedded.)
     """
 
-    def __init__(self, target: Path | BinaryIO, font: str, title: str, author: str,
+    def __init__(self, target: Path | str | BinaryIO, font: str, title: str, author: str,
                  pagesize: tuple[float, float] = A4) -> None:
-        destination = str(target) if isinstance(target, Path) else target
+        destination = str(target) if isinstance(target, Path | str) else target
         super().__init__(
             destination, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
@@ -327,3 +354,22 @@ class StationDocument(BaseDocTemplate):
         finally:
             rl_config.useA85 = use_a85
         return canvases[-1].page_count
+
+
+def write_document(
+    target: Path | str | BinaryIO, font: str, story: list[Flowable], *, title: str,
+    author: str, running_header: RunningHeader, printed_at: datetime | None = None,
+    pagesize: tuple[float, float] = A4,
+) -> int:
+    """Write ``story`` as a PDF whose every page has the running header
+    ``running_header(section)`` and the footer (page x of y within its section, the time
+    printed: ``printed_at``, else now); returns the number of pages."""
+    printed = printed_at or datetime.now()
+
+    def decorate(canvas: SectionedCanvas, section: int, page: int, pages: int) -> None:
+        left, right = running_header(section)
+        draw_running_header(canvas, font, left, right)
+        draw_footer(canvas, font, page, pages, printed)
+
+    document = StationDocument(target, font, title=title, author=author, pagesize=pagesize)
+    return document.render(story, decorate)

@@ -12,19 +12,14 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
 
 from stationapp.reports.fonts import cjk_font
 from stationapp.reports.layout import (
-    GRID,
     MARGIN_X,
-    SHADE,
-    Run,
-    SectionedCanvas,
     SectionStart,
-    StationDocument,
-    TextBlock,
-    draw_footer,
-    draw_running_header,
+    grid,
     make_styles,
     table_style,
     text,
+    text_cell,
+    write_document,
 )
 from stationapp.services.ledger_data import LedgerColumn, LedgerData
 
@@ -63,9 +58,8 @@ def render_ledger(
     """
     font = cjk_font()
     styles = make_styles(font)
-    printed = printed_at or datetime.now()
     widths = _widths(data.columns)
-    header = [TextBlock(font, [Run(c.label)]) for c in data.columns]
+    header = [text_cell(font, c.label) for c in data.columns]
     story: list[Flowable] = []
     sections = data.sections or ()
     for index, section in enumerate(sections):
@@ -75,31 +69,20 @@ def render_ledger(
         story.append(Paragraph(text(f"{section.community} 住户台账（{len(section.lines)} 户）"),
                                styles.heading))
         rows: list[list[object]] = [list(header)]
-        rows.extend([TextBlock(font, [Run(line.cells[c])]) for c in data.columns]
+        rows.extend([text_cell(font, line.cells[c]) for c in data.columns]
                     for line in section.lines)
         table = Table(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(table_style(
-            font,
-            ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ))
+        table.setStyle(table_style(font, *grid("TOP", 2, 3, 3)))
         story.append(table)
     if not sections:
         story.append(Paragraph(text("没有符合条件的住户。"), styles.body))
     names = [s.community for s in sections]
 
-    def decorate(canvas: SectionedCanvas, section: int, page: int, pages: int) -> None:
+    def running_header(section: int) -> tuple[str, str]:
         community = names[section] if section < len(names) else ""
-        left = f"{data.station} · 住户台账 · {community}"
-        right = data.filter_text or f"{data.printed_on:%Y-%m-%d}"
-        draw_running_header(canvas, font, left, right)
-        draw_footer(canvas, font, page, pages, printed)
+        return (f"{data.station} · 住户台账 · {community}",
+                data.filter_text or f"{data.printed_on:%Y-%m-%d}")
 
-    document = StationDocument(target, font, title=f"{data.station} 住户台账",
-                               author=data.station, pagesize=PAGE)
-    return document.render(story, decorate)
+    return write_document(target, font, story, title=f"{data.station} 住户台账",
+                          author=data.station, running_header=running_header,
+                          printed_at=printed_at, pagesize=PAGE)

@@ -24,19 +24,19 @@ from stationapp.reports.charts import gauge, horizontal_bars, pie, vertical_bars
 from stationapp.reports.fonts import cjk_font
 from stationapp.reports.layout import (
     CONTENT_WIDTH,
-    GRID,
     SHADE,
     Run,
-    SectionedCanvas,
     SectionStart,
-    StationDocument,
     Styles,
     TextBlock,
-    draw_footer,
-    draw_running_header,
+    format_date,
+    grid,
     make_styles,
+    padding,
     table_style,
     text,
+    text_cell,
+    write_document,
 )
 from stationapp.services.statistics import MonthlyStatistics
 
@@ -51,10 +51,6 @@ def month_title(month: date) -> str:
     return f"{month.year}年{month.month}月 工作月报"
 
 
-def _day(value: date) -> str:
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
 def _hours(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
@@ -63,19 +59,9 @@ def _share(count: int, total: int) -> str:
     return f"{count / total:.1%}" if total else "—"
 
 
-def _grid(header: bool = True, header_column: bool = False) -> list[tuple[object, ...]]:
-    commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-    ]
-    if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
-        commands.append(("ALIGN", (0, 0), (-1, 0), "CENTER"))
+def _grid(header_column: bool = False) -> list[tuple[object, ...]]:
+    commands = [*grid("MIDDLE", 2, 4, 4), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("ALIGN", (0, 0), (-1, 0), "CENTER")]
     if header_column:
         commands.append(("BACKGROUND", (0, 0), (0, -1), SHADE))
     return commands
@@ -112,11 +98,7 @@ def _pair(left: Flowable, left_width: float, right: Flowable, font: str) -> Tabl
     """``left`` (``left_width`` wide) and ``right`` in one row, tops aligned."""
     outer = Table([[left, right]],
                   colWidths=(left_width + GAP, CONTENT_WIDTH - left_width - GAP), hAlign="LEFT")
-    outer.setStyle(table_style(font, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)))
+    outer.setStyle(table_style(font, ("VALIGN", (0, 0), (-1, -1), "TOP"), *padding(0, 0, 0, 0)))
     return outer
 
 
@@ -137,10 +119,7 @@ def _key_figures(stats: MonthlyStatistics, font: str) -> Table:
         _tile(font, _hours(stats.volunteer_hours), "志愿服务（小时）"),
     ]
     table = Table([tiles[:4], tiles[4:]], colWidths=(CONTENT_WIDTH / 4,) * 4)
-    table.setStyle(table_style(font, ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 4),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6)))
+    table.setStyle(table_style(font, *grid("MIDDLE", 4, 6, header=False)))
     return table
 
 
@@ -153,7 +132,7 @@ def _households(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("一、住户概况", styles.heading),
         Paragraph(text(
-            f"截至{_day(stats.as_of or stats.generated_on)}，在册住户 {total} 户，"
+            f"截至{format_date(stats.as_of or stats.generated_on)}，在册住户 {total} 户，"
             f"分布在 {len(stats.by_community)} 个小区。一户可兼有几个关爱类别，"
             "按类别统计时分别计入。"), styles.body),
         Spacer(0, 2 * mm),
@@ -195,7 +174,7 @@ def _communities_in_columns(stats: MonthlyStatistics, font: str) -> Table:
             index = g * per_column + r
             if index < len(pairs):
                 name, n = pairs[index]
-                row += [TextBlock(font, [Run(name)]), str(n), _share(n, total)]
+                row += [text_cell(font, name), str(n), _share(n, total)]
             else:
                 row += ["", "", ""]
         rows.append(row)
@@ -211,7 +190,7 @@ def _communities_in_columns(stats: MonthlyStatistics, font: str) -> Table:
 def _visits(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
     font = styles.font
     coverage = stats.coverage
-    as_of = _day(stats.as_of or stats.generated_on)
+    as_of = format_date(stats.as_of or stats.generated_on)
     if coverage.ratio is None:
         covered = "本月没有应走访的住户，覆盖率不计。"
     else:
@@ -251,7 +230,7 @@ def _requests(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
               str(stats.requests_open), str(stats.requests_overdue), average]
     figures = Table([header, values], colWidths=(CONTENT_WIDTH / 5,) * 5, hAlign="LEFT")
     figures.setStyle(table_style(font, *_grid(), ("ALIGN", (0, 0), (-1, -1), "CENTER")))
-    as_of = _day(stats.as_of or stats.generated_on)
+    as_of = format_date(stats.as_of or stats.generated_on)
     limit = (f"受理后超过 {stats.request_limit_days} 天" if stats.request_limit_days
              else "超过办结时限")
     story: list[Flowable] = [
@@ -287,10 +266,7 @@ def _requests(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
 def _stack(flowables: list[Flowable], font: str) -> Table:
     """Flowables one below the other, as one cell."""
     table = Table([[f] for f in flowables], hAlign="LEFT")
-    table.setStyle(table_style(font, ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2)))
+    table.setStyle(table_style(font, *padding(0, 2, 0, 0)))
     return table
 
 
@@ -356,7 +332,6 @@ def write_monthly_report(
     """
     font = cjk_font()
     styles = make_styles(font)
-    printed = printed_at or datetime.now()
     title = month_title(stats.month)
     last = stats.as_of or stats.generated_on
     story: list[Flowable] = [
@@ -364,7 +339,7 @@ def write_monthly_report(
         Paragraph(text(stats.station), styles.title),
         Paragraph(text(title), styles.title),
         Paragraph(text(f"统计月份 {stats.month.year}年{stats.month.month}月 · "
-                       f"数据截至 {_day(last)}"), styles.cell_center),
+                       f"数据截至 {format_date(last)}"), styles.cell_center),
         Spacer(0, 4 * mm),
         _key_figures(stats, font),
         *_households(stats, styles),
@@ -374,12 +349,7 @@ def write_monthly_report(
         *_volunteers(stats, styles),
     ]
 
-    def decorate(canvas: SectionedCanvas, section: int, page: int, pages: int) -> None:
-        draw_running_header(canvas, font, f"{stats.station} · {title}",
-                            f"数据截至 {_day(last)}")
-        draw_footer(canvas, font, page, pages, printed)
-
-    target = Path(path) if isinstance(path, str) else path
-    document = StationDocument(target, font, title=f"{stats.station} {title}",
-                               author=stats.station)
-    return document.render(story, decorate)
+    header = (f"{stats.station} · {title}", f"数据截至 {format_date(last)}")
+    return write_document(path, font, story, title=f"{stats.station} {title}",
+                          author=stats.station, running_header=lambda _section: header,
+                          printed_at=printed_at)

@@ -22,19 +22,18 @@ from stationapp.reports.fonts import cjk_font
 from stationapp.reports.layout import (
     BODY_SIZE,
     CONTENT_WIDTH,
-    GRID,
     MUTED,
     SHADE,
     Run,
-    SectionedCanvas,
     SectionStart,
-    StationDocument,
     TextBlock,
-    draw_footer,
-    draw_running_header,
+    format_date,
+    grid,
     make_styles,
     table_style,
     text,
+    text_cell,
+    write_document,
 )
 from stationapp.services.service_record import Certificate, ServiceRecord
 
@@ -49,10 +48,6 @@ ENTRY_COLUMNS = (*_FIXED, CONTENT_WIDTH - sum(_FIXED) - sum(_TAIL), *_TAIL)
 SEAL_SIZE = 38 * mm
 
 
-def _day(value: date) -> str:
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
 def _hours(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
@@ -62,8 +57,8 @@ def period_text(record: ServiceRecord, issued_on: date) -> str:
     start = record.start or (record.entries[0].day if record.entries else None)
     end = record.end or issued_on
     if start is None:
-        return f"截至{_day(end)}"
-    return f"{_day(start)}至{_day(end)}"
+        return f"截至{format_date(end)}"
+    return f"{format_date(start)}至{format_date(end)}"
 
 
 class SealBox(BaseFlowable):
@@ -95,19 +90,15 @@ def _entries(record: ServiceRecord, font: str) -> Table:
     rows: list[list[object]] = [["序号", "日期", "服务内容", "类别", "时长（小时）"]]
     for number, entry in enumerate(record.entries, start=1):
         rows.append([
-            str(number), f"{entry.day:%Y-%m-%d}", TextBlock(font, [Run(entry.what)]),
+            str(number), f"{entry.day:%Y-%m-%d}", text_cell(font, entry.what),
             KIND_LABELS.get(entry.kind, entry.kind), _hours(entry.hours),
         ])
-    rows.append(["", "合计", TextBlock(font, [Run(f"{len(record.entries)} 次")]), "",
+    rows.append(["", "合计", text_cell(font, f"{len(record.entries)} 次"), "",
                  _hours(record.total_hours)])
     table = Table(rows, colWidths=ENTRY_COLUMNS, repeatRows=1)
     table.setStyle(table_style(
         font,
-        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        *grid("MIDDLE", 2, 4),
         ("BACKGROUND", (0, -1), (-1, -1), SHADE),
         ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
@@ -118,7 +109,7 @@ def _entries(record: ServiceRecord, font: str) -> Table:
 
 
 def _issuer(cert: Certificate, font: str) -> Table:
-    lines = [Run(cert.station, size=BODY_SIZE + 2), Run(_day(cert.issued_on))]
+    lines = [Run(cert.station, size=BODY_SIZE + 2), Run(format_date(cert.issued_on))]
     if cert.station_phone:
         lines.append(Run(f"联系电话：{cert.station_phone}"))
     block = TextBlock(font, lines, leading=1.8)
@@ -139,7 +130,6 @@ def write_certificate(
     """
     font = cjk_font()
     styles = make_styles(font)
-    printed = printed_at or datetime.now()
     record = cert.record
     statement = (
         f"兹证明 {record.name} 同志"
@@ -176,12 +166,6 @@ def write_certificate(
         _issuer(cert, font),
     ]))
 
-    def decorate(canvas: SectionedCanvas, section: int, page: int, pages: int) -> None:
-        draw_running_header(canvas, font, f"{cert.station} · {TITLE}",
-                            f"{record.name} · 编号 {cert.number}")
-        draw_footer(canvas, font, page, pages, printed)
-
-    target = Path(path) if isinstance(path, str) else path
-    document = StationDocument(target, font, title=f"{TITLE} {cert.number}",
-                               author=cert.station)
-    document.render(story, decorate)
+    header = (f"{cert.station} · {TITLE}", f"{record.name} · 编号 {cert.number}")
+    write_document(path, font, story, title=f"{TITLE} {cert.number}", author=cert.station,
+                   running_header=lambda _section: header, printed_at=printed_at)

@@ -83,6 +83,16 @@ def test_search_and_filters(demo_url: str) -> None:
     assert heads_80 <= {r["id"] for r in elderly}
 
 
+def test_tier_filter_is_shared_with_export(demo_url: str) -> None:
+    rows = households(demo_url)
+    key = households(demo_url, "--tier", "重点")
+    assert key and {r["tier"] for r in key} == {"重点"}
+    assert {r["id"] for r in key} == {r["id"] for r in rows if r["tier"] == "重点"}
+    bad_tier = run("--database-url", demo_url, "households", "--tier", "特级")
+    assert bad_tier.returncode == 2
+    assert bad_tier.stderr.startswith("stationapp: ") and "重点" in bad_tier.stderr
+
+
 def test_same_seed_same_station(demo_url: str, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'again.sqlite3'}"
     assert run("--database-url", url, "demo", "--households", "120", "--seed", "7").returncode == 0
