@@ -59,7 +59,13 @@ from stationapp.services.backup import (
     save_backup_settings,
 )
 from stationapp.services.database import Database
-from stationapp.ui.form_helpers import INVALID_STYLE, ErrorLabel, mark_invalid, with_error
+from stationapp.ui.form_helpers import (
+    INVALID_STYLE,
+    ErrorLabel,
+    clear_field_problems,
+    show_field_problem,
+    with_error,
+)
 from stationapp.ui.workers import TaskRunner
 
 log = logging.getLogger("stationapp.ui")
@@ -132,6 +138,8 @@ class BackupDialog(QDialog):
         self.keep_spin.setSuffix(self.tr(" newest backups"))
         self.save_button = QPushButton(self.tr("&Save settings"), self)
         self.general_error = ErrorLabel(self)
+        self._fields: dict[str, QWidget] = {
+            "backup_folder": self.folder_edit, "backup_keep": self.keep_spin}
 
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(
@@ -270,22 +278,13 @@ class BackupDialog(QDialog):
 
     def clear_problems(self) -> None:
         """Hide every inline message."""
-        for field, label in self.errors.items():
-            label.clear_message()
-            mark_invalid(self._field(field), False)
-        self.general_error.clear_message()
+        clear_field_problems(self.errors, self._fields, self.general_error)
 
     def show_problems(self, problems: Sequence[ValidationError]) -> None:
         """Show each problem under its field."""
         for problem in problems:
-            if problem.field in self.errors:
-                self.errors[problem.field].show_message(problem.message)
-                mark_invalid(self._field(problem.field), True)
-            else:
-                self.general_error.show_message(problem.message)
-
-    def _field(self, field: str) -> QWidget:
-        return self.folder_edit if field == "backup_folder" else self.keep_spin
+            show_field_problem(self.errors, self._fields, self.general_error,
+                               problem.field, problem.message)
 
     def save_settings(self) -> bool:
         """Check and save the folder and count; problems are shown inline. True if saved."""

@@ -48,6 +48,7 @@ from stationapp.services.exports import (
     write_table,
 )
 from stationapp.services.households import HouseholdFilter, list_communities
+from stationapp.services.volunteers import get_volunteer
 from stationapp.ui.form_helpers import ErrorLabel, from_qdate, to_qdate
 from stationapp.ui.workers import SessionTask, TaskRunner
 
@@ -238,8 +239,6 @@ class ExportDialog(QDialog):
                     community = next((c.name for c in list_communities(session)
                                       if c.id == flt.community_id), "")
                 if flt.liaison_id is not None:
-                    from stationapp.services.volunteers import get_volunteer
-
                     try:
                         liaison = get_volunteer(session, flt.liaison_id).name
                     except NotFoundError:

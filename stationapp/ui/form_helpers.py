@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
@@ -138,10 +138,10 @@ def from_qdate(value: QDate) -> date:
 
 __all__ = [
     "ERROR_COLOR", "ERROR_ROW_BACKGROUND", "INACTIVE_COLOR", "INVALID_STYLE", "ErrorLabel",
-    "clear_field_problems", "confirm_discard", "differs_apart_from_version", "format_date",
-    "from_qdate", "mark_invalid", "parse_date", "save_cancel_buttons", "save_in_one_transaction",
-    "select_table_row",
-    "show_field_problem", "to_qdate", "with_error",
+    "SavingFormMixin", "clear_field_problems", "confirm_discard", "differs_apart_from_version",
+    "format_date", "from_qdate", "mark_invalid", "parse_date", "save_cancel_buttons",
+    "save_in_one_transaction", "select_table_row", "select_table_rows", "show_field_problem",
+    "show_field_problems", "to_qdate", "with_error",
 ]
 
 
@@ -263,3 +263,102 @@ def show_field_problem(
         mark_invalid(fields[name], True)
     else:
         general.show_message(message)
+
+
+def show_field_problems(
+    errors: Mapping[str, ErrorLabel],
+    fields: Mapping[str, QWidget],
+    problems: Mapping[str, str],
+    order: Sequence[str],
+) -> QWidget | None:
+    """Show ``problems`` (field → message) under their fields, framed in red, and clear
+    every other field; the first field of ``order`` with a problem, None when none has."""
+    for name, label in errors.items():
+        label.clear_message()
+        mark_invalid(fields[name], False)
+    first: QWidget | None = None
+    for name in order:
+        if name in problems:
+            errors[name].show_message(problems[name])
+            mark_invalid(fields[name], True)
+            first = first or fields[name]
+    return first
+
+
+class SavingFormMixin(Generic[_InputT]):
+    """Save (Enter) and Cancel (Esc) of an editing dialog; list it before QDialog.
+
+    Save clears the problems shown, hands :meth:`current_input` to ``_write`` in one
+    transaction (:func:`save_in_one_transaction`), calls ``_saved`` with the id and
+    accepts; Cancel asks before throwing changes away. The dialog supplies the methods
+    below that raise NotImplementedError, ``_database`` and ``_initial``. Its texts come
+    translated from ``_conflict_texts`` and ``_discard_texts``, so that their ``tr()``
+    stays in the dialog's own class, where the translation keys it.
+    """
+
+    _database: Database
+    _initial: _InputT
+
+    def current_input(self) -> _InputT:
+        """The record as the form describes it (what Save hands to the service)."""
+        raise NotImplementedError
+
+    def show_problems(self, problems: Sequence[ValidationError]) -> None:
+        """Show the problems of a refused save beside their fields."""
+        raise NotImplementedError
+
+    def _clear_problems(self) -> None:
+        raise NotImplementedError
+
+    def _write(self, session: Session, data: _InputT) -> int:
+        raise NotImplementedError
+
+    def _saved(self, saved_id: int) -> None:
+        raise NotImplementedError
+
+    def _conflict_texts(self) -> tuple[str, str, str]:
+        """Translated (conflict title, conflict text, not-saved title)."""
+        raise NotImplementedError
+
+    def _discard_texts(self) -> tuple[str, str]:
+        """Translated (title, question) of the discard-changes question."""
+        raise NotImplementedError
+
+    def _dialog(self) -> QDialog:
+        assert isinstance(self, QDialog)
+        return self
+
+    def is_modified(self) -> bool:
+        """True when the form differs from what was loaded (or from the empty form)."""
+        return differs_apart_from_version(self.current_input(), self._initial)
+
+    def _save_form(self) -> int | None:
+        """Write the form in one transaction: the saved id, or None (problems shown)."""
+        self._clear_problems()
+        data = self.current_input()
+        return save_in_one_transaction(
+            self._dialog(), self._database, lambda session: self._write(session, data),
+            self.show_problems, self._conflict_texts(),
+        )
+
+    def save(self) -> bool:
+        """Validate and save in one transaction; on success accept. True when saved."""
+        saved = self._save_form()
+        if saved is None:
+            return False
+        self._saved(saved)
+        QDialog.accept(self._dialog())
+        return True
+
+    def accept(self) -> None:
+        """Accepting the dialog (Enter) means saving it."""
+        self.save()
+
+    def reject(self) -> None:
+        """Close without saving; ask first when something was changed."""
+        if self._may_discard():
+            QDialog.reject(self._dialog())
+
+    def _may_discard(self) -> bool:
+        """True when nothing was changed or the clerk agrees to throw the changes away."""
+        return not self.is_modified() or confirm_discard(self._dialog(), *self._discard_texts())

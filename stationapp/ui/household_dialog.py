@@ -84,13 +84,11 @@ from stationapp.ui.form_helpers import (
     INACTIVE_COLOR,
     INVALID_STYLE,
     ErrorLabel,
+    SavingFormMixin,
     clear_field_problems,
-    confirm_discard,
-    differs_apart_from_version,
     format_date,
     mark_invalid,
     save_cancel_buttons,
-    save_in_one_transaction,
     with_error,
 )
 from stationapp.ui.member_editor import MemberEditor
@@ -150,7 +148,7 @@ def _facts(member: ResidentInput) -> _IdFacts:
     return _IdFacts(birth, sex, False, False)
 
 
-class HouseholdDialog(QDialog):
+class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
     """Add a household (``household_id=None``) or edit one, with its members and status.
 
     ``actor`` is who is acting, passed to every service call that changes data. After a
@@ -716,32 +714,19 @@ class HouseholdDialog(QDialog):
             liaison_id=self.liaison_picker.person_id(),
         )
 
-    def is_modified(self) -> bool:
-        """True when the form differs from what was loaded (or from the empty form)."""
-        return differs_apart_from_version(self.current_input(), self._initial)
+    def _conflict_texts(self) -> tuple[str, str, str]:
+        return (self.tr("Changed by someone else"),
+                self.tr("Someone else changed this household after you opened it, so your "
+                        "changes were not saved. Close this window and open the household "
+                        "again to see their changes."),
+                self.tr("Not saved"))
 
-    def save(self) -> bool:
-        """Validate and save in one transaction; on success accept the dialog.
+    def _discard_texts(self) -> tuple[str, str]:
+        return (self.tr("Discard changes?"),
+                self.tr("You changed this household. Close without saving?"))
 
-        Problems are shown inline and nothing is written; a conflict is reported in a
-        message box. Returns True when the household was saved.
-        """
-        self._clear_problems()
-        data = self.current_input()
-        saved = save_in_one_transaction(
-            self, self._database, lambda session: self._write(session, data),
-            self.show_problems,
-            (self.tr("Changed by someone else"),
-             self.tr("Someone else changed this household after you opened it, so your "
-                     "changes were not saved. Close this window and open the household "
-                     "again to see their changes."),
-             self.tr("Not saved")),
-        )
-        if saved is None:
-            return False
-        self.saved_household_id = saved
-        super().accept()
-        return True
+    def _saved(self, saved_id: int) -> None:
+        self.saved_household_id = saved_id
 
     def _write(self, session: Session, data: HouseholdInput) -> int:
         if self._household_id is None:
@@ -749,24 +734,17 @@ class HouseholdDialog(QDialog):
         update_household(session, self._household_id, data, self._actor, self._today)
         return self._household_id
 
-    def accept(self) -> None:
-        """Accepting the dialog means saving it."""
-        self.save()
-
     def reject(self) -> None:
-        """Close without saving; ask first when something was changed."""
-        if self.is_modified() and not self._confirm_discard():
+        """Close without saving; ask first when something was changed.
+
+        After a status change the dialog ends accepted: the household was written.
+        """
+        if not self._may_discard():
             return
         if self._status_changed:
             self.done(QDialog.DialogCode.Accepted)
         else:
-            super().reject()
-
-    def _confirm_discard(self) -> bool:
-        return confirm_discard(
-            self, self.tr("Discard changes?"),
-            self.tr("You changed this household. Close without saving?"),
-        )
+            QDialog.reject(self)
 
     # ------------------------------------------------------------------ problems
 

@@ -40,6 +40,7 @@ from stationapp.ui.form_helpers import (
     format_date,
     mark_invalid,
     parse_date,
+    show_field_problems,
     with_error,
 )
 
@@ -241,15 +242,7 @@ class MemberEditor(QDialog):
 
     def show_problems(self, problems: Mapping[str, str]) -> None:
         """Show ``problems`` (field → message) under their fields; clear the other fields."""
-        for name, label in self.errors.items():
-            label.clear_message()
-            mark_invalid(self._fields[name], False)
-        first: QWidget | None = None
-        for name in MEMBER_FIELDS:
-            if name in problems:
-                self.errors[name].show_message(problems[name])
-                mark_invalid(self._fields[name], True)
-                first = first or self._fields[name]
+        first = show_field_problems(self.errors, self._fields, problems, MEMBER_FIELDS)
         self._update_hint()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)

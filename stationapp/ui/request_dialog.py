@@ -67,9 +67,8 @@ from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     INVALID_STYLE,
     ErrorLabel,
+    SavingFormMixin,
     clear_field_problems,
-    confirm_discard,
-    differs_apart_from_version,
     save_cancel_buttons,
     save_in_one_transaction,
     show_field_problem,
@@ -340,7 +339,7 @@ class RequestStepDialog(QDialog):
 # ---------------------------------------------------------------- the request
 
 
-class RequestDialog(QDialog):
+class RequestDialog(SavingFormMixin[RequestInput], QDialog):
     """Take a new request (``request_id=None``) or open one to correct it and move it on.
 
     ``household_id`` fixes the household of a new request (opened from a household);
@@ -695,7 +694,7 @@ class RequestDialog(QDialog):
                 self.reload()
             except NotFoundError as exc:
                 QMessageBox.warning(self, self.tr("Request not found"), str(exc))
-                super().reject()
+                QDialog.reject(self)
                 return False
         return recorded
 
@@ -724,26 +723,27 @@ class RequestDialog(QDialog):
             return None  # left as it was: received now (to the second, for the order)
         return from_qdatetime(moment)
 
-    def is_modified(self) -> bool:
-        """True when the form differs from what was loaded."""
-        return differs_apart_from_version(self.current_input(), self._initial)
+    def _conflict_texts(self) -> tuple[str, str, str]:
+        return (self.tr("Changed by someone else"),
+                self.tr("Someone else changed this request after you opened it, so your "
+                        "changes were not saved. Close this window and open the request "
+                        "again to see their changes."),
+                self.tr("Not saved"))
+
+    def _discard_texts(self) -> tuple[str, str]:
+        return (self.tr("Discard changes?"),
+                self.tr("You changed this request. Close without saving?"))
+
+    def _saved(self, saved_id: int) -> None:
+        self.saved_request_id = saved_id
+        self.changed = True
 
     def _save_edits(self) -> bool:
-        self._clear_problems()
-        data = self.current_input()
-        saved = save_in_one_transaction(
-            self, self._database, lambda session: self._write(session, data),
-            self.show_problems,
-            (self.tr("Changed by someone else"),
-             self.tr("Someone else changed this request after you opened it, so your "
-                     "changes were not saved. Close this window and open the request "
-                     "again to see their changes."),
-             self.tr("Not saved")),
-        )
+        """Save the corrections of an opened request and read it again (it stays open)."""
+        saved = self._save_form()
         if saved is None:
             return False
-        self.saved_request_id = saved
-        self.changed = True
+        self._saved(saved)
         if self._request_id is not None:
             with self._database.session() as session:
                 detail = get_request(session, saved)
@@ -752,33 +752,20 @@ class RequestDialog(QDialog):
         return True
 
     def save(self) -> bool:
-        """Validate and save in one transaction; on success accept. True when saved."""
+        """Validate and save in one transaction; on success accept. True when saved.
+
+        An opened request left as it was is not written again.
+        """
         if self._request_id is not None and not self.is_modified():
-            super().accept()
+            QDialog.accept(self)
             return True
-        if not self._save_edits():
-            return False
-        super().accept()
-        return True
+        return super().save()
 
     def _write(self, session: Session, data: RequestInput) -> int:
         if self._request_id is None:
             return create_request(session, data, self._actor, visit_id=self._visit_id)
         update_request(session, self._request_id, data, self._actor)
         return self._request_id
-
-    def accept(self) -> None:
-        """Accepting the dialog (Enter) means saving it."""
-        self.save()
-
-    def reject(self) -> None:
-        """Close without saving; ask first when something was changed."""
-        if self.is_modified() and not confirm_discard(
-            self, self.tr("Discard changes?"),
-            self.tr("You changed this request. Close without saving?"),
-        ):
-            return
-        super().reject()
 
     # ------------------------------------------------------------ problems
 

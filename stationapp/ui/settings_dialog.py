@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -72,7 +71,9 @@ from stationapp.ui.form_helpers import (
     INACTIVE_COLOR,
     INVALID_STYLE,
     ErrorLabel,
-    mark_invalid,
+    clear_field_problems,
+    confirm_discard,
+    show_field_problem,
     with_error,
 )
 
@@ -157,21 +158,14 @@ class CatalogueEntryDialog(QDialog):
 
     def save(self) -> bool:
         """Hand the form to ``save``; accept on success, else show the problems. True if saved."""
-        for field, label in self.errors.items():
-            label.clear_message()
-            if field in self._fields:
-                mark_invalid(self._fields[field], False)
-        self.general_error.clear_message()
+        clear_field_problems(self.errors, self._fields, self.general_error)
         unit = self.unit_edit.text() if self.unit_edit is not None else ""
         try:
             self._save(self.name_edit.text(), unit)
         except ValidationError as exc:
             for problem in exc.problems:
-                if problem.field in self._fields:
-                    self.errors[problem.field].show_message(problem.message)
-                    mark_invalid(self._fields[problem.field], True)
-                else:
-                    self.general_error.show_message(problem.message)
+                show_field_problem(self.errors, self._fields, self.general_error,
+                                   problem.field, problem.message)
             return False
         except NotFoundError as exc:
             self.general_error.show_message(str(exc))
@@ -271,20 +265,14 @@ class StationTab(QWidget):
 
     def clear_problems(self) -> None:
         """Hide every error message and red frame."""
-        for field, label in self.errors.items():
-            label.clear_message()
-            mark_invalid(self._fields[field], False)
-        self.general_error.clear_message()
+        clear_field_problems(self.errors, self._fields, self.general_error)
 
     def show_problems(self, problems: Sequence[ValidationError]) -> None:
         """Show every problem under its field (others under the form); focus the first."""
         self.clear_problems()
         for problem in problems:
-            if problem.field in self.errors:
-                self.errors[problem.field].show_message(problem.message)
-                mark_invalid(self._fields[problem.field], True)
-            else:
-                self.general_error.show_message(problem.message)
+            show_field_problem(self.errors, self._fields, self.general_error,
+                               problem.field, problem.message)
         first = next((self._fields[f] for f in STATION_FIELDS if self.errors[f].text()), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -793,16 +781,12 @@ class SettingsDialog(QDialog):
 
     def reject(self) -> None:
         """Close (Esc); ask first when the Station tab has unsaved changes."""
-        if self.is_modified():
-            answer = QMessageBox.question(
-                self, self.tr("Discard changes?"),
-                self.tr("You changed the station's name, phone, visit intervals or request "
-                        "time limit. Close without saving them?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.is_modified() and not confirm_discard(
+            self, self.tr("Discard changes?"),
+            self.tr("You changed the station's name, phone, visit intervals or request "
+                    "time limit. Close without saving them?"),
+        ):
+            return
         super().reject()
 
 

@@ -34,7 +34,7 @@ from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
     from_qdate,
-    mark_invalid,
+    show_field_problems,
     to_qdate,
     with_error,
 )
@@ -148,15 +148,7 @@ class StatusDialog(QDialog):
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Show ``problems`` (field → message) under their fields; clear the others."""
-        for name, label in self.errors.items():
-            label.clear_message()
-            mark_invalid(self._fields[name], False)
-        first: QWidget | None = None
-        for name in STATUS_FIELDS:
-            if name in problems:
-                self.errors[name].show_message(problems[name])
-                mark_invalid(self._fields[name], True)
-                first = first or self._fields[name]
+        first = show_field_problems(self.errors, self._fields, problems, STATUS_FIELDS)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
-from stationapp.domain.errors import NotFoundError, ValidationError
+from stationapp.domain.errors import ValidationError
 from stationapp.services.database import Database
 from stationapp.services.households import fetch_household_rows, get_household
 from stationapp.services.requests import list_request_categories
@@ -65,13 +65,11 @@ from stationapp.ui.form_helpers import (
     INACTIVE_COLOR,
     INVALID_STYLE,
     ErrorLabel,
+    SavingFormMixin,
     clear_field_problems,
-    confirm_discard,
-    differs_apart_from_version,
     format_date,
     from_qdate,
     save_cancel_buttons,
-    save_in_one_transaction,
     show_field_problem,
     to_qdate,
     with_error,
@@ -118,7 +116,7 @@ def concerns_summary(findings: Sequence[FindingInput]) -> str:
     return "\n".join(lines)
 
 
-class VisitDialog(QDialog):
+class VisitDialog(SavingFormMixin[VisitInput], QDialog):
     """Record a visit to ``household_id`` (``visit_id=None``) or correct visit ``visit_id``.
 
     After a successful save :attr:`saved` holds what was created (visit, request or
@@ -157,11 +155,12 @@ class VisitDialog(QDialog):
                 detail = get_visit(session, visit_id)
                 household_id = detail.household_id
             assert household_id is not None
-            rows = fetch_household_rows(session, [household_id], self._today)
-            if not rows:
-                raise NotFoundError(f"找不到编号为 {household_id} 的住户")
-            household = get_household(session, household_id, self._today)
+            # Raises NotFoundError for an unknown household, so the row below is there.
             schedule = household_schedule(session, household_id, self._today)
+            (row,) = fetch_household_rows(session, [household_id], self._today)
+            # Only a new visit needs the whole household (for its liaison).
+            liaison = (get_household(session, household_id, self._today).liaison_id
+                       if detail is None else None)
             categories = list_request_categories(session)
         self._household_id = household_id
         self._detail = detail
@@ -169,17 +168,16 @@ class VisitDialog(QDialog):
         self.setStyleSheet(INVALID_STYLE)
         self.setSizeGripEnabled(True)
         self._build(categories)
-        self._show_household(rows[0].address, rows[0].head, rows[0].phone, schedule)
+        self._show_household(row.address, row.head, row.phone, schedule)
         if detail is not None:
             self._load(detail)
             self.setWindowTitle(self.tr("Visit of {date}: {address}").format(
-                date=format_date(detail.visit_date), address=rows[0].address))
+                date=format_date(detail.visit_date), address=row.address))
         else:
-            liaison = household.liaison_id
             if liaison is not None:
                 self.visitor_picker.set_person_id(liaison)
             self.setWindowTitle(self.tr("Record a visit: {address}").format(
-                address=rows[0].address))
+                address=row.address))
         self._refresh_follow_up()
         self._initial = self.current_input()
         self.resize(max(980, self.sizeHint().width()), self.sizeHint().height())
@@ -543,28 +541,19 @@ class VisitDialog(QDialog):
             version=self._version,
         )
 
-    def is_modified(self) -> bool:
-        """True when the form differs from what was loaded (or from the empty form)."""
-        return differs_apart_from_version(self.current_input(), self._initial)
+    def _conflict_texts(self) -> tuple[str, str, str]:
+        return (self.tr("Changed by someone else"),
+                self.tr("Someone else changed this visit after you opened it, so your changes "
+                        "were not saved. Close this window and open the visit again."),
+                self.tr("Not saved"))
 
-    def save(self) -> bool:
-        """Validate and save in one transaction; on success accept the dialog."""
-        self._clear_problems()
-        data = self.current_input()
-        saved = save_in_one_transaction(
-            self, self._database, lambda session: self._write(session, data),
-            self.show_problems,
-            (self.tr("Changed by someone else"),
-             self.tr("Someone else changed this visit after you opened it, so your changes "
-                     "were not saved. Close this window and open the visit again."),
-             self.tr("Not saved")),
-        )
-        if saved is None:
-            return False
-        self.saved_visit_id = saved
+    def _discard_texts(self) -> tuple[str, str]:
+        return (self.tr("Discard changes?"),
+                self.tr("You changed this visit. Close without saving?"))
+
+    def _saved(self, saved_id: int) -> None:
+        self.saved_visit_id = saved_id
         self._message = self._describe_saved()
-        super().accept()
-        return True
 
     def _write(self, session: Session, data: VisitInput) -> int:
         if self._visit_id is None:
@@ -589,19 +578,6 @@ class VisitDialog(QDialog):
     def result_message(self) -> str:
         """What the last save did, for the clerk ("Visit recorded. Request No. 12 opened.")."""
         return self._message
-
-    def accept(self) -> None:
-        """Accepting the dialog means saving it."""
-        self.save()
-
-    def reject(self) -> None:
-        """Close without saving; ask first when something was changed."""
-        if self.is_modified() and not confirm_discard(
-            self, self.tr("Discard changes?"),
-            self.tr("You changed this visit. Close without saving?"),
-        ):
-            return
-        super().reject()
 
     # ------------------------------------------------------------------ problems
 

@@ -49,12 +49,10 @@ from stationapp.services.volunteers import (
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
+    SavingFormMixin,
     clear_field_problems,
-    confirm_discard,
-    differs_apart_from_version,
     mark_invalid,
     save_cancel_buttons,
-    save_in_one_transaction,
     show_field_problem,
     with_error,
 )
@@ -220,7 +218,7 @@ class RolesEditor(QWidget):
             mark_invalid(row.community_combo, False)
 
 
-class VolunteerDialog(QDialog):
+class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
     """Register a volunteer (``volunteer_id=None``) or edit one.
 
     After a successful save :attr:`saved_volunteer_id` holds the id and the dialog is
@@ -410,47 +408,25 @@ class VolunteerDialog(QDialog):
             version=self._version,
         )
 
-    def is_modified(self) -> bool:
-        """True when the form differs from what was loaded."""
-        return differs_apart_from_version(self.current_input(), self._initial)
+    def _conflict_texts(self) -> tuple[str, str, str]:
+        return (self.tr("Changed by someone else"),
+                self.tr("Someone else changed this volunteer after you opened it, so your "
+                        "changes were not saved. Close this window and open the volunteer "
+                        "again to see their changes."),
+                self.tr("Not saved"))
 
-    def save(self) -> bool:
-        """Validate and save in one transaction; on success accept. True when saved."""
-        self._clear_problems()
-        data = self.current_input()
-        saved = save_in_one_transaction(
-            self, self._database, lambda session: self._write(session, data),
-            self.show_problems,
-            (self.tr("Changed by someone else"),
-             self.tr("Someone else changed this volunteer after you opened it, so your "
-                     "changes were not saved. Close this window and open the volunteer "
-                     "again to see their changes."),
-             self.tr("Not saved")),
-        )
-        if saved is None:
-            return False
-        self.saved_volunteer_id = saved
-        super().accept()
-        return True
+    def _discard_texts(self) -> tuple[str, str]:
+        return (self.tr("Discard changes?"),
+                self.tr("You changed this volunteer. Close without saving?"))
+
+    def _saved(self, saved_id: int) -> None:
+        self.saved_volunteer_id = saved_id
 
     def _write(self, session: Session, data: VolunteerInput) -> int:
         if self._volunteer_id is None:
             return create_volunteer(session, data, self._actor)
         update_volunteer(session, self._volunteer_id, data, self._actor)
         return self._volunteer_id
-
-    def accept(self) -> None:
-        """Accepting the dialog (Enter) means saving it."""
-        self.save()
-
-    def reject(self) -> None:
-        """Close without saving; ask first when something was changed."""
-        if self.is_modified() and not confirm_discard(
-            self, self.tr("Discard changes?"),
-            self.tr("You changed this volunteer. Close without saving?"),
-        ):
-            return
-        super().reject()
 
     # ------------------------------------------------------------ problems
 

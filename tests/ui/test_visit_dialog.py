@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
+from stationapp.domain.errors import NotFoundError
 from stationapp.domain.vocab import CareTier
 from stationapp.services.database import Database, open_database
 from stationapp.services.households import (
@@ -34,6 +35,7 @@ from stationapp.services.visits import (
     record_visit,
 )
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
+from stationapp.ui import visit_dialog
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.visit_dialog import VisitDialog, concerns_summary
 
@@ -284,6 +286,25 @@ def test_cancel_asks_only_when_something_changed(
     assert len(boxes.questions) == 1
     with station.db.session() as session:
         assert len(list_visits(session, VisitFilter(household_id=station.household))) == 1
+
+
+def test_an_unknown_household_is_refused(qtbot: QtBot, station: Station) -> None:
+    with pytest.raises(NotFoundError):
+        VisitDialog(station.db, station.household + 99, actor="clerk")
+
+
+def test_opening_a_visit_reads_the_household_row_not_its_whole_record(
+    qtbot: QtBot, station: Station, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with station.db.session() as session:
+        saved = record_visit(session, VisitInput(station.household, TODAY), "test")
+
+    def refuse(*_args: object) -> object:
+        raise AssertionError("the whole household was read for an existing visit")
+
+    monkeypatch.setattr(visit_dialog, "get_household", refuse)
+    dialog = open_dialog(qtbot, station, saved.visit_id)
+    assert dialog.household_label.text().startswith("晖苑小区3号楼1单元301室 · 李大爷")
 
 
 def test_concerns_summary_lists_what_is_not_ok() -> None:
