@@ -19,12 +19,10 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QHBoxLayout,
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -45,6 +42,7 @@ from stationapp.services.database import Database
 from stationapp.services.deliveries import list_deliveries
 from stationapp.services.events import EventRow, list_events
 from stationapp.ui.form_helpers import from_qdate, select_table_row
+from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
 from stationapp.ui.row_list_model import RowListModel
 
 if TYPE_CHECKING:
@@ -188,26 +186,12 @@ class EventsPage(QWidget):
             self.tr("The event record: details, tallies, volunteers, delivery results"))
 
         self.model = EventTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Events"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = list_table(self.model, self.tr("Events"), self)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EventColumn.TITLE, QHeaderView.ResizeMode.Stretch)
 
-        title = QLabel(self.tr("Events"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Events"))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -231,11 +215,7 @@ class EventsPage(QWidget):
 
         self._pdf: PdfMaker | None = None
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer = search_timer(self.search, SEARCH_DELAY_MS, self.refresh)
         self.search.returnPressed.connect(self._search_entered)
         self.date_from.dateChanged.connect(lambda _d: self.refresh())
         self.date_to.dateChanged.connect(lambda _d: self.refresh())
@@ -245,10 +225,7 @@ class EventsPage(QWidget):
         self.deliveries_button.clicked.connect(self.open_deliveries)
         self.report_button.clicked.connect(self.print_report)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_selected)
+        on_enter(self.table, self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 

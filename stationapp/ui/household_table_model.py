@@ -155,9 +155,15 @@ class HouseholdTableModel(QAbstractTableModel):
         """Ascending or descending."""
         return self._sort_order
 
-    def set_filter(self, flt: HouseholdFilter) -> None:
-        """Show the households matching ``flt`` (one ids-only query)."""
+    def set_filter(
+        self, flt: HouseholdFilter, sort: tuple[int, Qt.SortOrder] | None = None
+    ) -> None:
+        """Show the households matching ``flt`` (one ids-only query), sorted by ``sort``
+        (column, order) when that is given and sortable, else as before."""
         self._filter = flt
+        if sort is not None and sort[0] in SORT_KEYS:
+            self._sort_column = table_column(sort[0])
+            self._sort_order = sort[1]
         self.refresh()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -10,10 +10,9 @@ from PySide6.QtCore import (
     QPoint,
     QSettings,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +46,7 @@ from stationapp.ui.household_table_model import (
     HouseholdTableModel,
     TableColumn,
 )
+from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
 from stationapp.ui.person_picker import PersonPicker
 
 log = logging.getLogger("stationapp.ui")
@@ -84,8 +83,18 @@ class HouseholdsPage(QWidget):
     count_changed = Signal(int, int)
     message = Signal(str)
 
-    def __init__(self, database: Database, actor: str = "", parent: QWidget | None = None) -> None:
-        """Build the page and load the first view of the ledger."""
+    def __init__(
+        self,
+        database: Database,
+        actor: str = "",
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        """Build the page and load the first view of the ledger.
+
+        With ``settings``, the table layout and sort this desk kept (:meth:`save_state`)
+        are restored first, so that the households are read once, in that order.
+        """
         super().__init__(parent)
         self._database = database
         self._actor = actor
@@ -147,22 +156,11 @@ class HouseholdsPage(QWidget):
             self.addAction(action)
 
         self.model = HouseholdTableModel(database.session, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Households"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = list_table(self.model, self.tr("Households"), self, fixed_rows=True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setCornerButtonEnabled(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         self._set_default_column_widths()
@@ -170,11 +168,7 @@ class HouseholdsPage(QWidget):
         header.setSectionResizeMode(Column.CATEGORIES, QHeaderView.ResizeMode.Stretch)
         self._default_header_state = header.saveState()
 
-        title = QLabel(self.tr("Households"))
-        title_font = title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
-        title_font.setBold(True)
-        title.setFont(title_font)
+        title = page_title(self.tr("Households"))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -191,11 +185,7 @@ class HouseholdsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer = search_timer(self.search, SEARCH_DELAY_MS, self.apply_filter)
         self.search.returnPressed.connect(self._search_entered)
         for combo in (self.community, self.category, self.tier, self.status):
             combo.currentIndexChanged.connect(self.apply_filter)
@@ -205,17 +195,15 @@ class HouseholdsPage(QWidget):
         self.visit_button.clicked.connect(self.record_visit)
         self.assign_button.clicked.connect(self.assign_liaison_to_selected)
         self.table.doubleClicked.connect(self._open_index)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_selected)
+        on_enter(self.table, self.open_selected)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._after_reset)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self._fill_communities()
         self._count_total()
-        self.model.set_filter(self.current_filter())
+        wanted_sort = self._restore_header(settings) if settings is not None else None
+        self.model.set_filter(self.current_filter(), wanted_sort)
         header.setSortIndicator(self.model.sort_column, self.model.sort_order)
         self.table.setSortingEnabled(True)  # already sorted that way: no second query
         header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
@@ -270,7 +258,7 @@ class HouseholdsPage(QWidget):
         self._fill_communities()
         self.liaison.blockSignals(True)
         try:
-            self.liaison.reload()
+            self.liaison.refresh()
         finally:
             self.liaison.blockSignals(False)
         self._count_total()
@@ -389,14 +377,21 @@ class HouseholdsPage(QWidget):
 
     def restore_state(self, settings: QSettings) -> None:
         """Restore what :meth:`save_state` kept, if anything."""
+        wanted_sort = self._restore_header(settings)
+        if wanted_sort is not None:
+            self.model.sort(*wanted_sort)  # no query when already sorted that way
+
+    def _restore_header(self, settings: QSettings) -> tuple[int, Qt.SortOrder] | None:
+        """Restore the kept column layout; the sort it asks for (None: nothing kept)."""
         state = settings.value(_HEADER_STATE_KEY)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            header = self.table.horizontalHeader()
-            if not header.restoreState(state):
-                header.restoreState(self._default_header_state)
-            if header.sortIndicatorSection() not in SORT_KEYS:
-                header.setSortIndicator(Column.ADDRESS, Qt.SortOrder.AscendingOrder)
-            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if not isinstance(state, QByteArray) or state.isEmpty():
+            return None
+        header = self.table.horizontalHeader()
+        if not header.restoreState(state):
+            header.restoreState(self._default_header_state)
+        if header.sortIndicatorSection() not in SORT_KEYS:
+            header.setSortIndicator(Column.ADDRESS, Qt.SortOrder.AscendingOrder)
+        return header.sortIndicatorSection(), header.sortIndicatorOrder()
 
     # ------------------------------------------------------------ internals
 

@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.station_name = ""
         self.set_station_name(station_name)
 
-        self.households = HouseholdsPage(database, actor)
+        # The households are read once, already in the sort this desk keeps.
+        self.households = HouseholdsPage(database, actor, settings=desk_settings())
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Areas"))

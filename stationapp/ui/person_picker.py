@@ -136,6 +136,12 @@ class PersonPicker(QComboBox):
         self._loaded = True
         self._fill(self.key() if self.count() else None)
 
+    def refresh(self) -> None:
+        """Read the people again if they were read already (F5); else they are read when
+        first needed, as usual."""
+        if self._loaded:
+            self.reload()
+
     def ensure_loaded(self) -> None:
         """Read the people if that has not happened yet."""
         if not self._loaded:

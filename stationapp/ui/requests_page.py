@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from stationapp.services.database import Database
 from stationapp.services.requests import RequestFilter, list_request_categories, list_requests
 from stationapp.services.settings import get_station_settings
 from stationapp.ui.form_helpers import ERROR_COLOR, select_table_row
+from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.request_table_model import RequestColumn, RequestTableModel
 
@@ -92,18 +91,8 @@ class RequestsPage(QWidget):
         self.open_button.setToolTip(self.tr("Open the selected request (Enter)"))
 
         self.model = RequestTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Requests"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = list_table(self.model, self.tr("Requests"), self)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RequestColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
 
@@ -111,11 +100,7 @@ class RequestsPage(QWidget):
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
 
-        title = QLabel(self.tr("Requests"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Requests"))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
@@ -144,11 +129,7 @@ class RequestsPage(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer = search_timer(self.search, SEARCH_DELAY_MS, self.refresh)
         self.search.returnPressed.connect(self._search_entered)
         self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.category_combo.currentIndexChanged.connect(lambda _i: self._category_chosen())
@@ -157,10 +138,7 @@ class RequestsPage(QWidget):
         self.new_button.clicked.connect(self.new_request)
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_selected)
+        on_enter(self.table, self.open_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._filling_categories = False
         self._fill_categories()

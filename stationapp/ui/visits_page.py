@@ -31,12 +31,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSettings,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QDialog,
@@ -77,6 +75,7 @@ from stationapp.ui.form_helpers import (
 )
 from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
 from stationapp.ui.overdue_model import OverdueColumn, OverdueTableModel
+from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.row_list_model import RowListModel
 
@@ -251,21 +250,8 @@ class ReminderTableModel(RowListModel[ReminderRow]):
 
 
 def _table(name: str, model: QAbstractItemModel, parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setCornerButtonEnabled(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(parent.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionsMovable(True)
+    table = list_table(model, name, parent, fixed_rows=True)
+    table.horizontalHeader().setSectionsMovable(True)
     return table
 
 
@@ -294,11 +280,7 @@ class VisitsPage(QWidget):
         self._fixed_today = today
         self._loaded = False
 
-        title = QLabel(self.tr("Visits"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Visits"))
         self.record_button = QPushButton(self.tr("&Record visit…"))
         self.record_button.setToolTip(
             self.tr("Record a visit to the selected household (Enter in the overdue list)"))
@@ -426,11 +408,7 @@ class VisitsPage(QWidget):
         layout.addWidget(self.status_label)
 
         self._default_headers = [t.horizontalHeader().saveState() for t in self._tables()]
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh_visits)
-        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer = search_timer(self.search, SEARCH_DELAY_MS, self.refresh_visits)
         self.search.returnPressed.connect(self._search_entered)
         self.month_edit.setDate(to_qdate(month_start(self.today())))
         self.month_edit.dateChanged.connect(lambda _d: self.refresh_visits())
@@ -446,10 +424,7 @@ class VisitsPage(QWidget):
                               (self.visits_table, self.open_visit),
                               (self.reminders_table, self.record_visit)):
             table.doubleClicked.connect(lambda _index, act=action: act())
-            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                shortcut = QShortcut(QKeySequence(key), table)
-                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-                shortcut.activated.connect(action)
+            on_enter(table, action)
             table.selectionModel().selectionChanged.connect(self._update_buttons)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.visits_table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -491,7 +466,7 @@ class VisitsPage(QWidget):
     def refresh(self) -> None:
         """Read everything again (F5): people, coverage and the three lists."""
         self._search_timer.stop()
-        self.liaison_picker.reload()
+        self.liaison_picker.refresh()
         self._loaded = True
         self.refresh_coverage()
         self.refresh_overdue()

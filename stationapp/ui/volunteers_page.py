@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -72,6 +72,7 @@ from stationapp.ui.form_helpers import (
     select_table_row,
     to_qdate,
 )
+from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
 from stationapp.ui.row_list_model import RowListModel
 
 if TYPE_CHECKING:
@@ -582,11 +583,7 @@ class VolunteersPage(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        title = QLabel(self.tr("Volunteers"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Volunteers"))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -599,11 +596,7 @@ class VolunteersPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message_label)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh_people)
-        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer = search_timer(self.search, SEARCH_DELAY_MS, self.refresh_people)
         self.search.returnPressed.connect(self.refresh_people)
         self.show_inactive.toggled.connect(self.refresh_people)
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh_people())
@@ -613,31 +606,16 @@ class VolunteersPage(QWidget):
         self.record_button.clicked.connect(self.service_record_selected)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.holders_table.doubleClicked.connect(lambda _index: self.edit_holder())
-        for table, slot in ((self.table, self.edit_selected),
-                            (self.holders_table, self.edit_holder)):
-            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                shortcut = QShortcut(QKeySequence(key), table)
-                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-                shortcut.activated.connect(slot)
+        on_enter(self.table, self.edit_selected)
+        on_enter(self.holders_table, self.edit_holder)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.holders_table.selectionModel().currentChanged.connect(self._update_buttons)
         self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
         self._update_buttons()
 
-    def _table(self, model: QObject, name: str) -> QTableView:
-        table = QTableView()
-        table.setModel(model)  # type: ignore[arg-type]
-        table.setAccessibleName(name)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    def _table(self, model: QAbstractItemModel, name: str) -> QTableView:
+        table = list_table(model, name, self)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     # ------------------------------------------------------------ public

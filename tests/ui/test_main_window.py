@@ -8,6 +8,7 @@ import threading
 import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import (
@@ -300,6 +301,36 @@ def test_layout_is_saved_on_close_and_restored(
     assert again.size().width() == 790
     assert again.size().height() == 520
     assert again.households.table.horizontalHeader().sectionSize(Column.PHONE) == 222
+
+
+def test_a_kept_sort_is_read_once_at_start(
+    qtbot: QtBot, ledger: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(ledger)
+    qtbot.addWidget(window)
+    window.households.table.sortByColumn(Column.AGE, Qt.SortOrder.DescendingOrder)
+    window.close()
+    first = window.households.model
+    kept = [first.household_id(r) for r in range(first.rowCount())]
+
+    import stationapp.ui.household_table_model as table_model
+
+    reads: list[bool] = []
+    real = table_model.list_household_ids
+
+    def counted(*args: Any, **kwargs: Any) -> list[int]:
+        reads.append(True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(table_model, "list_household_ids", counted)
+    again = MainWindow(ledger)
+    qtbot.addWidget(again)
+    page = again.households
+    assert len(reads) == 1
+    assert page.model.sort_column is Column.AGE
+    assert page.model.sort_order == Qt.SortOrder.DescendingOrder
+    assert page.table.horizontalHeader().sortIndicatorSection() == Column.AGE
+    assert [page.model.household_id(r) for r in range(page.model.rowCount())] == kept
 
 
 def test_crash_handler_prints_without_dialogs(capsys: pytest.CaptureFixture[str]) -> None:
