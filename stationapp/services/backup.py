@@ -98,6 +98,8 @@ def save_backup_settings(session: Session, settings: BackupSettings) -> None:
     if not 1 <= settings.keep <= 365:
         raise ValidationError("backup_keep", "保留的备份份数应在1到365之间")
     folder = settings.folder.expanduser()
+    if not str(settings.folder).strip() or not folder.is_absolute():
+        raise ValidationError("backup_folder", "请填写完整的文件夹路径（如 /media/u盘/备份）")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -115,6 +115,9 @@ def test_backup_settings_are_checked(ledger: Database, tmp_path: Path) -> None:
         with pytest.raises(ValidationError) as caught:
             save_backup_settings(session, BackupSettings(blocker / "sub", keep=3))
         assert caught.value.field == "backup_folder"
+        with pytest.raises(ValidationError) as caught:
+            save_backup_settings(session, BackupSettings(Path("backups"), keep=3))
+        assert caught.value.field == "backup_folder"
         save_backup_settings(session, BackupSettings(tmp_path / "usb", keep=3))
         assert get_backup_settings(session) == BackupSettings(tmp_path / "usb", 3)
 
