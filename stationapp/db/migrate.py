@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("stationapp.db")
 
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 """The newest migration; a test keeps it equal to Alembic's head. Knowing it without
 loading Alembic lets an up-to-date database open without importing Alembic at all."""
 

@@ -55,6 +55,8 @@ class Visit(Timestamped, Base):
         # Covers both "who was visited this month" and "visits by method" of a month.
         Index("ix_visit_date_method_household", "visit_date", "method", "household_id"),
         Index("ix_visit_visitor_date", "visitor_id", "visit_date"),
+        # A month's visits of one method as one range count (no grouping sort).
+        Index("ix_visit_method_date", "method", "visit_date"),
     )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -142,7 +144,13 @@ class CareRequest(Timestamped, Base):
         order_by="RequestStatusChange.id",
     )
 
-    __table_args__ = (Index("ix_care_request_status_received", "status", "received_at"),)
+    __table_args__ = (
+        Index("ix_care_request_status_received", "status", "received_at"),
+        # The statistics' request figures read this index alone, never the rows.
+        Index("ix_care_request_figures", "status", "resolved_at", "received_at",
+              "category_id"),
+        Index("ix_care_request_confirmed_satisfaction", "confirmed_at", "satisfaction"),
+    )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 

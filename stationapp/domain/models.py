@@ -106,6 +106,8 @@ class Household(Timestamped, Base):
         ForeignKey("volunteer.id"), nullable=True, index=True
     )
     last_visit_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    previous_visit_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    """The latest visit day before ``last_visit_date`` (kept with it by services.visits)."""
     next_visit_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -128,6 +130,13 @@ class Household(Timestamped, Base):
         # Covers the statistics and coverage scans of the households on the ledger.
         Index("ix_household_figures", "status", "community_id", "tier", "oldest_birth_date",
               "last_visit_date", "created_at", "status_date"),
+        # This month's coverage as a handful of range counts per care tier.
+        Index("ix_household_visit_state", "status", "tier", "last_visit_date",
+              "previous_visit_date", "created_at"),
+        # 高龄 on the ledger as one range count.
+        Index("ix_household_status_oldest_birth", "status", "oldest_birth_date", "created_at"),
+        # The latest entry (is anyone entered after today?) without scanning the ledger.
+        Index("ix_household_created_at", "created_at"),
     )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 

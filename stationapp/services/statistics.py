@@ -24,9 +24,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import IntEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Date,
+    Integer,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from stationapp.domain.care_models import CareRequest, RequestCategory, Visit
@@ -42,7 +57,6 @@ from stationapp.domain.people import ELDERLY_AGE, born_on_or_before_for_age
 from stationapp.domain.schedule import month_end, month_start
 from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome, HouseholdStatus
 from stationapp.services import service_record, visits
-from stationapp.services.requests import days_open
 from stationapp.services.settings import get_station_settings
 from stationapp.services.visits import Coverage
 
@@ -140,25 +154,31 @@ def _sum(condition: ColumnElement[bool]) -> ColumnElement[Any]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _mapping(session: Session, query: Select[_K, _V]) -> dict[_K, _V]:
+def _mapping(session: Session, query: Select[_K, _V] | CompoundSelect[_K, _V]) -> dict[_K, _V]:
     """The rows of a two-column query as a dict (first column → second)."""
     return {key: value for key, value in session.execute(query)}
 
 
-def _on_ledger(as_of: date) -> ColumnElement[bool]:
-    """在册 on ``as_of``: entered by then, and still 在册 or left only after that day."""
+def _on_ledger(session: Session, as_of: date) -> tuple[ColumnElement[bool],
+                                                      ColumnElement[bool]]:
+    """在册 on ``as_of`` (entered by then, and still 在册 or left only after that day) and
+    its opposite, each written so that an index answers it."""
     entered = Household.created_at < datetime.combine(as_of + timedelta(days=1), time.min)
-    if as_of >= date.today():
-        # Nobody can have left the ledger after today (a status date is never in the
-        # future): without the OR, SQLite answers from the covering index alone.
-        return and_(Household.status == HouseholdStatus.ACTIVE.value, entered)
-    return and_(
-        Household.created_at < datetime.combine(as_of + timedelta(days=1), time.min),
-        or_(
-            Household.status == HouseholdStatus.ACTIVE.value,
-            and_(Household.status_date.is_not(None), Household.status_date > as_of),
-        ),
-    )
+    active = Household.status == HouseholdStatus.ACTIVE.value
+    others = Household.status.in_([s.value for s in HouseholdStatus
+                                   if s is not HouseholdStatus.ACTIVE])
+    if as_of < date.today():
+        on_ledger = and_(entered, or_(
+            active, and_(Household.status_date.is_not(None), Household.status_date > as_of)))
+        return on_ledger, ~on_ledger
+    # Nobody can have left the ledger after today (a status date is never in the future),
+    # and nobody was entered after today unless the computer's clock was set back (the
+    # latest entry is one probe of ix_household_created_at).
+    latest_entry = session.scalar(select(func.max(Household.created_at)))
+    if latest_entry is None or latest_entry < datetime.combine(as_of + timedelta(days=1),
+                                                               time.min):
+        return active, others
+    return and_(active, entered), or_(others, and_(active, ~entered))
 
 
 def monthly_statistics(
@@ -187,7 +207,7 @@ def monthly_statistics(
         visits_in_month=visits_total,
         visits_by_method=by_method,
         coverage=visits.month_coverage(session, first, today),
-        overdue_visits=len(visits.list_overdue_ids(session, period.as_of)),
+        overdue_visits=visits.count_overdue(session, period.as_of),
         requests_received=requests.received,
         requests_closed=requests.closed,
         requests_open=requests.open,
@@ -214,30 +234,30 @@ def monthly_statistics(
 
 
 def _households(session: Session, as_of: date) -> tuple[int, Counts, Counts, Counts]:
-    on_ledger = _on_ledger(as_of)
+    on_ledger, off_ledger = _on_ledger(session, as_of)
     cutoff = born_on_or_before_for_age(ELDERLY_AGE, as_of)
     grouped = session.execute(
-        select(Household.community_id, Household.tier, func.count(),
-               _sum(Household.oldest_birth_date <= cutoff))
+        select(Household.community_id, Household.tier, func.count())
         .where(on_ledger)
         .group_by(Household.community_id, Household.tier)
     ).all()
     per_community: dict[int, int] = {}
     per_tier: dict[str, int] = {}
-    elderly = 0
-    for community_id, tier, count, old in grouped:
+    for community_id, tier, count in grouped:
         per_community[community_id] = per_community.get(community_id, 0) + count
         per_tier[tier] = per_tier.get(tier, 0) + count
-        elderly += int(old)
+    # A range count over ix_household_status_oldest_birth.
+    elderly = session.scalar(
+        select(func.count()).where(on_ledger, Household.oldest_birth_date <= cutoff)) or 0
     # Every stored category (a covering index scan) less those of the few households off
     # the ledger: about half the work of joining every category row to its household.
     stored = _mapping(session,
         select(HouseholdCategory.category, func.count()).group_by(HouseholdCategory.category)
     )
-    off_ledger = select(Household.id).where(~on_ledger)
     for category, count in session.execute(
         select(HouseholdCategory.category, func.count())
-        .where(HouseholdCategory.household_id.in_(off_ledger.scalar_subquery()))
+        .where(HouseholdCategory.household_id.in_(
+            select(Household.id).where(off_ledger).scalar_subquery()))
         .group_by(HouseholdCategory.category)
     ):
         stored[category] -= count
@@ -256,13 +276,16 @@ def _households(session: Session, as_of: date) -> tuple[int, Counts, Counts, Cou
 
 
 def _visits(session: Session, period: _Period) -> tuple[int, Counts]:
-    counts = _mapping(session,
-        select(Visit.method, func.count())
-        .where(Visit.visit_date >= period.first, Visit.visit_date <= period.last)
-        .group_by(Visit.method)
-    )
-    by_method = tuple((m.label, int(counts.get(m, 0))) for m in VisitMethod)
-    return sum(counts.values()), by_method
+    # One range count per method over ix_visit_method_date: no grouping, no row read.
+    counts = [
+        select(literal(index).label("method"), func.count()).where(
+            Visit.method == method, Visit.visit_date >= period.first,
+            Visit.visit_date <= period.last)
+        for index, method in enumerate(VisitMethod)
+    ]
+    found = _mapping(session, union_all(*counts))
+    by_method = tuple((m.label, int(found.get(i, 0))) for i, m in enumerate(VisitMethod))
+    return sum(n for _label, n in by_method), by_method
 
 
 # ---------------------------------------------------------------- requests
@@ -279,41 +302,68 @@ class _RequestFigures:
     by_category: tuple[RequestCategoryFigures, ...]
 
 
+def _calendar_days(session: Session, earlier: Any, later: Any) -> ColumnElement[int]:
+    """Whole calendar days from ``earlier`` to ``later`` in SQL, as requests.days_open."""
+    if session.get_bind().dialect.name == "sqlite":
+        days: ColumnElement[Any] = cast(
+            func.julianday(func.date(later)) - func.julianday(func.date(earlier)), Integer)
+    else:
+        days = cast(later, Date) - cast(earlier, Date)  # PostgreSQL: an integer
+    return case((days < 0, 0), else_=days)
+
+
+class _Kind(IntEnum):
+    RECEIVED = 0
+    CLOSED = 1
+    OPEN = 2
+
+
 def _requests(session: Session, period: _Period, limit_days: int) -> _RequestFigures:
+    """One statement, each part a range of an index that holds every column it needs:
+    received in the month, closed in it (with the days each took), open on the as-of day
+    (with how many are past the limit)."""
     open_statuses = [s.value for s in OPEN_REQUEST_STATUSES]
     closed_statuses = [RequestStatus.RESOLVED.value, RequestStatus.CONFIRMED.value]
-    received = period.within(CareRequest.received_at)
-    closed = and_(period.within(CareRequest.resolved_at),
-                  CareRequest.status.in_(closed_statuses))
-    is_open = and_(
-        CareRequest.received_at < period.as_of_end,
-        or_(CareRequest.status.in_(open_statuses), CareRequest.resolved_at >= period.as_of_end),
-    )
     overdue_before = datetime.combine(period.as_of - timedelta(days=limit_days), time.min)
-    overdue = and_(is_open, CareRequest.received_at < overdue_before)
-    grouped = session.execute(
-        select(CareRequest.category_id, _sum(received), _sum(closed), _sum(is_open),
-               _sum(overdue))
-        .where(CareRequest.received_at < period.end)
-        .group_by(CareRequest.category_id)
-    ).all()
-    per_category = {cid: (int(r), int(c), int(o), int(d)) for cid, r, c, o, d in grouped}
+    received_then = CareRequest.received_at < period.as_of_end
+
+    def part(kind: _Kind, extra: ColumnElement[Any], *where: ColumnElement[bool]
+             ) -> Select[int, int, int, int]:
+        return (select(literal(int(kind)), CareRequest.category_id, func.count(),
+                       func.coalesce(func.sum(extra), 0))
+                .where(*where).group_by(CareRequest.category_id))
+
+    overdue = case((CareRequest.received_at < overdue_before, 1), else_=0)
+    statement = union_all(
+        part(_Kind.RECEIVED, literal(0), period.within(CareRequest.received_at)),
+        part(_Kind.CLOSED, _calendar_days(session, CareRequest.received_at,
+                                          CareRequest.resolved_at),
+             period.within(CareRequest.resolved_at), CareRequest.status.in_(closed_statuses)),
+        part(_Kind.OPEN, overdue, received_then, CareRequest.status.in_(open_statuses)),
+        # Closed now, but only after the as-of day: open on it.
+        part(_Kind.OPEN, overdue, received_then, CareRequest.status.in_(
+            [s.value for s in RequestStatus if s not in OPEN_REQUEST_STATUSES]),
+             CareRequest.resolved_at >= period.as_of_end),
+    )
+    # category → [received, closed, open, overdue]; days to close summed over all.
+    per_category: dict[int, list[int]] = {}
+    days_to_close = 0
+    for kind, category_id, count, extra in session.execute(statement):
+        figures = per_category.setdefault(category_id, [0, 0, 0, 0])
+        figures[kind] += count
+        if kind == _Kind.CLOSED:
+            days_to_close += int(extra)
+        elif kind == _Kind.OPEN:
+            figures[3] += int(extra)
     categories = session.execute(
         select(RequestCategory.id, RequestCategory.name, RequestCategory.active)
         .order_by(RequestCategory.sort_order, RequestCategory.id)
     ).all()
     by_category = tuple(
-        RequestCategoryFigures(name, *per_category.get(cid, (0, 0, 0, 0))[:3])
+        RequestCategoryFigures(name, *per_category.get(cid, [0, 0, 0, 0])[:3])
         for cid, name, active in categories
-        if active or any(per_category.get(cid, (0, 0, 0, 0))[:3])
+        if active or any(per_category.get(cid, [0, 0, 0])[:3])
     )
-    durations = [
-        days_open(received_at, resolved_at)
-        for received_at, resolved_at in session.execute(
-            select(CareRequest.received_at, CareRequest.resolved_at).where(closed)
-        )
-        if resolved_at is not None
-    ]
     verdicts = _mapping(session,
         select(CareRequest.satisfaction, func.count())
         .where(period.within(CareRequest.confirmed_at), CareRequest.satisfaction.is_not(None))
@@ -322,7 +372,7 @@ def _requests(session: Session, period: _Period, limit_days: int) -> _RequestFig
     totals = [sum(values[i] for values in per_category.values()) for i in range(4)]
     return _RequestFigures(
         received=totals[0], closed=totals[1], open=totals[2], overdue=totals[3],
-        average_days=sum(durations) / len(durations) if durations else None,
+        average_days=days_to_close / totals[1] if totals[1] else None,
         satisfaction=tuple((s.label, int(verdicts.get(s, 0))) for s in Satisfaction),
         by_category=by_category,
     )

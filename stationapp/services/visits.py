@@ -1,14 +1,15 @@
 """Visits (走访 / 回访), the visit schedule, the overdue list, coverage and reminders.
 
-Every household on the ledger (在册) carries its last visit and the day its next visit
-is due (``Household.last_visit_date`` / ``next_visit_due``), kept in step with the
-visits and the care tier by this module so that the overdue list is one indexed query.
-Those two columns are derived data: they are written with Core UPDATEs that leave the
-household's version alone, so recording a visit never makes an open household dialog
-conflict. Coverage reads the stored last visit too: after visits are inserted in bulk
-(demo, import), call :func:`reschedule_all`. The rules themselves live in
-:mod:`stationapp.domain.schedule`; the few places that apply them in SQL for speed say so,
-and tests compare them with the Python rules on random data.
+Every household on the ledger (在册) carries its last visit, the visit day before that
+one and the day its next visit is due (``Household.last_visit_date`` /
+``previous_visit_date`` / ``next_visit_due``), kept in step with the visits and the care
+tier by this module so that the overdue list is one indexed query and this month's
+coverage a few range counts. Those columns are derived data: they are written with Core
+UPDATEs that leave the household's version alone, so recording a visit never makes an open
+household dialog conflict. Coverage reads the stored visits too: after visits are
+inserted in bulk (demo, import), call :func:`reschedule_all`. The rules themselves live in
+:mod:`stationapp.domain.schedule`; the few places that apply them in SQL for speed say
+so, and tests compare them with the Python rules on random data.
 """
 
 from __future__ import annotations
@@ -17,23 +18,27 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
+    ColumnElement,
     CursorResult,
     Date,
+    Select,
     Table,
     and_,
     case,
     cast,
     func,
     inspect,
+    literal,
     null,
     or_,
     select,
+    union_all,
     update,
 )
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from stationapp.domain import schedule
 from stationapp.domain.address import Address
@@ -70,6 +75,8 @@ _DESCRIPTION_MAX = 2000
 _REMINDER_HORIZON = timedelta(days=366)
 _CHUNK = 500
 _TOPIC_ORDER = {t: i for i, t in enumerate(VisitTopic)}
+_Row = TypeVar("_Row")
+
 _VISITED = 1 << 32
 """Weight of a visited household in month_coverage's sum (more than households exist)."""
 _HOUSEHOLD: Table = Household.__table__  # type: ignore[assignment]
@@ -612,7 +619,7 @@ def _expire_schedule(session: Session, household_ids: set[int] | None = None) ->
         if isinstance(obj, Household):
             identity = inspect(obj).identity
             if household_ids is None or (identity is not None and identity[0] in household_ids):
-                session.expire(obj, ["last_visit_date", "next_visit_due"])
+                session.expire(obj, ["last_visit_date", "previous_visit_date", "next_visit_due"])
 
 
 def _plus_days(session: Session, day: Any, days: Any) -> Any:
@@ -629,7 +636,8 @@ def _day_of(session: Session, moment: Any) -> Any:
 
 
 def _reschedule(session: Session, household_id: int | None) -> int:
-    """Recompute last visit and next due date of one household (or all) in one UPDATE.
+    """Recompute last and previous visit and next due date of one household (or all) in one
+    UPDATE.
 
     The rule is :func:`stationapp.domain.schedule.next_due`, written in SQL so that
     50,000 households take one statement. Only rows that change are written; their
@@ -657,12 +665,20 @@ def _reschedule(session: Session, household_id: int | None) -> int:
         (last.is_(None), _day_of(session, table.c.created_at)),
         else_=_plus_days(session, last, interval),
     )
+    earlier = aliased(Visit)
+    previous = (
+        select(func.max(earlier.visit_date))
+        .where(earlier.household_id == table.c.id, earlier.visit_date < last)
+        .scalar_subquery()
+    )
     statement = (
         update(table)
         .where(table.c.id == found.c.household_id,
                or_(table.c.last_visit_date.is_distinct_from(last),
+                   table.c.previous_visit_date.is_distinct_from(previous),
                    table.c.next_visit_due.is_distinct_from(due)))
-        .values(last_visit_date=last, next_visit_due=due, updated_at=table.c.updated_at)
+        .values(last_visit_date=last, previous_visit_date=previous, next_visit_due=due,
+                updated_at=table.c.updated_at)
     )
     result = session.execute(statement)
     assert isinstance(result, CursorResult)
@@ -716,6 +732,18 @@ def reschedule_all(session: Session) -> int:
 # ---------------------------------------------------------------- overdue
 
 
+def _overdue(
+    query: Select[_Row], today: date, liaison_id: int | None, community_id: int | None
+) -> Select[_Row]:
+    query = query.where(Household.status == HouseholdStatus.ACTIVE.value,
+                        Household.next_visit_due < today)
+    if liaison_id is not None:
+        query = query.where(Household.liaison_id == liaison_id)
+    if community_id is not None:
+        query = query.where(Household.community_id == community_id)
+    return query
+
+
 def list_overdue_ids(
     session: Session,
     today: date | None = None,
@@ -723,18 +751,19 @@ def list_overdue_ids(
     community_id: int | None = None,
 ) -> list[int]:
     """Ids of active households past their due date, most days overdue first."""
-    today = today or date.today()
-    query = (
-        select(Household.id)
-        .where(Household.status == HouseholdStatus.ACTIVE.value,
-               Household.next_visit_due < today)
-        .order_by(Household.next_visit_due, Household.id)
-    )
-    if liaison_id is not None:
-        query = query.where(Household.liaison_id == liaison_id)
-    if community_id is not None:
-        query = query.where(Household.community_id == community_id)
-    return list(session.scalars(query))
+    query = _overdue(select(Household.id), today or date.today(), liaison_id, community_id)
+    return list(session.scalars(query.order_by(Household.next_visit_due, Household.id)))
+
+
+def count_overdue(
+    session: Session,
+    today: date | None = None,
+    liaison_id: int | None = None,
+    community_id: int | None = None,
+) -> int:
+    """How many active households are past their due date (as :func:`list_overdue_ids`)."""
+    query = _overdue(select(func.count()), today or date.today(), liaison_id, community_id)
+    return session.scalar(query) or 0
 
 
 def fetch_overdue_rows(
@@ -797,51 +826,62 @@ def month_coverage(
     nothing (visits cannot be dated in the future) and is accepted so callers can pass
     the same day everywhere. ``liaison_id`` keeps that liaison's households.
 
-    One query, one pass over the households: their stored last visit answers most of
-    it, the visit index is asked only when the last visit is not before the month.
+    One statement of range counts per care tier over ix_household_visit_state: the
+    stored last and previous visit answer for almost every household; the visit index
+    is asked only for those visited twice in the month or after it (a past month).
     """
     del today
     start, end = schedule.month_start(month), schedule.month_end(month)
     intervals = _intervals(session)
-    last = Household.last_visit_date
-    # schedule.is_due_in_month: due when the last visit before the month is on or
-    # before the month's end minus the interval (the cutoff), or there is none.
-    cutoffs = {tier: end - timedelta(days=days) for tier, days in intervals.items()}
-    cutoff = case(*((Household.tier == tier.value, day) for tier, day in cutoffs.items()),
-                  else_=cutoffs[CareTier.ROUTINE])
-    # For these tiers any visit before the month is on or before the cutoff.
-    always_due = [t.value for t, day in cutoffs.items() if day >= start - timedelta(days=1)]
-    # Selecting only indexed columns lets SQLite answer from ix_visit_household_date.
-    visited_since_cutoff = select(Visit.visit_date).where(
-        Visit.household_id == Household.id, Visit.visit_date > cutoff, Visit.visit_date < start
-    ).exists()
-    visited_in_month = select(Visit.visit_date).where(
-        Visit.household_id == Household.id, Visit.visit_date >= start, Visit.visit_date <= end
-    ).exists()
-    not_due_after_all = (
-        and_(Household.tier.not_in(always_due), visited_since_cutoff) if always_due
-        else visited_since_cutoff
-    )
-    # One figure per household, summed once (each visit-index probe runs at most once):
-    # 0 not due, 1 due and not visited, _VISITED due and visited in the month.
-    figure = case(
-        (last.is_(None), 1),
+    last, previous = Household.last_visit_date, Household.previous_visit_date
+    entered = Household.created_at < datetime.combine(end + timedelta(days=1), time.min)
+    parts: list[Select[int]] = []
+
+    def add(figure: ColumnElement[int], *conditions: ColumnElement[bool]) -> None:
+        # Each part sums its households' figures: 1 due and not visited, _VISITED due and
+        # visited in the month (0 not due).
+        part = select(func.coalesce(func.sum(figure), 0).label("figure")).where(
+            Household.status == HouseholdStatus.ACTIVE.value, entered, *conditions)
+        if liaison_id is not None:
+            part = part.where(Household.liaison_id == liaison_id)
+        parts.append(part)
+
+    visited_weight: ColumnElement[int] = literal(_VISITED)
+    for tier in CareTier:
+        # schedule.is_due_in_month: due when the last visit before the month is on or
+        # before the month's end minus the interval (the cutoff), or there is none.
+        cutoff = end - timedelta(days=intervals.get(tier, intervals[CareTier.ROUTINE]))
+        in_tier = Household.tier == tier.value
+        # For a short interval any visit before the month is on or before the cutoff.
+        always_due = cutoff >= start - timedelta(days=1)
+        visited_since_cutoff = select(Visit.visit_date).where(
+            Visit.household_id == Household.id, Visit.visit_date > cutoff,
+            Visit.visit_date < start,
+        ).exists()
+        visited_in_month = select(Visit.visit_date).where(
+            Visit.household_id == Household.id, Visit.visit_date >= start,
+            Visit.visit_date <= end,
+        ).exists()
+        one: ColumnElement[int] = literal(1)
+        add(one, in_tier, last.is_(None))
         # The last visit is before the month: it is the last visit before the month.
-        (last < start, case((last <= cutoff, 1), else_=0)),
-        (not_due_after_all, 0),
-        (last <= end, _VISITED),
-        (visited_in_month, _VISITED),
-        else_=1,
-    )
-    # Every column used is in the covering index ix_household_figures, so SQLite reads
-    # the index alone (comparing the stored time, not its date(), keeps that cheap).
-    query = select(func.sum(figure)).where(
-        Household.status == HouseholdStatus.ACTIVE.value,
-        Household.created_at < datetime.combine(end + timedelta(days=1), time.min),
-    )
-    if liaison_id is not None:
-        query = query.where(Household.liaison_id == liaison_id)
-    visited, due_not_visited = divmod(int(session.scalar(query) or 0), _VISITED)
+        add(one, in_tier, last <= min(cutoff, start - timedelta(days=1)))
+        in_month = and_(last >= start, last <= end)
+        if always_due:
+            add(visited_weight, in_tier, in_month)
+        else:
+            # Visited once in the month: the previous visit is the last before it.
+            add(visited_weight, in_tier, in_month, or_(previous.is_(None), previous <= cutoff))
+            add(case((visited_since_cutoff, 0), else_=_VISITED),
+                in_tier, in_month, previous >= start)
+        # Visited after the month (a past month): ask the visits.
+        after = case((visited_in_month, _VISITED), else_=1)
+        if not always_due:
+            after = case((visited_since_cutoff, 0), else_=after)
+        add(after, in_tier, last > end)
+    figures = union_all(*parts).subquery()
+    total = session.scalar(select(func.sum(figures.c.figure)))
+    visited, due_not_visited = divmod(int(total or 0), _VISITED)
     return Coverage(month=start, due=visited + due_not_visited, visited=visited)
 
 

@@ -188,3 +188,53 @@ def test_households_of_an_older_database_become_due_from_their_registration_day(
     assert rows["moved_away"] is None
     assert categories == 8
     assert members == 2
+
+
+def test_0004_fills_each_households_visit_before_the_last(database_url: str) -> None:
+    """0004 adds ``previous_visit_date`` and fills it from the visits already recorded:
+    the latest visit day before the last one (a second visit on the last day is no
+    "previous"), none for a household visited once or never."""
+    from datetime import date
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from stationapp.db.engine import make_engine
+    from stationapp.db.migrate import alembic_config
+
+    engine = make_engine(database_url)
+    try:
+        config = alembic_config(engine)
+        command.upgrade(config, "0003")
+        with engine.begin() as connection:
+            connection.execute(text(
+                "insert into community (name, version, updated_by) values ('锦华一区', 1, '')"))
+            visits = {"twice": ["2027-12-30", "2028-01-02", "2028-01-02"],
+                      "once": ["2028-02-29"], "never": []}
+            for room, days in visits.items():
+                last = max(days, default=None)
+                connection.execute(text(
+                    "insert into household (community_id, building, unit, room, building_no,"
+                    " unit_no, room_no, phone, tier, status, status_reason, notes, head_name,"
+                    " head_pinyin, contact_phone, address_key, search_text, version,"
+                    " updated_by, last_visit_date) values ((select id from community),"
+                    " '3号楼', '', :room, 3, 0, 0, '', 'routine', 'active', '', '', '', '',"
+                    " '', :room, '', 1, '', :last)"), {"room": room, "last": last})
+                for day in days:
+                    connection.execute(text(
+                        "insert into visit (household_id, visit_date, method, notes,"
+                        " needs_follow_up, version, updated_by) select id, :day, 'home', '',"
+                        " :no, 1, '' from household where room = :room"),
+                        {"day": day, "room": room, "no": False})
+        command.upgrade(config, "head")
+        with engine.connect() as connection:
+            rows = dict(connection.execute(text(
+                "select room, previous_visit_date from household")).all())
+    finally:
+        engine.dispose()
+
+    def day(value: object) -> object:  # SQLite returns the text, PostgreSQL a date
+        return date.fromisoformat(value) if isinstance(value, str) else value
+
+    assert {room: day(value) for room, value in rows.items()} == {
+        "twice": date(2027, 12, 30), "once": None, "never": None}

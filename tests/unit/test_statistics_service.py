@@ -293,3 +293,34 @@ def test_an_empty_database(database: Database) -> None:
     assert stats.requests_by_category[0].category == "供暖"
     assert all((f.received, f.closed, f.open) == (0, 0, 0) for f in stats.requests_by_category)
     assert stats.active_volunteers == 0 and stats.volunteers_served == 0
+
+
+def test_this_month_counts_todays_ledger_also_after_the_clock_was_set_back(
+        database: Database, station: Station) -> None:
+    """The current month reads today's ledger from the indexes alone; a household whose
+    entry time lies after today (the computer's clock was set back since) is not yet on
+    it, as in any past month."""
+    from datetime import timedelta
+
+    today = date.today()  # the current month takes the shortest way
+    now = stats_of(database, today, today)
+    assert now.as_of == today
+    assert now.households_total == 3  # 赵 moved away on 15 March 2026
+    assert dict(now.by_category) == {
+        "高龄": 2, "孤寡": 0, "独居": 1, "空巢": 1, "留守": 0, "失能": 0, "重残": 0,
+        "计生特殊家庭": 0, "低保": 1, "特困": 0, "行动不便": 0,
+    }
+    assert now.by_community == (("东旭小区", 1), ("锦华一区", 2))
+    assert now.by_tier == (("重点", 1), ("关注", 1), ("一般", 1))
+
+    with database.session() as s:
+        s.execute(update(Household).where(Household.id == station.households["wang"])
+                  .values(created_at=datetime.combine(today + timedelta(days=40),
+                                                      datetime.min.time())))
+    later = stats_of(database, today, today)
+    assert later.households_total == 2
+    assert dict(later.by_category)["空巢"] == 0 and dict(later.by_category)["低保"] == 0
+    assert later.by_community == (("东旭小区", 1), ("锦华一区", 1))
+    assert later.by_tier == (("重点", 1), ("关注", 0), ("一般", 1))
+    # Entered after this month, 王 is not due in it either.
+    assert later.coverage.due == now.coverage.due - 1

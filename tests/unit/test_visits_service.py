@@ -687,15 +687,18 @@ def test_schedule_and_coverage_in_sql_follow_the_domain_rules(
             rows.append({"household_id": hid, "visit_date": day, "version": 1})
         s.execute(insert(Visit), rows)
         reschedule_all(s)
-        stored = {hid: (last, due) for hid, last, due in s.execute(
-            select(Household.id, Household.last_visit_date, Household.next_visit_due))}
+        stored = {hid: (last, previous, due) for hid, last, previous, due in s.execute(
+            select(Household.id, Household.last_visit_date, Household.previous_visit_date,
+                   Household.next_visit_due))}
         months = [date(2027, 9, 1), date(2027, 12, 1), date(2028, 1, 1), date(2028, 2, 1),
                   date(2028, 3, 1), date(2028, 5, 1), date(2028, 7, 1)]
         coverage = {m: month_coverage(s, m) for m in months}
     for hid, (tier, registered, active) in facts.items():
         last = max(visits[hid], default=None)
+        previous = max((v for v in visits[hid] if last is not None and v < last),
+                       default=None)
         due = next_due(last, registered, intervals[tier]) if active else None
-        assert stored[hid] == (last, due), hid
+        assert stored[hid] == (last, previous, due), hid
     for month in months:
         due_ids = {
             hid for hid, (tier, registered, active) in facts.items()
@@ -707,4 +710,5 @@ def test_schedule_and_coverage_in_sql_follow_the_domain_rules(
                    if any(month <= v <= month_end(month) for v in visits[hid])}
         assert (coverage[month].due, coverage[month].visited) == (len(due_ids), len(visited))
     assert any(0 < c.visited < c.due for c in coverage.values())  # the data is not trivial
-    assert any(due is None for _last, due in stored.values())
+    assert any(due is None for _last, _previous, due in stored.values())
+    assert any(previous is not None for _last, previous, _due in stored.values())
