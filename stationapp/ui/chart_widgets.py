@@ -1,33 +1,25 @@
 """Small building blocks of the statistics page: figure cards, chart and table panels.
 
 Every panel has a title and either its content (a chart or a table) or, when there is
-nothing to show, a quiet "no data" text instead of an empty chart. Charts (QtCharts)
-draw their texts with the widget's font, so Chinese labels show with the application's
-CJK font rather than the chart theme's own.
+nothing to show, a quiet "no data" text instead of an empty chart. The charts are painted
+widgets (:mod:`stationapp.ui.painted_charts`) drawing with the widget's font, so Chinese
+labels show with the application's CJK font.
+
+The page shows fresh figures on every refresh, mostly the same as before: every setter
+here leaves the widgets alone when they already show what it is given (a style sheet set
+again re-polishes the widget, a table filled again resets its model).
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCharts import (
-    QAbstractBarSeries,
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QPieSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -38,8 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-Number = int | float
-NumberPairs = Sequence[tuple[str, Number]]
+from stationapp.ui.painted_charts import (
+    HorizontalBarChart,
+    Number,
+    NumberPairs,
+    RingChart,
+    format_number,
+)
 
 ALERT_COLOR = QColor("#b3261e")
 """Figures that need attention (overdue visits and requests)."""
@@ -65,13 +62,6 @@ _CARD_STYLE = (
 )
 
 
-def format_number(value: Number) -> str:
-    """A count as a whole number, hours with at most one decimal (``12``, ``7.5``)."""
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}"
-
-
 def percent_text(percent: float) -> str:
     """``86%`` or ``99.5%``: one decimal at most, rounded down so 99.96 is not "100%"."""
     shown = math.floor(percent * 10 + 1e-9) / 10
@@ -86,6 +76,27 @@ def _scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
         font.setPixelSize(max(1, round(font.pixelSize() * factor)))
     font.setBold(bold)
     return font
+
+
+def set_label_text(label: QLabel, text: str) -> None:
+    """Give ``label`` the text ``text`` unless it shows it already."""
+    if label.text() != text:
+        label.setText(text)
+
+
+def _set_style_sheet(widget: QWidget, sheet: str) -> None:
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
+def _set_tooltip(widget: QWidget, text: str) -> None:
+    if widget.toolTip() != text:
+        widget.setToolTip(text)
+
+
+def _set_shown(widget: QWidget, shown: bool) -> None:
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)
 
 
 class FigureCard(QFrame):
@@ -126,27 +137,33 @@ class FigureCard(QFrame):
 
     def set_figure(self, value: str, detail: str = "", alert: bool = False) -> None:
         """Show ``value`` (in the alert colour when ``alert``) and a line of ``detail``."""
-        self.value_label.setText(value)
+        set_label_text(self.value_label, value)
         colour = ALERT_COLOR.name() if alert else self.palette().windowText().color().name()
-        self.value_label.setStyleSheet(f"color: {colour};")
-        self.detail_label.setText(detail)
-        self.detail_label.setVisible(bool(detail))
-        self.setToolTip(f"{self.caption_label.text()}: {value}" + (f"\n{detail}" if detail
-                                                                     else ""))
+        _set_style_sheet(self.value_label, f"color: {colour};")
+        set_label_text(self.detail_label, detail)
+        _set_shown(self.detail_label, bool(detail))
+        _set_tooltip(self, f"{self.caption_label.text()}: {value}" + (f"\n{detail}" if detail
+                                                                        else ""))
 
     def set_progress(self, percent: float | None, text: str = "", tooltip: str = "") -> None:
         """Fill the bar to ``percent`` (capped at 100) and write ``text`` on it (the
         percentage when empty); None disables the bar."""
-        if self.progress is None:
+        progress = self.progress
+        if progress is None:
             return
-        self.progress.setEnabled(percent is not None)
+        if progress.isEnabledTo(self) != (percent is not None):
+            progress.setEnabled(percent is not None)
         # Rounded down: 99.6 % must not look like the target reached.
-        self.progress.setValue(0 if percent is None else max(0, min(100, math.floor(percent))))
+        filled = 0 if percent is None else max(0, min(100, math.floor(percent)))
+        if progress.value() != filled:
+            progress.setValue(filled)
         if percent is None:
-            self.progress.setFormat("—")
+            written = "—"
         else:
-            self.progress.setFormat((text or "{percent}").format(percent=percent_text(percent)))
-        self.progress.setToolTip(tooltip)
+            written = (text or "{percent}").format(percent=percent_text(percent))
+        if progress.format() != written:
+            progress.setFormat(written)
+        _set_tooltip(progress, tooltip)
 
     def progress_text(self) -> str:
         """The text written on the progress bar ('' without a bar)."""
@@ -189,7 +206,8 @@ class Panel(QFrame):
 
     def set_empty(self, empty: bool) -> None:
         """Show the "no data" text (True) or the content (False)."""
-        self.stack.setCurrentWidget(self.empty_label if empty else self.content)
+        if self.is_empty() != empty:
+            self.stack.setCurrentWidget(self.empty_label if empty else self.content)
 
     def is_empty(self) -> bool:
         """True while the "no data" text is shown."""
@@ -198,24 +216,6 @@ class Panel(QFrame):
     def shown_text(self) -> str:
         """The "no data" text when it is shown, else an empty string."""
         return self.empty_label.text() if self.is_empty() else ""
-
-
-def _chart_view(font: QFont) -> tuple[QChart, QChartView]:
-    chart = QChart()
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.setBackgroundRoundness(0)
-    chart.setBackgroundVisible(False)
-    chart.setMargins(QMargins(0, 0, 0, 0))
-    chart.layout().setContentsMargins(0, 0, 0, 0)
-    chart.setFont(font)
-    chart.legend().setFont(font)
-    chart.legend().hide()
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setStyleSheet("background: transparent;")
-    view.setMinimumHeight(160)
-    return chart, view
 
 
 class BarChartPanel(Panel):
@@ -229,13 +229,12 @@ class BarChartPanel(Panel):
                  other_label: str = "", max_bars: int = 10,
                  parent: QWidget | None = None) -> None:
         """An empty chart; fill it with :meth:`set_values`."""
-        self.chart, self.view = _chart_view(QFont())
-        super().__init__(title, self.view, empty_text, parent)
-        self._colour = colour
+        self.chart = HorizontalBarChart(colour)
+        super().__init__(title, self.chart, empty_text, parent)
+        self.chart.setAccessibleName(title)
         self._other_label = other_label
         self._max_bars = max_bars
-        self._values: list[tuple[str, Number]] = []
-        self.set_values(())
+        self.set_empty(True)
 
     def set_values(self, values: NumberPairs) -> None:
         """Draw ``values`` ((label, value) pairs, top to bottom); all zero shows "no data"."""
@@ -244,124 +243,38 @@ class BarChartPanel(Panel):
             head = shown[: self._max_bars - 1]
             rest = sum(value for _label, value in shown[self._max_bars - 1:])
             shown = [*head, (self._other_label, rest)]
-        self._values = shown
-        self._rebuild()
+        self.chart.set_values(shown)
         self.set_empty(not shown)
 
     def values(self) -> list[tuple[str, Number]]:
         """The bars drawn: (label, value), top to bottom."""
-        return list(self._values)
-
-    def _rebuild(self) -> None:
-        chart = self.chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-            axis.deleteLater()
-        if not self._values:
-            return
-        font = self.font()
-        bars = QBarSet("")
-        bars.setColor(self._colour)
-        bars.setBorderColor(self._colour)
-        bars.setLabelFont(font)
-        bars.setLabelColor(self.palette().windowText().color())
-        # Horizontal bars are drawn from the bottom: reverse so the first label is on top.
-        ordered = list(reversed(self._values))
-        bars.append([float(value) for _label, value in ordered])
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        # A few bars stay slim instead of filling the whole height.
-        series.setBarWidth(0.65 * min(1.0, len(ordered) / 6))
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setLabelsPrecision(6)
-        chart.addSeries(series)
-
-        categories = QBarCategoryAxis()
-        categories.append([label for label, _value in ordered])
-        categories.setLabelsFont(font)
-        categories.setTruncateLabels(False)
-        categories.setGridLineVisible(False)
-        categories.setLineVisible(False)
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(categories)
-
-        largest = max(float(value) for _label, value in self._values)
-        axis = QValueAxis()
-        # Room beyond the longest bar for its value label; the values are written on the
-        # bars, so the value axis itself stays hidden.
-        axis.setRange(0, largest * 1.15)
-        axis.setVisible(False)
-        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis)
-        rows = len(self._values)
-        self.view.setMinimumHeight(max(160, rows * (self.fontMetrics().height() + 8) + 24))
+        return self.chart.values()
 
 
 class PieChartPanel(Panel):
-    """A ring of slices with a legend beside it (label, count and share of each slice).
-
-    The legend is made of labels rather than the chart's own legend, which cuts long
-    texts short ("基本满意 4 (1…") when the panel is narrow.
-    """
+    """A ring of slices with a legend beside it (label, count and share of each slice)."""
 
     def __init__(self, title: str, empty_text: str,
                  parent: QWidget | None = None) -> None:
         """An empty chart; fill it with :meth:`set_values`."""
-        self.chart, self.view = _chart_view(QFont())
-        self.legend = QWidget()
-        self._legend_layout = QVBoxLayout(self.legend)
-        self._legend_layout.setContentsMargins(0, 0, 0, 0)
-        self._legend_layout.setSpacing(6)
-        body = QWidget()
-        row = QHBoxLayout(body)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.view, 1)
-        row.addWidget(self.legend, 0, Qt.AlignmentFlag.AlignVCenter)
-        super().__init__(title, body, empty_text, parent)
-        self._values: list[tuple[str, Number]] = []
-        self._legend_texts: list[str] = []
-        self.set_values(())
+        self.chart = RingChart(PIE_COLORS)
+        super().__init__(title, self.chart, empty_text, parent)
+        self.chart.setAccessibleName(title)
+        self.set_empty(True)
 
     def set_values(self, values: NumberPairs) -> None:
         """Draw ``values`` ((label, value) pairs); all zero shows "no data"."""
         shown = [(label, value) for label, value in values if value]
-        self._values = shown
-        self.chart.removeAllSeries()
-        while (item := self._legend_layout.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
-        self._legend_texts = []
-        if shown:
-            total = float(sum(value for _label, value in shown))
-            series = QPieSeries()
-            series.setHoleSize(0.42)
-            series.setPieSize(0.9)
-            for index, (label, value) in enumerate(shown):
-                share = 100 * float(value) / total
-                colour = PIE_COLORS[index % len(PIE_COLORS)]
-                text = f"{label}  {format_number(value)} ({share:.0f}%)"
-                piece = series.append(text, float(value))
-                piece.setColor(colour)
-                piece.setBorderColor(QColor("white"))
-                piece.setLabelVisible(False)
-                entry = QLabel(f'<span style="color: {colour.name()};">&#9632;</span> '
-                               f"{html.escape(text)}")
-                entry.setTextFormat(Qt.TextFormat.RichText)
-                self._legend_layout.addWidget(entry)
-                self._legend_texts.append(text)
-            self.chart.addSeries(series)
+        self.chart.set_values(shown)
         self.set_empty(not shown)
 
     def values(self) -> list[tuple[str, Number]]:
         """The slices drawn: (label, value)."""
-        return list(self._values)
+        return self.chart.values()
 
     def legend_texts(self) -> list[str]:
         """The legend's texts (label, count and share of each slice)."""
-        return list(self._legend_texts)
+        return self.chart.legend_texts()
 
 
 class TablePanel(Panel):
@@ -388,23 +301,27 @@ class TablePanel(Panel):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.set_rows(())
+        self._shown: tuple[tuple[str, ...], ...] = ()
+        self.set_empty(True)
 
     def set_rows(self, rows: Sequence[Sequence[str | Number]]) -> None:
         """Show ``rows`` (first column text, the others numbers); none shows "no data"."""
-        self.model.setRowCount(0)
-        for row in rows:
-            items: list[QStandardItem] = []
-            for column, value in enumerate(row):
-                text = value if isinstance(value, str) else format_number(value)
-                item = QStandardItem(text)
-                item.setEditable(False)
-                if column > 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                items.append(item)
-            self.model.appendRow(items)
-        self.set_empty(not rows)
+        texts = tuple(tuple(value if isinstance(value, str) else format_number(value)
+                            for value in row) for row in rows)
+        if texts != self._shown:
+            self._shown = texts
+            self.model.setRowCount(0)
+            for row in texts:
+                items: list[QStandardItem] = []
+                for column, text in enumerate(row):
+                    item = QStandardItem(text)
+                    item.setEditable(False)
+                    if column > 0:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                              | Qt.AlignmentFlag.AlignVCenter)
+                    items.append(item)
+                self.model.appendRow(items)
+        self.set_empty(not texts)
 
     def cell_text(self, row: int, column: int) -> str:
         """The text of a cell ('' outside the table)."""
@@ -413,6 +330,6 @@ class TablePanel(Panel):
 
 
 __all__ = [
-    "ALERT_COLOR", "BAR_COLORS", "BarChartPanel", "FigureCard", "Panel", "PieChartPanel",
-    "TablePanel", "format_number", "percent_text",
+    "ALERT_COLOR", "BAR_COLORS", "PIE_COLORS", "BarChartPanel", "FigureCard", "Panel",
+    "PieChartPanel", "TablePanel", "format_number", "percent_text", "set_label_text",
 ]

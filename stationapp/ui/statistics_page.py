@@ -49,6 +49,7 @@ from stationapp.ui.chart_widgets import (
     PieChartPanel,
     TablePanel,
     format_number,
+    set_label_text,
 )
 from stationapp.ui.workers import SessionTask, TaskRunner
 
@@ -390,14 +391,16 @@ class StatisticsPage(QWidget):
                                        if hours])
         month_text = f"{stats.month.year}-{stats.month.month:02d}"
         as_of = stats.as_of or stats.generated_on
-        self.as_of_label.setText(self.tr("Figures as of {day}").format(day=as_of.isoformat()))
+        set_label_text(self.as_of_label,
+                       self.tr("Figures as of {day}").format(day=as_of.isoformat()))
         quiet = not (stats.visits_in_month or stats.requests_received or stats.requests_closed
                      or stats.events_in_month or sum(c for _l, c in stats.deliveries_by_outcome)
                      or stats.volunteer_hours)
-        self.empty_notice.setText(self.tr(
+        set_label_text(self.empty_notice, self.tr(
             "Nothing was recorded in {month}: no visits, requests, events or deliveries."
         ).format(month=month_text))
-        self.empty_notice.setVisible(quiet)
+        if self.empty_notice.isHidden() == quiet:
+            self.empty_notice.setVisible(quiet)
         self.count_changed.emit(stats.households_total)
         self.statistics_shown.emit(stats)
 

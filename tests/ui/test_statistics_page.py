@@ -16,10 +16,9 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
@@ -187,13 +186,20 @@ def test_cards_charts_and_tables_show_the_figures_of_the_month(
 
 
 def test_charts_draw_with_the_application_font(page: StatisticsPage) -> None:
-    """Chinese labels need the application's CJK font, not the chart theme's Arial."""
-    axes = [axis for axis in page.category_chart.chart.axes()
-            if isinstance(axis, QBarCategoryAxis)]
-    assert axes
-    assert axes[0].labelsFont().family() == page.font().family()
-    assert not axes[0].truncateLabels()
-    assert not page.satisfaction_chart.chart.legend().isVisible()  # labels beside it instead
+    """Chinese labels are drawn whole, in the page's (CJK) font, beside their bars."""
+    page.show_statistics(made_up())
+    QApplication.processEvents()
+    chart = page.category_chart.chart
+    assert chart.font().family() == page.font().family()
+    assert chart.font().pointSizeF() == page.font().pointSizeF()
+    labels = [label for label, _value in page.category_chart.values()]
+    assert "计生特殊家庭" in labels
+    assert chart.shown_labels() == labels  # none cut short
+    widest = max(page.fontMetrics().horizontalAdvance(label) for label in labels)
+    rows = chart.rows()
+    assert all(row.label.width() >= widest for row in rows)
+    assert all(row.bar.left() > row.label.right() for row in rows)
+    assert page.satisfaction_chart.chart.font().family() == page.font().family()
 
 
 def test_the_month_picker_moves_across_the_year_by_buttons_and_keys(
