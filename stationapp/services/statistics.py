@@ -159,26 +159,35 @@ def _mapping(session: Session, query: Select[_K, _V] | CompoundSelect[_K, _V]) -
     return {key: value for key, value in session.execute(query)}
 
 
-def _on_ledger(session: Session, as_of: date) -> tuple[ColumnElement[bool],
-                                                      ColumnElement[bool]]:
-    """在册 on ``as_of`` (entered by then, and still 在册 or left only after that day) and
-    its opposite, each written so that an index answers it."""
+@dataclass(frozen=True)
+class _Ledger:
+    """The households 在册 on a day and the others, each as disjoint conditions that an
+    index answers (counts are summed over the parts)."""
+
+    on: tuple[ColumnElement[bool], ...]
+    off: tuple[ColumnElement[bool], ...]
+
+
+def _ledger_on(session: Session, as_of: date) -> _Ledger:
+    """在册 on ``as_of``: entered by then, and still 在册 or left only after that day."""
     entered = Household.created_at < datetime.combine(as_of + timedelta(days=1), time.min)
     active = Household.status == HouseholdStatus.ACTIVE.value
     others = Household.status.in_([s.value for s in HouseholdStatus
                                    if s is not HouseholdStatus.ACTIVE])
     if as_of < date.today():
-        on_ledger = and_(entered, or_(
-            active, and_(Household.status_date.is_not(None), Household.status_date > as_of)))
-        return on_ledger, ~on_ledger
+        left_later = and_(Household.status_date.is_not(None), Household.status_date > as_of)
+        return _Ledger(
+            on=(and_(active, entered), and_(others, entered, left_later)),
+            off=(and_(active, ~entered), and_(others, or_(~entered, ~left_later))),
+        )
     # Nobody can have left the ledger after today (a status date is never in the future),
     # and nobody was entered after today unless the computer's clock was set back (the
     # latest entry is one probe of ix_household_created_at).
     latest_entry = session.scalar(select(func.max(Household.created_at)))
     if latest_entry is None or latest_entry < datetime.combine(as_of + timedelta(days=1),
                                                                time.min):
-        return active, others
-    return and_(active, entered), or_(others, and_(active, ~entered))
+        return _Ledger(on=(active,), off=(others,))
+    return _Ledger(on=(and_(active, entered),), off=(others, and_(active, ~entered)))
 
 
 def monthly_statistics(
@@ -234,33 +243,35 @@ def monthly_statistics(
 
 
 def _households(session: Session, as_of: date) -> tuple[int, Counts, Counts, Counts]:
-    on_ledger, off_ledger = _on_ledger(session, as_of)
+    ledger = _ledger_on(session, as_of)
     cutoff = born_on_or_before_for_age(ELDERLY_AGE, as_of)
-    grouped = session.execute(
-        select(Household.community_id, Household.tier, func.count())
-        .where(on_ledger)
-        .group_by(Household.community_id, Household.tier)
-    ).all()
     per_community: dict[int, int] = {}
     per_tier: dict[str, int] = {}
-    for community_id, tier, count in grouped:
-        per_community[community_id] = per_community.get(community_id, 0) + count
-        per_tier[tier] = per_tier.get(tier, 0) + count
-    # A range count over ix_household_status_oldest_birth.
-    elderly = session.scalar(
-        select(func.count()).where(on_ledger, Household.oldest_birth_date <= cutoff)) or 0
+    elderly = 0
+    for on_ledger in ledger.on:
+        for community_id, tier, count in session.execute(
+            select(Household.community_id, Household.tier, func.count())
+            .where(on_ledger)
+            .group_by(Household.community_id, Household.tier)
+        ):
+            per_community[community_id] = per_community.get(community_id, 0) + count
+            per_tier[tier] = per_tier.get(tier, 0) + count
+        # A range count over ix_household_status_oldest_birth.
+        elderly += session.scalar(
+            select(func.count()).where(on_ledger, Household.oldest_birth_date <= cutoff)) or 0
     # Every stored category (a covering index scan) less those of the few households off
     # the ledger: about half the work of joining every category row to its household.
     stored = _mapping(session,
         select(HouseholdCategory.category, func.count()).group_by(HouseholdCategory.category)
     )
-    for category, count in session.execute(
-        select(HouseholdCategory.category, func.count())
-        .where(HouseholdCategory.household_id.in_(
-            select(Household.id).where(off_ledger).scalar_subquery()))
-        .group_by(HouseholdCategory.category)
-    ):
-        stored[category] -= count
+    for off_ledger in ledger.off:
+        for category, count in session.execute(
+            select(HouseholdCategory.category, func.count())
+            .where(HouseholdCategory.household_id.in_(
+                select(Household.id).where(off_ledger).scalar_subquery()))
+            .group_by(HouseholdCategory.category)
+        ):
+            stored[category] -= count
     by_category = tuple(
         (c.label, elderly if c is CareCategory.ELDERLY else int(stored.get(c.value, 0)))
         for c in CareCategory
