@@ -828,7 +828,7 @@ def month_coverage(
 
     One statement of range counts per care tier over ix_household_visit_state: the
     stored last and previous visit answer for almost every household; the visit index
-    is asked only for those visited twice in the month or after it (a past month).
+    is asked only for those visited twice in the month, or twice after it (a past month).
     """
     del today
     start, end = schedule.month_start(month), schedule.month_end(month)
@@ -874,11 +874,23 @@ def month_coverage(
             add(visited_weight, in_tier, in_month, or_(previous.is_(None), previous <= cutoff))
             add(case((visited_since_cutoff, 0), else_=_VISITED),
                 in_tier, in_month, previous >= start)
-        # Visited after the month (a past month): ask the visits.
-        after = case((visited_in_month, _VISITED), else_=1)
-        if not always_due:
-            after = case((visited_since_cutoff, 0), else_=after)
-        add(after, in_tier, last > end)
+        # Visited after the month (a past month). Nothing lies between the previous visit
+        # and the last: a previous visit before the month is the last before it, and
+        # means no visit in the month; one inside the month means visited. Only for the
+        # rest are the visits asked.
+        after = last > end
+        due_from_previous = (literal(1) if always_due
+                             else case((previous <= cutoff, 1), else_=0))
+        add(one, in_tier, after, previous.is_(None))
+        add(due_from_previous, in_tier, after, previous < start)
+        in_month_then = and_(previous >= start, previous <= end)
+        if always_due:
+            add(visited_weight, in_tier, after, in_month_then)
+            add(case((visited_in_month, _VISITED), else_=1), in_tier, after, previous > end)
+        else:
+            add(case((visited_since_cutoff, 0), else_=_VISITED), in_tier, after, in_month_then)
+            add(case((visited_since_cutoff, 0), (visited_in_month, _VISITED), else_=1),
+                in_tier, after, previous > end)
     figures = union_all(*parts).subquery()
     total = session.scalar(select(func.sum(figures.c.figure)))
     visited, due_not_visited = divmod(int(total or 0), _VISITED)
