@@ -12,27 +12,27 @@
 <context>
     <name>AutoSplitDialog</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="285"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="283"/>
         <source>Split stops among volunteers</source>
         <translation>把配送户分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="287"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="285"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="290"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="288"/>
         <source>{name} ({community})</source>
         <translation>{name}（{community}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="298"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="296"/>
         <source>Only stops &amp;not yet assigned (keep what is assigned)</source>
         <translation>只分还没分配的户，已分配的不变(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="301"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="299"/>
         <source>Pending stops are split by community and building: a building stays with one volunteer, and every volunteer gets about the same number of stops.</source>
         <translation>待送的户按小区和楼栋来分：同一栋楼归同一位志愿者，每位志愿者分到的户数大致相同。</translation>
     </message>
@@ -53,160 +53,160 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="112"/>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="511"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="118"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="510"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="127"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="133"/>
         <source>e.g. a folder on a USB disk</source>
         <translation>如：U 盘上的一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="128"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="134"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="132"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="138"/>
         <source> newest backups</source>
         <translation> 份最新备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="133"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="139"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="138"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="146"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="138"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="146"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="138"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="146"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="139"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="147"/>
         <source>Backups in the folder</source>
         <translation>文件夹中的备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="151"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="159"/>
         <source>Back &amp;up now</source>
         <translation>立即备份(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="152"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="160"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复选中的备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="153"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="161"/>
         <source>Restore from f&amp;ile…</source>
         <translation>从文件恢复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="154"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="162"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="196"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="204"/>
         <source>Where backups go</source>
         <translation>备份存放位置</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="204"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="212"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="207"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="215"/>
         <source>&amp;Keep:</source>
         <translation>保留(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="217"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="225"/>
         <source>Once a day, when the program starts, a backup is made here automatically. Older backups beyond the number kept are deleted.</source>
         <translation>每天第一次打开程序时，会自动在这里备份一次。超出保留份数的旧备份会被删除。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="224"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="232"/>
         <source>Backups in this folder</source>
         <translation>这个文件夹中的备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="232"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="240"/>
         <source>This ledger is kept on a PostgreSQL server. This program does not back it up itself; use the server&apos;s own tools:</source>
         <translation>本台账保存在 PostgreSQL 服务器上。本程序不负责备份它，请用服务器自带的工具备份：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="296"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="295"/>
         <source>Choose the folder where backups go.</source>
         <translation>请选择存放备份的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="302"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="301"/>
         <source>Give the whole path of the folder (or choose it with Browse…).</source>
         <translation>请填写文件夹的完整路径（或点“浏览…”选择）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/backup_dialog.py" line="351"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="350"/>
         <source>%n backup(s) in {folder}</source>
         <translation>
             <numerusform>{folder} 中有 %n 份备份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="355"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="354"/>
         <source>No backups in {folder} yet.</source>
         <translation>{folder} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="357"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="356"/>
         <source>The folder {folder} does not exist yet; it is made with the first backup.</source>
         <translation>文件夹 {folder} 还不存在，第一次备份时会自动创建。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="364"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="363"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="365"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="364"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="366"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="365"/>
         <source>before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="367"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="366"/>
         <source>before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="405"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="404"/>
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="413"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="412"/>
         <source>Backed up</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="414"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="413"/>
         <source>The ledger was backed up to
 {path}
 ({size}).</source>
@@ -215,23 +215,23 @@
 （{size}）。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="419"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="418"/>
         <source>Not backed up</source>
         <translation>未备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="451"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="450"/>
         <source>This is the ledger in use, not a backup. Choose one of the backups.</source>
         <translation>这是正在使用的台账，不是备份。请选择一份备份。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="452"/>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="460"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="451"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="459"/>
         <source>Cannot restore this file</source>
         <translation>不能用这个文件恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="465"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="464"/>
         <source>The ledger now in use will be REPLACED by the backup
 {path}
 
@@ -250,22 +250,22 @@ Restore this backup?</source>
 确定要恢复这份备份吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="470"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="469"/>
         <source>Replace the ledger?</source>
         <translation>替换台账？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="470"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="469"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="478"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="477"/>
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="486"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="485"/>
         <source>The ledger was restored from
 {source}.
 
@@ -278,47 +278,47 @@ The previous ledger was kept as
 {aside}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="491"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="490"/>
         <source>The backup came from an older version of stationapp (schema {revision}) and was brought up to date.</source>
         <translation>这份备份来自旧版 stationapp（数据结构 {revision}），已自动升级到当前版本。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="493"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="492"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="498"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="497"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="536"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="535"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="537"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="536"/>
         <source>The backup folder or count was changed but not saved. Close anyway?</source>
         <translation>备份文件夹或保留份数已修改，但还没保存。仍然关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="538"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="537"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="567"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="566"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="571"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="570"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="572"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="571"/>
         <source>stationapp backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>stationapp 备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -369,17 +369,17 @@ The previous ledger was kept as
 <context>
     <name>CatalogueEntryDialog</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="132"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="133"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="138"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="139"/>
         <source>e.g. 幅, 张, 份</source>
         <translation>如：幅、张、份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="140"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="141"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
@@ -470,404 +470,404 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>DeliveriesPanel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="365"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="363"/>
         <source>Deliveries: {title}</source>
         <translation>配送：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="386"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="384"/>
         <source>&amp;Plan deliveries…</source>
         <translation>安排配送(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="387"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="385"/>
         <source>Choose households and items for this event</source>
         <translation>为本次活动选择要送的住户和物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="395"/>
         <source>Sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="408"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="406"/>
         <source>&amp;Split among volunteers…</source>
         <translation>分给志愿者(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="410"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="408"/>
         <source>Split the stops by community and building, balanced</source>
         <translation>按小区和楼栋，把各户平均分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="411"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="409"/>
         <source>P&amp;rint sheet…</source>
         <translation>打印配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="412"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="410"/>
         <source>All &amp;delivered</source>
         <translation>全部送达(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="414"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="412"/>
         <source>Mark every pending stop of this sheet as delivered</source>
         <translation>把这张单上所有待送的户记为已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="432"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="453"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="430"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="451"/>
         <source>Stops</source>
         <translation>配送户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
         <source>Sheet</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="418"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="416"/>
         <source>Sh&amp;eets:</source>
         <translation>配送单(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="468"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="466"/>
         <source>Volunteer to assign to</source>
         <translation>分配给哪位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="470"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="468"/>
         <source>&amp;Assign</source>
         <translation>分配(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="471"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="469"/>
         <source>Give the selected stops to this volunteer</source>
         <translation>把选中的户分给这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="472"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="470"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="473"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="471"/>
         <source>Move the stop up (Ctrl+Up)</source>
         <translation>往前移一位（Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="474"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="472"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="475"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="473"/>
         <source>Move the stop down (Ctrl+Down)</source>
         <translation>往后移一位（Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="476"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="474"/>
         <source>Assign &amp;to:</source>
         <translation>分配给(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="487"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="485"/>
         <source>Record what happened (keys 1–5 in the table)</source>
         <translation>登记配送结果（在表格里可按 1–5 键）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="494"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="492"/>
         <source>Record {outcome} for the selected stops (key {key})</source>
         <translation>把选中的户记为“{outcome}”（按键 {key}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="502"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="500"/>
         <source>Put stops found not at home or at a wrong address back to pending</source>
         <translation>把“不在家”和“地址有误”的户改回待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="508"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="506"/>
         <source>Optional note, e.g. the neighbour took it; Enter returns to the table</source>
         <translation>可填说明，如：邻居代收；按 Enter 回到表格</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="509"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="507"/>
         <source>N&amp;ote:</source>
         <translation>说明(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="500"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="498"/>
         <source>Deliver a&amp;gain</source>
         <translation>再送一次(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="427"/>
         <source>Delivery rounds</source>
         <translation>配送趟次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="436"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="434"/>
         <source>Enter loads the round below for correcting</source>
         <translation>按 Enter 把这一趟调到下方修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="442"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="440"/>
         <source>De&amp;livery rounds:</source>
         <translation>配送趟次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="515"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="513"/>
         <source>Whe&amp;n:</source>
         <translation>时间(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="517"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="515"/>
         <source>Add note to &amp;household</source>
         <translation>说明记入住户备注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="519"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="517"/>
         <source>Append the note to the household&apos;s record on the ledger</source>
         <translation>把这条说明添加到住户台账里这户的备注中</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="533"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="531"/>
         <source>Day of the round</source>
         <translation>这一趟的日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="536"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="534"/>
         <source>Da&amp;y:</source>
         <translation>日期(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="539"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="537"/>
         <source>Hours of the round</source>
         <translation>这一趟的时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="543"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="541"/>
         <source>0 removes the round; Enter saves</source>
         <translation>填 0 即删除这一趟；按 Enter 保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="545"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="543"/>
         <source>Hours wor&amp;ked:</source>
         <translation>服务时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="547"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="545"/>
         <source>Sa&amp;ve hours</source>
         <translation>保存时长(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="549"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="547"/>
         <source>Record the hours this volunteer spent on the round that day</source>
         <translation>记录这位志愿者当天这一趟用了多长时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="563"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="561"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="664"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="662"/>
         <source>(nobody: unassigned)</source>
         <translation>（不分配）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="679"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="677"/>
         <source>All stops</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="682"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="680"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="731"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="729"/>
         <source>No deliveries planned yet: start with Plan deliveries…</source>
         <translation>还没有安排配送：请从“安排配送…”开始</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="734"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="732"/>
         <source>%n stop(s) · {pending} to go · {delivered} delivered · {unassigned} unassigned</source>
         <translation>
             <numerusform>共 %n 户 · 待送 {pending} · 已送达 {delivered} · 未分配 {unassigned}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="823"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="807"/>
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="825"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="809"/>
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="852"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="836"/>
         <source>Tick at least one volunteer to split the stops among.</source>
         <translation>请至少勾选一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="862"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="846"/>
         <source>{name} {count}</source>
         <translation>{name} {count} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="864"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="848"/>
         <source>Stops split: {parts}.</source>
         <translation>已分好：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="877"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="861"/>
         <source>Select the stops to assign first.</source>
         <translation>请先选中要分配的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="886"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="870"/>
         <source>%n stop(s) assigned.</source>
         <translation>
             <numerusform>已分配 %n 户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="920"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="904"/>
         <source>Select a stop first.</source>
         <translation>请先选中一户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="942"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="926"/>
         <source>%n stop(s) recorded as {outcome}.</source>
         <translation>
             <numerusform>已将 %n 户记为“{outcome}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="953"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1035"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="937"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1019"/>
         <source>Choose one volunteer&apos;s sheet on the left first.</source>
         <translation>请先在左边选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="957"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="941"/>
         <source>Nothing is pending on this sheet.</source>
         <translation>这张单上没有待送的户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="960"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="944"/>
         <source>All delivered?</source>
         <translation>全部送达？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="961"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="945"/>
         <source>Mark the %n stop(s) still pending on this sheet as delivered?</source>
         <translation>
             <numerusform>把这张单上还待送的 %n 户都记为已送达吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="983"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="967"/>
         <source>%n delivery(ies) marked delivered.</source>
         <translation>
             <numerusform>已将 %n 项配送记为已送达。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="993"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="977"/>
         <source>No stop was found not at home or at a wrong address.</source>
         <translation>没有“不在家”或“地址有误”的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1001"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="985"/>
         <source>%n delivery(ies) planned again.</source>
         <translation>
             <numerusform>已重新安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1009"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="993"/>
         <source>Select a stop and type the note first.</source>
         <translation>请先选中一户，再填写说明。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1019"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1003"/>
         <source>Note added to the household of {name}.</source>
         <translation>说明已记入{name}家的住户备注。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1054"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1038"/>
         <source>Round of {name} on {day}: {hours} hours recorded.</source>
         <translation>已记录{name} {day} 这一趟：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1057"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1041"/>
         <source>Round of {name} on {day} removed.</source>
         <translation>已删除{name} {day} 这一趟。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1076"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1060"/>
         <source>{name} has no stops on this event any more.</source>
         <translation>{name}在本次活动中已经没有配送户了。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1091"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1075"/>
         <source>Round hours: choose a volunteer&apos;s sheet.</source>
         <translation>配送时长：请先选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1094"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1078"/>
         <source>Round of {name}:</source>
         <translation>{name}的这一趟：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1114"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1098"/>
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1116"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1100"/>
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1119"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1103"/>
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1184"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1168"/>
         <source>P&amp;rint this sheet…</source>
         <translation>打印这张配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1185"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1169"/>
         <source>P&amp;rint all sheets…</source>
         <translation>打印全部配送单(&amp;R)…</translation>
     </message>
@@ -1027,157 +1027,157 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="170"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="168"/>
         <source>New event</source>
         <translation>新增活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="192"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="190"/>
         <source>e.g. couplets for the Spring Festival</source>
         <translation>如：迎新春写春联送祝福</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="195"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="193"/>
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="223"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="221"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="228"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="226"/>
         <source>&amp;Participants:</source>
         <translation>参加人数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="227"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="225"/>
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="229"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="227"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="230"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="228"/>
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="235"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="233"/>
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="236"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="234"/>
         <source>&amp;Organiser:</source>
         <translation>组织者(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="237"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="235"/>
         <source>&amp;Description:</source>
         <translation>活动内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="244"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="242"/>
         <source>Handed out on the spot</source>
         <translation>现场发放</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="246"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="244"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="246"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="244"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="247"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="245"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="253"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="251"/>
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="254"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="252"/>
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="263"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="261"/>
         <source>Volunteers who served</source>
         <translation>参加服务的志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="263"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="263"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="266"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="264"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="272"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="270"/>
         <source>Add &amp;volunteer</source>
         <translation>添加志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="273"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="271"/>
         <source>Remove volunteer</source>
         <translation>移除志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="283"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="281"/>
         <source>Register volunteers on the Volunteers page first</source>
         <translation>请先在“志愿者”页面登记志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="435"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="433"/>
         <source>Event: {title}</source>
         <translation>活动：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="500"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="488"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="501"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="489"/>
         <source>Someone else changed this event after you opened it, so your changes were not saved. Close this window and open the event again to see their changes.</source>
         <translation>您打开这个活动之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这个活动查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="504"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="492"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="525"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="495"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="526"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="496"/>
         <source>You changed this event. Close without saving?</source>
         <translation>这个活动的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="568"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="544"/>
         <source>Line {number}: {message}</source>
         <translation>第 {number} 行：{message}</translation>
     </message>
@@ -1185,57 +1185,57 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="91"/>
+        <location filename="../../stationapp/ui/events_page.py" line="89"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="92"/>
+        <location filename="../../stationapp/ui/events_page.py" line="90"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="93"/>
+        <location filename="../../stationapp/ui/events_page.py" line="91"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="94"/>
+        <location filename="../../stationapp/ui/events_page.py" line="92"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="95"/>
+        <location filename="../../stationapp/ui/events_page.py" line="93"/>
         <source>Participants</source>
         <translation>参加人数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="96"/>
+        <location filename="../../stationapp/ui/events_page.py" line="94"/>
         <source>Planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="98"/>
+        <location filename="../../stationapp/ui/events_page.py" line="96"/>
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="101"/>
+        <location filename="../../stationapp/ui/events_page.py" line="99"/>
         <source>Door-to-door deliveries planned (not cancelled)</source>
         <translation>已安排的送上门配送（不含已取消的）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="102"/>
+        <location filename="../../stationapp/ui/events_page.py" line="100"/>
         <source>Deliveries delivered</source>
         <translation>已送达的配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="103"/>
+        <location filename="../../stationapp/ui/events_page.py" line="101"/>
         <source>Deliveries still to go</source>
         <translation>还待送的配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="97"/>
+        <location filename="../../stationapp/ui/events_page.py" line="95"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
@@ -1243,37 +1243,37 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventTypesTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="479"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="467"/>
         <source>Event type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="479"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="467"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="480"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="468"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="480"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="468"/>
         <source>&amp;Rename…</source>
         <translation>改名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="482"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="470"/>
         <source>Types are never deleted: clear &quot;In use&quot; to retire one. A retired type is no longer offered for new events; past events keep it.</source>
         <translation>活动类型不会被删除：取消勾选“在用”即可停用。停用的类型不再供新活动选择，以往的活动仍保留它。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="533"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="521"/>
         <source>New event type</source>
         <translation>新增活动类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="542"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="530"/>
         <source>Rename event type</source>
         <translation>活动类型改名</translation>
     </message>
@@ -1281,139 +1281,139 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="164"/>
+        <location filename="../../stationapp/ui/events_page.py" line="162"/>
         <source>Search title, type, place or organiser</source>
         <translation>搜索活动名称、类型、地点或组织者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="166"/>
+        <location filename="../../stationapp/ui/events_page.py" line="164"/>
         <source>Search events</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="167"/>
+        <location filename="../../stationapp/ui/events_page.py" line="165"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="168"/>
+        <location filename="../../stationapp/ui/events_page.py" line="166"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="169"/>
+        <location filename="../../stationapp/ui/events_page.py" line="167"/>
         <source>&amp;Any date</source>
         <translation>不限日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="170"/>
+        <location filename="../../stationapp/ui/events_page.py" line="168"/>
         <source>Show events of every date</source>
         <translation>显示所有日期的活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="172"/>
+        <location filename="../../stationapp/ui/events_page.py" line="170"/>
         <source>&amp;New event…</source>
         <translation>新增活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="173"/>
+        <location filename="../../stationapp/ui/events_page.py" line="171"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="174"/>
+        <location filename="../../stationapp/ui/events_page.py" line="172"/>
         <source>Edit the selected event (Enter)</source>
         <translation>修改选中的活动（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="175"/>
+        <location filename="../../stationapp/ui/events_page.py" line="173"/>
         <source>&amp;Deliveries…</source>
         <translation>配送(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="177"/>
+        <location filename="../../stationapp/ui/events_page.py" line="175"/>
         <source>Plan, assign and record the door-to-door deliveries of the event</source>
         <translation>安排、分配和登记本次活动的送上门配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="179"/>
+        <location filename="../../stationapp/ui/events_page.py" line="177"/>
         <source>&amp;Print sheets</source>
         <translation>打印配送单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="180"/>
+        <location filename="../../stationapp/ui/events_page.py" line="178"/>
         <source>Delivery sheets of all volunteers, or of one</source>
         <translation>打印全部志愿者的配送单，或其中一位的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="186"/>
+        <location filename="../../stationapp/ui/events_page.py" line="184"/>
         <source>Event &amp;report</source>
         <translation>活动记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="188"/>
+        <location filename="../../stationapp/ui/events_page.py" line="186"/>
         <source>The event record: details, tallies, volunteers, delivery results</source>
         <translation>活动记录：活动情况、发放数量、志愿者和配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="193"/>
-        <location filename="../../stationapp/ui/events_page.py" line="206"/>
+        <location filename="../../stationapp/ui/events_page.py" line="189"/>
+        <location filename="../../stationapp/ui/events_page.py" line="194"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="219"/>
+        <location filename="../../stationapp/ui/events_page.py" line="203"/>
         <source>F&amp;rom:</source>
         <translation>从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="221"/>
+        <location filename="../../stationapp/ui/events_page.py" line="205"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="261"/>
+        <location filename="../../stationapp/ui/events_page.py" line="238"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="351"/>
-        <location filename="../../stationapp/ui/events_page.py" line="382"/>
+        <location filename="../../stationapp/ui/events_page.py" line="328"/>
+        <location filename="../../stationapp/ui/events_page.py" line="359"/>
         <source>Event not found</source>
         <translation>找不到这个活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="414"/>
+        <location filename="../../stationapp/ui/events_page.py" line="391"/>
         <source>All volunteers (one file)</source>
         <translation>全部志愿者（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="420"/>
+        <location filename="../../stationapp/ui/events_page.py" line="397"/>
         <source>Only {name}</source>
         <translation>只打印{name}的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="440"/>
+        <location filename="../../stationapp/ui/events_page.py" line="417"/>
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="443"/>
+        <location filename="../../stationapp/ui/events_page.py" line="420"/>
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="447"/>
+        <location filename="../../stationapp/ui/events_page.py" line="424"/>
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="457"/>
+        <location filename="../../stationapp/ui/events_page.py" line="434"/>
         <source>Event report: {event}</source>
         <translation>活动记录：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="458"/>
+        <location filename="../../stationapp/ui/events_page.py" line="435"/>
         <source>event report</source>
         <translation>活动记录</translation>
     </message>
@@ -1421,160 +1421,160 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="100"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="101"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="110"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="111"/>
         <source>This &amp;month</source>
         <translation>本月(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="111"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="112"/>
         <source>This &amp;year</source>
         <translation>今年(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="125"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="126"/>
         <source>With the current filters of the households page: {filter}</source>
         <translation>按住户台账页当前的筛选条件：{filter}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="129"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="130"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="130"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="131"/>
         <source>CSV text (.csv)</source>
         <translation>CSV 文本 (.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="133"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="134"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="136"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="137"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="138"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="139"/>
         <source>&amp;What:</source>
         <translation>导出内容(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="140"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="141"/>
         <source>F&amp;ormat:</source>
         <translation>格式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="142"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="143"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="160"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="161"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="251"/>
         <source>tier {tier}</source>
         <translation>关爱等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="253"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="252"/>
         <source>every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="255"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="254"/>
         <source>liaison {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="257"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="256"/>
         <source>without a liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="259"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="258"/>
         <source>visit overdue on {date}</source>
         <translation>截至 {date} 走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="262"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="261"/>
         <source>name, address or phone “{text}”</source>
         <translation>姓名、地址或电话含“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="264"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="263"/>
         <source>every household ({status})</source>
         <translation>全部住户（{status}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="271"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="270"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="272"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="271"/>
         <source>CSV text (*.csv)</source>
         <translation>CSV 文本 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="274"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="273"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="294"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="293"/>
         <source>Choose the file to write.</source>
         <translation>请选择要保存的文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="303"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="302"/>
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="308"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="307"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="318"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="317"/>
         <source>Exporting {what}…</source>
         <translation>正在导出{what}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="318"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="317"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="374"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="373"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/export_dialog.py" line="375"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="374"/>
         <source>%n row(s) written to {path}.</source>
         <translation>
             <numerusform>已将 %n 行写入 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="386"/>
-        <location filename="../../stationapp/ui/export_dialog.py" line="391"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="385"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="390"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="392"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="391"/>
         <source>The file {path} could not be written: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>文件 {path} 没能写入：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
@@ -1683,306 +1683,306 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="195"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="193"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="231"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="229"/>
         <source>Choose or type a community</source>
         <translation>选择或输入小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="238"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="246"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="244"/>
         <source>Address and contact</source>
         <translation>地址和联系方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="251"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="249"/>
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="250"/>
         <source>&amp;Building:</source>
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="253"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="251"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="254"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="252"/>
         <source>R&amp;oom:</source>
         <translation>室(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="255"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="253"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="259"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="257"/>
         <source>Care</source>
         <translation>关爱情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="279"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="277"/>
         <source>Care &amp;tier:</source>
         <translation>关爱等级(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="287"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="285"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="289"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="287"/>
         <source>The staff member or volunteer who looks after this household</source>
         <translation>负责联系这户的工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="292"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="290"/>
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="312"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="310"/>
         <source>&amp;Members</source>
         <translation>家庭成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="318"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="318"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="318"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="318"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="319"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
         <source>Mobility</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="319"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="366"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="380"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="364"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="378"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="341"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="339"/>
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="342"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="340"/>
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="343"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="341"/>
         <source>&amp;Remove member</source>
         <translation>移除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="354"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="352"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="360"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="358"/>
         <source>&amp;Notes (family situation, how to reach them):</source>
         <translation>备注（家庭情况、怎样联系）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="371"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="369"/>
         <source>C&amp;hange status…</source>
         <translation>变更状态(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="380"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="378"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="380"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="378"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="380"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="378"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="390"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="388"/>
         <source>H&amp;istory:</source>
         <translation>变更记录(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="465"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="463"/>
         <source>Household: {address}</source>
         <translation>住户：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="472"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="470"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="473"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="471"/>
         <source>Last visit {last}</source>
         <translation>上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="476"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="474"/>
         <source>{text} · next due {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="481"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="479"/>
         <source>{text} (%n day(s) overdue)</source>
         <translation>
             <numerusform>{text}（已逾期 %n 天）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="490"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="488"/>
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="493"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="491"/>
         <source>This household is {status} since {date}</source>
         <translation>本户已{status}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="494"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="492"/>
         <source>(date not known)</source>
         <translation>日期不详</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="496"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="494"/>
         <source>{text}: {reason}</source>
         <translation>{text}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="500"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="498"/>
         <source>Current status: {status} since {date}</source>
         <translation>当前状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="542"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="540"/>
         <source>{status} on save</source>
         <translation>保存后记为{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="638"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="636"/>
         <source>Kept for the record; not living in the household</source>
         <translation>仅保留记录，已不在本户居住</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="667"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="665"/>
         <source>From the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="678"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="676"/>
         <source>{elderly} (80+) is derived from birth dates</source>
         <translation>“{elderly}”（80 岁及以上）按出生日期自动判断</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="680"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="678"/>
         <source>{note}: this household is {elderly}.</source>
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="734"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="718"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="735"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="719"/>
         <source>Someone else changed this household after you opened it, so your changes were not saved. Close this window and open the household again to see their changes.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以您的修改没有保存。请关闭此窗口，重新打开这户查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="738"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="722"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="767"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="725"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="768"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="726"/>
         <source>You changed this household. Close without saving?</source>
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="817"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="795"/>
         <source>Member {number} ({name}): {message}</source>
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="834"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="812"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="835"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="813"/>
         <source>Save or undo your changes before changing the status.</source>
         <translation>请先保存或撤销修改，再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="855"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="833"/>
         <source>Deliveries cancelled</source>
         <translation>配送已取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="856"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="834"/>
         <source>%n pending delivery(ies) of this household were cancelled.</source>
         <translation>
             <numerusform>这户还有 %n 项待送的配送，已全部取消。</numerusform>
@@ -2005,52 +2005,52 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="130"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="127"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="131"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="128"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="132"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="129"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="133"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="130"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="134"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="131"/>
         <source>Care categories</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="135"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="132"/>
         <source>Tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="136"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="133"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="137"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="134"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="138"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="135"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_table_model.py" line="270"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="254"/>
         <source>Visit overdue by %n day(s)</source>
         <translation>
             <numerusform>走访已逾期 %n 天</numerusform>
@@ -2060,156 +2060,156 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="97"/>
+        <location filename="../../stationapp/ui/households_page.py" line="105"/>
         <source>Search name, pinyin, address or phone</source>
         <translation>搜索姓名、拼音、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="100"/>
+        <location filename="../../stationapp/ui/households_page.py" line="108"/>
         <source>Search households</source>
         <translation>搜索住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="103"/>
+        <location filename="../../stationapp/ui/households_page.py" line="111"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="106"/>
+        <location filename="../../stationapp/ui/households_page.py" line="114"/>
         <source>Care category</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="107"/>
+        <location filename="../../stationapp/ui/households_page.py" line="115"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="111"/>
+        <location filename="../../stationapp/ui/households_page.py" line="119"/>
         <source>Care tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="112"/>
+        <location filename="../../stationapp/ui/households_page.py" line="120"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="116"/>
+        <location filename="../../stationapp/ui/households_page.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="119"/>
+        <location filename="../../stationapp/ui/households_page.py" line="127"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="121"/>
+        <location filename="../../stationapp/ui/households_page.py" line="129"/>
         <source>All liaisons</source>
         <translation>全部联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="122"/>
+        <location filename="../../stationapp/ui/households_page.py" line="130"/>
         <source>No liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="124"/>
+        <location filename="../../stationapp/ui/households_page.py" line="132"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="125"/>
+        <location filename="../../stationapp/ui/households_page.py" line="133"/>
         <source>Households of one liaison (&quot;my households&quot;), or those without one</source>
         <translation>某位联户人负责的住户（“我的住户”），或没有联户人的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="128"/>
+        <location filename="../../stationapp/ui/households_page.py" line="136"/>
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="129"/>
+        <location filename="../../stationapp/ui/households_page.py" line="137"/>
         <source>Add a household to the ledger (Ctrl+N)</source>
         <translation>在台账中新增一户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="130"/>
-        <location filename="../../stationapp/ui/households_page.py" line="137"/>
+        <location filename="../../stationapp/ui/households_page.py" line="138"/>
+        <location filename="../../stationapp/ui/households_page.py" line="145"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="131"/>
+        <location filename="../../stationapp/ui/households_page.py" line="139"/>
         <source>Open the selected household (Enter)</source>
         <translation>打开选中的住户（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="132"/>
-        <location filename="../../stationapp/ui/households_page.py" line="139"/>
+        <location filename="../../stationapp/ui/households_page.py" line="140"/>
+        <location filename="../../stationapp/ui/households_page.py" line="147"/>
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="133"/>
+        <location filename="../../stationapp/ui/households_page.py" line="141"/>
         <source>Record a visit to the selected household</source>
         <translation>为选中的住户登记一次走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="134"/>
-        <location filename="../../stationapp/ui/households_page.py" line="143"/>
+        <location filename="../../stationapp/ui/households_page.py" line="142"/>
+        <location filename="../../stationapp/ui/households_page.py" line="151"/>
         <source>Assign &amp;liaison…</source>
         <translation>指定联户人(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="135"/>
+        <location filename="../../stationapp/ui/households_page.py" line="143"/>
         <source>Make one person the liaison of the selected households</source>
         <translation>把选中的住户交给一位联户人负责</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="153"/>
-        <location filename="../../stationapp/ui/households_page.py" line="174"/>
+        <location filename="../../stationapp/ui/households_page.py" line="159"/>
+        <location filename="../../stationapp/ui/households_page.py" line="171"/>
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="255"/>
+        <location filename="../../stationapp/ui/households_page.py" line="242"/>
         <source>Liaison: {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="258"/>
+        <location filename="../../stationapp/ui/households_page.py" line="245"/>
         <source>Search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="348"/>
-        <location filename="../../stationapp/ui/households_page.py" line="423"/>
+        <location filename="../../stationapp/ui/households_page.py" line="323"/>
+        <location filename="../../stationapp/ui/households_page.py" line="405"/>
         <source>Household not found</source>
         <translation>找不到这户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="386"/>
+        <location filename="../../stationapp/ui/households_page.py" line="361"/>
         <source>Liaison not assigned</source>
         <translation>联户人没有指定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="392"/>
+        <location filename="../../stationapp/ui/households_page.py" line="367"/>
         <source>Liaison removed from %n household(s).</source>
         <translation>
             <numerusform>已取消 %n 户的联户人。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="394"/>
+        <location filename="../../stationapp/ui/households_page.py" line="369"/>
         <source>{name} is now liaison of %n more household(s).</source>
         <translation>
             <numerusform>已将 %n 户的联户人设为{name}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="457"/>
+        <location filename="../../stationapp/ui/households_page.py" line="439"/>
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
@@ -2328,42 +2328,42 @@ Not imported: {rejected}
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="552"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="540"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="552"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="540"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="552"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="540"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="553"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="541"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="553"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="541"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="555"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="543"/>
         <source>Items are never deleted: clear &quot;In use&quot; to retire one. A retired item is no longer offered for new events and deliveries; past records keep it.</source>
         <translation>物品不会被删除：取消勾选“在用”即可停用。停用的物品不再供新活动和配送选择，以往的记录仍保留它。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="607"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="595"/>
         <source>New item</source>
         <translation>新增物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="616"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="604"/>
         <source>Edit item</source>
         <translation>修改物品</translation>
     </message>
@@ -2441,17 +2441,17 @@ Not imported: {rejected}
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="521"/>
+        <location filename="../../stationapp/ui/households_page.py" line="503"/>
         <source>Assign liaison</source>
         <translation>指定联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="523"/>
+        <location filename="../../stationapp/ui/households_page.py" line="505"/>
         <source>(no liaison)</source>
         <translation>（无联户人）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="525"/>
+        <location filename="../../stationapp/ui/households_page.py" line="507"/>
         <source>&amp;Liaison for the %n selected household(s):</source>
         <translation>
             <numerusform>选中的 %n 户的联户人(&amp;L)：</numerusform>
@@ -2461,176 +2461,176 @@ Not imported: {rejected}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="75"/>
+        <location filename="../../stationapp/ui/main_window.py" line="76"/>
         <source>Areas</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="84"/>
+        <location filename="../../stationapp/ui/main_window.py" line="85"/>
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="85"/>
+        <location filename="../../stationapp/ui/main_window.py" line="86"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="86"/>
+        <location filename="../../stationapp/ui/main_window.py" line="87"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="87"/>
+        <location filename="../../stationapp/ui/main_window.py" line="88"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="88"/>
+        <location filename="../../stationapp/ui/main_window.py" line="89"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="89"/>
+        <location filename="../../stationapp/ui/main_window.py" line="90"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="104"/>
+        <location filename="../../stationapp/ui/main_window.py" line="105"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="225"/>
+        <location filename="../../stationapp/ui/main_window.py" line="226"/>
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="228"/>
+        <location filename="../../stationapp/ui/main_window.py" line="229"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="231"/>
+        <location filename="../../stationapp/ui/main_window.py" line="232"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="234"/>
+        <location filename="../../stationapp/ui/main_window.py" line="235"/>
         <source>Station &amp;settings…</source>
         <translation>服务社设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="236"/>
+        <location filename="../../stationapp/ui/main_window.py" line="237"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="239"/>
+        <location filename="../../stationapp/ui/main_window.py" line="240"/>
         <source>&amp;About stationapp</source>
         <translation>关于 stationapp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="242"/>
+        <location filename="../../stationapp/ui/main_window.py" line="243"/>
         <source>&amp;Print ledger…</source>
         <translation>打印台账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="245"/>
+        <location filename="../../stationapp/ui/main_window.py" line="246"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="247"/>
+        <location filename="../../stationapp/ui/main_window.py" line="248"/>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="250"/>
+        <location filename="../../stationapp/ui/main_window.py" line="251"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="254"/>
+        <location filename="../../stationapp/ui/main_window.py" line="255"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="265"/>
+        <location filename="../../stationapp/ui/main_window.py" line="266"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="268"/>
+        <location filename="../../stationapp/ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="341"/>
+        <location filename="../../stationapp/ui/main_window.py" line="342"/>
         <source>%n event(s) shown</source>
         <translation>
             <numerusform>显示 %n 个活动</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="347"/>
+        <location filename="../../stationapp/ui/main_window.py" line="348"/>
         <source>%n visit(s) shown</source>
         <translation>
             <numerusform>显示 %n 次走访</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="349"/>
+        <location filename="../../stationapp/ui/main_window.py" line="350"/>
         <source>%n reminder(s) shown</source>
         <translation>
             <numerusform>显示 %n 条提醒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="351"/>
+        <location filename="../../stationapp/ui/main_window.py" line="352"/>
         <source>%n household(s) overdue for a visit</source>
         <translation>
             <numerusform>%n 户走访逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="353"/>
+        <location filename="../../stationapp/ui/main_window.py" line="354"/>
         <source>%n request(s) shown</source>
         <translation>
             <numerusform>显示 %n 件诉求</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="355"/>
+        <location filename="../../stationapp/ui/main_window.py" line="356"/>
         <source>%n volunteer(s) shown</source>
         <translation>
             <numerusform>显示 %n 位志愿者</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="357"/>
+        <location filename="../../stationapp/ui/main_window.py" line="358"/>
         <source>%n household(s) on the ledger</source>
         <translation>
             <numerusform>台账在册 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="360"/>
+        <location filename="../../stationapp/ui/main_window.py" line="361"/>
         <source>{shown} of {total} households shown</source>
         <translation>共 {total} 户，显示 {shown} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="384"/>
+        <location filename="../../stationapp/ui/main_window.py" line="385"/>
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="396"/>
+        <location filename="../../stationapp/ui/main_window.py" line="397"/>
         <source>About stationapp</source>
         <translation>关于 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="398"/>
+        <location filename="../../stationapp/ui/main_window.py" line="399"/>
         <source>stationapp {version}
 
 The ledger, events, deliveries and follow-up visits of a residents&apos; party-member service station.</source>
@@ -2642,92 +2642,92 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="72"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="73"/>
         <source>Edit member</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="72"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="73"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="79"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="80"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="84"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="85"/>
         <source>YYYY-MM-DD, empty if not known</source>
         <translation>年-月-日，如 1943-05-08；不清楚可不填</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="89"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="90"/>
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="92"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="93"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="100"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="101"/>
         <source>&amp;Head of household</source>
         <translation>户主(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="105"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="106"/>
         <source>e.g. uses a wheelchair, needs help on stairs</source>
         <translation>如：坐轮椅、上下楼需要搀扶</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="119"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="120"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="120"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="121"/>
         <source>I&amp;D number:</source>
         <translation>身份证号(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="127"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="128"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="128"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="129"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="129"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="130"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="130"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="131"/>
         <source>&amp;Relation to head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="132"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="133"/>
         <source>&amp;Mobility notes:</source>
         <translation>行动情况(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="206"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="207"/>
         <source>Write the birth date as YYYY-MM-DD, e.g. 1943-05-08</source>
         <translation>出生日期请按“年-月-日”填写，如 1943-05-08</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="280"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="273"/>
         <source>From the ID number: born {date} (age {age}), {sex}</source>
         <translation>按身份证号：{date} 出生（{age} 岁），{sex}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="285"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="278"/>
         <source>Birth date and sex left empty are taken from the ID number.</source>
         <translation>出生日期和性别不填时，按身份证号自动得出。</translation>
     </message>
@@ -2735,47 +2735,47 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>OverdueTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="69"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="64"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="70"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="65"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="71"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="66"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="72"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="67"/>
         <source>Tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="73"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="68"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="74"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="69"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="75"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="70"/>
         <source>Due</source>
         <translation>应访日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="76"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="71"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/overdue_model.py" line="183"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="160"/>
         <source>More than %n day(s) overdue</source>
         <translation>
             <numerusform>逾期超过 %n 天</numerusform>
@@ -2903,22 +2903,22 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../stationapp/ui/person_picker.py" line="66"/>
+        <location filename="../../stationapp/ui/person_picker.py" line="67"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/person_picker.py" line="88"/>
+        <location filename="../../stationapp/ui/person_picker.py" line="89"/>
         <source>Type a name or pinyin</source>
         <translation>输入姓名或拼音</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/person_picker.py" line="178"/>
+        <location filename="../../stationapp/ui/person_picker.py" line="192"/>
         <source>{name} (staff)</source>
         <translation>{name}（工作人员）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/person_picker.py" line="186"/>
+        <location filename="../../stationapp/ui/person_picker.py" line="200"/>
         <source>{name} (inactive)</source>
         <translation>{name}（不在岗）</translation>
     </message>
@@ -3016,22 +3016,22 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="204"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="131"/>
         <source>Due</source>
         <translation>提醒日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="205"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="132"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="206"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="133"/>
         <source>Reminder</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="207"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="134"/>
         <source>Who</source>
         <translation>跟进人</translation>
     </message>
@@ -3039,37 +3039,37 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestCategoriesTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="631"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="619"/>
         <source>Request category</source>
         <translation>诉求类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="631"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="619"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="632"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="620"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="632"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="620"/>
         <source>&amp;Rename…</source>
         <translation>改名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="635"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="623"/>
         <source>Categories are never deleted: clear &quot;In use&quot; to hide one. A hidden category is no longer offered for new requests; past requests keep it.</source>
         <translation>诉求类别不会被删除：取消勾选“在用”即可停用。停用的类别不再供新诉求选择，以往的诉求仍保留它。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="700"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="688"/>
         <source>New request category</source>
         <translation>新增诉求类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="709"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="697"/>
         <source>Rename request category</source>
         <translation>诉求类别改名</translation>
     </message>
@@ -3077,242 +3077,242 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="385"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="384"/>
         <source>New request</source>
         <translation>新增诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="421"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="420"/>
         <source>Who reported it, if not the head</source>
         <translation>反映人（不是户主时填写）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="423"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="422"/>
         <source>(not yet)</source>
         <translation>（暂未派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="428"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="427"/>
         <source>What is wrong, e.g. the radiator in the bedroom stays cold</source>
         <translation>什么问题，如：卧室的暖气片不热</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="455"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="454"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="459"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="458"/>
         <source>&amp;Household:</source>
         <translation>住户(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="460"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="459"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="462"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="461"/>
         <source>&amp;Received:</source>
         <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="463"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="462"/>
         <source>Re&amp;porter:</source>
         <translation>反映人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="464"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="463"/>
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="465"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="464"/>
         <source>&amp;Description:</source>
         <translation>诉求内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="468"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="467"/>
         <source>Progress</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="482"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="481"/>
         <source>Status history</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="484"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="484"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="484"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="484"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="461"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="460"/>
         <source>Cha&amp;nnel:</source>
         <translation>反映渠道(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="498"/>
-        <location filename="../../stationapp/ui/request_dialog.py" line="641"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="497"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="640"/>
         <source>Dis&amp;patch…</source>
         <translation>派单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="499"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="498"/>
         <source>S&amp;tart work…</source>
         <translation>开始处理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="500"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="499"/>
         <source>Re&amp;solve…</source>
         <translation>办结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="501"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="500"/>
         <source>Ca&amp;ll back…</source>
         <translation>回访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="502"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="501"/>
         <source>Send &amp;back to work…</source>
         <translation>退回处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="505"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="504"/>
         <source>Choose who handles the request (派单)</source>
         <translation>选定由谁处理这件诉求（派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="506"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="505"/>
         <source>Work on the request has begun (处理中)</source>
         <translation>已经开始处理这件诉求（处理中）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="507"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="506"/>
         <source>The problem is solved: say what was done (办结)</source>
         <translation>问题已解决：写明做了什么（办结）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="508"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="507"/>
         <source>Ask the resident whether they are satisfied (回访)</source>
         <translation>询问居民是否满意（回访）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="509"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="508"/>
         <source>The call-back found the problem still there (退回处理)</source>
         <translation>回访发现问题还没解决（退回处理）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="512"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="511"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="521"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="520"/>
         <source>Closed: the call-back was made.</source>
         <translation>已结束：已经回访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="535"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="534"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="576"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="575"/>
         <source>Request No. {number}: {title}</source>
         <translation>{number} 号诉求：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="587"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="586"/>
         <source>Change the assignee with Dispatch…</source>
         <translation>要更换处理人，请用“派单…”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="597"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="596"/>
         <source>Open for %n day(s)</source>
         <translation>
             <numerusform>已办理 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="599"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="598"/>
         <source>Took %n day(s)</source>
         <translation>
             <numerusform>用时 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="601"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="600"/>
         <source>{days} · assigned to {name}</source>
         <translation>{days} · 处理人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="603"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="602"/>
         <source>{days} · overdue</source>
         <translation>{days} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="609"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="608"/>
         <source>Open longer than the station&apos;s time limit</source>
         <translation>未办结的时间已超过服务社规定的时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="613"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="612"/>
         <source>Resolution ({when}): {text}</source>
         <translation>办结情况（{when}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="618"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="617"/>
         <source>Call-back: {verdict}</source>
         <translation>回访：{verdict}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="641"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="640"/>
         <source>Reassi&amp;gn…</source>
         <translation>改派(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="697"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="696"/>
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="737"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="727"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="738"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="728"/>
         <source>Someone else changed this request after you opened it, so your changes were not saved. Close this window and open the request again to see their changes.</source>
         <translation>您打开这件诉求之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这件诉求查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="741"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="731"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="777"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="734"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="778"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="735"/>
         <source>You changed this request. Close without saving?</source>
         <translation>这件诉求的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -3320,132 +3320,132 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestStepDialog</name>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="180"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="179"/>
         <source>(choose someone)</source>
         <translation>（请选择处理人）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="185"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="184"/>
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="189"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="188"/>
         <source>What was done, by whom</source>
         <translation>谁做了什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="192"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="191"/>
         <source>&amp;Resolution:</source>
         <translation>办结情况(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="196"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="195"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="200"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="199"/>
         <source>&amp;Satisfaction:</source>
         <translation>满意度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="204"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="203"/>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="210"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="209"/>
         <source>&amp;When:</source>
         <translation>时间(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="239"/>
         <source>Dispatch request No. {number}</source>
         <translation>{number} 号诉求派单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="241"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="240"/>
         <source>Start work on request No. {number}</source>
         <translation>{number} 号诉求开始处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="242"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="241"/>
         <source>Resolve request No. {number}</source>
         <translation>{number} 号诉求办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="243"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="242"/>
         <source>Call back on request No. {number}</source>
         <translation>{number} 号诉求回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="244"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="243"/>
         <source>Send request No. {number} back to work</source>
         <translation>{number} 号诉求退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="255"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="254"/>
         <source>e.g. asked to go before noon</source>
         <translation>如：请中午前上门</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="256"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="255"/>
         <source>e.g. plumber on the way</source>
         <translation>如：维修师傅已出发</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="257"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="256"/>
         <source>Anything else worth keeping</source>
         <translation>其他需要记下的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="258"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="257"/>
         <source>What the resident said</source>
         <translation>居民怎么说</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="259"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="258"/>
         <source>Why the request goes back to work</source>
         <translation>为什么退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="264"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="266"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="265"/>
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="267"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="266"/>
         <source>Resolve</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="268"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="267"/>
         <source>Record call-back</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="269"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="268"/>
         <source>Send back</source>
         <translation>退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="305"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="304"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="306"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="305"/>
         <source>Someone else changed this request after you opened it, so this step was not recorded. The request is read again: look at it and try again.</source>
         <translation>您打开之后，别人也修改了这件诉求，所以这一步没有记录。已重新读取这件诉求，请查看后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="308"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="307"/>
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -3526,117 +3526,117 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="71"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="70"/>
         <source>Search name, pinyin, address, phone, description or assignee</source>
         <translation>搜索姓名、拼音、地址、电话、诉求内容或处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="73"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="72"/>
         <source>Search requests</source>
         <translation>搜索诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="75"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="74"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="76"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="75"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="77"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="76"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="81"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="80"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="84"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="83"/>
         <source>Anyone</source>
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="85"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="84"/>
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="86"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="85"/>
         <source>O&amp;verdue only</source>
         <translation>只看逾期的(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="88"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="87"/>
         <source>Open requests past the station&apos;s time limit (Station settings)</source>
         <translation>超过服务社时限仍未办结的诉求（见“服务社设置”）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="90"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="89"/>
         <source>&amp;New request…</source>
         <translation>新增诉求(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="91"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="90"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="92"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="91"/>
         <source>Open the selected request (Enter)</source>
         <translation>打开选中的诉求（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="97"/>
-        <location filename="../../stationapp/ui/requests_page.py" line="114"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="94"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="103"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="128"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="113"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="129"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="114"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="130"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="115"/>
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="178"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="156"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/requests_page.py" line="236"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="214"/>
         <source>%n open</source>
         <translation>
             <numerusform>未办结 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/requests_page.py" line="239"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="217"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>逾期 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="245"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="223"/>
         <source>Requests still open in the whole station; overdue: open longer than {limit} days</source>
         <translation>全服务社未办结的诉求；逾期：超过 {limit} 天未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="305"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="283"/>
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
@@ -3644,12 +3644,12 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RoleHoldersModel</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="338"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="339"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="358"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="359"/>
         <source>Nobody is {role} in {community}</source>
         <translation>{community}还没有{role}</translation>
     </message>
@@ -3657,27 +3657,27 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RoleRow</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="87"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="85"/>
         <source>Community of the role</source>
         <translation>担任角色的小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="91"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="89"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="93"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="91"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="96"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="94"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="98"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="96"/>
         <source>Remove this role</source>
         <translation>移除这个角色</translation>
     </message>
@@ -3685,17 +3685,17 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RolesEditor</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="135"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="133"/>
         <source>No role in any community.</source>
         <translation>没有在任何小区担任角色。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="137"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="135"/>
         <source>Add &amp;role</source>
         <translation>添加角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="140"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="138"/>
         <source>Add a role (supervisor, liaison or publicist) in a community</source>
         <translation>添加在某个小区担任的角色（监督员、联络员或宣传员）</translation>
     </message>
@@ -3703,52 +3703,52 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>ServiceRecordDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="399"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="400"/>
         <source>Service record: {name}</source>
         <translation>志愿服务记录证明：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="400"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="401"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="401"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="402"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="407"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="408"/>
         <source>A certificate (志愿服务记录证明) with a new number is issued for the hours at events and on delivery rounds in this period, and shown for printing.</source>
         <translation>将按这段时间内参加活动和配送的服务时长，开具一份新编号的志愿服务记录证明，并显示出来供打印。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="411"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="412"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="413"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="414"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="422"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="423"/>
         <source>&amp;Issue certificate</source>
         <translation>开具证明(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="455"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="456"/>
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="463"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="464"/>
         <source>No service recorded in this period: choose another period.</source>
         <translation>这段时间没有服务记录，请换一个时间段。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_page.py" line="467"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="468"/>
         <source>%n service(s), {hours} hours in total.</source>
         <translation>
             <numerusform>共服务 %n 次，合计 {hours} 小时。</numerusform>
@@ -3758,42 +3758,42 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="732"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="720"/>
         <source>Station settings</source>
         <translation>服务社设置</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="742"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="730"/>
         <source>&amp;Station</source>
         <translation>服务社(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="743"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="731"/>
         <source>&amp;Event types</source>
         <translation>活动类型(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="744"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="732"/>
         <source>&amp;Items</source>
         <translation>物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="745"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="733"/>
         <source>Re&amp;quest categories</source>
         <translation>诉求类别(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="753"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="741"/>
         <source>Save the Station tab and close. Changes to event types, items and request categories are saved at once.</source>
         <translation>保存“服务社”页的设置并关闭。活动类型、物品和诉求类别的修改会立即保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="799"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="786"/>
         <source>You changed the station&apos;s name, phone, visit intervals or request time limit. Close without saving them?</source>
         <translation>服务社名称、电话、走访间隔或诉求办理时限已修改。不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="798"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="785"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
@@ -3801,58 +3801,58 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="205"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="199"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="212"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="206"/>
         <source>Station &amp;name:</source>
         <translation>服务社名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="213"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="207"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="218"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="212"/>
         <source>Name and phone are printed on every delivery sheet and report.</source>
         <translation>名称和电话会印在每张配送单和每份报表上。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="222"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="216"/>
         <source>Visit interval per care tier</source>
         <translation>各关爱等级的走访间隔</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="228"/>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="242"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="222"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="236"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="233"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="227"/>
         <source>{tier}:</source>
         <translation>{tier}：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="237"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="231"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="244"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="238"/>
         <source>Request time limit</source>
         <translation>诉求办理时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="246"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="240"/>
         <source>Open requests older than this stand out in red as overdue</source>
         <translation>超过这个天数还没办结的诉求，用红色标为逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="248"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="242"/>
         <source>Request &amp;time limit:</source>
         <translation>诉求办理时限(&amp;T)：</translation>
     </message>
@@ -3860,303 +3860,303 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="130"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="131"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="138"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="139"/>
         <source>Previous month (Ctrl+PgUp, Alt+Left)</source>
         <translation>上个月（Ctrl+PgUp 或 Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="139"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="140"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="142"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="143"/>
         <source>Next month (Ctrl+PgDown, Alt+Right)</source>
         <translation>下个月（Ctrl+PgDown 或 Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="143"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="144"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="147"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="148"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="148"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="149"/>
         <source>The month whose figures are shown</source>
         <translation>显示哪个月的数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="153"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="154"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="155"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="156"/>
         <source>T&amp;his month</source>
         <translation>本月(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="156"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="157"/>
         <source>Show the current month</source>
         <translation>显示本月的数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="159"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="160"/>
         <source>&amp;Print monthly report…</source>
         <translation>打印月报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="161"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="162"/>
         <source>The monthly report (月报) of the month shown, as a PDF to print or save</source>
         <translation>把所显示月份的月报生成 PDF，可打印或保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="181"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="182"/>
         <source>Households on the ledger</source>
         <translation>在册住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="182"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="183"/>
         <source>Visits this month</source>
         <translation>本月走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="183"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="184"/>
         <source>Overdue visits</source>
         <translation>走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="184"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="185"/>
         <source>Requests received</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="185"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="186"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="186"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="187"/>
         <source>Average days to close</source>
         <translation>平均办结天数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="187"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="188"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="188"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="189"/>
         <source>Events this month</source>
         <translation>本月活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="189"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="190"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="190"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="191"/>
         <source>Volunteer hours</source>
         <translation>志愿服务时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="198"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="199"/>
         <source>No data this month</source>
         <translation>本月没有数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="199"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="200"/>
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="200"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="201"/>
         <source>Households by care category</source>
         <translation>各关爱类别户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="201"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="202"/>
         <source>No household has a care category</source>
         <translation>还没有住户填写关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="203"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="204"/>
         <source>Households by community</source>
         <translation>各小区户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="204"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="205"/>
         <source>No households on the ledger</source>
         <translation>台账上还没有住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="206"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="207"/>
         <source>Visits by method</source>
         <translation>各走访方式次数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="208"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="209"/>
         <source>Satisfaction at the call-back</source>
         <translation>回访满意度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="211"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="212"/>
         <source>Requests by category</source>
         <translation>各类别诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="213"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="213"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="213"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="213"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="213"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="214"/>
         <source>Volunteer hours (most)</source>
         <translation>服务时长排行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="214"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="215"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="214"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="215"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="393"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="395"/>
         <source>Figures as of {day}</source>
         <translation>数据截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="398"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="400"/>
         <source>Nothing was recorded in {month}: no visits, requests, events or deliveries.</source>
         <translation>{month} 没有任何记录：没有走访、诉求、活动或配送。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="412"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="415"/>
         <source>No household was due for a visit</source>
         <translation>本月没有应走访的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="414"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="417"/>
         <source>{visited} of {due} households due were visited · target {target}</source>
         <translation>已访 {visited}/{due} 户 · 目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="420"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="423"/>
         <source>Coverage {percent}</source>
         <translation>覆盖率 {percent}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="421"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="424"/>
         <source>Coverage: households visited ÷ households due (target {target})</source>
         <translation>覆盖率 = 已访户数 ÷ 应访户数（目标 {target}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="426"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="429"/>
         <source>Households past their visit date</source>
         <translation>已过应访日期的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="430"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="433"/>
         <source>Closed {closed} · still open {open}</source>
         <translation>已办结 {closed} · 未办结 {open}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="433"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="436"/>
         <source>Open longer than %n day(s)</source>
         <translation>
             <numerusform>超过 %n 天未办结</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="435"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="438"/>
         <source>Open requests past the time limit</source>
         <translation>超过时限未办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="440"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="443"/>
         <source>No request was closed</source>
         <translation>没有办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="443"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="446"/>
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="444"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="447"/>
         <source>%n request(s) closed</source>
         <translation>
             <numerusform>办结 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="448"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="451"/>
         <source>No call-back this month</source>
         <translation>本月没有回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="461"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="464"/>
         <source>No deliveries this month</source>
         <translation>本月没有配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="463"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="466"/>
         <source>All delivered</source>
         <translation>全部送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="467"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="470"/>
         <source>{hours} h</source>
         <translation>{hours} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="468"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="471"/>
         <source>%n volunteer(s) served</source>
         <translation>
             <numerusform>%n 人参加服务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="473"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="476"/>
         <source>The figures could not be read</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="504"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="507"/>
         <source>Monthly report {month}</source>
         <translation>{month} 月报</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="505"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="508"/>
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
@@ -4199,12 +4199,12 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
         <translation>原因（选填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="182"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="174"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="183"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="175"/>
         <source>Someone else changed this household after you opened it, so the status was not changed. Close the household and open it again.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以状态没有变更。请关闭这户后重新打开。</translation>
     </message>
@@ -4212,57 +4212,57 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StopTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="213"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="211"/>
         <source>Stop</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="214"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="212"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="215"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="213"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="216"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="214"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="217"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="215"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="218"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="216"/>
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="219"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="217"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="220"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="218"/>
         <source>Outcome</source>
         <translation>配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="221"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="219"/>
         <source>Outcome note</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="222"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="220"/>
         <source>Attempt</source>
         <translation>第几次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="252"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="250"/>
         <source>Recorded {time}</source>
         <translation>登记于 {time}</translation>
     </message>
@@ -4270,199 +4270,199 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="175"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="174"/>
         <source>Visit of {date}: {address}</source>
         <translation>{date} 的走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="181"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="179"/>
         <source>Record a visit: {address}</source>
         <translation>登记走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="231"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="229"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="238"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="236"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="238"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="236"/>
         <source>H&amp;ow:</source>
         <translation>方式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="239"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="237"/>
         <source>&amp;Visitor:</source>
         <translation>走访人(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="250"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="248"/>
         <source>Findings</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="264"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="262"/>
         <source>{topic}: note</source>
         <translation>{topic}：说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="263"/>
         <source>What was seen or said</source>
         <translation>看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="279"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="277"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="289"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="287"/>
         <source>Needs &amp;follow-up</source>
         <translation>需要跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="289"/>
         <source>Follow-up</source>
         <translation>后续跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="298"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="296"/>
         <source>Open a &amp;request for the station</source>
         <translation>转为诉求，由服务社办理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="301"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="299"/>
         <source>Re&amp;mind on a date</source>
         <translation>到日子提醒(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="314"/>
         <source>What is the problem?</source>
         <translation>是什么问题？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="320"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="318"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="323"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="321"/>
         <source>D&amp;escription:</source>
         <translation>问题描述(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="334"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="332"/>
         <source>What to look at again</source>
         <translation>到时要再看看什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="338"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="336"/>
         <source>O&amp;n:</source>
         <translation>提醒日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="341"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="339"/>
         <source>&amp;Text:</source>
         <translation>提醒内容(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="348"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="346"/>
         <source>Who follows up</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="350"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="348"/>
         <source>&amp;Who follows up:</source>
         <translation>跟进人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="419"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="417"/>
         <source>Care tier {tier} (visit every {days} days)</source>
         <translation>关爱等级：{tier}（每 {days} 天走访一次）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="422"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="420"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="423"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="421"/>
         <source>{text} · last visit: {last}</source>
         <translation>{text} · 上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="425"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="423"/>
         <source>{text} · next due: {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visit_dialog.py" line="428"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="426"/>
         <source>{text} — %n day(s) overdue</source>
         <translation>
             <numerusform>{text} — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="446"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="444"/>
         <source>Request No. {number} was opened from this visit.</source>
         <translation>本次走访已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="449"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="447"/>
         <source>A reminder was set from this visit.</source>
         <translation>本次走访已设了提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="451"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="449"/>
         <source>Requests and reminders are made only when a visit is first recorded.</source>
         <translation>只有第一次登记走访时，才能转诉求或设提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="557"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="545"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="558"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="546"/>
         <source>Someone else changed this visit after you opened it, so your changes were not saved. Close this window and open the visit again.</source>
         <translation>您打开这次走访之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这次走访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="560"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="548"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="579"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="568"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="580"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="569"/>
         <source>Visit recorded.</source>
         <translation>走访已登记。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="582"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="571"/>
         <source>{message} Request No. {number} opened.</source>
         <translation>{message}已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="585"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="574"/>
         <source>{message} Reminder set for {date}.</source>
         <translation>{message}已设提醒：{date}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="600"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="551"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="601"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="552"/>
         <source>You changed this visit. Close without saving?</source>
         <translation>这次走访的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -4470,47 +4470,47 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="136"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="64"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="137"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="65"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="138"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="66"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="139"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="67"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="140"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="68"/>
         <source>Concerns</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="141"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="69"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="181"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="162"/>
         <source>Request No. {number}</source>
         <translation>{number} 号诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="183"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="178"/>
         <source>Reminder</source>
         <translation>已设提醒</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="184"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="179"/>
         <source>Needed</source>
         <translation>需跟进</translation>
     </message>
@@ -4518,195 +4518,190 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="297"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="378"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="212"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="289"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="302"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="213"/>
         <source>&amp;Record visit…</source>
         <translation>登记走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="304"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="215"/>
         <source>Record a visit to the selected household (Enter in the overdue list)</source>
         <translation>为选中的住户登记走访（在逾期名单里按 Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="305"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="216"/>
         <source>&amp;Open visit…</source>
         <translation>打开走访(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="306"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="217"/>
         <source>Open the selected visit (Enter in the visits list)</source>
         <translation>打开选中的走访记录（在走访记录里按 Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="307"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="218"/>
         <source>Dele&amp;te visit</source>
         <translation>删除走访(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="308"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="219"/>
         <source>Remove a visit entered by mistake</source>
         <translation>删除录错的走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="324"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="235"/>
         <source>This month&apos;s coverage</source>
         <translation>本月走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="326"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="237"/>
         <source>Everyone</source>
         <translation>全部联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="328"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="239"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="330"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="241"/>
         <source>Only the households of this liaison (and the visits they made)</source>
         <translation>只看这位联户人负责的住户及其走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="331"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="242"/>
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="344"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="255"/>
         <source>Overdue households</source>
         <translation>逾期住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="361"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="272"/>
         <source>O&amp;verdue</source>
         <translation>逾期未访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="369"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="280"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="371"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="282"/>
         <source>Search address, name, visitor or notes</source>
         <translation>搜索地址、姓名、走访人或备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="373"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="284"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="374"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="285"/>
         <source>Only with &amp;follow-up</source>
         <translation>只看需跟进的(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="383"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="297"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="394"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="308"/>
         <source>V&amp;isits</source>
         <translation>走访记录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="398"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="312"/>
         <source>Show &amp;upcoming ones too</source>
         <translation>也显示以后的提醒(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="400"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="314"/>
         <source>&amp;Done</source>
         <translation>已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="401"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="315"/>
         <source>Mark the selected reminder done</source>
         <translation>把选中的提醒标为已完成</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="403"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="317"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="415"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="579"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="329"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="481"/>
         <source>R&amp;eminders</source>
         <translation>提醒(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="514"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="422"/>
         <source>This month&apos;s coverage: nobody is due — target {target} %</source>
         <translation>本月走访覆盖率：没有应访住户 — 目标 {target}%</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="520"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="428"/>
         <source>This month&apos;s coverage: {percent} % ({visited} of {due} due) — target {target} %</source>
         <translation>本月走访覆盖率：{percent}%（应访 {due} 户，已访 {visited} 户）— 目标 {target}%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="535"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="444"/>
         <source>%n household(s) overdue for a visit, most days overdue first</source>
         <translation>
             <numerusform>%n 户走访逾期，逾期最久的排在前面</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="536"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="445"/>
         <source>No household is overdue for a visit.</source>
         <translation>没有走访逾期的住户。</translation>
     </message>
-    <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="559"/>
-        <source>The newest {count} visits are shown; search to find others.</source>
-        <translation>只显示最近的 {count} 次走访；要找其他的请搜索。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="562"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="464"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>共 %n 次走访</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="579"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="481"/>
         <source>R&amp;eminders ({count})</source>
         <translation>提醒（{count}）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="667"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="708"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="724"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="572"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="613"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="629"/>
         <source>Not found</source>
         <translation>找不到记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="695"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="600"/>
         <source>Delete visit?</source>
         <translation>删除走访记录？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="696"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="601"/>
         <source>Delete the visit of {date} to {household}? Use this only for a visit entered by mistake; a request or reminder made from it stays.</source>
         <translation>删除 {date} 对{household}的走访记录吗？只有录错时才删除；由它转成的诉求或提醒会保留。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="710"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="615"/>
         <source>Visit of {date} deleted.</source>
         <translation>{date} 的走访记录已删除。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="727"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="632"/>
         <source>Reminder done: {text}</source>
         <translation>提醒已完成：{text}</translation>
     </message>
@@ -4714,119 +4709,119 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="250"/>
         <source>Volunteer: {name}</source>
         <translation>志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="254"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="252"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="270"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="268"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="279"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="277"/>
         <source>Where the volunteer lives (optional)</source>
         <translation>志愿者住在哪个小区（选填）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="292"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="290"/>
         <source>Other skills, separated by commas</source>
         <translation>其他特长，用逗号隔开</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="300"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="298"/>
         <source>Station &amp;staff (not a volunteer)</source>
         <translation>服务社工作人员（不是志愿者）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="302"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="300"/>
         <source>Staff of the station can be liaisons, visitors and assignees like volunteers</source>
         <translation>服务社工作人员和志愿者一样，可以当联户人、走访人和诉求处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="311"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="309"/>
         <source>&amp;Active (can be given deliveries)</source>
         <translation>在岗（可安排配送）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="326"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="324"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="327"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="325"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="328"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="326"/>
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="329"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="327"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="335"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="333"/>
         <source>Ro&amp;les:</source>
         <translation>角色(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="337"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="335"/>
         <source>Supervisor (监督员), liaison (联络员) and publicist (宣传员) per community</source>
         <translation>在各小区担任的监督员、联络员、宣传员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="341"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="339"/>
         <source>Hours served:</source>
         <translation>服务时长：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="343"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="341"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="374"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="372"/>
         <source>{total} h (events {events} h · delivery rounds {rounds} h)</source>
         <translation>{total} 小时（活动 {events} 小时 · 配送 {rounds} 小时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="378"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="376"/>
         <source>; liaison for %n household(s)</source>
         <translation>
             <numerusform>；担任 %n 户的联户人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="424"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="412"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="425"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="413"/>
         <source>Someone else changed this volunteer after you opened it, so your changes were not saved. Close this window and open the volunteer again to see their changes.</source>
         <translation>您打开之后，别人也修改了这位志愿者的信息，所以您的修改没有保存。请关闭此窗口，重新打开查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="428"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="416"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="449"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="419"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="450"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="420"/>
         <source>You changed this volunteer. Close without saving?</source>
         <translation>这位志愿者的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -4834,82 +4829,82 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteerTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="169"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="170"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="170"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="171"/>
         <source>Staff / volunteer</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="171"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="172"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="172"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="173"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="173"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="174"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="174"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="175"/>
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="175"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="176"/>
         <source>Hours served</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="176"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="177"/>
         <source>Liaison for</source>
         <translation>联户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="177"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="178"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="193"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="194"/>
         <source>Hours at events and on delivery rounds</source>
         <translation>参加活动和配送的服务时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="195"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="196"/>
         <source>Households this person is liaison for</source>
         <translation>由此人担任联户人的户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="227"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="228"/>
         <source>Events {events} h · delivery rounds {rounds} h</source>
         <translation>活动 {events} 小时 · 配送 {rounds} 小时</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="237"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="238"/>
         <source>staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="237"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="238"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="250"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="251"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="250"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="251"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4917,141 +4912,141 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="522"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="523"/>
         <source>Search name, pinyin, phone, community or skill</source>
         <translation>搜索姓名、拼音、电话、小区或特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="524"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="525"/>
         <source>Search volunteers</source>
         <translation>搜索志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="526"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="527"/>
         <source>Staff or volunteers</source>
         <translation>工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="527"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="528"/>
         <source>Staff and volunteers</source>
         <translation>工作人员和志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="528"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="529"/>
         <source>Staff only</source>
         <translation>只看工作人员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="529"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="530"/>
         <source>Volunteers only</source>
         <translation>只看志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="531"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="532"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="532"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="533"/>
         <source>Any role or none</source>
         <translation>不限角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="533"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="534"/>
         <source>Holds a role</source>
         <translation>担任角色的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="536"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="537"/>
         <source>Show &amp;inactive</source>
         <translation>显示不在岗人员(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="537"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="538"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="538"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="539"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="539"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="540"/>
         <source>Edit the selected volunteer (Enter)</source>
         <translation>修改选中的志愿者（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="540"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="541"/>
         <source>Service &amp;record…</source>
         <translation>服务记录证明(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="542"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="543"/>
         <source>Issue a service record certificate (志愿服务记录证明) for the selected person</source>
         <translation>为选中的人员开具志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="545"/>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="585"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="546"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="586"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="550"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="551"/>
         <source>Role holders</source>
         <translation>三员名单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="561"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="562"/>
         <source>Who holds the three roles in each community; &quot;—&quot; marks a role nobody holds. Enter opens the person.</source>
         <translation>各小区的“三员”由谁担任；“—”表示没人担任。按 Enter 打开此人的信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="577"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="578"/>
         <source>&amp;People</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="578"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="579"/>
         <source>Role &amp;holders</source>
         <translation>三员名单(&amp;H)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_page.py" line="664"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="642"/>
         <source>%n role(s) nobody holds.</source>
         <translation>
             <numerusform>有 %n 个角色没人担任。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="665"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="643"/>
         <source>Every role is held in every community.</source>
         <translation>各小区的角色都有人担任。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="757"/>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="817"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="735"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="795"/>
         <source>Volunteer not found</source>
         <translation>找不到这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="779"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="757"/>
         <source>Service record: {name}</source>
         <translation>志愿服务记录证明：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="780"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="758"/>
         <source>service record</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="801"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="779"/>
         <source>Service record No. {number}: {name}</source>
         <translation>志愿服务记录证明（编号 {number}）：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="804"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="782"/>
         <source>Certificate No. {number} issued to {name}: {hours} hours.</source>
         <translation>已为{name}开具证明（编号 {number}）：{hours} 小时。</translation>
     </message>

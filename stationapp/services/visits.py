@@ -74,6 +74,7 @@ _NOTES_MAX = 4000
 _DESCRIPTION_MAX = 2000
 _REMINDER_HORIZON = timedelta(days=366)
 _CHUNK = 500
+_ID_BATCH = 500
 _TOPIC_ORDER = {t: i for i, t in enumerate(VisitTopic)}
 _Row = TypeVar("_Row")
 
@@ -470,16 +471,11 @@ def delete_visit(session: Session, visit_id: int, actor: str) -> None:
 # ---------------------------------------------------------------- reading
 
 
-def _first_linked(
-    session: Session, column: Any, id_column: Any, visit_ids: Sequence[int]
-) -> dict[int, int]:
-    """visit id → the first request (or reminder) made from it."""
-    found: dict[int, int] = {}
-    for chunk in chunks(visit_ids, _CHUNK):
-        query = (select(column, func.min(id_column)).where(column.in_(chunk))
-                 .group_by(column))
-        found.update({vid: rid for vid, rid in session.execute(query)})
-    return found
+def _first_linked(session: Session, column: Any, id_column: Any, among: Any) -> dict[int, int]:
+    """visit id → the first request (or reminder) made from it, for the visits ``among``
+    (a short list of ids or a select of them)."""
+    query = select(column, func.min(id_column)).where(column.in_(among)).group_by(column)
+    return {vid: rid for vid, rid in session.execute(query)}
 
 
 def get_visit(session: Session, visit_id: int) -> VisitDetail:
@@ -514,18 +510,25 @@ def _concern(topic: VisitTopic, level: FindingLevel) -> str:
     return f"{topic.label}（{level.label}）" if level is FindingLevel.URGENT else topic.label
 
 
-def _filtered_visits(query: Any, flt: VisitFilter, limit: int | None) -> Any:
-    query = (
-        query.join(Household, Visit.household_id == Household.id)
-        .join(Community, Household.community_id == Community.id)
-        .outerjoin(Volunteer, Visit.visitor_id == Volunteer.id)
-    )
+_NEWEST_FIRST = (Visit.visit_date.desc(), Visit.id.desc())
+"""The order of every visits listing; the same day, the later entry first."""
+
+
+def _filtered_visits(query: Select[_Row], flt: VisitFilter) -> Select[_Row]:
+    """``query`` (over Visit) narrowed to the visits ``flt`` lists."""
     for term in flt.search.split():
         folded = normalize_query(term)
         if folded:
             pattern = like_pattern(folded)
-            query = query.where(or_(Household.search_text.like(pattern, escape="\\"),
-                                    func.lower(Volunteer.name).like(pattern, escape="\\")))
+            # Subqueries, not joins: the matching households and visitors are found once
+            # and their visits read through ix_visit_household_date / ix_visit_visitor_date,
+            # instead of looking up the household of every visit in the period.
+            households = select(Household.id).where(
+                Household.search_text.like(pattern, escape="\\"))
+            visitors = select(Volunteer.id).where(
+                func.lower(Volunteer.name).like(pattern, escape="\\"))
+            query = query.where(or_(Visit.household_id.in_(households),
+                                    Visit.visitor_id.in_(visitors)))
     if flt.household_id is not None:
         query = query.where(Visit.household_id == flt.household_id)
     if flt.visitor_id is not None:
@@ -536,60 +539,96 @@ def _filtered_visits(query: Any, flt: VisitFilter, limit: int | None) -> Any:
         query = query.where(Visit.visit_date <= flt.end)
     if flt.follow_up_only:
         query = query.where(Visit.needs_follow_up.is_(True))
-    query = query.order_by(Visit.visit_date.desc(), Visit.id.desc())
-    return query.limit(limit) if limit is not None else query
+    return query
 
 
-def _first_made_from_visit(column: Any, id_column: Any) -> Any:
-    return (select(column.label("visit_id"), func.min(id_column).label("first_id"))
-            .where(column.is_not(None)).group_by(column).subquery())
-
-
-def list_visits(session: Session, flt: VisitFilter, limit: int | None = None) -> list[VisitRow]:
-    """Visits matching ``flt``, newest first.
+def list_visit_ids(session: Session, flt: VisitFilter, limit: int | None = None) -> list[int]:
+    """Ids of the visits matching ``flt``, newest first (``limit``: only the first ones).
 
     ``search``: every word must occur in the household's search keys (name, pinyin,
-    address, phone) or the visitor's name. ``concerns`` names the topics found not
-    in order (正常), urgent ones marked.
+    address, phone) or the visitor's name. Same day: the later entry (higher id) first.
     """
-    requests = _first_made_from_visit(CareRequest.visit_id, CareRequest.id)
-    reminders = _first_made_from_visit(Reminder.visit_id, Reminder.id)
-    query = _filtered_visits(
+    query = _filtered_visits(select(Visit.id), flt).order_by(*_NEWEST_FIRST)
+    if limit is not None:
+        query = query.limit(limit)
+    # A month holds tens of thousands of visits: read through the Core connection in
+    # batches, since the ORM result layer and that many Row objects alive at once
+    # (garbage-collector passes) would cost more than the query. Core does not autoflush.
+    session.flush()
+    ids: list[int] = []
+    for batch in session.connection().execute(query).scalars().partitions(_ID_BATCH):
+        ids.extend(batch)
+    return ids
+
+
+def _row_select() -> Select[*tuple[Any, ...]]:
+    """The columns :func:`_visit_rows` builds a row from, one record per visit."""
+    return (
         select(
             Visit.id, Visit.household_id, Visit.visit_date, Visit.method, Volunteer.name,
             Community.name, Household.building, Household.unit, Household.room,
-            Household.head_name, Visit.notes, Visit.needs_follow_up, requests.c.first_id,
-            reminders.c.first_id,
+            Household.head_name, Visit.notes, Visit.needs_follow_up,
         )
         .select_from(Visit)
-        .outerjoin(requests, requests.c.visit_id == Visit.id)
-        .outerjoin(reminders, reminders.c.visit_id == Visit.id),
-        flt, limit,
+        .join(Household, Visit.household_id == Household.id)
+        .join(Community, Household.community_id == Community.id)
+        .outerjoin(Volunteer, Visit.visitor_id == Volunteer.id)
     )
-    records = session.execute(query).all()
-    concerns: dict[int, list[tuple[VisitTopic, FindingLevel]]] = {}
-    if records:
-        listed = _filtered_visits(select(Visit.id), flt, limit).subquery()
-        for vid, topic, level in session.execute(
-            select(VisitFinding.visit_id, VisitFinding.topic, VisitFinding.level).where(
-                VisitFinding.visit_id.in_(select(listed.c.id)),
-                VisitFinding.level != FindingLevel.OK.value,
-            )
-        ):
-            concerns.setdefault(vid, []).append((VisitTopic(topic), FindingLevel(level)))
-    return [
-        VisitRow(
+
+
+def _visit_rows(session: Session, records: Sequence[Any], among: Any) -> list[VisitRow]:
+    """The rows of ``records`` (from :func:`_row_select`), in their order; ``among`` (their
+    ids, or a select of them) bounds the findings, requests and reminders read."""
+    if not records:
+        return []
+    found: dict[int, list[tuple[VisitTopic, FindingLevel]]] = {}
+    for vid, topic, level in session.execute(
+        select(VisitFinding.visit_id, VisitFinding.topic, VisitFinding.level).where(
+            VisitFinding.visit_id.in_(among), VisitFinding.level != FindingLevel.OK.value)
+    ):
+        found.setdefault(vid, []).append((VisitTopic(topic), FindingLevel(level)))
+    requests = _first_linked(session, CareRequest.visit_id, CareRequest.id, among)
+    reminders = _first_linked(session, Reminder.visit_id, Reminder.id, among)
+    rows: list[VisitRow] = []
+    for (vid, hid, visit_date, method, visitor, community, building, unit, room, head, notes,
+         follow_up) in records:
+        concerns = sorted(found.get(vid, ()), key=lambda c: _TOPIC_ORDER[c[0]])
+        rows.append(VisitRow(
             id=vid, household_id=hid, visit_date=visit_date, method=VisitMethod(method),
             visitor=visitor or "", address=_address(community, building, unit, room),
-            head=head,
-            concerns=tuple(_concern(t, lv) for t, lv in sorted(
-                concerns.get(vid, []), key=lambda c: _TOPIC_ORDER[c[0]])),
-            notes=notes, needs_follow_up=bool(follow_up), request_id=request_id,
-            reminder_id=reminder_id,
-        )
-        for (vid, hid, visit_date, method, visitor, community, building, unit, room, head,
-             notes, follow_up, request_id, reminder_id) in records
-    ]
+            head=head, concerns=tuple(_concern(t, lv) for t, lv in concerns), notes=notes,
+            needs_follow_up=bool(follow_up), request_id=requests.get(vid),
+            reminder_id=reminders.get(vid),
+        ))
+    return rows
+
+
+def fetch_visit_rows(session: Session, ids: Sequence[int]) -> list[VisitRow]:
+    """The visits-table rows of ``ids``, in the order given; unknown ids are left out.
+
+    ``concerns`` names the topics found not in order (正常), urgent ones marked;
+    ``request_id`` / ``reminder_id`` the first request or reminder made from the visit.
+    """
+    rows: dict[int, VisitRow] = {}
+    for chunk in chunks(ids, _CHUNK):
+        records = session.execute(_row_select().where(Visit.id.in_(chunk))).all()
+        rows.update((row.id, row) for row in _visit_rows(session, records, chunk))
+    return [rows[i] for i in ids if i in rows]
+
+
+def list_visits(session: Session, flt: VisitFilter, limit: int | None = None) -> list[VisitRow]:
+    """Visits matching ``flt``, newest first (as :func:`list_visit_ids`), as whole rows (as
+    :func:`fetch_visit_rows`); for exports and the command line, which want every row.
+
+    One query for them all rather than ids and blocks: a year of visits is many blocks.
+    """
+    listed = _filtered_visits(_row_select(), flt).order_by(*_NEWEST_FIRST)
+    among = _filtered_visits(select(Visit.id), flt)
+    if limit is not None:
+        listed = listed.limit(limit)
+        first = among.order_by(*_NEWEST_FIRST).limit(limit).subquery()
+        among = select(first.c.id)
+    return _visit_rows(session, session.execute(listed).all(), among)
 
 
 # ---------------------------------------------------------------- schedule
@@ -986,7 +1025,7 @@ __all__ = [
     "Coverage", "FindingInput", "FollowUpReminder", "FollowUpRequest", "OverdueRow",
     "ReminderRow", "ScheduleInfo", "VisitDetail", "VisitFilter", "VisitInput", "VisitRow",
     "VisitSaved", "add_reminder", "complete_reminder", "delete_visit", "fetch_overdue_rows",
-    "get_visit", "household_schedule", "list_overdue", "list_overdue_ids", "list_reminders",
-    "list_visits", "month_coverage", "record_visit", "reschedule_all",
-    "reschedule_household", "update_visit", "validate_visit",
+    "fetch_visit_rows", "get_visit", "household_schedule", "list_overdue", "list_overdue_ids",
+    "list_reminders", "list_visit_ids", "list_visits", "month_coverage", "record_visit",
+    "reschedule_all", "reschedule_household", "update_visit", "validate_visit",
 ]

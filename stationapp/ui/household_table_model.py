@@ -1,14 +1,14 @@
 """The household table: ids in display order, rows fetched lazily in blocks (Anki style).
 
 Filtering and sorting happen in SQL through the household service; the model only keeps
-the list of ids and a small LRU cache of fetched rows, so 50,000 households cost little
-memory and a keystroke in the search box costs one ids-only query.
+the list of ids and a few blocks of fetched rows (:class:`~stationapp.ui.row_blocks.RowBlocks`),
+so 50,000 households cost little memory and a keystroke in the search box costs one
+ids-only query.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
@@ -34,6 +34,7 @@ from stationapp.services.households import (
     fetch_household_rows,
     list_household_ids,
 )
+from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS, RowBlocks
 
 log = logging.getLogger("stationapp.ui")
 
@@ -41,8 +42,6 @@ SessionOpener = Callable[[], AbstractContextManager[Session]]
 """Opens a session for one read, e.g. ``Database.session``."""
 
 CATEGORY_SEPARATOR = "、"
-DEFAULT_BLOCK_SIZE = 200
-DEFAULT_CACHED_BLOCKS = 8
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -117,15 +116,13 @@ class HouseholdTableModel(QAbstractTableModel):
         """Create an empty model; call :meth:`refresh` (or :meth:`set_filter`) to load ids."""
         super().__init__(parent)
         self._open_session = open_session
-        self._block_size = max(1, block_size)
-        self._cached_blocks = max(1, cached_blocks)
         self._filter = HouseholdFilter()
         self._sort_column: TableColumn = Column.ADDRESS
         self._today = date.today()
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._ids: list[int] = []
+        self._rows: RowBlocks[int, HouseholdRow] = RowBlocks(
+            self._fetch, lambda row: row.id, block_size, cached_blocks)
         self._loaded = False
-        self._blocks: OrderedDict[int, dict[int, HouseholdRow]] = OrderedDict()
         self._headers = {
             Column.ADDRESS: self.tr("Address"),
             Column.HEAD: self.tr("Head of household"),
@@ -185,50 +182,31 @@ class HouseholdTableModel(QAbstractTableModel):
                 session, self._filter, SORT_KEYS[self._sort_column], descending
             )
         self.beginResetModel()
-        self._ids = ids
+        self._rows.reset(ids)
         self._loaded = True
-        self._blocks.clear()
         self.endResetModel()
 
     def household_id(self, row: int) -> int | None:
         """The id of the household shown in ``row``, None when out of range."""
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._rows.key(row)
 
     def row_of(self, household_id: int) -> int | None:
         """The row showing ``household_id``, None when it is filtered out."""
-        try:
-            return self._ids.index(household_id)
-        except ValueError:
-            return None
+        return self._rows.index_of(household_id)
 
     def row_data(self, row: int) -> HouseholdRow | None:
         """The whole table row (fetched if needed), None when out of range."""
-        household_id = self.household_id(row)
-        if household_id is None:
-            return None
-        block = self._block(row // self._block_size)
-        return block.get(household_id)
+        return self._rows.row(row)
 
-    def _block(self, number: int) -> dict[int, HouseholdRow]:
-        cached = self._blocks.get(number)
-        if cached is not None:
-            self._blocks.move_to_end(number)
-            return cached
-        start = number * self._block_size
-        wanted: Sequence[int] = self._ids[start : start + self._block_size]
+    def _fetch(self, ids: Sequence[int]) -> list[HouseholdRow]:
         with self._open_session() as session:
-            rows = fetch_household_rows(session, wanted)
-        block = {row.id: row for row in rows}
-        self._blocks[number] = block
-        while len(self._blocks) > self._cached_blocks:
-            self._blocks.popitem(last=False)
-        return block
+            return fetch_household_rows(session, ids)
 
     # ------------------------------------------------------------ Qt model interface
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of households shown (0 under any valid parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of columns (0 under any valid parent)."""
@@ -255,7 +233,7 @@ class HouseholdTableModel(QAbstractTableModel):
             return None
         if horizontal:
             return self._headers[table_column(section)] if 0 <= section < COLUMN_COUNT else None
-        return str(section + 1) if 0 <= section < len(self._ids) else None
+        return str(section + 1) if 0 <= section < len(self._rows) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, alignment, colour, tooltip and household id of one cell."""

@@ -1,13 +1,14 @@
 """The overdue-visits table: ids in order (most days overdue first), rows fetched in blocks.
 
 Like :mod:`stationapp.ui.household_table_model`, the model keeps only the list of
-household ids the visits service found overdue and a small LRU cache of fetched rows, so
-that a sub-district with thousands of overdue households costs one ids-only query.
+household ids the visits service found overdue and a few blocks of fetched rows
+(:class:`~stationapp.ui.row_blocks.RowBlocks`), so that a sub-district with thousands of
+overdue households costs one ids-only query.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -18,12 +19,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from stationapp.domain.vocab import CareTier
 from stationapp.services.visits import OverdueRow, fetch_overdue_rows, list_overdue_ids
 from stationapp.ui.form_helpers import ERROR_COLOR, ERROR_ROW_BACKGROUND, format_date
-from stationapp.ui.household_table_model import (
-    DEFAULT_BLOCK_SIZE,
-    DEFAULT_CACHED_BLOCKS,
-    HOUSEHOLD_ID_ROLE,
-    SessionOpener,
-)
+from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE, SessionOpener
+from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS, RowBlocks
 
 LATE_DAYS = 7
 """Rows more than this many days overdue stand out."""
@@ -58,10 +55,8 @@ class OverdueTableModel(QAbstractTableModel):
         """An empty model; :meth:`refresh` reads the ids."""
         super().__init__(parent)
         self._open_session = open_session
-        self._block_size = max(1, block_size)
-        self._cached_blocks = max(1, cached_blocks)
-        self._ids: list[int] = []
-        self._blocks: OrderedDict[int, dict[int, OverdueRow]] = OrderedDict()
+        self._rows: RowBlocks[int, OverdueRow] = RowBlocks(
+            self._fetch, lambda row: row.household_id, block_size, cached_blocks)
         self._today: date = date.today()
         self._liaison_id: int | None = None
         self._community_id: int | None = None
@@ -98,48 +93,30 @@ class OverdueTableModel(QAbstractTableModel):
         with self._open_session() as session:
             ids = list_overdue_ids(session, self._today, self._liaison_id, self._community_id)
         self.beginResetModel()
-        self._ids = ids
-        self._blocks.clear()
+        self._rows.reset(ids)
         self.endResetModel()
 
     def household_id(self, row: int) -> int | None:
         """The household shown in ``row``, None when out of range."""
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._rows.key(row)
 
     def row_of(self, household_id: int) -> int | None:
         """The row of ``household_id``, None when it is not overdue (or filtered out)."""
-        try:
-            return self._ids.index(household_id)
-        except ValueError:
-            return None
+        return self._rows.index_of(household_id)
 
     def row_data(self, row: int) -> OverdueRow | None:
         """The whole row (fetched if needed), None when out of range."""
-        household_id = self.household_id(row)
-        if household_id is None:
-            return None
-        return self._block(row // self._block_size).get(household_id)
+        return self._rows.row(row)
 
-    def _block(self, number: int) -> dict[int, OverdueRow]:
-        cached = self._blocks.get(number)
-        if cached is not None:
-            self._blocks.move_to_end(number)
-            return cached
-        start = number * self._block_size
+    def _fetch(self, ids: Sequence[int]) -> list[OverdueRow]:
         with self._open_session() as session:
-            rows = fetch_overdue_rows(session, self._ids[start : start + self._block_size],
-                                      self._today)
-        block = {row.household_id: row for row in rows}
-        self._blocks[number] = block
-        while len(self._blocks) > self._cached_blocks:
-            self._blocks.popitem(last=False)
-        return block
+            return fetch_overdue_rows(session, ids, self._today)
 
     # ------------------------------------------------------------ Qt model interface
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of overdue households shown (0 under a valid parent)."""
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of columns (0 under a valid parent)."""
@@ -161,7 +138,7 @@ class OverdueTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return (self._headers[OverdueColumn(section)]
                     if 0 <= section < len(OverdueColumn) else None)
-        return str(section + 1) if 0 <= section < len(self._ids) else None
+        return str(section + 1) if 0 <= section < len(self._rows) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, alignment, colours, tooltip and household id of one cell."""

@@ -13,6 +13,7 @@ whatever is chosen, :meth:`person_id` only a person's id.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from typing import Any
 
@@ -130,9 +131,16 @@ class PersonPicker(QComboBox):
         return True
 
     def reload(self) -> None:
-        """Read the people again, keeping the choice when that person is still listed."""
+        """Read the people again, keeping the choice when that person is still listed.
+
+        When nobody changed, the list shown stays as it is (rebuilding it costs far more
+        than reading the people).
+        """
         with self._database.session() as session:
-            self._people = list_people(session, active_only=self._active_only)
+            people = list_people(session, active_only=self._active_only)
+        if self._loaded and people == self._people:
+            return
+        self._people = people
         self._loaded = True
         self._fill(self.key() if self.count() else None)
 
@@ -175,10 +183,10 @@ class PersonPicker(QComboBox):
                 self._append(self._none_text, None, self._none_text, italic=True)
             for text, key in self._extra:
                 self._append(text, key, text, italic=True)
-            names = [p.name for p in self._people]
+            names = Counter(p.name for p in self._people)
             for person in self._people:
                 text = person.name
-                if names.count(person.name) > 1 and person.community:
+                if names[person.name] > 1 and person.community:
                     text = f"{text} · {person.community}"
                 if person.is_staff:
                     text = self.tr("{name} (staff)").format(name=text)

@@ -10,7 +10,8 @@ Overdue
     :data:`~stationapp.ui.overdue_model.LATE_DAYS` days overdue stand out. Enter records
     a visit to the selected household.
 Visits
-    The visits of a month, with a search box; Enter opens the selected visit.
+    Every visit of a month (newest first, rows read as they are scrolled to), with a
+    search box; Enter opens the selected visit.
 Reminders
     Dated reminders due by today (or later ones too); "Done" completes one, Enter
     records a visit to its household.
@@ -58,11 +59,9 @@ from stationapp.services.visits import (
     Coverage,
     ReminderRow,
     VisitFilter,
-    VisitRow,
     complete_reminder,
     delete_visit,
     list_reminders,
-    list_visits,
     month_coverage,
 )
 from stationapp.ui.form_helpers import (
@@ -78,22 +77,20 @@ from stationapp.ui.overdue_model import OverdueColumn, OverdueTableModel
 from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.row_list_model import RowListModel
+from stationapp.ui.visit_table_model import (
+    CONCERN_SEPARATOR,
+    VISIT_ID_ROLE,
+    VisitColumn,
+    VisitTableModel,
+)
 
 log = logging.getLogger("stationapp.ui")
 
 SEARCH_DELAY_MS = 150
 """Typing pauses this long before the list follows the search box."""
 
-VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-"""Data role giving the visit id of a row of the visits table."""
-
 REMINDER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 """Data role giving the reminder id of a row of the reminders table."""
-
-CONCERN_SEPARATOR = "、"
-
-VISITS_LIMIT = 2000
-"""The visits tab lists at most this many visits (the newest); the search narrows them."""
 
 _LIAISON_KEY = "visits/liaison"
 _TAB_KEY = "visits/tab"
@@ -112,75 +109,6 @@ class Tab(IntEnum):
 
 
 # ------------------------------------------------------------------ models
-
-
-class VisitColumn(IntEnum):
-    """Columns of the visits table."""
-
-    DATE = 0
-    HOUSEHOLD = 1
-    METHOD = 2
-    VISITOR = 3
-    CONCERNS = 4
-    FOLLOW_UP = 5
-
-
-class VisitTableModel(RowListModel[VisitRow]):
-    """Visits as rows (read-only), newest first as the service lists them."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        """An empty model; fill it with :meth:`set_rows`."""
-        super().__init__(len(VisitColumn), parent)
-        self._headers = {
-            VisitColumn.DATE: self.tr("Date"),
-            VisitColumn.HOUSEHOLD: self.tr("Household"),
-            VisitColumn.METHOD: self.tr("How"),
-            VisitColumn.VISITOR: self.tr("Visitor"),
-            VisitColumn.CONCERNS: self.tr("Concerns"),
-            VisitColumn.FOLLOW_UP: self.tr("Follow-up"),
-        }
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, colour, tooltip and ids of a cell."""
-        if not index.isValid() or not 0 <= index.column() < len(VisitColumn):
-            return None
-        visit = self.row_at(index.row())
-        if visit is None:
-            return None
-        column = VisitColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(visit, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column is VisitColumn.CONCERNS:
-                return "\n".join(filter(None, ("\n".join(visit.concerns), visit.notes))) or None
-            if column is VisitColumn.HOUSEHOLD:
-                return self._display(visit, column)
-            return None
-        if (role == Qt.ItemDataRole.ForegroundRole and column is VisitColumn.CONCERNS
-                and visit.concerns):
-            return QBrush(ERROR_COLOR)
-        if role == VISIT_ID_ROLE:
-            return visit.id
-        if role == HOUSEHOLD_ID_ROLE:
-            return visit.household_id
-        return None
-
-    def _display(self, visit: VisitRow, column: VisitColumn) -> str:
-        if column is VisitColumn.DATE:
-            return format_date(visit.visit_date)
-        if column is VisitColumn.HOUSEHOLD:
-            return f"{visit.address} {visit.head}".strip()
-        if column is VisitColumn.METHOD:
-            return visit.method.label
-        if column is VisitColumn.VISITOR:
-            return visit.visitor
-        if column is VisitColumn.CONCERNS:
-            return CONCERN_SEPARATOR.join(visit.concerns)
-        if visit.request_id is not None:
-            return self.tr("Request No. {number}").format(number=visit.request_id)
-        if visit.reminder_id is not None:
-            return self.tr("Reminder")
-        return self.tr("Needed") if visit.needs_follow_up else ""
 
 
 class ReminderColumn(IntEnum):
@@ -279,6 +207,7 @@ class VisitsPage(QWidget):
         self._actor = actor
         self._fixed_today = today
         self._loaded = False
+        self._stale: set[Tab] = set()  # lists to read again when their tab is shown
 
         title = page_title(self.tr("Visits"))
         self.record_button = QPushButton(self.tr("&Record visit…"))
@@ -356,12 +285,15 @@ class VisitsPage(QWidget):
         self.follow_up_only = QCheckBox(self.tr("Only with &follow-up"))
         self.visits_label = QLabel()
         self.visits_label.setObjectName("visits_count")
-        self.visit_model = VisitTableModel(self)
+        self.visit_model = VisitTableModel(database.session, self)
         self.visits_table = _table(self.tr("Visits"), self.visit_model, visits_tab)
-        self.visits_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.visits_table.horizontalHeader().setSectionResizeMode(
-            VisitColumn.CONCERNS, QHeaderView.ResizeMode.Stretch)
+        self._size_columns(self.visits_table, {
+            VisitColumn.DATE: "2026-01-01",
+            VisitColumn.HOUSEHOLD: "锦华一区10号楼2单元1001室 欧阳秀英",
+            VisitColumn.METHOD: "上门", VisitColumn.VISITOR: "欧阳秀英",
+            VisitColumn.FOLLOW_UP: self.visit_model.request_label("00000"),
+        })
+        self._fix_visit_columns()
         month_label = QLabel(self.tr("&Month:"))
         month_label.setBuddy(self.month_edit)
         visit_filters = QHBoxLayout()
@@ -434,7 +366,7 @@ class VisitsPage(QWidget):
     def _tables(self) -> tuple[QTableView, QTableView, QTableView]:
         return (self.overdue_table, self.visits_table, self.reminders_table)
 
-    def _size_columns(self, table: QTableView, samples: dict[OverdueColumn, str]) -> None:
+    def _size_columns(self, table: QTableView, samples: dict[int, str]) -> None:
         metrics = self.fontMetrics()
         padding = 3 * metrics.averageCharWidth() + 16
         header = table.horizontalHeader()
@@ -464,13 +396,14 @@ class VisitsPage(QWidget):
         self.liaison_picker.set_person_id(person_id)
 
     def refresh(self) -> None:
-        """Read everything again (F5): people, coverage and the three lists."""
+        """Read everything again (F5): people, coverage, the reminders (their count is on
+        their tab) and the list shown; the overdue list or the visits, when not shown, are
+        read again when their tab is next shown."""
         self._search_timer.stop()
         self.liaison_picker.refresh()
         self._loaded = True
         self.refresh_coverage()
-        self.refresh_overdue()
-        self.refresh_visits()
+        self._refresh_lists()
         self.refresh_reminders()
 
     def refresh_coverage(self) -> None:
@@ -503,6 +436,7 @@ class VisitsPage(QWidget):
 
     def refresh_overdue(self) -> None:
         """Read the overdue households again, keeping the selection when still overdue."""
+        self._stale.discard(Tab.OVERDUE)
         keep = self._selected_household(self.overdue_table)
         self.overdue_model.set_filter(self.liaison_id(), None, self.today())
         count = self.overdue_model.rowCount()
@@ -522,19 +456,16 @@ class VisitsPage(QWidget):
         )
 
     def refresh_visits(self) -> None:
-        """Read the visits of the month again, keeping the selection."""
+        """Read the visits matching the filter again (ids only), keeping the selection."""
         self._search_timer.stop()
+        self._stale.discard(Tab.VISITS)
         keep = self.current_visit_id()
-        with self._database.session() as session:
-            rows = list_visits(session, self.visit_filter(), limit=VISITS_LIMIT + 1)
-        more = len(rows) > VISITS_LIMIT
-        self.visit_model.set_rows(rows[:VISITS_LIMIT])
-        if more:
-            self.visits_label.setText(self.tr(
-                "The newest {count} visits are shown; search to find others.").format(
-                    count=f"{VISITS_LIMIT:,}"))
-        else:
-            self.visits_label.setText(self.tr("%n visit(s)", "", len(rows)))
+        flt = self.visit_filter()
+        other_visits = flt != self.visit_model.visit_filter
+        self.visit_model.set_filter(flt)
+        if other_visits:  # not where the previous list was scrolled to
+            self.visits_table.scrollToTop()
+        self.visits_label.setText(self.tr("%n visit(s)", "", self.visit_model.rowCount()))
         if keep is not None:
             self.select_visit(keep)
         self._after_refresh()
@@ -587,8 +518,7 @@ class VisitsPage(QWidget):
     def current_visit_id(self) -> int | None:
         """The visit selected in the visits tab, if any."""
         row = self._selected_row(self.visits_table)
-        visit = self.visit_model.row_at(row) if row is not None else None
-        return visit.id if visit else None
+        return self.visit_model.visit_id(row) if row is not None else None
 
     def current_reminder(self) -> ReminderRow | None:
         """The reminder selected in the reminders tab, if any."""
@@ -602,10 +532,14 @@ class VisitsPage(QWidget):
 
     def select_visit(self, visit_id: int) -> bool:
         """Select the visit ``visit_id`` in the visits tab; False when it is not listed."""
+        if Tab.VISITS in self._stale:
+            self.refresh_visits()
         return select_table_row(self.visits_table, self.visit_model.row_of(visit_id))
 
     def select_overdue(self, household_id: int) -> bool:
         """Select ``household_id`` in the overdue tab; False when it is not overdue."""
+        if Tab.OVERDUE in self._stale:
+            self.refresh_overdue()
         return select_table_row(self.overdue_table, self.overdue_model.row_of(household_id))
 
     # ------------------------------------------------------------ actions
@@ -663,7 +597,7 @@ class VisitsPage(QWidget):
             return False
         visit_id = self.current_visit_id()
         row = self.visit_model.row_of(visit_id) if visit_id is not None else None
-        visit = self.visit_model.row_at(row) if row is not None else None
+        visit = self.visit_model.row_data(row) if row is not None else None
         if visit is None:
             return False
         answer = QMessageBox.question(
@@ -731,19 +665,42 @@ class VisitsPage(QWidget):
         tab = _as_int(settings.value(_TAB_KEY))
         if tab is not None and 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
+        self._fix_visit_columns()
         liaison = _as_int(settings.value(_LIAISON_KEY))
         if liaison is not None and liaison >= 0:
             self.liaison_picker.set_key(liaison)  # only a person still listed
 
     # ------------------------------------------------------------ internals
 
+    def _fix_visit_columns(self) -> None:
+        # Never sized to their contents, also not by a header state an older version kept:
+        # that would read a thousand rows of a list that is read block by block.
+        header = self.visits_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(VisitColumn.CONCERNS, QHeaderView.ResizeMode.Stretch)
+
+    def _refresh_lists(self) -> None:
+        # The overdue list and the visits cost the most to read (tens of thousands of ids):
+        # only the one shown is read now, the other when its tab is shown.
+        self._stale = {Tab.OVERDUE, Tab.VISITS}
+        tab = Tab(self.tabs.currentIndex())
+        if tab is Tab.OVERDUE:
+            self.refresh_overdue()
+        elif tab is Tab.VISITS:
+            self.refresh_visits()
+
     def _liaison_changed(self) -> None:
         if self._loaded:
             self.refresh_coverage()
-            self.refresh_overdue()
-            self.refresh_visits()
+            self._refresh_lists()
 
     def _tab_changed(self) -> None:
+        tab = Tab(self.tabs.currentIndex())
+        if tab is Tab.OVERDUE and tab in self._stale:
+            self.refresh_overdue()
+        elif tab is Tab.VISITS and tab in self._stale:
+            self.refresh_visits()
         self._update_buttons()
         self.count_changed.emit(self.shown_count())
 
@@ -777,6 +734,6 @@ def _as_int(value: object) -> int | None:
 
 
 __all__ = [
-    "REMINDER_ID_ROLE", "VISITS_LIMIT", "VISIT_ID_ROLE", "ReminderColumn", "ReminderTableModel",
-    "Tab", "VisitColumn", "VisitTableModel", "VisitsPage",
+    "CONCERN_SEPARATOR", "REMINDER_ID_ROLE", "VISIT_ID_ROLE", "ReminderColumn",
+    "ReminderTableModel", "Tab", "VisitColumn", "VisitTableModel", "VisitsPage",
 ]

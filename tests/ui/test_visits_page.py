@@ -13,7 +13,9 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
 
+from stationapp.domain.care_models import Visit
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
 from stationapp.domain.schedule import month_start
 from stationapp.services.database import Database
@@ -32,20 +34,15 @@ from stationapp.services.visits import (
     list_reminders,
     list_visits,
     record_visit,
+    reschedule_all,
 )
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND
 from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
 from stationapp.ui.overdue_model import OverdueColumn, OverdueTableModel
 from stationapp.ui.visit_dialog import VisitDialog
-from stationapp.ui.visits_page import (
-    ReminderColumn,
-    ReminderTableModel,
-    Tab,
-    VisitColumn,
-    VisitsPage,
-    VisitTableModel,
-)
+from stationapp.ui.visit_table_model import VISIT_ID_ROLE, VisitColumn, VisitTableModel
+from stationapp.ui.visits_page import ReminderColumn, ReminderTableModel, Tab, VisitsPage
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py
@@ -230,8 +227,9 @@ def test_liaison_filter_narrows_the_overdue_list_and_is_remembered(
     assert heads(page.overdue_model) == ["李大爷"]
     assert page.overdue_model.liaison_id == visited.staff
     # The visits tab then lists the visits this person made (none).
-    assert page.visit_model.rowCount() == 0
     page.tabs.setCurrentIndex(Tab.VISITS)
+    assert page.visit_model.rowCount() == 0
+    assert page.visits_label.text() == "0 visit(s)"
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "test", "c")
     page.save_state(settings)
     again = VisitsPage(visited.db, "clerk")
@@ -241,6 +239,7 @@ def test_liaison_filter_narrows_the_overdue_list_and_is_remembered(
     assert again.liaison_id() == visited.staff
     assert again.tabs.currentIndex() == Tab.VISITS
     page.set_liaison(None)
+    page.tabs.setCurrentIndex(Tab.OVERDUE)  # a hidden list is read when its tab is shown
     assert heads(page.overdue_model) == ["李大爷", "单秀英"]
 
 
@@ -316,6 +315,7 @@ def test_open_and_delete_a_visit(qtbot: QtBot, page: VisitsPage, visited: Visite
     assert page.visit_model.row_of(visit) is None
     assert page.status_label.text() == f"Visit of {TODAY.isoformat()} deleted."
     # Without that visit 李大爷 is overdue again.
+    page.tabs.setCurrentIndex(Tab.OVERDUE)
     assert heads(page.overdue_model)[0] == "李大爷"
 
 
@@ -368,9 +368,14 @@ def test_models_pass_the_qt_model_tester(
     qtmodeltester.check(page.overdue_model)
     page.later_check.setChecked(True)
     qtmodeltester.check(page.reminder_model)
+    page.tabs.setCurrentIndex(Tab.VISITS)
     page.month_edit.setDate(QDate(TODAY.year, TODAY.month, 1))
+    assert page.visit_model.rowCount() > 0
     qtmodeltester.check(page.visit_model)
-    for empty in (VisitTableModel(), ReminderTableModel(),
+    blocks = VisitTableModel(visited.db.session, block_size=1, cached_blocks=1)
+    blocks.refresh()
+    qtmodeltester.check(blocks)
+    for empty in (VisitTableModel(visited.db.session), ReminderTableModel(),
                   OverdueTableModel(visited.db.session)):
         qtmodeltester.check(empty)
 
@@ -395,19 +400,116 @@ def test_overdue_rows_are_fetched_in_blocks(visited: Visited) -> None:
     assert model.index(5, 0).data() is None and model.row_data(-1) is None
 
 
-def test_visits_tab_says_when_only_the_newest_are_listed(
-    qtbot: QtBot, page: VisitsPage, visited: Visited, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import stationapp.ui.visits_page as visits_page
+def _many_visits(db: Database, ids: dict[str, int], count: int) -> None:
+    """``count`` visits this month, spread over the four households (bulk, as an import)."""
+    heads = sorted(ids)
+    start = month_start(TODAY)
+    days = (TODAY - start).days + 1  # the days of this month up to today
+    with db.session() as session:
+        session.execute(insert(Visit), [
+            {"household_id": ids[heads[n % len(heads)]],
+             "visit_date": start + timedelta(days=n % days), "version": 1,
+             "notes": f"第{n}次"}
+            for n in range(count)
+        ])
+        reschedule_all(session)
 
+
+def test_visit_rows_are_fetched_in_blocks(visited: Visited) -> None:
+    opened = 0
+
+    def counting() -> Any:
+        nonlocal opened
+        opened += 1
+        return visited.db.session()
+
+    _many_visits(visited.db, visited.ids, 5)
+    model = VisitTableModel(counting, block_size=2, cached_blocks=1)
+    model.set_filter(VisitFilter())
+    assert opened == 1  # the ids only
     with visited.db.session() as session:
-        for head in ("李大爷", "冯阿姨"):
-            record_visit(session, VisitInput(visited.ids[head], TODAY), "test")
+        expected = list_visits(session, VisitFilter())
+    assert model.rowCount() == len(expected) == 8
+    assert [model.visit_id(r) for r in range(model.rowCount())] == [v.id for v in expected]
+    assert opened == 1
+    assert model.index(1, VisitColumn.DATE).data(VISIT_ID_ROLE) == expected[1].id
+    assert opened == 1  # the visit id is known without its row
+    # Across a block boundary: rows 1 and 2 are in different blocks.
+    assert model.row_data(1) == expected[1]
+    assert model.row_data(2) == expected[2]
+    assert opened == 3
+    assert model.index(2, VisitColumn.HOUSEHOLD).data(HOUSEHOLD_ID_ROLE) == (
+        expected[2].household_id)
+    assert model.row_data(1) == expected[1]  # one cached block: fetched again
+    assert opened == 4
+    last = model.rowCount() - 1
+    assert model.index(last, VisitColumn.DATE).data() == expected[last].visit_date.isoformat()
+    assert model.row_of(expected[last].id) == last
+    assert model.row_of(999_999) is None
+    assert model.row_data(last + 1) is None and model.row_data(-1) is None
+    assert model.headerData(last, Qt.Orientation.Vertical) == str(last + 1)
+
+
+def test_visits_tab_lists_every_visit_and_scrolls_to_the_last(
+    qtbot: QtBot, page: VisitsPage, visited: Visited
+) -> None:
+    _many_visits(visited.db, visited.ids, 450)  # more than two blocks of rows
+    page.tabs.setCurrentIndex(Tab.VISITS)
     page.refresh()
-    assert page.visit_model.rowCount() >= 2
-    assert page.visits_label.text() == f"{page.visit_model.rowCount()} visit(s)"
-    monkeypatch.setattr(visits_page, "VISITS_LIMIT", 1)
+    model = page.visit_model
+    start = month_start(TODAY)
+    earlier = sum(1 for days in (20, 35, 10) if TODAY - timedelta(days=days) >= start)
+    assert model.rowCount() == 450 + earlier
+    assert page.visits_label.text() == f"{450 + earlier} visit(s)"
+    assert page.shown_count() == 450 + earlier
+    # The keyboard walks the whole list; End reaches the oldest visit of the month.
+    page.visits_table.setFocus()
+    page.visits_table.selectRow(0)
+    qtbot.keyClick(page.visits_table, Qt.Key.Key_Down)
+    assert page.current_visit_id() == model.visit_id(1)
+    qtbot.keyClick(page.visits_table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    last = model.rowCount() - 1
+    qtbot.waitUntil(lambda: page.current_visit_id() == model.visit_id(last), timeout=WAIT_MS)
+    with visited.db.session() as session:
+        oldest = list_visits(session, page.visit_filter())[-1]
+    assert model.index(last, VisitColumn.DATE).data() == oldest.visit_date.isoformat()
+    assert page.open_button.isEnabled() and page.delete_button.isEnabled()
+    # F5 keeps the selected visit, wherever it is in the list.
+    kept = page.current_visit_id()
+    page.refresh()
+    assert page.current_visit_id() == kept
+    assert page.visits_table.verticalScrollBar().value() > 0
+    # Another search starts at the top of its list.
+    kept_head = model.row_data(model.rowCount() - 1)
+    assert kept_head is not None
+    other = next(head for head in visited.ids if head != kept_head.head)
+    page.search.setText(other)
     page.refresh_visits()
-    assert page.visit_model.rowCount() == 1
-    assert page.visits_label.text() == (
-        "The newest 1 visits are shown; search to find others.")
+    assert 0 < model.rowCount() < 450 and page.current_visit_id() is None
+    assert page.visits_table.verticalScrollBar().value() == 0
+
+
+def test_f5_reads_the_list_shown_and_the_other_when_its_tab_is_shown(
+    qtbot: QtBot, page: VisitsPage, visited: Visited
+) -> None:
+    assert page.tabs.currentIndex() == Tab.OVERDUE
+    with visited.db.session() as session:
+        new = record_visit(session, VisitInput(visited.ids["冯阿姨"], TODAY), "test").visit_id
+    page.refresh()
+    assert page.visit_model.row_of(new) is None  # not read yet: its tab is not shown
+    with qtbot.waitSignal(page.count_changed, timeout=WAIT_MS) as shown:
+        page.tabs.setCurrentIndex(Tab.VISITS)
+    assert page.visit_model.row_of(new) is not None
+    assert shown.args == [page.visit_model.rowCount()]
+    with visited.db.session() as session:
+        record_visit(session, VisitInput(visited.ids["李大爷"], TODAY), "test")
+    page.refresh()
+    assert heads(page.overdue_model) == ["李大爷", "单秀英"]  # not read again yet
+    page.tabs.setCurrentIndex(Tab.OVERDUE)
+    assert heads(page.overdue_model) == ["单秀英"]
+    # Selecting a visit in the hidden tab reads it first.
+    with visited.db.session() as session:
+        other = record_visit(session, VisitInput(visited.ids["张桂兰"], TODAY), "test").visit_id
+    page.refresh()
+    assert page.select_visit(other)
+    assert page.current_visit_id() == other

@@ -37,11 +37,13 @@ from stationapp.services.visits import (
     complete_reminder,
     delete_visit,
     fetch_overdue_rows,
+    fetch_visit_rows,
     get_visit,
     household_schedule,
     list_overdue,
     list_overdue_ids,
     list_reminders,
+    list_visit_ids,
     list_visits,
     month_coverage,
     record_visit,
@@ -613,10 +615,17 @@ def test_list_visits_filters_and_search(database: Database, station: Ids) -> Non
         d = visit(s, station["li"], date(2026, 10, 30)).visit_id
 
         def ids(**kwargs: object) -> list[int]:
-            return [r.id for r in list_visits(s, VisitFilter(**kwargs))]  # type: ignore[arg-type]
+            flt = VisitFilter(**kwargs)  # type: ignore[arg-type]
+            rows = list_visits(s, flt)
+            # The visits tab reads the ids, then the rows of a block: the same list.
+            listed = list_visit_ids(s, flt)
+            assert listed == [r.id for r in rows]
+            assert fetch_visit_rows(s, listed) == rows
+            return listed
 
         assert ids() == [c, b, a, d]  # newest first, the later entry first on the same day
         assert [r.id for r in list_visits(s, VisitFilter(), limit=2)] == [c, b]
+        assert list_visit_ids(s, VisitFilter(), limit=2) == [c, b]
         assert ids(household_id=station["li"]) == [a, d]
         assert ids(visitor_id=station["wang"]) == [a]
         assert ids(start=date(2026, 11, 2), end=date(2026, 11, 4)) == [a]
@@ -633,6 +642,42 @@ def test_list_visits_filters_and_search(database: Database, station: Ids) -> Non
         "王书文", "李大爷", "锦华一区3号楼2单元301室", VisitMethod.HOME)
     assert row.concerns == ("身体状况", "燃气安全（紧急）")
     assert (row.request_id, row.reminder_id, row.needs_follow_up) == (None, None, False)
+
+
+def test_fetch_visit_rows_in_the_order_given(
+    database: Database, station: Ids, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows come in the order of the ids asked for, also across the service's chunks of
+    ids; unknown and deleted visits are left out."""
+    import stationapp.services.visits as visits_service
+
+    monkeypatch.setattr(visits_service, "_CHUNK", 2)
+    with database.session() as s:
+        request = visit(s, station["li"], date(2026, 11, 20), visitor_id=station["wang"],
+                        needs_follow_up=True,
+                        findings=(FindingInput(VisitTopic.HEATING, FindingLevel.URGENT),),
+                        follow_up=FollowUpRequest("供暖", "暖气片不热", station["staff"]))
+        reminder = visit(s, station["shan"], date(2026, 11, 21), needs_follow_up=True,
+                         findings=(FindingInput(VisitTopic.HEALTH, FindingLevel.CONCERN),),
+                         follow_up=FollowUpReminder(date(2026, 11, 28), "送药"))
+        plain = visit(s, station["zeng"], date(2026, 11, 22)).visit_id
+        gone = visit(s, station["zeng"], date(2026, 11, 23)).visit_id
+        delete_visit(s, gone, "clerk")
+    with database.session() as s:
+        wanted = [plain, 999_999, request.visit_id, gone, reminder.visit_id]
+        rows = fetch_visit_rows(s, wanted)
+        assert fetch_visit_rows(s, []) == []
+        assert list_visit_ids(s, VisitFilter(start=date(2026, 11, 1))) == [
+            plain, reminder.visit_id, request.visit_id]
+    assert [r.id for r in rows] == [plain, request.visit_id, reminder.visit_id]
+    by_id = {r.id: r for r in rows}
+    first, second = by_id[request.visit_id], by_id[reminder.visit_id]
+    assert (first.request_id, first.reminder_id, first.concerns, first.visitor) == (
+        request.request_id, None, ("供暖（紧急）",), "王书文")
+    assert (second.request_id, second.reminder_id, second.concerns, second.head) == (
+        None, reminder.reminder_id, ("身体状况",), "单秀英")
+    assert (by_id[plain].concerns, by_id[plain].needs_follow_up, by_id[plain].visitor) == (
+        (), False, "")
 
 
 def test_add_reminder_checks_its_input(database: Database, station: Ids) -> None:
