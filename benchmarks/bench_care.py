@@ -18,8 +18,9 @@ discarded warm-ups, every call in fresh sessions as the pages make them:
        each refresh (``update()``), so every sample includes painting every card and chart;
   (e2) the overdue tab of ``VisitsPage``: ``refresh_overdue()`` until the table's viewport
        has been painted (the first block of rows is fetched by that paint);
-  (e3) ``VisitsPage.refresh()`` (F5: coverage, overdue, visits and reminders) until the
-       visible tab's table has been painted;
+  (e3) ``VisitsPage.refresh()`` (F5: people, coverage, reminders and the overdue list
+       shown; the hidden visits list is read when its tab is next shown) until the overdue
+       table has been painted;
   (e4) a second ``StatisticsPage`` stepping to last month, then back to this month, and so
        on, until the figures are shown and painted: every sample shows other figures.
 * for information, without a verdict: (a2) ``monthly_statistics`` of last month, (e3) and
@@ -66,7 +67,7 @@ from common import (
 BUDGET_P95_MS = 50.0
 LAST_MONTH = "(a2) monthly_statistics, last month"
 STEPPING = "(e4) StatisticsPage last month ⇄ this month → painted"
-VISITS_F5 = "(e3) VisitsPage F5 (all tabs) → painted"
+VISITS_F5 = "(e3) VisitsPage F5, overdue tab shown → painted"
 INFORMATION = frozenset({LAST_MONTH, STEPPING, VISITS_F5})
 """Measured and shown for information: no verdict (the budget is the current month's page
 and the overdue list)."""
