@@ -1,5 +1,5 @@
-"""Small helpers shared by the services: form problems, LIKE patterns, id chunks,
-communities looked up by name, and the optimistic-locking checks."""
+"""Small helpers shared by the services: form problems, LIKE patterns, id chunks, long id
+lists read fast, communities looked up by name, and the optimistic-locking checks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -16,6 +16,9 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community
 
 _T = TypeVar("_T")
+
+_ID_BATCH = 500
+"""Ids fetched per round trip by :func:`read_ids`."""
 
 
 @dataclass
@@ -106,3 +109,17 @@ def flush_or_conflict(session: Session, message: str) -> None:
         session.flush()
     except StaleDataError as exc:
         raise ConflictError(message) from exc
+
+
+def read_ids(session: Session, query: Select[int]) -> list[int]:
+    """The ids ``query`` selects, in its order, read through the Core connection in batches.
+
+    Tables list tens of thousands of ids on every keystroke: the ORM result layer and that
+    many Row objects alive at once (garbage-collector passes) would cost more than the
+    query itself. Pending changes are flushed first, as the ORM would.
+    """
+    session.flush()
+    ids: list[int] = []
+    for batch in session.connection().execute(query).scalars().partitions(_ID_BATCH):
+        ids.extend(batch)
+    return ids

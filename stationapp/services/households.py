@@ -59,6 +59,7 @@ from stationapp.services._common import (
     community_named,
     flush_or_conflict,
     like_pattern,
+    read_ids,
 )
 from stationapp.services.visits import reschedule_household
 
@@ -312,8 +313,7 @@ def list_household_ids(
     if flt.community_name:
         query = query.join(Community, Household.community_id == Community.id)
     query = _filtered(query, flt, today or date.today())
-    query = query.order_by(*_order(sort, descending))
-    return list(session.scalars(query))
+    return read_ids(session, query.order_by(*_order(sort, descending)))
 
 
 def count_households(session: Session, flt: HouseholdFilter, today: date | None = None) -> int:

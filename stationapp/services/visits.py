@@ -62,6 +62,7 @@ from stationapp.services._common import (
     chunks,
     flush_or_conflict,
     like_pattern,
+    read_ids,
 )
 from stationapp.services.settings import get_station_settings
 
@@ -74,7 +75,6 @@ _NOTES_MAX = 4000
 _DESCRIPTION_MAX = 2000
 _REMINDER_HORIZON = timedelta(days=366)
 _CHUNK = 500
-_ID_BATCH = 500
 _TOPIC_ORDER = {t: i for i, t in enumerate(VisitTopic)}
 _Row = TypeVar("_Row")
 
@@ -551,14 +551,7 @@ def list_visit_ids(session: Session, flt: VisitFilter, limit: int | None = None)
     query = _filtered_visits(select(Visit.id), flt).order_by(*_NEWEST_FIRST)
     if limit is not None:
         query = query.limit(limit)
-    # A month holds tens of thousands of visits: read through the Core connection in
-    # batches, since the ORM result layer and that many Row objects alive at once
-    # (garbage-collector passes) would cost more than the query. Core does not autoflush.
-    session.flush()
-    ids: list[int] = []
-    for batch in session.connection().execute(query).scalars().partitions(_ID_BATCH):
-        ids.extend(batch)
-    return ids
+    return read_ids(session, query)
 
 
 def _row_select() -> Select[*tuple[Any, ...]]:
@@ -791,7 +784,7 @@ def list_overdue_ids(
 ) -> list[int]:
     """Ids of active households past their due date, most days overdue first."""
     query = _overdue(select(Household.id), today or date.today(), liaison_id, community_id)
-    return list(session.scalars(query.order_by(Household.next_visit_due, Household.id)))
+    return read_ids(session, query.order_by(Household.next_visit_due, Household.id))
 
 
 def count_overdue(

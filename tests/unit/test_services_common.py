@@ -17,6 +17,7 @@ from stationapp.services._common import (
     community_named,
     flush_or_conflict,
     like_pattern,
+    read_ids,
 )
 from stationapp.services.database import Database
 
@@ -91,3 +92,15 @@ def test_check_person_wants_a_serving_person(database: Database) -> None:
     assert [(p.field, p.message) for p in problems.items] == [
         ("visitor", "请从名册中选择走访人"), ("liaison", "赵墨林已不再服务，请选择其他联户人"),
     ]
+
+
+def test_read_ids_keeps_the_order_across_batches_and_sees_pending_changes(
+        database: Database) -> None:
+    """More ids than one batch, in the query's order, including rows not yet flushed."""
+    with database.session() as s:
+        s.add_all(Community(name=f"小区{n:04d}") for n in range(1203))
+        assert read_ids(s, select(Community.id).order_by(Community.name.desc()))[:2] == [
+            s.scalar(select(Community.id).where(Community.name == name))
+            for name in ("小区1202", "小区1201")]
+        ids = read_ids(s, select(Community.id).order_by(Community.id))
+        assert len(ids) == 1203 and ids == sorted(ids)
