@@ -77,6 +77,9 @@ def table_column(section: int) -> TableColumn:
     return Column(section) if section < len(Column) else CareColumn(section)
 
 
+_COLUMNS: tuple[TableColumn, ...] = tuple(table_column(i) for i in range(COLUMN_COUNT))
+
+
 SORT_KEYS: dict[TableColumn, SortKey] = {
     Column.ADDRESS: SortKey.ADDRESS,
     Column.HEAD: SortKey.HEAD,
@@ -98,6 +101,10 @@ _ROLES = frozenset({
     Qt.ItemDataRole.ForegroundRole,
     HOUSEHOLD_ID_ROLE,
 })
+# Computed once: a view asks for them thousands of times per paint.
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemNeverHasChildren)
+_RIGHT_ALIGNED = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _PRIORITY_COLOUR = QColor(176, 32, 32)
 _INACTIVE_COLOUR = QColor(128, 128, 128)
 _OVERDUE_COLOUR = QColor("#b3261e")
@@ -216,11 +223,7 @@ class HouseholdTableModel(QAbstractTableModel):
         """Rows are selectable, never editable in place (editing happens in the dialog)."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -242,7 +245,7 @@ class HouseholdTableModel(QAbstractTableModel):
         row = self.row_data(index.row())
         if row is None:
             return None
-        column = table_column(index.column())
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -254,9 +257,7 @@ class HouseholdTableModel(QAbstractTableModel):
                 return self.tr("Visit overdue by %n day(s)", "", self._overdue_days(row))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column is Column.AGE:
-                return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-            return None
+            return _RIGHT_ALIGNED if column is Column.AGE else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status is not HouseholdStatus.ACTIVE:
                 return QBrush(_INACTIVE_COLOUR)
