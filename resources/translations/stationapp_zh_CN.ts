@@ -2005,52 +2005,52 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="127"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="134"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="128"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="135"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="129"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="136"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="130"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="137"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="131"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="138"/>
         <source>Care categories</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="132"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="139"/>
         <source>Tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="133"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="140"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="134"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="141"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="135"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="142"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_table_model.py" line="254"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="257"/>
         <source>Visit overdue by %n day(s)</source>
         <translation>
             <numerusform>走访已逾期 %n 天</numerusform>
@@ -4500,17 +4500,17 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="162"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="164"/>
         <source>Request No. {number}</source>
         <translation>{number} 号诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="178"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="180"/>
         <source>Reminder</source>
         <translation>已设提醒</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="179"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="181"/>
         <source>Needed</source>
         <translation>需跟进</translation>
     </message>
@@ -4595,8 +4595,15 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
     </message>
     <message>
         <location filename="../../stationapp/ui/visits_page.py" line="282"/>
-        <source>Search address, name, visitor or notes</source>
-        <translation>搜索地址、姓名、走访人或备注</translation>
+        <source>Search address, name or visitor</source>
+        <translation>搜索地址、姓名或走访人</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/visits_page.py" line="468"/>
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>共 %Ln 次走访</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/visits_page.py" line="284"/>
@@ -4640,7 +4647,7 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
     </message>
     <message>
         <location filename="../../stationapp/ui/visits_page.py" line="329"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="481"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="485"/>
         <source>R&amp;eminders</source>
         <translation>提醒(&amp;E)</translation>
     </message>
@@ -4666,42 +4673,35 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
         <source>No household is overdue for a visit.</source>
         <translation>没有走访逾期的住户。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="464"/>
-        <source>%n visit(s)</source>
-        <translation>
-            <numerusform>共 %n 次走访</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="481"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="485"/>
         <source>R&amp;eminders ({count})</source>
         <translation>提醒（{count}）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="572"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="613"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="629"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="576"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="617"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="633"/>
         <source>Not found</source>
         <translation>找不到记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="600"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="604"/>
         <source>Delete visit?</source>
         <translation>删除走访记录？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="601"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="605"/>
         <source>Delete the visit of {date} to {household}? Use this only for a visit entered by mistake; a request or reminder made from it stays.</source>
         <translation>删除 {date} 对{household}的走访记录吗？只有录错时才删除；由它转成的诉求或提醒会保留。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="615"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="619"/>
         <source>Visit of {date} deleted.</source>
         <translation>{date} 的走访记录已删除。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="632"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="636"/>
         <source>Reminder done: {text}</source>
         <translation>提醒已完成：{text}</translation>
     </message>

@@ -279,7 +279,7 @@ class VisitsPage(QWidget):
         self.month_edit.setCalendarPopup(True)
         self.month_edit.setAccessibleName(self.tr("Month"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search address, name, visitor or notes"))
+        self.search.setPlaceholderText(self.tr("Search address, name or visitor"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search visits"))
         self.follow_up_only = QCheckBox(self.tr("Only with &follow-up"))
@@ -465,7 +465,7 @@ class VisitsPage(QWidget):
         self.visit_model.set_filter(flt)
         if other_visits:  # not where the previous list was scrolled to
             self.visits_table.scrollToTop()
-        self.visits_label.setText(self.tr("%n visit(s)", "", self.visit_model.rowCount()))
+        self.visits_label.setText(self.tr("%Ln visit(s)", "", self.visit_model.rowCount()))
         if keep is not None:
             self.select_visit(keep)
         self._after_refresh()
