@@ -9,19 +9,12 @@ ids-only query.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
@@ -34,16 +27,12 @@ from stationapp.services.households import (
     fetch_household_rows,
     list_household_ids,
 )
-from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS, RowBlocks
+from stationapp.ui.lazy_table_model import Index, LazyTableModel, SessionOpener
+from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS
 
 log = logging.getLogger("stationapp.ui")
 
-SessionOpener = Callable[[], AbstractContextManager[Session]]
-"""Opens a session for one read, e.g. ``Database.session``."""
-
 CATEGORY_SEPARATOR = "、"
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -101,16 +90,14 @@ _ROLES = frozenset({
     Qt.ItemDataRole.ForegroundRole,
     HOUSEHOLD_ID_ROLE,
 })
-# Computed once: a view asks for them thousands of times per paint.
-_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-              | Qt.ItemFlag.ItemNeverHasChildren)
+# Computed once: a view asks for it thousands of times per paint.
 _RIGHT_ALIGNED = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _PRIORITY_COLOUR = QColor(176, 32, 32)
 _INACTIVE_COLOUR = QColor(128, 128, 128)
 _OVERDUE_COLOUR = QColor("#b3261e")
 
 
-class HouseholdTableModel(QAbstractTableModel):
+class HouseholdTableModel(LazyTableModel[HouseholdRow]):
     """Households matching a :class:`HouseholdFilter`, sorted in SQL, rows loaded on demand."""
 
     def __init__(
@@ -121,26 +108,17 @@ class HouseholdTableModel(QAbstractTableModel):
         cached_blocks: int = DEFAULT_CACHED_BLOCKS,
     ) -> None:
         """Create an empty model; call :meth:`refresh` (or :meth:`set_filter`) to load ids."""
-        super().__init__(parent)
-        self._open_session = open_session
+        super().__init__(open_session, lambda row: row.id, parent, block_size, cached_blocks)
         self._filter = HouseholdFilter()
         self._sort_column: TableColumn = Column.ADDRESS
         self._today = date.today()
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._rows: RowBlocks[int, HouseholdRow] = RowBlocks(
-            self._fetch, lambda row: row.id, block_size, cached_blocks)
         self._loaded = False
-        self._headers = {
-            Column.ADDRESS: self.tr("Address"),
-            Column.HEAD: self.tr("Head of household"),
-            Column.AGE: self.tr("Age"),
-            Column.PHONE: self.tr("Phone"),
-            Column.CATEGORIES: self.tr("Care categories"),
-            Column.TIER: self.tr("Tier"),
-            Column.STATUS: self.tr("Status"),
-            CareColumn.LIAISON: self.tr("Liaison"),
-            CareColumn.NEXT_VISIT: self.tr("Next visit"),
-        }
+        self.set_headers((  # in the order of Column, then CareColumn
+            self.tr("Address"), self.tr("Head of household"), self.tr("Age"), self.tr("Phone"),
+            self.tr("Care categories"), self.tr("Tier"), self.tr("Status"),
+            self.tr("Liaison"), self.tr("Next visit"),
+        ))
 
     # ------------------------------------------------------------ state
 
@@ -188,57 +166,29 @@ class HouseholdTableModel(QAbstractTableModel):
             ids = list_household_ids(
                 session, self._filter, SORT_KEYS[self._sort_column], descending
             )
-        self.beginResetModel()
-        self._rows.reset(ids)
         self._loaded = True
-        self.endResetModel()
+        self.show_ids(ids)
 
     def household_id(self, row: int) -> int | None:
         """The id of the household shown in ``row``, None when out of range."""
-        return self._rows.key(row)
+        return self.id_at(row)
 
-    def row_of(self, household_id: int) -> int | None:
-        """The row showing ``household_id``, None when it is filtered out."""
-        return self._rows.index_of(household_id)
-
-    def row_data(self, row: int) -> HouseholdRow | None:
-        """The whole table row (fetched if needed), None when out of range."""
-        return self._rows.row(row)
-
-    def _fetch(self, ids: Sequence[int]) -> list[HouseholdRow]:
-        with self._open_session() as session:
-            return fetch_household_rows(session, ids)
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[HouseholdRow]:
+        """The table rows of ``ids``."""
+        return fetch_household_rows(session, ids)
 
     # ------------------------------------------------------------ Qt model interface
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of households shown (0 under any valid parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns (0 under any valid parent)."""
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Rows are selectable, never editable in place (editing happens in the dialog)."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column titles; row numbers on the vertical header; a first click sorts ascending."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.InitialSortOrderRole and horizontal:
+        if (role == Qt.ItemDataRole.InitialSortOrderRole
+                and orientation == Qt.Orientation.Horizontal):
             return int(Qt.SortOrder.AscendingOrder.value)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if horizontal:
-            return self._headers[table_column(section)] if 0 <= section < COLUMN_COUNT else None
-        return str(section + 1) if 0 <= section < len(self._rows) else None
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, alignment, colour, tooltip and household id of one cell."""
         if role not in _ROLES or not index.isValid() or not 0 <= index.column() < COLUMN_COUNT:
             return None  # checked first: views ask for many roles this model does not use

@@ -13,19 +13,20 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from sqlalchemy.orm import Session
 
 from stationapp.domain.vocab import CareTier
 from stationapp.services.visits import OverdueRow, fetch_overdue_rows, list_overdue_ids
 from stationapp.ui.form_helpers import ERROR_COLOR, ERROR_ROW_BACKGROUND, format_date
-from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE, SessionOpener
-from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS, RowBlocks
+from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
+from stationapp.ui.lazy_table_model import Index, LazyTableModel, SessionOpener
+from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS
 
 LATE_DAYS = 7
 """Rows more than this many days overdue stand out."""
 
-_Index = QModelIndex | QPersistentModelIndex
 _PRIORITY_COLOUR = QColor(176, 32, 32)
 
 
@@ -42,7 +43,7 @@ class OverdueColumn(IntEnum):
     DAYS = 7
 
 
-class OverdueTableModel(QAbstractTableModel):
+class OverdueTableModel(LazyTableModel[OverdueRow]):
     """Households past their visit due date, most days overdue first (read-only)."""
 
     def __init__(
@@ -53,23 +54,16 @@ class OverdueTableModel(QAbstractTableModel):
         cached_blocks: int = DEFAULT_CACHED_BLOCKS,
     ) -> None:
         """An empty model; :meth:`refresh` reads the ids."""
-        super().__init__(parent)
-        self._open_session = open_session
-        self._rows: RowBlocks[int, OverdueRow] = RowBlocks(
-            self._fetch, lambda row: row.household_id, block_size, cached_blocks)
+        super().__init__(open_session, lambda row: row.household_id, parent, block_size,
+                         cached_blocks)
         self._today: date = date.today()
         self._liaison_id: int | None = None
         self._community_id: int | None = None
-        self._headers = {
-            OverdueColumn.ADDRESS: self.tr("Address"),
-            OverdueColumn.HEAD: self.tr("Head of household"),
-            OverdueColumn.PHONE: self.tr("Phone"),
-            OverdueColumn.TIER: self.tr("Tier"),
-            OverdueColumn.LIAISON: self.tr("Liaison"),
-            OverdueColumn.LAST_VISIT: self.tr("Last visit"),
-            OverdueColumn.DUE: self.tr("Due"),
-            OverdueColumn.DAYS: self.tr("Days overdue"),
-        }
+        self.set_headers((  # in the order of OverdueColumn
+            self.tr("Address"), self.tr("Head of household"), self.tr("Phone"),
+            self.tr("Tier"), self.tr("Liaison"), self.tr("Last visit"), self.tr("Due"),
+            self.tr("Days overdue"),
+        ))
 
     # ------------------------------------------------------------ state
 
@@ -92,55 +86,19 @@ class OverdueTableModel(QAbstractTableModel):
         self._today = today or date.today()
         with self._open_session() as session:
             ids = list_overdue_ids(session, self._today, self._liaison_id, self._community_id)
-        self.beginResetModel()
-        self._rows.reset(ids)
-        self.endResetModel()
+        self.show_ids(ids)
 
     def household_id(self, row: int) -> int | None:
         """The household shown in ``row``, None when out of range."""
-        return self._rows.key(row)
+        return self.id_at(row)
 
-    def row_of(self, household_id: int) -> int | None:
-        """The row of ``household_id``, None when it is not overdue (or filtered out)."""
-        return self._rows.index_of(household_id)
-
-    def row_data(self, row: int) -> OverdueRow | None:
-        """The whole row (fetched if needed), None when out of range."""
-        return self._rows.row(row)
-
-    def _fetch(self, ids: Sequence[int]) -> list[OverdueRow]:
-        with self._open_session() as session:
-            return fetch_overdue_rows(session, ids, self._today)
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[OverdueRow]:
+        """The overdue rows of ``ids`` as of the day the ids were read."""
+        return fetch_overdue_rows(session, ids, self._today)
 
     # ------------------------------------------------------------ Qt model interface
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of overdue households shown (0 under a valid parent)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns (0 under a valid parent)."""
-        return 0 if parent.isValid() else len(OverdueColumn)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Selectable, never edited in place."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles; row numbers on the vertical header."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return (self._headers[OverdueColumn(section)]
-                    if 0 <= section < len(OverdueColumn) else None)
-        return str(section + 1) if 0 <= section < len(self._rows) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, alignment, colours, tooltip and household id of one cell."""
         if not index.isValid() or not 0 <= index.column() < len(OverdueColumn):
             return None

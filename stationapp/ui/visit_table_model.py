@@ -11,20 +11,20 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
+from sqlalchemy.orm import Session
 
 from stationapp.services.visits import VisitFilter, VisitRow, fetch_visit_rows, list_visit_ids
 from stationapp.ui.form_helpers import ERROR_COLOR, format_date
-from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE, SessionOpener
-from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS, RowBlocks
+from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
+from stationapp.ui.lazy_table_model import Index, LazyTableModel, SessionOpener
+from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """Data role giving the visit id of a row of the visits table."""
 
 CONCERN_SEPARATOR = "、"
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class VisitColumn(IntEnum):
@@ -44,7 +44,7 @@ _ROLES = frozenset({
 })
 
 
-class VisitTableModel(QAbstractTableModel):
+class VisitTableModel(LazyTableModel[VisitRow]):
     """Visits matching a :class:`VisitFilter`, newest first (read-only), rows loaded on demand."""
 
     def __init__(
@@ -55,19 +55,12 @@ class VisitTableModel(QAbstractTableModel):
         cached_blocks: int = DEFAULT_CACHED_BLOCKS,
     ) -> None:
         """An empty model; :meth:`set_filter` (or :meth:`refresh`) reads the ids."""
-        super().__init__(parent)
-        self._open_session = open_session
+        super().__init__(open_session, lambda row: row.id, parent, block_size, cached_blocks)
         self._filter = VisitFilter()
-        self._rows: RowBlocks[int, VisitRow] = RowBlocks(
-            self._fetch, lambda row: row.id, block_size, cached_blocks)
-        self._headers = {
-            VisitColumn.DATE: self.tr("Date"),
-            VisitColumn.HOUSEHOLD: self.tr("Household"),
-            VisitColumn.METHOD: self.tr("How"),
-            VisitColumn.VISITOR: self.tr("Visitor"),
-            VisitColumn.CONCERNS: self.tr("Concerns"),
-            VisitColumn.FOLLOW_UP: self.tr("Follow-up"),
-        }
+        self.set_headers((  # in the order of VisitColumn
+            self.tr("Date"), self.tr("Household"), self.tr("How"), self.tr("Visitor"),
+            self.tr("Concerns"), self.tr("Follow-up"),
+        ))
 
     # ------------------------------------------------------------ state
 
@@ -85,61 +78,25 @@ class VisitTableModel(QAbstractTableModel):
         """Read the ids again with the current filter and forget the rows fetched."""
         with self._open_session() as session:
             ids = list_visit_ids(session, self._filter)
-        self.beginResetModel()
-        self._rows.reset(ids)
-        self.endResetModel()
+        self.show_ids(ids)
 
     def visit_id(self, row: int) -> int | None:
         """The visit shown in ``row``, None when out of range."""
-        return self._rows.key(row)
+        return self.id_at(row)
 
-    def row_of(self, visit_id: int) -> int | None:
-        """The row of ``visit_id``, None when it is not listed."""
-        return self._rows.index_of(visit_id)
-
-    def row_data(self, row: int) -> VisitRow | None:
-        """The whole row (fetched if needed); None when out of range or deleted since."""
-        return self._rows.row(row)
-
-    def _fetch(self, ids: Sequence[int]) -> list[VisitRow]:
-        with self._open_session() as session:
-            return fetch_visit_rows(session, ids)
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[VisitRow]:
+        """The rows of the visits ``ids``."""
+        return fetch_visit_rows(session, ids)
 
     # ------------------------------------------------------------ Qt model interface
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of visits listed (0 under a valid parent: a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns (0 under a valid parent)."""
-        return 0 if parent.isValid() else len(VisitColumn)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Selectable, never edited in place (a visit is opened in its dialog)."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles; row numbers on the vertical header."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return (self._headers[VisitColumn(section)]
-                    if 0 <= section < len(VisitColumn) else None)
-        return str(section + 1) if 0 <= section < len(self._rows) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, colour, tooltip and ids of a cell."""
         if role not in _ROLES or not index.isValid() or not 0 <= index.column() < len(VisitColumn):
             return None  # checked first: views ask for many roles this model does not use
         if role == VISIT_ID_ROLE:
-            return self._rows.key(index.row())
-        visit = self._rows.row(index.row())
+            return self.id_at(index.row())
+        visit = self.row_data(index.row())
         if visit is None:
             return None
         column = VisitColumn(index.column())
