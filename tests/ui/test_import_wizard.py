@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 import stationapp.ui.import_wizard as wizard_module
@@ -355,6 +355,9 @@ def test_cancel_while_previewing_goes_back_to_the_columns(
         progress = wizard.progress_dialog
         assert progress is not None
         qtbot.waitUntil(progress.isVisible)  # shown after a moment, with Cancel
+        # Keys go to the active window: on a busy machine the dialog becomes it a moment
+        # after it is shown.
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is progress)
         qtbot.keyClick(progress, Qt.Key.Key_Escape)  # Esc is Cancel
         assert wizard.currentId() == ImportWizard.COLUMNS_PAGE
         assert not wizard.busy() and wizard.plan is None
