@@ -14,6 +14,7 @@ so, and tests compare them with the Python rules on random data.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,9 +25,12 @@ from sqlalchemy import (
     ColumnElement,
     CursorResult,
     Date,
+    DateTime,
+    Integer,
     Select,
     Table,
     and_,
+    bindparam,
     case,
     cast,
     func,
@@ -865,27 +869,48 @@ def month_coverage(
     del today
     start, end = schedule.month_start(month), schedule.month_end(month)
     intervals = _intervals(session)
+    values: dict[str, Any] = {
+        "start": start, "end": end, "liaison": liaison_id,
+        "entered_before": datetime.combine(end + timedelta(days=1), time.min),
+    }
+    always_due: list[bool] = []
+    for tier in CareTier:
+        # schedule.is_due_in_month: due when the last visit before the month is on or
+        # before the month's end minus the interval (the cutoff), or there is none.
+        cutoff = end - timedelta(days=intervals.get(tier, intervals[CareTier.ROUTINE]))
+        values[f"cutoff_{tier.value}"] = cutoff
+        values[f"not_after_{tier.value}"] = min(cutoff, start - timedelta(days=1))
+        # For a short interval any visit before the month is on or before the cutoff.
+        always_due.append(cutoff >= start - timedelta(days=1))
+    statement = _coverage_statement(tuple(always_due), liaison_id is not None)
+    visited, due_not_visited = divmod(int(session.scalar(statement, values) or 0), _VISITED)
+    return Coverage(month=start, due=visited + due_not_visited, visited=visited)
+
+
+@functools.lru_cache(maxsize=16)
+def _coverage_statement(always_due: tuple[bool, ...], by_liaison: bool) -> Select[int]:
+    """month_coverage's statement for tiers (in CareTier order) that are or are not always
+    due; the days are bound parameters, so one statement serves every month."""
+    start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
     last, previous = Household.last_visit_date, Household.previous_visit_date
-    entered = Household.created_at < datetime.combine(end + timedelta(days=1), time.min)
     parts: list[Select[int]] = []
 
     def add(figure: ColumnElement[int], *conditions: ColumnElement[bool]) -> None:
         # Each part sums its households' figures: 1 due and not visited, _VISITED due and
         # visited in the month (0 not due).
         part = select(func.coalesce(func.sum(figure), 0).label("figure")).where(
-            Household.status == HouseholdStatus.ACTIVE.value, entered, *conditions)
-        if liaison_id is not None:
-            part = part.where(Household.liaison_id == liaison_id)
+            Household.status == HouseholdStatus.ACTIVE.value,
+            Household.created_at < bindparam("entered_before", type_=DateTime),
+            *conditions)
+        if by_liaison:
+            part = part.where(Household.liaison_id == bindparam("liaison", type_=Integer))
         parts.append(part)
 
+    one: ColumnElement[int] = literal(1)
     visited_weight: ColumnElement[int] = literal(_VISITED)
-    for tier in CareTier:
-        # schedule.is_due_in_month: due when the last visit before the month is on or
-        # before the month's end minus the interval (the cutoff), or there is none.
-        cutoff = end - timedelta(days=intervals.get(tier, intervals[CareTier.ROUTINE]))
+    for tier, due_anyway in zip(CareTier, always_due, strict=True):
+        cutoff = bindparam(f"cutoff_{tier.value}", type_=Date)
         in_tier = Household.tier == tier.value
-        # For a short interval any visit before the month is on or before the cutoff.
-        always_due = cutoff >= start - timedelta(days=1)
         visited_since_cutoff = select(Visit.visit_date).where(
             Visit.household_id == Household.id, Visit.visit_date > cutoff,
             Visit.visit_date < start,
@@ -894,12 +919,11 @@ def month_coverage(
             Visit.household_id == Household.id, Visit.visit_date >= start,
             Visit.visit_date <= end,
         ).exists()
-        one: ColumnElement[int] = literal(1)
         add(one, in_tier, last.is_(None))
         # The last visit is before the month: it is the last visit before the month.
-        add(one, in_tier, last <= min(cutoff, start - timedelta(days=1)))
+        add(one, in_tier, last <= bindparam(f"not_after_{tier.value}", type_=Date))
         in_month = and_(last >= start, last <= end)
-        if always_due:
+        if due_anyway:
             add(visited_weight, in_tier, in_month)
         else:
             # Visited once in the month: the previous visit is the last before it.
@@ -911,12 +935,11 @@ def month_coverage(
         # means no visit in the month; one inside the month means visited. Only for the
         # rest are the visits asked.
         after = last > end
-        due_from_previous = (literal(1) if always_due
-                             else case((previous <= cutoff, 1), else_=0))
+        due_from_previous = one if due_anyway else case((previous <= cutoff, 1), else_=0)
         add(one, in_tier, after, previous.is_(None))
         add(due_from_previous, in_tier, after, previous < start)
         in_month_then = and_(previous >= start, previous <= end)
-        if always_due:
+        if due_anyway:
             add(visited_weight, in_tier, after, in_month_then)
             add(case((visited_in_month, _VISITED), else_=1), in_tier, after, previous > end)
         else:
@@ -924,9 +947,7 @@ def month_coverage(
             add(case((visited_since_cutoff, 0), (visited_in_month, _VISITED), else_=1),
                 in_tier, after, previous > end)
     figures = union_all(*parts).subquery()
-    total = session.scalar(select(func.sum(figures.c.figure)))
-    visited, due_not_visited = divmod(int(total or 0), _VISITED)
-    return Coverage(month=start, due=visited + due_not_visited, visited=visited)
+    return select(func.sum(figures.c.figure))
 
 
 # ---------------------------------------------------------------- reminders
