@@ -194,21 +194,21 @@ class PagePaths:
         self._app.installEventFilter(self._watch)
 
         def run_until(done: Callable[[], bool], what: str) -> None:
-            if done():
-                return
-            loop = loop_type()
-            guard = timer_type(loop)
+            # No polling timer: the GUI thread stays idle as in the program, so a page's
+            # worker thread is not slowed by the measurement. The loop is quit by the
+            # awaited paint (Watch) or by new figures shown (_statistics_page).
+            guard = timer_type()
             guard.setSingleShot(True)
-            guard.timeout.connect(loop.quit)
             guard.start(120_000)
-            poll = timer_type(loop)
-            poll.timeout.connect(lambda: loop.quit() if done() else None)
-            poll.start(1)
-            self._watch.loop = loop
-            loop.exec()
-            self._watch.loop = None
-            if not done():
-                raise MeasurementError(f"{what} never happened")
+            while not done():
+                if not guard.isActive():
+                    raise MeasurementError(f"{what} never happened")
+                loop = loop_type()
+                guard.timeout.connect(loop.quit)
+                self._watch.loop = loop
+                loop.exec()
+                self._watch.loop = None
+                guard.timeout.disconnect(loop.quit)
 
         self._run_until = run_until
 
@@ -233,6 +233,8 @@ class PagePaths:
 
         def count(_stats: object) -> None:
             self._shown[key] += 1
+            if self._watch.loop is not None:
+                self._watch.loop.quit()
 
         page.resize(1200, 800)
         page.statistics_shown.connect(count)
