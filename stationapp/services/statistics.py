@@ -30,12 +30,9 @@ from typing import Any, TypeVar
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
-    Date,
-    Integer,
     Select,
     and_,
     case,
-    cast,
     func,
     literal,
     or_,
@@ -58,6 +55,7 @@ from stationapp.domain.schedule import month_end, month_start
 from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome, HouseholdStatus
 from stationapp.services import service_record, visits
 from stationapp.services.settings import get_station_settings
+from stationapp.services.sql_dates import calendar_days
 from stationapp.services.visits import Coverage
 
 Counts = tuple[tuple[str, int], ...]
@@ -313,16 +311,6 @@ class _RequestFigures:
     by_category: tuple[RequestCategoryFigures, ...]
 
 
-def _calendar_days(session: Session, earlier: Any, later: Any) -> ColumnElement[int]:
-    """Whole calendar days from ``earlier`` to ``later`` in SQL, as requests.days_open."""
-    if session.get_bind().dialect.name == "sqlite":
-        days: ColumnElement[Any] = cast(
-            func.julianday(func.date(later)) - func.julianday(func.date(earlier)), Integer)
-    else:
-        days = cast(later, Date) - cast(earlier, Date)  # PostgreSQL: an integer
-    return case((days < 0, 0), else_=days)
-
-
 class _Kind(IntEnum):
     RECEIVED = 0
     CLOSED = 1
@@ -347,8 +335,8 @@ def _requests(session: Session, period: _Period, limit_days: int) -> _RequestFig
     overdue = case((CareRequest.received_at < overdue_before, 1), else_=0)
     statement = union_all(
         part(_Kind.RECEIVED, literal(0), period.within(CareRequest.received_at)),
-        part(_Kind.CLOSED, _calendar_days(session, CareRequest.received_at,
-                                          CareRequest.resolved_at),
+        part(_Kind.CLOSED, calendar_days(session, CareRequest.received_at,
+                                         CareRequest.resolved_at),
              period.within(CareRequest.resolved_at), CareRequest.status.in_(closed_statuses)),
         part(_Kind.OPEN, overdue, received_then, CareRequest.status.in_(open_statuses)),
         # Closed now, but only after the as-of day: open on it.

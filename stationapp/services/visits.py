@@ -32,7 +32,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
-    cast,
     func,
     inspect,
     literal,
@@ -69,6 +68,7 @@ from stationapp.services._common import (
     read_ids,
 )
 from stationapp.services.settings import get_station_settings
+from stationapp.services.sql_dates import day_of, plus_days
 
 log = logging.getLogger("stationapp.services")
 
@@ -658,19 +658,6 @@ def _expire_schedule(session: Session, household_ids: set[int] | None = None) ->
                 session.expire(obj, ["last_visit_date", "previous_visit_date", "next_visit_due"])
 
 
-def _plus_days(session: Session, day: Any, days: Any) -> Any:
-    if session.get_bind().dialect.name == "sqlite":
-        return func.date(day, func.printf("+%d days", days), type_=Date)
-    return day + days  # PostgreSQL: date + integer is a date
-
-
-def _day_of(session: Session, moment: Any) -> Any:
-    if session.get_bind().dialect.name == "sqlite":
-        # SQLite's CAST to DATE yields a number; its date() yields 'YYYY-MM-DD'.
-        return func.date(moment, type_=Date)
-    return cast(moment, Date)
-
-
 def _reschedule(session: Session, household_id: int | None) -> int:
     """Recompute last and previous visit and next due date of one household (or all) in one
     UPDATE.
@@ -698,8 +685,8 @@ def _reschedule(session: Session, household_id: int | None) -> int:
     )
     due = case(
         (table.c.status != HouseholdStatus.ACTIVE.value, null()),
-        (last.is_(None), _day_of(session, table.c.created_at)),
-        else_=_plus_days(session, last, interval),
+        (last.is_(None), day_of(session, table.c.created_at)),
+        else_=plus_days(session, last, interval),
     )
     earlier = aliased(Visit)
     previous = (
