@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from stationapp import paths
+from stationapp.domain.clock import CLOCK_KEY, Clock
 
 log = logging.getLogger("stationapp.db")
 
@@ -61,6 +62,9 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """A session factory whose sessions keep loaded rows usable after commit."""
-    return sessionmaker(engine, expire_on_commit=False)
+def make_session_factory(engine: Engine, clock: Clock) -> sessionmaker[Session]:
+    """A session factory whose sessions keep loaded rows usable after commit.
+
+    Every session carries ``clock`` in ``session.info`` (see ``db.stamps.session_clock``).
+    """
+    return sessionmaker(engine, expire_on_commit=False, info={CLOCK_KEY: clock})

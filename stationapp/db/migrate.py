@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("stationapp.db")
 
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 """The newest migration; a test keeps it equal to Alembic's head. Knowing it without
 loading Alembic lets an up-to-date database open without importing Alembic at all."""
 
@@ -66,9 +66,12 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in scripts.walk_revisions()}
 
 
-def copy_sqlite_aside(file: Path, reason: str) -> Path:
-    """Copy a SQLite database with SQLite's online backup (safe in WAL mode)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+def copy_sqlite_aside(file: Path, reason: str, now: datetime) -> Path:
+    """Copy a SQLite database with SQLite's online backup (safe in WAL mode).
+
+    ``now`` names the copy (the desk's local time of the copy).
+    """
+    stamp = now.strftime("%Y%m%d-%H%M%S")
     target = file.with_name(f"{file.stem}.{reason}-{stamp}{file.suffix}")
     source = sqlite3.connect(file)
     try:
@@ -83,8 +86,11 @@ def copy_sqlite_aside(file: Path, reason: str) -> Path:
     return target
 
 
-def upgrade_to_head(engine: Engine) -> Path | None:
-    """Bring the database to the newest schema; return the copy made aside, if any."""
+def upgrade_to_head(engine: Engine, now: datetime) -> Path | None:
+    """Bring the database to the newest schema; return the copy made aside, if any.
+
+    ``now`` (the desk's local time) names the copy made before the migration.
+    """
     if _already_at_head(engine):
         return None
     from alembic import command
@@ -104,7 +110,7 @@ def upgrade_to_head(engine: Engine) -> Path | None:
     copy: Path | None = None
     file = sqlite_file(str(engine.url))
     if current is not None and file is not None and file.exists():
-        copy = copy_sqlite_aside(file, "before-migration")
+        copy = copy_sqlite_aside(file, "before-migration", now)
     command.upgrade(alembic_config(engine), "head")
     log.info("database migrated from %s to %s", current, head)
     return copy

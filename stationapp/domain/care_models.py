@@ -14,7 +14,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -26,6 +25,7 @@ from stationapp.domain.care_vocab import (
     VisitTopic,
 )
 from stationapp.domain.care_vocab import VolunteerRole as VolunteerRoleKind
+from stationapp.domain.clock import connection_now
 from stationapp.domain.event_models import Event, Volunteer
 from stationapp.domain.models import Base, Community, Household, Timestamped
 
@@ -168,7 +168,7 @@ class RequestStatusChange(Base):
     changed_at: Mapped[datetime] = mapped_column(DateTime)
     actor: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
-    recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=connection_now)
 
     request: Mapped[CareRequest] = relationship(back_populates="history")
 
@@ -222,6 +222,6 @@ class ServiceCertificate(Base):
     period_end: Mapped[date | None] = mapped_column(Date, nullable=True)
     hours: Mapped[float] = mapped_column(Float, default=0.0)
     actor: Mapped[str] = mapped_column(String(64), default="")
-    recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=connection_now)
 
     volunteer: Mapped[Volunteer] = relationship()

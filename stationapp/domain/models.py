@@ -15,10 +15,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from stationapp.domain.clock import connection_now
 from stationapp.domain.vocab import CareTier, HouseholdStatus, ResidentStatus
 
 NAMING_CONVENTION = {
@@ -39,10 +39,12 @@ class Base(DeclarativeBase):
 class Timestamped:
     """Columns every edited row carries: creation and change times and who changed it."""
 
-    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=connection_now)
+    """When the row was written (audit only; from the program's clock)."""
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime, server_default=func.now(), onupdate=func.now()
+        DateTime, default=connection_now, onupdate=connection_now
     )
+    """When the row last changed (audit only; from the program's clock)."""
     updated_by: Mapped[str] = mapped_column(String(64), default="")
 
 
@@ -109,6 +111,8 @@ class Household(Timestamped, Base):
     previous_visit_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     """The latest visit day before ``last_visit_date`` (kept with it by services.visits)."""
     next_visit_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    registered_on: Mapped[date] = mapped_column(Date)
+    """登记日期: the local day the household came onto the ledger (the clerk may correct it)."""
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     community: Mapped[Community] = relationship(back_populates="households")
@@ -129,14 +133,14 @@ class Household(Timestamped, Base):
         Index("ix_household_status_next_visit_due", "status", "next_visit_due", "id"),
         # Covers the statistics and coverage scans of the households on the ledger.
         Index("ix_household_figures", "status", "community_id", "tier", "oldest_birth_date",
-              "last_visit_date", "created_at", "status_date"),
+              "last_visit_date", "registered_on", "status_date"),
         # This month's coverage as a handful of range counts per care tier.
         Index("ix_household_visit_state", "status", "tier", "last_visit_date",
-              "previous_visit_date", "created_at"),
+              "previous_visit_date", "registered_on"),
         # 高龄 on the ledger as one range count.
-        Index("ix_household_status_oldest_birth", "status", "oldest_birth_date", "created_at"),
-        # The latest entry (is anyone entered after today?) without scanning the ledger.
-        Index("ix_household_created_at", "created_at"),
+        Index("ix_household_status_oldest_birth", "status", "oldest_birth_date", "registered_on"),
+        # The latest registration (is anyone registered after a day?) without a scan.
+        Index("ix_household_registered_on", "registered_on"),
     )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -167,7 +171,7 @@ class HouseholdStatusChange(Base):
     effective_date: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[str] = mapped_column(String(64), default="")
-    recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=connection_now)
 
     household: Mapped[Household] = relationship(back_populates="status_changes")
 

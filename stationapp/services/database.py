@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from stationapp.db.engine import make_engine, make_session_factory, resolve_database_url
 from stationapp.db.migrate import upgrade_to_head
+from stationapp.db.stamps import attach_clock
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import DatabaseSetupError
 from stationapp.domain.models import Household
 
@@ -27,6 +29,7 @@ class Database:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    clock: Clock
     migration_copy: Path | None = None
 
     @contextmanager
@@ -56,12 +59,17 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None) -> Database:
-    """Open (and migrate) the database named by ``url``, the environment, or the default."""
+def open_database(url: str | None, clock: Clock) -> Database:
+    """Open (and migrate) the database named by ``url``, the environment, or the default.
+
+    ``clock`` is the program's one clock: sessions stamp rows from it.
+    """
     resolved = resolve_database_url(url)
     engine = make_engine(resolved)
+    attach_clock(engine, clock)
+    now = clock.now()
     try:
-        copy = upgrade_to_head(engine)
+        copy = upgrade_to_head(engine, now)
     except OperationalError as exc:
         engine.dispose()
         raise DatabaseSetupError(
@@ -70,10 +78,10 @@ def open_database(url: str | None = None) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    database = Database(resolved, engine, make_session_factory(engine), copy)
+    database = Database(resolved, engine, make_session_factory(engine, clock), clock, copy)
     if copy is not None:
         # Imported here: the backup service builds on this module.
         from stationapp.services.backup import file_migration_copy
 
-        database.migration_copy = file_migration_copy(database, copy)
+        database.migration_copy = file_migration_copy(database, copy, now)
     return database
