@@ -89,14 +89,15 @@ class Samples:
 
 
 def demo_today(database: Any) -> date:
-    """The day the demo was built: the day after its latest visit (else the real today)."""
+    """The day the demo was built: the day after its latest visit (else the clock's today)."""
     from sqlalchemy import func, select
 
     from stationapp.domain.care_models import Visit
 
     with database.session() as session:
-        latest = session.scalar(select(func.max(Visit.visit_date)))
-    return latest + timedelta(days=1) if latest is not None else date.today()
+        latest: date | None = session.scalar(select(func.max(Visit.visit_date)))
+    today: date = database.clock.today()
+    return latest + timedelta(days=1) if latest is not None else today
 
 
 # ------------------------------------------------------------------ services
@@ -157,7 +158,7 @@ def service_calls(database: Any, today: date) -> dict[str, Callable[[], str]]:
 class PagePaths:
     """The real statistics and visits pages, offscreen, each shown in its own window."""
 
-    def __init__(self, database: Any, today: date) -> None:
+    def __init__(self, database: Any) -> None:
         """Create the application and both pages, show them and wait for their first data."""
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
@@ -214,10 +215,11 @@ class PagePaths:
 
         # Two statistics pages: one refreshed on its month, one stepping between months.
         self._shown: dict[int, int] = {}
-        self.statistics = self._statistics_page(StatisticsPage(database, "bench", today=today))
-        self.stepping = self._statistics_page(StatisticsPage(database, "bench", today=today))
+        # The pages count to the database clock's day: the demo's (see main).
+        self.statistics = self._statistics_page(StatisticsPage(database, "bench"))
+        self.stepping = self._statistics_page(StatisticsPage(database, "bench"))
 
-        self.visits = VisitsPage(database, "bench", today=today)
+        self.visits = VisitsPage(database, "bench")
         self.visits.resize(1200, 800)
         self.visits.tabs.setCurrentIndex(int(Tab.OVERDUE))
         self.visits.show()
@@ -309,14 +311,15 @@ class PagePaths:
         self.visits.close()
 
 
-def page_paths(database: Any, today: date) -> tuple[PagePaths | None, str]:
-    """The page paths, or None with the reason when the pages cannot be built."""
+def page_paths(database: Any) -> tuple[PagePaths | None, str]:
+    """The page paths, or None with the reason when the pages cannot be built (they count
+    to the database clock's day)."""
     try:
         import stationapp.ui.statistics_page
         import stationapp.ui.visits_page  # noqa: F401
     except ImportError as exc:
         return None, f"pages not available ({exc})"
-    return PagePaths(database, today), ""
+    return PagePaths(database), ""
 
 
 # ------------------------------------------------------------------ measuring and report
@@ -333,7 +336,7 @@ def measure(database: Any, today: date, rounds: int, with_pages: bool) -> tuple[
     paths: PagePaths | None = None
     note = "pages not measured (--no-page)"
     if with_pages:
-        paths, note = page_paths(database, today)
+        paths, note = page_paths(database)
         if paths is not None:
             pages = Samples()
             groups.append((pages, paths.calls()))
@@ -408,11 +411,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         url = demo_database(args.database_url)
+        from stationapp.domain.clock import FixedClock, SystemClock
         from stationapp.services.database import open_database
 
-        database = open_database(url)
+        probe = open_database(url, SystemClock())
         try:
-            today = demo_today(database)
+            today = demo_today(probe)
+        finally:
+            probe.dispose()
+        # The benchmark's one clock tells the demo's day, for the services and the pages.
+        database = open_database(url, FixedClock(datetime.combine(today, clock(9, 0))))
+        try:
             label = f"{database.engine.dialect.name}, today = {today.isoformat()}"
             base, services, pages, note = measure(database, today, max(1, args.rounds),
                                                   not args.no_page)

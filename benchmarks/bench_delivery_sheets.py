@@ -32,6 +32,7 @@ import tempfile
 import time
 import zipfile
 from datetime import datetime
+from datetime import time as time_of_day
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -53,6 +54,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import select
 
 from stationapp.domain.address import Address
+from stationapp.domain.clock import SystemClock
 from stationapp.domain.event_models import (
     Delivery,
     Event,
@@ -101,7 +103,7 @@ def add_benchmark_event(database: Database) -> int:
             raise MeasurementError(f"the demo has only {len(rows)} active households")
         rows.sort(key=lambda r: Address(r[1], r[2], r[3], r[4]).sort_key())
         event = Event(event_type_id=type_id, title="基准测试 · 写春联送祝福送上门",
-                      starts_at=time_now_rounded(), place="各小区入户")
+                      starts_at=nine_today(database), place="各小区入户")
         volunteers = [Volunteer(name=f"{name}（基准）", phone=f"138000{i:05d}")
                       for i, name in enumerate(VOLUNTEER_NAMES)]
         s.add_all([event, *volunteers])
@@ -122,9 +124,9 @@ def add_benchmark_event(database: Database) -> int:
         return event.id
 
 
-def time_now_rounded() -> datetime:
-    """Today at 09:00."""
-    return datetime.now().replace(hour=9, minute=0, second=0, microsecond=0)
+def nine_today(database: Database) -> datetime:
+    """Today (the database's clock) at 09:00."""
+    return datetime.combine(database.clock.today(), time_of_day(9, 0))
 
 
 # ------------------------------------------------------------------ measurements
@@ -137,7 +139,7 @@ def in_program(database: Database, event_id: int, target: Path,
         started = time.perf_counter()
         with database.session() as s:
             data = delivery_sheets(s, event_id)
-        pages = render_delivery_sheets(data, target)
+        pages = render_delivery_sheets(data, target, printed_at=database.clock.now())
         return time.perf_counter() - started, pages
 
     first, pages = once()
@@ -267,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
             copy = work / "station.sqlite3"
             shutil.copyfile(source, copy)
             url = f"sqlite:///{copy}"
-            database = open_database(url)
+            database = open_database(url, SystemClock())  # the benchmark's one clock
             try:
                 event_id = add_benchmark_event(database)
                 first, further, pages = in_program(database, event_id, work / "inside.pdf",

@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from openpyxl import Workbook, load_workbook
 from stdnum.cn import ric
 
+from stationapp.domain.clock import Clock, SystemClock
 from stationapp.services.database import open_database
 from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import apply_plan, plan_import
@@ -95,15 +96,16 @@ def read_only_baseline(path: Path) -> float:
     return elapsed
 
 
-def import_into(url: str, path: Path) -> tuple[float, int, int]:
+def import_into(url: str, path: Path, clock: Clock) -> tuple[float, int, int]:
     """Import ``path`` into the ledger at ``url``; (seconds, rows created, rows unchanged)."""
-    database = open_database(url)
+    database = open_database(url, clock)
     try:
         start = time.perf_counter()
         table = read_roster_file(path)
+        today = clock.today()
         with database.session() as session:
-            plan = plan_import(session, table)
-            result = apply_plan(session, plan, "benchmark")
+            plan = plan_import(session, table, None, today)
+            result = apply_plan(session, plan, "benchmark", today)
         elapsed = time.perf_counter() - start
     finally:
         database.dispose()
@@ -120,16 +122,17 @@ def main() -> int:
                         help="accepted from run_all.sh and ignored: every round imports into "
                              "a new empty SQLite ledger of its own")
     args = parser.parse_args()
+    clock = SystemClock()  # the benchmark's one clock
     with tempfile.TemporaryDirectory(prefix="stationapp-bench-import-") as folder:
         roster = Path(folder) / "roster.xlsx"
         write_roster(roster, args.rows)
         baseline, fresh, again = [], [], []
         for round_ in range(args.rounds + 1):
             url = f"sqlite:///{folder}/ledger-{round_}.sqlite3"
-            open_database(url).dispose()  # migrations before the clock starts
+            open_database(url, clock).dispose()  # migrations before the stopwatch starts
             base = read_only_baseline(roster)
-            seconds, created, _ = import_into(url, roster)
-            seconds_again, _, unchanged = import_into(url, roster)
+            seconds, created, _ = import_into(url, roster, clock)
+            seconds_again, _, unchanged = import_into(url, roster, clock)
             if created != args.rows or unchanged != args.rows:
                 print(f"unexpected result: {created} created, {unchanged} unchanged")
                 return 2

@@ -132,10 +132,11 @@ def services_keystroke(database: Any, block_size: int) -> Callable[[str], int]:
     )
 
     def keystroke(text: str) -> int:
+        today = database.clock.today()
         with database.session() as session:
-            ids = list_household_ids(session, HouseholdFilter(search=text.strip()))
+            ids = list_household_ids(session, HouseholdFilter(search=text.strip()), today=today)
         with database.session() as session:
-            fetch_household_rows(session, ids[:block_size])
+            fetch_household_rows(session, ids[:block_size], today)
         return len(ids)
 
     return keystroke
@@ -336,13 +337,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         url = demo_database(args.database_url)
+        from stationapp.domain.clock import SystemClock
         from stationapp.services.database import open_database
 
         try:
             from stationapp.ui.household_table_model import DEFAULT_BLOCK_SIZE as block_size
         except ImportError:  # the GUI is not importable: fall back to the known block size
             block_size = 200
-        database = open_database(url)
+        database = open_database(url, SystemClock())  # the benchmark's one clock
         try:
             label = f"{database.engine.dialect.name}, first block {block_size} rows"
             results = measure(database, max(1, args.rounds), not args.no_page, block_size)

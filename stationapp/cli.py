@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from stationapp import __version__, cli_data
+from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.vocab import HouseholdStatus, parse_label
 
@@ -229,20 +230,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return int(run_gui(args.database_url, args.lang, args.no_dialogs))
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # The command's one clock: everything below reads the time from it.
+    clock = SystemClock()
     try:
         if args.command == "households":
-            return _households(args, sys.stdout)
+            return _households(args, sys.stdout, clock)
         if args.command == "demo":
-            return _demo(args, t)
+            return _demo(args, t, clock)
         if args.command == "events":
-            return _events(args, sys.stdout)
+            return _events(args, sys.stdout, clock)
         if args.command == "visits":
-            return _overdue(args, sys.stdout)
+            return _overdue(args, sys.stdout, clock)
         if args.command == "requests":
-            return _requests(args, sys.stdout)
+            return _requests(args, sys.stdout, clock)
         if args.command == "print":
-            return _print(args, t)
-        handled = cli_data.run(args, t, sys.stdout, _cli_actor())
+            return _print(args, t, clock)
+        handled = cli_data.run(args, t, sys.stdout, _cli_actor(), clock)
         if handled is not None:
             return handled
     except ValidationError as exc:
@@ -263,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 _HOUSEHOLD_COLUMNS = ("id", "address", "head", "age", "phone", "categories", "tier", "status")
 
 
-def _households(args: argparse.Namespace, out: TextIO) -> int:
+def _households(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     from stationapp.services.households import list_households
 
     try:
@@ -272,9 +275,10 @@ def _households(args: argparse.Namespace, out: TextIO) -> int:
     except ValueError as exc:
         print(f"stationapp: {exc}", file=sys.stderr)
         return 2
-    with cli_data.opened_database(args.database_url) as database, \
+    with cli_data.opened_database(args.database_url, clock) as database, \
             database.session() as session:
-        rows = list_households(session, cli_data.household_filter(session, args, status))
+        rows = list_households(session, cli_data.household_filter(session, args, status),
+                               today=clock.today())
     records: list[dict[str, Any]] = [
         {
             "id": r.id, "community": r.community, "building": r.building, "unit": r.unit,
@@ -326,10 +330,10 @@ _EVENT_COLUMNS = ("id", "type", "title", "date", "place", "participants",
                   "deliveries_planned", "deliveries_done", "deliveries_pending")
 
 
-def _events(args: argparse.Namespace, out: TextIO) -> int:
+def _events(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     from stationapp.services.events import list_events
 
-    with cli_data.opened_database(args.database_url) as database, \
+    with cli_data.opened_database(args.database_url, clock) as database, \
             database.session() as session:
         rows = list_events(session, args.search, args.date_from, args.date_to)
     records: list[dict[str, Any]] = [
@@ -349,13 +353,13 @@ def _events(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _demo(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
+def _demo(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock) -> int:
     from stationapp.services.demo import DEFAULT_HOUSEHOLDS, populate_demo
 
-    with cli_data.opened_database(args.database_url) as database, \
+    with cli_data.opened_database(args.database_url, clock) as database, \
             database.session() as session:
         summary = populate_demo(session, households=args.households or DEFAULT_HOUSEHOLDS,
-                                seed=args.seed)
+                                seed=args.seed, today=clock.today())
     print(t(f"Demo station created: {summary.communities} communities, "
             f"{summary.households} households, {summary.residents} residents.",
             f"已生成演示数据：{summary.communities} 个小区，{summary.households} 户，"
@@ -366,16 +370,16 @@ def _demo(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
 _OVERDUE_COLUMNS = ("地址", "户主", "电话", "等级", "联户人", "上次走访", "应访日期", "逾期天数")
 
 
-def _overdue(args: argparse.Namespace, out: TextIO) -> int:
+def _overdue(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     """``stationapp visits overdue``: the overdue list as a table or JSON."""
     from stationapp.services.visits import list_overdue
     from stationapp.services.volunteers import get_volunteer
 
-    with cli_data.opened_database(args.database_url) as database, \
+    with cli_data.opened_database(args.database_url, clock) as database, \
             database.session() as session:
         if args.liaison is not None:
             get_volunteer(session, args.liaison)  # NotFoundError → exit 2
-        rows = list_overdue(session, today=args.today, liaison_id=args.liaison)
+        rows = list_overdue(session, today=args.today or clock.today(), liaison_id=args.liaison)
     if args.format == "json":
         records: list[dict[str, Any]] = [
             {
@@ -408,13 +412,13 @@ _DESCRIPTION_WIDTH = 24
 """Characters of a request's description shown in the table (JSON carries all of it)."""
 
 
-def _requests(args: argparse.Namespace, out: TextIO) -> int:
+def _requests(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     """``stationapp requests list``: requests as a table or JSON, newest first."""
     from stationapp.services.requests import RequestFilter, list_requests
 
-    with cli_data.opened_database(args.database_url) as database, \
+    with cli_data.opened_database(args.database_url, clock) as database, \
             database.session() as session:
-        rows = list_requests(session, RequestFilter(open_only=args.open))
+        rows = list_requests(session, RequestFilter(open_only=args.open), now=clock.now())
     if args.format == "json":
         records: list[dict[str, Any]] = [
             {
@@ -455,7 +459,7 @@ def _cli_actor() -> str:
         return "cli"
 
 
-def _print(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
+def _print(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock) -> int:
     """Write the PDF asked for; the file appears only once it is complete."""
     from stationapp.reports.fonts import cjk_font
 
@@ -476,7 +480,7 @@ def _print(args: argparse.Namespace, t: Callable[[str, str], str]) -> int:
         "ledger": _write_ledger,
     }[args.document]
     partial = output.with_name(output.name + ".part")
-    with cli_data.opened_database(args.database_url) as database:
+    with cli_data.opened_database(args.database_url, clock) as database:
         try:
             done = write(args, database, partial, output, t)
             partial.replace(output)
@@ -502,7 +506,7 @@ def _write_delivery_sheets(args: argparse.Namespace, database: Database, partial
 
     with database.session() as session:
         sheets = delivery_sheets(session, args.event, volunteer_name=args.volunteer)
-    pages = render_delivery_sheets(sheets, partial)
+    pages = render_delivery_sheets(sheets, partial, printed_at=database.clock.now())
     stops = sum(len(sheet.stops) for sheet in sheets.sheets)
     return t(f"Wrote {len(sheets.sheets)} delivery sheet(s), {stops} stops, "
              f"{pages} pages: {output}",
@@ -516,7 +520,7 @@ def _write_event_report(args: argparse.Namespace, database: Database, partial: P
 
     with database.session() as session:
         report = event_report(session, args.event)
-    pages = render_event_report(report, partial)
+    pages = render_event_report(report, partial, printed_at=database.clock.now())
     return t(f"Wrote the event report, {pages} pages: {output}",
              f"已生成活动记录，共 {pages} 页：{output}")
 
@@ -526,9 +530,10 @@ def _write_monthly_report(args: argparse.Namespace, database: Database, partial:
     from stationapp.reports.monthly_report import write_monthly_report
     from stationapp.services.statistics import monthly_statistics
 
+    now = database.clock.now()
     with database.session() as session:
-        stats = monthly_statistics(session, args.month or date.today())
-    pages = write_monthly_report(stats, partial)
+        stats = monthly_statistics(session, args.month or now.date(), today=now.date())
+    pages = write_monthly_report(stats, partial, printed_at=now)
     month = f"{stats.month:%Y-%m}"
     return t(f"Wrote the monthly report of {month}, {pages} pages: {output}",
              f"已生成 {stats.month.year}年{stats.month.month}月 工作月报，共 {pages} 页：{output}")
@@ -540,10 +545,11 @@ def _write_service_record(args: argparse.Namespace, database: Database, partial:
     from stationapp.services.service_record import issue_certificate
 
     # The number is kept only when the PDF was written: both happen in one transaction.
+    now = database.clock.now()
     with database.session() as session:
         cert = issue_certificate(session, args.volunteer, _cli_actor(),
-                                 start=args.date_from, end=args.date_to)
-        write_certificate(cert, partial)
+                                 start=args.date_from, end=args.date_to, today=now.date())
+        write_certificate(cert, partial, printed_at=now)
     record = cert.record
     return t(f"Issued certificate {cert.number} to {record.name}, "
              f"{record.total_hours:g} hours: {output}",
@@ -564,9 +570,11 @@ def _write_ledger(args: argparse.Namespace, database: Database, partial: Path,
                 known = "、".join(c.label for c in LedgerColumn)
                 raise ValidationError("columns", f"不认识的列“{word.strip()}”（可用：{known}）")
             columns.append(match[0])
+    now = database.clock.now()
     with database.session() as session:
-        data = ledger_data(session, cli_data.household_filter(session, args), columns)
-    pages = render_ledger(data, partial)
+        data = ledger_data(session, cli_data.household_filter(session, args), columns,
+                           today=now.date())
+    pages = render_ledger(data, partial, printed_at=now)
     return t(f"Wrote the ledger: {data.households} households, {pages} pages: {output}",
              f"已生成住户台账：{data.households} 户，共 {pages} 页：{output}")
 

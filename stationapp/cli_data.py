@@ -17,6 +17,7 @@ from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, par
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from stationapp.domain.clock import Clock
     from stationapp.services.database import Database
     from stationapp.services.households import HouseholdFilter
 
@@ -24,11 +25,12 @@ Translate = Callable[[str, str], str]
 
 
 @contextmanager
-def opened_database(url: str | None) -> Iterator[Database]:
-    """The database at ``url`` (None: the default one), disposed of when the block ends."""
+def opened_database(url: str | None, clock: Clock) -> Iterator[Database]:
+    """The database at ``url`` (None: the default one) with the command's ``clock``,
+    disposed of when the block ends."""
     from stationapp.services.database import open_database
 
-    database = open_database(url)
+    database = open_database(url, clock)
     try:
         yield database
     finally:
@@ -129,14 +131,19 @@ def add_parsers(commands: Any, t: Translate, iso_date: Callable[[str], date]) ->
     restore.add_argument("file", metavar="FILE", help=t("the backup file", "备份文件"))
 
 
-def run(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int | None:
-    """Run the command if it is one of these; None when it is not."""
+def run(
+    args: argparse.Namespace, t: Translate, out: TextIO, actor: str, clock: Clock
+) -> int | None:
+    """Run the command if it is one of these, with the command's ``clock``; None when it
+    is not."""
     handlers = {"import": _import, "export": _export, "backup": _backup, "restore": _restore}
     handler = handlers.get(args.command)
-    return None if handler is None else handler(args, t, out, actor)
+    return None if handler is None else handler(args, t, out, actor, clock)
 
 
-def _import(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
+def _import(
+    args: argparse.Namespace, t: Translate, out: TextIO, actor: str, clock: Clock
+) -> int:
     from stationapp.services.roster_files import read_roster_file
     from stationapp.services.roster_import import (
         ImportOptions,
@@ -149,9 +156,11 @@ def _import(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> 
     table = read_roster_file(Path(args.file).expanduser(), args.sheet)
     options = ImportOptions(default_community=args.community,
                             stop_on_first_error=args.stop_on_first_error)
-    with opened_database(args.database_url) as database, database.session() as session:
-        plan = plan_import(session, table, options)
-        result = dry_run_result(plan) if args.dry_run else apply_plan(session, plan, actor)
+    today = clock.today()
+    with opened_database(args.database_url, clock) as database, database.session() as session:
+        plan = plan_import(session, table, options, today)
+        result = dry_run_result(plan) if args.dry_run else apply_plan(session, plan, actor,
+                                                                       today)
     if args.rejected and result.rejected:
         write_rejected_rows(result.rejected, plan.headers, Path(args.rejected).expanduser(),
                             table.path.name)
@@ -182,7 +191,9 @@ def _import(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> 
     return 1 if result.rejected else 0
 
 
-def _export(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
+def _export(
+    args: argparse.Namespace, t: Translate, out: TextIO, actor: str, clock: Clock
+) -> int:
     from stationapp.services import exports
 
     path = Path(args.file).expanduser()
@@ -192,15 +203,17 @@ def _export(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> 
         return 2
     if missing_folder(path, t):
         return 2
-    with opened_database(args.database_url) as database, database.session() as session:
+    with opened_database(args.database_url, clock) as database, database.session() as session:
         flt = household_filter(session, args)
         if args.kind == "households":
-            table = exports.households_table(session, flt)
+            table = exports.households_table(session, flt, clock.today())
         elif args.kind == "residents":
-            table = exports.residents_table(session, flt)
+            table = exports.residents_table(session, flt, clock.today())
+        elif args.kind == "requests":
+            table = exports.requests_table(session, args.date_from, args.date_to,
+                                           now=clock.now())
         else:
-            maker = {"visits": exports.visits_table, "requests": exports.requests_table,
-                     "events": exports.events_table,
+            maker = {"visits": exports.visits_table, "events": exports.events_table,
                      "deliveries": exports.deliveries_table}[args.kind]
             table = maker(session, args.date_from, args.date_to)
     rows = exports.write_table(table, path)
@@ -209,21 +222,26 @@ def _export(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> 
     return 0
 
 
-def _backup(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
+def _backup(
+    args: argparse.Namespace, t: Translate, out: TextIO, actor: str, clock: Clock
+) -> int:
     from stationapp.services.backup import make_backup
 
-    with opened_database(args.database_url) as database:
-        backup = make_backup(database, Path(args.folder).expanduser() if args.folder else None)
+    with opened_database(args.database_url, clock) as database:
+        backup = make_backup(database, Path(args.folder).expanduser() if args.folder else None,
+                             now=clock.now())
     out.write(t(f"Backed up to {backup.path} ({backup.size:,} bytes)\n",
                 f"已备份到 {backup.path}（{backup.size:,} 字节）\n"))
     return 0
 
 
-def _restore(args: argparse.Namespace, t: Translate, out: TextIO, actor: str) -> int:
+def _restore(
+    args: argparse.Namespace, t: Translate, out: TextIO, actor: str, clock: Clock
+) -> int:
     from stationapp.services.backup import restore_backup
 
-    with opened_database(args.database_url) as database:
-        result = restore_backup(database, Path(args.file).expanduser())
+    with opened_database(args.database_url, clock) as database:
+        result = restore_backup(database, Path(args.file).expanduser(), clock.now())
     out.write(t(f"Restored {result.restored_from}\n", f"已恢复 {result.restored_from}\n"))
     if result.migrated_from:
         out.write(t(f"It was upgraded from schema {result.migrated_from}.\n",

@@ -34,6 +34,7 @@ class RosterField(StrEnum):
     TIER = "tier"
     MOBILITY = "mobility"
     NOTES = "notes"
+    REGISTERED_ON = "registered_on"
 
     @property
     def label(self) -> str:
@@ -59,6 +60,7 @@ FIELD_LABELS: dict[RosterField, str] = {
     RosterField.TIER: "关爱等级",
     RosterField.MOBILITY: "行动情况",
     RosterField.NOTES: "备注",
+    RosterField.REGISTERED_ON: "登记日期",
 }
 
 HEADER_WORDS: dict[RosterField, tuple[str, ...]] = {
@@ -83,6 +85,8 @@ HEADER_WORDS: dict[RosterField, tuple[str, ...]] = {
     RosterField.TIER: ("等级", "关爱等级", "风险等级", "走访等级"),
     RosterField.MOBILITY: ("行动情况", "身体状况", "健康状况", "行动能力"),
     RosterField.NOTES: ("备注", "说明", "其他"),
+    RosterField.REGISTERED_ON: ("登记日期", "登记时间", "建档日期", "建档时间", "入册日期",
+                                "入册时间", "登记日", "录入日期"),
 }
 
 _HEADER_SCAN_ROWS = 20

@@ -171,9 +171,10 @@ def _sheet_story(data: DeliverySheets, sheet: VolunteerSheet, styles: Styles) ->
 
 
 def render_delivery_sheets(
-    data: DeliverySheets, target: Path | BinaryIO, printed_at: datetime | None = None
+    data: DeliverySheets, target: Path | BinaryIO, printed_at: datetime
 ) -> int:
-    """Write the delivery sheets of ``data`` as one PDF; returns the number of pages.
+    """Write the delivery sheets of ``data`` as one PDF printed at ``printed_at`` (the
+    desk's time, in the footer); returns the number of pages.
 
     Every volunteer's sheet starts on a new page and has its own page numbering. Without
     any sheet (nothing pending) the file has one page saying so. Raises

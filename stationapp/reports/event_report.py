@@ -132,9 +132,10 @@ def _delivery_list(data: EventReportData, styles: Styles) -> list[Flowable]:
 
 
 def render_event_report(
-    data: EventReportData, target: Path | BinaryIO, printed_at: datetime | None = None
+    data: EventReportData, target: Path | BinaryIO, printed_at: datetime
 ) -> int:
-    """Write the event report of ``data`` as a PDF; returns the number of pages.
+    """Write the event report of ``data`` as a PDF printed at ``printed_at`` (the desk's
+    time, in the footer); returns the number of pages.
 
     Raises :class:`stationapp.reports.fonts.FontNotFoundError` when no Chinese font can be
     embedded.

@@ -358,13 +358,13 @@ class StationDocument(BaseDocTemplate):
 
 def write_document(
     target: Path | str | BinaryIO, font: str, story: list[Flowable], *, title: str,
-    author: str, running_header: RunningHeader, printed_at: datetime | None = None,
+    author: str, running_header: RunningHeader, printed_at: datetime,
     pagesize: tuple[float, float] = A4,
 ) -> int:
     """Write ``story`` as a PDF whose every page has the running header
     ``running_header(section)`` and the footer (page x of y within its section, the time
-    printed: ``printed_at``, else now); returns the number of pages."""
-    printed = printed_at or datetime.now()
+    printed: ``printed_at``, the desk's time); returns the number of pages."""
+    printed = printed_at
 
     def decorate(canvas: SectionedCanvas, section: int, page: int, pages: int) -> None:
         left, right = running_header(section)

@@ -49,9 +49,10 @@ def _widths(columns: tuple[LedgerColumn, ...]) -> list[float]:
 
 
 def render_ledger(
-    data: LedgerData, target: Path | BinaryIO, printed_at: datetime | None = None
+    data: LedgerData, target: Path | BinaryIO, printed_at: datetime
 ) -> int:
-    """Write the printed ledger; returns the number of pages.
+    """Write the printed ledger, printed at ``printed_at`` (the desk's time, in the
+    footer); returns the number of pages.
 
     Raises :class:`stationapp.reports.fonts.FontNotFoundError` when no Chinese font can be
     embedded.

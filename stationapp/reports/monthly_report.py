@@ -323,9 +323,10 @@ def _volunteers(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
 
 
 def write_monthly_report(
-    stats: MonthlyStatistics, path: Path | str | BinaryIO, printed_at: datetime | None = None
+    stats: MonthlyStatistics, path: Path | str | BinaryIO, printed_at: datetime
 ) -> int:
-    """Write the monthly report of ``stats`` as a PDF; returns the number of pages.
+    """Write the monthly report of ``stats`` as a PDF printed at ``printed_at`` (the desk's
+    time, in the footer); returns the number of pages.
 
     Raises :class:`stationapp.reports.fonts.FontNotFoundError` when no Chinese font can be
     embedded.

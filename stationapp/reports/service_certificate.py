@@ -121,9 +121,10 @@ def _issuer(cert: Certificate, font: str) -> Table:
 
 
 def write_certificate(
-    cert: Certificate, path: Path | str | BinaryIO, printed_at: datetime | None = None
+    cert: Certificate, path: Path | str | BinaryIO, printed_at: datetime
 ) -> None:
-    """Write the certificate ``cert`` as a PDF (A4 portrait; more pages for a long record).
+    """Write the certificate ``cert`` as a PDF (A4 portrait; more pages for a long record),
+    printed at ``printed_at`` (the desk's time, in the footer).
 
     Raises :class:`stationapp.reports.fonts.FontNotFoundError` when no Chinese font can be
     embedded.

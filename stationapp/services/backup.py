@@ -141,15 +141,15 @@ def backs_up_here(database: Database) -> bool:
 
 def make_backup(
     database: Database, folder: Path | None = None, kind: str = "manual",
-    now: datetime | None = None, keep: int | None = None,
+    *, now: datetime, keep: int | None = None,
 ) -> BackupInfo:
     """Back the SQLite ledger up into ``folder`` (the station's backup folder when None),
-    then delete the oldest beyond ``keep``. BackupError when it cannot be done."""
+    then delete the oldest beyond ``keep``. ``now`` (the desk's time) names the backup.
+    BackupError when it cannot be done."""
     file = _ledger_file(database)
     with database.session() as session:
         settings = get_backup_settings(session)
     folder = (folder or settings.folder).expanduser()
-    now = now or datetime.now()
     target = folder / f"stationapp-{now:%Y%m%d-%H%M%S}-{kind}.sqlite3"
     partial = target.with_suffix(".partial")
     try:
@@ -168,14 +168,14 @@ def make_backup(
     return BackupInfo(target, now, kind, target.stat().st_size)
 
 
-def file_migration_copy(database: Database, copy: Path, now: datetime | None = None) -> Path:
+def file_migration_copy(database: Database, copy: Path, now: datetime) -> Path:
     """Move the copy made before a migration into the backup folder, named and counted
-    like the other backups; returns where it now is (where it was, if it cannot move)."""
+    like the other backups (``now``: when the copy was made, the desk's time); returns
+    where it now is (where it was, if it cannot move)."""
     with database.session() as session:
         settings = get_backup_settings(session)
     folder = settings.folder.expanduser()
-    made = now or datetime.fromtimestamp(copy.stat().st_mtime)
-    target = folder / f"stationapp-{made:%Y%m%d-%H%M%S}-before-migration.sqlite3"
+    target = folder / f"stationapp-{now:%Y%m%d-%H%M%S}-before-migration.sqlite3"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.move(copy, target)
@@ -209,14 +209,13 @@ def prune_backups(folder: Path, keep: int) -> list[Path]:
     return removed
 
 
-def backup_if_due(database: Database, now: datetime | None = None) -> BackupInfo | None:
-    """The automatic backup: made when the newest backup is not from today.
+def backup_if_due(database: Database, now: datetime) -> BackupInfo | None:
+    """The automatic backup: made when the newest backup is not from ``now``'s day.
 
     Does nothing for PostgreSQL; returns the backup made, if any.
     """
     if sqlite_file(database.url) is None:
         return None
-    now = now or datetime.now()
     with database.session() as session:
         settings = get_backup_settings(session)
     newest = next(iter(list_backups(settings.folder.expanduser())), None)
@@ -269,10 +268,11 @@ def backup_revision(path: Path) -> str:
 
 
 def restore_backup(
-    database: Database, path: Path, now: datetime | None = None
+    database: Database, path: Path, now: datetime
 ) -> RestoreResult:
     """Replace the SQLite ledger with a backup, after checking it and keeping the current
-    ledger aside as a backup; an older backup is migrated to the current schema."""
+    ledger aside as a backup (named by ``now``, the desk's time); an older backup is
+    migrated to the current schema."""
     file = _ledger_file(database)
     revision = backup_revision(path)
     aside = make_backup(database, kind="before-restore", now=now, keep=10_000)
@@ -285,7 +285,7 @@ def restore_backup(
     migrated_from = None
     if revision != SCHEMA_HEAD:
         try:
-            upgrade_to_head(database.engine)
+            upgrade_to_head(database.engine, now)
         except Exception as exc:
             database.engine.dispose()
             _copy(aside.path, file)

@@ -28,6 +28,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from stationapp.db.stamps import session_clock
 from stationapp.domain.address import Address, building_label
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
 from stationapp.domain.event_models import Delivery, DeliveryAttempt, Event, Item, Volunteer
@@ -158,10 +159,6 @@ def natural_sort_key(
     return Address(community, building, unit, room).sort_key()
 
 
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
 def _event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None:
@@ -253,7 +250,7 @@ def _joined_notes(*parts: str) -> str:
 
 
 def find_candidates(
-    session: Session, event_id: int, flt: TargetFilter, today: date | None = None
+    session: Session, event_id: int, flt: TargetFilter, today: date
 ) -> list[Candidate]:
     """The 在册 households matching ``flt``, in natural address order, for the clerk to check.
 
@@ -389,6 +386,8 @@ def plan_deliveries(
                 and hid not in assigned_stop):
             assigned_stop[hid] = (volunteer_id, stop_order)
     door_notes = _mobility_notes(session, unique_ids)
+    # A bulk insert bypasses the session's stamping: the audit times are set here.
+    now = session_clock(session).now()
     rows: list[dict[str, Any]] = []
     skipped = repeated * len(lines)
     for hid in unique_ids:
@@ -402,7 +401,7 @@ def plan_deliveries(
                 "quantity": line.quantity, "volunteer_id": volunteer_id,
                 "stop_order": stop_order, "notes": _joined_notes(door_notes.get(hid, ""), notes),
                 "outcome": DeliveryOutcome.PENDING.value, "outcome_note": "", "attempt": 1,
-                "version": 1, "updated_by": actor,
+                "version": 1, "updated_by": actor, "created_at": now, "updated_at": now,
             })
     if rows:
         try:
@@ -534,7 +533,7 @@ def _write_stop_numbers(
         update(table)
         .where(table.c.id == bindparam("b_id"))
         .values(stop_order=bindparam("b_stop"), updated_by=bindparam("b_actor"),
-                version=table.c.version + 1)
+                version=table.c.version + 1, updated_at=session_clock(session).now())
     )
     session.execute(statement, changed)
     _expire_deliveries(session, (c["b_id"] for c in changed))
@@ -622,7 +621,7 @@ def assign(
             update(Delivery)
             .where(Delivery.id.in_(chunk))
             .values(volunteer_id=volunteer_id, stop_order=_AT_END, updated_by=actor,
-                    version=Delivery.version + 1)
+                    version=Delivery.version + 1, updated_at=session_clock(session).now())
         )
     lists: dict[int, set[int | None]] = defaultdict(set)
     for did in moving:
@@ -744,7 +743,8 @@ def auto_assign(
             session.execute(
                 update(Delivery)
                 .where(Delivery.id.in_(chunk))
-                .values(volunteer_id=volunteer_id, updated_by=actor, version=Delivery.version + 1)
+                .values(volunteer_id=volunteer_id, updated_by=actor, version=Delivery.version + 1,
+                        updated_at=session_clock(session).now())
             )
     _renumber(session, event_id, touched, actor, natural=True)
     result = {v: len(loads[v]) for v in chosen}
@@ -755,8 +755,10 @@ def auto_assign(
 # ---------------------------------------------------------------- outcomes
 
 
-def _checked_time(at: datetime | None) -> datetime:
-    now = _now()
+def _checked_time(at: datetime | None, now: datetime) -> datetime:
+    """``at``, else ``now`` (to the second); ValidationError when ``at`` is after ``now``
+    (a few minutes' grace for another desk's clock)."""
+    now = now.replace(microsecond=0)
     if at is None:
         return now
     if at > now + timedelta(minutes=5):
@@ -795,7 +797,7 @@ def _set_outcome(
             update(Delivery)
             .where(Delivery.id.in_(chunk))
             .values(outcome=outcome.value, outcome_note=note, outcome_at=at, updated_by=actor,
-                    version=Delivery.version + 1)
+                    version=Delivery.version + 1, updated_at=session_clock(session).now())
         )
     _add_attempts(session, rows, outcome, note, at, actor)
 
@@ -807,18 +809,20 @@ def record_outcome(
     actor: str,
     note: str = "",
     at: datetime | None = None,
+    *,
+    now: datetime,
 ) -> None:
     """Record what happened at the door (已送达 / 不在家 / 拒收 / 地址有误 / 取消).
 
     The delivery shows the latest outcome; every recorded outcome is kept as a
-    :class:`DeliveryAttempt`. ``at`` defaults to now. ValidationError on ``outcome``
-    for 待送 and on ``at`` for a time in the future.
+    :class:`DeliveryAttempt`. ``at`` defaults to ``now`` (the desk's time).
+    ValidationError on ``outcome`` for 待送 and on ``at`` for a time after ``now``.
     """
     if outcome is DeliveryOutcome.PENDING:
         raise ValidationError(
             "outcome", "请选择配送结果：已送达、不在家、拒收、地址有误或取消"
         )
-    when = _checked_time(at)
+    when = _checked_time(at, now)
     delivery = _delivery(session, delivery_id)
     delivery.outcome = outcome
     delivery.outcome_note = note.strip()
@@ -838,14 +842,16 @@ def mark_sheet_delivered(
     volunteer_id: int | None,
     actor: str,
     at: datetime | None = None,
+    *,
+    now: datetime,
 ) -> int:
     """"All delivered" for a whole sheet: the volunteer's pending stops become 已送达.
 
-    ``volunteer_id`` None means the unassigned deliveries. Returns how many deliveries
-    were marked.
+    ``volunteer_id`` None means the unassigned deliveries; ``at`` defaults to ``now``
+    (the desk's time) and may not be after it. Returns how many deliveries were marked.
     """
     _event(session, event_id)
-    when = _checked_time(at)
+    when = _checked_time(at, now)
     session.flush()
     rows = [
         (did, attempt, vid)
@@ -897,14 +903,16 @@ def redeliver(
             .where(Delivery.id.in_(chunk))
             .values(outcome=DeliveryOutcome.PENDING.value, outcome_note="", outcome_at=None,
                     attempt=Delivery.attempt + 1, updated_by=actor,
-                    version=Delivery.version + 1)
+                    version=Delivery.version + 1, updated_at=session_clock(session).now())
         )
     log.info("event %s: %d deliveries planned again by %s", event_id, len(ids), actor)
     return len(ids)
 
 
-def add_note_to_household(session: Session, delivery_id: int, note: str, actor: str) -> None:
-    """Append a note the volunteer brought back to the household's notes, dated.
+def add_note_to_household(
+    session: Session, delivery_id: int, note: str, actor: str, today: date
+) -> None:
+    """Append a note the volunteer brought back to the household's notes, dated ``today``.
 
     The line reads ``2026-11-26 送窗花：老人说暖气不热``. ValidationError on ``note``
     when it is empty.
@@ -916,7 +924,7 @@ def add_note_to_household(session: Session, delivery_id: int, note: str, actor: 
     household = session.get(Household, delivery.household_id)
     if household is None:  # pragma: no cover - the foreign key forbids it
         raise NotFoundError(f"找不到编号为 {delivery.household_id} 的住户")
-    line = f"{date.today():%Y-%m-%d} {delivery.event.title}：{text}"
+    line = f"{today:%Y-%m-%d} {delivery.event.title}：{text}"
     household.notes = f"{household.notes.rstrip()}\n{line}" if household.notes.strip() else line
     household.updated_by = actor
     flush_or_conflict(session, "这户信息刚被别人修改过，请刷新后再试。")
@@ -924,12 +932,13 @@ def add_note_to_household(session: Session, delivery_id: int, note: str, actor: 
 
 
 def cancel_pending_for_household(
-    session: Session, household_id: int, actor: str, reason: str
+    session: Session, household_id: int, actor: str, reason: str, now: datetime
 ) -> int:
     """Cancel (取消) every pending delivery of the household, e.g. when it moves away.
 
-    Each cancellation keeps ``reason`` as its note and a history row. Delivered or
-    otherwise finished deliveries are untouched. Returns how many were cancelled.
+    Each cancellation keeps ``reason`` as its note and a history row, dated ``now``.
+    Delivered or otherwise finished deliveries are untouched. Returns how many were
+    cancelled.
     """
     session.flush()
     rows = [
@@ -941,7 +950,8 @@ def cancel_pending_for_household(
             )
         )
     ]
-    _set_outcome(session, rows, DeliveryOutcome.CANCELLED, reason.strip(), _now(), actor)
+    _set_outcome(session, rows, DeliveryOutcome.CANCELLED, reason.strip(),
+                 now.replace(microsecond=0), actor)
     if rows:
         log.info("household %s: %d pending deliveries cancelled by %s",
                  household_id, len(rows), actor)

@@ -487,9 +487,10 @@ def populate_demo(
     session: Session,
     households: int = DEFAULT_HOUSEHOLDS,
     seed: int = 2026,
-    today: date | None = None,
+    *,
+    today: date,
 ) -> DemoSummary:
-    """Fill an empty ledger with a realistic, reproducible station.
+    """Fill an empty ledger with a realistic, reproducible station as of ``today``.
 
     Adds communities (reusing any of the same name), households with 1–3 residents,
     stored care categories, tiers, a few moved-away or closed households with their
@@ -504,7 +505,6 @@ def populate_demo(
         raise ConflictError(
             "台账里已经有住户，演示数据只能装入空台账。请新建一个数据库再生成演示数据。"
         )
-    today = today or date.today()
     rng = random.Random(seed)
     gen = _Generator(rng, today)
 
@@ -593,6 +593,7 @@ def _add_household(
 
     age_days = rng.randint(400, 1500)
     created = _moment(rng, today - timedelta(days=age_days))
+    registered_on = created.date()  # entered on the day of its registration
     updated = _moment(rng, today - timedelta(days=rng.randint(1, age_days - 1)))
     status = HouseholdStatus.ACTIVE
     status_date: date | None = None
@@ -641,6 +642,7 @@ def _add_household(
         "status_reason": status_reason,
         "notes": notes,
         **derived,
+        "registered_on": registered_on,
         "version": 1,
         "created_at": created,
         "updated_at": updated,

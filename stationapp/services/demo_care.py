@@ -389,7 +389,9 @@ class _Rows:
 
 
 _VISIT_COLUMNS = ("id", "household_id", "visit_date", "method", "visitor_id", "notes",
-                  "needs_follow_up", "version", "updated_by")
+                  "needs_follow_up", "version", "updated_by", "created_at", "updated_at")
+_VISIT_ENTERED = time(17, 30)
+"""When the demo's visits were entered: the evening of the visit's day."""
 _FINDING_COLUMNS = ("visit_id", "topic", "level", "note")
 
 
@@ -412,6 +414,10 @@ class _PlainInsert:
     def day(self, day: date) -> date | str:
         """``day`` as the driver takes it."""
         return day.isoformat() if self.sqlite else day
+
+    def moment(self, moment: datetime) -> datetime | str:
+        """``moment`` as the driver takes it (on SQLite as SQLAlchemy stores date-times)."""
+        return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else moment
 
     def insert(self, model: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         if not rows:
@@ -474,7 +480,7 @@ class _CareDemo:
                                             CareCategory.WIDOWED_CHILDLESS.value]))))
         query = (
             select(Household.id, Household.community_id, Household.building, Household.tier,
-                   Household.created_at, Resident.name, Resident.sex, Resident.birth_date,
+                   Household.registered_on, Resident.name, Resident.sex, Resident.birth_date,
                    Resident.phone)
             .join(Resident, (Resident.household_id == Household.id) & Resident.is_head)
             .where(Household.status == HouseholdStatus.ACTIVE.value)
@@ -482,14 +488,14 @@ class _CareDemo:
         )
         homes: list[_Home] = []
         seen: set[int] = set()
-        for hid, cid, building, tier, created, name, sex, birth, phone in \
+        for hid, cid, building, tier, registered, name, sex, birth, phone in \
                 self.session.execute(query):
             if hid in seen:  # pragma: no cover - one head per household in the demo
                 continue
             seen.add(hid)
             homes.append(_Home(
                 id=hid, community_id=cid, building=building, tier=CareTier(tier),
-                registered=created.date() if created else self.window_start,
+                registered=registered or self.window_start,
                 head=name, male=sex == "M",
                 age=age_on(birth, self.today) if birth else 70,
                 alone=hid in alone, phone=phone or "",
@@ -806,6 +812,8 @@ class _Day:
     """0 outside the heating season, 1 the month before it, 2 in it, 3 its first weeks."""
     stored: date | str
     """The day as the database driver takes it."""
+    entered: datetime | str
+    """When the visits of the day were entered (audit time), as the driver takes it."""
 
 
 def _season_state(day: date) -> int:
@@ -895,7 +903,8 @@ def _visits(demo: _CareDemo) -> list[_FollowUp]:
             if info is None:
                 on = date.fromordinal(day)
                 info = days[day] = _Day(on, _heating_season(on), _season_state(on),
-                                        demo.plain.day(on))
+                                        demo.plain.day(on),
+                                        demo.plain.moment(datetime.combine(on, _VISIT_ENTERED)))
             method = _METHODS[home.tier].pick(rng)
             key = (method is VisitMethod.HOME, info.state, home.alone, age_band)
             topics = specs.get(key)
@@ -942,7 +951,7 @@ def _visit(
         follow_up = _FollowUp(home, visit_id, info.day, visitor, worst[0], worst[1], request)
     notes = _visit_notes(demo, method, info, concerns, urgent, follow_up)
     demo.rows.visits.append((visit_id, home.id, info.stored, method.value, visitor.id, notes,
-                             follow_up is not None, 1, _ACTOR))
+                             follow_up is not None, 1, _ACTOR, info.entered, info.entered))
     return follow_up
 
 
@@ -1369,10 +1378,11 @@ def _cold_radiator(demo: _CareDemo, home: _Home, day: date) -> _Request:
     if visit_day < demo.today:
         vid = demo.next_visit_id
         demo.next_visit_id += 1
+        entered = demo.plain.moment(datetime.combine(visit_day, _VISIT_ENTERED))
         demo.rows.visits.append((
             vid, home.id, demo.plain.day(visit_day), VisitMethod.HOME.value, worker.id,
             "维修后一星期上门回访，问现在家里温度怎么样。暖气片烫手，老人说屋里暖和多了。",
-            False, 1, _ACTOR,
+            False, 1, _ACTOR, entered, entered,
         ))
         for topic, note in ((VisitTopic.HEALTH, "身体还好"), (VisitTopic.MOOD, "精神不错"),
                             (VisitTopic.HEATING, "暖气片烫手，室温二十二度")):

@@ -29,6 +29,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from stationapp.db.stamps import session_clock
 from stationapp.domain.models import Community, StationSetting
 from stationapp.domain.vocab import (
     DEFAULT_EVENT_TYPES,
@@ -99,7 +100,9 @@ class _Demo:
         self.session = session
         self.rng = random.Random(seed * 7919 + 2015)
         self.today = today
-        self.now = datetime.now().replace(microsecond=0)
+        # The demo's "now": ``today`` at the clock's time of day (the desk's time when the
+        # demo is made for the clock's day).
+        self.now = datetime.combine(today, session_clock(session).now().time())
         self.types = _ensure_event_types(session)
         self.items = _ensure_items(session)
         self.communities: list[tuple[int, str]] = [
@@ -163,7 +166,7 @@ def _add_volunteers(demo: _Demo) -> None:
         demo.volunteers[spec.name] = create_volunteer(demo.session, VolunteerInput(
             name=spec.name, phone=demo.mobile(), community=demo.rng.choice(names),
             skills=spec.skills, active=spec.active, notes=spec.notes,
-        ), _ACTOR)
+        ), _ACTOR, demo.today)
 
 
 def _services(
@@ -221,7 +224,7 @@ def _deliver(
         else:
             outcome, note = DeliveryOutcome.DELIVERED, ""
         for delivery_id in stops[row.household_id]:
-            record_outcome(demo.session, delivery_id, outcome, _ACTOR, note, at)
+            record_outcome(demo.session, delivery_id, outcome, _ACTOR, note, at, now=demo.now)
 
 
 def _couplet_day(demo: _Demo) -> None:

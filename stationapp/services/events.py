@@ -17,7 +17,9 @@ from typing import Any
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
+from stationapp.db.stamps import session_clock
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.event_models import (
     Delivery,
@@ -397,7 +399,9 @@ def update_event(session: Session, event_id: int, data: EventInput, actor: str) 
     check_version(data.version, event.version, _CONFLICT)
     data = validate_event(session, data, event)
     _apply(event, data, actor)
-    event.updated_at = func.now()  # forces the versioned UPDATE
+    # Forces the versioned UPDATE, also when only tallies or volunteers changed.
+    event.updated_at = session_clock(session).now()
+    flag_modified(event, "updated_at")
     flush_or_conflict(session, _CONFLICT)
     log.info("event %s updated by %s", event_id, actor)
 

@@ -65,19 +65,18 @@ class ExportTable:
 
 ROSTER_HEADERS: tuple[str, ...] = (
     "小区", "楼号", "单元", "室号", "姓名", "与户主关系", "性别", "身份证号", "出生日期",
-    "联系电话", "家庭电话", "关爱类别", "关爱等级", "行动情况", "备注",
+    "联系电话", "家庭电话", "关爱类别", "关爱等级", "行动情况", "备注", "登记日期",
     "年龄", "联户人", "上次走访", "应访日期",
 )
-"""The first fifteen are read back by the importer; the last four are for reading only."""
+"""The first sixteen are read back by the importer; the last four are for reading only."""
 
 
 def households_table(
-    session: Session, flt: HouseholdFilter, today: date | None = None
+    session: Session, flt: HouseholdFilter, today: date
 ) -> ExportTable:
-    """The roster of the households matching ``flt``, in address order."""
+    """The roster of the households matching ``flt``, in address order (ages on ``today``)."""
     from stationapp.domain.event_models import Volunteer
 
-    today = today or date.today()
     ids = list_household_ids(session, flt, SortKey.ADDRESS, today=today)
     order = {household_id: i for i, household_id in enumerate(ids)}
     rows: list[tuple[int, int, tuple[Cell, ...]]] = []
@@ -92,6 +91,7 @@ def households_table(
             select(Household.id, Community.name, Household.building, Household.unit,
                    Household.room, Household.phone, Household.tier, Household.notes,
                    Household.last_visit_date, Household.next_visit_due, Volunteer.name,
+                   Household.registered_on,
                    Resident.id, Resident.name, Resident.relation, Resident.sex,
                    Resident.id_number, Resident.birth_date, Resident.phone,
                    Resident.mobility_notes, Resident.is_head)
@@ -101,15 +101,15 @@ def households_table(
             .where(Household.id.in_(chunk), Resident.status == ResidentStatus.PRESENT.value)
         )
         for (hid, community, building, unit, room, household_phone, tier, notes, last_visit,
-             next_due, liaison, rid, name, relation, sex, id_number, birth, phone, mobility,
-             is_head) in session.execute(query):
+             next_due, liaison, registered_on, rid, name, relation, sex, id_number, birth,
+             phone, mobility, is_head) in session.execute(query):
             labels = "、".join(c.label for c in sorted(
                 (CareCategory(code) for code in categories.get(hid, [])),
                 key=_CATEGORY_ORDER.__getitem__))
             rows.append((order[hid], 0 if is_head else rid, (
                 community, building, unit, room, name, relation or ("户主" if is_head else ""),
                 Sex(sex).label if sex else "", id_number or "", birth, phone, household_phone,
-                labels, CareTier(tier).label, mobility, notes,
+                labels, CareTier(tier).label, mobility, notes, registered_on,
                 age_on(birth, today) if birth else None, liaison or "", last_visit, next_due,
             )))
     rows.sort(key=lambda r: (r[0], r[1]))
@@ -118,10 +118,10 @@ def households_table(
 
 
 def residents_table(
-    session: Session, flt: HouseholdFilter, today: date | None = None
+    session: Session, flt: HouseholdFilter, today: date
 ) -> ExportTable:
-    """Every resident of the matching households, including those moved away or deceased."""
-    today = today or date.today()
+    """Every resident of the matching households, including those moved away or deceased
+    (ages on ``today``)."""
     ids = list_household_ids(session, flt, SortKey.ADDRESS, today=today)
     order = {household_id: i for i, household_id in enumerate(ids)}
     rows: list[tuple[int, int, tuple[Cell, ...]]] = []
@@ -164,13 +164,14 @@ def visits_table(session: Session, start: date | None = None,
 
 
 def requests_table(session: Session, start: date | None = None,
-                   end: date | None = None) -> ExportTable:
-    """Requests received in a period (inclusive), newest first."""
+                   end: date | None = None, *, now: datetime) -> ExportTable:
+    """Requests received in a period (inclusive), newest first; days open counted to
+    ``now``."""
     from stationapp.services.requests import RequestFilter, get_request, list_requests
 
     rows: list[tuple[Cell, ...]] = []
-    for r in list_requests(session, RequestFilter(received_from=start, received_to=end)):
-        detail = get_request(session, r.id)
+    for r in list_requests(session, RequestFilter(received_from=start, received_to=end), now):
+        detail = get_request(session, r.id, now)
         rows.append((
             r.id, r.received_at, r.address, r.head, r.phone, r.category, r.description,
             r.channel, r.assignee, r.status.label, r.days_open, "是" if r.overdue else "",

@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, selectinload
 
+from stationapp.db.stamps import session_clock
 from stationapp.domain.address import Address
 from stationapp.domain.derived import MemberFacts, derived_household_columns
 from stationapp.domain.errors import NotFoundError, ValidationError
@@ -66,6 +67,7 @@ from stationapp.services.visits import reschedule_household
 log = logging.getLogger("stationapp.services")
 
 _CONFLICT = "这户信息刚被别人修改过，请关闭后重新打开再改。"
+_EARLIEST_REGISTRATION = date(1949, 10, 1)
 
 
 class SortKey(StrEnum):
@@ -156,6 +158,9 @@ class HouseholdInput:
     residents: tuple[ResidentInput, ...] = ()
     version: int | None = None
     liaison_id: int | None = None
+    registered_on: date | None = None
+    """登记日期. A new household: None means the day it is created (``today``); an
+    existing one: None keeps the stored day, a date changes it."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +222,8 @@ class HouseholdDetail:
     liaison: str = ""
     last_visit_date: date | None = None
     next_visit_due: date | None = None
+    registered_on: date | None = None
+    """登记日期: the day the household came onto the ledger."""
 
     @property
     def address(self) -> Address:
@@ -229,7 +236,7 @@ class HouseholdDetail:
             community=self.community, building=self.building, unit=self.unit, room=self.room,
             phone=self.phone, tier=self.tier, categories=self.categories, notes=self.notes,
             residents=tuple(r.as_input() for r in self.residents), version=self.version,
-            liaison_id=self.liaison_id,
+            liaison_id=self.liaison_id, registered_on=self.registered_on,
         )
 
 
@@ -306,32 +313,35 @@ def list_household_ids(
     flt: HouseholdFilter,
     sort: SortKey = SortKey.ADDRESS,
     descending: bool = False,
-    today: date | None = None,
+    *,
+    today: date,
 ) -> list[int]:
-    """Ids of the households matching ``flt``, in display order (filtered and sorted in SQL)."""
+    """Ids of the households matching ``flt``, in display order (filtered and sorted in SQL).
+
+    ``today`` is the day ages (高龄) are reckoned on.
+    """
     query = select(Household.id)
     if flt.community_name:
         query = query.join(Community, Household.community_id == Community.id)
-    query = _filtered(query, flt, today or date.today())
+    query = _filtered(query, flt, today)
     return read_ids(session, query.order_by(*_order(sort, descending)))
 
 
-def count_households(session: Session, flt: HouseholdFilter, today: date | None = None) -> int:
-    """How many households match ``flt``."""
+def count_households(session: Session, flt: HouseholdFilter, today: date) -> int:
+    """How many households match ``flt`` (ages reckoned on ``today``)."""
     ids = select(Household.id)
     if flt.community_name:
         ids = ids.join(Community, Household.community_id == Community.id)
-    matching = _filtered(ids, flt, today or date.today()).subquery()
+    matching = _filtered(ids, flt, today).subquery()
     return session.scalar(select(func.count()).select_from(matching)) or 0
 
 
 def fetch_household_rows(
-    session: Session, ids: Sequence[int], today: date | None = None
+    session: Session, ids: Sequence[int], today: date
 ) -> list[HouseholdRow]:
-    """The table rows of the given households, in the order of ``ids``."""
+    """The table rows of the given households, in the order of ``ids`` (ages on ``today``)."""
     if not ids:
         return []
-    today = today or date.today()
     records = session.execute(
         select(
             Household.id, Community.name, Household.building, Household.unit, Household.room,
@@ -373,10 +383,11 @@ def list_households(
     flt: HouseholdFilter,
     sort: SortKey = SortKey.ADDRESS,
     descending: bool = False,
-    today: date | None = None,
+    *,
+    today: date,
 ) -> list[HouseholdRow]:
-    """Every matching row, for the command line and exports."""
-    ids = list_household_ids(session, flt, sort, descending, today)
+    """Every matching row, for the command line and exports (ages on ``today``)."""
+    ids = list_household_ids(session, flt, sort, descending, today=today)
     rows: list[HouseholdRow] = []
     for start in range(0, len(ids), 500):
         rows.extend(fetch_household_rows(session, ids[start : start + 500], today))
@@ -407,10 +418,12 @@ def find_community_id(session: Session, name: str) -> int:
 
 
 def get_household(
-    session: Session, household_id: int, today: date | None = None
+    session: Session, household_id: int, today: date
 ) -> HouseholdDetail:
-    """The whole household with members and status history; NotFoundError if unknown."""
-    today = today or date.today()
+    """The whole household with members and status history; NotFoundError if unknown.
+
+    Ages are reckoned on ``today``.
+    """
     household = session.get(
         Household, household_id,
         options=[selectinload(Household.residents), selectinload(Household.categories),
@@ -444,19 +457,21 @@ def get_household(
         version=household.version, liaison_id=household.liaison_id,
         liaison=liaison.name if liaison is not None else "",
         last_visit_date=household.last_visit_date, next_visit_due=household.next_visit_due,
+        registered_on=household.registered_on,
     )
 
 
 # ---------------------------------------------------------------- validation
 
 
-def validate_household(data: HouseholdInput, today: date | None = None) -> HouseholdInput:
+def validate_household(data: HouseholdInput, today: date) -> HouseholdInput:
     """Check and tidy a household from the dialog; ValidationError lists every problem.
 
-    Field names: ``community``, ``building``, ``room``, ``phone``, ``residents`` and
-    ``residents[i].name`` / ``.id_number`` / ``.birth_date`` / ``.sex`` / ``.phone``.
+    ``today`` is the desk's day: no birth date or registration day may be after it.
+    Field names: ``community``, ``building``, ``room``, ``phone``, ``registered_on``,
+    ``residents`` and ``residents[i].name`` / ``.id_number`` / ``.birth_date`` / ``.sex`` /
+    ``.phone``.
     """
-    today = today or date.today()
     problems = Problems()
     community = data.community.strip()
     if not community:
@@ -465,6 +480,11 @@ def validate_household(data: HouseholdInput, today: date | None = None) -> House
     if not building:
         problems.add("building", "请填写楼号")
     phone = _checked_phone(data.phone, "phone", problems)
+    if data.registered_on is not None:
+        if data.registered_on > today:
+            problems.add("registered_on", "登记日期不能晚于今天")
+        elif data.registered_on < _EARLIEST_REGISTRATION:
+            problems.add("registered_on", "登记日期太早，请核对年份")
     residents = [
         _validate_resident(r, f"residents[{i}]", today, problems)
         for i, r in enumerate(data.residents)
@@ -616,18 +636,21 @@ def refresh_derived(household: Household) -> None:
 
 
 def create_household(
-    session: Session, data: HouseholdInput, actor: str, today: date | None = None
+    session: Session, data: HouseholdInput, actor: str, today: date
 ) -> int:
     """Validate and add a household with its members; returns the new id.
 
-    A new household has never been visited: its first visit is due at once.
+    Its 登记日期 is ``data.registered_on``, else ``today`` (the desk's day). A new
+    household has never been visited: its first visit is due from the day it was
+    registered.
     """
-    today = today or date.today()
     data = validate_household(replace(data, version=None), today)
     _check_unique(session, data, None)
+    registered_on = data.registered_on or today
     household = Household(
         community=community_named(session, data.community, actor),
-        status=HouseholdStatus.ACTIVE, categories=[], residents=[], next_visit_due=today,
+        status=HouseholdStatus.ACTIVE, categories=[], residents=[],
+        registered_on=registered_on, next_visit_due=registered_on,
     )
     session.add(household)
     _apply(session, household, data, actor)
@@ -638,11 +661,13 @@ def create_household(
 
 def update_household(
     session: Session, household_id: int, data: HouseholdInput, actor: str,
-    today: date | None = None,
+    today: date,
 ) -> None:
     """Validate and save changes; ConflictError when someone saved it in between.
 
-    A change of care tier moves the next visit's due date.
+    ``today`` is the desk's day (checks of birth dates and 登记日期). A change of care
+    tier or of 登记日期 moves the next visit's due date; ``registered_on`` None keeps the
+    stored day.
     """
     household = session.get(Household, household_id)
     if household is None:
@@ -650,10 +675,12 @@ def update_household(
     check_version(data.version, household.version, _CONFLICT)
     data = validate_household(data, today)
     _check_unique(session, data, household_id, household.liaison_id)
-    tier_before = household.tier
+    tier_before, registered_before = household.tier, household.registered_on
     _apply(session, household, data, actor)
+    if data.registered_on is not None:
+        household.registered_on = data.registered_on
     flush_or_conflict(session, _CONFLICT)
-    if data.tier != tier_before:
+    if data.tier != tier_before or household.registered_on != registered_before:
         reschedule_household(session, household_id)
     log.info("household %s updated by %s", household_id, actor)
 
@@ -666,8 +693,12 @@ def change_status(
     reason: str,
     actor: str,
     expected_version: int | None = None,
+    *,
+    today: date,
 ) -> int:
     """Move a household to 迁出 / 注销 (or back to 在册) with a date and reason, kept in history.
+
+    ``effective_date`` may not be after ``today`` (the desk's day).
 
     When the household leaves 在册, its pending deliveries (待送) of every event are
     cancelled (取消, with the reason in their history). Returns how many were cancelled
@@ -683,7 +714,7 @@ def change_status(
         raise ValidationError("status", f"这户已经是“{status.label}”")
     if status is not HouseholdStatus.ACTIVE and not reason.strip():
         raise ValidationError("reason", "请写明原因（如：随子女迁往外地、去世）")
-    if effective_date > date.today():
+    if effective_date > today:
         raise ValidationError("effective_date", "日期不能晚于今天")
     household.status = status
     household.status_date = effective_date
@@ -705,7 +736,8 @@ def change_status(
         from stationapp.services.deliveries import cancel_pending_for_household
 
         cancelled = cancel_pending_for_household(
-            session, household_id, actor, f"住户{status.label}：{reason.strip()}"
+            session, household_id, actor, f"住户{status.label}：{reason.strip()}",
+            session_clock(session).now(),
         )
     log.info("household %s status %s by %s (%d deliveries cancelled)",
              household_id, status, actor, cancelled)
@@ -728,12 +760,14 @@ def assign_liaison(
     table: Table = Household.__table__  # type: ignore[assignment]
     wanted = sorted(set(household_ids))
     changed = 0
+    now = session_clock(session).now()
     for chunk in chunks(wanted, 500):
         result = session.execute(
             update(table)
             .where(table.c.id.in_(chunk),
                    table.c.liaison_id.is_distinct_from(liaison_id))
-            .values(liaison_id=liaison_id, version=table.c.version + 1, updated_by=actor)
+            .values(liaison_id=liaison_id, version=table.c.version + 1, updated_by=actor,
+                    updated_at=now)
         )
         assert isinstance(result, CursorResult)
         changed += result.rowcount

@@ -108,10 +108,10 @@ def _short_date(day: date | None) -> str:
 
 def ledger_data(
     session: Session, flt: HouseholdFilter, columns: Sequence[LedgerColumn] = (),
-    today: date | None = None, filter_text: str = "",
+    *, today: date, filter_text: str = "",
 ) -> LedgerData:
-    """The households matching ``flt`` by community in address order, with ``columns``."""
-    today = today or date.today()
+    """The households matching ``flt`` by community in address order, with ``columns``
+    (ages reckoned and the printing day given by ``today``)."""
     chosen = tuple(columns) or DEFAULT_LEDGER_COLUMNS
     ids = list_household_ids(session, flt, SortKey.ADDRESS, today=today)
     sections: dict[str, list[LedgerLine]] = {}

@@ -339,19 +339,18 @@ def _step(
 
 
 def create_request(
-    session: Session, data: RequestInput, actor: str, now: datetime | None = None,
+    session: Session, data: RequestInput, actor: str, now: datetime,
     visit_id: int | None = None,
 ) -> int:
     """Validate and record a request (受理; 派单 too when an assignee is given).
 
-    ``now`` (default: the clock) is the latest time accepted as ``received_at``, which
+    ``now`` (the desk's time) is the latest time accepted as ``received_at``, which
     defaults to it. ``visit_id`` links a request opened from a visit (走访发现).
     Field names: ``household``, ``category``, ``description``, ``channel``,
     ``received_at``, ``reporter``, ``assignee``.
     """
-    clock = _naive(now) if now is not None else datetime.now()
-    received_at = (_naive(data.received_at) if data.received_at is not None
-                   else clock if now is not None else _seconds(clock))
+    clock = _naive(now)
+    received_at = _naive(data.received_at) if data.received_at is not None else clock
     problems = Problems()
     checked = _validate(session, data, received_at, clock, problems)
     assignee = (_person(session, data.assignee_id, problems)
@@ -390,9 +389,11 @@ def _load(session: Session, request_id: int) -> CareRequest:
 
 
 def update_request(
-    session: Session, request_id: int, data: RequestInput, actor: str
+    session: Session, request_id: int, data: RequestInput, actor: str, now: datetime
 ) -> None:
     """Save corrections to category, description, channel, time received, reporter.
+
+    ``now`` (the desk's time) is the latest time accepted as ``received_at``.
 
     The household may be corrected too (to a household on the ledger). The assignee is
     changed only by 派单 (:func:`advance_request`), so that the change is kept: a
@@ -403,7 +404,7 @@ def update_request(
     check_version(data.version, request.version, _CONFLICT)
     received_at = _naive(data.received_at) if data.received_at is not None else request.received_at
     problems = Problems()
-    checked = _validate(session, data, received_at, datetime.now(), problems, current=request)
+    checked = _validate(session, data, received_at, _naive(now), problems, current=request)
     if data.assignee_id != request.assignee_id:
         problems.add("assignee", "更换负责人请用“派单”，这样改派会留下记录")
     problems.raise_if_any()
@@ -449,13 +450,17 @@ def advance_request(
     callback_note: str = "",
     when: datetime | None = None,
     expected_version: int | None = None,
+    now: datetime,
 ) -> None:
     """Move a request along its status flow, keeping the step with time and who.
+
+    ``now`` is the desk's time: the step's time when ``when`` is not given, and the
+    latest time accepted.
 
     ValidationError for an impossible transition (field ``status``) or a missing
     assignee (派单), resolution (已办结) or satisfaction (已回访).
 
-    Other fields: ``when`` (default now; not in the future, not before the previous
+    Other fields: ``when`` (default ``now``; not after it, not before the previous
     step), ``note`` (required when a call-back sends an 已办结 request back to 处理中),
     ``resolution``, ``callback_note``. The kept step's note says whom it was given to
     (派单), how it was solved (已办结) or what the call-back heard (已回访) when no
@@ -466,7 +471,7 @@ def advance_request(
     current = RequestStatus(request.status)
     if to_status not in REQUEST_TRANSITIONS[current]:
         raise ValidationError("status", _refusal(current, to_status))
-    clock = datetime.now()
+    clock = _naive(now)
     when = _naive(when) if when is not None else _seconds(clock)
     problems = Problems()
     previous = max((s.changed_at for s in request.history), default=request.received_at)
@@ -522,10 +527,11 @@ def advance_request(
 # ---------------------------------------------------------------- reading
 
 
-def get_request(session: Session, request_id: int, now: datetime | None = None) -> RequestDetail:
-    """One request with its history; NotFoundError when missing."""
+def get_request(session: Session, request_id: int, now: datetime) -> RequestDetail:
+    """One request with its history, its days open counted to ``now`` (the desk's time);
+    NotFoundError when missing."""
     request = _load(session, request_id)
-    now = _naive(now) if now is not None else datetime.now()
+    now = _naive(now)
     limit = get_station_settings(session).request_limit_days
     household = request.household
     status = RequestStatus(request.status)
@@ -590,15 +596,16 @@ def _filtered(
 
 
 def list_requests(
-    session: Session, flt: RequestFilter, now: datetime | None = None
+    session: Session, flt: RequestFilter, now: datetime
 ) -> list[RequestRow]:
-    """Requests matching ``flt``, newest first; open ones past the station limit are overdue.
+    """Requests matching ``flt``, newest first; open ones past the station limit on ``now``
+    (the desk's time) are overdue.
 
     ``search``: every word must occur in the household's search keys (names, also by
     pinyin, address, phone), the description, the category or the assignee's name.
     One query, however many requests.
     """
-    now = _naive(now) if now is not None else datetime.now()
+    now = _naive(now)
     limit = get_station_settings(session).request_limit_days
     query: Any = (
         select(

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from stationapp.db.stamps import session_clock
 from stationapp.domain.address import Address
 from stationapp.domain.derived import MemberFacts, derived_household_columns
 from stationapp.domain.errors import ImportFileError, ValidationError
@@ -132,6 +133,7 @@ class _Person:
     tier: CareTier | None = None
     mobility: str = ""
     notes: str = ""
+    registered_on: date | None = None
 
     @property
     def address(self) -> tuple[str, str, str, str]:
@@ -265,6 +267,10 @@ def _read_person(
         person.sex = parse_sex(cells.get(RosterField.SEX))
     except ValueError as exc:
         problems.append(f"性别：{exc}")
+    try:
+        person.registered_on = parse_date(cells.get(RosterField.REGISTERED_ON))
+    except ValueError as exc:
+        problems.append(f"登记日期：{exc}")
     categories: set[CareCategory] = set()
     for word in _split_list(get(RosterField.CATEGORIES, "")):
         code = _CATEGORY_WORDS.get(word)
@@ -352,7 +358,7 @@ def _current_households(session: Session, ids: set[int]) -> dict[int, HouseholdI
         for h in session.execute(
             select(Household.id, Community.name, Household.building, Household.unit,
                    Household.room, Household.phone, Household.tier, Household.notes,
-                   Household.version, Household.liaison_id)
+                   Household.version, Household.liaison_id, Household.registered_on)
             .join(Community, Household.community_id == Community.id)
             .where(Household.id.in_(chunk))
         ):
@@ -361,7 +367,7 @@ def _current_households(session: Session, ids: set[int]) -> dict[int, HouseholdI
                 phone=h.phone, tier=CareTier(h.tier),
                 categories=frozenset(categories.get(h.id, set())), notes=h.notes,
                 residents=tuple(residents.get(h.id, [])), version=h.version,
-                liaison_id=h.liaison_id,
+                liaison_id=h.liaison_id, registered_on=h.registered_on,
             )
     return found
 
@@ -375,6 +381,11 @@ def _resident_input(person: _Person, is_head: bool) -> ResidentInput:
     )
 
 
+def _registered_on(people: list[_Person]) -> date | None:
+    """The household's 登记日期 as the rows give it (the earliest, when they differ)."""
+    return min((p.registered_on for p in people if p.registered_on is not None), default=None)
+
+
 def _new_household(people: list[_Person]) -> HouseholdInput:
     head = next((p for p in people if p.is_head), people[0])
     tiers = [p.tier for p in people if p.tier is not None]
@@ -386,6 +397,7 @@ def _new_household(people: list[_Person]) -> HouseholdInput:
         phone=phones[0] if phones else "", tier=tiers[0] if tiers else CareTier.ROUTINE,
         categories=categories, notes=notes,
         residents=tuple(_resident_input(p, p is head) for p in people),
+        registered_on=_registered_on(people),
     )
 
 
@@ -438,11 +450,13 @@ def _merged_household(
         phone=_same_phone(phones[0], current.phone) if phones else current.phone,
         tier=tiers[0] if tiers else current.tier,
         notes="；".join([current.notes, *dict.fromkeys(notes)]).strip("；"),
+        registered_on=_registered_on(people) or current.registered_on,
     )
     household_changed = (merged_household.tier != current.tier
                          or merged_household.phone != current.phone
                          or merged_household.categories != current.categories
-                         or merged_household.notes != current.notes)
+                         or merged_household.notes != current.notes
+                         or merged_household.registered_on != current.registered_on)
     if household_changed and people:
         changed[people[0].row] = True
     return merged_household, changed
@@ -476,10 +490,13 @@ _FIELD_LABELS = {
 
 
 def plan_import(
-    session: Session, table: RosterTable, options: ImportOptions | None = None,
-    today: date | None = None, progress: Progress | None = None,
+    session: Session, table: RosterTable, options: ImportOptions | None,
+    today: date, progress: Progress | None = None,
 ) -> ImportPlan:
     """Read every row, check it, and decide what importing it would do; writes nothing.
+
+    ``options`` None reads the file as found; ``today`` is the desk's day (birth dates
+    and 登记日期 may not be after it).
 
     ImportFileError when the file has no header row naming at least a name and an address.
     """
@@ -533,7 +550,7 @@ class ImportCancelled(Exception):
 
 def _plan_households(
     session: Session, people: list[_Person], results: dict[int, RowResult],
-    values: dict[int, tuple[str, ...]], today: date | None,
+    values: dict[int, tuple[str, ...]], today: date,
 ) -> list[_HouseholdPlan]:
     ledger = _read_ledger(session)
     reject = _Rejecter(results, values)
@@ -588,7 +605,7 @@ class _Rejecter:
 
 def _plan_new(
     group: list[_Person], reject: _Rejecter, results: dict[int, RowResult],
-    values: dict[int, tuple[str, ...]], today: date | None,
+    values: dict[int, tuple[str, ...]], today: date,
 ) -> list[_HouseholdPlan]:
     try:
         data = validate_household(_new_household(group), today)
@@ -611,7 +628,7 @@ def _plan_new(
 
 def _plan_update(
     current: HouseholdInput, household_id: int, group: list[_Person], reject: _Rejecter,
-    results: dict[int, RowResult], values: dict[int, tuple[str, ...]], today: date | None,
+    results: dict[int, RowResult], values: dict[int, tuple[str, ...]], today: date,
 ) -> list[_HouseholdPlan]:
     merged, changed = _merged_household(current, group)
     if not any(changed.values()):
@@ -658,14 +675,15 @@ def _problems_by_index(
 
 
 def apply_plan(
-    session: Session, plan: ImportPlan, actor: str, today: date | None = None,
+    session: Session, plan: ImportPlan, actor: str, today: date,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Write a plan in the caller's transaction (nothing when 'stop on first error' found
-    a bad row). Raises ImportCancelled when ``progress`` asks to stop."""
+    a bad row). ``today`` is the desk's day: the 登记日期 of new households the file gives
+    none for, and the day of their status entry. Raises ImportCancelled when ``progress``
+    asks to stop."""
     if plan.blocked:
         return _result(plan, 0, 0, written=False, dry_run=False)
-    today = today or date.today()
     new = [h for h in plan.households if h.household_id is None and h.data is not None]
     changed = [h for h in plan.households if h.household_id is not None and h.data is not None]
     total = len(new) + len(changed)
@@ -707,21 +725,29 @@ def _result(plan: ImportPlan, new: int, changed: int, written: bool,
 def _insert_households(
     session: Session, households: list[HouseholdInput], actor: str, today: date
 ) -> None:
-    """Insert new households in bulk: one INSERT … RETURNING per table, not one per row."""
+    """Insert new households in bulk: one INSERT … RETURNING per table, not one per row.
+
+    Core inserts bypass the session's stamping: the audit times are set here from the
+    session's clock.
+    """
     if not households:
         return
     communities = community_ids(session, (h.community for h in households), actor)
+    now = session_clock(session).now()
+    stamps = {"created_at": now, "updated_at": now}
     rows: list[dict[str, Any]] = []
     for data in households:
         members = [MemberFacts(r.name, r.birth_date, r.phone, r.is_head, r.status)
                    for r in data.residents]
         address = Address(data.community, data.building, data.unit, data.room)
+        registered_on = data.registered_on or today
         rows.append({
             "community_id": communities[data.community], "building": data.building,
             "unit": data.unit, "room": data.room, "phone": data.phone,
             "tier": data.tier.value, "status": HouseholdStatus.ACTIVE.value,
             "status_date": today, "status_reason": "名册导入", "notes": data.notes,
-            "next_visit_due": today, "updated_by": actor, "version": 1,
+            "registered_on": registered_on, "next_visit_due": registered_on,
+            "updated_by": actor, "version": 1, **stamps,
             **derived_household_columns(address, data.phone, members),
         })
     # Core inserts of the mapped tables: the ORM's bulk path costs more than the rows.
@@ -740,12 +766,13 @@ def _insert_households(
                 "sex": r.sex.value if r.sex else "", "birth_date": r.birth_date,
                 "id_number": r.id_number or None, "phone": r.phone, "relation": r.relation,
                 "is_head": r.is_head, "mobility_notes": r.mobility_notes,
-                "status": r.status.value, "updated_by": actor, "version": 1,
+                "status": r.status.value, "updated_by": actor, "version": 1, **stamps,
             })
         categories.extend({"household_id": household_id, "category": c.value}
                           for c in sorted(data.categories))
         changes.append({"household_id": household_id, "status": HouseholdStatus.ACTIVE.value,
-                        "effective_date": today, "reason": "名册导入", "actor": actor})
+                        "effective_date": today, "reason": "名册导入", "actor": actor,
+                        "recorded_at": now})
     session.execute(insert(tables["resident"]), residents)
     if categories:
         session.execute(insert(tables["household_category"]), categories)

@@ -101,17 +101,17 @@ def _stops(session: Session, event_id: int) -> dict[int, int]:
 
 def record_round(
     session: Session, event_id: int, volunteer_id: int, round_date: date, hours: float,
-    actor: str, today: date | None = None,
+    actor: str, today: date,
 ) -> None:
     """Record (or correct) the hours of a volunteer's delivery round; 0 hours removes it.
 
-    ValidationError on ``hours`` outside 0–24 or a ``round_date`` after today;
+    ValidationError on ``hours`` outside 0–24 or a ``round_date`` after ``today``;
     NotFoundError for an unknown event or volunteer.
     """
     value = float(hours)
     if math.isnan(value) or not 0.0 <= value <= _MAX_HOURS:
         raise ValidationError("hours", "服务时长应在 0 到 24 小时之间")
-    if round_date > (today or date.today()):
+    if round_date > today:
         raise ValidationError("round_date", "还没到这一天，不能登记这天的服务时长")
     if session.get(Event, event_id) is None:
         raise NotFoundError(f"找不到编号为 {event_id} 的活动")
@@ -249,7 +249,7 @@ def _next_number(session: Session, year: int) -> str:
 
 def issue_certificate(
     session: Session, volunteer_id: int, actor: str, start: date | None = None,
-    end: date | None = None, today: date | None = None,
+    end: date | None = None, *, today: date,
 ) -> Certificate:
     """Number and keep a certificate (e.g. ``FW2026-0001``, sequential per year).
 
@@ -257,7 +257,6 @@ def issue_certificate(
     ``hours`` when the period has no hours; ConflictError when another desk took the
     same number at the same moment (issuing again gets the next one).
     """
-    today = today or date.today()
     record = service_record(session, volunteer_id, start, end)
     if record.total_hours <= 0:
         raise ValidationError("hours", "这段时间没有服务时长记录，不能开具证明")

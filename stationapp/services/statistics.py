@@ -6,9 +6,9 @@ Every figure is aggregated in SQL (a dozen small queries, whatever the size of t
 overdue requests and visits) is ``today`` for the current month and the month's last day
 for a past month (``min(today, month end)``):
 
-* a household counts as 在册 on that day when it was entered by then (``created_at``,
-  as for the visit schedule) and is 在册 now or left the ledger (迁出 / 注销) only
-  *after* that day; 高龄 is reckoned on that day too;
+* a household counts as 在册 on that day when it was registered by then (its 登记日期,
+  ``registered_on``, as for the visit schedule) and is 在册 now or left the ledger
+  (迁出 / 注销) only *after* that day; 高龄 is reckoned on that day too;
 * a request is open on that day when it was received on or before it and is still open
   now (受理 / 派单 / 处理中) or was resolved only after that day; it is overdue when it
   had then been open longer than the station's limit (``request_limit_days``);
@@ -166,38 +166,38 @@ class _Ledger:
     off: tuple[ColumnElement[bool], ...]
 
 
-def _ledger_on(session: Session, as_of: date) -> _Ledger:
-    """在册 on ``as_of``: entered by then, and still 在册 or left only after that day."""
-    entered = Household.created_at < datetime.combine(as_of + timedelta(days=1), time.min)
+def _ledger_on(session: Session, as_of: date, today: date) -> _Ledger:
+    """在册 on ``as_of``: registered by then, and still 在册 or left only after that day
+    (``today`` is the desk's day: nobody can have left after it)."""
+    entered = Household.registered_on <= as_of
     active = Household.status == HouseholdStatus.ACTIVE.value
     others = Household.status.in_([s.value for s in HouseholdStatus
                                    if s is not HouseholdStatus.ACTIVE])
-    if as_of < date.today():
+    if as_of < today:
         left_later = and_(Household.status_date.is_not(None), Household.status_date > as_of)
         return _Ledger(
             on=(and_(active, entered), and_(others, entered, left_later)),
             off=(and_(active, ~entered), and_(others, or_(~entered, ~left_later))),
         )
     # Nobody can have left the ledger after today (a status date is never in the future),
-    # and nobody was entered after today unless the computer's clock was set back (the
-    # latest entry is one probe of ix_household_created_at).
-    latest_entry = session.scalar(select(func.max(Household.created_at)))
-    if latest_entry is None or latest_entry < datetime.combine(as_of + timedelta(days=1),
-                                                               time.min):
+    # and nobody is registered after today unless a registration day was typed wrong or
+    # the computer's clock was set back (the latest registration is one probe of
+    # ix_household_registered_on).
+    latest_entry = session.scalar(select(func.max(Household.registered_on)))
+    if latest_entry is None or latest_entry <= as_of:
         return _Ledger(on=(active,), off=(others,))
     return _Ledger(on=(and_(active, entered),), off=(others, and_(active, ~entered)))
 
 
 def monthly_statistics(
-    session: Session, month: date, today: date | None = None
+    session: Session, month: date, today: date
 ) -> MonthlyStatistics:
     """Figures of the month containing ``month`` (households and open counts as of ``today``
     for the current month, as of the month's last day for a past month)."""
-    today = today or date.today()
     first, last = month_start(month), month_end(month)
     period = _Period(first, last, min(today, last))
     settings = get_station_settings(session)
-    total, by_category, by_community, by_tier = _households(session, period.as_of)
+    total, by_category, by_community, by_tier = _households(session, period.as_of, today)
     visits_total, by_method = _visits(session, period)
     requests = _requests(session, period, settings.request_limit_days)
     events_total, by_type, outcomes = _events(session, period)
@@ -240,8 +240,10 @@ def monthly_statistics(
 # ---------------------------------------------------------------- households
 
 
-def _households(session: Session, as_of: date) -> tuple[int, Counts, Counts, Counts]:
-    ledger = _ledger_on(session, as_of)
+def _households(
+    session: Session, as_of: date, today: date
+) -> tuple[int, Counts, Counts, Counts]:
+    ledger = _ledger_on(session, as_of, today)
     cutoff = born_on_or_before_for_age(ELDERLY_AGE, as_of)
     per_community: dict[int, int] = {}
     per_tier: dict[str, int] = {}

@@ -18,14 +18,13 @@ import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
     CursorResult,
     Date,
-    DateTime,
     Integer,
     Select,
     Table,
@@ -42,7 +41,9 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
+from stationapp.db.stamps import session_clock
 from stationapp.domain import schedule
 from stationapp.domain.address import Address
 from stationapp.domain.care_models import (
@@ -68,7 +69,7 @@ from stationapp.services._common import (
     read_ids,
 )
 from stationapp.services.settings import get_station_settings
-from stationapp.services.sql_dates import day_of, plus_days
+from stationapp.services.sql_dates import plus_days
 
 log = logging.getLogger("stationapp.services")
 
@@ -326,10 +327,12 @@ def _check_follow_up(
 
 
 def validate_visit(
-    session: Session, data: VisitInput, today: date | None = None,
+    session: Session, data: VisitInput, today: date,
     current: Visit | None = None,
 ) -> VisitInput:
     """Check and tidy a visit from the dialog; ValidationError lists every problem.
+
+    ``today`` is the desk's day: a visit cannot be dated after it.
 
     Field names: ``household``, ``visit_date``, ``method``, ``visitor``, ``findings``,
     ``notes``, ``follow_up``, ``follow_up_date``, ``follow_up_text``,
@@ -337,7 +340,6 @@ def validate_visit(
     on the ledger (在册); the follow-up is checked only for a new visit that needs one.
     Reads the database but never writes; NotFoundError when the household is unknown.
     """
-    today = today or date.today()
     problems = Problems()
     household = session.get(Household, data.household_id)
     if household is None:
@@ -382,10 +384,13 @@ def _follow_up_error(exc: ValidationError) -> ValidationError:
 
 
 def record_visit(
-    session: Session, data: VisitInput, actor: str, today: date | None = None
+    session: Session, data: VisitInput, actor: str, today: date
 ) -> VisitSaved:
-    """Validate and record a visit, its follow-up request or reminder, and reschedule."""
-    today = today or date.today()
+    """Validate and record a visit, its follow-up request or reminder, and reschedule.
+
+    ``today`` is the desk's day: the visit may not be dated after it. A follow-up
+    request is received on the visit's day at the time of recording (the session's clock).
+    """
     data = validate_visit(session, data, today)
     visit = Visit(
         household_id=data.household_id, visit_date=data.visit_date, method=data.method,
@@ -402,7 +407,7 @@ def record_visit(
         # Imported here: the requests service may import this module.
         from stationapp.services.requests import RequestInput, create_request
 
-        moment = datetime.now().replace(microsecond=0).time()
+        moment = session_clock(session).now().replace(microsecond=0).time()
         try:
             request_id = create_request(
                 session,
@@ -434,9 +439,12 @@ def _load(session: Session, visit_id: int) -> Visit:
 
 
 def update_visit(
-    session: Session, visit_id: int, data: VisitInput, actor: str, today: date | None = None
+    session: Session, visit_id: int, data: VisitInput, actor: str, today: date
 ) -> None:
-    """Save changes to a visit; ConflictError when someone saved it in between."""
+    """Save changes to a visit; ConflictError when someone saved it in between.
+
+    ``today`` is the desk's day: the visit cannot be dated after it.
+    """
     visit = _load(session, visit_id)
     check_version(data.version, visit.version, _CONFLICT)
     data = validate_visit(session, data, today, visit)
@@ -450,7 +458,9 @@ def update_visit(
         finding.level, finding.note = typed.level, typed.note
     visit.findings.extend(VisitFinding(topic=f.topic, level=f.level, note=f.note)
                           for f in wanted.values())
-    visit.updated_at = func.now()  # forces the versioned UPDATE
+    # Forces the versioned UPDATE, also when only the findings changed.
+    visit.updated_at = session_clock(session).now()
+    flag_modified(visit, "updated_at")
     flush_or_conflict(session, _CONFLICT)
     reschedule_household(session, visit.household_id)
     log.info("visit %s updated by %s", visit_id, actor)
@@ -635,18 +645,14 @@ def _intervals(session: Session) -> dict[CareTier, int]:
     return dict(get_station_settings(session).visit_interval_days)
 
 
-def _registered_on(created_at: datetime | None) -> date:
-    return created_at.date() if created_at is not None else date.today()
-
-
 def _due(
-    status: str, tier: str, created_at: datetime | None, last_visit: date | None,
+    status: str, tier: str, registered_on: date, last_visit: date | None,
     intervals: dict[CareTier, int],
 ) -> date | None:
     """The next due date of a household, None when it is not on the ledger."""
     if status != HouseholdStatus.ACTIVE:
         return None
-    return schedule.next_due(last_visit, _registered_on(created_at), intervals[CareTier(tier)])
+    return schedule.next_due(last_visit, registered_on, intervals[CareTier(tier)])
 
 
 def _expire_schedule(session: Session, household_ids: set[int] | None = None) -> None:
@@ -685,7 +691,7 @@ def _reschedule(session: Session, household_id: int | None) -> int:
     )
     due = case(
         (table.c.status != HouseholdStatus.ACTIVE.value, null()),
-        (last.is_(None), day_of(session, table.c.created_at)),
+        (last.is_(None), table.c.registered_on),
         else_=plus_days(session, last, interval),
     )
     earlier = aliased(Visit)
@@ -700,6 +706,7 @@ def _reschedule(session: Session, household_id: int | None) -> int:
                or_(table.c.last_visit_date.is_distinct_from(last),
                    table.c.previous_visit_date.is_distinct_from(previous),
                    table.c.next_visit_due.is_distinct_from(due)))
+        # Derived data: the change time stays (no onupdate stamp), as does the version.
         .values(last_visit_date=last, previous_visit_date=previous, next_visit_due=due,
                 updated_at=table.c.updated_at)
     )
@@ -710,22 +717,22 @@ def _reschedule(session: Session, household_id: int | None) -> int:
 
 
 def household_schedule(
-    session: Session, household_id: int, today: date | None = None
+    session: Session, household_id: int, today: date
 ) -> ScheduleInfo:
-    """Tier, interval, last visit, next due date and days overdue of one household."""
-    today = today or date.today()
+    """Tier, interval, last visit, next due date and days overdue (on ``today``) of one
+    household."""
     row = session.execute(
-        select(Household.status, Household.tier, Household.created_at)
+        select(Household.status, Household.tier, Household.registered_on)
         .where(Household.id == household_id)
     ).first()
     if row is None:
         raise NotFoundError(f"找不到编号为 {household_id} 的住户")
-    status, tier, created_at = row
+    status, tier, registered_on = row
     last = session.scalar(
         select(func.max(Visit.visit_date)).where(Visit.household_id == household_id)
     )
     intervals = _intervals(session)
-    due = _due(status, tier, created_at, last, intervals)
+    due = _due(status, tier, registered_on, last, intervals)
     return ScheduleInfo(
         household_id=household_id, tier=CareTier(tier),
         interval_days=intervals[CareTier(tier)], last_visit=last, next_due=due,
@@ -769,36 +776,36 @@ def _overdue(
 
 def list_overdue_ids(
     session: Session,
-    today: date | None = None,
+    today: date,
     liaison_id: int | None = None,
     community_id: int | None = None,
 ) -> list[int]:
-    """Ids of active households past their due date, most days overdue first."""
-    query = _overdue(select(Household.id), today or date.today(), liaison_id, community_id)
+    """Ids of active households past their due date on ``today``, most days overdue first."""
+    query = _overdue(select(Household.id), today, liaison_id, community_id)
     return read_ids(session, query.order_by(Household.next_visit_due, Household.id))
 
 
 def count_overdue(
     session: Session,
-    today: date | None = None,
+    today: date,
     liaison_id: int | None = None,
     community_id: int | None = None,
 ) -> int:
     """How many active households are past their due date (as :func:`list_overdue_ids`)."""
-    query = _overdue(select(func.count()), today or date.today(), liaison_id, community_id)
+    query = _overdue(select(func.count()), today, liaison_id, community_id)
     return session.scalar(query) or 0
 
 
 def fetch_overdue_rows(
-    session: Session, ids: Sequence[int], today: date | None = None
+    session: Session, ids: Sequence[int], today: date
 ) -> list[OverdueRow]:
-    """The overdue-list rows of the given households, in the order of ``ids``.
+    """The overdue-list rows of the given households, in the order of ``ids``, with the
+    days overdue on ``today``.
 
     Households that have no due date any more (no longer on the ledger) are left out.
     """
     if not ids:
         return []
-    today = today or date.today()
     records = session.execute(
         select(
             Household.id, Community.name, Household.building, Household.unit, Household.room,
@@ -824,12 +831,11 @@ def fetch_overdue_rows(
 
 def list_overdue(
     session: Session,
-    today: date | None = None,
+    today: date,
     liaison_id: int | None = None,
     community_id: int | None = None,
 ) -> list[OverdueRow]:
-    """Every overdue row (for the command line and reports)."""
-    today = today or date.today()
+    """Every row overdue on ``today`` (for the command line and reports)."""
     ids = list_overdue_ids(session, today, liaison_id, community_id)
     rows: list[OverdueRow] = []
     for chunk in chunks(ids, _CHUNK):
@@ -838,7 +844,7 @@ def list_overdue(
 
 
 def month_coverage(
-    session: Session, month: date, today: date | None = None, liaison_id: int | None = None
+    session: Session, month: date, today: date, liaison_id: int | None = None
 ) -> Coverage:
     """Households visited in ``month`` ÷ households due in it (see domain.schedule).
 
@@ -858,7 +864,7 @@ def month_coverage(
     intervals = _intervals(session)
     values: dict[str, Any] = {
         "start": start, "end": end, "liaison": liaison_id,
-        "entered_before": datetime.combine(end + timedelta(days=1), time.min),
+        "registered_by": end,
     }
     always_due: list[bool] = []
     for tier in CareTier:
@@ -887,7 +893,7 @@ def _coverage_statement(always_due: tuple[bool, ...], by_liaison: bool) -> Selec
         # visited in the month (0 not due).
         part = select(func.coalesce(func.sum(figure), 0).label("figure")).where(
             Household.status == HouseholdStatus.ACTIVE.value,
-            Household.created_at < bindparam("entered_before", type_=DateTime),
+            Household.registered_on <= bindparam("registered_by", type_=Date),
             *conditions)
         if by_liaison:
             part = part.where(Household.liaison_id == bindparam("liaison", type_=Integer))
@@ -1003,8 +1009,8 @@ def add_reminder(
     return reminder.id
 
 
-def complete_reminder(session: Session, reminder_id: int, actor: str) -> None:
-    """Mark a reminder done (who and when are kept).
+def complete_reminder(session: Session, reminder_id: int, actor: str, now: datetime) -> None:
+    """Mark a reminder done (who, and when: ``now``, are kept).
 
     ConflictError when it was done already (perhaps at another desk).
     """
@@ -1015,7 +1021,7 @@ def complete_reminder(session: Session, reminder_id: int, actor: str) -> None:
         raise ConflictError(
             f"这条提醒已由{reminder.done_by or '别人'}在{reminder.done_at:%Y-%m-%d %H:%M}办完了。"
         )
-    reminder.done_at = datetime.now().replace(microsecond=0)
+    reminder.done_at = now.replace(microsecond=0)
     reminder.done_by = actor
     reminder.updated_by = actor
     flush_or_conflict(session, "这条提醒刚被别人改过，请刷新后再看。")

@@ -20,7 +20,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
+from stationapp.db.stamps import session_clock
 from stationapp.domain.care_models import DeliveryRound, VolunteerRoleAssignment
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import NotFoundError, ValidationError
@@ -339,9 +341,10 @@ def _held_roles(session: Session, volunteer_id: int) -> list[VolunteerRoleAssign
 
 def _replace_roles(
     session: Session, volunteer_id: int, held: list[VolunteerRoleAssignment],
-    wanted: set[tuple[int, str]],
+    wanted: set[tuple[int, str]], today: date,
 ) -> None:
-    """Make the volunteer's roles ``wanted``; roles kept keep their ``since`` date."""
+    """Make the volunteer's roles ``wanted``; roles kept keep their ``since`` date, new
+    ones are held since ``today``."""
     missing = set(wanted)
     for row in held:
         key = (row.community_id, VolunteerRole(row.role).value)
@@ -351,15 +354,16 @@ def _replace_roles(
             session.delete(row)
     session.add_all(
         VolunteerRoleAssignment(volunteer_id=volunteer_id, community_id=community_id,
-                                role=VolunteerRole(role), since=date.today())
+                                role=VolunteerRole(role), since=today)
         for community_id, role in sorted(missing)
     )
 
 
-def create_volunteer(session: Session, data: VolunteerInput, actor: str) -> int:
+def create_volunteer(session: Session, data: VolunteerInput, actor: str, today: date) -> int:
     """Validate and register a volunteer; returns the new id.
 
-    A community not yet known is added (as the household ledger does).
+    A community not yet known is added (as the household ledger does). Roles are held
+    since ``today`` (the desk's day).
     """
     data = validate_volunteer(data)
     _check_unique(session, data, None)
@@ -367,19 +371,20 @@ def create_volunteer(session: Session, data: VolunteerInput, actor: str) -> int:
     _apply(session, volunteer, data, actor)
     session.add(volunteer)
     session.flush()
-    _replace_roles(session, volunteer.id, [], _role_keys(session, data.roles, actor))
+    _replace_roles(session, volunteer.id, [], _role_keys(session, data.roles, actor), today)
     session.flush()
     log.info("volunteer %s created by %s", volunteer.id, actor)
     return volunteer.id
 
 
 def update_volunteer(
-    session: Session, volunteer_id: int, data: VolunteerInput, actor: str
+    session: Session, volunteer_id: int, data: VolunteerInput, actor: str, today: date
 ) -> None:
     """Validate and save changes; ConflictError when someone saved it in between.
 
-    The roles are replaced by ``data.roles``. Every save bumps the version, also when
-    only the roles changed, so two desks editing the same person notice each other.
+    The roles are replaced by ``data.roles`` (new ones held since ``today``). Every save
+    bumps the version, also when only the roles changed, so two desks editing the same
+    person notice each other.
     """
     volunteer = session.get(Volunteer, volunteer_id)
     if volunteer is None:
@@ -391,8 +396,10 @@ def update_volunteer(
     wanted = _role_keys(session, data.roles, actor)
     held = _held_roles(session, volunteer_id)
     _apply(session, volunteer, data, actor)
-    volunteer.updated_at = func.now()  # forces the versioned UPDATE
-    _replace_roles(session, volunteer_id, held, wanted)
+    # Forces the versioned UPDATE, also when only the roles changed.
+    volunteer.updated_at = session_clock(session).now()
+    flag_modified(volunteer, "updated_at")
+    _replace_roles(session, volunteer_id, held, wanted, today)
     flush_or_conflict(session, _CONFLICT)
     log.info("volunteer %s updated by %s", volunteer_id, actor)
 

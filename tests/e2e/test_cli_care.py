@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from stationapp.domain.care_vocab import RequestStatus
+from stationapp.domain.clock import FixedClock
 from stationapp.domain.event_models import Event, EventType, EventVolunteer
-from stationapp.domain.models import Household
 from stationapp.domain.vocab import CareTier
 from stationapp.services.database import open_database
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
@@ -29,6 +29,9 @@ from stationapp.services.volunteers import VolunteerInput, create_volunteer
 EXECUTABLE = Path(sys.executable).with_name("stationapp")
 ID_NUMBER = "37050219380501001X"
 TODAY = "2026-02-10"
+ENTERED = datetime(2026, 2, 10, 12, 0)
+"""When the station's records were entered (the clock of the set-up)."""
+REGISTERED = date(2025, 6, 1)
 OVERDUE_KEYS = {"household_id", "address", "head", "phone", "tier", "tier_code", "liaison",
                 "last_visit", "due", "days_overdue"}
 REQUEST_KEYS = {"id", "household_id", "address", "head", "phone", "category", "description",
@@ -60,12 +63,13 @@ def station(tmp_path_factory: pytest.TempPathFactory) -> Station:
     """Three households registered in 2025 and visited in December and January, a liaison
     for two of them, three requests, an event with a volunteer's hours."""
     url = f"sqlite:///{tmp_path_factory.mktemp('care') / 'station.sqlite3'}"
-    database = open_database(url)
+    database = open_database(url, FixedClock(ENTERED))
     try:
         with database.session() as s:
-            zhang = create_volunteer(s, VolunteerInput(name="张社工", is_staff=True), "clerk")
+            zhang = create_volunteer(s, VolunteerInput(name="张社工", is_staff=True), "clerk",
+                                     REGISTERED)
             wang = create_volunteer(s, VolunteerInput(name="王书文", community="锦华一区"),
-                                    "clerk")
+                                    "clerk", REGISTERED)
             homes = {}
             for key, building, head, tier, liaison in (
                 ("li", "2", "李大爷", CareTier.PRIORITY, zhang),
@@ -78,23 +82,23 @@ def station(tmp_path_factory: pytest.TempPathFactory) -> Station:
                     liaison_id=liaison,
                     residents=(ResidentInput(name=head, is_head=True,
                                              id_number=ID_NUMBER if key == "li" else ""),),
-                ), "clerk")
-            s.execute(update(Household).values(created_at=datetime(2025, 6, 1)))
+                ), "clerk", REGISTERED)
             for key, day in (("li", date(2026, 1, 20)), ("sun", date(2025, 12, 20)),
                              ("zhou", date(2026, 1, 5))):
                 record_visit(s, VisitInput(household_id=homes[key], visit_date=day,
                                            visitor_id=zhang), "clerk", today=date(2026, 2, 10))
             heating = create_request(s, RequestInput(
                 household_id=homes["li"], category="供暖", description="暖气片不热",
-                received_at=datetime(2026, 1, 6, 9, 0)), "clerk")
+                received_at=datetime(2026, 1, 6, 9, 0)), "clerk", ENTERED)
             advance_request(s, heating, RequestStatus.RESOLVED, "clerk",
-                            resolution="打开了阀门", when=datetime(2026, 1, 7, 10, 0))
+                            resolution="打开了阀门", when=datetime(2026, 1, 7, 10, 0),
+                            now=ENTERED)
             create_request(s, RequestInput(
                 household_id=homes["sun"], category="水电", description="下水道堵了",
-                received_at=datetime(2026, 1, 25, 8, 0), assignee_id=wang), "clerk")
+                received_at=datetime(2026, 1, 25, 8, 0), assignee_id=wang), "clerk", ENTERED)
             create_request(s, RequestInput(
                 household_id=homes["zhou"], category="政策咨询", description="问高龄补贴",
-                received_at=datetime(2026, 1, 28, 15, 0)), "clerk")
+                received_at=datetime(2026, 1, 28, 15, 0)), "clerk", ENTERED)
             type_id = s.scalar(select(EventType.id).where(EventType.name == "送窗花"))
             assert type_id is not None
             event = Event(event_type_id=type_id, title="贴窗花迎新年",
@@ -188,12 +192,12 @@ def test_monthly_report(station: Station, tmp_path: Path) -> None:
     assert ID_NUMBER not in text
 
 
-def test_monthly_report_of_this_month(station: Station, tmp_path: Path) -> None:
+def test_monthly_report_of_this_month(station: Station, tmp_path: Path, today: date) -> None:
     target = tmp_path / "本月.pdf"
     result = run("--lang", "zh_CN", "--database-url", station.url, "print", "monthly-report",
                  "-o", str(target))
     assert result.returncode == 0, result.stderr
-    this_month = date.today()
+    this_month = today  # the command runs at the suite's instant too
     assert f"{this_month.year}年{this_month.month}月 工作月报" in result.stdout
     assert f"{this_month.year}年{this_month.month}月工作月报" in pdf_text(target)
 

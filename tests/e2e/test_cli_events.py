@@ -41,7 +41,7 @@ def events(url: str, *args: str) -> list[dict[str, object]]:
     return rows
 
 
-def test_demo_creates_the_seed_pages_events(demo_url: str) -> None:
+def test_demo_creates_the_seed_pages_events(demo_url: str, today: date) -> None:
     rows = events(demo_url)
     assert [r["type"] for r in rows] == ["节日慰问", "培训", "安全宣传", "送窗花", "写春联送祝福"]
     for row in rows:
@@ -62,13 +62,13 @@ def test_demo_creates_the_seed_pages_events(demo_url: str) -> None:
 
     upcoming = by_type["节日慰问"]
     when = datetime.strptime(str(upcoming["date"]), "%Y-%m-%d %H:%M").date()
-    assert when > date.today()
+    assert when > today  # the command ran at the suite's instant too
     assert int(str(upcoming["deliveries_pending"])) == int(str(upcoming["deliveries_planned"])) > 0
     past = [datetime.strptime(str(r["date"]), "%Y-%m-%d %H:%M").date() for r in rows[1:]]
-    assert all(d < date.today() for d in past)
+    assert all(d < today for d in past)
 
 
-def test_search_and_date_range(demo_url: str) -> None:
+def test_search_and_date_range(demo_url: str, today: date) -> None:
     rows = events(demo_url)
     assert [r["type"] for r in events(demo_url, "--search", "窗花")] == ["送窗花"]
     assert [r["type"] for r in events(demo_url, "--search", "剪纸")] == ["培训", "送窗花"]
@@ -76,7 +76,7 @@ def test_search_and_date_range(demo_url: str) -> None:
     flower_day = str(next(r for r in rows if r["type"] == "送窗花")["date"])[:10]
     assert [r["type"] for r in events(demo_url, "--from", flower_day, "--to", flower_day)] == [
         "送窗花"]
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (today + timedelta(days=1)).isoformat()
     assert [r["type"] for r in events(demo_url, "--from", tomorrow)] == ["节日慰问"]
     bad = run("--database-url", demo_url, "events", "--from", "3.2.2026")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr

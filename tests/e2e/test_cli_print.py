@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 from sqlalchemy import select
 
+from stationapp.domain.clock import FixedClock
 from stationapp.domain.event_models import Delivery, Event, EventType, Item, Volunteer
 from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.services.database import open_database
@@ -24,6 +25,8 @@ from stationapp.services.households import HouseholdInput, ResidentInput, create
 
 EXECUTABLE = Path(sys.executable).with_name("stationapp")
 ID_NUMBER = "37050219380501001X"
+ENTERED = datetime(2026, 1, 20, 9, 0)
+"""When the station was set up (its clock)."""
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -67,7 +70,7 @@ class Station:
 def station(tmp_path_factory: pytest.TempPathFactory) -> Station:
     """A SQLite station: one event, 王志愿 with 20 stops, 刘红 with 2."""
     url = f"sqlite:///{tmp_path_factory.mktemp('print') / 'station.sqlite3'}"
-    database = open_database(url)
+    database = open_database(url, FixedClock(ENTERED))
     try:
         with database.session() as s:
             type_id = s.scalar(select(EventType.id).where(EventType.name == "送窗花"))
@@ -85,7 +88,7 @@ def station(tmp_path_factory: pytest.TempPathFactory) -> Station:
                     room=f"{n % 6 + 1}01",
                     residents=(ResidentInput(name=f"老人{n:02d}",
                                              id_number=ID_NUMBER if n == 0 else ""),),
-                ), "clerk")
+                ), "clerk", ENTERED.date())
                 s.add(Delivery(event_id=event.id, household_id=hid, item_id=flower,
                                quantity=2, volunteer_id=wang.id if n < 20 else liu.id,
                                stop_order=n + 1, notes="请多敲门" if n == 3 else "",

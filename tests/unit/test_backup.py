@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from stationapp.db.migrate import SCHEMA_HEAD
+from stationapp.domain.clock import Clock, FixedClock
 from stationapp.domain.errors import BackupError, ValidationError
 from stationapp.services.backup import (
     BackupSettings,
@@ -38,9 +39,9 @@ NOON = datetime(2026, 11, 26, 12, 0, 0)
 
 
 @pytest.fixture
-def ledger(sqlite_url: str) -> Iterator[Database]:
+def ledger(sqlite_url: str, clock: Clock) -> Iterator[Database]:
     """A SQLite ledger with one household."""
-    database = open_database(sqlite_url)
+    database = open_database(sqlite_url, clock)
     add(database, "301", "李大爷")
     yield database
     database.dispose()
@@ -59,7 +60,7 @@ def heads(database: Database) -> list[str]:
 
 
 def test_backup_then_restore_gives_the_same_data_and_keeps_the_current_aside(
-    ledger: Database, tmp_path: Path
+    ledger: Database, tmp_path: Path, clock: Clock
 ) -> None:
     backup = make_backup(ledger, tmp_path / "usb", now=NOON)
     assert backup.path.name == "stationapp-20261126-120000-manual.sqlite3"
@@ -69,7 +70,8 @@ def test_backup_then_restore_gives_the_same_data_and_keeps_the_current_aside(
     result = restore_backup(ledger, backup.path, now=NOON + timedelta(minutes=5))
     assert heads(ledger) == ["李大爷"]
     assert result.migrated_from is None
-    aside = open_database(f"sqlite:///{result.kept_aside}")
+    assert result.kept_aside.name == "stationapp-20261126-120500-before-restore.sqlite3"
+    aside = open_database(f"sqlite:///{result.kept_aside}", clock)
     try:
         assert heads(aside) == ["李大爷", "王奶奶"]
     finally:
@@ -132,7 +134,7 @@ def test_damaged_files_are_refused_and_nothing_is_lost(
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(content)
     with pytest.raises(BackupError, match=message):
-        restore_backup(ledger, bad)
+        restore_backup(ledger, bad, NOON)
     assert heads(ledger) == ["李大爷"]
     assert list_backups(tmp_path) == []
 
@@ -144,7 +146,7 @@ def test_a_foreign_sqlite_database_is_refused(ledger: Database, tmp_path: Path) 
     connection.commit()
     connection.close()
     with pytest.raises(BackupError, match="不是 stationapp"):
-        restore_backup(ledger, foreign)
+        restore_backup(ledger, foreign, NOON)
     assert heads(ledger) == ["李大爷"]
 
 
@@ -155,7 +157,7 @@ def test_a_backup_from_a_newer_program_is_refused(ledger: Database, tmp_path: Pa
     connection.commit()
     connection.close()
     with pytest.raises(BackupError, match="更新版本"):
-        restore_backup(ledger, backup.path)
+        restore_backup(ledger, backup.path, NOON)
     assert heads(ledger) == ["李大爷"]
 
 
@@ -186,12 +188,14 @@ def test_a_backup_folder_that_is_a_file_gives_a_plain_message(
         make_backup(ledger, blocker / "backups", now=NOON)
 
 
-def test_postgresql_is_sent_to_its_own_tools(pg_url: str, tmp_path: Path) -> None:
-    database = open_database(pg_url)
+def test_postgresql_is_sent_to_its_own_tools(
+    pg_url: str, tmp_path: Path, clock: Clock
+) -> None:
+    database = open_database(pg_url, clock)
     try:
         with pytest.raises(BackupError, match="pg_dump"):
-            make_backup(database, tmp_path)
-        assert backup_if_due(database) is None
+            make_backup(database, tmp_path, now=NOON)
+        assert backup_if_due(database, NOON) is None
     finally:
         database.dispose()
 
@@ -210,10 +214,12 @@ def test_the_copy_made_before_a_migration_is_kept_with_the_backups(tmp_path: Pat
                 f"insert into station_setting values ('backup_folder', '{tmp_path / 'usb'}')")
     finally:
         engine.dispose()
-    database = open_database(f"sqlite:///{file}")
+    database = open_database(f"sqlite:///{file}", FixedClock(NOON))
     try:
         kept = list_backups(tmp_path / "usb")
         assert [b.kind for b in kept] == ["before-migration"]
+        # Named by the desk's clock when the copy was made.
+        assert kept[0].path.name == "stationapp-20261126-120000-before-migration.sqlite3"
         assert database.migration_copy == kept[0].path
         assert backup_revision(kept[0].path) == "0002"
     finally:

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.event_models import (
     Delivery,
@@ -27,6 +28,7 @@ from stationapp.domain.event_models import (
     Volunteer,
 )
 from stationapp.domain.models import Household
+from stationapp.domain.people import born_on_or_before_for_age
 from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome, HouseholdStatus
 from stationapp.services.database import Database
 from stationapp.services.deliveries import (
@@ -55,7 +57,6 @@ from stationapp.services.households import (
     get_household,
 )
 
-TODAY = date.today()
 OLD = date(1938, 5, 1)  # 80+ on any day these tests run: 高龄
 
 
@@ -63,17 +64,19 @@ OLD = date(1938, 5, 1)  # 80+ on any day these tests run: 高龄
 
 
 def add_household(
-    s: Session, community: str, building: str, unit: str, room: str, name: str,
-    *, born: date = date(1950, 1, 1), mobility: str = "",
+    s: Session, today: date, community: str, building: str, unit: str, room: str, name: str,
+    *, born: date | None = None, mobility: str = "",
     categories: frozenset[CareCategory] = frozenset(), tier: CareTier = CareTier.ROUTINE,
 ) -> int:
+    """A household registered ``today``; its head is 76 (not 高龄) unless ``born`` says."""
     from stationapp.services.households import create_household
 
+    birth = born or born_on_or_before_for_age(76, today)
     return create_household(s, HouseholdInput(
         community=community, building=building, unit=unit, room=room, tier=tier,
         categories=categories,
-        residents=(ResidentInput(name=name, birth_date=born, mobility_notes=mobility),),
-    ), "clerk")
+        residents=(ResidentInput(name=name, birth_date=birth, mobility_notes=mobility),),
+    ), "clerk", today)
 
 
 def item_id(s: Session, name: str) -> int:
@@ -127,7 +130,7 @@ def counting(database: Database) -> Iterator[list[str]]:
 
 
 @pytest.fixture
-def ledger(database: Database) -> dict[str, int]:
+def ledger(database: Database, today: date) -> dict[str, int]:
     """Households in scrambled natural order, one moved away, with mobility notes here and there.
 
     锦华一区: 10号楼1单元101, 2号楼10单元101, 2号楼2单元1001, 2号楼2单元201 (王奶奶, 行动不便
@@ -136,19 +139,21 @@ def ledger(database: Database) -> dict[str, int]:
     """
     with database.session() as s:
         ids = {
-            "b10": add_household(s, "锦华一区", "10", "1", "101", "十号楼"),
-            "u10": add_household(s, "锦华一区", "2", "10", "101", "十单元"),
-            "r1001": add_household(s, "锦华一区", "2", "2", "1001", "一零零一"),
-            "wang": add_household(s, "锦华一区", "2", "2", "201", "王奶奶", tier=CareTier.PRIORITY,
+            "b10": add_household(s, today, "锦华一区", "10", "1", "101", "十号楼"),
+            "u10": add_household(s, today, "锦华一区", "2", "10", "101", "十单元"),
+            "r1001": add_household(s, today, "锦华一区", "2", "2", "1001", "一零零一"),
+            "wang": add_household(s, today, "锦华一区", "2", "2", "201", "王奶奶",
+                                  tier=CareTier.PRIORITY,
                                   categories=frozenset({CareCategory.LIMITED_MOBILITY})),
-            "li": add_household(s, "锦华一区", "2", "2", "301", "李大爷", born=OLD,
+            "li": add_household(s, today, "锦华一区", "2", "2", "301", "李大爷", born=OLD,
                                 mobility="坐轮椅，请多敲门",
                                 categories=frozenset({CareCategory.LIVING_ALONE})),
-            "gone": add_household(s, "锦华一区", "3", "1", "101", "赵明"),
-            "dong": add_household(s, "东旭小区", "1", "1", "101", "东旭人",
+            "gone": add_household(s, today, "锦华一区", "3", "1", "101", "赵明"),
+            "dong": add_household(s, today, "东旭小区", "1", "1", "101", "东旭人",
                                   categories=frozenset({CareCategory.DISABLED})),
         }
-        change_status(s, ids["gone"], HouseholdStatus.MOVED_AWAY, TODAY, "随子女迁往外地", "clerk")
+        change_status(s, ids["gone"], HouseholdStatus.MOVED_AWAY, today, "随子女迁往外地", "clerk",
+                      today=today)
     return ids
 
 
@@ -160,12 +165,12 @@ NATURAL = ["dong", "wang", "li", "r1001", "u10", "b10"]
 
 
 def test_candidates_use_ledger_filters_in_natural_order(
-    database: Database, ledger: dict[str, int]
+    database: Database, ledger: dict[str, int], today: date
 ) -> None:
     by_id = {v: k for k, v in ledger.items()}
     ids = one_of_each(database)
     with database.session() as s:
-        everyone = find_candidates(s, ids["event"], TargetFilter())
+        everyone = find_candidates(s, ids["event"], TargetFilter(), today)
         assert [by_id[c.household_id] for c in everyone] == NATURAL  # 迁出 never offered
         li = next(c for c in everyone if c.household_id == ledger["li"])
         assert li.address == "锦华一区2号楼2单元301室"
@@ -175,22 +180,23 @@ def test_candidates_use_ledger_filters_in_natural_order(
         assert not li.already_planned
 
         jinhua = find_community_id(s, "锦华一区")
-        in_jinhua = find_candidates(s, ids["event"], TargetFilter(community_id=jinhua))
+        in_jinhua = find_candidates(s, ids["event"], TargetFilter(community_id=jinhua), today)
         assert [by_id[c.household_id] for c in in_jinhua] == NATURAL[1:]
-        elderly = find_candidates(s, ids["event"], TargetFilter(category=CareCategory.ELDERLY))
+        elderly = find_candidates(s, ids["event"], TargetFilter(category=CareCategory.ELDERLY),
+                                  today)
         assert [c.household_id for c in elderly] == [ledger["li"]]
-        priority = find_candidates(s, ids["event"], TargetFilter(tier=CareTier.PRIORITY))
+        priority = find_candidates(s, ids["event"], TargetFilter(tier=CareTier.PRIORITY), today)
         assert [c.household_id for c in priority] == [ledger["wang"]]
-        mobility = find_candidates(s, ids["event"], TargetFilter(mobility_only=True))
+        mobility = find_candidates(s, ids["event"], TargetFilter(mobility_only=True), today)
         assert [by_id[c.household_id] for c in mobility] == ["dong", "wang", "li"]
-        searched = find_candidates(s, ids["event"], TargetFilter(search="ldy"))
+        searched = find_candidates(s, ids["event"], TargetFilter(search="ldy"), today)
         assert [c.household_id for c in searched] == [ledger["li"]]
 
         plan_deliveries(s, ids["event"], [ledger["li"]], [PlanLine(ids["couplet"], 1)], "clerk")
-        again = find_candidates(s, ids["event"], TargetFilter(mobility_only=True))
+        again = find_candidates(s, ids["event"], TargetFilter(mobility_only=True), today)
         assert [c.already_planned for c in again] == [False, False, True]
     with pytest.raises(NotFoundError), database.session() as s:
-        find_candidates(s, 999_999, TargetFilter())
+        find_candidates(s, 999_999, TargetFilter(), today)
 
 
 # ---------------------------------------------------------------- planning
@@ -359,13 +365,15 @@ def test_assign_by_hand_and_inactive_volunteer_refused(
         assign(s, [999_999], ids["zhang"], "clerk")
 
 
-def test_auto_split_keeps_buildings_whole_and_balances_stops(database: Database) -> None:
+def test_auto_split_keeps_buildings_whole_and_balances_stops(
+    database: Database, today: date
+) -> None:
     with database.session() as s:
-        populate_demo(s, households=400, seed=7, today=TODAY)
+        populate_demo(s, households=400, seed=7, today=today)
     with database.session() as s:
         ev = new_event(s)
         volunteers = [new_volunteer(s, f"志愿者{i}") for i in range(1, 6)]
-        targets = find_candidates(s, ev, TargetFilter())
+        targets = find_candidates(s, ev, TargetFilter(), today)
         plan_deliveries(s, ev, [c.household_id for c in targets],
                         [PlanLine(item_id(s, "春联"), 1), PlanLine(item_id(s, "福字"), 1)],
                         "clerk")
@@ -397,7 +405,7 @@ def test_auto_split_keeps_buildings_whole_and_balances_stops(database: Database)
 
 
 def test_auto_split_of_newcomers_keeps_existing_buildings(
-    database: Database, ledger: dict[str, int]
+    database: Database, ledger: dict[str, int], clock: Clock
 ) -> None:
     ids = one_of_each(database)
     with database.session() as s:
@@ -417,7 +425,7 @@ def test_auto_split_of_newcomers_keeps_existing_buildings(
     with database.session() as s:
         record_outcome(s, next(r.id for r in list_deliveries(s, ids["event"])
                                if r.household_id == ledger["li"]),
-                       DeliveryOutcome.DELIVERED, "clerk")
+                       DeliveryOutcome.DELIVERED, "clerk", now=clock.now())
         # Split afresh: every pending stop moves; what was delivered stays where it was.
         again = auto_assign(s, ids["event"], [ids["zhang"]], "clerk", only_unassigned=False)
         rows = list_deliveries(s, ids["event"])
@@ -446,23 +454,27 @@ def test_new_items_for_an_assigned_household_join_its_stop(
 # ---------------------------------------------------------------- outcomes
 
 
-def test_outcomes_are_recorded_with_history(database: Database, ledger: dict[str, int]) -> None:
+def test_outcomes_are_recorded_with_history(
+    database: Database, ledger: dict[str, int], clock: Clock
+) -> None:
     ids = one_of_each(database)
-    at = datetime(2026, 1, 25, 10, 30)
+    now = clock.now()
+    at = now.replace(minute=0, second=0) - timedelta(hours=3)
     with database.session() as s:
         plan_deliveries(s, ids["event"], [ledger["li"]], [PlanLine(ids["couplet"], 1)], "clerk")
         (row,) = list_deliveries(s, ids["event"])
         assign(s, [row.id], ids["zhang"], "clerk")
-        record_outcome(s, row.id, DeliveryOutcome.NOT_HOME, "clerk", note=" 敲门无人 ", at=at)
+        record_outcome(s, row.id, DeliveryOutcome.NOT_HOME, "clerk", note=" 敲门无人 ", at=at,
+                       now=now)
         (after,) = list_deliveries(s, ids["event"])
         assert (after.outcome, after.outcome_note, after.outcome_at) == (
             DeliveryOutcome.NOT_HOME, "敲门无人", at)
         assert redeliver(s, ids["event"], "clerk") == 1
-        record_outcome(s, row.id, DeliveryOutcome.DELIVERED, "clerk")
+        record_outcome(s, row.id, DeliveryOutcome.DELIVERED, "clerk", now=now)
         (done,) = list_deliveries(s, ids["event"])
         assert done.outcome is DeliveryOutcome.DELIVERED
         assert done.attempt == 2
-        assert done.outcome_at is not None
+        assert done.outcome_at == now  # no time given: the desk's time
         history = s.execute(
             select(DeliveryAttempt.attempt, DeliveryAttempt.outcome, DeliveryAttempt.note,
                    DeliveryAttempt.volunteer_id, DeliveryAttempt.actor)
@@ -473,18 +485,18 @@ def test_outcomes_are_recorded_with_history(database: Database, ledger: dict[str
         (2, "delivered", "", ids["zhang"], "clerk"),
     ]
     with pytest.raises(ValidationError) as caught, database.session() as s:
-        record_outcome(s, row.id, DeliveryOutcome.PENDING, "clerk")
+        record_outcome(s, row.id, DeliveryOutcome.PENDING, "clerk", now=now)
     assert caught.value.field == "outcome"
     with pytest.raises(ValidationError) as caught, database.session() as s:
         record_outcome(s, row.id, DeliveryOutcome.REFUSED, "clerk",
-                       at=datetime.now() + timedelta(days=2))
+                       at=now + timedelta(days=2), now=now)
     assert caught.value.field == "at"
     with pytest.raises(NotFoundError), database.session() as s:
-        record_outcome(s, 999_999, DeliveryOutcome.DELIVERED, "clerk")
+        record_outcome(s, 999_999, DeliveryOutcome.DELIVERED, "clerk", now=now)
 
 
 def test_mark_sheet_delivered_only_touches_that_sheets_pending_stops(
-    database: Database, ledger: dict[str, int]
+    database: Database, ledger: dict[str, int], clock: Clock
 ) -> None:
     ids = one_of_each(database)
     with database.session() as s:
@@ -493,10 +505,11 @@ def test_mark_sheet_delivered_only_touches_that_sheets_pending_stops(
         rows = list_deliveries(s, ids["event"])
         assign(s, [r.id for r in rows[:4]], ids["zhang"], "clerk")
         assign(s, [r.id for r in rows[4:]], ids["wang"], "clerk")
-        record_outcome(s, rows[0].id, DeliveryOutcome.REFUSED, "clerk")
-        at = datetime(2026, 1, 25, 16, 0)
-        assert mark_sheet_delivered(s, ids["event"], ids["zhang"], "clerk", at=at) == 3
-        assert mark_sheet_delivered(s, ids["event"], ids["zhang"], "clerk", at=at) == 0
+        now = clock.now()
+        record_outcome(s, rows[0].id, DeliveryOutcome.REFUSED, "clerk", now=now)
+        at = now - timedelta(hours=1)
+        assert mark_sheet_delivered(s, ids["event"], ids["zhang"], "clerk", at=at, now=now) == 3
+        assert mark_sheet_delivered(s, ids["event"], ids["zhang"], "clerk", at=at, now=now) == 0
         outcomes = {r.id: r.outcome for r in list_deliveries(s, ids["event"])}
         attempts = s.scalar(select(func.count()).select_from(DeliveryAttempt).where(
             DeliveryAttempt.outcome == DeliveryOutcome.DELIVERED.value))
@@ -507,7 +520,7 @@ def test_mark_sheet_delivered_only_touches_that_sheets_pending_stops(
 
 
 def test_redeliver_only_not_home_and_wrong_address(
-    database: Database, ledger: dict[str, int]
+    database: Database, ledger: dict[str, int], clock: Clock
 ) -> None:
     ids = one_of_each(database)
     with database.session() as s:
@@ -518,7 +531,7 @@ def test_redeliver_only_not_home_and_wrong_address(
                     DeliveryOutcome.REFUSED, DeliveryOutcome.DELIVERED,
                     DeliveryOutcome.CANCELLED, DeliveryOutcome.NOT_HOME]
         for row, outcome in zip(rows, outcomes, strict=True):
-            record_outcome(s, row.id, outcome, "clerk")
+            record_outcome(s, row.id, outcome, "clerk", now=clock.now())
         # Only the ones asked for, and only if they are redeliverable.
         assert redeliver(s, ids["event"], "clerk", [rows[5].id, rows[2].id]) == 1
         assert redeliver(s, ids["event"], "clerk") == 2
@@ -535,19 +548,19 @@ def test_redeliver_only_not_home_and_wrong_address(
 
 
 def test_volunteer_note_goes_to_the_household(
-    database: Database, ledger: dict[str, int]
+    database: Database, ledger: dict[str, int], today: date
 ) -> None:
     ids = one_of_each(database)
     with database.session() as s:
         plan_deliveries(s, ids["event"], [ledger["li"]], [PlanLine(ids["couplet"], 1)], "clerk")
         (row,) = list_deliveries(s, ids["event"])
-        add_note_to_household(s, row.id, "暖气不热，\n想找人修", "clerk")
-        add_note_to_household(s, row.id, "下次先打电话", "clerk")
-        notes = get_household(s, ledger["li"]).notes
+        add_note_to_household(s, row.id, "暖气不热，\n想找人修", "clerk", today)
+        add_note_to_household(s, row.id, "下次先打电话", "clerk", today)
+        notes = get_household(s, ledger["li"], today).notes
         with pytest.raises(ValidationError) as caught:
-            add_note_to_household(s, row.id, "  ", "clerk")
+            add_note_to_household(s, row.id, "  ", "clerk", today)
     assert caught.value.field == "note"
-    stamp = f"{date.today():%Y-%m-%d} 写春联送祝福"
+    stamp = f"{today:%Y-%m-%d} 写春联送祝福"
     assert notes == f"{stamp}：暖气不热， 想找人修\n{stamp}：下次先打电话"
 
 
@@ -559,7 +572,8 @@ def test_volunteer_note_goes_to_the_household(
     (HouseholdStatus.CLOSED, "去世"),
 ])
 def test_status_change_cancels_pending_deliveries(
-    database: Database, ledger: dict[str, int], status: HouseholdStatus, reason: str
+    database: Database, ledger: dict[str, int], status: HouseholdStatus, reason: str,
+    today: date, clock: Clock,
 ) -> None:
     ids = one_of_each(database)
     with database.session() as s:
@@ -568,10 +582,10 @@ def test_status_change_cancels_pending_deliveries(
                         [PlanLine(ids["couplet"], 1), PlanLine(ids["fu"], 1)], "clerk")
         plan_deliveries(s, other, [ledger["li"]], [PlanLine(item_id(s, "窗花"), 2)], "clerk")
         li_rows = [r for r in list_deliveries(s, ids["event"]) if r.household_id == ledger["li"]]
-        record_outcome(s, li_rows[0].id, DeliveryOutcome.DELIVERED, "clerk")
+        record_outcome(s, li_rows[0].id, DeliveryOutcome.DELIVERED, "clerk", now=clock.now())
         assert pending_count_for_household(s, ledger["li"]) == 2
     with database.session() as s:
-        cancelled = change_status(s, ledger["li"], status, TODAY, reason, "clerk")
+        cancelled = change_status(s, ledger["li"], status, today, reason, "clerk", today=today)
     assert cancelled == 2  # 福字 of the couplet day and the 窗花: the 春联 was delivered
     with database.session() as s:
         assert pending_count_for_household(s, ledger["li"]) == 0
@@ -586,38 +600,42 @@ def test_status_change_cancels_pending_deliveries(
             DeliveryAttempt.delivery_id.in_([m.id for m in mine[1:]]))).all()
         assert sorted(history) == ["cancelled", "cancelled"]
         # Nothing left to cancel; coming back to 在册 cancels nothing either.
-        assert cancel_pending_for_household(s, ledger["li"], "clerk", "again") == 0
+        assert cancel_pending_for_household(s, ledger["li"], "clerk", "again",
+                                            clock.now()) == 0
         assert redeliver(s, ids["event"], "clerk") == 0
     with pytest.raises(ValidationError) as caught, database.session() as s:
         plan_deliveries(s, ids["event"], [ledger["li"]], [PlanLine(item_id(s, "窗花"), 1)],
                         "clerk")
     assert caught.value.field == "household_ids"
     with database.session() as s:
-        assert change_status(s, ledger["li"], HouseholdStatus.ACTIVE, TODAY, "", "clerk") == 0
+        assert change_status(s, ledger["li"], HouseholdStatus.ACTIVE, today, "", "clerk",
+                             today=today) == 0
         assert s.get(Household, ledger["li"]) is not None
 
 
 def test_status_change_without_deliveries_reports_zero(
-    database: Database, ledger: dict[str, int]
+    database: Database, ledger: dict[str, int], today: date
 ) -> None:
     with database.session() as s:
-        assert change_status(s, ledger["dong"], HouseholdStatus.CLOSED, TODAY, "去世",
-                             "clerk") == 0
+        assert change_status(s, ledger["dong"], HouseholdStatus.CLOSED, today, "去世",
+                             "clerk", today=today) == 0
 
 
 # ---------------------------------------------------------------- scale
 
 
-def test_a_thousand_households_take_a_few_queries(database: Database) -> None:
+def test_a_thousand_households_take_a_few_queries(
+    database: Database, today: date, clock: Clock
+) -> None:
     with database.session() as s:
-        populate_demo(s, households=1100, seed=3, today=TODAY)
+        populate_demo(s, households=1100, seed=3, today=today)
     with database.session() as s:
         ev = new_event(s)
         volunteers = [new_volunteer(s, f"志愿者{i}") for i in range(1, 9)]
         couplet, fu = item_id(s, "春联"), item_id(s, "福字")
     with database.session() as s:
         with counting(database) as found:
-            targets = find_candidates(s, ev, TargetFilter())
+            targets = find_candidates(s, ev, TargetFilter(), today)
         assert len(targets) >= 1000
         assert len(found) <= 15, found  # ids, then 500 households per IN query
         chosen = [c.household_id for c in targets[:1000]]
@@ -634,6 +652,6 @@ def test_a_thousand_households_take_a_few_queries(database: Database) -> None:
     assert len(rows) == 2000
     assert len(listed) <= 2, listed
     with database.session() as s, counting(database) as marked:
-        done = mark_sheet_delivered(s, ev, volunteers[0], "clerk")
+        done = mark_sheet_delivered(s, ev, volunteers[0], "clerk", now=clock.now())
     assert done > 0
     assert len(marked) <= 6, marked

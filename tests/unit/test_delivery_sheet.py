@@ -20,6 +20,7 @@ from pypdf.generic import ArrayObject, DictionaryObject
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.event_models import Delivery, Event, EventType, Item, Volunteer
 from stationapp.domain.models import StationSetting
@@ -34,6 +35,7 @@ from stationapp.services.sheet_data import UNASSIGNED, DeliverySheets, delivery_
 ID_NUMBER = "37050219380501001X"  # valid GB 11643, born 1938-05-01
 HEALTH_NOTE = "高血压，每天服药"
 PRINTED = datetime(2026, 2, 9, 15, 30)
+TODAY = PRINTED.date()
 LONG_ROUND = 24
 """Stops of 王志愿's round: three pages."""
 
@@ -103,7 +105,7 @@ def add_household(s: Session, building: str, room: str, name: str, *, phone: str
         community="锦华一区", building=building, unit="1", room=room, notes=notes,
         residents=(ResidentInput(name=name, phone=phone, id_number=id_number,
                                  mobility_notes=mobility),),
-    ), "clerk")
+    ), "clerk", TODAY)
 
 
 def item(s: Session, name: str) -> int:
@@ -168,9 +170,9 @@ def station(database: Database) -> Station:
 
 
 @pytest.fixture
-def sqlite_station(sqlite_url: str) -> Iterator[tuple[Database, Station]]:
+def sqlite_station(sqlite_url: str, clock: Clock) -> Iterator[tuple[Database, Station]]:
     """The station on SQLite only: for the PDF tests, whose data part is tested on both."""
-    database = open_database(sqlite_url)
+    database = open_database(sqlite_url, clock)
     try:
         yield database, build_station(database)
     finally:
@@ -300,7 +302,7 @@ def test_pdf_shows_what_the_volunteer_needs(sqlite_station: tuple[Database, Stat
 def test_pdf_embeds_every_font(sqlite_station: tuple[Database, Station], tmp_path: Path) -> None:
     database, station = sqlite_station
     target = tmp_path / "sheets.pdf"
-    render_delivery_sheets(sheets_of(database, station.event), target)
+    render_delivery_sheets(sheets_of(database, station.event), target, PRINTED)
     assert target.read_bytes().startswith(b"%PDF")
     assert unembedded_fonts(target) == []
 
@@ -329,7 +331,8 @@ def test_nothing_pending_gives_one_page_that_says_so(
     assert "没有待送的配送" in text
     assert "第 1 页 / 共 1 页" in text
     idle = io.BytesIO()
-    render_delivery_sheets(sheets_of(database, station.event, volunteer_id=station.zhao), idle)
+    render_delivery_sheets(sheets_of(database, station.event, volunteer_id=station.zhao), idle,
+                           PRINTED)
     assert "没有待送的户" in pages_text(idle.getvalue())[0]
 
 
@@ -357,7 +360,7 @@ def test_missing_font_says_what_to_install() -> None:
 def test_missing_font_stops_rendering() -> None:
     data = DeliverySheets("党员服务社", "", "送窗花", datetime(2026, 1, 20), ())
     with pytest.raises(FontNotFoundError):
-        render_delivery_sheets(data, io.BytesIO())
+        render_delivery_sheets(data, io.BytesIO(), PRINTED)
 
 
 def test_font_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, func, select
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
+from stationapp.db.stamps import attach_clock
 from stationapp.domain.address import Address
 from stationapp.domain.care_models import (
     CareRequest,
@@ -33,6 +34,7 @@ from stationapp.domain.care_vocab import (
     VisitTopic,
     VolunteerRole,
 )
+from stationapp.domain.clock import CLOCK_KEY, FixedClock
 from stationapp.domain.derived import MemberFacts, derived_household_columns
 from stationapp.domain.errors import ConflictError, ValidationError
 from stationapp.domain.event_models import Delivery, Volunteer
@@ -90,17 +92,27 @@ DONGYING_REGIONS = {"370502", "370503", "370521", "370522", "370523"}
 EARLIER_DONGYING_REGIONS = {"372326", "372327", "372332"}
 
 
+CLOCK = FixedClock(NOW)
+"""The desk's clock while the demo is made: the audit times of its rows come from it."""
+
+
 def _engine() -> Engine:
     engine = create_engine("sqlite://")
+    attach_clock(engine, CLOCK)
     Base.metadata.create_all(engine)
     return engine
+
+
+def _session(engine: Engine) -> Session:
+    """A session carrying the desk's clock, as ``Database.session`` opens them."""
+    return Session(engine, info={CLOCK_KEY: CLOCK})
 
 
 @pytest.fixture
 def session() -> Iterator[Session]:
     """A session on a fresh, empty in-memory ledger."""
     engine = _engine()
-    with Session(engine) as s:
+    with _session(engine) as s:
         yield s
     engine.dispose()
 
@@ -109,7 +121,7 @@ def session() -> Iterator[Session]:
 def default_station() -> Iterator[tuple[Session, DemoSummary]]:
     """The default demo station (1,300 households), built once for this module."""
     engine = _engine()
-    with Session(engine) as s:
+    with _session(engine) as s:
         summary = populate_demo(s, today=TODAY)
         s.commit()
         yield s, summary
@@ -128,7 +140,7 @@ def test_same_seed_gives_same_station() -> None:
     stations = []
     for _ in range(2):
         engine = _engine()
-        with Session(engine) as s:
+        with _session(engine) as s:
             populate_demo(s, 50, seed=7, today=TODAY)
             stations.append((_people(s), s.execute(
                 select(Household.search_text, Household.tier).order_by(Household.id)).all()))
@@ -141,7 +153,7 @@ def test_other_seed_gives_other_people(session: Session) -> None:
     populate_demo(session, 50, seed=1, today=TODAY)
     first = _people(session)
     engine = _engine()
-    with Session(engine) as other:
+    with _session(engine) as other:
         populate_demo(other, 50, seed=2, today=TODAY)
         assert _people(other) != first
     engine.dispose()
@@ -429,6 +441,24 @@ def test_rows_carry_version_and_actor(default_station: tuple[Session, DemoSummar
     assert set(session.scalars(select(Resident.updated_by))) == {"demo"}
     for created, updated in session.execute(select(Household.created_at, Household.updated_at)):
         assert created <= updated
+
+
+def test_households_are_registered_on_a_local_day(
+    default_station: tuple[Session, DemoSummary],
+) -> None:
+    """登记日期 is a date, the day the demo household was written, never after today; every
+    audit time of the demo lies before the desk's clock (none from the database's clock)."""
+    session, _ = default_station
+    rows = session.execute(select(Household.registered_on, Household.created_at)).all()
+    assert rows and all(type(day) is date for day, _ in rows)
+    assert all(day == created.date() and day < TODAY for day, created in rows)
+    for model in (Household, Resident, Visit, CareRequest, Volunteer):
+        stamps = session.execute(select(func.min(model.created_at), func.max(model.created_at),
+                                        func.max(model.updated_at))).one()
+        assert None not in stamps, model
+        assert stamps[1] <= NOW and stamps[2] <= NOW, model
+    visits = session.execute(select(Visit.visit_date, Visit.created_at)).all()
+    assert all(created.date() == day for day, created in visits)
 
 
 def test_households_pass_the_ledgers_own_validation(
@@ -719,7 +749,7 @@ def test_same_seed_gives_same_care() -> None:
     results = []
     for _ in range(2):
         engine = _engine()
-        with Session(engine) as s:
+        with _session(engine) as s:
             populate_demo(s, 120, seed=5, today=TODAY)
             results.append((
                 s.execute(select(Visit.household_id, Visit.visit_date, Visit.method,

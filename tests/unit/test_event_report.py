@@ -33,6 +33,7 @@ from stationapp.services.sheet_data import UNASSIGNED, EventReportData, event_re
 
 ID_NUMBER = "37050219380501001X"
 PRINTED = datetime(2026, 2, 11, 8, 5)
+TODAY = PRINTED.date()
 MANY = 60
 """Extra delivered households, so that the list runs over several pages."""
 
@@ -79,7 +80,7 @@ def household(s: Session, building: str, room: str, name: str, id_number: str = 
     return create_household(s, HouseholdInput(
         community="晖苑小区", building=building, unit="1", room=room,
         residents=(ResidentInput(name=name, id_number=id_number),),
-    ), "clerk")
+    ), "clerk", TODAY)
 
 
 @pytest.fixture
@@ -193,7 +194,7 @@ def test_report_pdf(database: Database, ids: Ids) -> None:
 
 def test_empty_report_pdf(database: Database, ids: Ids) -> None:
     target = io.BytesIO()
-    assert render_event_report(report(database, ids.empty_event), target) == 1
+    assert render_event_report(report(database, ids.empty_event), target, PRINTED) == 1
     text = pages_text(target.getvalue())[0]
     assert "没有登记现场发放的物品" in text
     assert "没有登记志愿者" in text

@@ -25,6 +25,9 @@ from stationapp.services.events import (
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 
+TODAY = date(2026, 11, 26)
+"""The desk's day in these tests."""
+
 
 @pytest.fixture
 def station(database: Database) -> dict[str, int]:
@@ -34,9 +37,12 @@ def station(database: Database) -> dict[str, int]:
         items = {i.name: i.id for i in list_items(s)}
         ids = {f"type:{k}": v for k, v in types.items()} | {f"item:{k}": v
                                                           for k, v in items.items()}
-        ids["wang"] = create_volunteer(s, VolunteerInput(name="王书文", skills=("书法",)), "clerk")
-        ids["zhou"] = create_volunteer(s, VolunteerInput(name="周翰", skills=("书法",)), "clerk")
-        ids["feng"] = create_volunteer(s, VolunteerInput(name="冯巧云", skills=("剪纸",)), "clerk")
+        ids["wang"] = create_volunteer(s, VolunteerInput(name="王书文", skills=("书法",)), "clerk",
+                                       TODAY)
+        ids["zhou"] = create_volunteer(s, VolunteerInput(name="周翰", skills=("书法",)), "clerk",
+                                       TODAY)
+        ids["feng"] = create_volunteer(s, VolunteerInput(name="冯巧云", skills=("剪纸",)), "clerk",
+                                       TODAY)
         ids["couplets"] = create_event(s, EventInput(
             event_type_id=types["写春联送祝福"], title="迎新春写春联送祝福",
             starts_at=datetime(2026, 2, 3, 9, 0), ends_at=datetime(2026, 2, 3, 11, 30),
@@ -221,7 +227,7 @@ def test_list_counts_deliveries(database: Database, station: dict[str, int]) -> 
         for n, outcome in enumerate(outcomes, start=1):
             household = create_household(s, HouseholdInput(
                 community="锦华一区", building="3", unit="1", room=f"{n}01",
-                residents=(ResidentInput(name=f"住户{n}"),)), "clerk")
+                residents=(ResidentInput(name=f"住户{n}"),)), "clerk", TODAY)
             s.add(Delivery(event_id=station["flowers"], household_id=household,
                            item_id=station["item:窗花"], quantity=2, outcome=outcome))
     with database.session() as s:

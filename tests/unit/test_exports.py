@@ -4,12 +4,13 @@ unchanged, into the same ledger and into an empty one."""
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareCategory, CareTier, Sex
 from stationapp.services.database import Database, open_database
 from stationapp.services.exports import (
@@ -28,6 +29,7 @@ from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import RowAction, apply_plan, plan_import
 
 TODAY = date(2026, 11, 26)
+REGISTERED = date(2019, 3, 4)
 
 
 def fill(database: Database) -> None:
@@ -38,6 +40,7 @@ def fill(database: Database) -> None:
             categories=frozenset({CareCategory.LIVING_ALONE, CareCategory.MINIMUM_LIVING}),
             residents=(ResidentInput(name="李大爷", id_number="37050219380501001X",
                                      phone="13865461234", mobility_notes="拄拐"),),
+            registered_on=REGISTERED,
         ), "测试员", TODAY)
         create_household(session, HouseholdInput(
             community="东旭小区", building="10", unit="1", room="502",
@@ -48,20 +51,21 @@ def fill(database: Database) -> None:
 
 
 def roster_rows(database: Database) -> list[tuple[object, ...]]:
+    """The columns the importer reads back (登记日期 the last of them)."""
     with database.session() as session:
-        return [row[:15] for row in households_table(session, HouseholdFilter(), TODAY).rows]
+        return [row[:16] for row in households_table(session, HouseholdFilter(), TODAY).rows]
 
 
-def import_file(database: Database, path: Path) -> list[RowAction]:
+def import_file(database: Database, path: Path, today: date = TODAY) -> list[RowAction]:
     with database.session() as session:
-        plan = plan_import(session, read_roster_file(path), None, TODAY)
-        apply_plan(session, plan, "测试员", TODAY)
+        plan = plan_import(session, read_roster_file(path), None, today)
+        apply_plan(session, plan, "测试员", today)
         return [r.action for r in plan.rows]
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_an_exported_roster_imports_back_unchanged(
-    database: Database, tmp_path: Path, suffix: str
+    database: Database, tmp_path: Path, suffix: str, clock: Clock
 ) -> None:
     fill(database)
     path = tmp_path / f"花名册{suffix}"
@@ -69,10 +73,12 @@ def test_an_exported_roster_imports_back_unchanged(
         assert write_table(households_table(session, HouseholdFilter(), TODAY), path) == 3
     assert set(import_file(database, path)) == {RowAction.UNCHANGED}
 
-    empty = open_database(f"sqlite:///{tmp_path}/empty.sqlite3")
+    empty = open_database(f"sqlite:///{tmp_path}/empty.sqlite3", clock)
     try:
-        assert set(import_file(empty, path)) == {RowAction.CREATE}
+        # Imported on a later day, the households keep the registration days of the file.
+        assert set(import_file(empty, path, TODAY + timedelta(days=30))) == {RowAction.CREATE}
         assert roster_rows(empty) == roster_rows(database)
+        assert {row[15] for row in roster_rows(empty)} == {REGISTERED, TODAY}
     finally:
         empty.dispose()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import update
@@ -66,7 +66,8 @@ def ledger(database: Database) -> dict[str, int]:
                 "202", ResidentInput(name="赵明", birth_date=date(1955, 6, 6)), building="2",
             ), "clerk", TODAY),
         }
-        change_status(s, ids["gone"], HouseholdStatus.MOVED_AWAY, TODAY, "随子女迁往外地", "clerk")
+        change_status(s, ids["gone"], HouseholdStatus.MOVED_AWAY, TODAY, "随子女迁往外地", "clerk",
+                      today=TODAY)
     return ids
 
 
@@ -137,9 +138,9 @@ def test_natural_address_order(database: Database, ledger: dict[str, int]) -> No
 
 def test_sorting_by_age_and_head(database: Database, ledger: dict[str, int]) -> None:
     with database.session() as s:
-        by_age = list_household_ids(s, HouseholdFilter(), SortKey.AGE, False, TODAY)
-        by_age_desc = list_household_ids(s, HouseholdFilter(), SortKey.AGE, True, TODAY)
-        by_head = list_household_ids(s, HouseholdFilter(), SortKey.HEAD, False, TODAY)
+        by_age = list_household_ids(s, HouseholdFilter(), SortKey.AGE, False, today=TODAY)
+        by_age_desc = list_household_ids(s, HouseholdFilter(), SortKey.AGE, True, today=TODAY)
+        by_head = list_household_ids(s, HouseholdFilter(), SortKey.HEAD, False, today=TODAY)
     assert by_age == [ledger["zeng"], ledger["shan"], ledger["li"]]
     assert by_age_desc == list(reversed(by_age))
     assert by_head == [ledger["li"], ledger["shan"], ledger["zeng"]]  # li, shan, zeng
@@ -235,15 +236,16 @@ def test_stale_version_is_a_conflict(database: Database, ledger: dict[str, int])
 
 def test_status_change_keeps_history(database: Database, ledger: dict[str, int]) -> None:
     with database.session() as s:
-        change_status(s, ledger["li"], HouseholdStatus.CLOSED, TODAY, "去世", "clerk")
+        change_status(s, ledger["li"], HouseholdStatus.CLOSED, TODAY, "去世", "clerk", today=TODAY)
         detail = get_household(s, ledger["li"], TODAY)
     assert detail.status is HouseholdStatus.CLOSED
     assert [(h.status, h.reason) for h in detail.history] == [(HouseholdStatus.CLOSED, "去世")]
     assert detail.residents[0].status is ResidentStatus.DECEASED
     with pytest.raises(ValidationError), database.session() as s:
-        change_status(s, ledger["zeng"], HouseholdStatus.MOVED_AWAY, TODAY, " ", "clerk")
+        change_status(s, ledger["zeng"], HouseholdStatus.MOVED_AWAY, TODAY, " ", "clerk",
+                      today=TODAY)
     with pytest.raises(NotFoundError), database.session() as s:
-        get_household(s, 999_999)
+        get_household(s, 999_999, TODAY)
 
 
 def test_same_address_twice_is_refused(database: Database, ledger: dict[str, int]) -> None:
@@ -342,9 +344,9 @@ def test_next_visit_sort_and_overdue_filter(database: Database, ledger: dict[str
             s.execute(update(Household).where(Household.id == ledger[key])
                       .values(next_visit_due=day))
         ascending = list_household_ids(s, HouseholdFilter(status=None), SortKey.NEXT_VISIT,
-                                       False, TODAY)
+                                       False, today=TODAY)
         descending = list_household_ids(s, HouseholdFilter(status=None), SortKey.NEXT_VISIT,
-                                        True, TODAY)
+                                        True, today=TODAY)
         row = fetch_household_rows(s, [ledger["li"]], TODAY)[0]
     # Without a due date (not on the ledger, or never scheduled) last either way.
     assert ascending == [ledger["shan"], ledger["li"], ledger["zeng"], ledger["gone"]]
@@ -355,3 +357,48 @@ def test_next_visit_sort_and_overdue_filter(database: Database, ledger: dict[str
     assert ids_for(database, overdue_on=date(2026, 12, 2)) == [ledger["li"], ledger["shan"]]
     assert ids_for(database, overdue_on=date(2026, 12, 2), status=None) == [
         ledger["li"], ledger["shan"]]
+
+
+def test_registration_day_is_data(database: Database, ledger: dict[str, int]) -> None:
+    """登记日期: the day passed in for a new household unless typed; kept, or corrected."""
+    earlier = TODAY - timedelta(days=400)
+    with database.session() as s:
+        li = get_household(s, ledger["li"], TODAY)
+        typed = create_household(s, household("801", ResidentInput(name="孙丽"),
+                                              registered_on=earlier), "clerk", TODAY)
+        detail = get_household(s, typed, TODAY)
+    assert li.registered_on == TODAY
+    assert li.as_input().registered_on == TODAY
+    # Never visited: due from the day it was registered.
+    assert (detail.registered_on, detail.next_visit_due) == (earlier, earlier)
+    with database.session() as s:
+        # None keeps the stored day …
+        update_household(s, typed, replace(detail.as_input(), registered_on=None,
+                                           notes="独居"), "clerk", TODAY)
+        kept = get_household(s, typed, TODAY)
+        assert kept.registered_on == earlier
+        # … a date corrects it, and the schedule follows.
+        later = earlier + timedelta(days=30)
+        update_household(s, typed, replace(kept.as_input(), registered_on=later), "clerk",
+                         TODAY)
+        corrected = get_household(s, typed, TODAY)
+    assert (corrected.registered_on, corrected.next_visit_due) == (later, later)
+
+
+@pytest.mark.parametrize("offset", [1, 365])
+def test_registration_day_after_today_is_refused(
+    database: Database, ledger: dict[str, int], offset: int
+) -> None:
+    tomorrow = TODAY + timedelta(days=offset)
+    with pytest.raises(ValidationError) as caught, database.session() as s:
+        create_household(s, household("802", ResidentInput(name="孙丽"),
+                                      registered_on=tomorrow), "clerk", TODAY)
+    assert [(p.field, "登记日期" in p.message) for p in caught.value.problems] == [
+        ("registered_on", True)]
+    with pytest.raises(ValidationError) as caught, database.session() as s:
+        detail = get_household(s, ledger["li"], TODAY)
+        update_household(s, ledger["li"], replace(detail.as_input(), registered_on=tomorrow),
+                         "clerk", TODAY)
+    assert caught.value.problems[0].field == "registered_on"
+    with database.session() as s:
+        assert get_household(s, ledger["li"], TODAY).registered_on == TODAY

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,13 @@ from stationapp.db.migrate import (
     head_revision,
     upgrade_to_head,
 )
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import DatabaseSetupError
 from stationapp.domain.models import Base
 from stationapp.services.database import Database, open_database
+
+COPIED = datetime(2026, 11, 26, 12, 0)
+"""The desk's time when a copy is made aside (it names the copy)."""
 
 
 def test_migrated_schema_matches_the_models(database: Database) -> None:
@@ -32,8 +37,8 @@ def test_open_database_migrates_to_head(database: Database) -> None:
     assert current_revision(database.engine) == head_revision()
 
 
-def test_sqlite_settings(sqlite_url: str) -> None:
-    database = open_database(sqlite_url)
+def test_sqlite_settings(sqlite_url: str, clock: Clock) -> None:
+    database = open_database(sqlite_url, clock)
     try:
         with database.engine.connect() as connection:
             driver = connection.connection.dbapi_connection
@@ -46,21 +51,21 @@ def test_sqlite_settings(sqlite_url: str) -> None:
         database.dispose()
 
 
-def test_foreign_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
+def test_foreign_sqlite_file_is_refused_and_untouched(tmp_path: Path, clock: Clock) -> None:
     file = tmp_path / "other.sqlite3"
     with sqlite3.connect(file) as connection:
         connection.execute("create table invoices (id integer primary key)")
     connection.close()
     with pytest.raises(DatabaseSetupError, match="不是 stationapp 的数据库"):
-        open_database(f"sqlite:///{file}")
+        open_database(f"sqlite:///{file}", clock)
     connection = sqlite3.connect(file)
     tables = connection.execute("select name from sqlite_master where type='table'").fetchall()
     connection.close()
     assert tables == [("invoices",)]
 
 
-def test_copy_aside_is_a_complete_database(sqlite_url: str, tmp_path: Path) -> None:
-    database = open_database(sqlite_url)
+def test_copy_aside_is_a_complete_database(sqlite_url: str, clock: Clock) -> None:
+    database = open_database(sqlite_url, clock)
     try:
         with database.engine.begin() as connection:
             connection.exec_driver_sql(
@@ -68,14 +73,14 @@ def test_copy_aside_is_a_complete_database(sqlite_url: str, tmp_path: Path) -> N
             )
         file = sqlite_file(sqlite_url)
         assert file is not None
-        copy = copy_sqlite_aside(file, "before-migration")
+        copy = copy_sqlite_aside(file, "before-migration", COPIED)
     finally:
         database.dispose()
     connection = sqlite3.connect(copy)
     rows = connection.execute("select value from station_setting").fetchall()
     connection.close()
     assert rows == [("东利",)]
-    assert copy.name.startswith("station.before-migration-")
+    assert copy.name == "station.before-migration-20261126-120000.sqlite3"
 
 
 def test_newer_database_is_refused_without_change(tmp_path: Path) -> None:
@@ -86,7 +91,7 @@ def test_newer_database_is_refused_without_change(tmp_path: Path) -> None:
             connection.exec_driver_sql("create table alembic_version (version_num varchar(32))")
             connection.exec_driver_sql("insert into alembic_version values ('0000_old')")
         with pytest.raises(DatabaseSetupError, match="比本程序新"):
-            upgrade_to_head(engine)
+            upgrade_to_head(engine, COPIED)
     finally:
         engine.dispose()
     assert list(tmp_path.glob("station.before-migration-*")) == []
@@ -105,11 +110,11 @@ def test_older_sqlite_database_is_copied_aside_then_migrated(tmp_path: Path) -> 
             connection.exec_driver_sql(
                 "insert into station_setting values ('station_name', '东利')"
             )
-        copy = upgrade_to_head(engine)
+        copy = upgrade_to_head(engine, COPIED)
         assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
-    assert copy is not None and copy.name.startswith("station.before-migration-")
+    assert copy is not None and copy.name == "station.before-migration-20261126-120000.sqlite3"
     connection = sqlite3.connect(copy)
     version = connection.execute("select version_num from alembic_version").fetchall()
     connection.close()
@@ -122,16 +127,19 @@ def test_schema_head_constant_matches_the_scripts() -> None:
     assert head_revision() == SCHEMA_HEAD
 
 
-def test_opening_an_up_to_date_database_does_not_load_alembic_or_pypinyin(sqlite_url: str) -> None:
+def test_opening_an_up_to_date_database_does_not_load_alembic_or_pypinyin(
+    sqlite_url: str, clock: Clock
+) -> None:
     import subprocess
     import sys
 
-    open_database(sqlite_url).dispose()
+    open_database(sqlite_url, clock).dispose()
     code = (
         "import sys\n"
+        "from stationapp.domain.clock import SystemClock\n"
         "from stationapp.services.database import open_database\n"
         "from stationapp.services import households\n"
-        f"open_database({sqlite_url!r}).dispose()\n"
+        f"open_database({sqlite_url!r}, SystemClock()).dispose()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'pypinyin')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

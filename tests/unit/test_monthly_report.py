@@ -157,13 +157,14 @@ def test_many_communities_fit_in_columns() -> None:
 
 
 def test_report_of_a_real_month(database: Database, tmp_path: Path) -> None:
+    today = date(2026, 11, 26)  # registered that day: on November's ledger
     with database.session() as s:
         create_household(s, HouseholdInput(
             community="晖苑小区", building="2", unit="1", room="301",
-            residents=(ResidentInput(name="李大爷", id_number=ID_NUMBER),)), "clerk")
-        stats = monthly_statistics(s, date(2026, 11, 1), today=date(2026, 11, 26))
+            residents=(ResidentInput(name="李大爷", id_number=ID_NUMBER),)), "clerk", today)
+        stats = monthly_statistics(s, date(2026, 11, 1), today=today)
     path = tmp_path / "月报.pdf"
-    pages = write_monthly_report(stats, str(path))
+    pages = write_monthly_report(stats, str(path), PRINTED)
     assert path.read_bytes().startswith(b"%PDF")
     everything = flat("".join(page.extract_text() for page in PdfReader(path).pages))
     assert len(PdfReader(path).pages) == pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -21,7 +22,15 @@ def test_resources_found_from_the_source_checkout() -> None:
 
 @pytest.mark.skipif(shutil.which("uv") is None, reason="uv builds the wheel")
 def test_wheel_contains_resources_and_migrations(tmp_path: Path) -> None:
-    subprocess.run(["uv", "build", "--wheel", "--out-dir", str(tmp_path), str(ROOT)],
+    """Built offline with the build backend of the test's own (locked) environment: no
+    isolated build environment is downloaded."""
+    pytest.importorskip(
+        "hatchling",
+        reason="the build backend (hatchling) is not in the locked environment; "
+               "add it to the dev dependency group",
+    )
+    subprocess.run(["uv", "build", "--wheel", "--no-build-isolation", "--offline",
+                    "--python", sys.executable, "--out-dir", str(tmp_path), str(ROOT)],
                    check=True, capture_output=True, timeout=300)
     wheel = next(tmp_path.glob("stationapp-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())

@@ -52,6 +52,9 @@ from stationapp.services.settings import get_station_settings, save_station_sett
 R = RequestStatus
 RECEIVED = datetime(2025, 12, 1, 8, 30)
 NOW = datetime(2025, 12, 5, 9, 0)
+TODAY = NOW.date()
+STEP_NOW = datetime(2026, 1, 20, 9, 0, 17, 250_000)
+"""The desk's time when the tests take a step (after every step time they type)."""
 
 
 # ---------------------------------------------------------------- helpers
@@ -61,7 +64,7 @@ def add_household(s: Session, building: str, room: str, name: str, phone: str = 
     return create_household(s, HouseholdInput(
         community="锦华一区", building=building, unit="1", room=room, phone=phone,
         residents=(ResidentInput(name=name, birth_date=date(1941, 3, 2)),),
-    ), "clerk")
+    ), "clerk", TODAY)
 
 
 def add_person(s: Session, name: str, *, staff: bool = False, active: bool = True) -> int:
@@ -85,7 +88,7 @@ def world(database: Database) -> dict[str, int]:
             "left": add_person(s, "郑志愿", active=False),
         }
         change_status(s, ids["gone"], HouseholdStatus.MOVED_AWAY, date(2025, 6, 1),
-                      "随子女迁往济南", "clerk")
+                      "随子女迁往济南", "clerk", today=TODAY)
     return ids
 
 
@@ -103,7 +106,8 @@ def new_request(database: Database, data: RequestInput) -> int:
 
 def advance(database: Database, request_id: int, to: RequestStatus, **kwargs: Any) -> None:
     with database.session() as s:
-        advance_request(s, request_id, to, kwargs.pop("actor", "clerk"), **kwargs)
+        advance_request(s, request_id, to, kwargs.pop("actor", "clerk"),
+                        **({"now": STEP_NOW} | kwargs))
 
 
 def detail(database: Database, request_id: int, now: datetime = NOW) -> Any:
@@ -397,7 +401,7 @@ def test_stale_version_is_a_conflict(database: Database, world: dict[str, int]) 
         advance(database, rid, R.RESOLVED, resolution="修好了",
                 when=datetime(2025, 12, 1, 10), expected_version=seen.version)
     with pytest.raises(ConflictError), database.session() as s:
-        update_request(s, rid, replace(seen.as_input(), description="改一下"), "desk2")
+        update_request(s, rid, replace(seen.as_input(), description="改一下"), "desk2", NOW)
     after = detail(database, rid)
     assert after.status is R.IN_PROGRESS and after.description == seen.description
     with pytest.raises(NotFoundError):
@@ -417,7 +421,7 @@ def test_update_corrects_the_record(database: Database, world: dict[str, int]) -
                         channel="微信", received_at=datetime(2025, 12, 1, 7, 50),
                         reporter="李大爷的女儿", household_id=world["wang"])
     with database.session() as s:
-        update_request(s, rid, corrected, "desk2")
+        update_request(s, rid, corrected, "desk2", NOW)
     got = detail(database, rid)
     assert (got.category, got.description, got.channel, got.reporter) == (
         "水电", "暖气管漏水", "微信", "李大爷的女儿")
@@ -430,12 +434,12 @@ def test_update_corrects_the_record(database: Database, world: dict[str, int]) -
 
     with database.session() as s:
         with pytest.raises(ValidationError) as reassign:
-            update_request(s, rid, replace(got.as_input(), assignee_id=world["helper"]), "x")
+            update_request(s, rid, replace(got.as_input(), assignee_id=world["helper"]), "x", NOW)
         with pytest.raises(ValidationError) as too_late:
             update_request(s, rid, replace(got.as_input(),
-                                           received_at=datetime(2025, 12, 1, 12)), "x")
+                                           received_at=datetime(2025, 12, 1, 12)), "x", NOW)
         with pytest.raises(ValidationError) as moved:
-            update_request(s, rid, replace(got.as_input(), household_id=world["gone"]), "x")
+            update_request(s, rid, replace(got.as_input(), household_id=world["gone"]), "x", NOW)
     assert reassign.value.field == "assignee" and "派单" in reassign.value.message
     assert too_late.value.field == "received_at"
     assert moved.value.field == "household"
@@ -578,7 +582,8 @@ def test_categories_are_editable(database: Database, world: dict[str, int]) -> N
     # The old request keeps its category under the new name.
     assert detail(database, rid).category == "供暖（暖气）"
     with database.session() as s:
-        assert [r.id for r in list_requests(s, RequestFilter(category="供暖（暖气）"))] == [rid]
+        renamed_rows = list_requests(s, RequestFilter(category="供暖（暖气）"), NOW)
+        assert [r.id for r in renamed_rows] == [rid]
         set_request_category_active(s, "房屋", True, "clerk")
         assert "房屋" in list_request_categories(s)
 
@@ -591,6 +596,6 @@ def test_inactive_category_stays_on_its_requests(
         set_request_category_active(s, "燃气", False, "clerk")
     seen = detail(database, rid)
     with database.session() as s:
-        update_request(s, rid, replace(seen.as_input(), description="燃气表不走字"), "clerk")
+        update_request(s, rid, replace(seen.as_input(), description="燃气表不走字"), "clerk", NOW)
     assert detail(database, rid).category == "燃气"
     assert detail(database, rid).description == "燃气表不走字"

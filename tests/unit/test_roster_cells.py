@@ -117,6 +117,8 @@ def test_an_address_without_a_building_is_refused() -> None:
     ("公民身份号码", RosterField.ID_NUMBER), ("联系方式", RosterField.PHONE),
     ("住址", RosterField.ADDRESS), ("出生年月", RosterField.BIRTH_DATE),
     ("联系电话：", RosterField.PHONE), ("性别*", RosterField.SEX), ("序号", None),
+    ("登记日期", RosterField.REGISTERED_ON), ("登记时间", RosterField.REGISTERED_ON),
+    ("建档日期", RosterField.REGISTERED_ON), ("入册日期", RosterField.REGISTERED_ON),
 ])
 def test_common_headers_name_their_field(header: str, field: RosterField | None) -> None:
     assert field_for_header(header) == field

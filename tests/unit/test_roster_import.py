@@ -90,9 +90,9 @@ def test_a_messy_sheet_imports_with_every_variation_understood(
     with database.session() as session:
         rows = {r.head: r for r in list_households(session, HouseholdFilter(), today=TODAY)}
         assert set(rows) == {"李大爷", "王奶奶", "赵爷爷"}
-        li = get_household(session, rows["李大爷"].id)
-        wang = get_household(session, rows["王奶奶"].id)
-        zhao = get_household(session, rows["赵爷爷"].id)
+        li = get_household(session, rows["李大爷"].id, TODAY)
+        wang = get_household(session, rows["王奶奶"].id, TODAY)
+        zhao = get_household(session, rows["赵爷爷"].id, TODAY)
     head = li.residents[0]
     assert (head.id_number, head.birth_date, head.sex) == ("37050219380501001X",
                                                            date(1938, 5, 1), Sex.MALE)
@@ -137,9 +137,9 @@ def test_an_update_fills_in_what_the_file_says_and_clears_nothing(
     assert (result.updated, result.households_updated, result.households_created) == (3, 2, 0)
     with database.session() as session:
         ids = list_household_ids(session, HouseholdFilter(search="李大爷"), today=TODAY)
-        li = get_household(session, ids[0])
+        li = get_household(session, ids[0], TODAY)
         ids = list_household_ids(session, HouseholdFilter(search="王奶奶"), today=TODAY)
-        wang = get_household(session, ids[0])
+        wang = get_household(session, ids[0], TODAY)
     assert li.residents[0].phone == "13865469999"
     assert CareCategory.LIVING_ALONE in li.categories
     assert wang.residents[0].birth_date == date(1938, 5, 1)
@@ -313,4 +313,52 @@ def test_row_numbers_match_the_sheet_when_it_starts_below_and_right(
     assert result.created == 1
     with database.session() as session:
         ids = list_household_ids(session, HouseholdFilter(), today=TODAY)
-        assert get_household(session, ids[0]).residents[0].birth_date == date(1938, 5, 1)
+        assert get_household(session, ids[0], TODAY).residents[0].birth_date == date(1938, 5, 1)
+
+
+REGISTERED_HEADER = ["姓名", "住址", "出生日期", "登记时间"]
+
+
+def test_the_registration_day_comes_from_the_roster(database: Database, tmp_path: Path) -> None:
+    """登记日期 (or 登记时间, 建档日期 …) fills the household's registration day; without one
+    a new household is registered the day of the import; a later file may correct it."""
+    rows: list[list[object]] = [
+        ["李大爷", "锦华一区3号楼2单元301", "1938-05-01", "2019年3月4日"],
+        ["王奶奶", "锦华一区3号楼2单元302", "1938-05-01", "2021/6/1 09:30"],
+        ["王爷爷", "锦华一区3号楼2单元302", "1936-02-29", "2020-11-02"],  # the earlier counts
+        ["赵爷爷", "东旭小区5-2-301", "1938-05-01", ""],
+    ]
+    plan, result = run_import(database, write_xlsx(tmp_path / "a.xlsx", rows,
+                                                   header=REGISTERED_HEADER))
+    assert RosterField.REGISTERED_ON in plan.mapping.values()
+    assert (result.created, result.rejected) == (4, ())
+
+    def registered() -> dict[str, date | None]:
+        with database.session() as session:
+            return {r.head: get_household(session, r.id, TODAY).registered_on
+                    for r in list_households(session, HouseholdFilter(), today=TODAY)}
+
+    assert registered() == {"李大爷": date(2019, 3, 4), "王奶奶": date(2020, 11, 2),
+                            "赵爷爷": TODAY}
+    corrected: list[list[object]] = [["李大爷", "锦华一区3号楼2单元301", "", "2019-03-05"],
+                 ["赵爷爷", "东旭小区5-2-301", "", ""]]
+    plan, result = run_import(database, write_xlsx(tmp_path / "b.xlsx", corrected,
+                                                   header=REGISTERED_HEADER))
+    assert [r.action for r in plan.rows] == [RowAction.UPDATE, RowAction.UNCHANGED]
+    assert registered()["李大爷"] == date(2019, 3, 5)
+    assert registered()["赵爷爷"] == TODAY  # an empty cell clears nothing
+
+
+def test_a_registration_day_after_today_is_rejected(database: Database, tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["李大爷", "锦华一区3号楼2单元301", "1938-05-01", "2026-11-27"],
+        ["王奶奶", "锦华一区3号楼2单元302", "1938-05-01", "2026年13月1日"],
+        ["赵爷爷", "东旭小区5-2-301", "1938-05-01", "2026-11-26"],
+    ]
+    _, result = run_import(database, write_xlsx(tmp_path / "a.xlsx", rows,
+                                                header=REGISTERED_HEADER))
+    assert result.created == 1
+    problems = {r.row_number: " ".join(r.problems) for r in result.rejected}
+    assert sorted(problems) == [4, 5]
+    assert "登记日期" in problems[4] and "晚于今天" in problems[4]
+    assert problems[5].startswith("登记日期：")

@@ -4,13 +4,14 @@ crashes nor writes part of a row, and a second import of the same file changes n
 from __future__ import annotations
 
 import tempfile
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from stationapp.domain.clock import FixedClock
 from stationapp.domain.errors import ImportFileError
 from stationapp.domain.models import Resident
 from stationapp.services.database import open_database
@@ -18,7 +19,8 @@ from stationapp.services.roster_files import RosterTable
 from stationapp.services.roster_import import RowAction, apply_plan, plan_import
 
 TODAY = date(2026, 11, 26)
-HEADER = ("姓名", "性别", "身份证号", "出生日期", "电话", "住址", "类别", "等级")
+HEADER = ("姓名", "性别", "身份证号", "出生日期", "电话", "住址", "类别", "等级", "登记日期")
+CLOCK = FixedClock(datetime.combine(TODAY, time(10, 0)))
 
 names = st.sampled_from(["李大爷", "王奶奶", "赵爷爷", "", " ", "李 大爷", "Ｌｉ"])
 cells = st.one_of(
@@ -29,7 +31,7 @@ cells = st.one_of(
                      "锦华一区3号楼2单元301", "东旭小区5-2-301", "3号楼", "独居、高龄",
                      "火星人", "重点", "一般", "１２３"]),
 )
-rows = st.lists(st.tuples(names, cells, cells, cells, cells, cells, cells, cells),
+rows = st.lists(st.tuples(names, cells, cells, cells, cells, cells, cells, cells, cells),
                 max_size=12)
 
 
@@ -38,7 +40,7 @@ rows = st.lists(st.tuples(names, cells, cells, cells, cells, cells, cells, cells
 @given(rows)
 def test_any_cells_import_cleanly_or_are_rejected(data: list[tuple[object, ...]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        database = open_database(f"sqlite:///{folder}/fuzz.sqlite3")
+        database = open_database(f"sqlite:///{folder}/fuzz.sqlite3", CLOCK)
         try:
             table = RosterTable(path=Path(folder, "fuzz.xlsx"), sheet="fuzz", sheets=("fuzz",),
                                 rows=(HEADER, *data))

@@ -25,6 +25,7 @@ from stationapp.services.service_record import (
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 
 PRINTED = datetime(2026, 11, 26, 10, 0)
+TODAY = PRINTED.date()
 WHAT = ("写春联送祝福 · 翰墨迎春", "送上门：贴窗花迎新年（12 户）",
         "安全宣传 · 冬季供暖安全宣传进楼栋，讲解燃气阀门与暖气片排气的注意事项")
 
@@ -126,7 +127,8 @@ def test_period_wording() -> None:
 def test_certificate_of_a_real_volunteer(database: Database, tmp_path: Path) -> None:
     with database.session() as s:
         s.add(StationSetting(key="station_name", value="东利党员服务社"))
-        wang = create_volunteer(s, VolunteerInput(name="王书文", community="锦华一区"), "clerk")
+        wang = create_volunteer(s, VolunteerInput(name="王书文", community="锦华一区"), "clerk",
+                                TODAY)
         type_id = s.scalar(select(EventType.id).where(EventType.name == "写春联送祝福"))
         assert type_id is not None
         event = Event(event_type_id=type_id, title="翰墨迎春",
@@ -135,9 +137,9 @@ def test_certificate_of_a_real_volunteer(database: Database, tmp_path: Path) -> 
         s.flush()
         s.add(EventVolunteer(event_id=event.id, volunteer_id=wang, hours=3.5))
         s.flush()
-        cert = issue_certificate(s, wang, "clerk", today=date(2026, 11, 26))
+        cert = issue_certificate(s, wang, "clerk", today=TODAY)
     path = tmp_path / "证明.pdf"
-    write_certificate(cert, str(path))
+    write_certificate(cert, str(path), PRINTED)
     assert path.read_bytes().startswith(b"%PDF")
     text = flat("".join(page.extract_text() for page in PdfReader(path).pages))
     assert cert.number in text and "翰墨迎春" in text and "累计志愿服务3.5小时" in text

@@ -39,6 +39,9 @@ from stationapp.services.volunteers import (
     get_volunteer,
 )
 
+TODAY = date(2025, 3, 1)
+"""The desk's day in these tests, after every round they record."""
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -58,7 +61,7 @@ def household(s: Session, room: str) -> int:
     return create_household(s, HouseholdInput(
         community="锦华一区", building="2", unit="1", room=room,
         residents=(ResidentInput(name=f"住户{room}", birth_date=date(1940, 1, 1)),),
-    ), "clerk")
+    ), "clerk", TODAY)
 
 
 def deliver(s: Session, event_id: int, household_id: int, item: str, volunteer_id: int | None,
@@ -80,8 +83,9 @@ def people(database: Database) -> dict[str, int]:
         wang = create_volunteer(s, VolunteerInput(
             name="王书文", phone="13905461234", community="锦华一区", skills=("书法",),
             roles=(RoleInput("锦华一区", VolunteerRole.PUBLICIST),
-                   RoleInput("锦华一区", VolunteerRole.SUPERVISOR))), "clerk")
-        shan = create_volunteer(s, VolunteerInput(name="单秀兰", community="东旭小区"), "clerk")
+                   RoleInput("锦华一区", VolunteerRole.SUPERVISOR))), "clerk", TODAY)
+        shan = create_volunteer(s, VolunteerInput(name="单秀兰", community="东旭小区"), "clerk",
+                                TODAY)
         event = create_event(s, EventInput(
             event_type_id=type_id(s, "写春联送祝福"), title="马年写春联",
             starts_at=datetime(2025, 1, 31, 23), volunteers=(
@@ -104,13 +108,13 @@ def test_record_round_upserts_and_zero_removes(
 ) -> None:
     event, wang, shan = people["event"], people["wang"], people["shan"]
     with database.session() as s:
-        record_round(s, event, wang, date(2025, 2, 1), 2.0, "clerk")
-        record_round(s, event, shan, date(2025, 2, 1), 1.5, "clerk")
-        record_round(s, event, wang, date(2025, 2, 2), 1.0, "clerk")
+        record_round(s, event, wang, date(2025, 2, 1), 2.0, "clerk", TODAY)
+        record_round(s, event, shan, date(2025, 2, 1), 1.5, "clerk", TODAY)
+        record_round(s, event, wang, date(2025, 2, 2), 1.0, "clerk", TODAY)
     with database.session() as s:
-        record_round(s, event, wang, date(2025, 2, 1), 2.5, "desk2")  # a correction
-        record_round(s, event, wang, date(2025, 2, 2), 0, "desk2")  # removes
-        record_round(s, event, shan, date(2025, 2, 9), 0, "desk2")  # nothing to remove
+        record_round(s, event, wang, date(2025, 2, 1), 2.5, "desk2", TODAY)  # a correction
+        record_round(s, event, wang, date(2025, 2, 2), 0, "desk2", TODAY)  # removes
+        record_round(s, event, shan, date(2025, 2, 9), 0, "desk2", TODAY)  # nothing to remove
     with database.session() as s:
         rounds = list_rounds(s, event)
         stored = s.scalar(select(func.count()).select_from(DeliveryRound))
@@ -129,7 +133,8 @@ def test_record_round_refuses_impossible_hours(
 ) -> None:
     with database.session() as s:
         with pytest.raises(ValidationError) as refused:
-            record_round(s, people["event"], people["wang"], date(2025, 2, 1), hours, "clerk")
+            record_round(s, people["event"], people["wang"], date(2025, 2, 1), hours, "clerk",
+                         TODAY)
         assert s.scalar(select(func.count()).select_from(DeliveryRound)) == 0
     assert refused.value.field == "hours" and "24" in refused.value.message
 
@@ -152,10 +157,10 @@ def test_record_round_needs_event_and_volunteer(
 ) -> None:
     with database.session() as s:
         with pytest.raises(NotFoundError):
-            record_round(s, 999_999, people["wang"], date(2025, 2, 1), 1.0, "clerk")
+            record_round(s, 999_999, people["wang"], date(2025, 2, 1), 1.0, "clerk", TODAY)
         with pytest.raises(NotFoundError):
-            record_round(s, people["event"], 999_999, date(2025, 2, 1), 1.0, "clerk")
-        record_round(s, people["event"], people["wang"], date(2025, 2, 1), 24, "clerk")
+            record_round(s, people["event"], 999_999, date(2025, 2, 1), 1.0, "clerk", TODAY)
+        record_round(s, people["event"], people["wang"], date(2025, 2, 1), 24, "clerk", TODAY)
         assert [r.hours for r in list_rounds(s, people["event"])] == [24.0]
         assert list_rounds(s, 999_999) == []
 
@@ -168,8 +173,8 @@ def test_hours_by_volunteer_counts_events_and_rounds_in_inclusive_dates(
 ) -> None:
     event, wang, shan = people["event"], people["wang"], people["shan"]
     with database.session() as s:
-        record_round(s, event, wang, date(2025, 2, 1), 2.0, "clerk")
-        record_round(s, event, shan, date(2025, 1, 31), 1.25, "clerk")
+        record_round(s, event, wang, date(2025, 2, 1), 2.0, "clerk", TODAY)
+        record_round(s, event, shan, date(2025, 1, 31), 1.25, "clerk", TODAY)
     with database.session() as s:
         everything = hours_by_volunteer(s)
         january = hours_by_volunteer(s, date(2025, 1, 1), date(2025, 1, 31))
@@ -191,7 +196,7 @@ def test_hours_by_volunteer_counts_events_and_rounds_in_inclusive_dates(
 def test_service_record_lists_what_was_done(database: Database, people: dict[str, int]) -> None:
     event, wang = people["event"], people["wang"]
     with database.session() as s:
-        record_round(s, event, wang, date(2025, 2, 1), 2.0, "clerk")
+        record_round(s, event, wang, date(2025, 2, 1), 2.0, "clerk", TODAY)
         safety = create_event(s, EventInput(
             event_type_id=type_id(s, "安全宣传"), title="冬季燃气安全",
             starts_at=datetime(2024, 12, 10, 9), volunteers=(ServiceInput(wang, 1.5),),
@@ -268,7 +273,7 @@ def test_a_number_taken_meanwhile_is_a_conflict(
 
 def test_no_certificate_without_hours(database: Database, people: dict[str, int]) -> None:
     with database.session() as s:
-        idle = create_volunteer(s, VolunteerInput(name="赵墨林"), "clerk")
+        idle = create_volunteer(s, VolunteerInput(name="赵墨林"), "clerk", TODAY)
     with database.session() as s:
         with pytest.raises(ValidationError) as nothing:
             issue_certificate(s, idle, "clerk", today=date(2025, 3, 1))
@@ -276,7 +281,7 @@ def test_no_certificate_without_hours(database: Database, people: dict[str, int]
             issue_certificate(s, people["wang"], "clerk", start=date(2025, 6, 1),
                               end=date(2025, 6, 30), today=date(2025, 7, 1))
         with pytest.raises(NotFoundError):
-            issue_certificate(s, 999_999, "clerk")
+            issue_certificate(s, 999_999, "clerk", today=TODAY)
         assert s.scalar(select(func.count()).select_from(ServiceCertificate)) == 0
     assert nothing.value.field == "hours"
     assert nothing.value.message == "这段时间没有服务时长记录，不能开具证明"

@@ -42,10 +42,14 @@ from stationapp.services.statistics import (
 from stationapp.services.visits import VisitInput, record_visit
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 
-REGISTERED = datetime(2025, 6, 1, 9, 0)
+REGISTERED = date(2025, 6, 1)
 DECEMBER = date(2025, 12, 1)
 JANUARY = date(2026, 1, 1)
 FEBRUARY_10 = date(2026, 2, 10)
+ENTERED = datetime(2026, 2, 10, 12, 0)
+"""When the clerk entered the requests and their steps (after every time typed)."""
+MOVED = date(2026, 3, 15)
+"""The day 赵 moved away."""
 
 
 @dataclass(frozen=True)
@@ -60,18 +64,18 @@ def _household(s: Session, community: str, building: str, name: str, born: date,
         community=community, building=building, unit="1", room="101", tier=tier,
         categories=frozenset(categories),
         residents=(ResidentInput(name=name, birth_date=born, is_head=True),),
-    ), "clerk")
+    ), "clerk", REGISTERED)
 
 
 def _request(s: Session, household: int, category: str, received: datetime) -> int:
     return create_request(s, RequestInput(household_id=household, category=category,
                                           description=f"{category}问题", received_at=received),
-                          "clerk")
+                          "clerk", ENTERED)
 
 
 def _resolve(s: Session, request_id: int, when: datetime) -> None:
     advance_request(s, request_id, RequestStatus.RESOLVED, "clerk", resolution="已修好",
-                    when=when)
+                    when=when, now=ENTERED)
 
 
 def _event(s: Session, type_name: str, title: str, starts_at: datetime) -> Event:
@@ -97,12 +101,13 @@ def station(database: Database) -> Station:
             "zhao": _household(s, "东旭小区", "6", "赵大妈", date(1955, 8, 8), CareTier.ROUTINE,
                                CareCategory.LIVING_ALONE),
         }
-        s.execute(update(Household).values(created_at=REGISTERED))
         v = {
-            "wang": create_volunteer(s, VolunteerInput(name="王书文"), "clerk"),
-            "liu": create_volunteer(s, VolunteerInput(name="刘红"), "clerk"),
-            "old": create_volunteer(s, VolunteerInput(name="赵墨林", active=False), "clerk"),
-            "staff": create_volunteer(s, VolunteerInput(name="张社工", is_staff=True), "clerk"),
+            key: create_volunteer(s, data, "clerk", REGISTERED) for key, data in (
+                ("wang", VolunteerInput(name="王书文")),
+                ("liu", VolunteerInput(name="刘红")),
+                ("old", VolunteerInput(name="赵墨林", active=False)),
+                ("staff", VolunteerInput(name="张社工", is_staff=True)),
+            )
         }
         # Visits: December 2025, then January 2026.
         for key, day, method in (
@@ -118,21 +123,23 @@ def station(database: Database) -> Station:
         r1 = _request(s, h["li"], "供暖", datetime(2026, 1, 3, 9, 0))
         _resolve(s, r1, datetime(2026, 1, 5, 10, 0))
         advance_request(s, r1, RequestStatus.CONFIRMED, "clerk",
-                        satisfaction=Satisfaction.SATISFIED, when=datetime(2026, 1, 6, 9, 0))
+                        satisfaction=Satisfaction.SATISFIED, when=datetime(2026, 1, 6, 9, 0),
+                        now=ENTERED)
         r2 = _request(s, h["wang"], "水电", datetime(2025, 12, 28, 16, 0))
         _resolve(s, r2, datetime(2026, 1, 2, 11, 0))
         advance_request(s, r2, RequestStatus.CONFIRMED, "clerk",
-                        satisfaction=Satisfaction.BASICALLY, when=datetime(2026, 2, 1, 9, 0))
+                        satisfaction=Satisfaction.BASICALLY, when=datetime(2026, 2, 1, 9, 0),
+                        now=ENTERED)
         r3 = _request(s, h["sun"], "燃气", datetime(2026, 1, 10, 8, 30))
         advance_request(s, r3, RequestStatus.IN_PROGRESS, "clerk",
-                        when=datetime(2026, 1, 11, 8, 0))
+                        when=datetime(2026, 1, 11, 8, 0), now=ENTERED)
         _request(s, h["li"], "供暖", datetime(2026, 1, 29, 20, 0))
         r5 = _request(s, h["zhao"], "房屋", datetime(2025, 11, 15, 10, 0))
         _resolve(s, r5, datetime(2026, 2, 3, 15, 0))
         r6 = _request(s, h["wang"], "其他", datetime(2026, 1, 4, 9, 0))
         _resolve(s, r6, datetime(2026, 1, 6, 9, 0))
         advance_request(s, r6, RequestStatus.IN_PROGRESS, "clerk", note="回访说还是不行",
-                        when=datetime(2026, 1, 8, 9, 0))
+                        when=datetime(2026, 1, 8, 9, 0), now=ENTERED)
         # Events: two in January (one half an hour before midnight), one on 1 February.
         flowers = _event(s, "送窗花", "贴窗花迎新年", datetime(2026, 1, 24, 14, 0))
         greeting = _event(s, "节日慰问", "除夕前慰问", datetime(2026, 1, 31, 23, 30))
@@ -155,8 +162,8 @@ def station(database: Database) -> Station:
                      outcome=DeliveryOutcome.REFUSED),
         ])
         s.flush()
-        change_status(s, h["zhao"], HouseholdStatus.MOVED_AWAY, date(2026, 3, 15),
-                                "随子女迁往外地", "clerk")
+        change_status(s, h["zhao"], HouseholdStatus.MOVED_AWAY, MOVED,
+                      "随子女迁往外地", "clerk", today=MOVED)
         return Station(h, v)
 
 
@@ -298,11 +305,11 @@ def test_an_empty_database(database: Database) -> None:
 def test_this_month_counts_todays_ledger_also_after_the_clock_was_set_back(
         database: Database, station: Station) -> None:
     """The current month reads today's ledger from the indexes alone; a household whose
-    entry time lies after today (the computer's clock was set back since) is not yet on
-    it, as in any past month."""
+    登记日期 lies after today (typed wrong, or the computer's clock was set back since) is
+    not yet on it, as in any past month."""
     from datetime import timedelta
 
-    today = date.today()  # the current month takes the shortest way
+    today = date(2026, 11, 26)  # the current month takes the shortest way
     now = stats_of(database, today, today)
     assert now.as_of == today
     assert now.households_total == 3  # 赵 moved away on 15 March 2026
@@ -315,8 +322,7 @@ def test_this_month_counts_todays_ledger_also_after_the_clock_was_set_back(
 
     with database.session() as s:
         s.execute(update(Household).where(Household.id == station.households["wang"])
-                  .values(created_at=datetime.combine(today + timedelta(days=40),
-                                                      datetime.min.time())))
+                  .values(registered_on=today + timedelta(days=40)))
     later = stats_of(database, today, today)
     assert later.households_total == 2
     assert dict(later.by_category)["空巢"] == 0 and dict(later.by_category)["低保"] == 0
@@ -324,3 +330,20 @@ def test_this_month_counts_todays_ledger_also_after_the_clock_was_set_back(
     assert later.by_tier == (("重点", 1), ("关注", 0), ("一般", 1))
     # Entered after this month, 王 is not due in it either.
     assert later.coverage.due == now.coverage.due - 1
+
+
+@pytest.mark.parametrize(("registered_on", "in_january"), [
+    (date(2026, 1, 31), True),  # registered on the month's last day: on its ledger
+    (date(2026, 2, 1), False),
+])
+def test_a_household_is_on_the_ledger_from_its_registration_day(
+    database: Database, station: Station, registered_on: date, in_january: bool
+) -> None:
+    """登记日期 decides, not when the row was written (created_at is audit only)."""
+    with database.session() as s:
+        s.execute(update(Household).where(Household.id == station.households["wang"])
+                  .values(registered_on=registered_on,
+                          created_at=datetime(2020, 1, 1, 9, 0)))
+    jan = stats_of(database, JANUARY, FEBRUARY_10)
+    assert jan.households_total == (4 if in_january else 3)
+    assert dict(jan.by_category)["低保"] == (1 if in_january else 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, insert, select, update
@@ -53,8 +53,12 @@ from stationapp.services.visits import (
 )
 
 REGISTERED = date(2026, 1, 5)
+MOVED = date(2026, 11, 26)
+"""The day the household that left the ledger moved away."""
 LATER = date(2029, 1, 1)
 """A 'today' after every visit of these tests (visits may not be dated in the future)."""
+DONE_AT = datetime(2026, 11, 27, 9, 30)
+"""When a reminder is marked done."""
 
 Ids = dict[str, int]
 
@@ -66,9 +70,9 @@ def _household(room: str, name: str, tier: CareTier, community: str = "锦华一
 
 
 def register(session: Session, household_id: int, day: date) -> None:
-    """Pretend the household entered the ledger on ``day``."""
+    """Make ``day`` the household's 登记日期 (the day it entered the ledger)."""
     session.execute(update(Household).where(Household.id == household_id)
-                    .values(created_at=datetime.combine(day, time(9, 30))))
+                    .values(registered_on=day))
     reschedule_household(session, household_id)
 
 
@@ -90,17 +94,17 @@ def station(database: Database) -> Ids:
         ids = {key: person.id for key, person in people.items()}
         ids["li"] = create_household(s, replace(
             _household("301", "李大爷", CareTier.PRIORITY, phone="0546-8123456"),
-            liaison_id=ids["wang"]), "clerk")
+            liaison_id=ids["wang"]), "clerk", REGISTERED)
         ids["shan"] = create_household(s, replace(
-            _household("502", "单秀英", CareTier.WATCH), liaison_id=ids["wang"]), "clerk")
+            _household("502", "单秀英", CareTier.WATCH), liaison_id=ids["wang"]), "clerk",
+            REGISTERED)
         ids["zeng"] = create_household(s, replace(
             _household("101", "曾国强", CareTier.ROUTINE, community="东旭小区"),
-            liaison_id=ids["staff"]), "clerk")
-        ids["gone"] = create_household(s, _household("202", "赵明", CareTier.PRIORITY), "clerk")
-        for key in ("li", "shan", "zeng", "gone"):
-            register(s, ids[key], REGISTERED)
-        change_status(s, ids["gone"], HouseholdStatus.MOVED_AWAY, date.today(), "迁往外地",
-                      "clerk")
+            liaison_id=ids["staff"]), "clerk", REGISTERED)
+        ids["gone"] = create_household(s, _household("202", "赵明", CareTier.PRIORITY), "clerk",
+                                       REGISTERED)
+        change_status(s, ids["gone"], HouseholdStatus.MOVED_AWAY, MOVED, "迁往外地",
+                      "clerk", today=LATER)
     return ids
 
 
@@ -141,15 +145,15 @@ def test_recording_a_visit_moves_the_schedule_across_the_year_end(
     database: Database, station: Ids
 ) -> None:
     with database.session() as s:
-        before = get_household(s, station["li"])
+        before = get_household(s, station["li"], LATER)
         visit(s, station["li"], date(2026, 12, 28))
     assert schedule_columns(database, station["li"]) == (date(2026, 12, 28), date(2027, 1, 4))
     with database.session() as s:
         info = household_schedule(s, station["li"], today=date(2027, 1, 6))
-        after = get_household(s, station["li"])
+        after = get_household(s, station["li"], LATER)
         # The household dialog opened before the visit still saves: no version bump.
         update_household(s, station["li"], replace(before.as_input(), notes="耳背，多敲门"),
-                         "desk2")
+                         "desk2", LATER)
     assert (info.last_visit, info.next_due, info.days_overdue) == (
         date(2026, 12, 28), date(2027, 1, 4), 2)
     assert after.version == before.version
@@ -199,13 +203,13 @@ def test_editing_and_deleting_visits_reschedule(database: Database, station: Ids
 def test_tier_change_reschedules(database: Database, station: Ids) -> None:
     with database.session() as s:
         visit(s, station["li"], date(2026, 11, 2))
-        data = get_household(s, station["li"]).as_input()
-        update_household(s, station["li"], replace(data, tier=CareTier.ROUTINE), "clerk")
+        data = get_household(s, station["li"], LATER).as_input()
+        update_household(s, station["li"], replace(data, tier=CareTier.ROUTINE), "clerk", LATER)
     assert schedule_columns(database, station["li"]) == (date(2026, 11, 2), date(2027, 1, 31))
     with database.session() as s:
-        data = get_household(s, station["li"]).as_input()
-        update_household(s, station["li"], replace(data, tier=CareTier.WATCH), "clerk")
-        assert get_household(s, station["li"]).next_visit_due == date(2026, 12, 2)
+        data = get_household(s, station["li"], LATER).as_input()
+        update_household(s, station["li"], replace(data, tier=CareTier.WATCH), "clerk", LATER)
+        assert get_household(s, station["li"], LATER).next_visit_due == date(2026, 12, 2)
 
 
 def test_interval_settings_change_reschedules_everyone(
@@ -223,7 +227,7 @@ def test_interval_settings_change_reschedules_everyone(
     with database.session() as s:
         assert reschedule_all(s) == 0  # nothing left to change
         save_station_settings(s, replace(get_station_settings(s), name="锦华党员服务社"))
-        assert household_schedule(s, station["li"]).interval_days == 14
+        assert household_schedule(s, station["li"], LATER).interval_days == 14
 
 
 def test_reschedule_all_after_bulk_inserted_visits(database: Database, station: Ids) -> None:
@@ -248,12 +252,13 @@ def test_reschedule_all_after_bulk_inserted_visits(database: Database, station: 
 def test_leaving_and_coming_back_to_the_ledger(database: Database, station: Ids) -> None:
     with database.session() as s:
         visit(s, station["zeng"], date(2026, 10, 3))
-        change_status(s, station["zeng"], HouseholdStatus.CLOSED, date.today(), "去世", "clerk")
+        change_status(s, station["zeng"], HouseholdStatus.CLOSED, date(2026, 11, 1), "去世",
+                      "clerk", today=LATER)
     assert schedule_columns(database, station["zeng"]) == (date(2026, 10, 3), None)
     with database.session() as s:
         assert station["zeng"] not in list_overdue_ids(s, today=date(2027, 6, 1))
-        change_status(s, station["zeng"], HouseholdStatus.ACTIVE, date.today(), "登记有误",
-                      "clerk")
+        change_status(s, station["zeng"], HouseholdStatus.ACTIVE, date(2026, 11, 2), "登记有误",
+                      "clerk", today=LATER)
     assert schedule_columns(database, station["zeng"]) == (date(2026, 10, 3), date(2027, 1, 1))
 
 
@@ -335,14 +340,14 @@ def coverage_station(database: Database, station: Ids) -> Ids:
     with database.session() as s:
         for key in ("li", "shan", "zeng"):
             register(s, station[key], date(2027, 6, 1))
-        change_status(s, station["gone"], HouseholdStatus.ACTIVE, date.today(), "回来了",
-                      "clerk")
+        change_status(s, station["gone"], HouseholdStatus.ACTIVE, date(2027, 6, 1), "回来了",
+                      "clerk", today=LATER)
         visit(s, station["gone"], date(2027, 12, 3))
-        change_status(s, station["gone"], HouseholdStatus.MOVED_AWAY, date.today(), "又走了",
-                      "clerk")
+        change_status(s, station["gone"], HouseholdStatus.MOVED_AWAY, date(2027, 12, 4), "又走了",
+                      "clerk", today=LATER)
         station["sun"] = create_household(s, replace(
-            _household("602", "孙丽", CareTier.WATCH), liaison_id=station["staff"]), "clerk")
-        register(s, station["sun"], date(2028, 1, 20))
+            _household("602", "孙丽", CareTier.WATCH), liaison_id=station["staff"]), "clerk",
+            date(2028, 1, 20))
         for day in (date(2027, 12, 5), date(2027, 12, 28), date(2028, 1, 3)):
             visit(s, station["li"], day)
         for day in (date(2027, 11, 20), date(2028, 1, 30), date(2028, 2, 29)):
@@ -381,8 +386,9 @@ def test_month_coverage_of_one_liaison(
 
 def test_coverage_ratio(database: Database, coverage_station: Ids) -> None:
     with database.session() as s:
-        january = month_coverage(s, date(2028, 1, 1))
-        nobody = month_coverage(s, date(2027, 12, 1), liaison_id=coverage_station["staff"])
+        january = month_coverage(s, date(2028, 1, 1), LATER)
+        nobody = month_coverage(s, date(2027, 12, 1), LATER,
+                                liaison_id=coverage_station["staff"])
     assert january.ratio == pytest.approx(2 / 3)
     assert january.target == 1.0
     assert nobody.ratio is None
@@ -409,7 +415,7 @@ def test_follow_up_reminder(database: Database, station: Ids) -> None:
     assert [r.id for r in due_soon] == [other]
     assert (row.reminder_id, row.needs_follow_up) == (saved.reminder_id, True)
     with database.session() as s:
-        complete_reminder(s, saved.reminder_id, "desk2")
+        complete_reminder(s, saved.reminder_id, "desk2", DONE_AT)
     with database.session() as s:
         assert [r.id for r in list_reminders(s)] == [other]
         done = [r for r in list_reminders(s, include_done=True) if r.done]
@@ -417,9 +423,9 @@ def test_follow_up_reminder(database: Database, station: Ids) -> None:
         assert stored is not None and stored.done_by == "desk2" and stored.done_at is not None
     assert [r.id for r in done] == [saved.reminder_id]
     with pytest.raises(ConflictError, match="desk2"), database.session() as s:
-        complete_reminder(s, saved.reminder_id, "desk1")
+        complete_reminder(s, saved.reminder_id, "desk1", DONE_AT)
     with pytest.raises(NotFoundError), database.session() as s:
-        complete_reminder(s, 999_999, "desk1")
+        complete_reminder(s, 999_999, "desk1", DONE_AT)
 
 
 def test_follow_up_request(database: Database, station: Ids) -> None:
@@ -530,7 +536,7 @@ def test_every_problem_at_once(database: Database, station: Ids) -> None:
 
 def test_unknown_household_is_not_found(database: Database, station: Ids) -> None:
     with pytest.raises(NotFoundError), database.session() as s:
-        record_visit(s, _input(station, household_id=999_999), "clerk")
+        record_visit(s, _input(station, household_id=999_999), "clerk", LATER)
 
 
 def test_a_retired_visitor_may_stay_on_an_old_visit(database: Database, station: Ids) -> None:
@@ -541,7 +547,7 @@ def test_a_retired_visitor_may_stay_on_an_old_visit(database: Database, station:
         person.active = False
     with database.session() as s:
         data = get_visit(s, saved.visit_id).as_input()
-        update_visit(s, saved.visit_id, replace(data, notes="补记"), "clerk")
+        update_visit(s, saved.visit_id, replace(data, notes="补记"), "clerk", LATER)
         with pytest.raises(ValidationError) as caught:
             visit(s, station["li"], date(2026, 11, 3), visitor_id=station["wang"])
     assert caught.value.field == "visitor"
@@ -572,7 +578,7 @@ def test_visit_reads_back_and_edits_findings(database: Database, station: Ids) -
             FindingInput(VisitTopic.GAS, FindingLevel.OK, "已拧紧"),
             FindingInput(VisitTopic.MOOD, FindingLevel.CONCERN, "有些低落"),
         ))
-        update_visit(s, saved.visit_id, edited, "clerk")
+        update_visit(s, saved.visit_id, edited, "clerk", LATER)
     with database.session() as s:
         after = get_visit(s, saved.visit_id)
         stored = s.scalar(select(func.count()).select_from(VisitFinding))
@@ -590,17 +596,17 @@ def test_stale_version_is_a_conflict(database: Database, station: Ids) -> None:
         saved = visit(s, station["li"], date(2026, 11, 2))
         first = get_visit(s, saved.visit_id).as_input()
     with database.session() as s:
-        update_visit(s, saved.visit_id, replace(first, notes="第一张桌子"), "desk1")
+        update_visit(s, saved.visit_id, replace(first, notes="第一张桌子"), "desk1", LATER)
     with pytest.raises(ConflictError), database.session() as s:
-        update_visit(s, saved.visit_id, replace(first, notes="第二张桌子"), "desk2")
+        update_visit(s, saved.visit_id, replace(first, notes="第二张桌子"), "desk2", LATER)
     with pytest.raises(ValidationError) as caught, database.session() as s:
         data = get_visit(s, saved.visit_id).as_input()
-        update_visit(s, saved.visit_id, replace(data, household_id=station["shan"]), "desk1")
+        update_visit(s, saved.visit_id, replace(data, household_id=station["shan"]), "desk1", LATER)
     assert caught.value.field == "household"
     with database.session() as s:
         assert get_visit(s, saved.visit_id).notes == "第一张桌子"
     with pytest.raises(NotFoundError), database.session() as s:
-        update_visit(s, 999_999, first, "desk1")
+        update_visit(s, 999_999, first, "desk1", LATER)
 
 
 def test_list_visits_filters_and_search(database: Database, station: Ids) -> None:
@@ -715,9 +721,9 @@ def test_schedule_and_coverage_in_sql_follow_the_domain_rules(
         facts: dict[int, tuple[CareTier, date, bool]] = {}
         for n in range(40):
             tier = rng.choice(list(CareTier))
-            hid = create_household(s, _household(str(100 + n), f"住户{n}", tier), "clerk")
             registered = first + timedelta(days=rng.randrange(-60, span))
-            register(s, hid, registered)
+            hid = create_household(s, _household(str(100 + n), f"住户{n}", tier), "clerk",
+                                   registered)
             active = rng.random() > 0.1
             if not active:
                 s.execute(update(Household).where(Household.id == hid)
@@ -737,7 +743,7 @@ def test_schedule_and_coverage_in_sql_follow_the_domain_rules(
                    Household.next_visit_due))}
         months = [date(2027, 9, 1), date(2027, 12, 1), date(2028, 1, 1), date(2028, 2, 1),
                   date(2028, 3, 1), date(2028, 5, 1), date(2028, 7, 1)]
-        coverage = {m: month_coverage(s, m) for m in months}
+        coverage = {m: month_coverage(s, m, LATER) for m in months}
     for hid, (tier, registered, active) in facts.items():
         last = max(visits[hid], default=None)
         previous = max((v for v in visits[hid] if last is not None and v < last),

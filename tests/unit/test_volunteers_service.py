@@ -44,6 +44,9 @@ from stationapp.services.volunteers import (
     update_volunteer,
 )
 
+TODAY = date(2026, 11, 26)
+"""The desk's day in these tests (roles are held since the day they are given)."""
+
 SUPERVISOR, LIAISON, PUBLICIST = VolunteerRole.SUPERVISOR, VolunteerRole.LIAISON, \
     VolunteerRole.PUBLICIST
 
@@ -55,12 +58,12 @@ def registry(database: Database) -> dict[str, int]:
         return {
             "wang": create_volunteer(s, VolunteerInput(
                 name="王书文", phone="139 0546 1234", community="锦华一区",
-                skills=("书法", "安全宣传")), "clerk"),
+                skills=("书法", "安全宣传")), "clerk", TODAY),
             "shan": create_volunteer(s, VolunteerInput(
                 name="单秀兰", phone="0546-8123456", community="东旭小区", skills=("剪纸",)),
-                "clerk"),
+                "clerk", TODAY),
             "old": create_volunteer(s, VolunteerInput(
-                name="赵墨林", skills=("书法",), active=False, notes="搬去济南"), "clerk"),
+                name="赵墨林", skills=("书法",), active=False, notes="搬去济南"), "clerk", TODAY),
         }
 
 
@@ -107,7 +110,7 @@ def test_refusals_name_the_field_and_write_nothing(
     with database.session() as s:
         with pytest.raises(ValidationError) as caught:
             create_volunteer(s, VolunteerInput(name="  ", phone="12345", community="新小区"),
-                             "clerk")
+                             "clerk", TODAY)
         s.flush()
         communities = set(s.scalars(select(Community.name)))
     assert {p.field for p in caught.value.problems} == {"name", "phone"}
@@ -117,10 +120,10 @@ def test_refusals_name_the_field_and_write_nothing(
     assert "新小区" not in communities
     with database.session() as s:
         with pytest.raises(ValidationError) as twin:
-            create_volunteer(s, VolunteerInput(name="王书文", phone="13905461234"), "clerk")
+            create_volunteer(s, VolunteerInput(name="王书文", phone="13905461234"), "clerk", TODAY)
         with pytest.raises(ValidationError) as bad_update:
             update_volunteer(s, registry["wang"], VolunteerInput(name="王书文", phone="110"),
-                             "clerk")
+                             "clerk", TODAY)
     assert twin.value.field == "name" and "已经登记过" in twin.value.message
     assert bad_update.value.field == "phone"
     with database.session() as s:
@@ -133,9 +136,9 @@ def test_update_and_stale_version(database: Database, registry: dict[str, int]) 
         first = get_volunteer(s, registry["shan"]).as_input()
     with database.session() as s:
         update_volunteer(s, registry["shan"], replace(
-            first, skills=("剪纸", "维修"), community="晖苑小区"), "desk1")
+            first, skills=("剪纸", "维修"), community="晖苑小区"), "desk1", TODAY)
     with pytest.raises(ConflictError), database.session() as s:
-        update_volunteer(s, registry["shan"], replace(first, notes="第二张桌子"), "desk2")
+        update_volunteer(s, registry["shan"], replace(first, notes="第二张桌子"), "desk2", TODAY)
     with database.session() as s:
         now = get_volunteer(s, registry["shan"])
     assert now.skills == ("剪纸", "维修") and now.community == "晖苑小区"
@@ -203,7 +206,7 @@ def test_staff_and_roles_round_trip(database: Database, registry: dict[str, int]
             name="孙主任", phone="13905460001", is_staff=True, roles=(
                 RoleInput(" 晖苑小区 ", LIAISON), RoleInput("锦华一区", PUBLICIST),
                 RoleInput("锦华一区", SUPERVISOR), RoleInput("晖苑小区", LIAISON),
-            )), "clerk")
+            )), "clerk", TODAY)
     with database.session() as s:
         first = get_volunteer(s, sun)
         assert find_community_id(s, "晖苑小区")  # found or created like the home community
@@ -218,7 +221,7 @@ def test_staff_and_roles_round_trip(database: Database, registry: dict[str, int]
             VolunteerRoleAssignment.role == SUPERVISOR.value))
         # Only the roles change: one dropped, one added, one kept; the version still moves.
         update_volunteer(s, sun, replace(first.as_input(), roles=(
-            RoleInput("锦华一区", SUPERVISOR), RoleInput("东旭小区", PUBLICIST))), "desk1")
+            RoleInput("锦华一区", SUPERVISOR), RoleInput("东旭小区", PUBLICIST))), "desk1", TODAY)
     with database.session() as s:
         second = get_volunteer(s, sun)
         rows = s.execute(select(VolunteerRoleAssignment.id, VolunteerRoleAssignment.role)
@@ -226,10 +229,15 @@ def test_staff_and_roles_round_trip(database: Database, registry: dict[str, int]
     assert second.roles == (RoleInput("东旭小区", PUBLICIST), RoleInput("锦华一区", SUPERVISOR))
     assert second.version == 2
     assert len(rows) == 2 and (kept_id, SUPERVISOR.value) in [tuple(r) for r in rows]
-    with pytest.raises(ConflictError), database.session() as s:
-        update_volunteer(s, sun, replace(first.as_input(), roles=()), "desk2")
     with database.session() as s:
-        update_volunteer(s, sun, replace(second.as_input(), is_staff=False, roles=()), "desk1")
+        since = set(s.scalars(select(VolunteerRoleAssignment.since)
+                              .where(VolunteerRoleAssignment.volunteer_id == sun)))
+    assert since == {TODAY}  # held since the day they were given
+    with pytest.raises(ConflictError), database.session() as s:
+        update_volunteer(s, sun, replace(first.as_input(), roles=()), "desk2", TODAY)
+    with database.session() as s:
+        update_volunteer(s, sun, replace(second.as_input(), is_staff=False, roles=()), "desk1",
+                         TODAY)
         third = get_volunteer(s, sun)
     assert not third.is_staff and third.roles == () and third.version == 3
     # The roles of the other volunteers were never touched.
@@ -244,7 +252,7 @@ def get_volunteer_roles(database: Database, volunteer_id: int) -> tuple[RoleInpu
 def test_a_role_needs_a_community(database: Database) -> None:
     with database.session() as s, pytest.raises(ValidationError) as refused:
         create_volunteer(s, VolunteerInput(name="钱志愿", roles=(
-            RoleInput("锦华一区", LIAISON), RoleInput("  ", SUPERVISOR))), "clerk")
+            RoleInput("锦华一区", LIAISON), RoleInput("  ", SUPERVISOR))), "clerk", TODAY)
     assert refused.value.field == "roles" and "监督员" in refused.value.message
     assert volunteer_count(database) == 0
 
@@ -253,10 +261,10 @@ def test_staff_in_the_list_and_the_staff_filter(
     database: Database, registry: dict[str, int]
 ) -> None:
     with database.session() as s:
-        sun = create_volunteer(s, VolunteerInput(name="孙主任", is_staff=True), "clerk")
+        sun = create_volunteer(s, VolunteerInput(name="孙主任", is_staff=True), "clerk", TODAY)
         update_volunteer(s, registry["wang"], replace(
             get_volunteer(s, registry["wang"]).as_input(),
-            roles=(RoleInput("锦华一区", SUPERVISOR),)), "clerk")
+            roles=(RoleInput("锦华一区", SUPERVISOR),)), "clerk", TODAY)
     with database.session() as s:
         everyone = [v.name for v in list_volunteers(s)]
         staff = [v.id for v in list_volunteers(s, staff=True)]
@@ -272,11 +280,11 @@ def test_staff_in_the_list_and_the_staff_filter(
 
 def test_list_people_puts_staff_first(database: Database, registry: dict[str, int]) -> None:
     with database.session() as s:
-        zhou = create_volunteer(s, VolunteerInput(name="周主任", is_staff=True), "clerk")
+        zhou = create_volunteer(s, VolunteerInput(name="周主任", is_staff=True), "clerk", TODAY)
         an = create_volunteer(s, VolunteerInput(name="安社工", is_staff=True,
-                                                community="东旭小区"), "clerk")
+                                                community="东旭小区"), "clerk", TODAY)
         gone = create_volunteer(s, VolunteerInput(name="艾主任", is_staff=True, active=False),
-                                "clerk")
+                                "clerk", TODAY)
     with database.session() as s:
         active = list_people(s)
         everyone = list_people(s, active_only=False)
@@ -300,9 +308,9 @@ def test_role_holders_by_community_role_and_name(
         }.items():
             volunteer = get_volunteer(s, registry[key])
             update_volunteer(s, registry[key], replace(volunteer.as_input(), roles=roles),
-                             "clerk")
+                             "clerk", TODAY)
         an = create_volunteer(s, VolunteerInput(name="安国庆", phone="13905462222", roles=(
-            RoleInput("锦华一区", PUBLICIST),)), "clerk")
+            RoleInput("锦华一区", PUBLICIST),)), "clerk", TODAY)
     with database.session() as s:
         holders = list_role_holders(s)
         dongxu = list_role_holders(s, find_community_id(s, "东旭小区"))
@@ -326,11 +334,11 @@ def test_hours_from_events_and_rounds_and_liaison_households(
             event_type_id=list_event_types(s)[0].id, title="写春联",
             starts_at=datetime(2026, 2, 3, 9), volunteers=(ServiceInput(wang, 3.5),),
         ), "clerk")
-        record_round(s, event, wang, date(2026, 2, 4), 2.25, "clerk")
-        record_round(s, event, registry["shan"], date(2026, 2, 4), 1.0, "clerk")
+        record_round(s, event, wang, date(2026, 2, 4), 2.25, "clerk", TODAY)
+        record_round(s, event, registry["shan"], date(2026, 2, 4), 1.0, "clerk", TODAY)
         homes = [create_household(s, HouseholdInput(
             community="锦华一区", building="3", unit="1", room=room,
-            residents=(ResidentInput(name=f"住户{room}"),)), "clerk")
+            residents=(ResidentInput(name=f"住户{room}"),)), "clerk", TODAY)
             for room in ("101", "102", "103")]
         for home in homes:
             found = s.get(Household, home)
@@ -338,7 +346,7 @@ def test_hours_from_events_and_rounds_and_liaison_households(
             found.liaison_id = wang
         s.flush()
         change_status(s, homes[2], HouseholdStatus.MOVED_AWAY, date(2026, 1, 5), "搬走了",
-                      "clerk")
+                      "clerk", today=TODAY)
     with database.session() as s:
         one = get_volunteer(s, wang)
         listed = {v.id: v for v in list_volunteers(s, active_only=False)}
