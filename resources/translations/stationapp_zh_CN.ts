@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="166"/>
+        <location filename="../../stationapp/ui/app.py" line="165"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -12,27 +12,27 @@
 <context>
     <name>AutoSplitDialog</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="283"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="284"/>
         <source>Split stops among volunteers</source>
         <translation>把配送户分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="285"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="286"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="288"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="289"/>
         <source>{name} ({community})</source>
         <translation>{name}（{community}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="296"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="297"/>
         <source>Only stops &amp;not yet assigned (keep what is assigned)</source>
         <translation>只分还没分配的户，已分配的不变(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="299"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="300"/>
         <source>Pending stops are split by community and building: a building stays with one volunteer, and every volunteer gets about the same number of stops.</source>
         <translation>待送的户按小区和楼栋来分：同一栋楼归同一位志愿者，每位志愿者分到的户数大致相同。</translation>
     </message>
@@ -40,12 +40,12 @@
 <context>
     <name>AutomaticBackup</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="141"/>
+        <location filename="../../stationapp/ui/app.py" line="140"/>
         <source>Backed up today into {folder}</source>
         <translation>今天已自动备份到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="149"/>
+        <location filename="../../stationapp/ui/app.py" line="148"/>
         <source>The automatic backup failed (see File ▸ Backups…): {reason}</source>
         <translation>自动备份没有成功（请看“文件 ▸ 备份…”）：{reason}</translation>
     </message>
@@ -387,52 +387,52 @@ The previous ledger was kept as
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="485"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="484"/>
         <source>Columns</source>
         <translation>各列内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="487"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="486"/>
         <source>Check the header row (marked in yellow) and what each column holds. Columns set to “(ignore)” are not imported.</source>
         <translation>请核对表头行（黄色标出）和每一列的内容。设为“（忽略）”的列不会导入。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="510"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="509"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="514"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="513"/>
         <source>(click a row below to take it as the header)</source>
         <translation>（点击下面某一行，就把它作为表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="519"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="518"/>
         <source>What each column holds:</source>
         <translation>每一列的内容：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="568"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="567"/>
         <source>“{field}” is chosen for more than one column ({columns})</source>
         <translation>“{field}”被选给了不止一列（{columns}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="597"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="596"/>
         <source>Column {letter}: {title}</source>
         <translation>{letter} 列：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="598"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="597"/>
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="601"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="600"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="610"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="609"/>
         <source>e.g. {value}</source>
         <translation>如：{value}</translation>
     </message>
@@ -470,404 +470,404 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>DeliveriesPanel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="363"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="365"/>
         <source>Deliveries: {title}</source>
         <translation>配送：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="384"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="386"/>
         <source>&amp;Plan deliveries…</source>
         <translation>安排配送(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="385"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="387"/>
         <source>Choose households and items for this event</source>
         <translation>为本次活动选择要送的住户和物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="395"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
         <source>Sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="406"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="408"/>
         <source>&amp;Split among volunteers…</source>
         <translation>分给志愿者(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="408"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="410"/>
         <source>Split the stops by community and building, balanced</source>
         <translation>按小区和楼栋，把各户平均分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="409"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="411"/>
         <source>P&amp;rint sheet…</source>
         <translation>打印配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="410"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="412"/>
         <source>All &amp;delivered</source>
         <translation>全部送达(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="412"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="414"/>
         <source>Mark every pending stop of this sheet as delivered</source>
         <translation>把这张单上所有待送的户记为已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="430"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="451"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="432"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="453"/>
         <source>Stops</source>
         <translation>配送户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
         <source>Sheet</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="416"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="418"/>
         <source>Sh&amp;eets:</source>
         <translation>配送单(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="466"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="468"/>
         <source>Volunteer to assign to</source>
         <translation>分配给哪位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="468"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="470"/>
         <source>&amp;Assign</source>
         <translation>分配(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="469"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="471"/>
         <source>Give the selected stops to this volunteer</source>
         <translation>把选中的户分给这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="470"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="472"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="471"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="473"/>
         <source>Move the stop up (Ctrl+Up)</source>
         <translation>往前移一位（Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="472"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="474"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="473"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="475"/>
         <source>Move the stop down (Ctrl+Down)</source>
         <translation>往后移一位（Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="474"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="476"/>
         <source>Assign &amp;to:</source>
         <translation>分配给(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="485"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="487"/>
         <source>Record what happened (keys 1–5 in the table)</source>
         <translation>登记配送结果（在表格里可按 1–5 键）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="492"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="494"/>
         <source>Record {outcome} for the selected stops (key {key})</source>
         <translation>把选中的户记为“{outcome}”（按键 {key}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="500"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="502"/>
         <source>Put stops found not at home or at a wrong address back to pending</source>
         <translation>把“不在家”和“地址有误”的户改回待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="506"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="508"/>
         <source>Optional note, e.g. the neighbour took it; Enter returns to the table</source>
         <translation>可填说明，如：邻居代收；按 Enter 回到表格</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="507"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="509"/>
         <source>N&amp;ote:</source>
         <translation>说明(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="498"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="500"/>
         <source>Deliver a&amp;gain</source>
         <translation>再送一次(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="427"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
         <source>Delivery rounds</source>
         <translation>配送趟次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="434"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="436"/>
         <source>Enter loads the round below for correcting</source>
         <translation>按 Enter 把这一趟调到下方修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="440"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="442"/>
         <source>De&amp;livery rounds:</source>
         <translation>配送趟次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="513"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="515"/>
         <source>Whe&amp;n:</source>
         <translation>时间(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="515"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="517"/>
         <source>Add note to &amp;household</source>
         <translation>说明记入住户备注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="517"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="519"/>
         <source>Append the note to the household&apos;s record on the ledger</source>
         <translation>把这条说明添加到住户台账里这户的备注中</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="531"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="533"/>
         <source>Day of the round</source>
         <translation>这一趟的日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="534"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="537"/>
         <source>Da&amp;y:</source>
         <translation>日期(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="537"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="540"/>
         <source>Hours of the round</source>
         <translation>这一趟的时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="541"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="544"/>
         <source>0 removes the round; Enter saves</source>
         <translation>填 0 即删除这一趟；按 Enter 保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="543"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="546"/>
         <source>Hours wor&amp;ked:</source>
         <translation>服务时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="545"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="548"/>
         <source>Sa&amp;ve hours</source>
         <translation>保存时长(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="547"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="550"/>
         <source>Record the hours this volunteer spent on the round that day</source>
         <translation>记录这位志愿者当天这一趟用了多长时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="561"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="564"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="662"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="667"/>
         <source>(nobody: unassigned)</source>
         <translation>（不分配）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="677"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="682"/>
         <source>All stops</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="680"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="685"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="729"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="734"/>
         <source>No deliveries planned yet: start with Plan deliveries…</source>
         <translation>还没有安排配送：请从“安排配送…”开始</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="732"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="737"/>
         <source>%n stop(s) · {pending} to go · {delivered} delivered · {unassigned} unassigned</source>
         <translation>
             <numerusform>共 %n 户 · 待送 {pending} · 已送达 {delivered} · 未分配 {unassigned}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="807"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="812"/>
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="809"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="814"/>
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="836"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="841"/>
         <source>Tick at least one volunteer to split the stops among.</source>
         <translation>请至少勾选一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="846"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="851"/>
         <source>{name} {count}</source>
         <translation>{name} {count} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="848"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="853"/>
         <source>Stops split: {parts}.</source>
         <translation>已分好：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="861"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="866"/>
         <source>Select the stops to assign first.</source>
         <translation>请先选中要分配的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="870"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="875"/>
         <source>%n stop(s) assigned.</source>
         <translation>
             <numerusform>已分配 %n 户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="904"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="909"/>
         <source>Select a stop first.</source>
         <translation>请先选中一户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="926"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="932"/>
         <source>%n stop(s) recorded as {outcome}.</source>
         <translation>
             <numerusform>已将 %n 户记为“{outcome}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="937"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1019"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="943"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1026"/>
         <source>Choose one volunteer&apos;s sheet on the left first.</source>
         <translation>请先在左边选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="941"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="947"/>
         <source>Nothing is pending on this sheet.</source>
         <translation>这张单上没有待送的户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="944"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="950"/>
         <source>All delivered?</source>
         <translation>全部送达？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="945"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="951"/>
         <source>Mark the %n stop(s) still pending on this sheet as delivered?</source>
         <translation>
             <numerusform>把这张单上还待送的 %n 户都记为已送达吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="967"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="973"/>
         <source>%n delivery(ies) marked delivered.</source>
         <translation>
             <numerusform>已将 %n 项配送记为已送达。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="977"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="983"/>
         <source>No stop was found not at home or at a wrong address.</source>
         <translation>没有“不在家”或“地址有误”的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="985"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="991"/>
         <source>%n delivery(ies) planned again.</source>
         <translation>
             <numerusform>已重新安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="993"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="999"/>
         <source>Select a stop and type the note first.</source>
         <translation>请先选中一户，再填写说明。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1003"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1010"/>
         <source>Note added to the household of {name}.</source>
         <translation>说明已记入{name}家的住户备注。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1038"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1046"/>
         <source>Round of {name} on {day}: {hours} hours recorded.</source>
         <translation>已记录{name} {day} 这一趟：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1041"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1049"/>
         <source>Round of {name} on {day} removed.</source>
         <translation>已删除{name} {day} 这一趟。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1060"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1068"/>
         <source>{name} has no stops on this event any more.</source>
         <translation>{name}在本次活动中已经没有配送户了。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1075"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1083"/>
         <source>Round hours: choose a volunteer&apos;s sheet.</source>
         <translation>配送时长：请先选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1078"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1086"/>
         <source>Round of {name}:</source>
         <translation>{name}的这一趟：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1098"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1106"/>
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1100"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1108"/>
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1103"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1112"/>
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1168"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1177"/>
         <source>P&amp;rint this sheet…</source>
         <translation>打印这张配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1169"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1178"/>
         <source>P&amp;rint all sheets…</source>
         <translation>打印全部配送单(&amp;R)…</translation>
     </message>
@@ -975,51 +975,51 @@ Please copy the details below and send them to whoever looks after this program.
         <translation>印在配送单上的备注（选填；行动情况会自动印上）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="505"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="506"/>
         <source>Choose a community, care category, tier or mobility problems, or search, to list households.</source>
         <translation>请先选小区、关爱类别、关爱等级或“只看行动不便的”，或输入搜索，才会列出住户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="508"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="509"/>
         <source>{listed} households match · {ticked} ticked</source>
         <translation>符合条件 {listed} 户 · 已选 {ticked} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="511"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="512"/>
         <source>{text} · {planned} already planned for this event</source>
         <translation>{text} · 其中 {planned} 户本次活动已安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_planner.py" line="516"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="517"/>
         <source>&amp;Plan for %n household(s)</source>
         <translation>
             <numerusform>为 %n 户安排配送(&amp;P)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="520"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="521"/>
         <source>The item catalogue is empty.</source>
         <translation>物品目录是空的，请先添加物品。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="529"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="530"/>
         <source>Tick at least one household and add an item.</source>
         <translation>请至少勾选一户，并添加一种物品。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_planner.py" line="544"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="545"/>
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="546"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="547"/>
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="548"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="549"/>
         <source>{text} Plan more, or close.</source>
         <translation>{text}可以接着安排，也可以关闭。</translation>
     </message>
@@ -1027,157 +1027,157 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="168"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="169"/>
         <source>New event</source>
         <translation>新增活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="190"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="191"/>
         <source>e.g. couplets for the Spring Festival</source>
         <translation>如：迎新春写春联送祝福</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="193"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="194"/>
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="221"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="222"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="226"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="227"/>
         <source>&amp;Participants:</source>
         <translation>参加人数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="225"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="226"/>
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="227"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="228"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="228"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="229"/>
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="233"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="234"/>
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="234"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="235"/>
         <source>&amp;Organiser:</source>
         <translation>组织者(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="235"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="236"/>
         <source>&amp;Description:</source>
         <translation>活动内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="242"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="243"/>
         <source>Handed out on the spot</source>
         <translation>现场发放</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="244"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="245"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="244"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="245"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="245"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="246"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="251"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="252"/>
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="253"/>
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="261"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="262"/>
         <source>Volunteers who served</source>
         <translation>参加服务的志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="263"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="264"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="263"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="264"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="264"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="265"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="270"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="271"/>
         <source>Add &amp;volunteer</source>
         <translation>添加志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="271"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="272"/>
         <source>Remove volunteer</source>
         <translation>移除志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="281"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="282"/>
         <source>Register volunteers on the Volunteers page first</source>
         <translation>请先在“志愿者”页面登记志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="433"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="434"/>
         <source>Event: {title}</source>
         <translation>活动：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="488"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="489"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="489"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="490"/>
         <source>Someone else changed this event after you opened it, so your changes were not saved. Close this window and open the event again to see their changes.</source>
         <translation>您打开这个活动之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这个活动查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="492"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="493"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="495"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="496"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="496"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="497"/>
         <source>You changed this event. Close without saving?</source>
         <translation>这个活动的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="544"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="545"/>
         <source>Line {number}: {message}</source>
         <translation>第 {number} 行：{message}</translation>
     </message>
@@ -1403,17 +1403,17 @@ Please copy the details below and send them to whoever looks after this program.
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="424"/>
+        <location filename="../../stationapp/ui/events_page.py" line="425"/>
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="434"/>
+        <location filename="../../stationapp/ui/events_page.py" line="435"/>
         <source>Event report: {event}</source>
         <translation>活动记录：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="435"/>
+        <location filename="../../stationapp/ui/events_page.py" line="436"/>
         <source>event report</source>
         <translation>活动记录</translation>
     </message>
@@ -1421,7 +1421,7 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="101"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="102"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1481,100 +1481,100 @@ Please copy the details below and send them to whoever looks after this program.
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="251"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="253"/>
         <source>tier {tier}</source>
         <translation>关爱等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="254"/>
         <source>every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="254"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="256"/>
         <source>liaison {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="256"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="258"/>
         <source>without a liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="258"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="260"/>
         <source>visit overdue on {date}</source>
         <translation>截至 {date} 走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="261"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="263"/>
         <source>name, address or phone “{text}”</source>
         <translation>姓名、地址或电话含“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="263"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="265"/>
         <source>every household ({status})</source>
         <translation>全部住户（{status}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="270"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="272"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="271"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="273"/>
         <source>CSV text (*.csv)</source>
         <translation>CSV 文本 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="273"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="275"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="293"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="295"/>
         <source>Choose the file to write.</source>
         <translation>请选择要保存的文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="302"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="304"/>
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="307"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="309"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="317"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="319"/>
         <source>Exporting {what}…</source>
         <translation>正在导出{what}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="317"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="319"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="373"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="376"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/export_dialog.py" line="374"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="377"/>
         <source>%n row(s) written to {path}.</source>
         <translation>
             <numerusform>已将 %n 行写入 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="385"/>
-        <location filename="../../stationapp/ui/export_dialog.py" line="390"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="388"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="393"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="391"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="394"/>
         <source>The file {path} could not be written: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>文件 {path} 没能写入：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
@@ -1582,57 +1582,57 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="352"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="351"/>
         <source>Choose file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="354"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="353"/>
         <source>Choose the roster to import: an Excel workbook (.xlsx) or a CSV file.</source>
         <translation>选择要导入的花名册：Excel 工作簿（.xlsx）或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="357"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="356"/>
         <source>Type the path or press Browse…</source>
         <translation>输入路径，或点“浏览…”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="358"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="357"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="369"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="368"/>
         <source>Used for rows whose address does not name a community.</source>
         <translation>地址里没写小区的行，算作这个小区。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="378"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="377"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="381"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="380"/>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="384"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="383"/>
         <source>Default &amp;community:</source>
         <translation>默认小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="435"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="434"/>
         <source>Choose a roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="435"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="434"/>
         <source>Rosters (*.xlsx *.xls *.ods *.csv)</source>
         <translation>花名册 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="475"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="474"/>
         <source>There is no file {path}.</source>
         <translation>找不到文件 {path}。</translation>
     </message>
@@ -1640,28 +1640,28 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="52"/>
+        <location filename="../../stationapp/ui/first_run.py" line="53"/>
         <source>Creating {count} demo households…</source>
         <translation>正在生成 {count} 户演示数据…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="57"/>
-        <location filename="../../stationapp/ui/first_run.py" line="76"/>
+        <location filename="../../stationapp/ui/first_run.py" line="58"/>
+        <location filename="../../stationapp/ui/first_run.py" line="77"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="86"/>
+        <location filename="../../stationapp/ui/first_run.py" line="87"/>
         <source>Welcome to stationapp</source>
         <translation>欢迎使用 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="87"/>
+        <location filename="../../stationapp/ui/first_run.py" line="88"/>
         <source>The ledger is empty.</source>
         <translation>住户台账里还没有数据。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="89"/>
+        <location filename="../../stationapp/ui/first_run.py" line="90"/>
         <source>You can try the program with a demo station of {count} made-up households, or start with an empty ledger and enter your own households.
 
 Demo data is for practice only: use a separate database for the real ledger.</source>
@@ -1670,12 +1670,12 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 演示数据只供练习：正式台账请另用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="97"/>
+        <location filename="../../stationapp/ui/first_run.py" line="98"/>
         <source>Load &amp;demo data</source>
         <translation>载入演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="100"/>
+        <location filename="../../stationapp/ui/first_run.py" line="101"/>
         <source>Start &amp;empty</source>
         <translation>从空台账开始(&amp;E)</translation>
     </message>
@@ -1683,306 +1683,316 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="193"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="204"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="229"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="240"/>
         <source>Choose or type a community</source>
         <translation>选择或输入小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="238"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="249"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="244"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="258"/>
+        <source>The day the household came onto the ledger (not after today)</source>
+        <translation>这户登记到台账上的日期（不能晚于今天）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_dialog.py" line="265"/>
         <source>Address and contact</source>
         <translation>地址和联系方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="249"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="270"/>
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="250"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="271"/>
         <source>&amp;Building:</source>
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="251"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="272"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="273"/>
         <source>R&amp;oom:</source>
         <translation>室(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="253"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="274"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="257"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="275"/>
+        <source>Re&amp;gistered:</source>
+        <translation>登记日期(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_dialog.py" line="279"/>
         <source>Care</source>
         <translation>关爱情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="277"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="299"/>
         <source>Care &amp;tier:</source>
         <translation>关爱等级(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="285"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="307"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="287"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="309"/>
         <source>The staff member or volunteer who looks after this household</source>
         <translation>负责联系这户的工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="290"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="312"/>
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="310"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="332"/>
         <source>&amp;Members</source>
         <translation>家庭成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="337"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="337"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="337"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="315"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="337"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="338"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="338"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="338"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="338"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="339"/>
         <source>Mobility</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="317"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="364"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="378"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="339"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="386"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="400"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="339"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="361"/>
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="340"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="362"/>
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="341"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="363"/>
         <source>&amp;Remove member</source>
         <translation>移除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="352"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="374"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="358"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="380"/>
         <source>&amp;Notes (family situation, how to reach them):</source>
         <translation>备注（家庭情况、怎样联系）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="369"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="391"/>
         <source>C&amp;hange status…</source>
         <translation>变更状态(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="378"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="400"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="378"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="400"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="378"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="400"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="388"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="410"/>
         <source>H&amp;istory:</source>
         <translation>变更记录(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="463"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="491"/>
         <source>Household: {address}</source>
         <translation>住户：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="470"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="498"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="471"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="499"/>
         <source>Last visit {last}</source>
         <translation>上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="474"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="502"/>
         <source>{text} · next due {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="479"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="508"/>
         <source>{text} (%n day(s) overdue)</source>
         <translation>
             <numerusform>{text}（已逾期 %n 天）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="488"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="517"/>
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="491"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="520"/>
         <source>This household is {status} since {date}</source>
         <translation>本户已{status}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="492"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="521"/>
         <source>(date not known)</source>
         <translation>日期不详</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="494"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="523"/>
         <source>{text}: {reason}</source>
         <translation>{text}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="498"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="527"/>
         <source>Current status: {status} since {date}</source>
         <translation>当前状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="540"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="569"/>
         <source>{status} on save</source>
         <translation>保存后记为{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="636"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="666"/>
         <source>Kept for the record; not living in the household</source>
         <translation>仅保留记录，已不在本户居住</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="665"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="695"/>
         <source>From the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="676"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="706"/>
         <source>{elderly} (80+) is derived from birth dates</source>
         <translation>“{elderly}”（80 岁及以上）按出生日期自动判断</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="678"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="708"/>
         <source>{note}: this household is {elderly}.</source>
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="718"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="753"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="719"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="754"/>
         <source>Someone else changed this household after you opened it, so your changes were not saved. Close this window and open the household again to see their changes.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以您的修改没有保存。请关闭此窗口，重新打开这户查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="722"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="757"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="725"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="760"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="726"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="761"/>
         <source>You changed this household. Close without saving?</source>
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="795"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="832"/>
         <source>Member {number} ({name}): {message}</source>
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="812"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="849"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="813"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="850"/>
         <source>Save or undo your changes before changing the status.</source>
         <translation>请先保存或撤销修改，再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="833"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="870"/>
         <source>Deliveries cancelled</source>
         <translation>配送已取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="834"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="871"/>
         <source>%n pending delivery(ies) of this household were cancelled.</source>
         <translation>
             <numerusform>这户还有 %n 项待送的配送，已全部取消。</numerusform>
@@ -2005,52 +2015,52 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="134"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="124"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="135"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="124"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="136"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="124"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="137"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="124"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="138"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="125"/>
         <source>Care categories</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="139"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="125"/>
         <source>Tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="140"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="141"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="126"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="142"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="126"/>
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_table_model.py" line="257"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="214"/>
         <source>Visit overdue by %n day(s)</source>
         <translation>
             <numerusform>走访已逾期 %n 天</numerusform>
@@ -2217,22 +2227,22 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="792"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="791"/>
         <source>Import roster</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="795"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="794"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="855"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="854"/>
         <source>This file does not look like a roster: none of its first 20 rows has headers such as 姓名, 住址 or 身份证号. Choose the sheet with the households, or another file.</source>
         <translation>这个文件不像花名册：前 20 行里没有“姓名”“住址”“身份证号”这样的表头。请选择存放住户的工作表，或换一个文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="872"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="871"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
@@ -2242,29 +2252,29 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>正在检查 {name} 的各行…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="924"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="926"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="940"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="942"/>
         <source>Nothing imported</source>
         <translation>没有导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="941"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="943"/>
         <source>Nothing was imported: %n row(s) have problems and “Stop on first error” is ticked. Save the rejected rows, correct them in the sheet and import again, or untick the box.</source>
         <translation>
             <numerusform>没有导入任何数据：有 %n 行有问题，而且勾选了“遇到错误就停止”。请保存不导入的行，在表格里改正后重新导入；或者取消勾选这一项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="947"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="949"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="948"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="950"/>
         <source>The roster was imported.
 
 New people: {created}
@@ -2283,44 +2293,44 @@ Not imported: {rejected}
 新增 {households_created} 户，修改 {households_updated} 户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="960"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="962"/>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="961"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="963"/>
         <source>The import was cancelled. Nothing was imported.</source>
         <translation>导入已取消，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="965"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="967"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="966"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="968"/>
         <source>Nothing was imported: {reason}</source>
         <translation>没有导入任何数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="982"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="984"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="1007"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="1009"/>
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="1026"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="1028"/>
         <source>Reading the file… %n row(s) read</source>
         <translation>
             <numerusform>正在读取文件…已读 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="1029"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="1031"/>
         <source>Writing the households…</source>
         <translation>正在写入住户…</translation>
     </message>
@@ -2371,69 +2381,69 @@ Not imported: {rejected}
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="109"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="110"/>
         <source>Print the ledger</source>
         <translation>打印住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="120"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="122"/>
         <source>Columns to print</source>
         <translation>要打印的列</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="130"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="132"/>
         <source>&amp;Default columns</source>
         <translation>恢复默认列(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="141"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="143"/>
         <source>The ledger is printed on landscape A4, one section per community, with the header row repeated on every page.</source>
         <translation>台账用 A4 纸横向打印，每个小区单独一节，每页都印表头。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="145"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="147"/>
         <source>&amp;Preview…</source>
         <translation>预览(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="148"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="150"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="195"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="197"/>
         <source>At least one column must be printed.</source>
         <translation>至少要打印一列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="203"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="205"/>
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="205"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="207"/>
         <source>No household matches {filter}: there is nothing to print.</source>
         <translation>没有符合条件的住户（{filter}），没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="206"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="208"/>
         <source>the current filter</source>
         <translation>当前筛选条件</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="208"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="210"/>
         <source>Printed: {count} — {filter}</source>
         <translation>将打印 {count}：{filter}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="210"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="212"/>
         <source>Printed: {count} — every household on the ledger</source>
         <translation>将打印 {count}：台账上的全部住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="229"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="231"/>
         <source>Household ledger</source>
         <translation>住户台账</translation>
     </message>
@@ -2441,17 +2451,17 @@ Not imported: {rejected}
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="503"/>
+        <location filename="../../stationapp/ui/households_page.py" line="504"/>
         <source>Assign liaison</source>
         <translation>指定联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="505"/>
+        <location filename="../../stationapp/ui/households_page.py" line="506"/>
         <source>(no liaison)</source>
         <translation>（无联户人）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="507"/>
+        <location filename="../../stationapp/ui/households_page.py" line="508"/>
         <source>&amp;Liaison for the %n selected household(s):</source>
         <translation>
             <numerusform>选中的 %n 户的联户人(&amp;L)：</numerusform>
@@ -2642,92 +2652,92 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="73"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="74"/>
         <source>Edit member</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="73"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="74"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="80"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="81"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="85"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="86"/>
         <source>YYYY-MM-DD, empty if not known</source>
         <translation>年-月-日，如 1943-05-08；不清楚可不填</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="90"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="91"/>
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="93"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="94"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="101"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="102"/>
         <source>&amp;Head of household</source>
         <translation>户主(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="106"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="107"/>
         <source>e.g. uses a wheelchair, needs help on stairs</source>
         <translation>如：坐轮椅、上下楼需要搀扶</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="120"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="121"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="121"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="122"/>
         <source>I&amp;D number:</source>
         <translation>身份证号(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="128"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="129"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="129"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="130"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="130"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="131"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="131"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="132"/>
         <source>&amp;Relation to head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="133"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="134"/>
         <source>&amp;Mobility notes:</source>
         <translation>行动情况(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="207"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="208"/>
         <source>Write the birth date as YYYY-MM-DD, e.g. 1943-05-08</source>
         <translation>出生日期请按“年-月-日”填写，如 1943-05-08</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="273"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="275"/>
         <source>From the ID number: born {date} (age {age}), {sex}</source>
         <translation>按身份证号：{date} 出生（{age} 岁），{sex}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="278"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="279"/>
         <source>Birth date and sex left empty are taken from the ID number.</source>
         <translation>出生日期和性别不填时，按身份证号自动得出。</translation>
     </message>
@@ -2735,12 +2745,12 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>OverdueTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="64"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="66"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="65"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="66"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
@@ -2755,27 +2765,27 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="68"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="67"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="69"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="67"/>
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="70"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="67"/>
         <source>Due</source>
         <translation>应访日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="71"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="68"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/overdue_model.py" line="160"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="125"/>
         <source>More than %n day(s) overdue</source>
         <translation>
             <numerusform>逾期超过 %n 天</numerusform>
@@ -2785,22 +2795,22 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PdfMaker</name>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="301"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="302"/>
         <source>Making {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="301"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="302"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="304"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="305"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="365"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="366"/>
         <source>The PDF could not be made</source>
         <translation>PDF 没有生成</translation>
     </message>
@@ -2808,94 +2818,94 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="82"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="83"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="84"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="85"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="86"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="87"/>
         <source>Print on a printer of this computer (Ctrl+P)</source>
         <translation>用这台电脑连接的打印机打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="87"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="88"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="89"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="90"/>
         <source>Keep a copy of this PDF (Ctrl+S)</source>
         <translation>把这份 PDF 另存一份（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="90"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="91"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="92"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="93"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="94"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="95"/>
         <source>&amp;Fit width</source>
         <translation>适合宽度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="95"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="96"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="158"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="159"/>
         <source>Print {title}</source>
         <translation>打印{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="165"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="166"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="166"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="167"/>
         <source>The printer could not be started. Check that it is switched on and chosen correctly, then try again.</source>
         <translation>打印机没能启动。请检查打印机是否已开机、是否选对了，然后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="209"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="210"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="210"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="211"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="221"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="222"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="222"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="223"/>
         <source>The PDF could not be saved as {path}: {reason}. Choose another folder or free some disk space.</source>
         <translation>PDF 没能保存为 {path}：{reason}。请换一个文件夹，或清理出一些磁盘空间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/pdf_preview.py" line="243"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="244"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="245"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="246"/>
         <source>The PDF could not be shown.</source>
         <translation>无法显示这份 PDF。</translation>
     </message>
@@ -2926,17 +2936,17 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PlanRowsModel</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="213"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="212"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="213"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="212"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="213"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="212"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -2944,69 +2954,69 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="640"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="639"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="642"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="641"/>
         <source>Nothing has been written yet. Rows marked 不导入 are left out; press Import to import the others.</source>
         <translation>现在还没有写入任何数据。标为“不导入”的行会跳过；点“导入”即导入其余各行。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="649"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="648"/>
         <source>Show &amp;only rejected rows</source>
         <translation>只看不导入的行(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="650"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="649"/>
         <source>&amp;Save rejected rows…</source>
         <translation>保存不导入的行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="653"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="652"/>
         <source>S&amp;top on first error (import nothing if any row is rejected)</source>
         <translation>遇到错误就停止（只要有一行不能导入，就全部不导入）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="702"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="701"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="706"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="705"/>
         <source>{new} new · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
         <translation>新增 {new} · 更新 {updated} · 无变化 {unchanged} · 不导入 {rejected}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="725"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="724"/>
         <source>Save rejected rows</source>
         <translation>保存不导入的行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="726"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="725"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="735"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="734"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="736"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="735"/>
         <source>The rejected rows could not be saved as {path}: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>不导入的行没能保存为 {path}：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="740"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="739"/>
         <source>%n rejected row(s) saved to {path}.</source>
         <translation>
             <numerusform>已把 %n 行不导入的数据保存到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="756"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="755"/>
         <source>%n row(s) are rejected, so nothing will be imported while “Stop on first error” is ticked.</source>
         <translation>
             <numerusform>有 %n 行不能导入；勾选了“遇到错误就停止”时，不会导入任何数据。</numerusform>
@@ -3016,22 +3026,22 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="131"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="132"/>
         <source>Due</source>
         <translation>提醒日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="132"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="133"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="133"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="134"/>
         <source>Reminder</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="134"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="135"/>
         <source>Who</source>
         <translation>跟进人</translation>
     </message>
@@ -3077,242 +3087,242 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="384"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="386"/>
         <source>New request</source>
         <translation>新增诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="420"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="422"/>
         <source>Who reported it, if not the head</source>
         <translation>反映人（不是户主时填写）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="422"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="424"/>
         <source>(not yet)</source>
         <translation>（暂未派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="427"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="429"/>
         <source>What is wrong, e.g. the radiator in the bedroom stays cold</source>
         <translation>什么问题，如：卧室的暖气片不热</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="454"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="456"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="458"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="460"/>
         <source>&amp;Household:</source>
         <translation>住户(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="459"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="461"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="461"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="463"/>
         <source>&amp;Received:</source>
         <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="462"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="464"/>
         <source>Re&amp;porter:</source>
         <translation>反映人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="463"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="465"/>
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="464"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="466"/>
         <source>&amp;Description:</source>
         <translation>诉求内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="467"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="469"/>
         <source>Progress</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="481"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
         <source>Status history</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="485"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="485"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="485"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="485"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="460"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="462"/>
         <source>Cha&amp;nnel:</source>
         <translation>反映渠道(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="497"/>
-        <location filename="../../stationapp/ui/request_dialog.py" line="640"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="499"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="642"/>
         <source>Dis&amp;patch…</source>
         <translation>派单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="498"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="500"/>
         <source>S&amp;tart work…</source>
         <translation>开始处理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="499"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="501"/>
         <source>Re&amp;solve…</source>
         <translation>办结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="500"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="502"/>
         <source>Ca&amp;ll back…</source>
         <translation>回访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="501"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="503"/>
         <source>Send &amp;back to work…</source>
         <translation>退回处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="504"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="506"/>
         <source>Choose who handles the request (派单)</source>
         <translation>选定由谁处理这件诉求（派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="505"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="507"/>
         <source>Work on the request has begun (处理中)</source>
         <translation>已经开始处理这件诉求（处理中）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="506"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="508"/>
         <source>The problem is solved: say what was done (办结)</source>
         <translation>问题已解决：写明做了什么（办结）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="507"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="509"/>
         <source>Ask the resident whether they are satisfied (回访)</source>
         <translation>询问居民是否满意（回访）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="508"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="510"/>
         <source>The call-back found the problem still there (退回处理)</source>
         <translation>回访发现问题还没解决（退回处理）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="511"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="513"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="520"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="522"/>
         <source>Closed: the call-back was made.</source>
         <translation>已结束：已经回访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="534"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="536"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="575"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="577"/>
         <source>Request No. {number}: {title}</source>
         <translation>{number} 号诉求：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="586"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="588"/>
         <source>Change the assignee with Dispatch…</source>
         <translation>要更换处理人，请用“派单…”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="596"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="598"/>
         <source>Open for %n day(s)</source>
         <translation>
             <numerusform>已办理 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="598"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="600"/>
         <source>Took %n day(s)</source>
         <translation>
             <numerusform>用时 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="600"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="602"/>
         <source>{days} · assigned to {name}</source>
         <translation>{days} · 处理人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="602"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="604"/>
         <source>{days} · overdue</source>
         <translation>{days} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="608"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="610"/>
         <source>Open longer than the station&apos;s time limit</source>
         <translation>未办结的时间已超过服务社规定的时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="612"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="614"/>
         <source>Resolution ({when}): {text}</source>
         <translation>办结情况（{when}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="617"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="619"/>
         <source>Call-back: {verdict}</source>
         <translation>回访：{verdict}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="640"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="642"/>
         <source>Reassi&amp;gn…</source>
         <translation>改派(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="696"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="698"/>
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="727"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="729"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="728"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="730"/>
         <source>Someone else changed this request after you opened it, so your changes were not saved. Close this window and open the request again to see their changes.</source>
         <translation>您打开这件诉求之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这件诉求查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="731"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="733"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="734"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="736"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="735"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="737"/>
         <source>You changed this request. Close without saving?</source>
         <translation>这件诉求的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -3435,17 +3445,17 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
         <translation>退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="304"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="305"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="305"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="306"/>
         <source>Someone else changed this request after you opened it, so this step was not recorded. The request is read again: look at it and try again.</source>
         <translation>您打开之后，别人也修改了这件诉求，所以这一步没有记录。已重新读取这件诉求，请查看后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="307"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="308"/>
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -3617,26 +3627,26 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
         <translation>全部类别</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/requests_page.py" line="214"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="215"/>
         <source>%n open</source>
         <translation>
             <numerusform>未办结 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/requests_page.py" line="217"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="218"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>逾期 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="223"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="224"/>
         <source>Requests still open in the whole station; overdue: open longer than {limit} days</source>
         <translation>全服务社未办结的诉求；逾期：超过 {limit} 天未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="283"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="284"/>
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
@@ -3860,303 +3870,303 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="131"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="134"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="139"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="142"/>
         <source>Previous month (Ctrl+PgUp, Alt+Left)</source>
         <translation>上个月（Ctrl+PgUp 或 Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="140"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="143"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="143"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="146"/>
         <source>Next month (Ctrl+PgDown, Alt+Right)</source>
         <translation>下个月（Ctrl+PgDown 或 Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="144"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="147"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="148"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="151"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="149"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="152"/>
         <source>The month whose figures are shown</source>
         <translation>显示哪个月的数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="154"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="157"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="156"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="159"/>
         <source>T&amp;his month</source>
         <translation>本月(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="157"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="160"/>
         <source>Show the current month</source>
         <translation>显示本月的数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="160"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="163"/>
         <source>&amp;Print monthly report…</source>
         <translation>打印月报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="162"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="165"/>
         <source>The monthly report (月报) of the month shown, as a PDF to print or save</source>
         <translation>把所显示月份的月报生成 PDF，可打印或保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="182"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="185"/>
         <source>Households on the ledger</source>
         <translation>在册住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="183"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="186"/>
         <source>Visits this month</source>
         <translation>本月走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="184"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="187"/>
         <source>Overdue visits</source>
         <translation>走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="185"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="188"/>
         <source>Requests received</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="186"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="189"/>
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="187"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="190"/>
         <source>Average days to close</source>
         <translation>平均办结天数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="188"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="191"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="189"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="192"/>
         <source>Events this month</source>
         <translation>本月活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="190"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="193"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="191"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="194"/>
         <source>Volunteer hours</source>
         <translation>志愿服务时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="199"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="202"/>
         <source>No data this month</source>
         <translation>本月没有数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="200"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="203"/>
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="201"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="204"/>
         <source>Households by care category</source>
         <translation>各关爱类别户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="202"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="205"/>
         <source>No household has a care category</source>
         <translation>还没有住户填写关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="204"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="207"/>
         <source>Households by community</source>
         <translation>各小区户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="205"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="208"/>
         <source>No households on the ledger</source>
         <translation>台账上还没有住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="207"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="210"/>
         <source>Visits by method</source>
         <translation>各走访方式次数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="209"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="212"/>
         <source>Satisfaction at the call-back</source>
         <translation>回访满意度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="215"/>
         <source>Requests by category</source>
         <translation>各类别诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="213"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="216"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="213"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="216"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="213"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="216"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="213"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="216"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="214"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="217"/>
         <source>Volunteer hours (most)</source>
         <translation>服务时长排行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="215"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="218"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="215"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="218"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="395"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="409"/>
         <source>Figures as of {day}</source>
         <translation>数据截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="400"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="414"/>
         <source>Nothing was recorded in {month}: no visits, requests, events or deliveries.</source>
         <translation>{month} 没有任何记录：没有走访、诉求、活动或配送。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="415"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="429"/>
         <source>No household was due for a visit</source>
         <translation>本月没有应走访的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="417"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="431"/>
         <source>{visited} of {due} households due were visited · target {target}</source>
         <translation>已访 {visited}/{due} 户 · 目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="423"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="437"/>
         <source>Coverage {percent}</source>
         <translation>覆盖率 {percent}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="424"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="438"/>
         <source>Coverage: households visited ÷ households due (target {target})</source>
         <translation>覆盖率 = 已访户数 ÷ 应访户数（目标 {target}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="429"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="443"/>
         <source>Households past their visit date</source>
         <translation>已过应访日期的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="433"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="447"/>
         <source>Closed {closed} · still open {open}</source>
         <translation>已办结 {closed} · 未办结 {open}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="436"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="450"/>
         <source>Open longer than %n day(s)</source>
         <translation>
             <numerusform>超过 %n 天未办结</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="438"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="452"/>
         <source>Open requests past the time limit</source>
         <translation>超过时限未办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="443"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="457"/>
         <source>No request was closed</source>
         <translation>没有办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="446"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="460"/>
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="447"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="461"/>
         <source>%n request(s) closed</source>
         <translation>
             <numerusform>办结 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="451"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="465"/>
         <source>No call-back this month</source>
         <translation>本月没有回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="464"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="478"/>
         <source>No deliveries this month</source>
         <translation>本月没有配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="466"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="480"/>
         <source>All delivered</source>
         <translation>全部送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="470"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="484"/>
         <source>{hours} h</source>
         <translation>{hours} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="471"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="485"/>
         <source>%n volunteer(s) served</source>
         <translation>
             <numerusform>%n 人参加服务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="476"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="490"/>
         <source>The figures could not be read</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="507"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="523"/>
         <source>Monthly report {month}</source>
         <translation>{month} 月报</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="508"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="524"/>
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
@@ -4174,37 +4184,37 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="89"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="90"/>
         <source>e.g. moved to live with the children; deceased</source>
         <translation>如：随子女居住；去世</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="102"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="103"/>
         <source>New &amp;status:</source>
         <translation>新状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="103"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="104"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="146"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="147"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="146"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="147"/>
         <source>&amp;Reason (optional):</source>
         <translation>原因（选填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="174"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="176"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="175"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="177"/>
         <source>Someone else changed this household after you opened it, so the status was not changed. Close the household and open it again.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以状态没有变更。请关闭这户后重新打开。</translation>
     </message>
@@ -4212,57 +4222,57 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StopTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="211"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="212"/>
         <source>Stop</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="212"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="213"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="213"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="214"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="214"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="215"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="215"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="216"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="216"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="217"/>
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="217"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="218"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="218"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="219"/>
         <source>Outcome</source>
         <translation>配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="219"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="220"/>
         <source>Outcome note</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="220"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="221"/>
         <source>Attempt</source>
         <translation>第几次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="250"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="251"/>
         <source>Recorded {time}</source>
         <translation>登记于 {time}</translation>
     </message>
@@ -4270,199 +4280,199 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="174"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="176"/>
         <source>Visit of {date}: {address}</source>
         <translation>{date} 的走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="179"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="181"/>
         <source>Record a visit: {address}</source>
         <translation>登记走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="229"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="231"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="236"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="238"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="236"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="238"/>
         <source>H&amp;ow:</source>
         <translation>方式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="237"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="239"/>
         <source>&amp;Visitor:</source>
         <translation>走访人(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="248"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="250"/>
         <source>Findings</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="262"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="264"/>
         <source>{topic}: note</source>
         <translation>{topic}：说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="263"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="265"/>
         <source>What was seen or said</source>
         <translation>看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="277"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="279"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="287"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="289"/>
         <source>Needs &amp;follow-up</source>
         <translation>需要跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="289"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="291"/>
         <source>Follow-up</source>
         <translation>后续跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="296"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="298"/>
         <source>Open a &amp;request for the station</source>
         <translation>转为诉求，由服务社办理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="299"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="301"/>
         <source>Re&amp;mind on a date</source>
         <translation>到日子提醒(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="314"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="316"/>
         <source>What is the problem?</source>
         <translation>是什么问题？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="318"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="320"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="321"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="323"/>
         <source>D&amp;escription:</source>
         <translation>问题描述(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="332"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="334"/>
         <source>What to look at again</source>
         <translation>到时要再看看什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="336"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="338"/>
         <source>O&amp;n:</source>
         <translation>提醒日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="339"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="341"/>
         <source>&amp;Text:</source>
         <translation>提醒内容(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="346"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="348"/>
         <source>Who follows up</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="348"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="350"/>
         <source>&amp;Who follows up:</source>
         <translation>跟进人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="417"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="419"/>
         <source>Care tier {tier} (visit every {days} days)</source>
         <translation>关爱等级：{tier}（每 {days} 天走访一次）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="420"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="422"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="421"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="423"/>
         <source>{text} · last visit: {last}</source>
         <translation>{text} · 上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="423"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="425"/>
         <source>{text} · next due: {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visit_dialog.py" line="426"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="428"/>
         <source>{text} — %n day(s) overdue</source>
         <translation>
             <numerusform>{text} — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="444"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="446"/>
         <source>Request No. {number} was opened from this visit.</source>
         <translation>本次走访已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="447"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="449"/>
         <source>A reminder was set from this visit.</source>
         <translation>本次走访已设了提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="449"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="451"/>
         <source>Requests and reminders are made only when a visit is first recorded.</source>
         <translation>只有第一次登记走访时，才能转诉求或设提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="545"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="547"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="546"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="548"/>
         <source>Someone else changed this visit after you opened it, so your changes were not saved. Close this window and open the visit again.</source>
         <translation>您打开这次走访之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这次走访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="548"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="550"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="568"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="570"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="569"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="571"/>
         <source>Visit recorded.</source>
         <translation>走访已登记。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="571"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="573"/>
         <source>{message} Request No. {number} opened.</source>
         <translation>{message}已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="574"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="576"/>
         <source>{message} Reminder set for {date}.</source>
         <translation>{message}已设提醒：{date}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="551"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="553"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="552"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="554"/>
         <source>You changed this visit. Close without saving?</source>
         <translation>这次走访的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -4470,47 +4480,47 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="64"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="61"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="65"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="61"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="66"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="61"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="67"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="61"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="68"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="62"/>
         <source>Concerns</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="69"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="62"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="164"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="121"/>
         <source>Request No. {number}</source>
         <translation>{number} 号诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="180"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="137"/>
         <source>Reminder</source>
         <translation>已设提醒</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="181"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="138"/>
         <source>Needed</source>
         <translation>需跟进</translation>
     </message>
@@ -4518,190 +4528,190 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="212"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="289"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="215"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="292"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="213"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="216"/>
         <source>&amp;Record visit…</source>
         <translation>登记走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="215"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="218"/>
         <source>Record a visit to the selected household (Enter in the overdue list)</source>
         <translation>为选中的住户登记走访（在逾期名单里按 Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="216"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="219"/>
         <source>&amp;Open visit…</source>
         <translation>打开走访(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="217"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="220"/>
         <source>Open the selected visit (Enter in the visits list)</source>
         <translation>打开选中的走访记录（在走访记录里按 Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="218"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="221"/>
         <source>Dele&amp;te visit</source>
         <translation>删除走访(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="219"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="222"/>
         <source>Remove a visit entered by mistake</source>
         <translation>删除录错的走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="235"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="238"/>
         <source>This month&apos;s coverage</source>
         <translation>本月走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="237"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="240"/>
         <source>Everyone</source>
         <translation>全部联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="239"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="242"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="241"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="244"/>
         <source>Only the households of this liaison (and the visits they made)</source>
         <translation>只看这位联户人负责的住户及其走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="242"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="245"/>
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="255"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="258"/>
         <source>Overdue households</source>
         <translation>逾期住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="272"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="275"/>
         <source>O&amp;verdue</source>
         <translation>逾期未访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="280"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="283"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="282"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="285"/>
         <source>Search address, name or visitor</source>
         <translation>搜索地址、姓名或走访人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="468"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="485"/>
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>共 %Ln 次走访</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="284"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="287"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="285"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="288"/>
         <source>Only with &amp;follow-up</source>
         <translation>只看需跟进的(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="297"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="300"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="308"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="311"/>
         <source>V&amp;isits</source>
         <translation>走访记录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="312"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="315"/>
         <source>Show &amp;upcoming ones too</source>
         <translation>也显示以后的提醒(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="314"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="317"/>
         <source>&amp;Done</source>
         <translation>已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="315"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="318"/>
         <source>Mark the selected reminder done</source>
         <translation>把选中的提醒标为已完成</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="317"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="320"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="329"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="485"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="332"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="502"/>
         <source>R&amp;eminders</source>
         <translation>提醒(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="422"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="439"/>
         <source>This month&apos;s coverage: nobody is due — target {target} %</source>
         <translation>本月走访覆盖率：没有应访住户 — 目标 {target}%</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="428"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="445"/>
         <source>This month&apos;s coverage: {percent} % ({visited} of {due} due) — target {target} %</source>
         <translation>本月走访覆盖率：{percent}%（应访 {due} 户，已访 {visited} 户）— 目标 {target}%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="444"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="461"/>
         <source>%n household(s) overdue for a visit, most days overdue first</source>
         <translation>
             <numerusform>%n 户走访逾期，逾期最久的排在前面</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="445"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="462"/>
         <source>No household is overdue for a visit.</source>
         <translation>没有走访逾期的住户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="485"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="502"/>
         <source>R&amp;eminders ({count})</source>
         <translation>提醒（{count}）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="576"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="617"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="592"/>
         <location filename="../../stationapp/ui/visits_page.py" line="633"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="649"/>
         <source>Not found</source>
         <translation>找不到记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="604"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="620"/>
         <source>Delete visit?</source>
         <translation>删除走访记录？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="605"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="621"/>
         <source>Delete the visit of {date} to {household}? Use this only for a visit entered by mistake; a request or reminder made from it stays.</source>
         <translation>删除 {date} 对{household}的走访记录吗？只有录错时才删除；由它转成的诉求或提醒会保留。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="619"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="635"/>
         <source>Visit of {date} deleted.</source>
         <translation>{date} 的走访记录已删除。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="636"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="652"/>
         <source>Reminder done: {text}</source>
         <translation>提醒已完成：{text}</translation>
     </message>
@@ -4912,141 +4922,141 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="523"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="526"/>
         <source>Search name, pinyin, phone, community or skill</source>
         <translation>搜索姓名、拼音、电话、小区或特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="525"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="528"/>
         <source>Search volunteers</source>
         <translation>搜索志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="527"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="530"/>
         <source>Staff or volunteers</source>
         <translation>工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="528"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="531"/>
         <source>Staff and volunteers</source>
         <translation>工作人员和志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="529"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="532"/>
         <source>Staff only</source>
         <translation>只看工作人员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="530"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="533"/>
         <source>Volunteers only</source>
         <translation>只看志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="532"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="535"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="533"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="536"/>
         <source>Any role or none</source>
         <translation>不限角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="534"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="537"/>
         <source>Holds a role</source>
         <translation>担任角色的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="537"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="540"/>
         <source>Show &amp;inactive</source>
         <translation>显示不在岗人员(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="538"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="541"/>
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="539"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="542"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="540"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="543"/>
         <source>Edit the selected volunteer (Enter)</source>
         <translation>修改选中的志愿者（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="541"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="544"/>
         <source>Service &amp;record…</source>
         <translation>服务记录证明(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="543"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="546"/>
         <source>Issue a service record certificate (志愿服务记录证明) for the selected person</source>
         <translation>为选中的人员开具志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="546"/>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="586"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="549"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="589"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="551"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="554"/>
         <source>Role holders</source>
         <translation>三员名单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="562"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="565"/>
         <source>Who holds the three roles in each community; &quot;—&quot; marks a role nobody holds. Enter opens the person.</source>
         <translation>各小区的“三员”由谁担任；“—”表示没人担任。按 Enter 打开此人的信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="578"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="581"/>
         <source>&amp;People</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="579"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="582"/>
         <source>Role &amp;holders</source>
         <translation>三员名单(&amp;H)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_page.py" line="642"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="645"/>
         <source>%n role(s) nobody holds.</source>
         <translation>
             <numerusform>有 %n 个角色没人担任。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="643"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="646"/>
         <source>Every role is held in every community.</source>
         <translation>各小区的角色都有人担任。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="735"/>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="795"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="738"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="799"/>
         <source>Volunteer not found</source>
         <translation>找不到这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="757"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="761"/>
         <source>Service record: {name}</source>
         <translation>志愿服务记录证明：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="758"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="762"/>
         <source>service record</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="779"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="783"/>
         <source>Service record No. {number}: {name}</source>
         <translation>志愿服务记录证明（编号 {number}）：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="782"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="786"/>
         <source>Certificate No. {number} issued to {name}: {hours} hours.</source>
         <translation>已为{name}开具证明（编号 {number}）：{hours} 小时。</translation>
     </message>

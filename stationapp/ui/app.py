@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from sqlalchemy.orm import Session
 
 from stationapp import __version__
+from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import BackupError, DatabaseSetupError
 from stationapp.paths import APP_NAME, log_dir
 from stationapp.services.backup import BackupInfo, backup_if_due
@@ -67,8 +68,8 @@ def current_actor() -> str:
         return ""
 
 
-def automatic_backup(database: Database, now: datetime | None = None) -> BackupInfo | None:
-    """Make today's automatic backup when none was made today; log what happened.
+def automatic_backup(database: Database, now: datetime) -> BackupInfo | None:
+    """Make the automatic backup of ``now``'s day when none was made that day; log it.
 
     Returns the backup made, or None (already backed up today, or a PostgreSQL ledger).
     Raises :class:`BackupError` (logged) when the backup cannot be made. Touches no
@@ -91,19 +92,17 @@ class AutomaticBackup(QObject):
 
     The outcome goes to the window's status bar: briefly when a backup was made, and until
     replaced when it failed (never a modal box at start-up). ``done(outcome)`` carries the
-    :class:`BackupInfo`, None, or the :class:`BackupError`.
+    :class:`BackupInfo`, None, or the :class:`BackupError`. The day it backs up for is
+    read from the database's clock when the backup starts.
     """
 
     done = Signal(object)
 
-    def __init__(
-        self, database: Database, window: QMainWindow, now: datetime | None = None
-    ) -> None:
+    def __init__(self, database: Database, window: QMainWindow) -> None:
         """Prepare the backup of ``database``; messages go to ``window``'s status bar."""
         super().__init__(window)
         self._database = database
         self._window = window
-        self._now = now
         self._runner = TaskRunner(database, self)
         self._started = False
 
@@ -118,7 +117,7 @@ class AutomaticBackup(QObject):
         if self._started:
             return
         self._started = True
-        database, now = self._database, self._now
+        database, now = self._database, self._database.clock.now()
 
         def work(_session: Session) -> BackupInfo | None:
             return automatic_backup(database, now)
@@ -170,10 +169,10 @@ def _report_setup_error(error: DatabaseSetupError, no_dialogs: bool) -> None:
         QMessageBox.critical(None, title, str(error))
 
 
-def _open(database_url: str | None) -> Database:
+def _open(database_url: str | None, clock: Clock) -> Database:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return open_database(database_url)
+        return open_database(database_url, clock)
     finally:
         QApplication.restoreOverrideCursor()
 
@@ -190,8 +189,10 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
     language = install_translators(app, lang)
     log.info("language %s", language)
     install_crash_handler(no_dialogs, str(log_file))
+    # The program's one clock: everything below reads the time from it (database.clock).
+    clock = SystemClock()
     try:
-        database = _open(database_url)
+        database = _open(database_url, clock)
     except DatabaseSetupError as exc:
         log.error("database setup failed: %s", exc)
         _report_setup_error(exc, no_dialogs)

@@ -399,7 +399,7 @@ class BackupDialog(QDialog):
         database = self._database
 
         def work(_session: Session) -> BackupInfo:
-            return make_backup(database, kind="manual")
+            return make_backup(database, kind="manual", now=database.clock.now())
 
         self._start_progress(self.tr("Backing up the ledger…"))
         self._runner.run(work, self._backup_done, self._backup_failed)
@@ -472,7 +472,7 @@ class BackupDialog(QDialog):
         log.info("restoring %s (revision %s) for %s", path, revision, self._actor or "?")
 
         def work(_session: Session) -> RestoreResult:
-            return restore_backup(database, path)
+            return restore_backup(database, path, now=database.clock.now())
 
         self._start_progress(self.tr("Restoring the ledger…"))
         self._runner.run(work, self._restore_done, self._restore_failed)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ConflictError, NotFoundError, StationError, ValidationError
 from stationapp.domain.vocab import REDELIVERABLE_OUTCOMES, DeliveryOutcome
 from stationapp.services.database import Database
@@ -346,6 +347,7 @@ class DeliveriesPanel(QDialog):
         """Build the panel for ``event_id`` and read its deliveries."""
         super().__init__(parent)
         self._database = database
+        self._clock: Clock = database.clock
         self._event_id = event_id
         self._actor = actor
         self._rows: list[DeliveryRow] = []
@@ -509,7 +511,8 @@ class DeliveriesPanel(QDialog):
         self.when_edit = QDateTimeEdit(outcome_box)
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat(DATE_TIME_FORMAT)
-        self.when_edit.setDateTime(_now_to_the_minute())
+        self._default_when = _to_the_minute(self._clock.now())
+        self.when_edit.setDateTime(self._default_when)
         when_label = QLabel(self.tr("Whe&n:"), outcome_box)
         when_label.setBuddy(self.when_edit)
         self.household_note_button = QPushButton(self.tr("Add note to &household"), outcome_box)
@@ -529,8 +532,9 @@ class DeliveriesPanel(QDialog):
         self.round_date_edit.setCalendarPopup(True)
         self.round_date_edit.setDisplayFormat("yyyy-MM-dd")
         self.round_date_edit.setAccessibleName(self.tr("Day of the round"))
-        self.round_date_edit.setDate(to_qdate(date.today()))
-        self.round_date_edit.setMaximumDate(to_qdate(date.today()))  # hours come afterwards
+        today = to_qdate(self._clock.today())
+        self.round_date_edit.setDate(today)
+        self.round_date_edit.setMaximumDate(today)  # hours come afterwards (see refresh)
         round_date_label = QLabel(self.tr("Da&y:"), outcome_box)
         round_date_label.setBuddy(self.round_date_edit)
         self.round_hours_spin = QDoubleSpinBox(outcome_box)
@@ -625,6 +629,12 @@ class DeliveriesPanel(QDialog):
             self._rows = list_deliveries(session, self._event_id)
             self._volunteers = list_volunteers(session, active_only=True)
             self._rounds = list_rounds(session, self._event_id)
+        # A panel left open for long offers the new day for a round's hours, and a time
+        # the clerk has not changed follows the clock.
+        self.round_date_edit.setMaximumDate(to_qdate(self._clock.today()))
+        if self.when_edit.dateTime() == self._default_when:
+            self._default_when = _to_the_minute(self._clock.now())
+            self.when_edit.setDateTime(self._default_when)
         self._stops = group_stops(self._rows)
         self._fill_assign_combo(self._volunteers)
         self._fill_sheets(keep_sheet)
@@ -909,7 +919,8 @@ class DeliveriesPanel(QDialog):
             with self._database.session() as session:
                 for stop in stops:
                     for delivery_id in stop.delivery_ids:
-                        record_outcome(session, delivery_id, outcome, self._actor, note, when)
+                        record_outcome(session, delivery_id, outcome, self._actor, note, when,
+                                       now=self._clock.now())
         except ValidationError as exc:
             if exc.field == "at":
                 self.when_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -960,7 +971,7 @@ class DeliveriesPanel(QDialog):
         try:
             with self._database.session() as session:
                 count = mark_sheet_delivered(session, self._event_id, volunteer_id,
-                                             self._actor, when)
+                                             self._actor, when, now=self._clock.now())
         except StationError as exc:
             self._problem(exc)
             return 0
@@ -995,7 +1006,8 @@ class DeliveriesPanel(QDialog):
             return False
         try:
             with self._database.session() as session:
-                add_note_to_household(session, stops[0].delivery_ids[0], note, self._actor)
+                add_note_to_household(session, stops[0].delivery_ids[0], note, self._actor,
+                                      today=self._clock.today())
         except StationError as exc:
             self._problem(exc)
             return False
@@ -1023,7 +1035,8 @@ class DeliveriesPanel(QDialog):
         hours = round(self.round_hours_spin.value(), 2)
         try:
             with self._database.session() as session:
-                record_round(session, self._event_id, volunteer_id, day, hours, self._actor)
+                record_round(session, self._event_id, volunteer_id, day, hours, self._actor,
+                             today=self._clock.today())
         except ValidationError as exc:
             focus = self.round_date_edit if "date" in exc.field else self.round_hours_spin
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -1082,7 +1095,7 @@ class DeliveriesPanel(QDialog):
             day, hours = last.round_date, last.hours
         else:
             times = [s.outcome_at for s in stops if s.outcome_at is not None]
-            day = max(times).date() if times else min(self._event_day, date.today())
+            day = max(times).date() if times else min(self._event_day, self._clock.today())
             hours = 0.0
         self.round_date_edit.setDate(to_qdate(day))
         self.round_hours_spin.setValue(hours)
@@ -1099,7 +1112,8 @@ class DeliveriesPanel(QDialog):
         if name:
             title = self.tr("Delivery sheet of {name}: {event}").format(
                 name=name, event=self._event_title)
-        self.pdf.make(delivery_sheets_work(self._event_id, volunteer_id), title,
+        self.pdf.make(delivery_sheets_work(self._event_id, volunteer_id, self._clock.now()),
+                      title,
                       pdf_file_name(self._event_title, name, self.tr("delivery sheets")))
 
     # ------------------------------------------------------------ internals
@@ -1179,9 +1193,9 @@ class DeliveriesPanel(QDialog):
         super().done(result)
 
 
-def _now_to_the_minute() -> QDateTime:
-    now = QDateTime.currentDateTime()
-    return QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()))
+def _to_the_minute(now: datetime) -> QDateTime:
+    """``now`` (the clock's time) without its seconds, for a time field."""
+    return QDateTime(to_qdate(now.date()), QTime(now.hour, now.minute))
 
 
 __all__ = [

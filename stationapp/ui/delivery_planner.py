@@ -415,7 +415,8 @@ class DeliveryPlannerDialog(QDialog):
             return
         try:
             with self._database.session() as session:
-                rows = find_candidates(session, self._event_id, self.current_filter())
+                rows = find_candidates(session, self._event_id, self.current_filter(),
+                                       today=self._database.clock.today())
         except NotFoundError as exc:
             self.error.show_message(str(exc))
             rows = []

@@ -63,6 +63,7 @@ from stationapp.ui.form_helpers import (
     mark_invalid,
     save_cancel_buttons,
     show_field_problem,
+    to_qdate,
     with_error,
 )
 
@@ -166,7 +167,7 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
             self._load(detail)
         else:
             self.setWindowTitle(self.tr("New event"))
-            today = QDate.currentDate()
+            today = to_qdate(database.clock.today())
             self.starts_edit.setDateTime(QDateTime(today, QTime(_DEFAULT_START.hour, 0)))
             self.ends_edit.setDateTime(QDateTime(today, QTime(_DEFAULT_START.hour + 2, 0)))
         self._initial = self.current_input()

@@ -420,7 +420,8 @@ class EventsPage(QWidget):
             title = self.tr("Delivery sheets: {event}").format(event=event.title)
         from stationapp.ui.pdf_preview import delivery_sheets_work, pdf_file_name
 
-        self.pdf.make(delivery_sheets_work(event.id, volunteer_id), title,
+        self.pdf.make(delivery_sheets_work(event.id, volunteer_id, self._database.clock.now()),
+                      title,
                       pdf_file_name(event.title, name, self.tr("delivery sheets")))
 
     def print_report(self) -> None:
@@ -430,7 +431,7 @@ class EventsPage(QWidget):
             return
         from stationapp.ui.pdf_preview import event_report_work, pdf_file_name
 
-        self.pdf.make(event_report_work(event.id),
+        self.pdf.make(event_report_work(event.id, self._database.clock.now()),
                       self.tr("Event report: {event}").format(event=event.title),
                       pdf_file_name(event.title, self.tr("event report")))
 

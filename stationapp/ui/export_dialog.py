@@ -92,6 +92,7 @@ class ExportDialog(QDialog):
         (every household on the ledger when None)."""
         super().__init__(parent)
         self._database = database
+        self._clock = database.clock
         self._filter = household_filter or HouseholdFilter()
         self._runner = TaskRunner(database, self)
         self._task: SessionTask[int] | None = None
@@ -104,8 +105,7 @@ class ExportDialog(QDialog):
         self.kind_combo.setObjectName("kind")
         for each in ExportKind:
             self.kind_combo.addItem(each.label, each.value)
-        today = date.today()
-        start, end = month_period(today)
+        start, end = month_period(self._clock.today())
         self.start_edit = self._date_edit(start, "start")
         self.end_edit = self._date_edit(end, "end")
         self.month_button = QPushButton(self.tr("This &month"), self)
@@ -175,8 +175,10 @@ class ExportDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.format_combo.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.browse_button.clicked.connect(self.browse)
-        self.month_button.clicked.connect(lambda: self.set_period(*month_period(date.today())))
-        self.year_button.clicked.connect(lambda: self.set_period(*year_period(date.today())))
+        self.month_button.clicked.connect(
+            lambda: self.set_period(*month_period(self._clock.today())))
+        self.year_button.clicked.connect(
+            lambda: self.set_period(*year_period(self._clock.today())))
         self.path_edit.textEdited.connect(lambda _t: self.error_label.clear_message())
         self.set_kind(kind)
         self._kind_changed()
@@ -343,12 +345,13 @@ class ExportDialog(QDialog):
     def _table_maker(self, kind: ExportKind, start: date,
                      end: date) -> Callable[[Session], ExportTable]:
         flt = self._filter
-        today = date.today()
+        now = self._clock.now()
+        today = now.date()
         makers: dict[ExportKind, Callable[[Session], ExportTable]] = {
-            ExportKind.HOUSEHOLDS: lambda s: households_table(s, flt, today),
-            ExportKind.RESIDENTS: lambda s: residents_table(s, flt, today),
+            ExportKind.HOUSEHOLDS: lambda s: households_table(s, flt, today=today),
+            ExportKind.RESIDENTS: lambda s: residents_table(s, flt, today=today),
             ExportKind.VISITS: lambda s: visits_table(s, start, end),
-            ExportKind.REQUESTS: lambda s: requests_table(s, start, end),
+            ExportKind.REQUESTS: lambda s: requests_table(s, start, end, now=now),
             ExportKind.EVENTS: lambda s: events_table(s, start, end),
             ExportKind.DELIVERIES: lambda s: deliveries_table(s, start, end),
         }
@@ -408,7 +411,7 @@ class ExportDialog(QDialog):
         from stationapp.ui.main_window import desk_settings
 
         folder = Path(str(desk_settings().value(LAST_FOLDER_KEY, "") or Path.home()))
-        return folder / f"{kind.label}-{date.today().isoformat()}{suffix}"
+        return folder / f"{kind.label}-{self._clock.today().isoformat()}{suffix}"
 
     def _kind_changed(self) -> None:
         kind = self.kind()
@@ -420,9 +423,10 @@ class ExportDialog(QDialog):
         if self.path() == self._default_path:  # the clerk has not chosen a name: follow
             self._default_path = self._suggested_path(kind, self.file_format())
             self.path_edit.setText(str(self._default_path))
+        today = self._clock.today()
         if kind in (ExportKind.EVENTS, ExportKind.DELIVERIES) and \
-                self.period() == month_period(date.today()):
-            self.set_period(*year_period(date.today()))
+                self.period() == month_period(today):
+            self.set_period(*year_period(today))
 
     def _format_changed(self) -> None:
         path = self.path()

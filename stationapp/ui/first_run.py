@@ -34,7 +34,8 @@ class DemoWorker(QThread):
         """Add the demo households in one transaction (runs in the worker thread)."""
         try:
             with self._database.session() as session:
-                summary = populate_demo(session, households=self._households)
+                summary = populate_demo(session, households=self._households,
+                                        today=self._database.clock.today())
             log.info("demo data loaded: %s", summary)
         except BaseException as exc:  # handed to the GUI thread, which reports it
             self.error = exc

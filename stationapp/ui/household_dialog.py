@@ -16,6 +16,11 @@ Validation
     and for a member (``residents[i].<field>``) its row turns red and the message is
     listed under the table; opening that member shows the message under the field too.
 
+Registration date
+    登记日期 is the day the household came onto the ledger: a new household starts on the
+    clock's today, a saved one shows its stored day; the clerk may correct it, but never
+    to a day after today.
+
 Status
     For a saved household "Change status…" records 在册 / 迁出 / 注销 at once (its own
     transaction, with the version this dialog read) and the dialog reloads. Because that
@@ -39,6 +44,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QGridLayout,
     QGroupBox,
@@ -58,6 +64,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.people import age_on, check_id_number, is_elderly
 from stationapp.domain.vocab import (
@@ -87,8 +94,10 @@ from stationapp.ui.form_helpers import (
     SavingFormMixin,
     clear_field_problems,
     format_date,
+    from_qdate,
     mark_invalid,
     save_cancel_buttons,
+    to_qdate,
     with_error,
 )
 from stationapp.ui.member_editor import MemberEditor
@@ -96,7 +105,7 @@ from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.status_dialog import StatusDialog
 
 HOUSEHOLD_FIELDS: tuple[str, ...] = ("community", "building", "unit", "room", "phone",
-                                     "liaison")
+                                     "registered_on", "liaison")
 """Household fields that have an inline error label (see :attr:`HouseholdDialog.errors`)."""
 
 _MEMBER_FIELD = re.compile(r"^residents\[(\d+)\]\.(\w+)$")
@@ -153,7 +162,8 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
 
     ``actor`` is who is acting, passed to every service call that changes data. After a
     successful save :attr:`saved_household_id` holds the household's id and the dialog is
-    accepted. Raises :class:`~stationapp.domain.errors.NotFoundError` when
+    accepted. Days (ages, overdue visits, the registration date) are the database clock's.
+    Raises :class:`~stationapp.domain.errors.NotFoundError` when
     ``household_id`` is not on the ledger.
     """
 
@@ -168,7 +178,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         self._database = database
         self._household_id = household_id
         self._actor = actor
-        self._today = date.today()
+        self._clock: Clock = database.clock
         self.saved_household_id: int | None = None
         self._detail: HouseholdDetail | None = None
         self._version: int | None = None
@@ -182,7 +192,8 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
 
         with database.session() as session:
             communities = [c.name for c in list_communities(session)]
-            detail = get_household(session, household_id) if household_id is not None else None
+            detail = (get_household(session, household_id, today=self._clock.today())
+                      if household_id is not None else None)
 
         self.setStyleSheet(INVALID_STYLE)
         self.setSizeGripEnabled(True)
@@ -236,9 +247,19 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         self.phone_edit = QLineEdit(self)
         self.phone_edit.setObjectName("phone")
         self.phone_edit.setPlaceholderText(self.tr("Mobile, or landline with area code"))
+        today = self._clock.today()
+        self.registered_edit = QDateEdit(self)
+        self.registered_edit.setObjectName("registered_on")
+        self.registered_edit.setCalendarPopup(True)
+        self.registered_edit.setDisplayFormat("yyyy-MM-dd")
+        self.registered_edit.setMaximumDate(to_qdate(today))
+        self.registered_edit.setDate(to_qdate(today))
+        self.registered_edit.setToolTip(
+            self.tr("The day the household came onto the ledger (not after today)"))
         self._fields: dict[str, QWidget] = {
             "community": self.community_combo, "building": self.building_edit,
             "unit": self.unit_edit, "room": self.room_edit, "phone": self.phone_edit,
+            "registered_on": self.registered_edit,
         }
 
         address_box = QGroupBox(self.tr("Address and contact"), self)
@@ -250,7 +271,8 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         self._grid_field(grid, 1, 0, self.tr("&Building:"), "building")
         self._grid_field(grid, 1, 2, self.tr("&Unit:"), "unit")
         self._grid_field(grid, 1, 4, self.tr("R&oom:"), "room")
-        self._grid_field(grid, 2, 0, self.tr("&Phone:"), "phone", span=5)
+        self._grid_field(grid, 2, 0, self.tr("&Phone:"), "phone", span=3)
+        self._grid_field(grid, 2, 4, self.tr("Re&gistered:"), "registered_on")
         grid.setRowStretch(3, 1)
 
         # Care
@@ -413,7 +435,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
 
         chain: list[QWidget] = [
             self.community_combo, self.building_edit, self.unit_edit, self.room_edit,
-            self.phone_edit, *self.category_boxes.values(), self.tier_combo,
+            self.phone_edit, self.registered_edit, *self.category_boxes.values(), self.tier_combo,
             self.liaison_picker, self.members_table, self.add_button, self.edit_button,
             self.remove_button,
             self.notes_edit, self.status_button, self.history_table, self.save_button,
@@ -446,6 +468,12 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         self.unit_edit.setText(detail.unit)
         self.room_edit.setText(detail.room)
         self.phone_edit.setText(detail.phone)
+        # A stored day after today (a clock set back) is shown as it is, not cut to today;
+        # saving it again is then refused with a message under the field.
+        today = self._clock.today()
+        registered = detail.registered_on or today  # every saved household has one
+        self.registered_edit.setMaximumDate(to_qdate(max(today, registered)))
+        self.registered_edit.setDate(to_qdate(registered))
         for category, box in self.category_boxes.items():
             box.setChecked(category in detail.categories)
         self.tier_combo.setCurrentIndex(self.tier_combo.findData(detail.tier))
@@ -473,9 +501,10 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         if detail.next_visit_due is not None and detail.status is HouseholdStatus.ACTIVE:
             text = self.tr("{text} · next due {due}").format(
                 text=text, due=format_date(detail.next_visit_due))
-            overdue = detail.next_visit_due < self._today
+            today = self._clock.today()
+            overdue = detail.next_visit_due < today
             if overdue:
-                days = (self._today - detail.next_visit_due).days
+                days = (today - detail.next_visit_due).days
                 text = self.tr("{text} (%n day(s) overdue)", "", days).format(text=text)
         self.visits_label.setText(text)
         self.visits_label.setStyleSheet(f"color: {ERROR_COLOR.name()};" if overdue else "")
@@ -583,7 +612,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
             return
         member = self._members[row] if row is not None else None
         problems = self._member_problems.get(row, {}) if row is not None else {}
-        editor = MemberEditor(member, problems, parent=self, today=self._today)
+        editor = MemberEditor(self._clock, member, problems, parent=self)
         if member is None and not self._members:
             editor.head_check.setChecked(True)
         editor.accepted.connect(lambda: self._member_accepted(editor, row))
@@ -609,9 +638,10 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         red = QBrush(ERROR_ROW_BACKGROUND)
         grey = QBrush(INACTIVE_COLOR)
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        today = self._clock.today()
         for row, member in enumerate(self._members):
             problems = self._member_problems.get(row, {})
-            self._fill_row(row, member, ResidentStatus.PRESENT.label)
+            self._fill_row(row, member, ResidentStatus.PRESENT.label, today)
             tip = "\n".join(problems.values())
             for column in MemberColumn:
                 item = table.item(row, column)
@@ -625,7 +655,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
                         item.setForeground(QBrush(ERROR_COLOR))
         for offset, shown in enumerate(self._record_only):
             row = len(self._members) + offset
-            self._fill_row(row, shown.member, shown.status_text)
+            self._fill_row(row, shown.member, shown.status_text, today)
             for column in MemberColumn:
                 item = table.item(row, column)
                 assert item is not None
@@ -635,11 +665,11 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
                 item.setFont(font)
                 item.setToolTip(self.tr("Kept for the record; not living in the household"))
         self._update_member_buttons()
-        self._refresh_elderly()
+        self._refresh_elderly(today)
 
-    def _fill_row(self, row: int, member: ResidentInput, status_text: str) -> None:
+    def _fill_row(self, row: int, member: ResidentInput, status_text: str, today: date) -> None:
         facts = _facts(member)
-        age = age_on(facts.birth_date, self._today) if facts.birth_date else None
+        age = age_on(facts.birth_date, today) if facts.birth_date else None
         texts = {
             MemberColumn.HEAD: "★" if member.is_head else "",
             MemberColumn.NAME: member.name,
@@ -670,8 +700,8 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         self.edit_button.setEnabled(has_member)
         self.remove_button.setEnabled(has_member)
 
-    def _refresh_elderly(self) -> None:
-        elderly = any(is_elderly(_facts(m).birth_date, self._today) for m in self._members)
+    def _refresh_elderly(self, today: date) -> None:
+        elderly = any(is_elderly(_facts(m).birth_date, today) for m in self._members)
         label = CareCategory.ELDERLY.label
         note = self.tr("{elderly} (80+) is derived from birth dates").format(elderly=label)
         if elderly:
@@ -712,7 +742,12 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
             residents=tuple(self._members),
             version=self._version,
             liaison_id=self.liaison_picker.person_id(),
+            registered_on=self.registered_on(),
         )
+
+    def registered_on(self) -> date:
+        """The registration date (登记日期) as chosen in the form."""
+        return from_qdate(self.registered_edit.date())
 
     def _conflict_texts(self) -> tuple[str, str, str]:
         return (self.tr("Changed by someone else"),
@@ -729,9 +764,11 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         self.saved_household_id = saved_id
 
     def _write(self, session: Session, data: HouseholdInput) -> int:
+        # The service refuses a registration date after today (under the field).
+        today = self._clock.today()
         if self._household_id is None:
-            return create_household(session, data, self._actor, self._today)
-        update_household(session, self._household_id, data, self._actor, self._today)
+            return create_household(session, data, self._actor, today=today)
+        update_household(session, self._household_id, data, self._actor, today=today)
         return self._household_id
 
     def reject(self) -> None:

@@ -85,7 +85,8 @@ class HouseholdPicker(QLineEdit):
         row: HouseholdRow | None = None
         if household_id is not None:
             with self._database.session() as session:
-                rows = fetch_household_rows(session, [household_id])
+                rows = fetch_household_rows(session, [household_id],
+                                            today=self._database.clock.today())
             row = rows[0] if rows else None
         self._timer.stop()
         self._set(row)
@@ -102,9 +103,11 @@ class HouseholdPicker(QLineEdit):
         """The first :data:`PICKER_LIMIT` households on the ledger matching ``text``."""
         if not text.strip():
             return []
+        today = self._database.clock.today()
         with self._database.session() as session:
-            ids = list_household_ids(session, HouseholdFilter(search=text))[:PICKER_LIMIT]
-            return fetch_household_rows(session, ids)
+            ids = list_household_ids(session, HouseholdFilter(search=text),
+                                     today=today)[:PICKER_LIMIT]
+            return fetch_household_rows(session, ids, today=today)
 
     def results(self) -> list[HouseholdRow]:
         """The households the popup lists now."""

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.schedule import days_overdue
 from stationapp.domain.vocab import CareTier, HouseholdStatus
 from stationapp.services.households import (
@@ -98,11 +99,15 @@ _OVERDUE_COLOUR = QColor("#b3261e")
 
 
 class HouseholdTableModel(LazyTableModel[HouseholdRow]):
-    """Households matching a :class:`HouseholdFilter`, sorted in SQL, rows loaded on demand."""
+    """Households matching a :class:`HouseholdFilter`, sorted in SQL, rows loaded on demand.
+
+    Ages and overdue visits are reckoned on ``clock``'s day, read again at every refresh.
+    """
 
     def __init__(
         self,
         open_session: SessionOpener,
+        clock: Clock,
         parent: QObject | None = None,
         block_size: int = DEFAULT_BLOCK_SIZE,
         cached_blocks: int = DEFAULT_CACHED_BLOCKS,
@@ -111,7 +116,8 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
         super().__init__(open_session, lambda row: row.id, parent, block_size, cached_blocks)
         self._filter = HouseholdFilter()
         self._sort_column: TableColumn = Column.ADDRESS
-        self._today = date.today()
+        self._clock = clock
+        self._today: date = clock.today()
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._loaded = False
         self.set_headers((  # in the order of Column, then CareColumn
@@ -161,10 +167,11 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
     def refresh(self) -> None:
         """Read the ids again with the current filter and sort, and forget cached rows."""
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        self._today = date.today()
+        self._today = self._clock.today()
         with self._open_session() as session:
             ids = list_household_ids(
-                session, self._filter, SORT_KEYS[self._sort_column], descending
+                session, self._filter, SORT_KEYS[self._sort_column], descending,
+                today=self._today,
             )
         self._loaded = True
         self.show_ids(ids)
@@ -174,8 +181,8 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
         return self.id_at(row)
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[HouseholdRow]:
-        """The table rows of ``ids``."""
-        return fetch_household_rows(session, ids)
+        """The table rows of ``ids`` (ages on the day the ids were read)."""
+        return fetch_household_rows(session, ids, today=self._today)
 
     # ------------------------------------------------------------ Qt model interface
 

@@ -155,7 +155,7 @@ class HouseholdsPage(QWidget):
         for action in (self.visit_action, self.assign_action):
             self.addAction(action)
 
-        self.model = HouseholdTableModel(database.session, self)
+        self.model = HouseholdTableModel(database.session, database.clock, self)
         self.table = list_table(self.model, self.tr("Households"), self, fixed_rows=True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -446,7 +446,8 @@ class HouseholdsPage(QWidget):
 
     def _count_total(self) -> None:
         with self._database.session() as session:
-            self._total = count_households(session, HouseholdFilter(status=None))
+            self._total = count_households(session, HouseholdFilter(status=None),
+                                           today=self._database.clock.today())
 
     def _remember_selection(self) -> None:
         self._keep_id = self.current_household_id()

@@ -17,7 +17,6 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -878,10 +877,11 @@ class ImportWizard(QWizard):
         if table is None:
             return
         self.plan = None
-        options = self.import_options()
+        options, today = self.import_options(), self._database.clock.today()
 
         def work(session: Session, bridge: _Bridge) -> ImportPlan:
-            return plan_import(session, table, options, progress=bridge.progress_of("plan"))
+            return plan_import(session, table, options, today=today,
+                               progress=bridge.progress_of("plan"))
 
         def done(plan: ImportPlan) -> None:
             self.plan = plan
@@ -915,11 +915,13 @@ class ImportWizard(QWizard):
         if table is None:
             return
         options, actor = self.import_options(), self._actor
+        today = self._database.clock.today()
 
         def work(session: Session, bridge: _Bridge) -> ImportResult:
-            today = date.today()
-            plan = plan_import(session, table, options, today, bridge.progress_of("plan"))
-            return apply_plan(session, plan, actor, today, bridge.progress_of("write"))
+            plan = plan_import(session, table, options, today=today,
+                               progress=bridge.progress_of("plan"))
+            return apply_plan(session, plan, actor, today=today,
+                              progress=bridge.progress_of("write"))
 
         self._start(self.tr("Importing {name}…").format(name=table.path.name), work,
                     self._imported, self._import_failed, on_cancel=lambda: None,

@@ -10,7 +10,7 @@ Save.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,17 +45,18 @@ _GRID_COLUMNS = 3
 
 def ledger_work(
     household_filter: HouseholdFilter, columns: tuple[LedgerColumn, ...], filter_text: str,
-    today: date | None = None,
+    now: datetime,
 ) -> PdfWork:
-    """Work that renders the printed ledger of the households ``household_filter`` keeps."""
+    """Work that renders the printed ledger of the households ``household_filter`` keeps,
+    as of ``now`` (ages on its day, printed at it)."""
 
     def work(session: Session, path: Path) -> int:
         # Imported when first printing: reportlab is not needed to start the program.
         from stationapp.reports.ledger import render_ledger
 
-        data = ledger_data(session, household_filter, columns, today=today,
+        data = ledger_data(session, household_filter, columns, today=now.date(),
                            filter_text=filter_text)
-        return render_ledger(data, path)
+        return render_ledger(data, path, printed_at=now)
 
     return work
 
@@ -88,7 +89,8 @@ class LedgerDialog(QDialog):
     """Choose the ledger's columns and preview it as PDF.
 
     ``household_filter`` is what the households page lists; ``filter_text`` says it in
-    words (printed in the ledger's header too).
+    words (printed in the ledger's header too). Ages are reckoned on the database clock's
+    day, the ledger is printed at its time.
     """
 
     def __init__(
@@ -97,19 +99,19 @@ class LedgerDialog(QDialog):
         parent: QWidget | None = None,
         household_filter: HouseholdFilter | None = None,
         filter_text: str = "",
-        today: date | None = None,
     ) -> None:
         """Build the dialog; counts the households that will be printed."""
         super().__init__(parent)
         self._database = database
         self._filter = household_filter or HouseholdFilter()
         self._filter_text = filter_text.strip()
-        self._today = today
+        self._clock = database.clock
         self._pdf: PdfMaker | None = None
         self.setWindowTitle(self.tr("Print the ledger"))
 
         with database.session() as session:
-            self.household_count = count_households(session, self._filter, today)
+            self.household_count = count_households(session, self._filter,
+                                                    today=self._clock.today())
         self.households_label = QLabel(self)
         self.households_label.setObjectName("households")
         self.households_label.setWordWrap(True)
@@ -229,9 +231,9 @@ class LedgerDialog(QDialog):
         title = self.tr("Household ledger")
         log.info("printing the ledger: %d households, columns %s", self.household_count,
                  ",".join(c.value for c in columns))
-        day = self._today or date.today()
-        self.pdf.make(ledger_work(self._filter, columns, self._filter_text, self._today),
-                      title, pdf_file_name(title, f"{day:%Y-%m-%d}"))
+        now = self._clock.now()
+        self.pdf.make(ledger_work(self._filter, columns, self._filter_text, now),
+                      title, pdf_file_name(title, f"{now:%Y-%m-%d}"))
 
     def done(self, result: int) -> None:
         """Close, after a PDF being made has finished."""

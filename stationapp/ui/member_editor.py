@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.people import age_on, check_id_number
 from stationapp.domain.vocab import RELATIONS, Sex
@@ -57,18 +57,19 @@ class MemberEditor(QDialog):
     Open it with :meth:`open` (window-modal, not blocking) and read :meth:`value` once it is
     accepted. ``problems`` (field → message, fields as in :data:`MEMBER_FIELDS`) are shown
     inline when the editor opens, e.g. the problems a failed household save found.
+    Ages and the ID-number rules are checked as of ``clock``'s day.
     """
 
     def __init__(
         self,
+        clock: Clock,
         member: ResidentInput | None = None,
         problems: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
-        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = member
-        self._today = today or date.today()
+        self._clock = clock
         self._value: ResidentInput | None = None
         self.setWindowTitle(self.tr("Edit member") if member else self.tr("Add member"))
         self.setStyleSheet(INVALID_STYLE)
@@ -231,7 +232,7 @@ class MemberEditor(QDialog):
         member, problems = self._read()
         probe = HouseholdInput(community="-", building="-", residents=(member,))
         try:
-            validate_household(probe, self._today)
+            validate_household(probe, self._clock.today())
         except ValidationError as exc:
             for problem in exc.problems:
                 prefix, _, name = problem.field.partition(".")
@@ -270,9 +271,9 @@ class MemberEditor(QDialog):
             except ValidationError as exc:
                 hint = exc.message
             else:
+                age = age_on(facts.birth_date, self._clock.today())
                 hint = self.tr("From the ID number: born {date} (age {age}), {sex}").format(
-                    date=facts.birth_date.isoformat(), age=age_on(facts.birth_date, self._today),
-                    sex=facts.sex.label,
+                    date=facts.birth_date.isoformat(), age=age, sex=facts.sex.label,
                 )
         elif not number:
             hint = self.tr("Birth date and sex left empty are taken from the ID number.")

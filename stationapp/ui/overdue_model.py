@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy.orm import Session
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareTier
 from stationapp.services.visits import OverdueRow, fetch_overdue_rows, list_overdue_ids
 from stationapp.ui.form_helpers import ERROR_COLOR, ERROR_ROW_BACKGROUND, format_date
@@ -49,14 +50,16 @@ class OverdueTableModel(LazyTableModel[OverdueRow]):
     def __init__(
         self,
         open_session: SessionOpener,
+        clock: Clock,
         parent: QObject | None = None,
         block_size: int = DEFAULT_BLOCK_SIZE,
         cached_blocks: int = DEFAULT_CACHED_BLOCKS,
     ) -> None:
-        """An empty model; :meth:`refresh` reads the ids."""
+        """An empty model; :meth:`refresh` reads the ids as of ``clock``'s day."""
         super().__init__(open_session, lambda row: row.household_id, parent, block_size,
                          cached_blocks)
-        self._today: date = date.today()
+        self._clock = clock
+        self._today: date = clock.today()
         self._liaison_id: int | None = None
         self._community_id: int | None = None
         self.set_headers((  # in the order of OverdueColumn
@@ -72,20 +75,24 @@ class OverdueTableModel(LazyTableModel[OverdueRow]):
         """Only this liaison's households (None: everyone's)."""
         return self._liaison_id
 
-    def set_filter(
-        self, liaison_id: int | None = None, community_id: int | None = None,
-        today: date | None = None,
-    ) -> None:
-        """Show the overdue households of ``liaison_id`` / ``community_id`` as of ``today``."""
+    @property
+    def today(self) -> date:
+        """The day the list was last read as of."""
+        return self._today
+
+    def set_filter(self, liaison_id: int | None = None, community_id: int | None = None) -> None:
+        """Show the overdue households of ``liaison_id`` / ``community_id`` (as of today)."""
         self._liaison_id = liaison_id
         self._community_id = community_id
-        self.refresh(today)
+        self.refresh()
 
-    def refresh(self, today: date | None = None) -> None:
-        """Read the ids again (as of ``today``, default the real today); forget cached rows."""
-        self._today = today or date.today()
+    def refresh(self) -> None:
+        """Read the ids again as of the clock's day; forget cached rows."""
+        self._today = self._clock.today()
         with self._open_session() as session:
-            ids = list_overdue_ids(session, self._today, self._liaison_id, self._community_id)
+            ids = list_overdue_ids(session, today=self._today,
+                                   liaison_id=self._liaison_id,
+                                   community_id=self._community_id)
         self.show_ids(ids)
 
     def household_id(self, row: int) -> int | None:
@@ -94,7 +101,7 @@ class OverdueTableModel(LazyTableModel[OverdueRow]):
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> list[OverdueRow]:
         """The overdue rows of ``ids`` as of the day the ids were read."""
-        return fetch_overdue_rows(session, ids, self._today)
+        return fetch_overdue_rows(session, ids, today=self._today)
 
     # ------------------------------------------------------------ Qt model interface
 

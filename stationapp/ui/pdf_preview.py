@@ -16,6 +16,7 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
@@ -365,8 +366,11 @@ class PdfMaker(QObject):
         QMessageBox.warning(self._widget, self.tr("The PDF could not be made"), message)
 
 
-def delivery_sheets_work(event_id: int, volunteer_id: int | None = None) -> PdfWork:
-    """Work that renders the delivery sheets of an event (one volunteer, or all)."""
+def delivery_sheets_work(
+    event_id: int, volunteer_id: int | None, printed_at: datetime
+) -> PdfWork:
+    """Work that renders the delivery sheets of an event (one volunteer, or all), printed
+    at ``printed_at``."""
 
     def work(session: Session, path: Path) -> int:
         # Imported when first printing: reportlab is not needed to start the program.
@@ -374,19 +378,21 @@ def delivery_sheets_work(event_id: int, volunteer_id: int | None = None) -> PdfW
         from stationapp.services.sheet_data import delivery_sheets
 
         data = delivery_sheets(session, event_id, volunteer_id=volunteer_id)
-        return render_delivery_sheets(data, path)
+        return render_delivery_sheets(data, path, printed_at=printed_at)
 
     return work
 
 
-def event_report_work(event_id: int) -> PdfWork:
-    """Work that renders the event report (活动记录) of an event."""
+def event_report_work(event_id: int, printed_at: datetime) -> PdfWork:
+    """Work that renders the event report (活动记录) of an event, printed at
+    ``printed_at``."""
 
     def work(session: Session, path: Path) -> int:
         from stationapp.reports.event_report import render_event_report
         from stationapp.services.sheet_data import event_report
 
-        return render_event_report(event_report(session, event_id), path)
+        return render_event_report(event_report(session, event_id), path,
+                                   printed_at=printed_at)
 
     return work
 

@@ -117,9 +117,9 @@ def action_for(current: RequestStatus, to_status: RequestStatus) -> str:
     return Action.CALL_BACK
 
 
-def _now_to_the_minute() -> QDateTime:
-    now = QDateTime.currentDateTime()
-    return now.addSecs(-now.time().second()).addMSecs(-now.time().msec())
+def _to_the_minute(now: datetime) -> QDateTime:
+    """``now`` (the clock's time) without its seconds, for a time field."""
+    return to_qdatetime(now.replace(second=0, microsecond=0))
 
 
 def _set_plain_height(edit: QPlainTextEdit, lines: int) -> None:
@@ -201,7 +201,7 @@ class RequestStepDialog(QDialog):
         self.note_edit.setObjectName("note")
         self.note_edit.setPlaceholderText(self._note_hint())
         self._add_row(form, self.tr("&Note:"), "note", self.note_edit)
-        self._opened_at = _now_to_the_minute()
+        self._opened_at = _to_the_minute(database.clock.now())
         self.when_edit = QDateTimeEdit(self._opened_at, self)
         self.when_edit.setObjectName("when")
         self.when_edit.setCalendarPopup(True)
@@ -296,6 +296,7 @@ class RequestStepDialog(QDialog):
                 note="" if callback else note, assignee_id=assignee, resolution=resolution,
                 satisfaction=satisfaction, callback_note=note if callback else "",
                 when=when, expected_version=self._detail.version,
+                now=self._database.clock.now(),
             )
             return self._detail.id
 
@@ -369,7 +370,8 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self.saved_request_id: int | None = None
         self.changed = False
         with database.session() as session:
-            detail = get_request(session, request_id) if request_id is not None else None
+            detail = (get_request(session, request_id, now=database.clock.now())
+                      if request_id is not None else None)
             categories = list_request_categories(session)
         if detail is not None and detail.category not in categories:
             categories = [*categories, detail.category]
@@ -382,7 +384,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
             self._load(detail)
         else:
             self.setWindowTitle(self.tr("New request"))
-            self._opened_at = _now_to_the_minute()
+            self._opened_at = _to_the_minute(database.clock.now())
             self.received_edit.setDateTime(self._opened_at)
             if household_id is not None:
                 self.household_picker.set_household_id(household_id)
@@ -646,7 +648,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
             return
         modified = self.is_modified()
         with self._database.session() as session:
-            detail = get_request(session, self._request_id)
+            detail = get_request(session, self._request_id, now=self._database.clock.now())
         if modified:
             # Keep what the clerk typed; only the status part and the version follow.
             self.detail = detail
@@ -746,7 +748,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self._saved(saved)
         if self._request_id is not None:
             with self._database.session() as session:
-                detail = get_request(session, saved)
+                detail = get_request(session, saved, now=self._database.clock.now())
             self._load(detail)
             self._initial = self.current_input()
         return True
@@ -763,8 +765,10 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
 
     def _write(self, session: Session, data: RequestInput) -> int:
         if self._request_id is None:
-            return create_request(session, data, self._actor, visit_id=self._visit_id)
-        update_request(session, self._request_id, data, self._actor)
+            return create_request(session, data, self._actor, now=self._database.clock.now(),
+                                  visit_id=self._visit_id)
+        update_request(session, self._request_id, data, self._actor,
+                       now=self._database.clock.now())
         return self._request_id
 
     # ------------------------------------------------------------ problems

@@ -196,10 +196,11 @@ class RequestsPage(QWidget):
         self._search_timer.stop()
         keep = self.current_request_id()
         flt = self.current_filter()
+        now = self._database.clock.now()  # open requests past the limit, as of now
         with self._database.session() as session:
-            rows = list_requests(session, flt)
+            rows = list_requests(session, flt, now=now)
             open_rows = rows if flt == RequestFilter(open_only=True) else list_requests(
-                session, RequestFilter(open_only=True))
+                session, RequestFilter(open_only=True), now=now)
             limit = get_station_settings(session).request_limit_days
         self.model.limit_days = limit
         self.model.set_requests(rows)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from stationapp.domain.care_vocab import Satisfaction
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import StationError
 from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.services.database import Database
@@ -109,17 +110,19 @@ class StatisticsPage(QWidget):
     count_changed = Signal(int)
     statistics_shown = Signal(object)
 
-    def __init__(self, database: Database, actor: str = "", today: date | None = None,
+    def __init__(self, database: Database, actor: str = "",
                  parent: QWidget | None = None) -> None:
         """Build the page on the current month; figures are read when first shown.
 
-        ``today`` fixes the date the figures are counted to (tests); by default the
-        computer's date at each refresh.
+        Figures are counted to the database clock's day, read again at every refresh: a
+        page left open over midnight counts to the new day, and when it showed the month
+        that was current it moves on to the new current month.
         """
         super().__init__(parent)
         self._database = database
+        self._clock: Clock = database.clock
         self._actor = actor
-        self._today = today
+        self._latest = first_of_month(self._clock.today())
         self._loaded = False
         self._stats: MonthlyStatistics | None = None
         self._generation = 0
@@ -262,14 +265,14 @@ class StatisticsPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda step=step: self.step_month(step))
 
-        self._set_month_edit(first_of_month(self.today()))
+        self._set_month_edit(self._latest)
         self.setFocusProxy(self.month_edit)
 
     # ------------------------------------------------------------ month
 
     def today(self) -> date:
-        """The date figures are counted to (the fixed one, else the computer's date)."""
-        return self._today or date.today()
+        """The date figures are counted to (the database clock's day, read now)."""
+        return self._clock.today()
 
     def month(self) -> date:
         """The first day of the month shown."""
@@ -286,13 +289,22 @@ class StatisticsPage(QWidget):
         self.set_month(add_months(self.month(), months))
 
     def _set_month_edit(self, month: date) -> None:
-        latest = first_of_month(self.today())
+        latest = self._latest
         month = max(FIRST_MONTH, min(month, latest))
         self.month_edit.blockSignals(True)
         self.month_edit.setMaximumDate(QDate(latest.year, latest.month, 28))
         self.month_edit.setDate(QDate(month.year, month.month, 1))
         self.month_edit.blockSignals(False)
         self._update_month_buttons()
+
+    def _follow_the_month(self, latest: date) -> None:
+        """A new month has begun since the last look: offer it, and show it when the page
+        showed the month that was current."""
+        if latest == self._latest:
+            return
+        was_current = self.month() == self._latest
+        self._latest = latest
+        self._set_month_edit(latest if was_current else self.month())
 
     def _month_edited(self, chosen: QDate) -> None:
         if chosen.day() != 1:  # the calendar popup picks a day: keep the month only
@@ -305,7 +317,7 @@ class StatisticsPage(QWidget):
     def _update_month_buttons(self) -> None:
         month = self.month()
         self.previous_button.setEnabled(month > FIRST_MONTH)
-        self.next_button.setEnabled(month < first_of_month(self.today()))
+        self.next_button.setEnabled(month < self._latest)
 
     # ------------------------------------------------------------ reading
 
@@ -321,10 +333,12 @@ class StatisticsPage(QWidget):
         self._loaded = True
         self._generation += 1
         generation = self._generation
-        month, today = self.month(), self.today()
+        today = self.today()
+        self._follow_the_month(first_of_month(today))
+        month = self.month()
 
         def work(session: Session) -> MonthlyStatistics:
-            return monthly_statistics(session, month, today)
+            return monthly_statistics(session, month, today=today)
 
         def done(stats: MonthlyStatistics) -> None:
             if generation == self._generation:
@@ -490,7 +504,8 @@ class StatisticsPage(QWidget):
         """Make the monthly report (月报) of the month shown and open it in the preview."""
         from stationapp.ui.pdf_preview import pdf_file_name
 
-        month, today = self.month(), self.today()
+        now = self._clock.now()
+        month, today = self.month(), now.date()
         shown = self._stats
         if shown is not None and (shown.month.year, shown.month.month) != (month.year,
                                                                           month.month):
@@ -500,8 +515,9 @@ class StatisticsPage(QWidget):
             # Imported when first printing: reportlab is not needed to start the program.
             from stationapp.reports.monthly_report import write_monthly_report
 
-            stats = shown if shown is not None else monthly_statistics(session, month, today)
-            return write_monthly_report(stats, path)
+            stats = (shown if shown is not None
+                     else monthly_statistics(session, month, today=today))
+            return write_monthly_report(stats, path, printed_at=now)
 
         month_text = f"{month.year}-{month.month:02d}"
         self.pdf.make(work, self.tr("Monthly report {month}").format(month=month_text),

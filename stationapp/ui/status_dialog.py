@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -82,8 +82,9 @@ class StatusDialog(QDialog):
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDate(QDate.currentDate())
+        today = to_qdate(database.clock.today())
+        self.date_edit.setMaximumDate(today)
+        self.date_edit.setDate(today)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setPlaceholderText(
             self.tr("e.g. moved to live with the children; deceased")
@@ -154,14 +155,15 @@ class StatusDialog(QDialog):
 
     def accept(self) -> None:
         """Record the change; on a problem stay open and show it, on a conflict say so."""
+        today = self._database.clock.today()
         try:
             with self._database.session() as session:
                 self.cancelled_deliveries = change_status(
                     session, self._household_id, self.selected_status(),
                     from_qdate(self.date_edit.date()), self.reason_edit.text(), self._actor,
-                    expected_version=self._version,
+                    expected_version=self._version, today=today,
                 )
-                self.detail = get_household(session, self._household_id)
+                self.detail = get_household(session, self._household_id, today=today)
         except ValidationError as exc:
             problems: dict[str, str] = {}
             for problem in exc.problems:

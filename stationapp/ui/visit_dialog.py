@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
 from stationapp.services.database import Database
 from stationapp.services.households import fetch_household_rows, get_household
@@ -131,16 +132,17 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         visit_id: int | None = None,
         actor: str = "",
         parent: QWidget | None = None,
-        today: date | None = None,
     ) -> None:
-        """Read the household (and the visit) and build the form."""
+        """Read the household (and the visit) and build the form (as of the database
+        clock's day)."""
         super().__init__(parent)
         if household_id is None and visit_id is None:
             raise ValueError("a household or a visit is needed")
         self._database = database
         self._visit_id = visit_id
         self._actor = actor
-        self._today = today or date.today()
+        self._clock: Clock = database.clock
+        today = self._clock.today()
         self._version: int | None = None
         self.saved: VisitSaved | None = None
         self.saved_visit_id: int | None = None
@@ -156,10 +158,10 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
                 household_id = detail.household_id
             assert household_id is not None
             # Raises NotFoundError for an unknown household, so the row below is there.
-            schedule = household_schedule(session, household_id, self._today)
-            (row,) = fetch_household_rows(session, [household_id], self._today)
+            schedule = household_schedule(session, household_id, today=today)
+            (row,) = fetch_household_rows(session, [household_id], today=today)
             # Only a new visit needs the whole household (for its liaison).
-            liaison = (get_household(session, household_id, self._today).liaison_id
+            liaison = (get_household(session, household_id, today=today).liaison_id
                        if detail is None else None)
             categories = list_request_categories(session)
         self._household_id = household_id
@@ -167,7 +169,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
 
         self.setStyleSheet(INVALID_STYLE)
         self.setSizeGripEnabled(True)
-        self._build(categories)
+        self._build(categories, today)
         self._show_household(row.address, row.head, row.phone, schedule)
         if detail is not None:
             self._load(detail)
@@ -184,7 +186,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
 
     # ------------------------------------------------------------------ building
 
-    def _build(self, categories: Sequence[str]) -> None:
+    def _build(self, categories: Sequence[str], today: date) -> None:
         self.errors: dict[str, ErrorLabel] = {}
         for name in VISIT_FIELDS:
             error = ErrorLabel(self)
@@ -209,7 +211,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self.date_edit.setObjectName("visit_date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setDate(to_qdate(self._today))
+        self.date_edit.setDate(to_qdate(today))
         self.method_group = QButtonGroup(self)
         self.method_buttons: dict[VisitMethod, QRadioButton] = {}
         method_box = QWidget(self)
@@ -326,7 +328,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self.remind_date_edit.setObjectName("follow_up_date")
         self.remind_date_edit.setCalendarPopup(True)
         self.remind_date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.remind_date_edit.setDate(to_qdate(self._today + timedelta(DEFAULT_REMINDER_DAYS)))
+        self.remind_date_edit.setDate(to_qdate(today + timedelta(DEFAULT_REMINDER_DAYS)))
         self.remind_text_edit = QLineEdit(self.follow_up_box)
         self.remind_text_edit.setObjectName("follow_up_text")
         self.remind_text_edit.setPlaceholderText(self.tr("What to look at again"))
@@ -557,9 +559,9 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
 
     def _write(self, session: Session, data: VisitInput) -> int:
         if self._visit_id is None:
-            self.saved = record_visit(session, data, self._actor, self._today)
+            self.saved = record_visit(session, data, self._actor, today=self._clock.today())
             return self.saved.visit_id
-        update_visit(session, self._visit_id, data, self._actor, self._today)
+        update_visit(session, self._visit_id, data, self._actor, today=self._clock.today())
         self.saved = VisitSaved(self._visit_id)
         return self._visit_id
 

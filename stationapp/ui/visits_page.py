@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.schedule import month_end, month_start
 from stationapp.services.database import Database
@@ -126,7 +127,7 @@ class ReminderTableModel(RowListModel[ReminderRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         """An empty model; fill it with :meth:`set_reminders`."""
         super().__init__(len(ReminderColumn), parent)
-        self._today = date.today()
+        self._today = date.min  # nothing is past due before the first set_reminders
         self._headers = {
             ReminderColumn.DUE: self.tr("Due"),
             ReminderColumn.HOUSEHOLD: self.tr("Household"),
@@ -188,7 +189,9 @@ class VisitsPage(QWidget):
 
     ``count_changed(shown)`` tells the main window how many rows the current tab lists;
     ``message(text)`` says what a save or an action did (also shown on the page).
-    ``today`` fixes the day the page counts from (tests); by default it is the real today.
+    The day the page counts from is the database clock's, read again at every refresh: a
+    page left open over midnight shows the new day's figures on its next refresh, and the
+    visits tab, while it shows the current month, moves on to the new month.
     """
 
     count_changed = Signal(int)
@@ -199,13 +202,13 @@ class VisitsPage(QWidget):
         database: Database,
         actor: str = "",
         parent: QWidget | None = None,
-        today: date | None = None,
     ) -> None:
         """Build the page; the lists are read when the page is first shown."""
         super().__init__(parent)
         self._database = database
+        self._clock: Clock = database.clock
         self._actor = actor
-        self._fixed_today = today
+        self._this_month = month_start(self._clock.today())
         self._loaded = False
         self._stale: set[Tab] = set()  # lists to read again when their tab is shown
 
@@ -251,7 +254,7 @@ class VisitsPage(QWidget):
         self.tabs = QTabWidget()
         # Overdue
         overdue_tab = QWidget()
-        self.overdue_model = OverdueTableModel(database.session, self)
+        self.overdue_model = OverdueTableModel(database.session, self._clock, self)
         self.overdue_table = _table(self.tr("Overdue households"), self.overdue_model,
                                     overdue_tab)
         self.overdue_label = QLabel()
@@ -342,7 +345,7 @@ class VisitsPage(QWidget):
         self._default_headers = [t.horizontalHeader().saveState() for t in self._tables()]
         self._search_timer = search_timer(self.search, SEARCH_DELAY_MS, self.refresh_visits)
         self.search.returnPressed.connect(self._search_entered)
-        self.month_edit.setDate(to_qdate(month_start(self.today())))
+        self.month_edit.setDate(to_qdate(self._this_month))
         self.month_edit.dateChanged.connect(lambda _d: self.refresh_visits())
         self.follow_up_only.toggled.connect(lambda _on: self.refresh_visits())
         self.later_check.toggled.connect(lambda _on: self.refresh_reminders())
@@ -378,8 +381,20 @@ class VisitsPage(QWidget):
     # ------------------------------------------------------------ reading
 
     def today(self) -> date:
-        """The day the page counts from."""
-        return self._fixed_today or date.today()
+        """The day the page counts from (the database clock's day, read now)."""
+        return self._clock.today()
+
+    def _follow_the_month(self) -> None:
+        """After midnight at a month's end: the visits tab, when it showed the month that
+        was current, shows the new current month."""
+        this_month = month_start(self.today())
+        if this_month == self._this_month:
+            return
+        if month_start(from_qdate(self.month_edit.date())) == self._this_month:
+            self.month_edit.blockSignals(True)  # the lists are read by the refresh
+            self.month_edit.setDate(to_qdate(this_month))
+            self.month_edit.blockSignals(False)
+        self._this_month = this_month
 
     def showEvent(self, event: QShowEvent) -> None:
         """Read the lists the first time the page is shown."""
@@ -402,6 +417,7 @@ class VisitsPage(QWidget):
         self._search_timer.stop()
         self.liaison_picker.refresh()
         self._loaded = True
+        self._follow_the_month()
         self.refresh_coverage()
         self._refresh_lists()
         self.refresh_reminders()
@@ -410,7 +426,8 @@ class VisitsPage(QWidget):
         """Read this month's coverage (for the liaison chosen) and show it."""
         today = self.today()
         with self._database.session() as session:
-            coverage = month_coverage(session, month_start(today), today, self.liaison_id())
+            coverage = month_coverage(session, month_start(today), today=today,
+                                      liaison_id=self.liaison_id())
         self.show_coverage(coverage)
 
     def show_coverage(self, coverage: Coverage) -> None:
@@ -438,7 +455,7 @@ class VisitsPage(QWidget):
         """Read the overdue households again, keeping the selection when still overdue."""
         self._stale.discard(Tab.OVERDUE)
         keep = self._selected_household(self.overdue_table)
-        self.overdue_model.set_filter(self.liaison_id(), None, self.today())
+        self.overdue_model.set_filter(self.liaison_id(), None)
         count = self.overdue_model.rowCount()
         self.overdue_label.setText(
             self.tr("%n household(s) overdue for a visit, most days overdue first", "", count)
@@ -570,8 +587,7 @@ class VisitsPage(QWidget):
         from stationapp.ui.visit_dialog import VisitDialog
 
         try:
-            dialog = VisitDialog(self._database, household_id, visit_id, self._actor, self,
-                                 today=self._fixed_today)
+            dialog = VisitDialog(self._database, household_id, visit_id, self._actor, self)
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Not found"), str(exc))
             self.refresh()
@@ -628,7 +644,7 @@ class VisitsPage(QWidget):
             return False
         try:
             with self._database.session() as session:
-                complete_reminder(session, reminder.id, self._actor)
+                complete_reminder(session, reminder.id, self._actor, now=self._clock.now())
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Not found"), str(exc))
             self.refresh_reminders()

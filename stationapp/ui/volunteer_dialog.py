@@ -423,9 +423,10 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
         self.saved_volunteer_id = saved_id
 
     def _write(self, session: Session, data: VolunteerInput) -> int:
+        today = self._database.clock.today()
         if self._volunteer_id is None:
-            return create_volunteer(session, data, self._actor)
-        update_volunteer(session, self._volunteer_id, data, self._actor)
+            return create_volunteer(session, data, self._actor, today=today)
+        update_volunteer(session, self._volunteer_id, data, self._actor, today=today)
         return self._volunteer_id
 
     # ------------------------------------------------------------ problems

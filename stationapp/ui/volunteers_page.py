@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -377,7 +377,8 @@ def year_start(today: date) -> date:
 
 
 class ServiceRecordDialog(QDialog):
-    """Choose the period of a service record (default: this year up to today).
+    """Choose the period of a service record (default: this year up to the database
+    clock's today).
 
     Shows how many services and hours fall in the period, so that an empty certificate
     is not issued by mistake; OK (Enter) is *Issue certificate*.
@@ -387,14 +388,13 @@ class ServiceRecordDialog(QDialog):
         self,
         database: Database,
         volunteer_id: int,
-        today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """Read the volunteer's name; raises NotFoundError for an unknown id."""
         super().__init__(parent)
         self._database = database
         self._volunteer_id = volunteer_id
-        today = today or date.today()
+        today = database.clock.today()
         with database.session() as session:
             self.volunteer_name = get_volunteer(session, volunteer_id).name
         self.setWindowTitle(self.tr("Service record: {name}").format(name=self.volunteer_name))
@@ -476,9 +476,11 @@ class ServiceRecordDialog(QDialog):
 
 
 def certificate_work(
-    volunteer_id: int, actor: str, start: date, end: date, issued: list[Certificate]
+    volunteer_id: int, actor: str, start: date, end: date, issued: list[Certificate],
+    now: datetime,
 ) -> PdfWork:
-    """Work that issues a certificate and writes its PDF; the certificate goes to ``issued``.
+    """Work that issues a certificate at ``now`` and writes its PDF; the certificate goes
+    to ``issued``.
 
     Issuing and writing are one transaction: when the PDF cannot be written, no number
     is used up.
@@ -488,8 +490,9 @@ def certificate_work(
         # Imported when first needed: reportlab is not needed to start the program.
         from stationapp.reports.service_certificate import write_certificate
 
-        certificate = issue_certificate(session, volunteer_id, actor, start, end)
-        write_certificate(certificate, path)
+        certificate = issue_certificate(session, volunteer_id, actor, start, end,
+                                        today=now.date())
+        write_certificate(certificate, path, printed_at=now)
         issued.append(certificate)
         return 1
 
@@ -753,7 +756,8 @@ class VolunteersPage(QWidget):
         self._issued.clear()
         self.message_label.clear()
         self.pdf.make(
-            certificate_work(volunteer_id, self._actor, start, end, self._issued),
+            certificate_work(volunteer_id, self._actor, start, end, self._issued,
+                             self._database.clock.now()),
             self.tr("Service record: {name}").format(name=name),
             pdf_file_name(name, self.tr("service record"), f"{start:%Y%m%d}-{end:%Y%m%d}"),
         )

@@ -3,7 +3,7 @@ daily backup started by the program, through real widgets and real SQLite files.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import BackupError
 from stationapp.services.backup import (
     POSTGRES_ADVICE,
@@ -34,8 +35,12 @@ from stationapp.ui.app import AutomaticBackup, automatic_backup
 from stationapp.ui.backup_dialog import BackupDialog, file_size_text
 
 WAIT_MS = 30000
-NOON = datetime(2026, 11, 26, 12, 0, 0)
-TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def noon(today: date) -> datetime:
+    """Noon of the day before the test's day: backups made at a time already past."""
+    return datetime.combine(today - timedelta(days=1), time(12, 0))
 
 
 class Hooks:
@@ -89,14 +94,15 @@ def dialog(qtbot: QtBot, ledger: Database, usb: Path, hooks: Hooks) -> BackupDia
 
 def households(database: Database) -> int:
     with database.session() as session:
-        return count_households(session, HouseholdFilter(), TODAY)
+        return count_households(session, HouseholdFilter(), today=database.clock.today())
 
 
 def add_household(database: Database, room: str, name: str) -> None:
     with database.session() as session:
         create_household(session, HouseholdInput(
             community="锦华一区", building="7", unit="1", room=room,
-            residents=(ResidentInput(name=name, is_head=True),)), "test", TODAY)
+            residents=(ResidentInput(name=name, is_head=True),)), "test",
+            today=database.clock.today())
 
 
 def cell(dialog: BackupDialog, row: int, column: int) -> str:
@@ -109,16 +115,16 @@ def cell(dialog: BackupDialog, row: int, column: int) -> str:
 
 
 def test_the_dialog_shows_the_saved_folder_and_its_backups(
-    qtbot: QtBot, ledger: Database, usb: Path, hooks: Hooks
+    qtbot: QtBot, ledger: Database, usb: Path, hooks: Hooks, noon: datetime
 ) -> None:
-    make_backup(ledger, now=NOON - timedelta(days=1))
-    make_backup(ledger, kind="auto", now=NOON)
+    make_backup(ledger, now=noon - timedelta(days=1))
+    make_backup(ledger, kind="auto", now=noon)
     dialog = BackupDialog(ledger, "clerk")
     qtbot.addWidget(dialog)
     assert dialog.folder_edit.text() == str(usb)
     assert dialog.keep_spin.value() == 5
     assert dialog.table.rowCount() == 2
-    assert cell(dialog, 0, 0) == "2026-11-26 12:00"
+    assert cell(dialog, 0, 0) == f"{noon:%Y-%m-%d} 12:00"
     assert cell(dialog, 0, 1) == "automatic"
     assert cell(dialog, 1, 1) == "manual"
     assert cell(dialog, 0, 2).endswith("KB")
@@ -260,9 +266,10 @@ def test_the_ledger_in_use_is_not_restored_onto_itself(
 
 
 def test_restoring_a_backup_brings_back_the_old_ledger(
-    qtbot: QtBot, ledger: Database, dialog: BackupDialog, usb: Path, hooks: Hooks
+    qtbot: QtBot, ledger: Database, dialog: BackupDialog, usb: Path, hooks: Hooks,
+    noon: datetime,
 ) -> None:
-    old = make_backup(ledger, now=NOON)
+    old = make_backup(ledger, now=noon)
     add_household(ledger, "101", "新住户")
     assert households(ledger) == 5
     dialog.reload_list()
@@ -283,9 +290,9 @@ def test_restoring_a_backup_brings_back_the_old_ledger(
 
 
 def test_restoring_can_be_called_off(
-    ledger: Database, dialog: BackupDialog, usb: Path, hooks: Hooks
+    ledger: Database, dialog: BackupDialog, usb: Path, hooks: Hooks, noon: datetime
 ) -> None:
-    old = make_backup(ledger, now=NOON)
+    old = make_backup(ledger, now=noon)
     add_household(ledger, "101", "新住户")
     hooks.answer = False
     assert not dialog.restore_file(old.path)
@@ -293,9 +300,9 @@ def test_restoring_can_be_called_off(
     assert [b.path for b in list_backups(usb)] == [old.path]
 
 
-def test_a_postgresql_ledger_gets_advice_instead_of_buttons(qtbot: QtBot) -> None:
+def test_a_postgresql_ledger_gets_advice_instead_of_buttons(qtbot: QtBot, clock: Clock) -> None:
     engine = create_engine("postgresql+psycopg://clerk@db.example/stationapp")
-    database = Database(str(engine.url), engine, sessionmaker(engine))
+    database = Database(str(engine.url), engine, sessionmaker(engine), clock)
     try:
         dialog = BackupDialog(database, "clerk")
         qtbot.addWidget(dialog)
@@ -323,12 +330,14 @@ def test_file_sizes_read_well() -> None:
 # ---------------------------------------------------------------- automatic backup
 
 
-def test_the_automatic_backup_happens_once_a_day(ledger: Database, usb: Path) -> None:
-    first = automatic_backup(ledger, NOON)
+def test_the_automatic_backup_happens_once_a_day(
+    ledger: Database, usb: Path, noon: datetime
+) -> None:
+    first = automatic_backup(ledger, noon)
     assert first is not None
     assert first.kind == "auto"
-    assert automatic_backup(ledger, NOON + timedelta(hours=5)) is None
-    second = automatic_backup(ledger, NOON + timedelta(days=1))
+    assert automatic_backup(ledger, noon + timedelta(hours=5)) is None
+    second = automatic_backup(ledger, noon + timedelta(days=1))
     assert second is not None
     assert [b.path for b in list_backups(usb)] == [second.path, first.path]
 
@@ -339,7 +348,7 @@ def test_the_program_backs_up_after_start_and_says_so_in_the_status_bar(
     window = QMainWindow()
     qtbot.addWidget(window)
     window.show()
-    backup = AutomaticBackup(ledger, window, now=NOON)
+    backup = AutomaticBackup(ledger, window)
     with qtbot.waitSignal(backup.done, timeout=WAIT_MS) as done:
         backup.schedule(0)
     made = done.args[0]
@@ -358,7 +367,7 @@ def test_a_failed_automatic_backup_is_shown_in_the_status_bar_only(
     window = QMainWindow()
     qtbot.addWidget(window)
     window.show()
-    backup = AutomaticBackup(ledger, window, now=NOON)
+    backup = AutomaticBackup(ledger, window)
     with qtbot.waitSignal(backup.done, timeout=WAIT_MS) as done:
         backup.start()
     assert isinstance(done.args[0], BackupError)
@@ -372,7 +381,7 @@ def test_a_stopped_automatic_backup_does_not_start_any_more(
 ) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
-    backup = AutomaticBackup(ledger, window, now=NOON)
+    backup = AutomaticBackup(ledger, window)
     backup.schedule(0)
     backup.stop()  # the program ended before the timer fired
     qtbot.wait(50)

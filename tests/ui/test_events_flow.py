@@ -8,9 +8,9 @@ each door from the keyboard; 再送一次 puts a not-home stop back to pending.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +51,7 @@ from stationapp.ui.deliveries_panel import (
     group_stops,
 )
 from stationapp.ui.delivery_planner import CandidateModel, DeliveryPlannerDialog
-from stationapp.ui.event_dialog import EventDialog
+from stationapp.ui.event_dialog import EventDialog, to_qdatetime
 from stationapp.ui.events_page import EventColumn, EventsPage, EventTableModel
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.pdf_preview import PdfPreviewDialog
@@ -102,26 +102,30 @@ class Station:
 
 
 @pytest.fixture
-def station(ledger: Database) -> Iterator[Station]:
+def station(ledger: Database, today: date) -> Iterator[Station]:
     """The ledger of conftest with the 孤寡 households and volunteers 刘墨林 and 李玉珍."""
     with ledger.session() as session:
         for household in WIDOWED:
-            create_household(session, household, actor="test")
+            create_household(session, household, actor="test", today=today)
         first = create_volunteer(session, VolunteerInput(
-            name="刘墨林", phone="15209066660", community="晖苑小区", skills=("书法",)), "test")
+            name="刘墨林", phone="15209066660", community="晖苑小区", skills=("书法",)), "test",
+            today=today)
         second = create_volunteer(session, VolunteerInput(
-            name="李玉珍", phone="15262697141", community="锦华一区", skills=("剪纸",)), "test")
+            name="李玉珍", phone="15262697141", community="锦华一区", skills=("剪纸",)), "test",
+            today=today)
         items = {i.name: i.id for i in list_items(session)}
         types = {t.name: t.id for t in list_event_types(session)}
     yield Station(ledger, (first, second), items, types)
 
 
 def make_event(station: Station, title: str = "贴窗花迎新年", when: datetime | None = None) -> int:
-    """An event recorded through the service (for tests that are not about the dialog)."""
+    """An event recorded through the service (for tests that are not about the dialog);
+    by default it took place two weeks before the clock's today, at 14:00."""
+    if when is None:
+        when = datetime.combine(station.database.clock.today() - timedelta(days=14), time(14))
     with station.database.session() as session:
         return create_event(session, EventInput(
-            event_type_id=station.types["送窗花"], title=title,
-            starts_at=when or datetime(2026, 1, 20, 14, 0), place="东利小区",
+            event_type_id=station.types["送窗花"], title=title, starts_at=when, place="东利小区",
         ), "test")
 
 
@@ -299,7 +303,8 @@ def test_plan_assign_print_and_record_outcomes(
     assert panel.add_household_note()
     household_id = stops[1].household_id
     with database.session() as session:
-        assert "贴窗花迎新年：老人说暖气不热" in get_household(session, household_id).notes
+        notes = get_household(session, household_id, today=database.clock.today()).notes
+    assert f"{database.clock.today():%Y-%m-%d} 贴窗花迎新年：老人说暖气不热" in notes
 
     # 10. The event list follows: 4 planned, 3 delivered, 1 to go.
     row_of_event = page.model.row_of(event_id)
@@ -322,7 +327,8 @@ def planned_event(station: Station) -> int:
     event_id = make_event(station)
     with station.database.session() as session:
         found = find_candidates(session, event_id,
-                                TargetFilter(category=CareCategory.WIDOWED_CHILDLESS))
+                                TargetFilter(category=CareCategory.WIDOWED_CHILDLESS),
+                                today=station.database.clock.today())
         plan(session, event_id, [c.household_id for c in found],
              [PlanLine(station.items["窗花"], 1), PlanLine(station.items["福字"], 1)], "test")
     return event_id
@@ -387,6 +393,26 @@ def test_outcome_keys_and_future_time_are_refused_inline(
     assert outcomes(station, event_id)[recipient] is DeliveryOutcome.PENDING
 
 
+def test_a_panel_left_open_overnight_offers_the_new_day(
+    qtbot: QtBot, station: Station, today: date,
+    travel_to: Callable[[date | datetime], None],
+) -> None:
+    panel = DeliveriesPanel(station.database, planned_event(station), "clerk")
+    qtbot.addWidget(panel)
+    assert panel.when_edit.dateTime().toPython().date() == today
+    assert panel.round_date_edit.maximumDate().toPython() == today
+    tomorrow = today + timedelta(days=1)
+    travel_to(datetime.combine(tomorrow, time(8, 30)))
+    panel.refresh()
+    assert panel.when_edit.dateTime().toPython() == datetime.combine(tomorrow, time(8, 30))
+    assert panel.round_date_edit.maximumDate().toPython() == tomorrow
+    chosen = datetime.combine(today, time(16, 0))  # a time the clerk typed stays
+    panel.when_edit.setDateTime(to_qdatetime(chosen))
+    travel_to(datetime.combine(tomorrow, time(9, 45)))
+    panel.refresh()
+    assert panel.when_edit.dateTime().toPython() == chosen
+
+
 def test_stop_model_passes_the_model_tester(qtmodeltester: Any, station: Station) -> None:
     event_id = planned_event(station)
     with station.database.session() as session:
@@ -402,7 +428,8 @@ def test_candidate_model_passes_the_model_tester(qtmodeltester: Any, station: St
 
     event_id = make_event(station)
     with station.database.session() as session:
-        found = find_candidates(session, event_id, TargetFilter(search="锦华"))
+        found = find_candidates(session, event_id, TargetFilter(search="锦华"),
+                                today=station.database.clock.today())
     model = CandidateModel()
     model.set_candidates(found)
     qtmodeltester.check(model, force_py=True)

@@ -53,7 +53,8 @@ JINHUA = HouseholdFilter(community_name="锦华一区")
 
 
 def test_households_with_the_page_filter_to_xlsx_and_csv(
-    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path,
+    birth_dates: dict[str, date],
 ) -> None:
     dialog = open_dialog(qtbot, ledger, household_filter=JINHUA)
     assert dialog.kind() is ExportKind.HOUSEHOLDS
@@ -84,8 +85,8 @@ def test_households_with_the_page_filter_to_xlsx_and_csv(
         read = list(csv.reader(handle))
     assert tuple(read[0]) == ROSTER_HEADERS
     assert [(r[0], r[4], r[8]) for r in read[1:]] == [
-        ("锦华一区", "张桂兰", "1962-03-14"), ("锦华一区", "单秀英", "1950-11-20"),
-        ("锦华一区", "王建国", "1948-01-09")]
+        ("锦华一区", name, birth_dates[name].isoformat())
+        for name in ("张桂兰", "单秀英", "王建国")]
 
 
 def test_the_filter_is_described_in_words(qtbot: QtBot, ledger: Database) -> None:
@@ -103,13 +104,12 @@ def test_the_filter_is_described_in_words(qtbot: QtBot, ledger: Database) -> Non
 
 
 def test_a_period_export_and_switching_what_to_export(
-    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path, today: date
 ) -> None:
     dialog = open_dialog(qtbot, ledger, kind=ExportKind.VISITS)
-    today = date.today()
     assert dialog.period() == month_period(today)
     assert dialog.filter_label.isHidden() and not dialog.period_widget.isHidden()
-    assert Path(dialog.path_edit.text()).name.startswith("走访记录-")
+    assert Path(dialog.path_edit.text()).name == f"走访记录-{today.isoformat()}.xlsx"
     dialog.set_kind(ExportKind.EVENTS)
     assert Path(dialog.path_edit.text()).name.startswith("活动记录-")
     assert dialog.period() == year_period(today)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QMessage
 from pytestqt.qtbot import QtBot
 from stdnum.cn import ric
 
+from stationapp.domain.clock import Clock
+from stationapp.domain.people import age_on
 from stationapp.domain.vocab import (
     CareCategory,
     CareTier,
@@ -40,7 +42,7 @@ from stationapp.services.volunteers import (
     get_volunteer,
     update_volunteer,
 )
-from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND
+from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND, to_qdate
 from stationapp.ui.household_dialog import HouseholdDialog, MemberColumn
 from stationapp.ui.household_table_model import CareColumn, Column
 from stationapp.ui.households_page import HouseholdsPage, LiaisonDialog
@@ -67,9 +69,9 @@ WANG_ID = valid_id("37050219400101001")  # born 1940-01-01, male
 
 
 @pytest.fixture
-def db(sqlite_url: str) -> Iterator[Database]:
+def db(sqlite_url: str, clock: Clock) -> Iterator[Database]:
     """A fresh, migrated SQLite ledger, disposed after the test (after widgets closed)."""
-    database = open_database(sqlite_url)
+    database = open_database(sqlite_url, clock)
     yield database
     database.dispose()
 
@@ -138,7 +140,8 @@ def add_member_with_editor(
 def all_ids(db: Database) -> list[int]:
     """Every household on the ledger, whatever its status."""
     with db.session() as session:
-        return list_household_ids(session, HouseholdFilter(status=None))
+        return list_household_ids(session, HouseholdFilter(status=None),
+                                  today=db.clock.today())
 
 
 def saved_household(db: Database) -> int:
@@ -151,7 +154,7 @@ def saved_household(db: Database) -> int:
                 ResidentInput(name="王建国", id_number=WANG_ID, is_head=True, relation="户主"),
                 ResidentInput(name="王小明", relation="子", phone="13800138000"),
             ),
-        ), "setup")
+        ), "setup", today=db.clock.today())
 
 
 # ------------------------------------------------------------------ adding
@@ -180,7 +183,7 @@ def test_add_household_through_the_dialog(qtbot: QtBot, db: Database) -> None:
     assert dialog.saved_household_id is not None
     assert all_ids(db) == [dialog.saved_household_id]
     with db.session() as session:
-        detail = get_household(session, dialog.saved_household_id)
+        detail = get_household(session, dialog.saved_household_id, today=db.clock.today())
     assert (detail.community, detail.building, detail.unit, detail.room) == (
         "锦华一区", "3", "2", "301")
     assert detail.phone == "13912345678"
@@ -305,7 +308,7 @@ def test_every_problem_is_shown_at_once(qtbot: QtBot, db: Database) -> None:
 def test_editing_an_existing_household_saves(qtbot: QtBot, db: Database) -> None:
     household_id = saved_household(db)
     with db.session() as session:
-        before = get_household(session, household_id)
+        before = get_household(session, household_id, today=db.clock.today())
     dialog = open_dialog(qtbot, db, household_id)
     assert dialog.community_combo.currentText() == "东旭小区"
     assert dialog.members_table.rowCount() == 2
@@ -328,7 +331,7 @@ def test_editing_an_existing_household_saves(qtbot: QtBot, db: Database) -> None
 
     assert dialog.saved_household_id == household_id
     with db.session() as session:
-        after = get_household(session, household_id)
+        after = get_household(session, household_id, today=db.clock.today())
     assert after.room == "602"
     assert after.categories == {CareCategory.EMPTY_NEST, CareCategory.LIVING_ALONE}
     son = next(r for r in after.residents if r.name == "王小明")
@@ -354,7 +357,7 @@ def test_removed_member_is_kept_as_moved_away(qtbot: QtBot, db: Database) -> Non
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     with db.session() as session:
-        detail = get_household(session, household_id)
+        detail = get_household(session, household_id, today=db.clock.today())
     son = next(r for r in detail.residents if r.name == "王小明")
     assert son.status is ResidentStatus.MOVED_AWAY
 
@@ -381,7 +384,7 @@ def test_cancel_asks_only_when_something_changed(
     qtbot.keyClick(changed, Qt.Key.Key_Escape)
     assert not changed.isVisible() and len(boxes.questions) == 2
     with db.session() as session:
-        assert get_household(session, household_id).notes == ""
+        assert get_household(session, household_id, today=db.clock.today()).notes == ""
 
 
 def test_conflict_when_two_desks_save_the_same_household(
@@ -403,14 +406,14 @@ def test_conflict_when_two_desks_save_the_same_household(
     assert "open" in boxes.warnings[0].lower()
     assert second.isVisible() and second.saved_household_id is None
     with db.session() as session:
-        detail = get_household(session, household_id)
+        detail = get_household(session, household_id, today=db.clock.today())
     assert detail.phone == "13700137000" and detail.notes == ""
 
 
 # ------------------------------------------------------------------ status
 
 
-def test_status_change_is_recorded_in_history(qtbot: QtBot, db: Database) -> None:
+def test_status_change_is_recorded_in_history(qtbot: QtBot, db: Database, today: date) -> None:
     household_id = saved_household(db)
     dialog = open_dialog(qtbot, db, household_id)
     assert dialog.history_table.rowCount() == 0
@@ -419,30 +422,32 @@ def test_status_change_is_recorded_in_history(qtbot: QtBot, db: Database) -> Non
     status = dialog.status_dialog
     assert status is not None and status.isVisible()
     status.set_status(HouseholdStatus.MOVED_AWAY)
-    assert status.date_edit.date().toPython() == date.today()
+    assert status.date_edit.date().toPython() == today
+    assert status.date_edit.maximumDate().toPython() == today  # not after today
 
     # 迁出 without a reason is refused under the reason field.
     qtbot.mouseClick(status.ok_button, Qt.MouseButton.LeftButton)
     assert status.isVisible()
     assert status.errors["reason"].isVisible() and status.errors["reason"].text()
     with db.session() as session:
-        assert get_household(session, household_id).status is HouseholdStatus.ACTIVE
+        detail = get_household(session, household_id, today=db.clock.today())
+    assert detail.status is HouseholdStatus.ACTIVE
 
     type_text(qtbot, status.reason_edit, "随子女迁往外地")
     qtbot.mouseClick(status.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.status_dialog is None
 
     with db.session() as session:
-        detail = get_household(session, household_id)
+        detail = get_household(session, household_id, today=db.clock.today())
     assert detail.status is HouseholdStatus.MOVED_AWAY
     (change,) = detail.history
     assert (change.status, change.reason, change.actor, change.effective_date) == (
-        HouseholdStatus.MOVED_AWAY, "随子女迁往外地", "clerk", date.today())
+        HouseholdStatus.MOVED_AWAY, "随子女迁往外地", "clerk", today)
 
     assert dialog.history_table.rowCount() == 1
     cells = [dialog.history_table.item(0, c) for c in range(4)]
     assert [c.text() if c else "" for c in cells] == [
-        date.today().isoformat(), HouseholdStatus.MOVED_AWAY.label, "随子女迁往外地", "clerk"]
+        today.isoformat(), HouseholdStatus.MOVED_AWAY.label, "随子女迁往外地", "clerk"]
     assert dialog.status_banner.isVisible()
     assert HouseholdStatus.MOVED_AWAY.label in dialog.status_banner.text()
     assert HouseholdStatus.MOVED_AWAY.label in dialog.windowTitle()
@@ -453,7 +458,7 @@ def test_status_change_is_recorded_in_history(qtbot: QtBot, db: Database) -> Non
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     with db.session() as session:
-        assert get_household(session, household_id).notes == "已迁往外地"
+        assert get_household(session, household_id, today=db.clock.today()).notes == "已迁往外地"
 
 
 def test_status_change_closed_with_cancel_still_reports_it(
@@ -488,7 +493,7 @@ def test_status_change_waits_for_unsaved_edits(
 def test_status_dialog_reports_a_conflict(qtbot: QtBot, db: Database, boxes: MessageBoxes) -> None:
     household_id = saved_household(db)
     with db.session() as session:
-        version = get_household(session, household_id).version
+        version = get_household(session, household_id, today=db.clock.today()).version
     other = open_dialog(qtbot, db, household_id)
     replace_text(qtbot, other.room_edit, "503")
     with qtbot.waitSignal(other.accepted):
@@ -503,14 +508,15 @@ def test_status_dialog_reports_a_conflict(qtbot: QtBot, db: Database, boxes: Mes
     assert len(boxes.warnings) == 1 and "someone else" in boxes.warnings[0].lower()
     assert status.result() == QDialog.DialogCode.Rejected
     with db.session() as session:
-        assert get_household(session, household_id).status is HouseholdStatus.ACTIVE
+        detail = get_household(session, household_id, today=db.clock.today())
+    assert detail.status is HouseholdStatus.ACTIVE
 
 
 # ------------------------------------------------------------------ the member editor alone
 
 
-def test_member_editor_gives_back_what_was_typed(qtbot: QtBot) -> None:
-    editor = MemberEditor()
+def test_member_editor_gives_back_what_was_typed(qtbot: QtBot, clock: Clock) -> None:
+    editor = MemberEditor(clock)
     qtbot.addWidget(editor)
     editor.show()
     type_text(qtbot, editor.name_edit, "赵淑芬")
@@ -528,8 +534,8 @@ def test_member_editor_gives_back_what_was_typed(qtbot: QtBot) -> None:
     )
 
 
-def test_member_editor_refuses_bad_input_inline(qtbot: QtBot) -> None:
-    editor = MemberEditor()
+def test_member_editor_refuses_bad_input_inline(qtbot: QtBot, clock: Clock) -> None:
+    editor = MemberEditor(clock)
     qtbot.addWidget(editor)
     editor.show()
     qtbot.keyClicks(editor.id_number_edit, BAD_ID)
@@ -547,12 +553,15 @@ def test_member_editor_refuses_bad_input_inline(qtbot: QtBot) -> None:
     assert not editor.errors["id_number"].isVisible()
 
 
-def test_member_editor_keeps_id_and_status_and_marks_head(qtbot: QtBot) -> None:
+def test_member_editor_keeps_id_and_status_and_marks_head(
+    qtbot: QtBot, clock: Clock, today: date
+) -> None:
     member = ResidentInput(id=7, name="王建国", id_number=WANG_ID, relation="")
-    editor = MemberEditor(member)
+    editor = MemberEditor(clock, member)
     qtbot.addWidget(editor)
     editor.show()
-    assert "1940-01-01" in editor.hint_label.text()
+    age = age_on(date(1940, 1, 1), today)
+    assert f"born 1940-01-01 (age {age})" in editor.hint_label.text()  # age on the clock's day
     qtbot.mouseClick(editor.head_check, Qt.MouseButton.LeftButton)
     assert editor.relation_combo.currentText() == "户主"
     qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
@@ -575,13 +584,81 @@ def test_enter_in_the_community_box_saves_too(qtbot: QtBot, db: Database) -> Non
 
 def test_keyboard_order_and_buddies(qtbot: QtBot, db: Database) -> None:
     dialog = open_dialog(qtbot, db)
-    chain = [dialog.building_edit, dialog.unit_edit, dialog.room_edit, dialog.phone_edit]
+    chain = [dialog.building_edit, dialog.unit_edit, dialog.room_edit, dialog.phone_edit,
+             dialog.registered_edit]
     for first, second in pairwise(chain):
         assert first.nextInFocusChain() is second
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
     for widget in (dialog.community_combo, *chain, dialog.tier_combo, dialog.notes_edit):
         assert widget in buddies
     assert dialog.save_button.isDefault()
+
+
+# ------------------------------------------------------------------ registration date (登记日期)
+
+
+def test_a_new_household_is_registered_today_and_a_chosen_day_is_kept(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    dialog = open_dialog(qtbot, db)
+    edit = dialog.registered_edit
+    assert edit.calendarPopup()
+    assert edit.date().toPython() == today  # a new household: today, from the clock
+    assert edit.maximumDate().toPython() == today
+    assert not dialog.is_modified()  # the default day alone is no change
+    edit.setDate(to_qdate(today + timedelta(days=1)))
+    assert edit.date().toPython() == today  # a day after today cannot be chosen
+
+    fill_address(qtbot, dialog)
+    dialog.add_member(ResidentInput(name="李秀英", id_number=LI_ID, is_head=True))
+    earlier = today - timedelta(days=400)
+    edit.setDate(to_qdate(earlier))
+    assert dialog.current_input().registered_on == earlier
+    assert dialog.save()
+    household_id = dialog.saved_household_id
+    assert household_id is not None
+    with db.session() as session:
+        assert get_household(session, household_id, today=today).registered_on == earlier
+
+    again = open_dialog(qtbot, db, household_id)
+    assert again.registered_edit.date().toPython() == earlier  # the stored day, not today
+    assert not again.is_modified()
+    corrected = earlier + timedelta(days=3)
+    again.registered_edit.setDate(to_qdate(corrected))
+    assert again.is_modified()
+    assert again.save()
+    with db.session() as session:
+        assert get_household(session, household_id, today=today).registered_on == corrected
+
+
+def test_a_registration_day_after_today_is_refused_under_the_field(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    household_id = saved_household(db)
+    dialog = open_dialog(qtbot, db, household_id)
+    assert dialog.registered_edit.date().toPython() == today  # registered through the service
+    # Only a clock set back could offer a later day; the save refuses it all the same.
+    tomorrow = today + timedelta(days=1)
+    dialog.registered_edit.setMaximumDate(to_qdate(tomorrow))
+    dialog.registered_edit.setDate(to_qdate(tomorrow))
+    assert not dialog.save()
+    assert dialog.isVisible() and dialog.saved_household_id is None
+    assert dialog.errors["registered_on"].isVisible()
+    assert "登记日期" in dialog.errors["registered_on"].text()
+    assert dialog.registered_edit.property("invalid") is True
+    with db.session() as session:
+        assert get_household(session, household_id, today=today).registered_on == today
+
+
+def test_the_registration_date_is_labelled_beside_the_phone(qtbot: QtBot, db: Database) -> None:
+    dialog = open_dialog(qtbot, db)
+    label = next(label for label in dialog.findChildren(QLabel)
+                 if label.buddy() is dialog.registered_edit)
+    assert label.text() == "Re&gistered:"
+    assert label.isVisible() and dialog.registered_edit.isVisible()
+    phone = dialog.phone_edit.mapTo(dialog, dialog.phone_edit.rect().center())
+    day = dialog.registered_edit.mapTo(dialog, dialog.registered_edit.rect().center())
+    assert abs(phone.y() - day.y()) <= 2 and day.x() > phone.x()  # same row, to the right
 
 
 # ------------------------------------------------------------------ liaison and visits
@@ -591,19 +668,21 @@ def people(db: Database) -> tuple[int, int]:
     """王芳 (staff) and 李玉珍 (volunteer)."""
     with db.session() as session:
         staff = create_volunteer(session, VolunteerInput(
-            name="王芳", phone="13805460001", is_staff=True), "setup")
+            name="王芳", phone="13805460001", is_staff=True), "setup", today=db.clock.today())
         volunteer = create_volunteer(session, VolunteerInput(
-            name="李玉珍", phone="15262697141"), "setup")
+            name="李玉珍", phone="15262697141"), "setup", today=db.clock.today())
     return staff, volunteer
 
 
-def test_liaison_is_chosen_and_saved_with_the_household(qtbot: QtBot, db: Database) -> None:
+def test_liaison_is_chosen_and_saved_with_the_household(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
     household_id = saved_household(db)
     staff, _volunteer = people(db)
     dialog = open_dialog(qtbot, db, household_id)
     assert dialog.liaison_picker.person_id() is None
     assert dialog.visits_label.isVisible()
-    assert dialog.visits_label.text() == f"Last visit never · next due {date.today()}"
+    assert dialog.visits_label.text() == f"Last visit never · next due {today}"
     buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
     assert dialog.liaison_picker in buddies
     dialog.activateWindow()
@@ -615,18 +694,20 @@ def test_liaison_is_chosen_and_saved_with_the_household(qtbot: QtBot, db: Databa
     assert dialog.is_modified()
     assert dialog.save()
     with db.session() as session:
-        detail = get_household(session, household_id)
+        detail = get_household(session, household_id, today=db.clock.today())
     assert (detail.liaison_id, detail.liaison) == (staff, "王芳")
     again = open_dialog(qtbot, db, household_id)
     assert again.liaison_picker.person_id() == staff
     assert again.liaison_picker.currentText() == "王芳 (staff)"
 
 
-def test_visit_line_shows_last_visit_and_overdue_due_date(qtbot: QtBot, db: Database) -> None:
+def test_visit_line_shows_last_visit_and_overdue_due_date(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
     household_id = saved_household(db)  # 关注: every 30 days
-    today = date.today()
     with db.session() as session:
-        record_visit(session, VisitInput(household_id, today - timedelta(days=32)), "setup")
+        record_visit(session, VisitInput(household_id, today - timedelta(days=32)), "setup",
+                     today=today)
     dialog = open_dialog(qtbot, db, household_id)
     last, due = today - timedelta(days=32), today - timedelta(days=2)
     assert dialog.visits_label.text() == (
@@ -641,7 +722,8 @@ def test_a_liaison_no_longer_serving_is_refused_inline(qtbot: QtBot, db: Databas
     _staff, volunteer = people(db)
     with db.session() as session:
         info = get_volunteer(session, volunteer)
-        update_volunteer(session, volunteer, replace(info.as_input(), active=False), "setup")
+        update_volunteer(session, volunteer, replace(info.as_input(), active=False), "setup",
+                         today=db.clock.today())
     dialog = open_dialog(qtbot, db, household_id)
     dialog.liaison_picker.set_person_id(volunteer)
     assert not dialog.save()
@@ -663,10 +745,13 @@ def _heads(page: HouseholdsPage) -> list[str]:
     return [page.model.index(r, Column.HEAD).data() for r in range(page.model.rowCount())]
 
 
-def test_households_page_filters_by_liaison(qtbot: QtBot, ledger: Database) -> None:
+def test_households_page_filters_by_liaison(
+    qtbot: QtBot, ledger: Database, today: date
+) -> None:
     staff, _volunteer = people(ledger)
     with ledger.session() as session:
-        ids = {row.head: row.id for row in list_households(session, HouseholdFilter())}
+        ids = {row.head: row.id
+               for row in list_households(session, HouseholdFilter(), today=today)}
         assign_liaison(session, [ids["李大爷"], ids["冯阿姨"]], staff, "setup")
     page = _page(qtbot, ledger)
     page.liaison.ensure_loaded()  # as when the list opens or the box gets the focus
@@ -687,7 +772,7 @@ def test_households_page_filters_by_liaison(qtbot: QtBot, ledger: Database) -> N
 
 
 def test_assign_a_liaison_to_two_selected_households(
-    qtbot: QtBot, ledger: Database, boxes: MessageBoxes
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, today: date
 ) -> None:
     _staff, volunteer = people(ledger)
     page = _page(qtbot, ledger)
@@ -720,7 +805,8 @@ def test_assign_a_liaison_to_two_selected_households(
     assert messages == ["李玉珍 is now liaison of 2 more household(s)."]
     assert sorted(page.selected_household_ids()) == wanted
     with ledger.session() as session:
-        liaisons = {row.head: row.liaison for row in list_households(session, HouseholdFilter())}
+        liaisons = {row.head: row.liaison
+                    for row in list_households(session, HouseholdFilter(), today=today)}
     assert liaisons == {"李大爷": "", "单秀英": "李玉珍", "张桂兰": "李玉珍", "冯阿姨": ""}
     for household_id in wanted:
         row = page.model.row_of(household_id)
@@ -733,7 +819,9 @@ def test_assign_a_liaison_to_two_selected_households(
     assert boxes.warnings and boxes.warnings[0].startswith("Liaison not assigned")
 
 
-def test_record_visit_from_the_households_page(qtbot: QtBot, ledger: Database) -> None:
+def test_record_visit_from_the_households_page(
+    qtbot: QtBot, ledger: Database, today: date
+) -> None:
     page = _page(qtbot, ledger)
     messages: list[str] = []
     page.message.connect(messages.append)
@@ -758,4 +846,4 @@ def test_record_visit_from_the_households_page(qtbot: QtBot, ledger: Database) -
     assert messages == ["Visit recorded."]
     assert page.current_household_id() == household_id
     due = page.model.index(page.model.row_of(household_id) or 0, CareColumn.NEXT_VISIT).data()
-    assert due == (date.today() + timedelta(days=90)).isoformat()  # 一般: every 90 days
+    assert due == (today + timedelta(days=90)).isoformat()  # 一般: every 90 days

@@ -26,8 +26,6 @@ from stationapp.ui.household_table_model import (
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
-TODAY = date.today()
-
 
 def _column(model: HouseholdTableModel, column: Column) -> list[str]:
     return [model.index(row, column).data() for row in range(model.rowCount())]
@@ -36,7 +34,7 @@ def _column(model: HouseholdTableModel, column: Column) -> list[str]:
 def test_model_passes_the_qt_model_tester(
     qtmodeltester: ModelTester, ledger: Database
 ) -> None:
-    model = HouseholdTableModel(ledger.session)
+    model = HouseholdTableModel(ledger.session, ledger.clock)
     model.refresh()
     assert model.rowCount() == 4
     qtmodeltester.check(model)
@@ -46,7 +44,7 @@ def test_model_passes_the_qt_model_tester(
 
 
 def test_rows_show_address_head_age_categories_tier_status(ledger: Database) -> None:
-    model = HouseholdTableModel(ledger.session)
+    model = HouseholdTableModel(ledger.session, ledger.clock)
     model.set_filter(HouseholdFilter(search="李大爷"))
     assert model.rowCount() == 1
     values = [model.index(0, column).data() for column in Column]
@@ -72,7 +70,7 @@ def test_rows_are_fetched_lazily_in_blocks(ledger: Database) -> None:
         opened += 1
         return ledger.session()
 
-    model = HouseholdTableModel(counting_session, block_size=2, cached_blocks=1)
+    model = HouseholdTableModel(counting_session, ledger.clock, block_size=2, cached_blocks=1)
     model.refresh()
     assert opened == 1  # ids only
     model.index(0, 0).data()
@@ -85,7 +83,7 @@ def test_rows_are_fetched_lazily_in_blocks(ledger: Database) -> None:
 
 
 def test_sort_orders_in_sql_and_ignores_the_categories_column(ledger: Database) -> None:
-    model = HouseholdTableModel(ledger.session)
+    model = HouseholdTableModel(ledger.session, ledger.clock)
     model.refresh()
     model.sort(Column.AGE, Qt.SortOrder.AscendingOrder)
     ages = [int(a) for a in _column(model, Column.AGE)]
@@ -99,13 +97,13 @@ def test_sort_orders_in_sql_and_ignores_the_categories_column(ledger: Database) 
 
 
 def test_filter_by_category_includes_derived_elderly(ledger: Database) -> None:
-    model = HouseholdTableModel(ledger.session)
+    model = HouseholdTableModel(ledger.session, ledger.clock)
     model.set_filter(HouseholdFilter(category=CareCategory.ELDERLY))
     assert sorted(_column(model, Column.HEAD)) == sorted(["李大爷", "冯阿姨"])
 
 
 def test_out_of_range_and_invalid_indexes_give_nothing(ledger: Database) -> None:
-    model = HouseholdTableModel(ledger.session)
+    model = HouseholdTableModel(ledger.session, ledger.clock)
     model.refresh()
     assert model.data(QModelIndex()) is None
     assert model.household_id(99) is None
@@ -116,21 +114,25 @@ def test_out_of_range_and_invalid_indexes_give_nothing(ledger: Database) -> None
 # ------------------------------------------------------------------ liaison and next visit
 
 
-def _with_liaison_and_visits(ledger: Database) -> tuple[int, dict[str, int]]:
+def _with_liaison_and_visits(ledger: Database, today: date) -> tuple[int, dict[str, int]]:
     """王芳 is liaison of 李大爷; 李大爷 (重点) was visited 10 days ago: 3 days overdue;
     单秀英 (关注) 5 days ago: due in 25 days. Returns 王芳's id and household ids by head."""
     with ledger.session() as session:
-        ids = {row.head: row.id for row in list_households(session, HouseholdFilter())}
-        staff = create_volunteer(session, VolunteerInput(name="王芳", is_staff=True), "test")
+        ids = {row.head: row.id
+               for row in list_households(session, HouseholdFilter(), today=today)}
+        staff = create_volunteer(session, VolunteerInput(name="王芳", is_staff=True), "test",
+                                 today=today)
         assign_liaison(session, [ids["李大爷"]], staff, "test")
-        record_visit(session, VisitInput(ids["李大爷"], TODAY - timedelta(days=10)), "test")
-        record_visit(session, VisitInput(ids["单秀英"], TODAY - timedelta(days=5)), "test")
+        record_visit(session, VisitInput(ids["李大爷"], today - timedelta(days=10)), "test",
+                     today=today)
+        record_visit(session, VisitInput(ids["单秀英"], today - timedelta(days=5)), "test",
+                     today=today)
     return staff, ids
 
 
-def test_liaison_and_next_visit_columns(ledger: Database) -> None:
-    _staff, ids = _with_liaison_and_visits(ledger)
-    model = HouseholdTableModel(ledger.session)
+def test_liaison_and_next_visit_columns(ledger: Database, today: date) -> None:
+    _staff, ids = _with_liaison_and_visits(ledger, today)
+    model = HouseholdTableModel(ledger.session, ledger.clock)
     model.refresh()
     assert model.columnCount() == COLUMN_COUNT == len(Column) + 2
     assert model.headerData(CareColumn.LIAISON, Qt.Orientation.Horizontal) == "Liaison"
@@ -141,21 +143,21 @@ def test_liaison_and_next_visit_columns(ledger: Database) -> None:
     assert model.index(li, CareColumn.LIAISON).data() == "王芳"
     assert model.index(shan, CareColumn.LIAISON).data() == ""
     overdue = model.index(li, CareColumn.NEXT_VISIT)
-    assert overdue.data() == (TODAY - timedelta(days=3)).isoformat()
+    assert overdue.data() == (today - timedelta(days=3)).isoformat()
     red = overdue.data(Qt.ItemDataRole.ForegroundRole)
     assert isinstance(red, QBrush) and red.color() == QColor("#b3261e")
     assert overdue.data(Qt.ItemDataRole.ToolTipRole) == "Visit overdue by 3 day(s)"
     later = model.index(shan, CareColumn.NEXT_VISIT)
-    assert later.data() == (TODAY + timedelta(days=25)).isoformat()
+    assert later.data() == (today + timedelta(days=25)).isoformat()
     assert later.data(Qt.ItemDataRole.ForegroundRole) is None
     assert later.data(Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_sort_by_next_visit_and_filter_by_liaison(
-    qtmodeltester: ModelTester, ledger: Database
+    qtmodeltester: ModelTester, ledger: Database, today: date
 ) -> None:
-    staff, ids = _with_liaison_and_visits(ledger)
-    model = HouseholdTableModel(ledger.session)
+    staff, ids = _with_liaison_and_visits(ledger, today)
+    model = HouseholdTableModel(ledger.session, ledger.clock)
     model.refresh()
     model.sort(CareColumn.NEXT_VISIT, Qt.SortOrder.AscendingOrder)
     assert model.sort_column is CareColumn.NEXT_VISIT

@@ -102,7 +102,8 @@ def to_preview(qtbot: QtBot, wizard: ImportWizard) -> ImportPlan:
 
 def heads(database: Database) -> set[str]:
     with database.session() as session:
-        return {row.head for row in list_households(session, HouseholdFilter())}
+        return {row.head for row in list_households(session, HouseholdFilter(),
+                                                    today=database.clock.today())}
 
 
 def test_a_roster_with_a_title_row_is_mapped_previewed_and_imported(
@@ -194,14 +195,15 @@ def test_a_roster_with_a_title_row_is_mapped_previewed_and_imported(
     assert "Not imported: 1" in boxes.information[-1]
     assert {"王奶奶", "钱奶奶", "李大爷", "张桂兰"} <= heads(ledger)
     assert "赵爷爷" not in heads(ledger)
+    today = ledger.clock.today()
     with ledger.session() as session:
-        rows = {r.head: r for r in list_households(session, HouseholdFilter())}
+        rows = {r.head: r for r in list_households(session, HouseholdFilter(), today=today)}
         qian = rows["钱奶奶"]
         assert (qian.community, qian.building, qian.unit, qian.room) == ("东旭小区", "7", "1",
                                                                          "202")
-        li = get_household(session, rows["李大爷"].id)
+        li = get_household(session, rows["李大爷"].id, today=today)
         assert li.residents[0].phone == "13905469999"
-        wang = get_household(session, rows["王奶奶"].id)
+        wang = get_household(session, rows["王奶奶"].id, today=today)
         assert [r.name for r in wang.residents] == ["王奶奶", "王爷爷"]
 
 

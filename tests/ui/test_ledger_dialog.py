@@ -17,12 +17,11 @@ from stationapp.ui.ledger_dialog import LedgerDialog, remembered_columns
 from stationapp.ui.pdf_preview import PdfPreviewDialog
 
 PDF_WAIT_MS = 30000
-TODAY = date(2026, 11, 26)
 
 
 def make_dialog(qtbot: QtBot, ledger: Database, flt: HouseholdFilter | None = None,
                 text: str = "") -> LedgerDialog:
-    dialog = LedgerDialog(ledger, None, flt or HouseholdFilter(), text, today=TODAY)
+    dialog = LedgerDialog(ledger, None, flt or HouseholdFilter(), text)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -89,7 +88,9 @@ def test_the_filter_is_said_in_words_and_an_empty_one_prints_nothing(
     assert not nobody.preview_button.isEnabled()
 
 
-def test_preview_makes_a_landscape_ledger_pdf(qtbot: QtBot, ledger: Database) -> None:
+def test_preview_makes_a_landscape_ledger_pdf(
+    qtbot: QtBot, ledger: Database, today: date
+) -> None:
     dialog = make_dialog(qtbot, ledger, HouseholdFilter(), "全部住户")
     dialog.set_columns([LedgerColumn.NUMBER, LedgerColumn.ADDRESS, LedgerColumn.HEAD,
                         LedgerColumn.PHONE, LedgerColumn.MEMBERS])
@@ -108,6 +109,7 @@ def test_preview_makes_a_landscape_ledger_pdf(qtbot: QtBot, ledger: Database) ->
     whole = "\n".join(texts)
     assert "住户台账" in whole
     assert "第 1 页 / 共" in texts[0]
+    assert f"打印时间 {today:%Y-%m-%d}" in texts[0]  # printed at the clock's time
     assert "全部住户" in whole
     for name in ("李大爷", "单秀英", "王建国", "张桂兰", "冯阿姨"):
         assert name in whole

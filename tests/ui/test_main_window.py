@@ -7,6 +7,7 @@ import sys
 import threading
 import types
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareCategory
 from stationapp.services.database import Database, open_database
 from stationapp.services.households import (
@@ -185,7 +187,7 @@ def test_refresh_shows_households_added_elsewhere(
             session,
             HouseholdInput(community="新建小区", building="1", room="101",
                            residents=(ResidentInput(name="赵奶奶"),)),
-            actor="other desk",
+            actor="other desk", today=ledger.clock.today(),
         )
     main_window.refresh_action.trigger()
     assert "赵奶奶" in heads(main_window)
@@ -216,7 +218,7 @@ class FakeDialog(QDialog):
                     session,
                     HouseholdInput(community="晖苑小区", building="3", unit="1", room="302",
                                    residents=(ResidentInput(name=self.new_name),)),
-                    actor="test",
+                    actor="test", today=self.database.clock.today(),
                 )
         else:
             self.saved_household_id = self.household_id
@@ -422,14 +424,16 @@ def test_run_gui_shows_the_main_window_until_it_closes(
     assert sys.excepthook is not sys.__excepthook__
 
 
-def test_demo_data_loads_off_the_gui_thread(qtbot: QtBot, sqlite_url: str) -> None:
-    database = open_database(sqlite_url)
+def test_demo_data_loads_off_the_gui_thread(
+    qtbot: QtBot, sqlite_url: str, clock: Clock, today: date
+) -> None:
+    database = open_database(sqlite_url, clock)
     try:
         assert database.is_empty()
         load_demo_data(database, households=30)
         assert not database.is_empty()
         with database.session() as session:
-            assert count_households(session, HouseholdFilter(status=None)) == 30
+            assert count_households(session, HouseholdFilter(status=None), today=today) == 30
     finally:
         database.dispose()
 

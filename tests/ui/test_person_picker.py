@@ -18,7 +18,8 @@ from stationapp.ui.person_picker import PersonPicker
 
 def _add(ledger: Database, name: str) -> int:
     with ledger.session() as session:
-        return create_volunteer(session, VolunteerInput(name=name), "setup")
+        return create_volunteer(session, VolunteerInput(name=name), "setup",
+                                today=ledger.clock.today())
 
 
 def _texts(picker: PersonPicker) -> list[str]:
@@ -57,7 +58,8 @@ def test_refresh_rebuilds_the_list_only_when_the_people_changed(
     assert _texts(picker) == ["Everyone", "王芳"] and picker.person_id() == wang
     with ledger.session() as session:
         update_volunteer(session, wang, replace(get_volunteer(session, wang).as_input(),
-                                                name="王芳芳"), "setup")
+                                                name="王芳芳"), "setup",
+                         today=ledger.clock.today())
     with qtbot.waitSignal(picker.model().modelReset, timeout=1000):
         picker.refresh()
     assert _texts(picker) == ["Everyone", "王芳芳"]

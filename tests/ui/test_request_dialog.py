@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
 import pytest
@@ -61,15 +61,15 @@ class Desk:
 
 
 @pytest.fixture
-def desk(ledger: Database) -> Iterator[Desk]:
+def desk(ledger: Database, today: date) -> Iterator[Desk]:
     """:func:`ledger` plus a staff member (王师傅) and a volunteer (赵志强)."""
     with ledger.session() as session:
-        li_daye = list_household_ids(session, HouseholdFilter(search="ldy"))[0]
-        shan = list_household_ids(session, HouseholdFilter(search="sxy"))[0]
+        li_daye = list_household_ids(session, HouseholdFilter(search="ldy"), today=today)[0]
+        shan = list_household_ids(session, HouseholdFilter(search="sxy"), today=today)[0]
         wang = create_volunteer(session, VolunteerInput(
-            name="王师傅", phone="13905469999", is_staff=True), "test")
+            name="王师傅", phone="13905469999", is_staff=True), "test", today=today)
         zhao = create_volunteer(session, VolunteerInput(
-            name="赵志强", phone="13905468888", community="晖苑小区"), "test")
+            name="赵志强", phone="13905468888", community="晖苑小区"), "test", today=today)
     yield Desk(ledger, li_daye, shan, wang, zhao)
 
 
@@ -194,7 +194,7 @@ def test_request_followed_from_intake_to_call_back(
     assert request_id is not None
     assert dialog.result() == QDialog.DialogCode.Accepted
     with db.session() as session:
-        created = get_request(session, request_id)
+        created = get_request(session, request_id, now=db.clock.now())
     assert (created.household_id, created.category, created.description, created.channel,
             created.reporter, created.status) == (
         desk.li_daye, "供暖", "卧室暖气片不热", "电话", "女儿", RequestStatus.RECEIVED)
@@ -279,7 +279,7 @@ def test_request_followed_from_intake_to_call_back(
         ("已办结 → 已回访", "clerk", "满意：屋里暖和了"),
     ]
     with db.session() as session:
-        done = get_request(session, request_id)
+        done = get_request(session, request_id, now=db.clock.now())
     assert (done.status, done.satisfaction, done.callback_note, done.assignee_id) == (
         RequestStatus.CONFIRMED, Satisfaction.SATISFIED, "屋里暖和了", desk.wang)
     # Nothing typed into the request itself: closing does not ask.
@@ -293,9 +293,9 @@ def test_a_call_back_can_send_the_request_back_to_work(qtbot: QtBot, desk: Desk)
     with db.session() as session:
         request_id = create_request(session, RequestInput(
             household_id=desk.shan, category="水电", description="厨房下水道堵了",
-            assignee_id=desk.zhao), "test")
+            assignee_id=desk.zhao), "test", now=db.clock.now())
         advance_request(session, request_id, RequestStatus.RESOLVED, "test",
-                        resolution="疏通了下水道")
+                        resolution="疏通了下水道", now=db.clock.now())
     dialog = RequestDialog(db, request_id, "clerk")
     qtbot.addWidget(dialog)
     assert dialog.allowed_actions() == [Action.CALL_BACK, Action.REOPEN]
@@ -316,10 +316,11 @@ def test_a_call_back_can_send_the_request_back_to_work(qtbot: QtBot, desk: Desk)
 
 
 def test_overdue_request_shows_in_red(qtbot: QtBot, desk: Desk) -> None:
+    now = desk.database.clock.now()
     with desk.database.session() as session:
         request_id = create_request(session, RequestInput(
             household_id=desk.li_daye, category="房屋", description="屋顶渗水",
-            received_at=datetime.now() - timedelta(days=12)), "test")
+            received_at=now - timedelta(days=12)), "test", now=now)
     dialog = RequestDialog(desk.database, request_id, "clerk")
     qtbot.addWidget(dialog)
     assert dialog.days_label.text() == "Open for 12 day(s) · overdue"
@@ -333,12 +334,13 @@ def test_a_step_taken_at_another_desk_meanwhile_is_a_conflict(
     db = desk.database
     with db.session() as session:
         request_id = create_request(session, RequestInput(
-            household_id=desk.li_daye, category="供暖", description="暖气不热"), "test")
+            household_id=desk.li_daye, category="供暖", description="暖气不热"), "test",
+            now=db.clock.now())
     dialog = RequestDialog(db, request_id, "clerk")
     qtbot.addWidget(dialog)
     with db.session() as session:
         advance_request(session, request_id, RequestStatus.ASSIGNED, "other desk",
-                        assignee_id=desk.zhao)
+                        assignee_id=desk.zhao, now=db.clock.now())
 
     step(qtbot, dialog, Action.START, lambda form: form.accept())
     assert len(boxes.warnings) == 1
@@ -347,7 +349,8 @@ def test_a_step_taken_at_another_desk_meanwhile_is_a_conflict(
     assert dialog.status_label.text() == "派单"
     assert history(dialog)[-1] == ("受理 → 派单", "other desk", "派给赵志强")
     with db.session() as session:
-        assert get_request(session, request_id).status is RequestStatus.ASSIGNED
+        detail = get_request(session, request_id, now=db.clock.now())
+    assert detail.status is RequestStatus.ASSIGNED
 
 
 def test_corrections_are_saved_and_a_new_request_for_a_household(
@@ -366,7 +369,8 @@ def test_corrections_are_saved_and_a_new_request_for_a_household(
     request_id = dialog.saved_request_id
     assert request_id is not None
     with db.session() as session:
-        rows = list_requests(session, RequestFilter(household_id=desk.shan))
+        rows = list_requests(session, RequestFilter(household_id=desk.shan),
+                             now=db.clock.now())
     assert [(r.id, r.status, r.assignee, r.channel) for r in rows] == [
         (request_id, RequestStatus.ASSIGNED, "赵志强", "走访发现")]
 
@@ -382,10 +386,10 @@ def test_corrections_are_saved_and_a_new_request_for_a_household(
     step(qtbot, dialog, Action.START, lambda form: form.accept())
     assert not dialog.is_modified()
     with db.session() as session:
-        saved = get_request(session, request_id)
+        saved = get_request(session, request_id, now=db.clock.now())
     assert saved.description == "燃气灶打不着火，有点气味"
     assert saved.status is RequestStatus.IN_PROGRESS
     dialog.reporter_edit.setText("邻居")
     assert dialog.save()
     with db.session() as session:
-        assert get_request(session, request_id).reporter == "邻居"
+        assert get_request(session, request_id, now=db.clock.now()).reporter == "邻居"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, TypeVar
 
 import pytest
@@ -68,32 +68,33 @@ class Requests:
 def requests(ledger: Database) -> Requests:
     """Four requests: one taken in today (李大爷, 供暖), one open for 10 days and given to
     王师傅 (单秀英, 水电), one resolved and one called back (张桂兰, 冯阿姨)."""
-    now = datetime.now()
+    now, today = ledger.clock.now(), ledger.clock.today()
     with ledger.session() as session:
-        li_daye = list_household_ids(session, HouseholdFilter(search="ldy"))[0]
-        shan = list_household_ids(session, HouseholdFilter(search="sxy"))[0]
-        zhang = list_household_ids(session, HouseholdFilter(search="zgl"))[0]
-        feng = list_household_ids(session, HouseholdFilter(search="冯阿姨"))[0]
-        wang = create_volunteer(session, VolunteerInput(name="王师傅", is_staff=True), "test")
+        li_daye = list_household_ids(session, HouseholdFilter(search="ldy"), today=today)[0]
+        shan = list_household_ids(session, HouseholdFilter(search="sxy"), today=today)[0]
+        zhang = list_household_ids(session, HouseholdFilter(search="zgl"), today=today)[0]
+        feng = list_household_ids(session, HouseholdFilter(search="冯阿姨"), today=today)[0]
+        wang = create_volunteer(session, VolunteerInput(name="王师傅", is_staff=True), "test",
+                                today=today)
         fresh = create_request(session, RequestInput(
-            household_id=li_daye, category="供暖", description="卧室暖气片不热"), "test")
+            household_id=li_daye, category="供暖", description="卧室暖气片不热"), "test", now=now)
         overdue = create_request(session, RequestInput(
             household_id=shan, category="水电",
             description="厨房下水道堵了，水排不下去，已经好几天了，老人自己没法疏通，"
                         "物业说要等管道工来，请社区帮忙催一下",
-            received_at=now - timedelta(days=10), assignee_id=wang), "test")
+            received_at=now - timedelta(days=10), assignee_id=wang), "test", now=now)
         resolved = create_request(session, RequestInput(
             household_id=zhang, category="房屋", description="楼道灯坏了",
-            received_at=now - timedelta(days=20)), "test")
+            received_at=now - timedelta(days=20)), "test", now=now)
         advance_request(session, resolved, RequestStatus.RESOLVED, "test",
-                        resolution="换了灯泡")
+                        resolution="换了灯泡", now=now)
         confirmed = create_request(session, RequestInput(
             household_id=feng, category="供暖", description="暖气阀门关着",
-            received_at=now - timedelta(days=3)), "test")
+            received_at=now - timedelta(days=3)), "test", now=now)
         advance_request(session, confirmed, RequestStatus.RESOLVED, "test",
-                        resolution="打开了阀门")
+                        resolution="打开了阀门", now=now)
         advance_request(session, confirmed, RequestStatus.CONFIRMED, "test",
-                        satisfaction=Satisfaction.BASICALLY)
+                        satisfaction=Satisfaction.BASICALLY, now=now)
     return Requests(ledger, fresh, overdue, resolved, confirmed, wang, li_daye)
 
 
@@ -145,7 +146,7 @@ def test_model_is_sound_and_marks_overdue_rows(
     model = RequestTableModel()
     qtmodeltester.check(model)  # empty
     with requests.database.session() as session:
-        rows = list_requests(session, RequestFilter())
+        rows = list_requests(session, RequestFilter(), now=requests.database.clock.now())
     model.limit_days = 7
     model.set_requests(rows)
     qtmodeltester.check(model)
@@ -290,7 +291,8 @@ def test_a_step_taken_in_the_dialog_refreshes_the_list(
     page.open_request(requests.fresh)
     assert not failures and not inner, (failures, inner)
     with requests.database.session() as session:
-        assert get_request(session, requests.fresh).status is RequestStatus.ASSIGNED
+        fresh = get_request(session, requests.fresh, now=requests.database.clock.now())
+    assert fresh.status is RequestStatus.ASSIGNED
     row = page.model.row_of(requests.fresh)
     assert row is not None
     assert page.model.index(row, RequestColumn.ASSIGNEE).data() == "王师傅"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import DEFAULT_REQUEST_CATEGORIES, DEFAULT_REQUEST_LIMIT_DAYS
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import CareTier
 from stationapp.services.catalogue import list_event_types, list_items
@@ -35,9 +36,9 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def db(sqlite_url: str) -> Iterator[Database]:
+def db(sqlite_url: str, clock: Clock) -> Iterator[Database]:
     """A fresh, migrated SQLite database (event types and items seeded by the migration)."""
-    database = open_database(sqlite_url)
+    database = open_database(sqlite_url, clock)
     yield database
     database.dispose()
 

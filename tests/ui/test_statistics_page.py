@@ -1,18 +1,20 @@
 """The statistics page (统计) through real widgets.
 
 A small station prepared with the services (the four households of the shared ledger,
-entered in October 2025; visits in December 2025 and January 2026; two requests, one
+registered in October 2025; visits in December 2025 and January 2026; two requests, one
 resolved and called back, one still open; an event with a volunteer's hours) is shown
-for January 2026: the cards, charts and tables show its figures, the month picker moves
-across the year boundary (buttons and keyboard), a month without records shows the quiet
-"no data" texts, and "Print monthly report…" opens the 月报 in the in-app PDF preview.
+for January 2026 (the tests travel to 15 January 2026, whatever day the suite runs on):
+the cards, charts and tables show its figures, the month picker moves across the year
+boundary (buttons and keyboard), a month without records shows the quiet "no data"
+texts, "Print monthly report…" opens the 月报 in the in-app PDF preview, and a page left
+open into a new month moves on to it at its next refresh.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 import pytest
@@ -72,14 +74,18 @@ class Station:
 
 
 @pytest.fixture
-def station(ledger: Database) -> Iterator[Station]:
-    """Records of December 2025 and January 2026, made through the services."""
+def station(ledger: Database, travel_to: Callable[[date | datetime], None]) -> Iterator[Station]:
+    """Records of December 2025 and January 2026, made through the services; the clock
+    stands at noon on :data:`TODAY`."""
+    travel_to(datetime.combine(TODAY, time(12)))
     with ledger.session() as session:
-        # The households were entered in the autumn before (the service counts a household
-        # from the day it was entered); the schedule follows the back-dated entry.
-        session.execute(update(Household).values(created_at=ENTERED))
+        # The households were registered in the autumn before (the service counts a
+        # household from its 登记日期); the schedule follows the back-dated registration.
+        session.execute(update(Household).values(created_at=ENTERED,
+                                                 registered_on=ENTERED.date()))
         reschedule_all(session)
-        heads = {row.head: row.id for row in list_households(session, HouseholdFilter())}
+        heads = {row.head: row.id
+                 for row in list_households(session, HouseholdFilter(), today=TODAY)}
     li, shan, feng = heads["李大爷"], heads["单秀英"], heads["冯阿姨"]
     with ledger.session() as session:
         record_visit(session, VisitInput(li, date(2026, 1, 5)), "test", today=TODAY)
@@ -90,13 +96,15 @@ def station(ledger: Database) -> Iterator[Station]:
         radiator = create_request(session, RequestInput(
             li, "供暖", "暖气片不热", received_at=datetime(2026, 1, 3, 9, 0)), "test", now=now)
         advance_request(session, radiator, RequestStatus.RESOLVED, "test",
-                        resolution="放气阀放气后恢复正常", when=datetime(2026, 1, 5, 9, 0))
+                        resolution="放气阀放气后恢复正常", when=datetime(2026, 1, 5, 9, 0),
+                        now=now)
         advance_request(session, radiator, RequestStatus.CONFIRMED, "test",
-                        satisfaction=Satisfaction.SATISFIED, when=datetime(2026, 1, 6, 10, 0))
+                        satisfaction=Satisfaction.SATISFIED, when=datetime(2026, 1, 6, 10, 0),
+                        now=now)
         create_request(session, RequestInput(
             shan, "水电", "下水道堵塞", received_at=datetime(2026, 1, 4, 9, 0)), "test", now=now)
         volunteer = create_volunteer(session, VolunteerInput(name="刘墨林", phone="15209066660"),
-                                     "test")
+                                     "test", today=TODAY)
         types = {t.name: t.id for t in list_event_types(session)}
         create_event(session, EventInput(
             event_type_id=types["写春联送祝福"], title="写春联送祝福",
@@ -114,7 +122,7 @@ def expected(station: Station, month: date) -> MonthlyStatistics:
 @pytest.fixture
 def page(qtbot: QtBot, station: Station) -> StatisticsPage:
     """The page over the station, shown on January 2026 with its figures read."""
-    shown = StatisticsPage(station.database, "test", today=TODAY)
+    shown = StatisticsPage(station.database, "test")
     qtbot.addWidget(shown)
     shown.resize(1200, 760)
     with qtbot.waitSignal(shown.statistics_shown, timeout=WAIT_MS):
@@ -288,9 +296,29 @@ def test_the_print_button_reads_the_month_when_its_figures_are_not_shown_yet(
     preview.done(0)
 
 
+def test_a_page_left_open_into_a_new_month_moves_on_at_its_next_refresh(
+        page: StatisticsPage, qtbot: QtBot, travel_to: Callable[[date | datetime], None]
+) -> None:
+    assert page.month() == JANUARY and not page.next_button.isEnabled()
+    february = date(2026, 2, 1)
+    travel_to(datetime.combine(february, time(8)))  # the desk stayed open over the month end
+    stats = show_month(qtbot, page, page.refresh)  # F5 on the first morning of February
+    assert stats.month == february and stats.as_of == february
+    assert page.month_edit.text() == "2026-02"
+    assert "2026-02-01" in page.as_of_label.text()
+    assert not page.next_button.isEnabled()
+    # A month the clerk chose stays chosen; the new month is offered after it.
+    show_month(qtbot, page, lambda: page.set_month(DECEMBER))
+    travel_to(datetime.combine(date(2026, 3, 2), time(8)))
+    show_month(qtbot, page, page.refresh)
+    assert page.month() == DECEMBER
+    show_month(qtbot, page, page.this_month_button.click)
+    assert page.month() == date(2026, 3, 1)
+
+
 def test_count_changed_tells_the_households_on_the_ledger(
         qtbot: QtBot, station: Station) -> None:
-    shown = StatisticsPage(station.database, "test", today=TODAY)
+    shown = StatisticsPage(station.database, "test")
     qtbot.addWidget(shown)
     assert shown.shown_count() == 0
     with qtbot.waitSignal(shown.count_changed, timeout=WAIT_MS) as blocker:
@@ -329,7 +357,7 @@ def made_up(**changes: Any) -> MonthlyStatistics:
 @pytest.fixture
 def bare_page(qtbot: QtBot, ledger: Database) -> StatisticsPage:
     """A page that shows hand-made figures (it reads nothing until refreshed)."""
-    shown = StatisticsPage(ledger, "test", today=date(2026, 11, 26))
+    shown = StatisticsPage(ledger, "test")
     qtbot.addWidget(shown)
     shown.resize(1200, 760)
     return shown

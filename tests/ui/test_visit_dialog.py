@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.vocab import CareTier
 from stationapp.services.database import Database, open_database
@@ -42,7 +43,6 @@ from stationapp.ui.visit_dialog import VisitDialog, concerns_summary
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py
 
-TODAY = date.today()
 
 
 @pytest.fixture(autouse=True)
@@ -63,31 +63,32 @@ class Station:
 
 
 @pytest.fixture
-def station(sqlite_url: str) -> Iterator[Station]:
+def station(sqlite_url: str, clock: Clock, today: date) -> Iterator[Station]:
     """李大爷's household (重点, liaison 王芳), staff 王芳, volunteers 李玉珍 and 赵前进."""
-    db = open_database(sqlite_url)
+    db = open_database(sqlite_url, clock)
     with db.session() as session:
         household = create_household(session, HouseholdInput(
             community="晖苑小区", building="3", unit="1", room="301", phone="13905461234",
             tier=CareTier.PRIORITY,
             residents=(ResidentInput(name="李大爷", birth_date=date(1938, 5, 2), is_head=True),),
-        ), "test")
+        ), "test", today=today)
         staff = create_volunteer(session, VolunteerInput(
-            name="王芳", phone="13805460001", is_staff=True), "test")
+            name="王芳", phone="13805460001", is_staff=True), "test", today=today)
         volunteer = create_volunteer(session, VolunteerInput(
-            name="李玉珍", phone="15262697141", community="锦华一区"), "test")
+            name="李玉珍", phone="15262697141", community="锦华一区"), "test", today=today)
         former = create_volunteer(session, VolunteerInput(
-            name="赵前进", phone="13365543843"), "test")
+            name="赵前进", phone="13365543843"), "test", today=today)
         assign_liaison(session, [household], staff, "test")
     with db.session() as session:
-        record_visit(session, VisitInput(household, TODAY - timedelta(days=20),
-                                         visitor_id=former), "test")
+        record_visit(session, VisitInput(household, today - timedelta(days=20),
+                                         visitor_id=former), "test", today=today)
     with db.session() as session:
         from stationapp.services.volunteers import get_volunteer, update_volunteer
 
         info = get_volunteer(session, former)
         update_volunteer(session, former, VolunteerInput(
-            name=info.name, phone=info.phone, active=False, version=info.version), "test")
+            name=info.name, phone=info.phone, active=False, version=info.version), "test",
+            today=today)
     yield Station(db, household, staff, volunteer, former)
     db.dispose()
 
@@ -120,23 +121,25 @@ def choose_level(qtbot: QtBot, dialog: VisitDialog, topic: VisitTopic,
 # ------------------------------------------------------------------ recording
 
 
-def test_header_shows_household_and_schedule(qtbot: QtBot, station: Station) -> None:
+def test_header_shows_household_and_schedule(qtbot: QtBot, station: Station, today: date) -> None:
     dialog = open_dialog(qtbot, station)
     assert dialog.household_label.text() == "晖苑小区3号楼1单元301室 · 李大爷 · 13905461234"
     schedule = dialog.schedule_label.text()
-    last = (TODAY - timedelta(days=20)).isoformat()
-    due = (TODAY - timedelta(days=13)).isoformat()
+    last = (today - timedelta(days=20)).isoformat()
+    due = (today - timedelta(days=13)).isoformat()
     assert "重点" in schedule and "every 7 days" in schedule
     assert f"last visit: {last}" in schedule and f"next due: {due}" in schedule
     assert "13 day(s) overdue" in schedule
-    assert dialog.date_edit.date() == QDate(TODAY.year, TODAY.month, TODAY.day)
+    assert dialog.date_edit.date() == QDate(today.year, today.month, today.day)
     assert dialog.method_buttons[VisitMethod.HOME].isChecked()
     # The household's liaison is proposed as the visitor.
     assert dialog.visitor_picker.person_id() == station.staff
     assert not dialog.follow_up_box.isEnabled()
 
 
-def test_record_a_visit_with_a_finding_and_a_reminder(qtbot: QtBot, station: Station) -> None:
+def test_record_a_visit_with_a_finding_and_a_reminder(
+    qtbot: QtBot, station: Station, today: date
+) -> None:
     dialog = open_dialog(qtbot, station)
     click(qtbot, dialog.method_buttons[VisitMethod.PHONE])
     choose_level(qtbot, dialog, VisitTopic.HEATING, FindingLevel.CONCERN)
@@ -150,7 +153,7 @@ def test_record_a_visit_with_a_finding_and_a_reminder(qtbot: QtBot, station: Sta
     assert dialog.reminder_fields.isEnabled() and not dialog.request_fields.isEnabled()
     # Prefilled from the finding that is not 正常, a week after the visit.
     assert dialog.remind_text_edit.text() == "供暖（需关注）：暖气片不热"
-    assert dialog.remind_date_edit.date().toPython() == TODAY + timedelta(days=7)
+    assert dialog.remind_date_edit.date().toPython() == today + timedelta(days=7)
     dialog.assignee_picker.set_person_id(station.volunteer)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
@@ -158,11 +161,11 @@ def test_record_a_visit_with_a_finding_and_a_reminder(qtbot: QtBot, station: Sta
     assert dialog.saved is not None and dialog.saved.reminder_id is not None
     assert dialog.saved.request_id is None
     assert dialog.result_message() == (
-        f"Visit recorded. Reminder set for {(TODAY + timedelta(days=7)).isoformat()}.")
+        f"Visit recorded. Reminder set for {(today + timedelta(days=7)).isoformat()}.")
     with station.db.session() as session:
         visit = get_visit(session, dialog.saved.visit_id)
         reminders = list_reminders(session)
-        household = get_household(session, station.household)
+        household = get_household(session, station.household, today=today)
     assert visit.method is VisitMethod.PHONE and visit.visitor_id == station.staff
     assert visit.notes == "精神不错" and visit.needs_follow_up
     levels = {f.topic: (f.level, f.note) for f in visit.findings}
@@ -170,8 +173,8 @@ def test_record_a_visit_with_a_finding_and_a_reminder(qtbot: QtBot, station: Sta
     assert levels[VisitTopic.HEALTH] == (FindingLevel.OK, "")
     assert [(r.id, r.text, r.assignee, r.visit_id) for r in reminders] == [
         (dialog.saved.reminder_id, "供暖（需关注）：暖气片不热", "李玉珍", visit.id)]
-    assert household.last_visit_date == TODAY
-    assert household.next_visit_due == TODAY + timedelta(days=7)
+    assert household.last_visit_date == today
+    assert household.next_visit_due == today + timedelta(days=7)
 
 
 def test_record_a_visit_with_a_follow_up_request(qtbot: QtBot, station: Station) -> None:
@@ -195,7 +198,7 @@ def test_record_a_visit_with_a_follow_up_request(qtbot: QtBot, station: Station)
     assert dialog.result_message() == (
         f"Visit recorded. Request No. {dialog.saved.request_id} opened.")
     with station.db.session() as session:
-        request = get_request(session, dialog.saved.request_id)
+        request = get_request(session, dialog.saved.request_id, now=station.db.clock.now())
     assert request.category == "供暖"
     assert request.description == "暖气片不热，请维修"
     assert request.assignee_id == station.volunteer
@@ -203,9 +206,9 @@ def test_record_a_visit_with_a_follow_up_request(qtbot: QtBot, station: Station)
     assert request.channel == "走访发现"
 
 
-def test_a_future_date_is_refused_inline(qtbot: QtBot, station: Station) -> None:
+def test_a_future_date_is_refused_inline(qtbot: QtBot, station: Station, today: date) -> None:
     dialog = open_dialog(qtbot, station)
-    tomorrow = TODAY + timedelta(days=1)
+    tomorrow = today + timedelta(days=1)
     dialog.date_edit.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
     assert not dialog.save()
     assert dialog.isVisible()
@@ -215,12 +218,14 @@ def test_a_future_date_is_refused_inline(qtbot: QtBot, station: Station) -> None
     with station.db.session() as session:
         assert len(list_visits(session, VisitFilter(household_id=station.household))) == 1
     # Fixing the date and saving again clears the message.
-    dialog.date_edit.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+    dialog.date_edit.setDate(QDate(today.year, today.month, today.day))
     assert dialog.save()
     assert not dialog.errors["visit_date"].isVisible()
 
 
-def test_follow_up_problems_are_shown_beside_their_fields(qtbot: QtBot, station: Station) -> None:
+def test_follow_up_problems_are_shown_beside_their_fields(
+    qtbot: QtBot, station: Station, today: date
+) -> None:
     dialog = open_dialog(qtbot, station)
     click(qtbot, dialog.follow_up_check)
     assert dialog.description_edit.toPlainText() == ""  # nothing was found wrong
@@ -228,7 +233,7 @@ def test_follow_up_problems_are_shown_beside_their_fields(qtbot: QtBot, station:
     assert dialog.errors["follow_up_description"].text() == "请写明要办的事"
     click(qtbot, dialog.reminder_radio)
     dialog.remind_text_edit.clear()
-    earlier = TODAY - timedelta(days=1)
+    earlier = today - timedelta(days=1)
     dialog.remind_date_edit.setDate(QDate(earlier.year, earlier.month, earlier.day))
     assert not dialog.save()
     assert dialog.errors["follow_up_date"].text() == "提醒日期不能早于走访日期"
@@ -245,16 +250,16 @@ def test_a_visitor_no_longer_serving_is_refused(qtbot: QtBot, station: Station) 
 
 
 def test_editing_a_visit_keeps_its_findings_and_shows_what_was_made(
-    qtbot: QtBot, station: Station
+    qtbot: QtBot, station: Station, today: date
 ) -> None:
     with station.db.session() as session:
         saved = record_visit(session, VisitInput(
-            station.household, TODAY, VisitMethod.VIDEO, station.volunteer,
+            station.household, today, VisitMethod.VIDEO, station.volunteer,
             (FindingInput(VisitTopic.GAS, FindingLevel.URGENT, "阀门关着"),), "看过了", True,
             FollowUpRequest("燃气", "燃气阀门需要检查"),
-        ), "test")
+        ), "test", today=today)
     dialog = open_dialog(qtbot, station, saved.visit_id)
-    assert dialog.windowTitle().startswith(f"Visit of {TODAY.isoformat()}")
+    assert dialog.windowTitle().startswith(f"Visit of {today.isoformat()}")
     assert dialog.method_buttons[VisitMethod.VIDEO].isChecked()
     assert dialog.visitor_picker.person_id() == station.volunteer
     assert FindingLevel(dialog.level_combos[VisitTopic.GAS].currentData()) is (
@@ -294,10 +299,10 @@ def test_an_unknown_household_is_refused(qtbot: QtBot, station: Station) -> None
 
 
 def test_opening_a_visit_reads_the_household_row_not_its_whole_record(
-    qtbot: QtBot, station: Station, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, station: Station, monkeypatch: pytest.MonkeyPatch, today: date
 ) -> None:
     with station.db.session() as session:
-        saved = record_visit(session, VisitInput(station.household, TODAY), "test")
+        saved = record_visit(session, VisitInput(station.household, today), "test", today=today)
 
     def refuse(*_args: object) -> object:
         raise AssertionError("the whole household was read for an existing visit")
@@ -369,7 +374,8 @@ def test_person_picker_extra_entries_and_reload(qtbot: QtBot, station: Station) 
     assert picker.key() == "none" and picker.person_id() is None
     picker.set_person_id(station.staff)
     with station.db.session() as session:
-        create_volunteer(session, VolunteerInput(name="阿兰", phone="13805460002"), "test")
+        create_volunteer(session, VolunteerInput(name="阿兰", phone="13805460002"), "test",
+                         today=station.db.clock.today())
     picker.reload()
     assert picker.person_id() == station.staff
     assert "阿兰" in [picker.itemText(i) for i in range(picker.count())]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -17,7 +17,7 @@ from sqlalchemy import insert
 
 from stationapp.domain.care_models import Visit
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
-from stationapp.domain.schedule import month_start
+from stationapp.domain.schedule import month_end, month_start
 from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdFilter,
@@ -37,7 +37,7 @@ from stationapp.services.visits import (
     reschedule_all,
 )
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
-from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND
+from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND, from_qdate, to_qdate
 from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
 from stationapp.ui.overdue_model import OverdueColumn, OverdueTableModel
 from stationapp.ui.visit_dialog import VisitDialog
@@ -47,7 +47,6 @@ from stationapp.ui.visits_page import ReminderColumn, ReminderTableModel, Tab, V
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py
 
-TODAY = date.today()
 WAIT_MS = 2000
 
 
@@ -71,27 +70,27 @@ class Visited:
 
 
 @pytest.fixture
-def visited(ledger: Database) -> Visited:
+def visited(ledger: Database, today: date) -> Visited:
     """李大爷 (重点) visited 20 days ago: 13 days overdue; 单秀英 (关注) 35 days ago: 5 days
     overdue; 张桂兰 (一般) 10 days ago; 冯阿姨 never (due today: not overdue). 王芳 (staff)
     is liaison of 李大爷 and 冯阿姨; a reminder for 单秀英 is due yesterday, one for 张桂兰
     in ten days."""
     with ledger.session() as session:
-        ids = {row.head: row.id for row in list_households(session, HouseholdFilter())}
+        ids = {row.head: row.id for row in list_households(session, HouseholdFilter(), today=today)}
         staff = create_volunteer(session, VolunteerInput(
-            name="王芳", phone="13805460001", is_staff=True), "test")
+            name="王芳", phone="13805460001", is_staff=True), "test", today=today)
         volunteer = create_volunteer(session, VolunteerInput(
-            name="李玉珍", phone="15262697141"), "test")
+            name="李玉珍", phone="15262697141"), "test", today=today)
         assign_liaison(session, [ids["李大爷"], ids["冯阿姨"]], staff, "test")
         for head, days in (("李大爷", 20), ("单秀英", 35), ("张桂兰", 10)):
             record_visit(session, VisitInput(
-                ids[head], TODAY - timedelta(days=days), VisitMethod.HOME, volunteer,
+                ids[head], today - timedelta(days=days), VisitMethod.HOME, volunteer,
                 (FindingInput(VisitTopic.HEATING, FindingLevel.CONCERN, "暖气不热"),)
                 if head == "张桂兰" else (),
-            ), "test")
-        add_reminder(session, ids["单秀英"], TODAY - timedelta(days=1), "问问药够不够", "test",
+            ), "test", today=today)
+        add_reminder(session, ids["单秀英"], today - timedelta(days=1), "问问药够不够", "test",
                      volunteer)
-        add_reminder(session, ids["张桂兰"], TODAY + timedelta(days=10), "回访暖气", "test")
+        add_reminder(session, ids["张桂兰"], today + timedelta(days=10), "回访暖气", "test")
     return Visited(ledger, ids, staff, volunteer)
 
 
@@ -135,15 +134,15 @@ def when_dialog(act: Callable[[VisitDialog], None]) -> list[VisitDialog]:
 
 
 def test_overdue_tab_lists_most_overdue_first_and_late_rows_stand_out(
-    page: VisitsPage, visited: Visited
+    page: VisitsPage, visited: Visited, today: date
 ) -> None:
     model = page.overdue_model
     assert page.tabs.currentIndex() == Tab.OVERDUE
     assert heads(model) == ["李大爷", "单秀英"]
     row = [model.index(0, c).data() for c in OverdueColumn]
     assert row == ["晖苑小区3号楼1单元301室", "李大爷", "13905461234", "重点", "王芳",
-                   (TODAY - timedelta(days=20)).isoformat(),
-                   (TODAY - timedelta(days=13)).isoformat(), "13"]
+                   (today - timedelta(days=20)).isoformat(),
+                   (today - timedelta(days=13)).isoformat(), "13"]
     assert model.index(1, OverdueColumn.DAYS).data() == "5"
     assert model.index(1, OverdueColumn.LIAISON).data() == ""
     late = model.index(0, OverdueColumn.ADDRESS).data(Qt.ItemDataRole.BackgroundRole)
@@ -155,8 +154,44 @@ def test_overdue_tab_lists_most_overdue_first_and_late_rows_stand_out(
     assert not page.record_button.isEnabled()
 
 
+def test_a_page_left_open_overnight_counts_from_the_new_day_on_refresh(
+    page: VisitsPage, visited: Visited, today: date,
+    travel_to: Callable[[date | datetime], None],
+) -> None:
+    model = page.overdue_model
+    assert page.today() == today
+    assert heads(model) == ["李大爷", "单秀英"]
+    assert [model.index(r, OverdueColumn.DAYS).data() for r in range(2)] == ["13", "5"]
+    travel_to(today + timedelta(days=1))  # the desk stays open past midnight
+    assert heads(model) == ["李大爷", "单秀英"]  # nothing moves before a refresh
+    page.refresh()  # F5 the next morning
+    assert page.today() == today + timedelta(days=1)
+    # 冯阿姨 was due on the day she was registered (yesterday now): one day overdue.
+    assert heads(model) == ["李大爷", "单秀英", "冯阿姨"]
+    assert [model.index(r, OverdueColumn.DAYS).data() for r in range(3)] == ["14", "6", "1"]
+    assert page.overdue_label.text().startswith("3 household(s) overdue")
+
+
+def test_the_visits_tab_moves_on_to_a_new_month_unless_another_was_chosen(
+    page: VisitsPage, visited: Visited, today: date,
+    travel_to: Callable[[date | datetime], None],
+) -> None:
+    page.tabs.setCurrentIndex(Tab.VISITS)
+    assert from_qdate(page.month_edit.date()) == month_start(today)
+    next_month = month_end(today) + timedelta(days=1)
+    travel_to(next_month)
+    page.refresh()
+    assert from_qdate(page.month_edit.date()) == next_month  # this month is this month
+    assert page.visits_label.text() == "0 visit(s)"  # nothing visited yet in the new month
+    chosen = month_start(today - timedelta(days=35))
+    page.month_edit.setDate(to_qdate(chosen))  # the clerk looks at an older month
+    travel_to(month_end(next_month) + timedelta(days=1))
+    page.refresh()
+    assert from_qdate(page.month_edit.date()) == chosen  # a chosen month stays
+
+
 def test_record_visit_from_the_overdue_list_takes_the_household_off_it(
-    qtbot: QtBot, page: VisitsPage, visited: Visited
+    qtbot: QtBot, page: VisitsPage, visited: Visited, today: date
 ) -> None:
     page.select_overdue(visited.ids["李大爷"])
     assert page.record_button.isEnabled()
@@ -174,7 +209,7 @@ def test_record_visit_from_the_overdue_list_takes_the_household_off_it(
     assert page.status_label.text() == "Visit recorded."
     with visited.db.session() as session:
         visits = list_visits(session, VisitFilter(household_id=visited.ids["李大爷"]))
-    assert visits[0].visit_date == TODAY and visits[0].notes == "一切都好"
+    assert visits[0].visit_date == today and visits[0].notes == "一切都好"
     # The new visit is selected in the visits tab.
     assert page.current_visit_id() == seen[0].saved_visit_id
 
@@ -193,13 +228,13 @@ def test_cancelled_dialog_changes_nothing(qtbot: QtBot, page: VisitsPage,
 
 
 def test_coverage_bar_counts_households_visited_of_those_due(
-    qtbot: QtBot, ledger: Database
+    qtbot: QtBot, ledger: Database, today: date
 ) -> None:
     # Every household was registered today, so each is due this month.
     with ledger.session() as session:
-        ids = list_household_ids(session, HouseholdFilter())
+        ids = list_household_ids(session, HouseholdFilter(), today=today)
         staff = create_volunteer(session, VolunteerInput(
-            name="王芳", phone="13805460001", is_staff=True), "test")
+            name="王芳", phone="13805460001", is_staff=True), "test", today=today)
         assign_liaison(session, ids[:2], staff, "test")
     page = VisitsPage(ledger, "clerk")
     qtbot.addWidget(page)
@@ -208,7 +243,7 @@ def test_coverage_bar_counts_households_visited_of_those_due(
         "This month's coverage: 0 % (0 of 4 due) — target 100 %")
     assert page.coverage_bar.value() == 0
     with ledger.session() as session:
-        record_visit(session, VisitInput(ids[0], TODAY), "test")
+        record_visit(session, VisitInput(ids[0], today), "test", today=today)
     page.refresh()
     assert page.coverage_label.text() == (
         "This month's coverage: 25 % (1 of 4 due) — target 100 %")
@@ -247,12 +282,12 @@ def test_liaison_filter_narrows_the_overdue_list_and_is_remembered(
 
 
 def test_visits_tab_lists_the_month_and_searches(
-    qtbot: QtBot, page: VisitsPage, visited: Visited
+    qtbot: QtBot, page: VisitsPage, visited: Visited, today: date
 ) -> None:
     page.tabs.setCurrentIndex(Tab.VISITS)
     model = page.visit_model
-    start = month_start(TODAY)
-    expected = sum(1 for days in (20, 35, 10) if TODAY - timedelta(days=days) >= start)
+    start = month_start(today)
+    expected = sum(1 for days in (20, 35, 10) if today - timedelta(days=days) >= start)
     assert model.rowCount() == expected
     # A month holding all three visits: choose it with the month box.
     page.month_edit.setDate(QDate(2000, 1, 1))
@@ -263,29 +298,30 @@ def test_visits_tab_lists_the_month_and_searches(
     page.month_edit.setDate(QDate(oldest.year, oldest.month, 1))
     assert oldest.isoformat() in [model.index(r, VisitColumn.DATE).data()
                                   for r in range(model.rowCount())]
-    page.month_edit.setDate(QDate(TODAY.year, TODAY.month, 1))
+    page.month_edit.setDate(QDate(today.year, today.month, 1))
     with visited.db.session() as session:
         record_visit(session, VisitInput(
-            visited.ids["冯阿姨"], TODAY, VisitMethod.PHONE, visited.staff,
+            visited.ids["冯阿姨"], today, VisitMethod.PHONE, visited.staff,
             (FindingInput(VisitTopic.GAS, FindingLevel.URGENT, "阀门关着"),), "", True,
-            FollowUpReminder(TODAY + timedelta(days=3), "再看燃气", visited.staff)), "test")
+            FollowUpReminder(today + timedelta(days=3), "再看燃气", visited.staff)), "test",
+            today=today)
     page.refresh()
     page.focus_search()
     assert page.search.hasFocus()
     page.search.insert("冯阿姨")
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
     cells = [model.index(0, c).data() for c in VisitColumn]
-    assert cells == [TODAY.isoformat(), "东旭小区5号楼3单元402室 冯阿姨", "电话", "王芳",
+    assert cells == [today.isoformat(), "东旭小区5号楼3单元402室 冯阿姨", "电话", "王芳",
                      "燃气安全（紧急）", "Reminder"]
     page.follow_up_only.setChecked(True)
     assert model.rowCount() == 1
 
 
 def test_open_and_delete_a_visit(qtbot: QtBot, page: VisitsPage, visited: Visited,
-                                 boxes: MessageBoxes) -> None:
+                                 boxes: MessageBoxes, today: date) -> None:
     with visited.db.session() as session:
-        visit = record_visit(session, VisitInput(visited.ids["李大爷"], TODAY, notes="初稿"),
-                             "test").visit_id
+        visit = record_visit(session, VisitInput(visited.ids["李大爷"], today, notes="初稿"),
+                             "test", today=today).visit_id
     page.refresh()
     page.tabs.setCurrentIndex(Tab.VISITS)
     assert page.select_visit(visit)
@@ -313,7 +349,7 @@ def test_open_and_delete_a_visit(qtbot: QtBot, page: VisitsPage, visited: Visite
     qtbot.keyClick(page.visits_table, Qt.Key.Key_Delete)
     assert len(boxes.questions) == 2
     assert page.visit_model.row_of(visit) is None
-    assert page.status_label.text() == f"Visit of {TODAY.isoformat()} deleted."
+    assert page.status_label.text() == f"Visit of {today.isoformat()} deleted."
     # Without that visit 李大爷 is overdue again.
     page.tabs.setCurrentIndex(Tab.OVERDUE)
     assert heads(page.overdue_model)[0] == "李大爷"
@@ -363,20 +399,22 @@ def test_record_visit_from_a_reminder(qtbot: QtBot, page: VisitsPage, visited: V
 
 
 def test_models_pass_the_qt_model_tester(
-    qtmodeltester: ModelTester, page: VisitsPage, visited: Visited
+    qtmodeltester: ModelTester, page: VisitsPage, visited: Visited, today: date
 ) -> None:
     qtmodeltester.check(page.overdue_model)
     page.later_check.setChecked(True)
     qtmodeltester.check(page.reminder_model)
     page.tabs.setCurrentIndex(Tab.VISITS)
-    page.month_edit.setDate(QDate(TODAY.year, TODAY.month, 1))
+    # The month of the visit made ten days ago has visits, whatever the day of the month.
+    recent = today - timedelta(days=10)
+    page.month_edit.setDate(QDate(recent.year, recent.month, 1))
     assert page.visit_model.rowCount() > 0
     qtmodeltester.check(page.visit_model)
     blocks = VisitTableModel(visited.db.session, block_size=1, cached_blocks=1)
     blocks.refresh()
     qtmodeltester.check(blocks)
     for empty in (VisitTableModel(visited.db.session), ReminderTableModel(),
-                  OverdueTableModel(visited.db.session)):
+                  OverdueTableModel(visited.db.session, visited.db.clock)):
         qtmodeltester.check(empty)
 
 
@@ -388,7 +426,7 @@ def test_overdue_rows_are_fetched_in_blocks(visited: Visited) -> None:
         opened += 1
         return visited.db.session()
 
-    model = OverdueTableModel(counting, block_size=1, cached_blocks=1)
+    model = OverdueTableModel(counting, visited.db.clock, block_size=1, cached_blocks=1)
     model.refresh()
     assert opened == 1
     assert model.index(0, OverdueColumn.HEAD).data() == "李大爷"
@@ -400,11 +438,11 @@ def test_overdue_rows_are_fetched_in_blocks(visited: Visited) -> None:
     assert model.index(5, 0).data() is None and model.row_data(-1) is None
 
 
-def _many_visits(db: Database, ids: dict[str, int], count: int) -> None:
+def _many_visits(db: Database, ids: dict[str, int], count: int, today: date) -> None:
     """``count`` visits this month, spread over the four households (bulk, as an import)."""
     heads = sorted(ids)
-    start = month_start(TODAY)
-    days = (TODAY - start).days + 1  # the days of this month up to today
+    start = month_start(today)
+    days = (today - start).days + 1  # the days of this month up to today
     with db.session() as session:
         session.execute(insert(Visit), [
             {"household_id": ids[heads[n % len(heads)]],
@@ -423,7 +461,7 @@ def test_visit_rows_are_fetched_in_blocks(visited: Visited) -> None:
         opened += 1
         return visited.db.session()
 
-    _many_visits(visited.db, visited.ids, 5)
+    _many_visits(visited.db, visited.ids, 5, visited.db.clock.today())
     model = VisitTableModel(counting, block_size=2, cached_blocks=1)
     model.set_filter(VisitFilter())
     assert opened == 1  # the ids only
@@ -451,14 +489,14 @@ def test_visit_rows_are_fetched_in_blocks(visited: Visited) -> None:
 
 
 def test_visits_tab_lists_every_visit_and_scrolls_to_the_last(
-    qtbot: QtBot, page: VisitsPage, visited: Visited
+    qtbot: QtBot, page: VisitsPage, visited: Visited, today: date
 ) -> None:
-    _many_visits(visited.db, visited.ids, 450)  # more than two blocks of rows
+    _many_visits(visited.db, visited.ids, 450, today)  # more than two blocks of rows
     page.tabs.setCurrentIndex(Tab.VISITS)
     page.refresh()
     model = page.visit_model
-    start = month_start(TODAY)
-    earlier = sum(1 for days in (20, 35, 10) if TODAY - timedelta(days=days) >= start)
+    start = month_start(today)
+    earlier = sum(1 for days in (20, 35, 10) if today - timedelta(days=days) >= start)
     assert model.rowCount() == 450 + earlier
     assert page.visits_label.text() == f"{450 + earlier} visit(s)"
     assert page.shown_count() == 450 + earlier
@@ -490,11 +528,12 @@ def test_visits_tab_lists_every_visit_and_scrolls_to_the_last(
 
 
 def test_f5_reads_the_list_shown_and_the_other_when_its_tab_is_shown(
-    qtbot: QtBot, page: VisitsPage, visited: Visited
+    qtbot: QtBot, page: VisitsPage, visited: Visited, today: date
 ) -> None:
     assert page.tabs.currentIndex() == Tab.OVERDUE
     with visited.db.session() as session:
-        new = record_visit(session, VisitInput(visited.ids["冯阿姨"], TODAY), "test").visit_id
+        new = record_visit(session, VisitInput(visited.ids["冯阿姨"], today), "test",
+                           today=today).visit_id
     page.refresh()
     assert page.visit_model.row_of(new) is None  # not read yet: its tab is not shown
     with qtbot.waitSignal(page.count_changed, timeout=WAIT_MS) as shown:
@@ -502,14 +541,15 @@ def test_f5_reads_the_list_shown_and_the_other_when_its_tab_is_shown(
     assert page.visit_model.row_of(new) is not None
     assert shown.args == [page.visit_model.rowCount()]
     with visited.db.session() as session:
-        record_visit(session, VisitInput(visited.ids["李大爷"], TODAY), "test")
+        record_visit(session, VisitInput(visited.ids["李大爷"], today), "test", today=today)
     page.refresh()
     assert heads(page.overdue_model) == ["李大爷", "单秀英"]  # not read again yet
     page.tabs.setCurrentIndex(Tab.OVERDUE)
     assert heads(page.overdue_model) == ["单秀英"]
     # Selecting a visit in the hidden tab reads it first.
     with visited.db.session() as session:
-        other = record_visit(session, VisitInput(visited.ids["张桂兰"], TODAY), "test").visit_id
+        other = record_visit(session, VisitInput(visited.ids["张桂兰"], today), "test",
+                             today=today).visit_id
     page.refresh()
     assert page.select_visit(other)
     assert page.current_visit_id() == other

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import VolunteerRole
+from stationapp.domain.clock import Clock
 from stationapp.services.catalogue import list_event_types
 from stationapp.services.database import Database, open_database
 from stationapp.services.events import EventInput, ServiceInput, create_event
@@ -33,15 +34,15 @@ pytestmark = pytest.mark.usefixtures("message_boxes")
 
 
 @pytest.fixture
-def db(sqlite_url: str) -> Iterator[Database]:
+def db(sqlite_url: str, clock: Clock, today: date) -> Iterator[Database]:
     """A migrated SQLite database with households in 锦华一区 and 晖苑小区."""
-    database = open_database(sqlite_url)
+    database = open_database(sqlite_url, clock)
     with database.session() as session:
         for community, room in (("锦华一区", "101"), ("晖苑小区", "301")):
             create_household(session, HouseholdInput(
                 community=community, building="2", unit="1", room=room,
                 residents=(ResidentInput(name=f"住户{room}", birth_date=date(1950, 1, 1),
-                                         is_head=True),)), actor="test")
+                                         is_head=True),)), actor="test", today=today)
     yield database
     database.dispose()
 
@@ -111,7 +112,8 @@ def test_editing_roles(qtbot: QtBot, db: Database) -> None:
     with db.session() as session:
         person = create_volunteer(session, VolunteerInput(
             name="李玉珍", phone="15262697141", community="锦华一区",
-            roles=(RoleInput("锦华一区", SUPERVISOR), RoleInput("锦华一区", LIAISON))), "test")
+            roles=(RoleInput("锦华一区", SUPERVISOR), RoleInput("锦华一区", LIAISON))), "test",
+            today=db.clock.today())
     dialog = VolunteerDialog(db, person, "clerk")
     qtbot.addWidget(dialog)
     assert not dialog.staff_check.isChecked()
@@ -163,15 +165,18 @@ def test_role_problems_name_their_line() -> None:
     assert role_row_of("name") is None
 
 
-def test_hours_are_shown_read_only(qtbot: QtBot, db: Database) -> None:
+def test_hours_are_shown_read_only(qtbot: QtBot, db: Database, today: date) -> None:
+    event_day = today - timedelta(days=30)
     with db.session() as session:
         person = create_volunteer(session, VolunteerInput(name="刘墨林", phone="15209066660"),
-                                  "test")
+                                  "test", today=today)
         type_id = list_event_types(session)[0].id
         event = create_event(session, EventInput(
-            event_type_id=type_id, title="送窗花", starts_at=datetime(2026, 1, 10, 9),
+            event_type_id=type_id, title="送窗花",
+            starts_at=datetime.combine(event_day, time(9)),
             volunteers=(ServiceInput(person, 3.5),)), "test")
-        record_round(session, event, person, date(2026, 1, 11), 2.0, "test")
+        record_round(session, event, person, event_day + timedelta(days=1), 2.0, "test",
+                     today=today)
     dialog = VolunteerDialog(db, person, "clerk")
     qtbot.addWidget(dialog)
     assert dialog.hours_label.text() == "5.5 h (events 3.5 h · delivery rounds 2 h)"

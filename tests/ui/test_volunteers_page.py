@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import VolunteerRole
+from stationapp.domain.clock import Clock
 from stationapp.services.catalogue import list_event_types
 from stationapp.services.database import Database, open_database
 from stationapp.services.events import EventInput, ServiceInput, create_event
@@ -28,6 +29,7 @@ from stationapp.services.volunteers import (
     list_volunteers,
     update_volunteer,
 )
+from stationapp.ui.form_helpers import to_qdate
 from stationapp.ui.volunteer_dialog import VolunteerDialog
 from stationapp.ui.volunteers_page import (
     ANY_ROLE,
@@ -58,27 +60,36 @@ def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
 
 
 @pytest.fixture
-def db(sqlite_url: str) -> Iterator[Database]:
+def db(sqlite_url: str, clock: Clock) -> Iterator[Database]:
     """A fresh, migrated SQLite database."""
-    database = open_database(sqlite_url)
+    database = open_database(sqlite_url, clock)
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def registry(db: Database) -> Database:
+def event_day(today: date) -> date:
+    """The day of the registry's event: three weeks before the test's day."""
+    return today - timedelta(days=21)
+
+
+@pytest.fixture
+def registry(db: Database, today: date, event_day: date) -> Database:
     """Three volunteers (one inactive) and an event where two of them served."""
     with db.session() as session:
         liu = create_volunteer(session, VolunteerInput(
-            name="刘墨林", phone="15209066660", community="晖苑小区", skills=("书法",)), "test")
+            name="刘墨林", phone="15209066660", community="晖苑小区", skills=("书法",)), "test",
+            today=today)
         li = create_volunteer(session, VolunteerInput(
             name="李玉珍", phone="15262697141", community="锦华一区",
-            skills=("剪纸", "文艺")), "test")
+            skills=("剪纸", "文艺")), "test", today=today)
         create_volunteer(session, VolunteerInput(
-            name="王书文", phone="13365543843", active=False, notes="搬去外地"), "test")
+            name="王书文", phone="13365543843", active=False, notes="搬去外地"), "test",
+            today=today)
         type_id = list_event_types(session)[0].id
         create_event(session, EventInput(
-            event_type_id=type_id, title="写春联送祝福", starts_at=datetime(2026, 1, 10, 9),
+            event_type_id=type_id, title="写春联送祝福",
+            starts_at=datetime.combine(event_day, time(9)),
             volunteers=(ServiceInput(liu, 3.5), ServiceInput(li, 2.0)),
         ), "test")
     return db
@@ -158,7 +169,7 @@ def test_editing_keeps_skills_and_reports_a_conflict(
     with registry.session() as session:
         update_volunteer(session, li.id, VolunteerInput(
             name="李玉珍", phone="15262697141", community="锦华一区", skills=("剪纸",),
-            version=li.version), "other desk")
+            version=li.version), "other desk", today=registry.clock.today())
     dialog.active_check.setChecked(False)
     assert not dialog.save()
     assert boxes.warnings and boxes.warnings[0].startswith("Changed by someone else")
@@ -238,21 +249,21 @@ def test_volunteer_model_passes_the_model_tester(
 
 
 @pytest.fixture
-def roles_registry(registry: Database) -> Database:
+def roles_registry(registry: Database, today: date) -> Database:
     """The registry plus a staff member with two roles in two communities and a 联络员."""
     with registry.session() as session:
         create_household(session, HouseholdInput(
             community="东旭小区", building="5", unit="3", room="402",
             residents=(ResidentInput(name="冯阿姨", birth_date=date(1941, 8, 30),
-                                     is_head=True),)), actor="test")
+                                     is_head=True),)), actor="test", today=today)
         create_volunteer(session, VolunteerInput(
             name="王主任", phone="13905461111", community="锦华一区", is_staff=True,
             roles=(RoleInput("锦华一区", VolunteerRole.SUPERVISOR),
                    RoleInput("锦华一区", VolunteerRole.LIAISON),
-                   RoleInput("晖苑小区", VolunteerRole.PUBLICIST))), "test")
+                   RoleInput("晖苑小区", VolunteerRole.PUBLICIST))), "test", today=today)
         li = next(v for v in list_volunteers(session) if v.name == "李玉珍")
         update_volunteer(session, li.id, replace(li.as_input(), roles=(
-            RoleInput("晖苑小区", VolunteerRole.LIAISON),)), "test")
+            RoleInput("晖苑小区", VolunteerRole.LIAISON),)), "test", today=today)
     return registry
 
 
@@ -365,8 +376,9 @@ def test_roles_edited_in_the_dialog_fill_a_gap(qtbot: QtBot, roles_registry: Dat
 
 
 def test_service_record_opens_a_numbered_certificate(
-    qtbot: QtBot, roles_registry: Database
+    qtbot: QtBot, roles_registry: Database, today: date, event_day: date
 ) -> None:
+    start, end = event_day - timedelta(days=10), event_day + timedelta(days=10)
     page = VolunteersPage(roles_registry, "clerk")
     qtbot.addWidget(page)
     page.show()
@@ -379,13 +391,13 @@ def test_service_record_opens_a_numbered_certificate(
     def choose_period() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, ServiceRecordDialog)
-        assert dialog.period()[0] == date(date.today().year, 1, 1)  # this year by default
-        assert dialog.period()[1] == date.today()
-        dialog.start_edit.setDate(QDate(2026, 1, 1))
-        dialog.end_edit.setDate(QDate(2025, 12, 31))
+        assert dialog.period()[0] == date(today.year, 1, 1)  # this year by default
+        assert dialog.period()[1] == today
+        dialog.start_edit.setDate(to_qdate(start))
+        dialog.end_edit.setDate(to_qdate(start - timedelta(days=1)))
         seen.append(dialog.error_label.text())
         assert not dialog.issue_button.isEnabled()
-        dialog.end_edit.setDate(QDate(2026, 1, 31))
+        dialog.end_edit.setDate(to_qdate(end))
         seen.append(dialog.summary_label.text())
         qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Return)  # Enter issues
 
@@ -399,24 +411,26 @@ def test_service_record_opens_a_numbered_certificate(
     assert preview.path.read_bytes().startswith(b"%PDF")
     assert page.last_certificate is not None
     number = page.last_certificate.number
-    assert number.startswith("FW2026-")
+    assert number.startswith(f"FW{today.year}-")  # numbered in the year it is issued
     assert page.message_label.text() == (
         f"Certificate No. {number} issued to 刘墨林: 3.5 hours.")
     assert number in preview.windowTitle()
     assert page.last_certificate.record.total_hours == 3.5
-    assert page.last_certificate.record.start == date(2026, 1, 1)
-    assert page.last_certificate.record.end == date(2026, 1, 31)
+    assert page.last_certificate.record.start == start
+    assert page.last_certificate.record.end == end
     text = pdf_text(preview.path)
     assert number in text and "刘墨林" in text
     preview.done(0)
 
 
-def test_a_period_without_service_issues_nothing(qtbot: QtBot, roles_registry: Database) -> None:
+def test_a_period_without_service_issues_nothing(
+    qtbot: QtBot, roles_registry: Database, today: date
+) -> None:
     with roles_registry.session() as session:
         wang = next(v for v in list_volunteers(session) if v.name == "王主任")
-    dialog = ServiceRecordDialog(roles_registry, wang.id, today=date(2026, 5, 1))
+    dialog = ServiceRecordDialog(roles_registry, wang.id)
     qtbot.addWidget(dialog)
-    assert dialog.period() == (date(2026, 1, 1), date(2026, 5, 1))
+    assert dialog.period() == (date(today.year, 1, 1), today)  # this year up to today
     assert dialog.error_label.text() == (
         "No service recorded in this period: choose another period.")
     assert not dialog.issue_button.isEnabled()
