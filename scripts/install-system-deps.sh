@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages stationapp and its tests need, only when one is missing.
 # Qt's offscreen/X11 libraries, a TrueType Chinese font for screen and PDF, poppler-utils
-# (pdftoppm/pdftotext), Xvfb for screenshots, and a PostgreSQL server for tests/pg.
+# (pdftoppm/pdftotext), Xvfb for screenshots, a PostgreSQL server for tests/pg, and faketime
+# (CI runs the suite once more under a shifted real clock).
 set -euo pipefail
 
 packages=(
@@ -12,6 +13,7 @@ packages=(
   fonts-wqy-microhei
   poppler-utils
   postgresql
+  faketime
 )
 
 missing=()

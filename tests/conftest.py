@@ -7,7 +7,15 @@ At import time this module makes the test run hermetic:
   caches) point into a folder made for this session, so no test ever touches the real
   user's ledger; the folder is deleted when pytest ends;
 * ``STATIONAPP_DATABASE_URL`` is removed, so the embedded default is what tests get
-  unless they pass a URL.
+  unless they pass a URL;
+* time stands at one instant: ``STATIONAPP_TEST_NOW`` (an ISO instant with its UTC
+  offset; default 2026-12-07 10:00 in Asia/Shanghai). Every test starts there (the clock
+  ticks on from it, ``time-machine``), the desk's time zone is the instant's, and command
+  line processes the tests start begin at the same instant (``tests/clock_site``). Tests
+  that need another day travel on purpose (``time_machine`` fixture or ``travel_to``).
+
+Time: ``clock`` is the program's one clock as the tests hand it down (``SystemClock``,
+which reads the travelled time), ``today`` the fixed instant's local day.
 
 Databases:
 
@@ -32,17 +40,45 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 if TYPE_CHECKING:
+    from stationapp.domain.clock import Clock
     from stationapp.services.database import Database
 
 # --- hermetic environment (at import, before anything reads it) -------------------------
+
+TEST_NOW_ENV = "STATIONAPP_TEST_NOW"
+DEFAULT_TEST_NOW = "2026-12-07T10:00:00+08:00"
+DESK_ZONE = "Asia/Shanghai"
+
+
+def _fixed_instant() -> datetime:
+    """The instant every test starts at, in the desk's zone (Asia/Shanghai)."""
+    instant = datetime.fromisoformat(os.environ.get(TEST_NOW_ENV) or DEFAULT_TEST_NOW)
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=ZoneInfo(DESK_ZONE))
+    return instant.astimezone(ZoneInfo(DESK_ZONE))
+
+
+FIXED_INSTANT = _fixed_instant()
+os.environ[TEST_NOW_ENV] = FIXED_INSTANT.isoformat()
+os.environ["TZ"] = DESK_ZONE
+_CLOCK_SITE = str(Path(__file__).with_name("clock_site"))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (_CLOCK_SITE, os.environ.get("PYTHONPATH", "")) if p
+)
+# Collection (module-level code of test files) also sees the fixed instant.
+_COLLECTION_TRAVEL = time_machine.travel(FIXED_INSTANT, tick=True)
+_COLLECTION_TRAVEL.start()
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("STATIONAPP_DATABASE_URL", None)
@@ -65,6 +101,44 @@ if not os.environ.get("XDG_RUNTIME_DIR"):
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_SESSION_HOME, ignore_errors=True)
+
+
+# --- time ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _fixed_time() -> Iterator[time_machine.Coordinates]:
+    """Every test starts at ``FIXED_INSTANT`` (the clock ticks on from there)."""
+    with time_machine.travel(FIXED_INSTANT, tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def travel_to(_fixed_time: time_machine.Coordinates) -> Callable[[datetime | date], None]:
+    """Move this test's clock to another local instant or day (10:00 on a bare day)."""
+
+    def move(when: datetime | date) -> None:
+        if not isinstance(when, datetime):
+            when = datetime.combine(when, FIXED_INSTANT.time())
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=ZoneInfo(DESK_ZONE))
+        _fixed_time.move_to(when)
+
+    return move
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The program's one clock as the tests hand it down (reads the travelled time)."""
+    from stationapp.domain.clock import SystemClock
+
+    return SystemClock()
+
+
+@pytest.fixture
+def today() -> date:
+    """The local day of the fixed instant every test starts at."""
+    return FIXED_INSTANT.date()
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------
@@ -271,11 +345,11 @@ def database_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
+def database(database_url: str, clock: Clock) -> Iterator[Database]:
     """The opened (migrated) stationapp database behind ``database_url``."""
     from stationapp.services.database import open_database
 
-    opened = open_database(database_url)
+    opened = open_database(database_url, clock)
     try:
         yield opened
     finally:

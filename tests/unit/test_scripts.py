@@ -18,6 +18,7 @@ SCRIPTS = [
     ROOT / "scripts" / "bootstrap.sh",
     ROOT / "scripts" / "run-app",
     ROOT / "scripts" / "run-tests",
+    ROOT / "scripts" / "run-tests-shifted-clock",
     ROOT / ".ci" / "run",
 ]
 
@@ -35,7 +36,7 @@ def test_script_is_strict_executable_bash(script: Path) -> None:
 
 
 def test_commands_share_the_bootstrap() -> None:
-    for name in ("run-app", "run-tests"):
+    for name in ("run-app", "run-tests", "run-tests-shifted-clock"):
         assert 'source "$root/scripts/bootstrap.sh"' in (ROOT / "scripts" / name).read_text()
     bootstrap = (ROOT / "scripts" / "bootstrap.sh").read_text()
     assert "scripts/install-system-deps.sh" in bootstrap
@@ -53,7 +54,19 @@ def test_run_tests_runs_pytest_ruff_and_mypy() -> None:
 def test_ci_requires_postgresql_and_runs_the_whole_suite() -> None:
     text = (ROOT / ".ci" / "run").read_text()
     assert "export STATIONAPP_REQUIRE_PG=1" in text
-    assert text.rstrip().endswith("exec scripts/run-tests")
+    assert "scripts/run-tests || failed+=(run-tests)" in text
+    assert "|" not in text.replace("||", ""), "no pipe may hide an exit status"
+
+
+def test_ci_runs_the_suite_again_under_a_shifted_real_clock() -> None:
+    """The second run moves the real clock (faketime, from the system deps) to just before a
+    new year's midnight, while the tests keep their fixed instant."""
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "scripts/run-tests-shifted-clock -q || failed+=(run-tests-shifted-clock)" in ci
+    shifted = (ROOT / "scripts" / "run-tests-shifted-clock").read_text()
+    assert 'faketime -f "@$at" uv run --locked pytest' in shifted
+    assert 'FAKETIME_AT:-2027-12-31 23:57:30' in shifted
+    assert "faketime" in (ROOT / "scripts" / "install-system-deps.sh").read_text()
 
 
 def test_run_app_starts_the_stationapp_command() -> None:
