@@ -35,7 +35,8 @@ def test_0005_fills_registration_day_from_created_at_in_local_time(database_url:
                 database = connection.execute(text("select current_database()")).scalar_one()
                 connection.execute(text(f'alter database "{database}" set timezone = \'UTC\''))
             connection.execute(text(
-                "insert into community (name, version, updated_by) values ('锦华一区', 1, '')"))
+                "insert into community (name, version, updated_by, created_at, updated_at)"
+                " values ('锦华一区', 1, '', '2026-12-07 10:00:00', '2026-12-07 10:00:00')"))
             for room, (stamp, _) in STAMPS.items():
                 connection.execute(text(
                     "insert into household (community_id, building, unit, room, building_no,"

@@ -166,7 +166,8 @@ def test_households_of_an_older_database_become_due_from_their_registration_day(
         command.upgrade(config, "0002")
         with engine.begin() as connection:
             connection.execute(text(
-                "insert into community (name, version, updated_by) values ('锦华一区', 1, '')"))
+                "insert into community (name, version, updated_by, created_at, updated_at)"
+                " values ('锦华一区', 1, '', '2026-12-07 10:00:00', '2026-12-07 10:00:00')"))
             for status, created in (("active", "2024-02-29 09:30:00"),
                                     ("moved_away", "2023-05-01 08:00:00")):
                 connection.execute(text(
@@ -180,8 +181,9 @@ def test_households_of_an_older_database_become_due_from_their_registration_day(
             # Members point at their household: rebuilding that table must keep them.
             connection.execute(text(
                 "insert into resident (household_id, name, sex, phone, relation, is_head,"
-                " mobility_notes, status, version, updated_by) select id, '李大爷', 'M', '',"
-                " '户主', :yes, '', 'present', 1, '' from household"), {"yes": True})
+                " mobility_notes, status, version, updated_by, created_at, updated_at) select id,"
+                " '李大爷', 'M', '', '户主', :yes, '', 'present', 1, '', created_at, created_at"
+                " from household"), {"yes": True})
         command.upgrade(config, "head")
         with engine.connect() as connection:
             rows = dict(connection.execute(text(
@@ -216,7 +218,8 @@ def test_0004_fills_each_households_visit_before_the_last(database_url: str) -> 
         command.upgrade(config, "0003")
         with engine.begin() as connection:
             connection.execute(text(
-                "insert into community (name, version, updated_by) values ('锦华一区', 1, '')"))
+                "insert into community (name, version, updated_by, created_at, updated_at)"
+                " values ('锦华一区', 1, '', '2026-12-07 10:00:00', '2026-12-07 10:00:00')"))
             visits = {"twice": ["2027-12-30", "2028-01-02", "2028-01-02"],
                       "once": ["2028-02-29"], "never": []}
             for room, days in visits.items():
@@ -225,14 +228,16 @@ def test_0004_fills_each_households_visit_before_the_last(database_url: str) -> 
                     "insert into household (community_id, building, unit, room, building_no,"
                     " unit_no, room_no, phone, tier, status, status_reason, notes, head_name,"
                     " head_pinyin, contact_phone, address_key, search_text, version,"
-                    " updated_by, last_visit_date) values ((select id from community),"
-                    " '3号楼', '', :room, 3, 0, 0, '', 'routine', 'active', '', '', '', '',"
-                    " '', :room, '', 1, '', :last)"), {"room": room, "last": last})
+                    " updated_by, last_visit_date, created_at, updated_at) values ((select id from"
+                    " community), '3号楼', '', :room, 3, 0, 0, '', 'routine', 'active', '', '',"
+                    " '', '', '', :room, '', 1, '', :last, '2026-12-07 10:00:00',"
+                    " '2026-12-07 10:00:00')"), {"room": room, "last": last})
                 for day in days:
                     connection.execute(text(
                         "insert into visit (household_id, visit_date, method, notes,"
-                        " needs_follow_up, version, updated_by) select id, :day, 'home', '',"
-                        " :no, 1, '' from household where room = :room"),
+                        " needs_follow_up, version, updated_by, created_at, updated_at) select id,"
+                        " :day, 'home', '', :no, 1, '', created_at, created_at from household"
+                        " where room = :room"),
                         {"day": day, "room": room, "no": False})
         command.upgrade(config, "head")
         with engine.connect() as connection:

@@ -54,7 +54,26 @@ def _fill_from_created_at() -> None:
         bind.execute(sa.text("UPDATE household SET registered_on = :day WHERE id = :id"), days)
 
 
+def _drop_database_clock_defaults() -> None:
+    """PostgreSQL: audit columns no longer default to the server's ``now()``.
+
+    Fresh databases never had these defaults (0001–0003 no longer create them). An older
+    SQLite file keeps its ``CURRENT_TIMESTAMP`` defaults: dropping one rebuilds the table,
+    and the program always writes these columns itself from its clock.
+    """
+    bind = op.get_bind()
+    if bind.dialect.name != 'postgresql':
+        return
+    inspector = sa.inspect(bind)
+    for table in inspector.get_table_names():
+        for column in inspector.get_columns(table):
+            default = str(column.get('default') or '').lower()
+            if 'now()' in default or 'current_timestamp' in default:
+                op.alter_column(table, column['name'], server_default=None)
+
+
 def upgrade() -> None:
+    _drop_database_clock_defaults()
     op.add_column('household', sa.Column('registered_on', sa.Date(), nullable=True))
     _fill_from_created_at()
     for name in _INDEXES:
