@@ -22,6 +22,12 @@ from stationapp.domain.models import Community, Household, HouseholdCategory, Re
 from stationapp.domain.people import age_on
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, ResidentStatus, Sex
 from stationapp.services._common import chunks
+from stationapp.services.files import (
+    atomic_write,
+    guard_csv_text,
+    keep_as_text,
+    looks_like_formula,
+)
 from stationapp.services.households import HouseholdFilter, SortKey, list_household_ids
 
 Cell = str | int | float | date | datetime | None
@@ -223,11 +229,13 @@ def write_table(table: ExportTable, path: Path) -> int:
     """Write ``table`` as .xlsx or .csv (by the file's suffix); returns the rows written."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        _write_csv(table, path)
+        writer = _write_csv
     elif suffix == ".xlsx":
-        _write_xlsx(table, path)
+        writer = _write_xlsx
     else:
         raise ValueError(f"只能导出为 .xlsx 或 .csv 文件，不能是“{suffix or path.name}”")
+    with atomic_write(path) as temporary:
+        writer(table, temporary)
     return len(table.rows)
 
 
@@ -238,16 +246,16 @@ def _csv_cell(value: Cell) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    if isinstance(value, str):
+        return guard_csv_text(value)
+    return str(value)  # numbers stay numbers: -2 is not a formula
 
 
 def _write_csv(table: ExportTable, path: Path) -> None:
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding=CSV_ENCODING, newline="") as handle:
+    with path.open("w", encoding=CSV_ENCODING, newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(table.headers)
+        writer.writerow([guard_csv_text(h) for h in table.headers])
         writer.writerows([_csv_cell(c) for c in row] for row in table.rows)
-    partial.replace(path)
 
 
 def _write_xlsx(table: ExportTable, path: Path) -> None:
@@ -274,6 +282,11 @@ def _write_xlsx(table: ExportTable, path: Path) -> None:
             if index in table.text_columns and value not in (None, ""):
                 cell = WriteOnlyCell(sheet, value=str(value))
                 cell.number_format = "@"
+                keep_as_text(cell)
+                cells.append(cell)
+            elif isinstance(value, str) and looks_like_formula(value):
+                cell = WriteOnlyCell(sheet, value=value)
+                keep_as_text(cell)
                 cells.append(cell)
             elif isinstance(value, datetime):
                 cell = WriteOnlyCell(sheet, value=value)
@@ -286,9 +299,7 @@ def _write_xlsx(table: ExportTable, path: Path) -> None:
             else:
                 cells.append(value)
         sheet.append(cells)
-    partial = path.with_name(path.name + ".partial")
-    workbook.save(partial)
-    partial.replace(path)
+    workbook.save(path)
 
 
 def _column_letter(index: int) -> str:

@@ -2,7 +2,10 @@
 
 Spreadsheets are read with python-calamine (a Rust reader, about ten times faster than
 openpyxl, and it also reads the old .xls that many stations still keep); CSV files may be
-UTF-8 (with or without the BOM Excel writes) or GBK / GB18030 as Excel in China saves them.
+UTF-8 (with or without the BOM Excel writes), GBK / GB18030 as Excel in China saves them, or
+UTF-16 (Excel's "Unicode 文本", tab-separated, with or without the BOM), separated by
+commas, tabs or semicolons. The apostrophe the program's own CSV exports put before text
+that looks like a formula is taken off again.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stationapp.domain.errors import ImportFileError
+from stationapp.services.files import unguard_csv_text
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -105,24 +109,57 @@ def _read_excel(
 
 
 def _read_csv(path: Path) -> RosterTable:
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise ImportFileError(f"{path.name} 不是文本表格（.csv）文件")
-    for encoding in CSV_ENCODINGS:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError(f"{path.name} 的文字编码无法识别：请用 UTF-8 或 GBK 保存")
+    text = _decoded_csv(path.read_bytes(), path.name)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], ",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = [_trimmed(tuple(row[:MAX_COLUMNS])) for row in csv.reader(io.StringIO(text), dialect)]
+    rows = [_trimmed(tuple(unguard_csv_text(cell) for cell in row[:MAX_COLUMNS]))
+            for row in csv.reader(io.StringIO(text), dialect)]
     return RosterTable(path=path, sheet=path.stem, sheets=(path.stem,),
                        rows=_without_trailing_blanks(rows))
+
+
+def _decoded_csv(data: bytes, name: str) -> str:
+    utf16 = _utf16_encoding(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(f"{name} 的文字编码无法识别：请用 UTF-8 或 GBK 保存") from exc
+        if "\x00" in text:
+            raise ImportFileError(f"{name} 不是文本表格（.csv）文件")
+        return text
+    if b"\x00" in data[:4096]:
+        raise ImportFileError(f"{name} 不是文本表格（.csv）文件")
+    for encoding in CSV_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFileError(f"{name} 的文字编码无法识别：请用 UTF-8 或 GBK 保存")
+
+
+def _utf16_encoding(data: bytes) -> str | None:
+    """The UTF-16 codec of ``data`` when it is UTF-16 text, None otherwise.
+
+    With a byte-order mark, "utf-16" reads it and drops it. Without one, the separators,
+    digits and line ends of a roster are ASCII, whose high byte is NUL: NULs in the odd
+    positions mean little-endian, in the even positions big-endian. (A few Chinese
+    characters, e.g. 一 U+4E00, have a NUL low byte, so one side only has to dominate.)
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and not data.startswith(b"\xff\xfe\x00\x00"):
+        return "utf-16"
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    nul_even = sample[0::2].count(0)
+    nul_odd = sample[1::2].count(0)
+    pairs = len(sample) // 2
+    if nul_odd > max(4 * nul_even, pairs // 10):
+        return "utf-16-le"
+    if nul_even > max(4 * nul_odd, pairs // 10):
+        return "utf-16-be"
+    return None
 
 
 def _trimmed(values: tuple[object, ...]) -> tuple[object, ...]:

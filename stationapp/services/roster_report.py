@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from stationapp.services.files import atomic_write, keep_as_text
 from stationapp.services.roster_import import RowResult
 
 REPORT_SHEET = "未导入的行"
@@ -13,7 +14,9 @@ REPORT_SHEET = "未导入的行"
 def write_rejected_rows(
     rows: Sequence[RowResult], headers: Sequence[str], path: Path, source_name: str = ""
 ) -> None:
-    """Write the rejected rows with their original cells, row numbers and reasons."""
+    """Write the rejected rows with their original cells, row numbers and reasons.
+
+    The file appears only once complete; cells that look like formulas stay text."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -36,4 +39,8 @@ def write_rejected_rows(
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "C3"
-    workbook.save(path)
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            keep_as_text(cell)
+    with atomic_write(path) as temporary:
+        workbook.save(temporary)

@@ -431,7 +431,8 @@ class FilePage(QWizardPage):
         current = self.path()
         folder = str(current.parent) if current is not None else self._owner.last_folder()
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a roster"), folder, self.tr("Rosters (*.xlsx *.xls *.ods *.csv)"))
+            self, self.tr("Choose a roster"), folder,
+            self.tr("Rosters (*.xlsx *.xls *.ods *.csv *.txt)"))
         if chosen:
             self.set_path(Path(chosen))
 

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain.errors import StationError
 from stationapp.services.database import Database
+from stationapp.services.files import atomic_write
 from stationapp.ui.workers import SessionTask, TaskRunner
 
 log = logging.getLogger("stationapp.ui")
@@ -228,8 +229,10 @@ class PdfPreviewDialog(QDialog):
         settings.setValue(_LAST_FOLDER_KEY, str(target.parent))
 
     def save_to(self, target: Path) -> None:
-        """Copy the PDF to ``target`` (raises OSError when that is not possible)."""
-        shutil.copyfile(self._path, target)
+        """Copy the PDF to ``target`` (raises OSError when that is not possible, leaving
+        ``target`` as it was)."""
+        with atomic_write(target) as temporary:
+            shutil.copyfile(self._path, temporary)
         log.info("PDF saved as %s", target)
 
     # ------------------------------------------------------------ internals
