@@ -229,25 +229,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from stationapp.ui.app import run_gui  # Qt is imported only for the GUI
 
         return int(run_gui(args.database_url, args.lang, args.no_dialogs))
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    log_file = _setup_cli_logging()
     # The command's one clock: everything below reads the time from it.
     clock = SystemClock()
     try:
-        if args.command == "households":
-            return _households(args, sys.stdout, clock)
-        if args.command == "demo":
-            return _demo(args, t, clock)
-        if args.command == "events":
-            return _events(args, sys.stdout, clock)
-        if args.command == "visits":
-            return _overdue(args, sys.stdout, clock)
-        if args.command == "requests":
-            return _requests(args, sys.stdout, clock)
-        if args.command == "print":
-            return _print(args, t, clock)
-        handled = cli_data.run(args, t, sys.stdout, _cli_actor(), clock)
-        if handled is not None:
-            return handled
+        code = _run_command(args, t, clock)
+        if code is None:
+            parser.error(f"unknown command {args.command}")
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
     except ValidationError as exc:
         print(f"stationapp: {'；'.join(p.message for p in exc.problems)}", file=sys.stderr)
         return 2
@@ -256,10 +246,110 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         # The reader (e.g. ``| head``) stopped early: not an error worth a traceback.
+        _silence_stdout()
+        return 141
+    except KeyboardInterrupt:
+        print(t("stationapp: interrupted", "stationapp: 已中断"), file=sys.stderr)
+        return 130
+    except Exception as exc:
+        return _report_failure(exc, args.command, log_file, t)
+
+
+def _run_command(
+    args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock
+) -> int | None:
+    """Run the sub-command ``args`` name; None when there is no such command."""
+    if args.command == "households":
+        return _households(args, sys.stdout, clock)
+    if args.command == "demo":
+        return _demo(args, t, clock)
+    if args.command == "events":
+        return _events(args, sys.stdout, clock)
+    if args.command == "visits":
+        return _overdue(args, sys.stdout, clock)
+    if args.command == "requests":
+        return _requests(args, sys.stdout, clock)
+    if args.command == "print":
+        return _print(args, t, clock)
+    return cli_data.run(args, t, sys.stdout, _cli_actor(), clock)
+
+
+_NOT_ON_STDERR = "stationapp_log_only"
+"""A log record carrying this attribute goes to the log file only."""
+
+
+class _NoTracebackFormatter(logging.Formatter):
+    """The terminal's log lines: the message only, never a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """``record`` formatted without its exception or stack text."""
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
+def _setup_cli_logging() -> Path | None:
+    """Warnings to stderr (scrubbed, no tracebacks); everything to the program's log file.
+
+    Returns the log file, or None when it cannot be written (a full disk must not stop a
+    command that only reads).
+    """
+    from stationapp.logs import setup_logging
+    from stationapp.scrub import install_scrubbing
+
+    terminal = logging.StreamHandler()
+    terminal.setLevel(logging.WARNING)
+    terminal.setFormatter(_NoTracebackFormatter("%(levelname)s %(name)s: %(message)s"))
+    terminal.addFilter(lambda record: not getattr(record, _NOT_ON_STDERR, False))
+    install_scrubbing(terminal)
+    logging.basicConfig(level=logging.WARNING, handlers=[terminal])
+    try:
+        return setup_logging()
+    except OSError:
+        return None
+
+
+def _silence_stdout() -> None:
+    """Send what is left for stdout nowhere, so the exit does not fail writing it again."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 141
-    parser.error(f"unknown command {args.command}")
+    except (OSError, ValueError):
+        pass
+
+
+def _report_failure(
+    exc: Exception, command: str, log_file: Path | None, t: Callable[[str, str], str]
+) -> int:
+    """Say what went wrong in plain words (no data, no traceback); log the details; 2.
+
+    Environment failures (disk full, locked or vanished database …) get their own message;
+    anything else is a bug, whose scrubbed traceback goes to the log file only.
+    """
+    from stationapp.services.failures import describe_failure, station_error_for
+
+    if isinstance(exc, OSError) and exc.errno is not None:
+        _silence_stdout()  # stdout may be the full disk
+    mapped = station_error_for(exc)
+    if mapped is not None:
+        log.info("%s failed: %s", command, describe_failure(exc))
+        print(f"stationapp: {mapped}", file=sys.stderr)
+        return 2
+    log.error("unexpected error in the %s command", command, exc_info=exc,
+              extra={_NOT_ON_STDERR: True})
+    name = type(exc).__name__
+    if log_file is None:
+        print(t(f"stationapp: something went wrong ({name}); this step was not completed.",
+                f"stationapp: 出错了（{name}），这一步没有完成。"), file=sys.stderr)
+    else:
+        print(t(f"stationapp: something went wrong ({name}); this step was not completed. "
+                f"The details are written to the log {log_file}: please pass it to whoever "
+                "looks after this program.",
+                f"stationapp: 出错了（{name}），这一步没有完成。详细信息已写入日志 {log_file}，"
+                "请把它交给维护这个程序的人。"), file=sys.stderr)
     return 2
 
 
@@ -292,11 +382,14 @@ def _households(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "csv":
+        from stationapp.services.files import guard_csv_text
+
         writer = csv.writer(out)
         writer.writerow(_HOUSEHOLD_COLUMNS)
         for rec in records:
-            writer.writerow([rec["id"], rec["address"], rec["head"], rec["age"] or "",
-                             rec["phone"], "、".join(rec["categories"]),
+            writer.writerow([rec["id"], guard_csv_text(rec["address"]),
+                             guard_csv_text(rec["head"]), rec["age"] or "",
+                             guard_csv_text(rec["phone"] or ""), "、".join(rec["categories"]),
                              rec["tier"], rec["status"]])
     else:
         _print_table(records, out, _HOUSEHOLD_COLUMNS)
@@ -462,6 +555,7 @@ def _cli_actor() -> str:
 def _print(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock) -> int:
     """Write the PDF asked for; the file appears only once it is complete."""
     from stationapp.reports.fonts import cjk_font
+    from stationapp.services.files import atomic_write
 
     output = Path(args.output).expanduser()
     if cli_data.missing_folder(output, t):
@@ -479,22 +573,17 @@ def _print(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock)
         "service-record": _write_service_record,
         "ledger": _write_ledger,
     }[args.document]
-    partial = output.with_name(output.name + ".part")
     with cli_data.opened_database(args.database_url, clock) as database:
         try:
-            done = write(args, database, partial, output, t)
-            partial.replace(output)
+            with atomic_write(output) as partial:
+                done = write(args, database, partial, output, t)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
             reason = exc.strerror or str(exc)
             print(t(f"stationapp: cannot write {output}: {reason} "
                     "(is the file open in another program?)",
                     f"stationapp: 无法写入 {output}：{reason}（文件是否正被其他程序打开？）"),
                   file=sys.stderr)
             return 2
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
     print(done)
     return 0
 

@@ -31,6 +31,8 @@ def opened_database(url: str | None, clock: Clock) -> Iterator[Database]:
     from stationapp.services.database import open_database
 
     database = open_database(url, clock)
+    if database.startup_message:
+        print(f"stationapp: {database.startup_message}", file=sys.stderr)
     try:
         yield database
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class StationError(Exception):
     """Base of every error meant for the clerk rather than a programmer."""
@@ -30,7 +32,24 @@ class ValidationError(StationError):
 
 
 class ConflictError(StationError):
-    """Someone else changed the same row since it was read (optimistic locking)."""
+    """Someone else changed the same row since it was read (optimistic locking).
+
+    ``changed_by`` and ``changed_at`` say who saved the stored copy and when (when known);
+    ``changes`` names the parts that differ from the copy the clerk opened (field labels
+    such as "成员 2 的行动情况", never the values). The message says all of it and what to
+    do; ``account`` says only what happened, for a dialog that says what to do itself.
+    """
+
+    def __init__(
+        self, message: str, *, changed_by: str = "", changed_at: datetime | None = None,
+        changes: tuple[str, ...] = (), account: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.account = account
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.changes = changes
 
 
 class NotFoundError(StationError):
@@ -47,3 +66,32 @@ class ImportFileError(StationError):
 
 class BackupError(StationError):
     """A backup could not be made or a file cannot be restored; nothing was lost."""
+
+
+class DuplicateEntryError(ConflictError):
+    """Another desk saved the same unique value (an ID number …) just before this save."""
+
+
+class StorageError(StationError):
+    """The computer or the database stopped an operation (disk full, database locked,
+    unreachable or read-only); nothing of it was written."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the database server's disk) is full."""
+
+
+class DatabaseLockedError(StorageError):
+    """Another desk or program holds the database; trying again later may work."""
+
+
+class DatabaseUnavailableError(StorageError):
+    """The database file vanished or the database server cannot be reached."""
+
+
+class ReadOnlyError(StorageError):
+    """The database or the target folder cannot be written to."""
+
+
+class LedgerBusyError(DatabaseLockedError):
+    """Another desk is importing a roster into the same ledger (one import at a time)."""

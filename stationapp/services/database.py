@@ -9,15 +9,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from stationapp.db.engine import make_engine, make_session_factory, resolve_database_url
-from stationapp.db.migrate import upgrade_to_head
+from stationapp.db.engine import (
+    make_engine,
+    make_session_factory,
+    resolve_database_url,
+    sqlite_file,
+)
+from stationapp.db.migrate import describe_database_error, migrate_to_head
 from stationapp.db.stamps import attach_clock
 from stationapp.domain.clock import Clock
-from stationapp.domain.errors import DatabaseSetupError
+from stationapp.domain.errors import DatabaseSetupError, DatabaseUnavailableError
 from stationapp.domain.models import Household
+from stationapp.services.failures import VANISHED_FILE, describe_failure, station_error_for
 
 log = logging.getLogger("stationapp.db")
 
@@ -31,19 +37,49 @@ class Database:
     sessions: sessionmaker[Session]
     clock: Clock
     migration_copy: Path | None = None
+    startup_message: str | None = None
+    """What opening did to an existing ledger (upgraded, and where the copy made before is),
+    for the clerk; None when nothing was upgraded."""
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends normally and rolls back otherwise."""
+        """A session that commits when the block ends normally and rolls back otherwise.
+
+        What the environment does to the work (disk full, a locked, vanished or read-only
+        database, another desk saving first) comes out as a
+        :class:`~stationapp.domain.errors.StationError` with a message for the clerk, never
+        as a raw database error (whose text carries the SQL and the residents' data).
+        """
         session = self.sessions()
         try:
             yield session
+            self._check_file_is_there()
             session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+        except BaseException as exc:
+            try:
+                session.rollback()
+            except Exception as rollback_error:  # e.g. the connection is already gone
+                log.warning("rollback failed: %s", describe_failure(rollback_error))
+            # A file error of the caller's own work (a PDF written inside the transaction)
+            # stays the OSError the caller expects.
+            mapped = None if isinstance(exc, OSError) else station_error_for(exc)
+            if mapped is None or mapped is exc:
+                raise
+            log.info("database work stopped: %s", describe_failure(exc))
+            # ``from None``: the original's text (SQL, parameters) must not travel on.
+            raise mapped from None
         finally:
             session.close()
+
+    def _check_file_is_there(self) -> None:
+        """DatabaseUnavailableError when the SQLite file was deleted or moved away.
+
+        An open connection keeps working on a deleted file, so a commit would "succeed"
+        into a file nobody will ever open again.
+        """
+        file = sqlite_file(self.url)
+        if file is not None and not str(file).startswith("file:") and not file.exists():
+            raise DatabaseUnavailableError(VANISHED_FILE)
 
     def is_empty(self) -> bool:
         """True when the ledger has no households yet (first start)."""
@@ -62,26 +98,33 @@ class Database:
 def open_database(url: str | None, clock: Clock) -> Database:
     """Open (and migrate) the database named by ``url``, the environment, or the default.
 
-    ``clock`` is the program's one clock: sessions stamp rows from it.
+    ``clock`` is the program's one clock: sessions stamp rows from it. The migration is
+    all-or-nothing; DatabaseSetupError says what happened when it cannot be done.
     """
     resolved = resolve_database_url(url)
     engine = make_engine(resolved)
     attach_clock(engine, clock)
     now = clock.now()
     try:
-        copy = upgrade_to_head(engine, now)
-    except OperationalError as exc:
+        migration = migrate_to_head(engine, now)
+    except DBAPIError as exc:
         engine.dispose()
-        raise DatabaseSetupError(
-            f"无法打开数据库：{exc.orig}。请检查数据库地址、文件权限和磁盘空间。"
-        ) from exc
+        log.error("cannot open the database: %s", exc.orig)
+        raise DatabaseSetupError(f"无法打开数据库：{describe_database_error(exc)}。") from exc
     except BaseException:
         engine.dispose()
         raise
-    database = Database(resolved, engine, make_session_factory(engine, clock), clock, copy)
+    database = Database(resolved, engine, make_session_factory(engine, clock), clock)
+    if migration is None:
+        return database
+    copy = migration.copy
     if copy is not None:
         # Imported here: the backup service builds on this module.
         from stationapp.services.backup import file_migration_copy
 
-        database.migration_copy = file_migration_copy(database, copy, now)
+        copy = file_migration_copy(database, copy, now)
+    database.migration_copy = copy
+    log.info("%s", migration.message(copy))
+    if migration.from_revision is not None:
+        database.startup_message = migration.message(copy)
     return database

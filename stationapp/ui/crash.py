@@ -9,13 +9,14 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp import __version__
+from stationapp.domain.errors import StationError, ValidationError
+from stationapp.scrub import scrub
+from stationapp.services.failures import describe_failure, station_error_for
 
 log = logging.getLogger("stationapp.crash")
 
@@ -32,10 +36,14 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 def format_details(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
-    """The text a clerk copies into a bug report: version, platform and the traceback."""
+    """The text a clerk copies into a bug report: version, platform and the traceback.
+
+    Scrubbed (:func:`~stationapp.scrub.scrub`): no SQL, bound parameters, ID or phone
+    numbers; the values of local variables are never part of it.
+    """
     lines = [f"stationapp {__version__}", f"Python {sys.version.split()[0]} on {sys.platform}", ""]
     lines.extend(traceback.format_exception(exc_type, exc, tb))
-    return "\n".join(line.rstrip("\n") for line in lines)
+    return scrub("\n".join(line.rstrip("\n") for line in lines))
 
 
 class CrashDialog(QDialog):
@@ -98,6 +106,10 @@ class CrashHandler:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        problem = station_error_for(exc)
+        if problem is not None:
+            self._report_problem(exc, problem)
+            return
         details = format_details(exc_type, exc, tb)
         log.critical("uncaught exception\n%s", details)
         if self._busy or self.no_dialogs or not isinstance(QApplication.instance(), QApplication):
@@ -112,6 +124,23 @@ class CrashHandler:
         finally:
             self._busy = False
 
+    def _report_problem(self, exc: BaseException, problem: StationError) -> None:
+        """Not a bug: the environment (disk, database, another desk) stopped the action.
+
+        The clerk gets its plain message, not a crash report.
+        """
+        log.warning("action stopped: %s", describe_failure(exc))
+        title = QCoreApplication.translate("CrashHandler", "Could not finish")
+        text = problem_text(problem)
+        if self._busy or self.no_dialogs or not isinstance(QApplication.instance(), QApplication):
+            print(f"{title}: {text}", file=sys.stderr)
+            return
+        self._busy = True
+        try:
+            QMessageBox.warning(QApplication.activeWindow(), title, text)
+        finally:
+            self._busy = False
+
     def thread_hook(self, args: threading.ExceptHookArgs) -> None:
         """``threading.excepthook``: workers never touch widgets, so only log and print."""
         if args.exc_value is None:
@@ -120,6 +149,13 @@ class CrashHandler:
         log.critical("uncaught exception in thread %s\n%s",
                      args.thread.name if args.thread else "?", details)
         print(details, file=sys.stderr)
+
+
+def problem_text(problem: StationError) -> str:
+    """The clerk's message of a typed error (every problem of a ValidationError)."""
+    if isinstance(problem, ValidationError):
+        return "\n".join(p.message for p in problem.problems)
+    return str(problem)
 
 
 def install_crash_handler(no_dialogs: bool, log_file: str = "") -> CrashHandler:

@@ -11,12 +11,16 @@ from datetime import date, datetime
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stationapp.domain.care_models import DeliveryRound, ServiceCertificate
 from stationapp.domain.care_vocab import VolunteerRole
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import (
+    ConflictError,
+    DuplicateEntryError,
+    NotFoundError,
+    ValidationError,
+)
 from stationapp.domain.event_models import Delivery, EventType, Item
 from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.services import service_record as record_module
@@ -251,7 +255,8 @@ def test_certificates_are_numbered_per_year(database: Database, people: dict[str
 def test_certificate_numbers_are_unique(database: Database, people: dict[str, int]) -> None:
     with database.session() as s:
         issue_certificate(s, people["wang"], "clerk", today=date(2025, 3, 1))
-    with pytest.raises(IntegrityError), database.session() as s:
+    # The database's unique index: a duplicate is the clerk's conflict, not a raw error.
+    with pytest.raises(DuplicateEntryError), database.session() as s:
         s.add(ServiceCertificate(number="FW2025-0001", volunteer_id=people["shan"],
                                  issued_on=date(2025, 3, 2), hours=1.0))
         s.flush()

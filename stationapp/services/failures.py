@@ -1,0 +1,178 @@
+"""One mapping of environment failures to typed errors with plain Chinese messages.
+
+A raw SQLAlchemy or driver error must never reach the clerk: its text carries the SQL
+statement and the residents' data bound to it. :func:`station_error_for` turns what the
+environment does to an operation (disk full, a locked, vanished or read-only database, a
+race with another desk) into a :class:`~stationapp.domain.errors.StationError` whose
+message says what happened and what to do, and names no data. Anything else is a bug and
+is left alone (None), for the crash report.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm.exc import StaleDataError
+
+from stationapp.domain.errors import (
+    ConflictError,
+    DatabaseLockedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    DuplicateEntryError,
+    ReadOnlyError,
+    StationError,
+)
+from stationapp.scrub import scrub
+
+NOT_SAVED = "刚才的操作没有完成，这一步的内容都没有保存。"
+
+DISK_FULL = ("磁盘空间已满。" + NOT_SAVED
+             + "请删除不用的文件腾出空间，或换一个有空间的位置，然后再试一次。")
+LOCKED = ("台账正被另一台电脑或另一个程序占用（例如正在导入或备份）。" + NOT_SAVED
+          + "请稍等一会儿再试一次。")
+VANISHED_FILE = ("找不到台账数据库文件，或文件已不完整（可能被移走、删除，或所在的文件夹、"
+                 "U 盘、网络盘已断开）。" + NOT_SAVED + "请检查后重新启动程序；"
+                 "必要时从备份恢复。")
+DISK_ERROR = ("读写台账数据库文件时出错（磁盘、U 盘或网络盘可能有问题）。" + NOT_SAVED
+              + "请检查磁盘后重新启动程序。")
+SERVER_UNREACHABLE = ("连接不上数据库服务器，或连接中断了。" + NOT_SAVED
+                      + "请检查网络和数据库服务器，然后再试一次。")
+READ_ONLY = ("台账数据库或要写入的位置是只读的，不能写入。" + NOT_SAVED
+             + "请检查文件和文件夹的权限，或换一个可以写入的位置。")
+NO_PERMISSION = ("没有权限写入这个位置。" + NOT_SAVED
+                 + "请换一个可以写入的文件夹，或请管理员检查权限。")
+MISSING_PLACE = ("要读写的文件或文件夹不存在（可能被移走或删除，或 U 盘、网络盘已断开）。"
+                 + NOT_SAVED + "请检查位置后再试一次。")
+STALE = ("这条记录刚刚被另一台电脑修改过。" + NOT_SAVED
+         + "请关闭后重新打开，看过别人的修改后再改。")
+
+_UNIQUE_WHAT = (("id_number", "身份证号"), ("address", "地址"), ("number", "编号"),
+                ("name", "名称"))
+
+
+def duplicate_message(what: str) -> str:
+    """The message when another desk just saved the same ``what`` (e.g. 身份证号)."""
+    return (f"另一台电脑刚刚保存了相同的{what}。" + NOT_SAVED
+            + "请刷新后查看已有的记录，核对后再试一次。")
+
+
+def station_error_for(exc: BaseException) -> StationError | None:
+    """The typed error the clerk should see for ``exc``; None when ``exc`` is a bug.
+
+    A :class:`StationError` is returned unchanged.
+    """
+    if isinstance(exc, StationError):
+        return exc
+    if isinstance(exc, StaleDataError):
+        return ConflictError(STALE)
+    if isinstance(exc, sa_exc.DBAPIError):
+        mapped = _driver_error(exc.orig)
+        if mapped is None and exc.connection_invalidated:
+            return DatabaseUnavailableError(SERVER_UNREACHABLE)
+        return mapped
+    if isinstance(exc, sa_exc.DisconnectionError):
+        return DatabaseUnavailableError(SERVER_UNREACHABLE)
+    if isinstance(exc, sa_exc.TimeoutError):  # no pooled connection came free in time
+        return DatabaseLockedError(LOCKED)
+    if isinstance(exc, OSError):
+        return _os_error(exc)
+    return _driver_error(exc)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A one-line, scrubbed description of ``exc`` for the log (type and driver message)."""
+    cause = exc.orig if isinstance(exc, sa_exc.DBAPIError) else exc
+    first_line = (str(cause).strip().splitlines() or [""])[0]
+    kind = type(exc).__name__
+    if cause is not exc:
+        kind += f" ({type(cause).__module__}.{type(cause).__name__})"
+    return scrub(f"{kind}: {first_line}")
+
+
+def _os_error(exc: OSError) -> StationError | None:
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskFullError(DISK_FULL)
+    if code == errno.EROFS:
+        return ReadOnlyError(READ_ONLY)
+    if code in (errno.EACCES, errno.EPERM):
+        return ReadOnlyError(NO_PERMISSION)
+    if code in (errno.ENOENT, errno.ENOTDIR):
+        return DatabaseUnavailableError(MISSING_PLACE)
+    if code == errno.EIO:
+        return DatabaseUnavailableError(DISK_ERROR)
+    return None
+
+
+def _driver_error(orig: BaseException | None) -> StationError | None:
+    if orig is None:
+        return None
+    if isinstance(orig, sqlite3.Error):
+        return _sqlite_error(orig)
+    if type(orig).__module__.split(".")[0] == "psycopg":
+        return _postgres_error(orig)
+    if isinstance(orig, OSError):
+        return _os_error(orig)
+    return None
+
+
+def _sqlite_error(orig: sqlite3.Error) -> StationError | None:
+    name = str(getattr(orig, "sqlite_errorname", ""))
+    text = str(orig).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return DatabaseLockedError(LOCKED)
+    if name == "SQLITE_FULL" or "database or disk is full" in text:
+        return DiskFullError(DISK_FULL)
+    if name == "SQLITE_READONLY_DBMOVED":
+        return DatabaseUnavailableError(VANISHED_FILE)
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return ReadOnlyError(READ_ONLY)
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        return DatabaseUnavailableError(VANISHED_FILE)
+    if name.startswith("SQLITE_IOERR"):
+        return DatabaseUnavailableError(DISK_ERROR)
+    if text.startswith("no such table"):
+        # The migrated tables were there when the ledger opened: the file was replaced
+        # (deleted, then created empty again by SQLite) while the program ran.
+        return DatabaseUnavailableError(VANISHED_FILE)
+    if name == "SQLITE_CONSTRAINT_UNIQUE" or text.startswith("unique constraint failed"):
+        return DuplicateEntryError(duplicate_message(_unique_what(text)))
+    return None
+
+
+_PG_LOCKED = {"55P03", "57014", "40P01", "40001", "53300"}
+"""lock_not_available, query_canceled (lock/statement timeout), deadlock_detected,
+serialization_failure, too_many_connections."""
+_PG_UNAVAILABLE_PREFIXES = ("08", "57P")
+"""connection exceptions; admin shutdown, crash shutdown, cannot connect now."""
+
+
+def _postgres_error(orig: BaseException) -> StationError | None:
+    state = str(getattr(orig, "sqlstate", None) or "")
+    if state in _PG_LOCKED:
+        return DatabaseLockedError(LOCKED)
+    if state.startswith("53"):  # insufficient resources: disk full, out of memory
+        return DiskFullError(DISK_FULL)
+    if state == "25006":
+        return ReadOnlyError(READ_ONLY)
+    if state == "23505":
+        diag = getattr(orig, "diag", None)
+        where = " ".join(str(getattr(diag, attr, "") or "")
+                         for attr in ("table_name", "constraint_name"))
+        return DuplicateEntryError(duplicate_message(_unique_what(where.lower())))
+    if state.startswith(_PG_UNAVAILABLE_PREFIXES):
+        return DatabaseUnavailableError(SERVER_UNREACHABLE)
+    if not state and type(orig).__name__ in ("OperationalError", "InterfaceError"):
+        # psycopg gives no SQLSTATE when the server cannot be reached or went away.
+        return DatabaseUnavailableError(SERVER_UNREACHABLE)
+    return None
+
+
+def _unique_what(text: str) -> str:
+    for column, words in _UNIQUE_WHAT:
+        if column in text:
+            return words
+    return "内容"
