@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from stationapp.db.engine import sqlite_file
 from stationapp.domain.errors import DatabaseSetupError
@@ -86,34 +88,144 @@ def copy_sqlite_aside(file: Path, reason: str, now: datetime) -> Path:
     return target
 
 
+@dataclass(frozen=True)
+class Migration:
+    """What a start-up migration did: from which revision to which, and the copy made aside."""
+
+    from_revision: str | None
+    """None: the database was new (empty), the schema was built."""
+    to_revision: str
+    copy: Path | None
+
+    def message(self, copy: Path | None = None) -> str:
+        """What happened, for the clerk (``copy``: where the copy ended up, if it moved)."""
+        where = copy or self.copy
+        if self.from_revision is None:
+            return f"已建立新的台账数据库（版本 {self.to_revision}）。"
+        text = f"数据库已从 {self.from_revision} 升级到 {self.to_revision}"
+        return f"{text}，升级前的副本在 {where}。" if where else f"{text}。"
+
+
 def upgrade_to_head(engine: Engine, now: datetime) -> Path | None:
     """Bring the database to the newest schema; return the copy made aside, if any.
 
     ``now`` (the desk's local time) names the copy made before the migration.
     """
+    migration = migrate_to_head(engine, now)
+    return migration.copy if migration else None
+
+
+def migrate_to_head(engine: Engine, now: datetime) -> Migration | None:
+    """Bring the database to the newest schema in one transaction; None when it already was.
+
+    ``now`` (the desk's local time) names the copy of a SQLite file made before the
+    migration. DatabaseSetupError when the database is not stationapp's, is newer than
+    this program, or the migration fails (then the database is still at its old revision).
+    """
     if _already_at_head(engine):
         return None
-    from alembic import command
-
     current = current_revision(engine)
     head = head_revision()
     if current == head:
         return None
-    if current is None and inspect(engine).get_table_names():
-        raise DatabaseSetupError(
-            "这个数据库里已有别的表，不是 stationapp 的数据库。请换一个数据库文件或地址。"
-        )
-    if current is not None and current not in known_revisions():
+    file = sqlite_file(str(engine.url))
+    copy: Path | None = None
+    if current is None:
+        tables = set(inspect(engine).get_table_names())
+        if tables and not _half_built_by_us(engine, tables):
+            raise DatabaseSetupError(
+                "这个数据库里已有别的表，不是 stationapp 的数据库。请换一个数据库文件或地址。"
+            )
+        if tables and file is not None:
+            copy = copy_sqlite_aside(file, "before-migration", now)
+        if tables:
+            _drop_half_built(engine, tables)
+    elif current not in known_revisions():
         raise DatabaseSetupError(
             f"数据库版本 {current} 比本程序新，请先升级 stationapp。"
         )
-    copy: Path | None = None
-    file = sqlite_file(str(engine.url))
-    if current is not None and file is not None and file.exists():
+    elif file is not None and file.exists():
         copy = copy_sqlite_aside(file, "before-migration", now)
-    command.upgrade(alembic_config(engine), "head")
+    from alembic import command
+
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except Exception as exc:
+        # Not the exception's text: a database error's carries the SQL and its parameters.
+        log.error("migration from %s to %s failed: %s %s", current, head, type(exc).__name__,
+                  exc.orig if isinstance(exc, DBAPIError) else "")
+        raise DatabaseSetupError(_failed_message(engine, current, head, copy, exc)) from exc
     log.info("database migrated from %s to %s", current, head)
-    return copy
+    return Migration(current, head, copy)
+
+
+def _failed_message(
+    engine: Engine, old: str | None, head: str, copy: Path | None, exc: Exception
+) -> str:
+    try:
+        now_at = current_revision(engine)
+    except DBAPIError:
+        now_at = old
+    reason = describe_database_error(exc) if isinstance(exc, DBAPIError) else "升级程序出错"
+    if old is None:
+        text = f"建立新数据库没有完成（{reason}），数据库仍是空的，下次启动会重新建立。"
+    elif now_at == old:
+        text = (f"数据库从 {old} 升级到 {head} 没有完成（{reason}）。台账没有改动，"
+                f"仍是原来的版本 {old}。")
+    else:
+        text = f"数据库从 {old} 升级到 {head} 没有完成（{reason}），现在的版本是 {now_at}。"
+    if copy is not None:
+        text += f"升级前的副本在 {copy}。"
+    return text + "请关闭其他使用台账的程序后重新启动；仍不行时请联系技术支持，并带上日志。"
+
+
+def describe_database_error(exc: DBAPIError) -> str:
+    """What a database error means for the clerk, in a few words (no SQL, no data)."""
+    name = str(getattr(exc.orig, "sqlite_errorname", ""))
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "台账正被另一个程序使用，请稍后再试"
+    if name == "SQLITE_FULL":
+        return "磁盘空间不足，请先腾出空间"
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
+        return "无法打开或写入数据库文件，请检查文件位置和权限"
+    if name.startswith("SQLITE_IOERR"):
+        return "读写数据库文件出错，请检查磁盘"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return "数据库文件已损坏或不是数据库，请从备份恢复"
+    if type(exc.orig).__module__.split(".")[0] == "psycopg" and (
+        exc.connection_invalidated or isinstance(exc, OperationalError)
+    ):
+        return "连接不上数据库服务器，请检查数据库地址、网络和服务器"
+    return "数据库出错"
+
+
+def _half_built_by_us(engine: Engine, tables: set[str]) -> bool:
+    """A new ledger whose first migration was cut off by an older stationapp (which did not
+    run it in one transaction): only stationapp's tables, no version row, no household.
+    The program never opened it, so nothing the clerk typed can be in it."""
+    from stationapp.domain import all_models  # noqa: F401 - registers every table
+    from stationapp.domain.models import Base
+
+    if engine.dialect.name != "sqlite":
+        return False  # PostgreSQL always ran migrations in one transaction
+    if not tables <= set(Base.metadata.tables) | {"alembic_version"}:
+        return False
+    with engine.connect() as connection:
+        for table in ("household", "resident"):
+            if table in tables and connection.execute(
+                text(f"SELECT 1 FROM {table} LIMIT 1")
+            ).first():
+                return False
+    return True
+
+
+def _drop_half_built(engine: Engine, tables: set[str]) -> None:
+    log.warning("dropping the tables of a new ledger whose first migration was cut off")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        for table in tables:
+            connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}"')
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 def _already_at_head(engine: Engine) -> bool:
@@ -123,3 +235,22 @@ def _already_at_head(engine: Engine) -> bool:
     except DBAPIError:
         return False
     return [v for (v,) in versions] == [SCHEMA_HEAD]
+
+
+@cache
+def schema_of_revision(revision: str) -> dict[str, frozenset[str]]:
+    """The tables and their columns a SQLite database at ``revision`` has, as the
+    migrations build it (made once per revision in an in-memory database)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    engine = create_engine("sqlite://")
+    try:
+        command.upgrade(alembic_config(engine), revision)
+        inspector = inspect(engine)
+        return {
+            table: frozenset(column["name"] for column in inspector.get_columns(table))
+            for table in inspector.get_table_names()
+        }
+    finally:
+        engine.dispose()

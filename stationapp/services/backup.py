@@ -10,6 +10,7 @@ BackupError saying so.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
@@ -23,11 +24,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stationapp.db.engine import sqlite_file
-from stationapp.db.migrate import SCHEMA_HEAD, known_revisions, upgrade_to_head
+from stationapp.db.migrate import (
+    SCHEMA_HEAD,
+    known_revisions,
+    schema_of_revision,
+    upgrade_to_head,
+)
 from stationapp.domain.errors import BackupError, ValidationError
 from stationapp.domain.models import StationSetting
 from stationapp.paths import data_dir
 from stationapp.services.database import Database
+from stationapp.services.files import atomic_write
 
 log = logging.getLogger("stationapp.db")
 
@@ -134,6 +141,18 @@ def _copy(source: Path, target: Path, standalone: bool = False) -> None:
         src.close()
 
 
+def _remove_sqlite_companions(path: Path) -> None:
+    for suffix in ("-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+
+
 def backs_up_here(database: Database) -> bool:
     """Whether this program backs the ledger up (SQLite) or the server's tools do."""
     return sqlite_file(database.url) is not None
@@ -151,15 +170,21 @@ def make_backup(
         settings = get_backup_settings(session)
     folder = (folder or settings.folder).expanduser()
     target = folder / f"stationapp-{now:%Y%m%d-%H%M%S}-{kind}.sqlite3"
-    partial = target.with_suffix(".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _copy(file, partial, standalone=True)
-        _check_integrity(partial)
-        partial.replace(target)
+        with atomic_write(target) as partial:
+            try:
+                _copy(file, partial, standalone=True)
+                _check_integrity(partial)
+            except BaseException:
+                _remove_sqlite_companions(partial)
+                raise
     except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        if _disk_full(exc):
+            raise BackupError(
+                f"备份没有成功：备份文件夹（{folder}）所在的磁盘已满。"
+                "请删除不需要的文件或换一个备份文件夹，再备份一次。"
+            ) from exc
         raise BackupError(
             f"备份没有成功：{exc}。请检查备份文件夹（{folder}）是否可写、空间是否足够。"
         ) from exc
@@ -254,6 +279,8 @@ def backup_revision(path: Path) -> str:
                 raise BackupError(f"“{path.name}”不是 stationapp 的数据库（缺少台账表）")
             versions = [str(v) for (v,) in connection.execute(
                 "SELECT version_num FROM alembic_version")]
+            columns = {table: {str(row[1]) for row in connection.execute(
+                f'PRAGMA table_info("{table}")')} for table in tables}
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
@@ -264,7 +291,28 @@ def backup_revision(path: Path) -> str:
         raise BackupError(
             f"“{path.name}”来自更新版本的 stationapp（{versions[0]}），请先升级本程序"
         )
+    _check_schema(path, versions[0], columns)
     return versions[0]
+
+
+def _check_schema(path: Path, revision: str, columns: dict[str, set[str]]) -> None:
+    """BackupError naming what is missing (or extra) when the backup's tables and columns
+    are not those the migrations build for its revision."""
+    expected = schema_of_revision(revision)
+    found = {table: cols for table, cols in columns.items() if not table.startswith("sqlite_")}
+    problems = [f"缺少表 {table}" for table in sorted(expected.keys() - found.keys())]
+    problems += [f"多出表 {table}" for table in sorted(found.keys() - expected.keys())]
+    for table in sorted(expected.keys() & found.keys()):
+        problems += [f"表 {table} 缺少列 {column}"
+                     for column in sorted(expected[table] - found[table])]
+        problems += [f"表 {table} 多出列 {column}"
+                     for column in sorted(found[table] - expected[table])]
+    if problems:
+        shown = "；".join(problems[:8]) + ("……" if len(problems) > 8 else "")
+        raise BackupError(
+            f"“{path.name}”的结构与版本 {revision} 不符（{shown}），不能恢复，台账没有改动。"
+            "请换一份完整的备份。"
+        )
 
 
 def restore_backup(

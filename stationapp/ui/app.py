@@ -6,8 +6,6 @@ import getpass
 import logging
 import sys
 from datetime import datetime
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
@@ -16,7 +14,8 @@ from sqlalchemy.orm import Session
 from stationapp import __version__
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import BackupError, DatabaseSetupError
-from stationapp.paths import APP_NAME, log_dir
+from stationapp.logs import setup_logging
+from stationapp.paths import APP_NAME
 from stationapp.services.backup import BackupInfo, backup_if_due
 from stationapp.services.database import Database, open_database
 from stationapp.services.settings import get_station_settings
@@ -27,37 +26,12 @@ from stationapp.ui.workers import TaskRunner
 
 log = logging.getLogger("stationapp.ui")
 
-LOG_FILE_NAME = "stationapp.log"
-LOG_MAX_BYTES = 1_000_000
-LOG_BACKUPS = 5
-
 AUTO_BACKUP_DELAY_MS = 3000
 """How long after the window shows the automatic backup starts: the first paint and the
 first search come first, the backup (in a worker thread) after."""
 
 AUTO_BACKUP_MESSAGE_MS = 10_000
 """How long the status bar says that today's backup was made (a failure stays)."""
-
-
-def setup_logging(folder: Path | None = None) -> Path:
-    """Send the ``stationapp`` loggers to a rotating file; return the file's path.
-
-    Calling it again adds no second handler for the same file.
-    """
-    path = (folder or log_dir()) / LOG_FILE_NAME
-    logger = logging.getLogger("stationapp")
-    logger.setLevel(logging.INFO)
-    for handler in logger.handlers:
-        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
-            return path
-    handler = RotatingFileHandler(
-        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-    )
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    )
-    logger.addHandler(handler)
-    return path
 
 
 def current_actor() -> str:
@@ -169,6 +143,15 @@ def _report_setup_error(error: DatabaseSetupError, no_dialogs: bool) -> None:
         QMessageBox.critical(None, title, str(error))
 
 
+def _report_upgrade(window: QMainWindow, message: str, no_dialogs: bool) -> None:
+    """Say that the ledger was upgraded and where the copy made before it is."""
+    if no_dialogs:
+        print(message, file=sys.stderr)
+    else:
+        QMessageBox.information(
+            window, QCoreApplication.translate("App", "Database upgraded"), message)
+
+
 def _open(database_url: str | None, clock: Clock) -> Database:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -206,6 +189,8 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
             station = get_station_settings(session)
         window = MainWindow(database, station_name=station.name, actor=current_actor())
         window.show()
+        if database.startup_message:
+            _report_upgrade(window, database.startup_message, no_dialogs)
         backup = AutomaticBackup(database, window)
         backup.schedule()
         status = app.exec()

@@ -1,15 +1,43 @@
-"""Alembic environment: runs on the engine handed over in ``config.attributes``."""
+"""Alembic environment: runs on the engine handed over in ``config.attributes``.
+
+The whole upgrade (every revision from the database's to the target) is one transaction,
+on SQLite as on PostgreSQL: a kill at any statement leaves the database at its old
+revision, and the next start runs the upgrade again.
+"""
 
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from stationapp.domain import all_models  # noqa: F401 - registers every table
 from stationapp.domain.models import Base
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _run(connection: Connection, sqlite: bool) -> None:
+    with connection.begin():
+        if sqlite:
+            # SQLite supports transactional DDL, but pysqlite (Python 3.11) only opens a
+            # transaction before INSERT/UPDATE/DELETE: the CREATE/ALTER/DROP statements
+            # before the first of those would each commit on their own. With pysqlite's
+            # own handling off (isolation_level None, SQLAlchemy's documented recipe) this
+            # BEGIN covers every statement until the one COMMIT.
+            connection.exec_driver_sql("BEGIN")
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            compare_type=True,
+            transaction_per_migration=False,
+        )
+        context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
 
 
 def run_migrations_online() -> None:
@@ -19,29 +47,24 @@ def run_migrations_online() -> None:
         engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
-        if sqlite:
-            # Batch mode rebuilds a SQLite table by copy, drop and rename; with foreign keys
-            # on, dropping a table other rows point at fails. SQLite ignores this pragma
-            # inside a transaction, so it is set before, and the keys are checked after.
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
+        if not sqlite:
+            _run(connection, sqlite)
+            return
+        driver = connection.connection.dbapi_connection
+        assert driver is not None
+        legacy_isolation = driver.isolation_level
+        # Batch mode rebuilds a SQLite table by copy, drop and rename; with foreign keys
+        # on, dropping a table other rows point at fails. SQLite ignores this pragma
+        # inside a transaction, so it is set before, and the keys are checked after.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        driver.isolation_level = None
         try:
-            with connection.begin():
-                context.configure(
-                    connection=connection,
-                    target_metadata=target_metadata,
-                    render_as_batch=True,
-                    compare_type=True,
-                )
-                context.run_migrations()
-                if sqlite:
-                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if broken:
-                        raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
+            _run(connection, sqlite)
         finally:
-            if sqlite:
-                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-                connection.commit()
+            driver.isolation_level = legacy_isolation
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 run_migrations_online()
