@@ -4,35 +4,40 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="165"/>
+        <location filename="../../stationapp/ui/app.py" line="139"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/app.py" line="152"/>
+        <source>Database upgraded</source>
+        <translation>数据库已升级</translation>
     </message>
 </context>
 <context>
     <name>AutoSplitDialog</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="284"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="286"/>
         <source>Split stops among volunteers</source>
         <translation>把配送户分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="286"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="288"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="289"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="291"/>
         <source>{name} ({community})</source>
         <translation>{name}（{community}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="297"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="299"/>
         <source>Only stops &amp;not yet assigned (keep what is assigned)</source>
         <translation>只分还没分配的户，已分配的不变(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="300"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="302"/>
         <source>Pending stops are split by community and building: a building stays with one volunteer, and every volunteer gets about the same number of stops.</source>
         <translation>待送的户按小区和楼栋来分：同一栋楼归同一位志愿者，每位志愿者分到的户数大致相同。</translation>
     </message>
@@ -40,12 +45,12 @@
 <context>
     <name>AutomaticBackup</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="140"/>
+        <location filename="../../stationapp/ui/app.py" line="114"/>
         <source>Backed up today into {folder}</source>
         <translation>今天已自动备份到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="148"/>
+        <location filename="../../stationapp/ui/app.py" line="122"/>
         <source>The automatic backup failed (see File ▸ Backups…): {reason}</source>
         <translation>自动备份没有成功（请看“文件 ▸ 备份…”）：{reason}</translation>
     </message>
@@ -326,42 +331,42 @@ The previous ledger was kept as
 <context>
     <name>CandidateModel</name>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="102"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="104"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="103"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="105"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="104"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="106"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="105"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="107"/>
         <source>Care categories</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="106"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="108"/>
         <source>Mobility notes</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="107"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="109"/>
         <source>Already planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="193"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="195"/>
         <source>This household already has a delivery for this event; an item it already gets is not planned twice.</source>
         <translation>这户在本次活动中已安排了配送；已经安排过的物品不会重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="224"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="226"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -369,17 +374,17 @@ The previous ledger was kept as
 <context>
     <name>CatalogueEntryDialog</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="133"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="137"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="139"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="143"/>
         <source>e.g. 幅, 张, 份</source>
         <translation>如：幅、张、份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="141"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="146"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
@@ -387,52 +392,52 @@ The previous ledger was kept as
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="484"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="485"/>
         <source>Columns</source>
         <translation>各列内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="486"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="487"/>
         <source>Check the header row (marked in yellow) and what each column holds. Columns set to “(ignore)” are not imported.</source>
         <translation>请核对表头行（黄色标出）和每一列的内容。设为“（忽略）”的列不会导入。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="509"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="510"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="513"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="514"/>
         <source>(click a row below to take it as the header)</source>
         <translation>（点击下面某一行，就把它作为表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="518"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="519"/>
         <source>What each column holds:</source>
         <translation>每一列的内容：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="567"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="568"/>
         <source>“{field}” is chosen for more than one column ({columns})</source>
         <translation>“{field}”被选给了不止一列（{columns}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="596"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="597"/>
         <source>Column {letter}: {title}</source>
         <translation>{letter} 列：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="597"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="598"/>
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="600"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="601"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="609"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="610"/>
         <source>e.g. {value}</source>
         <translation>如：{value}</translation>
     </message>
@@ -440,434 +445,442 @@ The previous ledger was kept as
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="47"/>
+        <location filename="../../stationapp/ui/crash.py" line="55"/>
         <source>Unexpected error</source>
         <translation>程序出错了</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="50"/>
+        <location filename="../../stationapp/ui/crash.py" line="58"/>
         <source>Sorry, something went wrong inside stationapp. Your saved data is safe, but the last action may not have finished.
 Please copy the details below and send them to whoever looks after this program.</source>
         <translation>抱歉，程序内部出了问题。已经保存的数据不会丢失，但刚才的操作可能没有完成。
 请复制下面的详细信息，发给负责维护本程序的人员。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="55"/>
+        <location filename="../../stationapp/ui/crash.py" line="63"/>
         <source>The details are also written to: {path}</source>
         <translation>详细信息也已记录在：{path}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="66"/>
+        <location filename="../../stationapp/ui/crash.py" line="74"/>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="78"/>
+        <location filename="../../stationapp/ui/crash.py" line="86"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
 </context>
 <context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../stationapp/ui/crash.py" line="133"/>
+        <source>Could not finish</source>
+        <translation>操作未完成</translation>
+    </message>
+</context>
+<context>
     <name>DeliveriesPanel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="365"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="367"/>
         <source>Deliveries: {title}</source>
         <translation>配送：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="386"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="388"/>
         <source>&amp;Plan deliveries…</source>
         <translation>安排配送(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="387"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="389"/>
         <source>Choose households and items for this event</source>
         <translation>为本次活动选择要送的住户和物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="397"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
         <source>Sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="408"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="410"/>
         <source>&amp;Split among volunteers…</source>
         <translation>分给志愿者(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="410"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="412"/>
         <source>Split the stops by community and building, balanced</source>
         <translation>按小区和楼栋，把各户平均分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="411"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="413"/>
         <source>P&amp;rint sheet…</source>
         <translation>打印配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="412"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="414"/>
         <source>All &amp;delivered</source>
         <translation>全部送达(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="414"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="416"/>
         <source>Mark every pending stop of this sheet as delivered</source>
         <translation>把这张单上所有待送的户记为已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="432"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="453"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="401"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="434"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="455"/>
         <source>Stops</source>
         <translation>配送户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="401"/>
         <source>Sheet</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="401"/>
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="418"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="420"/>
         <source>Sh&amp;eets:</source>
         <translation>配送单(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="468"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="470"/>
         <source>Volunteer to assign to</source>
         <translation>分配给哪位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="470"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="472"/>
         <source>&amp;Assign</source>
         <translation>分配(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="471"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="473"/>
         <source>Give the selected stops to this volunteer</source>
         <translation>把选中的户分给这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="472"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="474"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="473"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="475"/>
         <source>Move the stop up (Ctrl+Up)</source>
         <translation>往前移一位（Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="474"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="476"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="475"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="477"/>
         <source>Move the stop down (Ctrl+Down)</source>
         <translation>往后移一位（Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="476"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="478"/>
         <source>Assign &amp;to:</source>
         <translation>分配给(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="487"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="489"/>
         <source>Record what happened (keys 1–5 in the table)</source>
         <translation>登记配送结果（在表格里可按 1–5 键）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="494"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="496"/>
         <source>Record {outcome} for the selected stops (key {key})</source>
         <translation>把选中的户记为“{outcome}”（按键 {key}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="502"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="504"/>
         <source>Put stops found not at home or at a wrong address back to pending</source>
         <translation>把“不在家”和“地址有误”的户改回待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="508"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="511"/>
         <source>Optional note, e.g. the neighbour took it; Enter returns to the table</source>
         <translation>可填说明，如：邻居代收；按 Enter 回到表格</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="509"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="512"/>
         <source>N&amp;ote:</source>
         <translation>说明(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="500"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="502"/>
         <source>Deliver a&amp;gain</source>
         <translation>再送一次(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="429"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
         <source>Delivery rounds</source>
         <translation>配送趟次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="433"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="433"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="433"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="436"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="438"/>
         <source>Enter loads the round below for correcting</source>
         <translation>按 Enter 把这一趟调到下方修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="442"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="444"/>
         <source>De&amp;livery rounds:</source>
         <translation>配送趟次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="515"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="519"/>
         <source>Whe&amp;n:</source>
         <translation>时间(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="517"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="521"/>
         <source>Add note to &amp;household</source>
         <translation>说明记入住户备注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="519"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="523"/>
         <source>Append the note to the household&apos;s record on the ledger</source>
         <translation>把这条说明添加到住户台账里这户的备注中</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="533"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="537"/>
         <source>Day of the round</source>
         <translation>这一趟的日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="537"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="541"/>
         <source>Da&amp;y:</source>
         <translation>日期(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="540"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="544"/>
         <source>Hours of the round</source>
         <translation>这一趟的时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="544"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="548"/>
         <source>0 removes the round; Enter saves</source>
         <translation>填 0 即删除这一趟；按 Enter 保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="546"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="550"/>
         <source>Hours wor&amp;ked:</source>
         <translation>服务时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="548"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="552"/>
         <source>Sa&amp;ve hours</source>
         <translation>保存时长(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="550"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="554"/>
         <source>Record the hours this volunteer spent on the round that day</source>
         <translation>记录这位志愿者当天这一趟用了多长时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="564"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="568"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="667"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="675"/>
         <source>(nobody: unassigned)</source>
         <translation>（不分配）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="682"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="690"/>
         <source>All stops</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="685"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="693"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="734"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="742"/>
         <source>No deliveries planned yet: start with Plan deliveries…</source>
         <translation>还没有安排配送：请从“安排配送…”开始</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="737"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="745"/>
         <source>%n stop(s) · {pending} to go · {delivered} delivered · {unassigned} unassigned</source>
         <translation>
             <numerusform>共 %n 户 · 待送 {pending} · 已送达 {delivered} · 未分配 {unassigned}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="812"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="820"/>
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="814"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="822"/>
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="841"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="849"/>
         <source>Tick at least one volunteer to split the stops among.</source>
         <translation>请至少勾选一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="851"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="859"/>
         <source>{name} {count}</source>
         <translation>{name} {count} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="853"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="861"/>
         <source>Stops split: {parts}.</source>
         <translation>已分好：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="866"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="874"/>
         <source>Select the stops to assign first.</source>
         <translation>请先选中要分配的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="875"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="883"/>
         <source>%n stop(s) assigned.</source>
         <translation>
             <numerusform>已分配 %n 户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="909"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="917"/>
         <source>Select a stop first.</source>
         <translation>请先选中一户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="932"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="940"/>
         <source>%n stop(s) recorded as {outcome}.</source>
         <translation>
             <numerusform>已将 %n 户记为“{outcome}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="943"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1026"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="951"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1034"/>
         <source>Choose one volunteer&apos;s sheet on the left first.</source>
         <translation>请先在左边选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="947"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="955"/>
         <source>Nothing is pending on this sheet.</source>
         <translation>这张单上没有待送的户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="950"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="958"/>
         <source>All delivered?</source>
         <translation>全部送达？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="951"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="959"/>
         <source>Mark the %n stop(s) still pending on this sheet as delivered?</source>
         <translation>
             <numerusform>把这张单上还待送的 %n 户都记为已送达吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="973"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="981"/>
         <source>%n delivery(ies) marked delivered.</source>
         <translation>
             <numerusform>已将 %n 项配送记为已送达。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="983"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="991"/>
         <source>No stop was found not at home or at a wrong address.</source>
         <translation>没有“不在家”或“地址有误”的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="991"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="999"/>
         <source>%n delivery(ies) planned again.</source>
         <translation>
             <numerusform>已重新安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="999"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1007"/>
         <source>Select a stop and type the note first.</source>
         <translation>请先选中一户，再填写说明。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1010"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1018"/>
         <source>Note added to the household of {name}.</source>
         <translation>说明已记入{name}家的住户备注。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1046"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1054"/>
         <source>Round of {name} on {day}: {hours} hours recorded.</source>
         <translation>已记录{name} {day} 这一趟：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1049"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1057"/>
         <source>Round of {name} on {day} removed.</source>
         <translation>已删除{name} {day} 这一趟。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1068"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1076"/>
         <source>{name} has no stops on this event any more.</source>
         <translation>{name}在本次活动中已经没有配送户了。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1083"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1091"/>
         <source>Round hours: choose a volunteer&apos;s sheet.</source>
         <translation>配送时长：请先选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1086"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1094"/>
         <source>Round of {name}:</source>
         <translation>{name}的这一趟：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1106"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1114"/>
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1108"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1116"/>
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1112"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1120"/>
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1177"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1185"/>
         <source>P&amp;rint this sheet…</source>
         <translation>打印这张配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1178"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="1186"/>
         <source>P&amp;rint all sheets…</source>
         <translation>打印全部配送单(&amp;R)…</translation>
     </message>
@@ -875,151 +888,151 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>DeliveryPlannerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="255"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="257"/>
         <source>Plan deliveries: {title}</source>
         <translation>安排配送：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="262"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="264"/>
         <source>Search name, pinyin, address or phone</source>
         <translation>搜索姓名、拼音、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="265"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="267"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="266"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="268"/>
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="270"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="272"/>
         <source>Care category</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="271"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="273"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="275"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="277"/>
         <source>Care tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="276"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="278"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="279"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="281"/>
         <source>&amp;Mobility problems only</source>
         <translation>只看行动不便的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="289"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="291"/>
         <source>Households to deliver to</source>
         <translation>要送上门的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="304"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="306"/>
         <source>&amp;Tick all</source>
         <translation>全选(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="305"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="307"/>
         <source>&amp;Untick all</source>
         <translation>全不选(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="311"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="313"/>
         <source>Households (only those {status} on the ledger)</source>
         <translation>住户（仅限{status}住户）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="319"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="321"/>
         <source>Every ticked household gets</source>
         <translation>每户送上门的物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="323"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="325"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="323"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="325"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="323"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="325"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="337"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="339"/>
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="338"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="340"/>
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="344"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="347"/>
         <source>Note printed on the sheet (optional; mobility notes are added anyway)</source>
         <translation>印在配送单上的备注（选填；行动情况会自动印上）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="506"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="509"/>
         <source>Choose a community, care category, tier or mobility problems, or search, to list households.</source>
         <translation>请先选小区、关爱类别、关爱等级或“只看行动不便的”，或输入搜索，才会列出住户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="509"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="512"/>
         <source>{listed} households match · {ticked} ticked</source>
         <translation>符合条件 {listed} 户 · 已选 {ticked} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="512"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="515"/>
         <source>{text} · {planned} already planned for this event</source>
         <translation>{text} · 其中 {planned} 户本次活动已安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_planner.py" line="517"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="520"/>
         <source>&amp;Plan for %n household(s)</source>
         <translation>
             <numerusform>为 %n 户安排配送(&amp;P)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="521"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="524"/>
         <source>The item catalogue is empty.</source>
         <translation>物品目录是空的，请先添加物品。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="530"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="533"/>
         <source>Tick at least one household and add an item.</source>
         <translation>请至少勾选一户，并添加一种物品。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_planner.py" line="545"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="548"/>
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="547"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="550"/>
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="549"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="552"/>
         <source>{text} Plan more, or close.</source>
         <translation>{text}可以接着安排，也可以关闭。</translation>
     </message>
@@ -1027,157 +1040,157 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="169"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="171"/>
         <source>New event</source>
         <translation>新增活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="191"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="193"/>
         <source>e.g. couplets for the Spring Festival</source>
         <translation>如：迎新春写春联送祝福</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="194"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="196"/>
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="222"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="229"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="227"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="234"/>
         <source>&amp;Participants:</source>
         <translation>参加人数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="226"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="233"/>
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="228"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="235"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="229"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="236"/>
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="234"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="241"/>
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="235"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="242"/>
         <source>&amp;Organiser:</source>
         <translation>组织者(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="236"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="243"/>
         <source>&amp;Description:</source>
         <translation>活动内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="243"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="250"/>
         <source>Handed out on the spot</source>
         <translation>现场发放</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="245"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="252"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="245"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="252"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="246"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="253"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="259"/>
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="253"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="260"/>
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="262"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="269"/>
         <source>Volunteers who served</source>
         <translation>参加服务的志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="264"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="271"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="264"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="271"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="272"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="271"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="278"/>
         <source>Add &amp;volunteer</source>
         <translation>添加志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="272"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="279"/>
         <source>Remove volunteer</source>
         <translation>移除志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="282"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="289"/>
         <source>Register volunteers on the Volunteers page first</source>
         <translation>请先在“志愿者”页面登记志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="434"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="441"/>
         <source>Event: {title}</source>
         <translation>活动：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="489"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="496"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="490"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="497"/>
         <source>Someone else changed this event after you opened it, so your changes were not saved. Close this window and open the event again to see their changes.</source>
         <translation>您打开这个活动之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这个活动查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="493"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="500"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="496"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="503"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="497"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="504"/>
         <source>You changed this event. Close without saving?</source>
         <translation>这个活动的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="545"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="552"/>
         <source>Line {number}: {message}</source>
         <translation>第 {number} 行：{message}</translation>
     </message>
@@ -1243,37 +1256,37 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventTypesTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="467"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="474"/>
         <source>Event type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="467"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="474"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="468"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="475"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="468"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="475"/>
         <source>&amp;Rename…</source>
         <translation>改名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="470"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="477"/>
         <source>Types are never deleted: clear &quot;In use&quot; to retire one. A retired type is no longer offered for new events; past events keep it.</source>
         <translation>活动类型不会被删除：取消勾选“在用”即可停用。停用的类型不再供新活动选择，以往的活动仍保留它。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="521"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="528"/>
         <source>New event type</source>
         <translation>新增活动类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="530"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="537"/>
         <source>Rename event type</source>
         <translation>活动类型改名</translation>
     </message>
@@ -1627,12 +1640,12 @@ Please copy the details below and send them to whoever looks after this program.
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="434"/>
-        <source>Rosters (*.xlsx *.xls *.ods *.csv)</source>
-        <translation>花名册 (*.xlsx *.xls *.ods *.csv)</translation>
+        <location filename="../../stationapp/ui/import_wizard.py" line="435"/>
+        <source>Rosters (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>花名册 (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="474"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="475"/>
         <source>There is no file {path}.</source>
         <translation>找不到文件 {path}。</translation>
     </message>
@@ -1683,316 +1696,316 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="204"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="206"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="242"/>
         <source>Choose or type a community</source>
         <translation>选择或输入小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="249"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="251"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="258"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="265"/>
         <source>The day the household came onto the ledger (not after today)</source>
         <translation>这户登记到台账上的日期（不能晚于今天）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="272"/>
         <source>Address and contact</source>
         <translation>地址和联系方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="270"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="277"/>
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="271"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="278"/>
         <source>&amp;Building:</source>
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="272"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="279"/>
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="273"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="280"/>
         <source>R&amp;oom:</source>
         <translation>室(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="274"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="281"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="275"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="282"/>
         <source>Re&amp;gistered:</source>
         <translation>登记日期(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="279"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="286"/>
         <source>Care</source>
         <translation>关爱情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="299"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="306"/>
         <source>Care &amp;tier:</source>
         <translation>关爱等级(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="307"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="314"/>
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="309"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
         <source>The staff member or volunteer who looks after this household</source>
         <translation>负责联系这户的工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="312"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="319"/>
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="332"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="339"/>
         <source>&amp;Members</source>
         <translation>家庭成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="337"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="344"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="337"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="344"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="337"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="344"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="337"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="344"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="338"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="338"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="338"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="338"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="339"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="346"/>
         <source>Mobility</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="339"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="386"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="400"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="346"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="394"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="408"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="361"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="368"/>
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="362"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="369"/>
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="363"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="370"/>
         <source>&amp;Remove member</source>
         <translation>移除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="374"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="381"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="380"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="388"/>
         <source>&amp;Notes (family situation, how to reach them):</source>
         <translation>备注（家庭情况、怎样联系）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="391"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="399"/>
         <source>C&amp;hange status…</source>
         <translation>变更状态(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="400"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="408"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="400"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="408"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="400"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="408"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="410"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="418"/>
         <source>H&amp;istory:</source>
         <translation>变更记录(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="491"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="499"/>
         <source>Household: {address}</source>
         <translation>住户：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="498"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="506"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="499"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="507"/>
         <source>Last visit {last}</source>
         <translation>上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="502"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="510"/>
         <source>{text} · next due {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="508"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="516"/>
         <source>{text} (%n day(s) overdue)</source>
         <translation>
             <numerusform>{text}（已逾期 %n 天）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="517"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="525"/>
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="520"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="528"/>
         <source>This household is {status} since {date}</source>
         <translation>本户已{status}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="521"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="529"/>
         <source>(date not known)</source>
         <translation>日期不详</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="523"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="531"/>
         <source>{text}: {reason}</source>
         <translation>{text}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="527"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="535"/>
         <source>Current status: {status} since {date}</source>
         <translation>当前状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="569"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="577"/>
         <source>{status} on save</source>
         <translation>保存后记为{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="666"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="674"/>
         <source>Kept for the record; not living in the household</source>
         <translation>仅保留记录，已不在本户居住</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="695"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="703"/>
         <source>From the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="706"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="714"/>
         <source>{elderly} (80+) is derived from birth dates</source>
         <translation>“{elderly}”（80 岁及以上）按出生日期自动判断</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="708"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="716"/>
         <source>{note}: this household is {elderly}.</source>
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="753"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="762"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="754"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="763"/>
         <source>Someone else changed this household after you opened it, so your changes were not saved. Close this window and open the household again to see their changes.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以您的修改没有保存。请关闭此窗口，重新打开这户查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="757"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="766"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="760"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="769"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="761"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="770"/>
         <source>You changed this household. Close without saving?</source>
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="832"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="841"/>
         <source>Member {number} ({name}): {message}</source>
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="849"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="858"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="850"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="859"/>
         <source>Save or undo your changes before changing the status.</source>
         <translation>请先保存或撤销修改，再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="870"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="879"/>
         <source>Deliveries cancelled</source>
         <translation>配送已取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="871"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="880"/>
         <source>%n pending delivery(ies) of this household were cancelled.</source>
         <translation>
             <numerusform>这户还有 %n 项待送的配送，已全部取消。</numerusform>
@@ -2227,54 +2240,54 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="791"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="792"/>
         <source>Import roster</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="794"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="795"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="854"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="855"/>
         <source>This file does not look like a roster: none of its first 20 rows has headers such as 姓名, 住址 or 身份证号. Choose the sheet with the households, or another file.</source>
         <translation>这个文件不像花名册：前 20 行里没有“姓名”“住址”“身份证号”这样的表头。请选择存放住户的工作表，或换一个文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="871"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="872"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="900"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="901"/>
         <source>Checking the rows of {name}…</source>
         <translation>正在检查 {name} 的各行…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="926"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="927"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="942"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="943"/>
         <source>Nothing imported</source>
         <translation>没有导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="943"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="944"/>
         <source>Nothing was imported: %n row(s) have problems and “Stop on first error” is ticked. Save the rejected rows, correct them in the sheet and import again, or untick the box.</source>
         <translation>
             <numerusform>没有导入任何数据：有 %n 行有问题，而且勾选了“遇到错误就停止”。请保存不导入的行，在表格里改正后重新导入；或者取消勾选这一项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="949"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="950"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="950"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="951"/>
         <source>The roster was imported.
 
 New people: {created}
@@ -2293,44 +2306,44 @@ Not imported: {rejected}
 新增 {households_created} 户，修改 {households_updated} 户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="962"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="963"/>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="963"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="964"/>
         <source>The import was cancelled. Nothing was imported.</source>
         <translation>导入已取消，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="967"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="968"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="968"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="969"/>
         <source>Nothing was imported: {reason}</source>
         <translation>没有导入任何数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="984"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="985"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="1009"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="1010"/>
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="1028"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="1029"/>
         <source>Reading the file… %n row(s) read</source>
         <translation>
             <numerusform>正在读取文件…已读 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="1031"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="1032"/>
         <source>Writing the households…</source>
         <translation>正在写入住户…</translation>
     </message>
@@ -2338,42 +2351,42 @@ Not imported: {rejected}
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="540"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="547"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="540"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="547"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="540"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="547"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="541"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="548"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="541"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="548"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="543"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="550"/>
         <source>Items are never deleted: clear &quot;In use&quot; to retire one. A retired item is no longer offered for new events and deliveries; past records keep it.</source>
         <translation>物品不会被删除：取消勾选“在用”即可停用。停用的物品不再供新活动和配送选择，以往的记录仍保留它。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="595"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="602"/>
         <source>New item</source>
         <translation>新增物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="604"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="611"/>
         <source>Edit item</source>
         <translation>修改物品</translation>
     </message>
@@ -2652,92 +2665,92 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="74"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="76"/>
         <source>Edit member</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="74"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="76"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="81"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="83"/>
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="86"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="88"/>
         <source>YYYY-MM-DD, empty if not known</source>
         <translation>年-月-日，如 1943-05-08；不清楚可不填</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="91"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="93"/>
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="94"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="96"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="102"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="104"/>
         <source>&amp;Head of household</source>
         <translation>户主(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="107"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="109"/>
         <source>e.g. uses a wheelchair, needs help on stairs</source>
         <translation>如：坐轮椅、上下楼需要搀扶</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="121"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="128"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="122"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="129"/>
         <source>I&amp;D number:</source>
         <translation>身份证号(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="129"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="136"/>
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="130"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="137"/>
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="131"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="138"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="132"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="139"/>
         <source>&amp;Relation to head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="134"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="141"/>
         <source>&amp;Mobility notes:</source>
         <translation>行动情况(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="208"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="215"/>
         <source>Write the birth date as YYYY-MM-DD, e.g. 1943-05-08</source>
         <translation>出生日期请按“年-月-日”填写，如 1943-05-08</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="275"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="282"/>
         <source>From the ID number: born {date} (age {age}), {sex}</source>
         <translation>按身份证号：{date} 出生（{age} 岁），{sex}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="279"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="286"/>
         <source>Birth date and sex left empty are taken from the ID number.</source>
         <translation>出生日期和性别不填时，按身份证号自动得出。</translation>
     </message>
@@ -2795,22 +2808,22 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PdfMaker</name>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="302"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="305"/>
         <source>Making {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="302"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="305"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="305"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="308"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="366"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="369"/>
         <source>The PDF could not be made</source>
         <translation>PDF 没有生成</translation>
     </message>
@@ -2818,94 +2831,94 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="83"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="84"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="85"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="86"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="87"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="88"/>
         <source>Print on a printer of this computer (Ctrl+P)</source>
         <translation>用这台电脑连接的打印机打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="88"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="89"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="90"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="91"/>
         <source>Keep a copy of this PDF (Ctrl+S)</source>
         <translation>把这份 PDF 另存一份（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="91"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="92"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="93"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="94"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="95"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="96"/>
         <source>&amp;Fit width</source>
         <translation>适合宽度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="96"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="97"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="159"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="160"/>
         <source>Print {title}</source>
         <translation>打印{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="166"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="167"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="167"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="168"/>
         <source>The printer could not be started. Check that it is switched on and chosen correctly, then try again.</source>
         <translation>打印机没能启动。请检查打印机是否已开机、是否选对了，然后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="210"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="211"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="211"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="212"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="222"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="223"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="223"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="224"/>
         <source>The PDF could not be saved as {path}: {reason}. Choose another folder or free some disk space.</source>
         <translation>PDF 没能保存为 {path}：{reason}。请换一个文件夹，或清理出一些磁盘空间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/pdf_preview.py" line="244"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="247"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="246"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="249"/>
         <source>The PDF could not be shown.</source>
         <translation>无法显示这份 PDF。</translation>
     </message>
@@ -2954,69 +2967,69 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="639"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="640"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="641"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="642"/>
         <source>Nothing has been written yet. Rows marked 不导入 are left out; press Import to import the others.</source>
         <translation>现在还没有写入任何数据。标为“不导入”的行会跳过；点“导入”即导入其余各行。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="648"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="649"/>
         <source>Show &amp;only rejected rows</source>
         <translation>只看不导入的行(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="649"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="650"/>
         <source>&amp;Save rejected rows…</source>
         <translation>保存不导入的行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="652"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="653"/>
         <source>S&amp;top on first error (import nothing if any row is rejected)</source>
         <translation>遇到错误就停止（只要有一行不能导入，就全部不导入）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="701"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="702"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="705"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="706"/>
         <source>{new} new · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
         <translation>新增 {new} · 更新 {updated} · 无变化 {unchanged} · 不导入 {rejected}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="724"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="725"/>
         <source>Save rejected rows</source>
         <translation>保存不导入的行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="725"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="726"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="734"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="735"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="735"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="736"/>
         <source>The rejected rows could not be saved as {path}: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>不导入的行没能保存为 {path}：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="739"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="740"/>
         <source>%n rejected row(s) saved to {path}.</source>
         <translation>
             <numerusform>已把 %n 行不导入的数据保存到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="755"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="756"/>
         <source>%n row(s) are rejected, so nothing will be imported while “Stop on first error” is ticked.</source>
         <translation>
             <numerusform>有 %n 行不能导入；勾选了“遇到错误就停止”时，不会导入任何数据。</numerusform>
@@ -3049,37 +3062,37 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestCategoriesTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="619"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="626"/>
         <source>Request category</source>
         <translation>诉求类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="619"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="626"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="620"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="627"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="620"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="627"/>
         <source>&amp;Rename…</source>
         <translation>改名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="623"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="630"/>
         <source>Categories are never deleted: clear &quot;In use&quot; to hide one. A hidden category is no longer offered for new requests; past requests keep it.</source>
         <translation>诉求类别不会被删除：取消勾选“在用”即可停用。停用的类别不再供新诉求选择，以往的诉求仍保留它。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="688"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="695"/>
         <source>New request category</source>
         <translation>新增诉求类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="697"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="704"/>
         <source>Rename request category</source>
         <translation>诉求类别改名</translation>
     </message>
@@ -3087,242 +3100,242 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="386"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="390"/>
         <source>New request</source>
         <translation>新增诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="422"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="427"/>
         <source>Who reported it, if not the head</source>
         <translation>反映人（不是户主时填写）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="424"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="430"/>
         <source>(not yet)</source>
         <translation>（暂未派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="429"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="435"/>
         <source>What is wrong, e.g. the radiator in the bedroom stays cold</source>
         <translation>什么问题，如：卧室的暖气片不热</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="456"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="463"/>
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="460"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="467"/>
         <source>&amp;Household:</source>
         <translation>住户(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="461"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="468"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="463"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="470"/>
         <source>&amp;Received:</source>
         <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="464"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="471"/>
         <source>Re&amp;porter:</source>
         <translation>反映人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="465"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="472"/>
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="466"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="473"/>
         <source>&amp;Description:</source>
         <translation>诉求内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="469"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="476"/>
         <source>Progress</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="483"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="490"/>
         <source>Status history</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="485"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="492"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="485"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="492"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="485"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="492"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="485"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="492"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="462"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="469"/>
         <source>Cha&amp;nnel:</source>
         <translation>反映渠道(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="499"/>
-        <location filename="../../stationapp/ui/request_dialog.py" line="642"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="506"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="649"/>
         <source>Dis&amp;patch…</source>
         <translation>派单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="500"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="507"/>
         <source>S&amp;tart work…</source>
         <translation>开始处理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="501"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="508"/>
         <source>Re&amp;solve…</source>
         <translation>办结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="502"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="509"/>
         <source>Ca&amp;ll back…</source>
         <translation>回访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="503"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="510"/>
         <source>Send &amp;back to work…</source>
         <translation>退回处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="506"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="513"/>
         <source>Choose who handles the request (派单)</source>
         <translation>选定由谁处理这件诉求（派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="507"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="514"/>
         <source>Work on the request has begun (处理中)</source>
         <translation>已经开始处理这件诉求（处理中）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="508"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="515"/>
         <source>The problem is solved: say what was done (办结)</source>
         <translation>问题已解决：写明做了什么（办结）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="509"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="516"/>
         <source>Ask the resident whether they are satisfied (回访)</source>
         <translation>询问居民是否满意（回访）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="510"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="517"/>
         <source>The call-back found the problem still there (退回处理)</source>
         <translation>回访发现问题还没解决（退回处理）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="513"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="520"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="522"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="529"/>
         <source>Closed: the call-back was made.</source>
         <translation>已结束：已经回访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="536"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="543"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="577"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="584"/>
         <source>Request No. {number}: {title}</source>
         <translation>{number} 号诉求：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="588"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="595"/>
         <source>Change the assignee with Dispatch…</source>
         <translation>要更换处理人，请用“派单…”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="598"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="605"/>
         <source>Open for %n day(s)</source>
         <translation>
             <numerusform>已办理 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="600"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="607"/>
         <source>Took %n day(s)</source>
         <translation>
             <numerusform>用时 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="602"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="609"/>
         <source>{days} · assigned to {name}</source>
         <translation>{days} · 处理人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="604"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="611"/>
         <source>{days} · overdue</source>
         <translation>{days} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="610"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="617"/>
         <source>Open longer than the station&apos;s time limit</source>
         <translation>未办结的时间已超过服务社规定的时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="614"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="621"/>
         <source>Resolution ({when}): {text}</source>
         <translation>办结情况（{when}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="619"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="626"/>
         <source>Call-back: {verdict}</source>
         <translation>回访：{verdict}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="642"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="649"/>
         <source>Reassi&amp;gn…</source>
         <translation>改派(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="698"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="705"/>
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="729"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="736"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="730"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="737"/>
         <source>Someone else changed this request after you opened it, so your changes were not saved. Close this window and open the request again to see their changes.</source>
         <translation>您打开这件诉求之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这件诉求查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="733"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="740"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="736"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="743"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="737"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="744"/>
         <source>You changed this request. Close without saving?</source>
         <translation>这件诉求的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -3330,132 +3343,132 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestStepDialog</name>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="179"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="181"/>
         <source>(choose someone)</source>
         <translation>（请选择处理人）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="184"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="186"/>
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="188"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="190"/>
         <source>What was done, by whom</source>
         <translation>谁做了什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="191"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="194"/>
         <source>&amp;Resolution:</source>
         <translation>办结情况(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="195"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="198"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="199"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="202"/>
         <source>&amp;Satisfaction:</source>
         <translation>满意度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="203"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="207"/>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="209"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="213"/>
         <source>&amp;When:</source>
         <translation>时间(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="239"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="243"/>
         <source>Dispatch request No. {number}</source>
         <translation>{number} 号诉求派单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="244"/>
         <source>Start work on request No. {number}</source>
         <translation>{number} 号诉求开始处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="241"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="245"/>
         <source>Resolve request No. {number}</source>
         <translation>{number} 号诉求办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="242"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="246"/>
         <source>Call back on request No. {number}</source>
         <translation>{number} 号诉求回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="243"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="247"/>
         <source>Send request No. {number} back to work</source>
         <translation>{number} 号诉求退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="254"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="258"/>
         <source>e.g. asked to go before noon</source>
         <translation>如：请中午前上门</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="255"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="259"/>
         <source>e.g. plumber on the way</source>
         <translation>如：维修师傅已出发</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="256"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="260"/>
         <source>Anything else worth keeping</source>
         <translation>其他需要记下的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="257"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="261"/>
         <source>What the resident said</source>
         <translation>居民怎么说</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="258"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="262"/>
         <source>Why the request goes back to work</source>
         <translation>为什么退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="264"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="268"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="269"/>
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="266"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="270"/>
         <source>Resolve</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="267"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="271"/>
         <source>Record call-back</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="268"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="272"/>
         <source>Send back</source>
         <translation>退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="305"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="309"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="306"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="310"/>
         <source>Someone else changed this request after you opened it, so this step was not recorded. The request is read again: look at it and try again.</source>
         <translation>您打开之后，别人也修改了这件诉求，所以这一步没有记录。已重新读取这件诉求，请查看后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="308"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="312"/>
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -3667,27 +3680,27 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RoleRow</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="85"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="87"/>
         <source>Community of the role</source>
         <translation>担任角色的小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="89"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="91"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="91"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="93"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="94"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="96"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="96"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="98"/>
         <source>Remove this role</source>
         <translation>移除这个角色</translation>
     </message>
@@ -3695,17 +3708,17 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RolesEditor</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="133"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="135"/>
         <source>No role in any community.</source>
         <translation>没有在任何小区担任角色。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="135"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="137"/>
         <source>Add &amp;role</source>
         <translation>添加角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="138"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="140"/>
         <source>Add a role (supervisor, liaison or publicist) in a community</source>
         <translation>添加在某个小区担任的角色（监督员、联络员或宣传员）</translation>
     </message>
@@ -3768,42 +3781,42 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="720"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="727"/>
         <source>Station settings</source>
         <translation>服务社设置</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="730"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="737"/>
         <source>&amp;Station</source>
         <translation>服务社(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="731"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="738"/>
         <source>&amp;Event types</source>
         <translation>活动类型(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="732"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="739"/>
         <source>&amp;Items</source>
         <translation>物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="733"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="740"/>
         <source>Re&amp;quest categories</source>
         <translation>诉求类别(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="741"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="748"/>
         <source>Save the Station tab and close. Changes to event types, items and request categories are saved at once.</source>
         <translation>保存“服务社”页的设置并关闭。活动类型、物品和诉求类别的修改会立即保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="786"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="793"/>
         <source>You changed the station&apos;s name, phone, visit intervals or request time limit. Close without saving them?</source>
         <translation>服务社名称、电话、走访间隔或诉求办理时限已修改。不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="785"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="792"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
@@ -3811,58 +3824,58 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="199"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="206"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="206"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="213"/>
         <source>Station &amp;name:</source>
         <translation>服务社名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="207"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="214"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="212"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="219"/>
         <source>Name and phone are printed on every delivery sheet and report.</source>
         <translation>名称和电话会印在每张配送单和每份报表上。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="216"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="223"/>
         <source>Visit interval per care tier</source>
         <translation>各关爱等级的走访间隔</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="222"/>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="236"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="229"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="243"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="227"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="234"/>
         <source>{tier}:</source>
         <translation>{tier}：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="231"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="238"/>
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="238"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="245"/>
         <source>Request time limit</source>
         <translation>诉求办理时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="247"/>
         <source>Open requests older than this stand out in red as overdue</source>
         <translation>超过这个天数还没办结的诉求，用红色标为逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="242"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="249"/>
         <source>Request &amp;time limit:</source>
         <translation>诉求办理时限(&amp;T)：</translation>
     </message>
@@ -4174,47 +4187,47 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="72"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="73"/>
         <source>Change household status</source>
         <translation>变更住户状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="76"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="77"/>
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="90"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="91"/>
         <source>e.g. moved to live with the children; deceased</source>
         <translation>如：随子女居住；去世</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="103"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="104"/>
         <source>New &amp;status:</source>
         <translation>新状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="104"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="105"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="147"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="148"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="147"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="148"/>
         <source>&amp;Reason (optional):</source>
         <translation>原因（选填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="176"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="179"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="177"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="176"/>
         <source>Someone else changed this household after you opened it, so the status was not changed. Close the household and open it again.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以状态没有变更。请关闭这户后重新打开。</translation>
     </message>
@@ -4222,257 +4235,265 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StopTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="212"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="214"/>
         <source>Stop</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="213"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="215"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="214"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="216"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="215"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="217"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="216"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="218"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="217"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="219"/>
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="218"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="220"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="219"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="221"/>
         <source>Outcome</source>
         <translation>配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="220"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="222"/>
         <source>Outcome note</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="221"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="223"/>
         <source>Attempt</source>
         <translation>第几次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="251"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="253"/>
         <source>Recorded {time}</source>
         <translation>登记于 {time}</translation>
     </message>
 </context>
 <context>
+    <name>TextLimit</name>
+    <message>
+        <location filename="../../stationapp/ui/text_limits.py" line="18"/>
+        <source>At most %n characters</source>
+        <translation>最多 %n 个字</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="176"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="178"/>
         <source>Visit of {date}: {address}</source>
         <translation>{date} 的走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="181"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="183"/>
         <source>Record a visit: {address}</source>
         <translation>登记走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="231"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="233"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="238"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="240"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="238"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="240"/>
         <source>H&amp;ow:</source>
         <translation>方式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="239"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="241"/>
         <source>&amp;Visitor:</source>
         <translation>走访人(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="250"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="252"/>
         <source>Findings</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="264"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="266"/>
         <source>{topic}: note</source>
         <translation>{topic}：说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="267"/>
         <source>What was seen or said</source>
         <translation>看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="279"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="282"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="289"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="293"/>
         <source>Needs &amp;follow-up</source>
         <translation>需要跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="291"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="295"/>
         <source>Follow-up</source>
         <translation>后续跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="298"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="302"/>
         <source>Open a &amp;request for the station</source>
         <translation>转为诉求，由服务社办理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="301"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="305"/>
         <source>Re&amp;mind on a date</source>
         <translation>到日子提醒(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="320"/>
         <source>What is the problem?</source>
         <translation>是什么问题？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="320"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="325"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="323"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="328"/>
         <source>D&amp;escription:</source>
         <translation>问题描述(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="334"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="339"/>
         <source>What to look at again</source>
         <translation>到时要再看看什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="338"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="344"/>
         <source>O&amp;n:</source>
         <translation>提醒日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="341"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="347"/>
         <source>&amp;Text:</source>
         <translation>提醒内容(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="348"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="354"/>
         <source>Who follows up</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="350"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="356"/>
         <source>&amp;Who follows up:</source>
         <translation>跟进人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="419"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="425"/>
         <source>Care tier {tier} (visit every {days} days)</source>
         <translation>关爱等级：{tier}（每 {days} 天走访一次）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="422"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="428"/>
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="423"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="429"/>
         <source>{text} · last visit: {last}</source>
         <translation>{text} · 上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="425"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="431"/>
         <source>{text} · next due: {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visit_dialog.py" line="428"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="434"/>
         <source>{text} — %n day(s) overdue</source>
         <translation>
             <numerusform>{text} — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="446"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="452"/>
         <source>Request No. {number} was opened from this visit.</source>
         <translation>本次走访已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="449"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="455"/>
         <source>A reminder was set from this visit.</source>
         <translation>本次走访已设了提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="451"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="457"/>
         <source>Requests and reminders are made only when a visit is first recorded.</source>
         <translation>只有第一次登记走访时，才能转诉求或设提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="547"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="553"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="548"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="554"/>
         <source>Someone else changed this visit after you opened it, so your changes were not saved. Close this window and open the visit again.</source>
         <translation>您打开这次走访之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这次走访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="550"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="556"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="570"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="576"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="571"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="577"/>
         <source>Visit recorded.</source>
         <translation>走访已登记。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="573"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="579"/>
         <source>{message} Request No. {number} opened.</source>
         <translation>{message}已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="576"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="582"/>
         <source>{message} Reminder set for {date}.</source>
         <translation>{message}已设提醒：{date}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="553"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="559"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="554"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="560"/>
         <source>You changed this visit. Close without saving?</source>
         <translation>这次走访的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -4719,119 +4740,119 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="250"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="252"/>
         <source>Volunteer: {name}</source>
         <translation>志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="254"/>
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="268"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="270"/>
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="277"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="279"/>
         <source>Where the volunteer lives (optional)</source>
         <translation>志愿者住在哪个小区（选填）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="290"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="297"/>
         <source>Other skills, separated by commas</source>
         <translation>其他特长，用逗号隔开</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="298"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="305"/>
         <source>Station &amp;staff (not a volunteer)</source>
         <translation>服务社工作人员（不是志愿者）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="300"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="307"/>
         <source>Staff of the station can be liaisons, visitors and assignees like volunteers</source>
         <translation>服务社工作人员和志愿者一样，可以当联户人、走访人和诉求处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="309"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="316"/>
         <source>&amp;Active (can be given deliveries)</source>
         <translation>在岗（可安排配送）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="324"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="332"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="325"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="333"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="326"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="334"/>
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="327"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="335"/>
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="333"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="341"/>
         <source>Ro&amp;les:</source>
         <translation>角色(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="335"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="343"/>
         <source>Supervisor (监督员), liaison (联络员) and publicist (宣传员) per community</source>
         <translation>在各小区担任的监督员、联络员、宣传员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="339"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="347"/>
         <source>Hours served:</source>
         <translation>服务时长：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="341"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="349"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="372"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="380"/>
         <source>{total} h (events {events} h · delivery rounds {rounds} h)</source>
         <translation>{total} 小时（活动 {events} 小时 · 配送 {rounds} 小时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="376"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="384"/>
         <source>; liaison for %n household(s)</source>
         <translation>
             <numerusform>；担任 %n 户的联户人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="412"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="420"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="413"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="421"/>
         <source>Someone else changed this volunteer after you opened it, so your changes were not saved. Close this window and open the volunteer again to see their changes.</source>
         <translation>您打开之后，别人也修改了这位志愿者的信息，所以您的修改没有保存。请关闭此窗口，重新打开查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="416"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="424"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="419"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="427"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="420"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="428"/>
         <source>You changed this volunteer. Close without saving?</source>
         <translation>这位志愿者的信息已修改，不保存就关闭吗？</translation>
     </message>

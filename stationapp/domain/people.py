@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +12,7 @@ from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumError
 
 from stationapp.domain.errors import ValidationError
+from stationapp.domain.text_rules import PHONE_LIMIT
 from stationapp.domain.vocab import Sex
 
 ELDERLY_AGE = 80
@@ -73,11 +75,26 @@ def _id_problem(candidate: str) -> str:
     return "身份证号校验位不对，请核对是否抄错"
 
 
+_PHONE_CHARACTERS = re.compile(r"[0-9 \-()+]*")
+"""What a phone number may be written with (after NFKC: full-width forms are folded)."""
+
+
 def check_phone(text: str, field: str = "phone") -> str:
-    """Validate a Chinese mobile or landline number and return it in a tidy national form."""
+    """Validate a Chinese mobile or landline number and return it in a tidy national form.
+
+    Only digits and the usual separators (space, -, brackets, a leading +; full-width
+    forms too) are accepted: phonenumbers would read letters as the digits of a phone
+    keypad (139abc12345 → 13922212345) and silently store another number.
+    """
     raw = text.strip()
     if not raw:
         return ""
+    if len(raw) > PHONE_LIMIT:
+        raise ValidationError(field, f"电话号码太长（最多 {PHONE_LIMIT} 个字）")
+    if not _PHONE_CHARACTERS.fullmatch(unicodedata.normalize("NFKC", raw)):
+        raise ValidationError(
+            field, "电话号码里只能有数字、空格、横线（-）、括号和加号，请删掉其他字符"
+        )
     try:
         parsed = phonenumbers.parse(raw, "CN")
     except phonenumbers.NumberParseException as exc:

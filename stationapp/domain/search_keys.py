@@ -27,7 +27,10 @@ SURNAME_READINGS: dict[str, str] = {
 }
 
 _FULL_WIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_NON_WORD = re.compile(r"[\s\-_/·,，。.()（）]+")
+# Separators people type in addresses and phones, ignored on both sides. Not _ % ' or a
+# backslash: a search for them finds them literally (the LIKE wildcards are escaped). "|"
+# separates the tokens of the stored search text, so it is never part of a token.
+_NON_WORD = re.compile(r"[\s\-/·,，。.()（）|]+")
 _DIGITS = re.compile(r"\D+")
 
 

@@ -3,9 +3,10 @@ lists read fast, communities looked up by name, and the optimistic-locking check
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from datetime import datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -14,6 +15,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from stationapp.domain.errors import ConflictError, ValidationError
 from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community
+from stationapp.domain.text_rules import TextRule, check_text
+from stationapp.services import _aggregates  # noqa: F401  (keeps aggregate versions)
 
 _T = TypeVar("_T")
 
@@ -31,12 +34,21 @@ class Problems:
         """Note that ``field_name`` is not acceptable, and why."""
         self.items.append(ValidationError(field_name, message))
 
-    def text(self, field_name: str, value: str, what: str, limit: int) -> str:
-        """``value`` trimmed; a problem on ``field_name`` when longer than ``limit``."""
-        tidy = value.strip()
-        if len(tidy) > limit:
-            self.add(field_name, f"{what}太长（最多 {limit} 个字）")
-        return tidy
+    def text(
+        self, field_name: str, value: str, what: str, limit: int, *, multiline: bool = False
+    ) -> str:
+        """``value`` trimmed; a problem on ``field_name`` when it breaks the text rules
+        (control characters, longer than ``limit``; see :mod:`stationapp.domain.text_rules`).
+        """
+        try:
+            return check_text(value, field_name, what, limit, multiline=multiline)
+        except ValidationError as exc:
+            self.items.append(exc)
+            return value.strip()
+
+    def rule(self, field_name: str, value: str, rule: TextRule) -> str:
+        """``value`` checked against ``rule``; a problem on ``field_name`` when it breaks it."""
+        return self.text(field_name, value, rule.label, rule.limit, multiline=rule.multiline)
 
     def raise_if_any(self) -> None:
         """Raise one ValidationError carrying every problem noted, if there is any."""
@@ -101,6 +113,35 @@ def check_version(expected: int | None, current: int, message: str) -> None:
     """ConflictError(``message``) when the version read (if given) is not the stored one."""
     if expected is not None and expected != current:
         raise ConflictError(message)
+
+
+REOPEN_HINT = "请关闭后重新打开，再做修改。"
+
+
+def root_conflict(
+    what: str, root: Any, changes: Sequence[str] = (), hint: str = REOPEN_HINT
+) -> ConflictError:
+    """The ConflictError for a stale save of ``what`` ("编号 12 的住户"): who saved the
+    stored copy (``root.updated_by``) and when (``root.updated_at``), the ``changes`` (field
+    labels, never values) and what to do (``hint``)."""
+    who: str = root.updated_by or ""
+    when: datetime | None = root.updated_at
+    at = f"在 {when.month}月{when.day}日 {when:%H:%M} " if when is not None else ""
+    by = f"被 {who} " if who else "被别人"
+    parts = f"（{'、'.join(changes)}）" if changes else ""
+    account = f"{what}已{at}{by}修改{parts}。"
+    return ConflictError(f"{account}{hint}", changed_by=who, changed_at=when,
+                         changes=tuple(changes), account=account)
+
+
+def check_root_version(
+    expected: int | None, root: Any, what: str,
+    changes: Callable[[], Sequence[str]] | None = None, hint: str = REOPEN_HINT,
+) -> None:
+    """:func:`root_conflict` when the version read (if given) is not ``root``'s stored one;
+    ``changes`` (called only then) lists what differs from the copy the clerk opened."""
+    if expected is not None and expected != root.version:
+        raise root_conflict(what, root, changes() if changes is not None else (), hint)
 
 
 def flush_or_conflict(session: Session, message: str) -> None:

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from stationapp.domain import text_rules
 from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.event_models import EventType, Item
 
 log = logging.getLogger("stationapp.services")
 
-_NAME_MAX = 32
-_UNIT_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -49,12 +48,10 @@ def list_event_types(session: Session, include_inactive: bool = False) -> list[E
     return [EventTypeInfo(t.id, t.name, t.active) for t in session.scalars(query)]
 
 
-def _checked_name(name: str, what: str, limit: int, field: str = "name") -> str:
-    tidy = " ".join(name.split())
+def _checked_name(name: str, rule: text_rules.TextRule, field: str = "name") -> str:
+    tidy = " ".join(rule.check(name, field).split())
     if not tidy:
-        raise ValidationError(field, f"请填写{what}")
-    if len(tidy) > limit:
-        raise ValidationError(field, f"{what}太长（最多 {limit} 个字）")
+        raise ValidationError(field, f"请填写{rule.label}")
     return tidy
 
 
@@ -65,7 +62,7 @@ def save_event_type(
 
     ValidationError on the field ``name`` when it is empty, too long or already used.
     """
-    tidy = _checked_name(name, "活动类型名称", _NAME_MAX)
+    tidy = _checked_name(name, text_rules.EVENT_TYPE_NAME)
     taken = session.scalar(
         select(EventType.id).where(EventType.name == tidy, EventType.id != (type_id or -1))
     )
@@ -105,11 +102,11 @@ def save_item(
     problems: list[ValidationError] = []
     tidy_name = tidy_unit = ""
     try:
-        tidy_name = _checked_name(name, "物品名称", _NAME_MAX)
+        tidy_name = _checked_name(name, text_rules.ITEM_NAME)
     except ValidationError as exc:
         problems.append(exc)
     try:
-        tidy_unit = _checked_name(unit, "单位（如：幅、张、份）", _UNIT_MAX, "unit")
+        tidy_unit = _checked_name(unit, text_rules.ITEM_UNIT, "unit")
     except ValidationError as exc:
         problems.append(exc)
     if tidy_name:

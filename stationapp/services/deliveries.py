@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stationapp.db.stamps import session_clock
+from stationapp.domain import text_rules
 from stationapp.domain.address import Address, building_label
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
 from stationapp.domain.event_models import Delivery, DeliveryAttempt, Event, Item, Volunteer
@@ -41,6 +42,7 @@ from stationapp.domain.vocab import (
     HouseholdStatus,
     ResidentStatus,
 )
+from stationapp.services._aggregates import touch_roots
 from stationapp.services._common import chunks, flush_or_conflict
 from stationapp.services.households import (
     HouseholdFilter,
@@ -343,6 +345,10 @@ def plan_deliveries(
     """
     _event(session, event_id)
     problems: list[ValidationError] = []
+    try:
+        notes = text_rules.DELIVERY_NOTES.check(notes, "notes")
+    except ValidationError as exc:
+        problems.append(exc)
     _check_lines(session, lines, problems)
     unique_ids = list(dict.fromkeys(household_ids))
     repeated = len(household_ids) - len(unique_ids)
@@ -410,6 +416,7 @@ def plan_deliveries(
             raise ConflictError(
                 "别的电脑刚刚也为这些住户安排了同样的物品，请刷新后再试。"
             ) from exc
+        touch_roots(session, Event, [event_id], actor)
         if any(r["volunteer_id"] is None for r in rows):
             _renumber(session, event_id, {None}, actor, natural=True)
     log.info("event %s: %d deliveries planned, %d skipped by %s",
@@ -518,9 +525,11 @@ def _numbered(stops: Sequence[_Stop], natural: bool) -> dict[int, int]:
 
 
 def _write_stop_numbers(
-    session: Session, stops: Sequence[_Stop], numbers: dict[int, int], actor: str
+    session: Session, event_id: int, stops: Sequence[_Stop], numbers: dict[int, int],
+    actor: str,
 ) -> None:
-    """Store changed stop numbers with one executemany UPDATE (version bumped)."""
+    """Store changed stop numbers with one executemany UPDATE (the deliveries' and their
+    events' versions bumped)."""
     changed: list[dict[str, Any]] = [
         {"b_id": s.delivery_id, "b_stop": numbers[s.delivery_id], "b_actor": actor}
         for s in stops if numbers[s.delivery_id] != s.stop_order
@@ -537,6 +546,18 @@ def _write_stop_numbers(
     )
     session.execute(statement, changed)
     _expire_deliveries(session, (c["b_id"] for c in changed))
+    # A desk saving an older copy of the event then gets a conflict.
+    touch_roots(session, Event, [event_id], actor)
+
+
+def _touch_events(session: Session, delivery_ids: Sequence[int], actor: str) -> None:
+    """Bump the version of the events whose deliveries a Core statement just changed, so
+    that a desk saving an older copy of such an event gets a conflict."""
+    events: set[int] = set()
+    for chunk in chunks(delivery_ids, CHUNK):
+        events.update(session.scalars(
+            select(Delivery.event_id).where(Delivery.id.in_(chunk)).distinct()))
+    touch_roots(session, Event, events, actor)
 
 
 def _renumber(
@@ -553,7 +574,7 @@ def _renumber(
     for members in by_list.values():
         numbers.update(_numbered(members, natural))
         stops.extend(members)
-    _write_stop_numbers(session, stops, numbers, actor)
+    _write_stop_numbers(session, event_id, stops, numbers, actor)
 
 
 def renumber_stops(
@@ -586,7 +607,7 @@ def move_stop(session: Session, delivery_id: int, new_position: int, actor: str)
     ordered.insert(new_position - 1, delivery.household_id)
     position = {hid: n for n, hid in enumerate(ordered, start=1)}
     numbers = {s.delivery_id: position[s.household_id] for s in stops}
-    _write_stop_numbers(session, stops, numbers, actor)
+    _write_stop_numbers(session, delivery.event_id, stops, numbers, actor)
 
 
 # ---------------------------------------------------------------- assignment
@@ -627,6 +648,7 @@ def assign(
     for did in moving:
         event_id, previous = found[did]
         lists[event_id].update({previous, volunteer_id})
+    touch_roots(session, Event, lists, actor)
     for event_id, touched in lists.items():
         _renumber(session, event_id, touched, actor, natural=False)
     log.info("%d deliveries assigned to volunteer %s by %s", len(moving), volunteer_id, actor)
@@ -746,6 +768,8 @@ def auto_assign(
                 .values(volunteer_id=volunteer_id, updated_by=actor, version=Delivery.version + 1,
                         updated_at=session_clock(session).now())
             )
+    if by_volunteer:
+        touch_roots(session, Event, [event_id], actor)
     _renumber(session, event_id, touched, actor, natural=True)
     result = {v: len(loads[v]) for v in chosen}
     log.info("event %s: stops split %s by %s", event_id, result, actor)
@@ -790,7 +814,9 @@ def _set_outcome(
     note: str,
     at: datetime,
     actor: str,
+    event_ids: Iterable[int],
 ) -> None:
+    """Record ``outcome`` for deliveries (id, attempt, volunteer id) of ``event_ids``."""
     ids = [did for did, _, _ in rows]
     for chunk in chunks(ids, CHUNK):
         session.execute(
@@ -800,6 +826,8 @@ def _set_outcome(
                     version=Delivery.version + 1, updated_at=session_clock(session).now())
         )
     _add_attempts(session, rows, outcome, note, at, actor)
+    if rows:
+        touch_roots(session, Event, event_ids, actor)
 
 
 def record_outcome(
@@ -822,6 +850,7 @@ def record_outcome(
         raise ValidationError(
             "outcome", "请选择配送结果：已送达、不在家、拒收、地址有误或取消"
         )
+    note = text_rules.DELIVERY_OUTCOME_NOTE.check(note, "note")
     when = _checked_time(at, now)
     delivery = _delivery(session, delivery_id)
     delivery.outcome = outcome
@@ -862,7 +891,7 @@ def mark_sheet_delivered(
             )
         )
     ]
-    _set_outcome(session, rows, DeliveryOutcome.DELIVERED, "", when, actor)
+    _set_outcome(session, rows, DeliveryOutcome.DELIVERED, "", when, actor, [event_id])
     log.info("event %s volunteer %s: %d marked delivered by %s",
              event_id, volunteer_id, len(rows), actor)
     return len(rows)
@@ -905,6 +934,8 @@ def redeliver(
                     attempt=Delivery.attempt + 1, updated_by=actor,
                     version=Delivery.version + 1, updated_at=session_clock(session).now())
         )
+    if ids:
+        touch_roots(session, Event, [event_id], actor)
     log.info("event %s: %d deliveries planned again by %s", event_id, len(ids), actor)
     return len(ids)
 
@@ -917,7 +948,7 @@ def add_note_to_household(
     The line reads ``2026-11-26 送窗花：老人说暖气不热``. ValidationError on ``note``
     when it is empty.
     """
-    text = " ".join(note.split())
+    text = " ".join(text_rules.DELIVERY_OUTCOME_NOTE.check(note, "note").split())
     if not text:
         raise ValidationError("note", "请填写要记到住户备注里的内容")
     delivery = _delivery(session, delivery_id)
@@ -941,17 +972,15 @@ def cancel_pending_for_household(
     cancelled.
     """
     session.flush()
-    rows = [
-        (did, attempt, vid)
-        for did, attempt, vid in session.execute(
-            select(Delivery.id, Delivery.attempt, Delivery.volunteer_id).where(
-                Delivery.household_id == household_id,
-                Delivery.outcome == DeliveryOutcome.PENDING.value,
-            )
+    found = session.execute(
+        select(Delivery.id, Delivery.attempt, Delivery.volunteer_id, Delivery.event_id).where(
+            Delivery.household_id == household_id,
+            Delivery.outcome == DeliveryOutcome.PENDING.value,
         )
-    ]
+    ).all()
+    rows = [(did, attempt, vid) for did, attempt, vid, _event_id in found]
     _set_outcome(session, rows, DeliveryOutcome.CANCELLED, reason.strip(),
-                 now.replace(microsecond=0), actor)
+                 now.replace(microsecond=0), actor, {row[3] for row in found})
     if rows:
         log.info("household %s: %d pending deliveries cancelled by %s",
                  household_id, len(rows), actor)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from stationapp.db.stamps import session_clock
+from stationapp.domain import text_rules
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.event_models import (
     Delivery,
@@ -32,11 +33,15 @@ from stationapp.domain.event_models import (
 )
 from stationapp.domain.search_keys import name_pinyin
 from stationapp.domain.vocab import DeliveryOutcome
-from stationapp.services._common import Problems, check_version, flush_or_conflict, like_pattern
+from stationapp.services._common import (
+    Problems,
+    check_root_version,
+    flush_or_conflict,
+    like_pattern,
+)
 
 log = logging.getLogger("stationapp.services")
 
-_TEXT_MAX = 120
 _MAX_HOURS = 24.0
 _MAX_COUNT = 1_000_000
 _EARLIEST_YEAR = 1949
@@ -268,11 +273,9 @@ def validate_event(
     Reads the database but never writes.
     """
     problems = Problems()
-    title = " ".join(data.title.split())
+    title = " ".join(problems.rule("title", data.title, text_rules.EVENT_TITLE).split())
     if not title:
         problems.add("title", "请填写活动名称")
-    elif len(title) > _TEXT_MAX:
-        problems.add("title", f"活动名称太长（最多 {_TEXT_MAX} 个字）")
 
     event_type = session.get(EventType, data.event_type_id)
     if event_type is None:
@@ -287,8 +290,9 @@ def validate_event(
     if ends_at is not None and ends_at < starts_at:
         problems.add("ends_at", "结束时间不能早于开始时间")
 
-    place = problems.text("place", data.place, "地点", _TEXT_MAX)
-    organiser = problems.text("organiser", data.organiser, "组织者", _TEXT_MAX)
+    place = problems.rule("place", data.place, text_rules.EVENT_PLACE)
+    organiser = problems.rule("organiser", data.organiser, text_rules.EVENT_ORGANISER)
+    description = problems.rule("description", data.description, text_rules.EVENT_DESCRIPTION)
     if data.participant_count < 0:
         problems.add("participant_count", "参加人数不能是负数")
     elif data.participant_count > _MAX_COUNT:
@@ -299,7 +303,7 @@ def validate_event(
     problems.raise_if_any()
     return EventInput(
         event_type_id=data.event_type_id, title=title, starts_at=starts_at, ends_at=ends_at,
-        place=place, organiser=organiser, description=data.description.strip(),
+        place=place, organiser=organiser, description=description,
         participant_count=data.participant_count, tallies=tallies, volunteers=volunteers,
         version=data.version,
     )
@@ -396,9 +400,11 @@ def update_event(session: Session, event_id: int, data: EventInput, actor: str) 
     so two desks editing the same event always notice each other.
     """
     event = _load(session, event_id)
-    check_version(data.version, event.version, _CONFLICT)
+    check_root_version(data.version, event, f"编号 {event_id} 的活动")
     data = validate_event(session, data, event)
-    _apply(event, data, actor)
+    # One flush writes the event and its tallies and volunteers: one version step per save.
+    with session.no_autoflush:
+        _apply(event, data, actor)
     # Forces the versioned UPDATE, also when only tallies or volunteers changed.
     event.updated_at = session_clock(session).now()
     flag_modified(event, "updated_at")

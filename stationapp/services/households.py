@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, selectinload
 
 from stationapp.db.stamps import session_clock
+from stationapp.domain import text_rules
 from stationapp.domain.address import Address
 from stationapp.domain.derived import MemberFacts, derived_household_columns
 from stationapp.domain.errors import NotFoundError, ValidationError
@@ -55,7 +56,7 @@ from stationapp.domain.vocab import (
 from stationapp.services._common import (
     Problems,
     check_person,
-    check_version,
+    check_root_version,
     chunks,
     community_named,
     flush_or_conflict,
@@ -161,6 +162,9 @@ class HouseholdInput:
     registered_on: date | None = None
     """登记日期. A new household: None means the day it is created (``today``); an
     existing one: None keeps the stored day, a date changes it."""
+    opened: HouseholdDetail | None = field(default=None, compare=False, repr=False)
+    """The household as the clerk opened it (None when new or unknown): a conflict then
+    says which parts another desk changed since."""
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,7 @@ class HouseholdDetail:
             community=self.community, building=self.building, unit=self.unit, room=self.room,
             phone=self.phone, tier=self.tier, categories=self.categories, notes=self.notes,
             residents=tuple(r.as_input() for r in self.residents), version=self.version,
-            liaison_id=self.liaison_id, registered_on=self.registered_on,
+            liaison_id=self.liaison_id, registered_on=self.registered_on, opened=self,
         )
 
 
@@ -468,18 +472,23 @@ def validate_household(data: HouseholdInput, today: date) -> HouseholdInput:
     """Check and tidy a household from the dialog; ValidationError lists every problem.
 
     ``today`` is the desk's day: no birth date or registration day may be after it.
-    Field names: ``community``, ``building``, ``room``, ``phone``, ``registered_on``,
-    ``residents`` and ``residents[i].name`` / ``.id_number`` / ``.birth_date`` / ``.sex`` /
-    ``.phone``.
+    Field names: ``community``, ``building``, ``unit``, ``room``, ``phone``, ``notes``,
+    ``registered_on``, ``residents`` and ``residents[i].name`` / ``.id_number`` /
+    ``.birth_date`` / ``.sex`` / ``.phone`` / ``.relation`` / ``.mobility_notes``. Text
+    follows :mod:`stationapp.domain.text_rules`.
     """
     problems = Problems()
-    community = data.community.strip()
+    community = problems.rule("community", data.community, text_rules.COMMUNITY)
     if not community:
         problems.add("community", "请填写小区")
-    building = data.building.strip()
+    building = _address_part(data.building, "building", text_rules.BUILDING,
+                             text_rules.BUILDING_DIGITS, problems)
     if not building:
         problems.add("building", "请填写楼号")
+    unit = _address_part(data.unit, "unit", text_rules.UNIT, text_rules.UNIT_DIGITS, problems)
+    room = _address_part(data.room, "room", text_rules.ROOM, text_rules.ROOM_DIGITS, problems)
     phone = _checked_phone(data.phone, "phone", problems)
+    notes = problems.rule("notes", data.notes, text_rules.HOUSEHOLD_NOTES)
     if data.registered_on is not None:
         if data.registered_on > today:
             problems.add("registered_on", "登记日期不能晚于今天")
@@ -504,11 +513,22 @@ def validate_household(data: HouseholdInput, today: date) -> HouseholdInput:
         residents[first] = replace(residents[first], is_head=True,
                                    relation=residents[first].relation or "户主")
     return replace(
-        data, community=community, building=building, unit=data.unit.strip(),
-        room=data.room.strip(), phone=phone,
+        data, community=community, building=building, unit=unit, room=room, phone=phone,
         categories=frozenset(c for c in data.categories if c in STORED_CATEGORIES),
-        notes=data.notes.strip(), residents=tuple(residents),
+        notes=notes, residents=tuple(residents),
     )
+
+
+def _address_part(
+    text: str, field_name: str, rule: text_rules.TextRule, digits: int, problems: Problems
+) -> str:
+    """A 楼号 / 单元 / 室号 checked as text and with its numbers bounded."""
+    try:
+        text_rules.check_address_number(text, field_name, rule.label, digits)
+        return rule.check(text, field_name)
+    except ValidationError as exc:
+        problems.items.append(exc)
+        return text.strip()
 
 
 def _checked_phone(text: str, field_name: str, problems: Problems) -> str:
@@ -522,11 +542,16 @@ def _checked_phone(text: str, field_name: str, problems: Problems) -> str:
 def _validate_resident(
     resident: ResidentInput, prefix: str, today: date, problems: Problems
 ) -> ResidentInput:
-    name = resident.name.strip()
+    name = problems.rule(f"{prefix}.name", resident.name, text_rules.RESIDENT_NAME)
     if not name:
         problems.add(f"{prefix}.name", "请填写姓名")
+    relation = problems.rule(f"{prefix}.relation", resident.relation, text_rules.RELATION)
+    mobility = problems.rule(f"{prefix}.mobility_notes", resident.mobility_notes,
+                             text_rules.MOBILITY)
     birth, sex, number = resident.birth_date, resident.sex, resident.id_number.strip()
-    if number:
+    if number and text_rules.control_characters(number):
+        problems.add(f"{prefix}.id_number", "身份证号里有看不见的控制字符，请删掉后重新输入")
+    elif number:
         try:
             facts = check_id_number(number, f"{prefix}.id_number")
         except ValidationError as exc:
@@ -548,8 +573,7 @@ def _validate_resident(
         problems.add(f"{prefix}.birth_date", "出生日期太早，请核对")
     phone = _checked_phone(resident.phone, f"{prefix}.phone", problems)
     return replace(resident, name=name, birth_date=birth, sex=sex, id_number=number,
-                   phone=phone, relation=resident.relation.strip(),
-                   mobility_notes=resident.mobility_notes.strip())
+                   phone=phone, relation=relation, mobility_notes=mobility)
 
 
 # ---------------------------------------------------------------- writing
@@ -659,6 +683,61 @@ def create_household(
     return household.id
 
 
+_RESIDENT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("name", "姓名"), ("sex", "性别"), ("birth_date", "出生日期"), ("id_number", "身份证号"),
+    ("phone", "电话"), ("relation", "与户主关系"), ("is_head", "户主"),
+    ("mobility_notes", "行动情况"), ("status", "状态"),
+)
+_HOUSEHOLD_FIELDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("community", "building", "unit", "room"), "地址"), (("phone",), "联系电话"),
+    (("tier",), "关爱等级"), (("categories",), "关爱类别"), (("notes",), "备注"),
+    (("liaison_id",), "联户人"), (("registered_on",), "登记日期"),
+    (("status", "status_date", "status_reason"), "状态"),
+)
+
+
+def household_changes(
+    opened: HouseholdDetail | None, stored: HouseholdDetail
+) -> tuple[str, ...]:
+    """What differs between the household as opened and as stored, as field labels
+    without values (no personal data): "联系电话", "成员 2 的行动情况、电话", "新增成员 3".
+
+    Members are numbered as the stored household lists them. Nothing when ``opened``
+    is None (the caller did not keep the copy it opened).
+    """
+    if opened is None:
+        return ()
+    changes = [
+        label for names, label in _HOUSEHOLD_FIELDS
+        if any(getattr(opened, n) != getattr(stored, n) for n in names)
+    ]
+    before = {r.id: r for r in opened.residents}
+    for number, resident in enumerate(stored.residents, start=1):
+        old = before.get(resident.id)
+        if old is None:
+            changes.append(f"新增成员 {number}")
+            continue
+        fields = [label for name, label in _RESIDENT_FIELDS
+                  if getattr(old, name) != getattr(resident, name)]
+        if fields:
+            changes.append(f"成员 {number} 的{'、'.join(fields)}")
+    return tuple(changes)
+
+
+def _what(household_id: int) -> str:
+    return f"编号 {household_id} 的住户"
+
+
+def _locked(session: Session, household_id: int) -> Household:
+    """The household read afresh and, on PostgreSQL, locked until the transaction ends
+    (a desk saving at the same moment waits, then sees the newer version)."""
+    household = session.get(Household, household_id, with_for_update=True,
+                            populate_existing=True)
+    if household is None:
+        raise NotFoundError(f"找不到编号为 {household_id} 的住户")
+    return household
+
+
 def update_household(
     session: Session, household_id: int, data: HouseholdInput, actor: str,
     today: date,
@@ -669,14 +748,17 @@ def update_household(
     tier or of 登记日期 moves the next visit's due date; ``registered_on`` None keeps the
     stored day.
     """
-    household = session.get(Household, household_id)
-    if household is None:
-        raise NotFoundError(f"找不到编号为 {household_id} 的住户")
-    check_version(data.version, household.version, _CONFLICT)
+    household = _locked(session, household_id)
+    check_root_version(
+        data.version, household, _what(household_id),
+        lambda: household_changes(data.opened, get_household(session, household_id, today)),
+    )
     data = validate_household(data, today)
     _check_unique(session, data, household_id, household.liaison_id)
     tier_before, registered_before = household.tier, household.registered_on
-    _apply(session, household, data, actor)
+    # One flush writes the household and its members: one version step per save.
+    with session.no_autoflush:
+        _apply(session, household, data, actor)
     if data.registered_on is not None:
         household.registered_on = data.registered_on
     flush_or_conflict(session, _CONFLICT)
@@ -706,13 +788,13 @@ def change_status(
     be told. A household off the ledger has no visit due; one that comes back is due
     again from its last visit.
     """
-    household = session.get(Household, household_id)
-    if household is None:
-        raise NotFoundError(f"找不到编号为 {household_id} 的住户")
-    check_version(expected_version, household.version, _CONFLICT)
+    household = _locked(session, household_id)
+    check_root_version(expected_version, household, _what(household_id),
+                       hint="请关闭这一户后重新打开，再改状态。")
     if status == household.status:
         raise ValidationError("status", f"这户已经是“{status.label}”")
-    if status is not HouseholdStatus.ACTIVE and not reason.strip():
+    reason = text_rules.STATUS_REASON.check(reason, "reason")
+    if status is not HouseholdStatus.ACTIVE and not reason:
         raise ValidationError("reason", "请写明原因（如：随子女迁往外地、去世）")
     if effective_date > today:
         raise ValidationError("effective_date", "日期不能晚于今天")

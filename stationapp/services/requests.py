@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from stationapp.domain import text_rules
 from stationapp.domain.address import Address
 from stationapp.domain.care_models import CareRequest, RequestCategory, RequestStatusChange, Visit
 from stationapp.domain.care_vocab import (
@@ -32,15 +33,16 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.search_keys import normalize_query
 from stationapp.domain.vocab import HouseholdStatus
-from stationapp.services._common import Problems, check_version, flush_or_conflict, like_pattern
+from stationapp.services._common import (
+    Problems,
+    check_root_version,
+    flush_or_conflict,
+    like_pattern,
+)
 from stationapp.services.settings import get_station_settings
 
 log = logging.getLogger("stationapp.services")
 
-_TEXT_MAX = 2000
-_CHANNEL_MAX = 32
-_REPORTER_MAX = 64
-_CATEGORY_MAX = 32
 _EARLIEST = datetime(2000, 1, 1)
 _CONFLICT = "这条诉求刚被别人修改过，请关闭后重新打开再改。"
 
@@ -193,11 +195,9 @@ def list_request_categories(session: Session, include_inactive: bool = False) ->
 
 
 def _category_name(name: str) -> str:
-    tidy = " ".join(name.split())
+    tidy = " ".join(text_rules.REQUEST_CATEGORY.check(name, "name").split())
     if not tidy:
         raise ValidationError("name", "请填写诉求类别名称")
-    if len(tidy) > _CATEGORY_MAX:
-        raise ValidationError("name", f"诉求类别名称太长（最多 {_CATEGORY_MAX} 个字）")
     return tidy
 
 
@@ -297,18 +297,15 @@ def _validate(
     elif not category.active and (current is None or current.category_id != category.id):
         problems.add("category", f"诉求类别“{name}”已停用，请选择其他类别")
 
-    description = data.description.strip()
+    description = problems.rule("description", data.description,
+                                text_rules.REQUEST_DESCRIPTION)
     if not description:
         problems.add("description", "请填写诉求内容")
-    elif len(description) > _TEXT_MAX:
-        problems.add("description", f"诉求内容太长（最多 {_TEXT_MAX} 个字）")
 
-    channel = " ".join(data.channel.split())
+    channel = " ".join(problems.rule("channel", data.channel, text_rules.REQUEST_CHANNEL).split())
     if not channel:
         problems.add("channel", "请填写受理渠道（如：电话、上门反映）")
-    elif len(channel) > _CHANNEL_MAX:
-        problems.add("channel", f"受理渠道太长（最多 {_CHANNEL_MAX} 个字）")
-    reporter = problems.text("reporter", data.reporter, "反映人", _REPORTER_MAX)
+    reporter = problems.rule("reporter", data.reporter, text_rules.REQUEST_REPORTER)
 
     if received_at > now:
         problems.add("received_at", "受理时间不能晚于现在")
@@ -401,7 +398,7 @@ def update_request(
     someone saved the request in between.
     """
     request = _load(session, request_id)
-    check_version(data.version, request.version, _CONFLICT)
+    check_root_version(data.version, request, f"编号 {request_id} 的诉求")
     received_at = _naive(data.received_at) if data.received_at is not None else request.received_at
     problems = Problems()
     checked = _validate(session, data, received_at, _naive(now), problems, current=request)
@@ -467,7 +464,8 @@ def advance_request(
     ``note`` is given.
     """
     request = _load(session, request_id)
-    check_version(expected_version, request.version, _CONFLICT)
+    check_root_version(expected_version, request, f"编号 {request_id} 的诉求",
+                       hint="请看过最新情况后再记这一步。")
     current = RequestStatus(request.status)
     if to_status not in REQUEST_TRANSITIONS[current]:
         raise ValidationError("status", _refusal(current, to_status))
@@ -481,9 +479,9 @@ def advance_request(
     # the kept steps stay in the order they were recorded.
     elif when < previous.replace(second=0, microsecond=0):
         problems.add("when", f"时间不能早于上一步（{previous:%Y-%m-%d %H:%M}）")
-    note = problems.text("note", note, "说明", _TEXT_MAX)
-    resolution = problems.text("resolution", resolution, "办结情况", _TEXT_MAX)
-    callback_note = problems.text("callback_note", callback_note, "回访情况", _TEXT_MAX)
+    note = problems.rule("note", note, text_rules.REQUEST_NOTE)
+    resolution = problems.rule("resolution", resolution, text_rules.REQUEST_RESOLUTION)
+    callback_note = problems.rule("callback_note", callback_note, text_rules.REQUEST_CALLBACK)
     assignee: Volunteer | None = None
     if to_status is RequestStatus.ASSIGNED:
         if assignee_id is None:

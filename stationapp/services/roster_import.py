@@ -21,9 +21,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from stationapp.db.locks import lock_for_import
 from stationapp.db.stamps import session_clock
 from stationapp.domain.address import Address
 from stationapp.domain.derived import MemberFacts, derived_household_columns
@@ -162,6 +163,9 @@ class ImportPlan:
     rows: tuple[RowResult, ...]
     stop_on_first_error: bool
     households: tuple[_HouseholdPlan, ...] = field(repr=False, default=())
+    options: ImportOptions | None = field(repr=False, default=None)
+    ledger_mark: tuple[int, ...] = field(repr=False, default=())
+    """The ledger as the plan saw it (see ``_ledger_mark``)."""
 
     def count(self, action: RowAction) -> int:
         """How many rows do ``action``."""
@@ -474,15 +478,20 @@ def _problems_by_row(exc: ValidationError, people: list[_Person], residents_offs
         else:
             person = people[0]
             label = labels.get(problem.field, "")
-        found.setdefault(person.row, []).append(f"{label}：{problem.message}" if label
-                                                else problem.message)
+        found.setdefault(person.row, []).append(_reason(label, problem.message))
     return found
+
+
+def _reason(label: str, message: str) -> str:
+    """A rejected row's reason: the column's label first, unless the message names it."""
+    return f"{label}：{message}" if label and not message.startswith(label) else message
 
 
 _FIELD_LABELS = {
     "name": "姓名", "id_number": "身份证号", "birth_date": "出生日期", "sex": "性别",
-    "phone": "联系电话", "community": "小区", "building": "楼号", "room": "室号",
-    "residents": "成员",
+    "phone": "联系电话", "community": "小区", "building": "楼号", "unit": "单元",
+    "room": "室号", "residents": "成员", "relation": "与户主关系", "mobility_notes": "行动情况",
+    "notes": "备注",
 }
 
 
@@ -537,11 +546,12 @@ def plan_import(
             people.append(person)
         if progress is not None and offset % 500 == 0 and not progress(offset, len(data_rows)):
             raise ImportCancelled()
+    mark = _ledger_mark(session)
     households = _plan_households(session, people, results, values, today)
     rows = tuple(results[n] for n in sorted(results))
     return ImportPlan(table=table, header_row=header_row, headers=headers, mapping=mapping,
                       rows=rows, stop_on_first_error=options.stop_on_first_error,
-                      households=tuple(households))
+                      households=tuple(households), options=options, ledger_mark=mark)
 
 
 class ImportCancelled(Exception):
@@ -666,12 +676,22 @@ def _problems_by_index(
             member = merged.residents[int(match.group(1))]
             person = next((p for p in group if p.name == member.name), group[0])
             label = _FIELD_LABELS.get(match.group(2), "")
-        found.setdefault(person.row, []).append(f"{label}：{problem.message}" if label
-                                                else problem.message)
+        found.setdefault(person.row, []).append(_reason(label, problem.message))
     return found
 
 
 # ---------------------------------------------------------------- writing
+
+
+def _ledger_mark(session: Session) -> tuple[int, ...]:
+    """Changes whenever a household or member is added or saved (their version counters)."""
+    marks: list[int] = []
+    for model in (Household, Resident):
+        row = session.execute(select(
+            func.count(), func.coalesce(func.max(model.id), 0),
+            func.coalesce(func.sum(model.version), 0))).one()
+        marks.extend(int(value) for value in row)
+    return tuple(marks)
 
 
 def apply_plan(
@@ -681,7 +701,15 @@ def apply_plan(
     """Write a plan in the caller's transaction (nothing when 'stop on first error' found
     a bad row). ``today`` is the desk's day: the 登记日期 of new households the file gives
     none for, and the day of their status entry. Raises ImportCancelled when ``progress``
-    asks to stop."""
+    asks to stop.
+
+    One import at a time per ledger: waits for another desk's import to finish
+    (LedgerBusyError when it takes too long), then plans again when the ledger changed
+    since ``plan`` was made, so that no household is created twice."""
+    lock_for_import(session)
+    if plan.options is not None and plan.ledger_mark != _ledger_mark(session):
+        log.info("the ledger changed since the import was planned: planning again")
+        plan = plan_import(session, plan.table, plan.options, today)
     if plan.blocked:
         return _result(plan, 0, 0, written=False, dry_run=False)
     new = [h for h in plan.households if h.household_id is None and h.data is not None]

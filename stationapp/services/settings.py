@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import DEFAULT_REQUEST_LIMIT_DAYS
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.models import StationSetting
@@ -63,7 +64,7 @@ def save_station_settings(session: Session, settings: StationSettings) -> None:
 
     When a visit interval changed, every household's next due date moves with it.
     """
-    name = settings.name.strip()
+    name = text_rules.STATION_NAME.check(settings.name, "name")
     if not name:
         raise ValidationError("name", "请填写服务社名称")
     phone = check_phone(settings.phone, "phone")

@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from stationapp.db.stamps import session_clock
-from stationapp.domain import schedule
+from stationapp.domain import schedule, text_rules
 from stationapp.domain.address import Address
 from stationapp.domain.care_models import (
     CareRequest,
@@ -75,9 +75,6 @@ log = logging.getLogger("stationapp.services")
 
 _CONFLICT = "这条走访记录刚被别人修改过，请关闭后重新打开再改。"
 _EARLIEST = date(2000, 1, 1)
-_NOTE_MAX = 500
-_NOTES_MAX = 4000
-_DESCRIPTION_MAX = 2000
 _REMINDER_HORIZON = timedelta(days=366)
 _CHUNK = 500
 _TOPIC_ORDER = {t: i for i, t in enumerate(VisitTopic)}
@@ -279,9 +276,9 @@ def _check_findings(
             problems.add("findings", f"“{topic.label}”记了两次，请合并成一条")
             continue
         seen.add(topic)
-        note = finding.note.strip()
-        if len(note) > _NOTE_MAX:
-            problems.add("findings", f"“{topic.label}”的说明太长（最多 {_NOTE_MAX} 个字）")
+        rule = text_rules.FINDING_NOTE
+        note = problems.text("findings", finding.note, f"“{topic.label}”的{rule.label}",
+                             rule.limit, multiline=rule.multiline)
         tidy.append(FindingInput(topic, level, note))
     return tuple(sorted(tidy, key=lambda f: _TOPIC_ORDER[f.topic]))
 
@@ -302,11 +299,10 @@ def _check_follow_up(
                 problems.add("follow_up_category", f"没有“{category}”这个诉求类别")
             elif not active:
                 problems.add("follow_up_category", f"诉求类别“{category}”已停用")
-        description = follow_up.description.strip()
+        description = problems.rule("follow_up_description", follow_up.description,
+                                    text_rules.REQUEST_DESCRIPTION)
         if not description:
             problems.add("follow_up_description", "请写明要办的事")
-        elif len(description) > _DESCRIPTION_MAX:
-            problems.add("follow_up_description", f"诉求内容太长（最多 {_DESCRIPTION_MAX} 个字）")
         check_person(session, follow_up.assignee_id, "follow_up", "经办人", problems)
         return FollowUpRequest(category, description, follow_up.assignee_id)
     if isinstance(follow_up, FollowUpReminder):
@@ -314,11 +310,9 @@ def _check_follow_up(
             problems.add("follow_up_date", "提醒日期不能早于走访日期")
         elif follow_up.due_date > data.visit_date + _REMINDER_HORIZON:
             problems.add("follow_up_date", "提醒日期太远了（应在走访后一年之内）")
-        text = follow_up.text.strip()
+        text = problems.rule("follow_up_text", follow_up.text, text_rules.REMINDER_TEXT)
         if not text:
             problems.add("follow_up_text", "请写明到时要做什么")
-        elif len(text) > _NOTE_MAX:
-            problems.add("follow_up_text", f"提醒内容太长（最多 {_NOTE_MAX} 个字）")
         check_person(session, follow_up.assignee_id, "follow_up", "经办人", problems)
         return FollowUpReminder(follow_up.due_date, text, follow_up.assignee_id)
     if follow_up is not None:
@@ -361,7 +355,7 @@ def validate_visit(
     check_person(session, data.visitor_id, "visitor", "走访人", problems,
                   current.visitor_id if current is not None else None)
     findings = _check_findings(data.findings, problems)
-    notes = problems.text("notes", data.notes, "走访记录", _NOTES_MAX)
+    notes = problems.rule("notes", data.notes, text_rules.VISIT_NOTES)
     follow_up = None
     if current is None and data.needs_follow_up:
         follow_up = _check_follow_up(session, data, problems)
@@ -994,11 +988,9 @@ def add_reminder(
     problems = Problems()
     if due_date < _EARLIEST:
         problems.add("due_date", "提醒日期太早，请核对年份")
-    tidy = text.strip()
+    tidy = problems.rule("text", text, text_rules.REMINDER_TEXT)
     if not tidy:
         problems.add("text", "请写明到时要做什么")
-    elif len(tidy) > _NOTE_MAX:
-        problems.add("text", f"提醒内容太长（最多 {_NOTE_MAX} 个字）")
     check_person(session, assignee_id, "assignee", "经办人", problems)
     problems.raise_if_any()
     reminder = Reminder(household_id=household_id, visit_id=visit_id, due_date=due_date,

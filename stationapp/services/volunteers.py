@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from stationapp.db.stamps import session_clock
+from stationapp.domain import text_rules
 from stationapp.domain.care_models import DeliveryRound, VolunteerRoleAssignment
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import NotFoundError, ValidationError
@@ -31,7 +32,12 @@ from stationapp.domain.models import Community, Household
 from stationapp.domain.people import check_phone
 from stationapp.domain.search_keys import name_initials, name_pinyin, normalize_query, phone_digits
 from stationapp.domain.vocab import HouseholdStatus
-from stationapp.services._common import Problems, check_version, community_named, flush_or_conflict
+from stationapp.services._common import (
+    Problems,
+    check_root_version,
+    community_named,
+    flush_or_conflict,
+)
 
 log = logging.getLogger("stationapp.services")
 
@@ -39,8 +45,6 @@ SKILL_SEPARATOR = "、"
 """How skills are joined in the database column (and shown in tables)."""
 
 _SPLIT_SKILLS = re.compile(r"[、,，;；/\s]+")
-_NAME_MAX = 64
-_SKILLS_MAX = 200
 _CONFLICT = "这位志愿者的信息刚被别人修改过，请关闭后重新打开再改。"
 
 
@@ -264,36 +268,44 @@ def validate_volunteer(data: VolunteerInput) -> VolunteerInput:
     without a community). Repeated roles collapse into one.
     """
     problems = Problems()
-    name = " ".join(data.name.split())
+    name = " ".join(problems.rule("name", data.name, text_rules.VOLUNTEER_NAME).split())
     if not name:
         problems.add("name", "请填写志愿者姓名")
-    elif len(name) > _NAME_MAX:
-        problems.add("name", f"姓名太长（最多 {_NAME_MAX} 个字）")
     phone = data.phone
     try:
         phone = check_phone(data.phone, "phone")
     except ValidationError as exc:
         problems.items.append(exc)
-    community = " ".join(data.community.split())
-    if len(community) > _NAME_MAX:
-        problems.add("community", f"小区名称太长（最多 {_NAME_MAX} 个字）")
+    community = " ".join(
+        problems.rule("community", data.community, text_rules.VOLUNTEER_COMMUNITY).split())
     skills = split_skills(data.skills)
-    if len(SKILL_SEPARATOR.join(skills)) > _SKILLS_MAX:
-        problems.add("skills", f"特长写得太多了（合计最多 {_SKILLS_MAX} 个字）")
+    if len(SKILL_SEPARATOR.join(skills)) > text_rules.SKILLS.limit:
+        problems.add("skills", f"特长写得太多了（合计最多 {text_rules.SKILLS.limit} 个字）")
+    elif any(text_rules.control_characters(skill) for skill in skills):
+        problems.add("skills", "特长里有看不见的控制字符，请删掉后重新输入")
+    notes = problems.rule("notes", data.notes, text_rules.VOLUNTEER_NOTES)
     roles: list[RoleInput] = []
     for held in data.roles:
         where = " ".join(held.community.split())
         if not where:
             problems.add("roles", f"请填写担任{VolunteerRole(held.role).label}的小区")
-        elif len(where) > _NAME_MAX:
-            problems.add("roles", f"小区名称太长（最多 {_NAME_MAX} 个字）")
+        elif (problem := _rule_problem(where, "roles", text_rules.VOLUNTEER_COMMUNITY)):
+            problems.items.append(problem)
         elif (tidy := RoleInput(where, VolunteerRole(held.role))) not in roles:
             roles.append(tidy)
     problems.raise_if_any()
     return VolunteerInput(name=name, phone=phone, community=community, skills=skills,
-                          active=data.active, notes=data.notes.strip(),
+                          active=data.active, notes=notes,
                           is_staff=data.is_staff, roles=tuple(sorted(roles, key=_role_key)),
                           version=data.version)
+
+
+def _rule_problem(value: str, field: str, rule: text_rules.TextRule) -> ValidationError | None:
+    try:
+        rule.check(value, field)
+    except ValidationError as exc:
+        return exc
+    return None
 
 
 def _check_unique(session: Session, data: VolunteerInput, volunteer_id: int | None) -> None:
@@ -389,7 +401,7 @@ def update_volunteer(
     volunteer = session.get(Volunteer, volunteer_id)
     if volunteer is None:
         raise NotFoundError(f"找不到编号为 {volunteer_id} 的志愿者")
-    check_version(data.version, volunteer.version, _CONFLICT)
+    check_root_version(data.version, volunteer, f"编号 {volunteer_id} 的志愿者")
     data = validate_volunteer(data)
     _check_unique(session, data, volunteer_id)
     # Look-ups that may flush come before the changes, so the version moves by one.

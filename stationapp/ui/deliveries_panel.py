@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.domain import text_rules
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ConflictError, NotFoundError, StationError, ValidationError
 from stationapp.domain.vocab import REDELIVERABLE_OUTCOMES, DeliveryOutcome
@@ -88,6 +89,7 @@ from stationapp.services.volunteers import VolunteerInfo, list_volunteers
 from stationapp.ui.event_dialog import DATE_TIME_FORMAT, from_qdatetime
 from stationapp.ui.form_helpers import INACTIVE_COLOR, from_qdate, select_table_rows, to_qdate
 from stationapp.ui.row_list_model import RowListModel
+from stationapp.ui.text_limits import limit_text
 
 if TYPE_CHECKING:
     from stationapp.ui.delivery_planner import DeliveryPlannerDialog
@@ -504,6 +506,7 @@ class DeliveriesPanel(QDialog):
         details = QHBoxLayout()
         self.note_edit = QLineEdit(outcome_box)
         self.note_edit.setObjectName("note")
+        limit_text(self.note_edit, text_rules.DELIVERY_OUTCOME_NOTE)
         self.note_edit.setPlaceholderText(
             self.tr("Optional note, e.g. the neighbour took it; Enter returns to the table"))
         note_label = QLabel(self.tr("N&ote:"), outcome_box)

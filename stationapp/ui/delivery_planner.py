@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.domain import text_rules
 from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
 from stationapp.services.catalogue import ItemInfo, list_items
@@ -64,6 +65,7 @@ from stationapp.services.events import get_event
 from stationapp.services.households import list_communities
 from stationapp.ui.event_dialog import LineFocus
 from stationapp.ui.form_helpers import INACTIVE_COLOR, INVALID_STYLE, ErrorLabel
+from stationapp.ui.text_limits import limit_text
 
 log = logging.getLogger("stationapp.ui")
 
@@ -340,6 +342,7 @@ class DeliveryPlannerDialog(QDialog):
                        self.tick_all_button, self.untick_all_button):
             button.setAutoDefault(False)
         self.notes_edit = QLineEdit(items_box)
+        limit_text(self.notes_edit, text_rules.DELIVERY_NOTES)
         self.notes_edit.setPlaceholderText(
             self.tr("Note printed on the sheet (optional; mobility notes are added anyway)"))
         line_buttons = QHBoxLayout()

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from stationapp.domain import text_rules
 from stationapp.domain.errors import ValidationError
 from stationapp.services.catalogue import EventTypeInfo, ItemInfo, list_event_types, list_items
 from stationapp.services.database import Database
@@ -66,6 +67,7 @@ from stationapp.ui.form_helpers import (
     to_qdate,
     with_error,
 )
+from stationapp.ui.text_limits import limit_text
 
 EVENT_FIELDS: tuple[str, ...] = (
     "event_type_id", "title", "starts_at", "ends_at", "place", "organiser", "participant_count",
@@ -203,6 +205,10 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         self.place_edit.setObjectName("place")
         self.organiser_edit = QLineEdit(self)
         self.organiser_edit.setObjectName("organiser")
+        for widget, rule in ((self.title_edit, text_rules.EVENT_TITLE),
+                             (self.place_edit, text_rules.EVENT_PLACE),
+                             (self.organiser_edit, text_rules.EVENT_ORGANISER)):
+            limit_text(widget, rule)
         self.participants_spin = QSpinBox(self)
         self.participants_spin.setObjectName("participant_count")
         self.participants_spin.setRange(0, MAX_COUNT)
@@ -210,6 +216,7 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setObjectName("description")
         self.description_edit.setTabChangesFocus(True)
+        limit_text(self.description_edit, text_rules.EVENT_DESCRIPTION)
         self.description_edit.setFixedHeight(
             self.description_edit.fontMetrics().lineSpacing() * 4 + 12)
         self._fields: dict[str, QWidget] = {

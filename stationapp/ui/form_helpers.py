@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    StationError,
+    ValidationError,
+)
 from stationapp.services.database import Database
 
 if TYPE_CHECKING:
@@ -138,7 +143,8 @@ def from_qdate(value: QDate) -> date:
 
 __all__ = [
     "ERROR_COLOR", "ERROR_ROW_BACKGROUND", "INACTIVE_COLOR", "INVALID_STYLE", "ErrorLabel",
-    "SavingFormMixin", "clear_field_problems", "confirm_discard", "differs_apart_from_version",
+    "SavingFormMixin", "clear_field_problems", "confirm_discard", "conflict_details",
+    "differs_apart_from_version",
     "format_date", "from_qdate", "mark_invalid", "parse_date", "save_cancel_buttons",
     "save_in_one_transaction", "select_table_row", "select_table_rows", "show_field_problem",
     "show_field_problems", "to_qdate", "with_error",
@@ -217,9 +223,10 @@ def save_in_one_transaction(
 ) -> int | None:
     """Run ``write`` in one transaction and tell the clerk what went wrong, if anything.
 
-    Problems go to ``show_problems`` (shown beside the fields); a conflict or a vanished
-    row gets a message box. ``messages`` are the translated (conflict title, conflict
-    text, not-saved title). Returns the saved id, or None when nothing was written.
+    Problems go to ``show_problems`` (shown beside the fields); a conflict, a vanished
+    row or what the environment did (disk full, ledger locked or gone) gets a message box.
+    ``messages`` are the translated (conflict title, conflict text, not-saved title).
+    Returns the saved id, or None when nothing was written.
     """
     conflict_title, conflict_text, not_saved_title = messages
     try:
@@ -227,11 +234,20 @@ def save_in_one_transaction(
             return write(session)
     except ValidationError as exc:
         show_problems(exc.problems)
-    except ConflictError:
-        QMessageBox.warning(parent, conflict_title, conflict_text)
+    except ConflictError as exc:
+        QMessageBox.warning(parent, conflict_title, conflict_details(conflict_text, exc))
     except NotFoundError as exc:
         QMessageBox.warning(parent, not_saved_title, str(exc))
+    except StationError as exc:  # disk full, ledger locked or gone: the form stays filled
+        QMessageBox.warning(parent, not_saved_title, str(exc))
     return None
+
+
+def conflict_details(text: str, exc: ConflictError) -> str:
+    """The translated conflict ``text`` followed by the service's account of who changed
+    what, and when (``exc``'s account, free of personal data; ``text`` says what to do)."""
+    details = (exc.account or str(exc)).strip()
+    return f"{text}\n\n{details}" if details else text
 
 
 def differs_apart_from_version(current: _InputT, initial: _InputT) -> bool:

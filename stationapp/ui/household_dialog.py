@@ -64,6 +64,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from stationapp.domain import text_rules
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.people import age_on, check_id_number, is_elderly
@@ -103,6 +104,7 @@ from stationapp.ui.form_helpers import (
 from stationapp.ui.member_editor import MemberEditor
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.status_dialog import StatusDialog
+from stationapp.ui.text_limits import limit_text
 
 HOUSEHOLD_FIELDS: tuple[str, ...] = ("community", "building", "unit", "room", "phone",
                                      "registered_on", "liaison")
@@ -247,6 +249,11 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         self.phone_edit = QLineEdit(self)
         self.phone_edit.setObjectName("phone")
         self.phone_edit.setPlaceholderText(self.tr("Mobile, or landline with area code"))
+        for widget, rule in ((self.community_combo, text_rules.COMMUNITY),
+                             (self.building_edit, text_rules.BUILDING),
+                             (self.unit_edit, text_rules.UNIT), (self.room_edit, text_rules.ROOM),
+                             (self.phone_edit, text_rules.HOUSEHOLD_PHONE)):
+            limit_text(widget, rule)
         today = self._clock.today()
         self.registered_edit = QDateEdit(self)
         self.registered_edit.setObjectName("registered_on")
@@ -376,6 +383,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         self.notes_edit = QPlainTextEdit(notes_box)
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setTabChangesFocus(True)
+        limit_text(self.notes_edit, text_rules.HOUSEHOLD_NOTES)
         self.notes_edit.setMaximumHeight(self.notes_edit.fontMetrics().lineSpacing() * 7)
         notes_label = QLabel(self.tr("&Notes (family situation, how to reach them):"), notes_box)
         notes_label.setBuddy(self.notes_edit)
@@ -743,6 +751,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
             version=self._version,
             liaison_id=self.liaison_picker.person_id(),
             registered_on=self.registered_on(),
+            opened=self._detail,
         )
 
     def registered_on(self) -> date:

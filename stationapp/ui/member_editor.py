@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.domain import text_rules
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.people import age_on, check_id_number
@@ -43,6 +44,7 @@ from stationapp.ui.form_helpers import (
     show_field_problems,
     with_error,
 )
+from stationapp.ui.text_limits import limit_text
 
 HEAD_RELATION = RELATIONS[0]
 """The relation written for the head of household (户主)."""
@@ -106,6 +108,11 @@ class MemberEditor(QDialog):
         self.mobility_edit.setPlaceholderText(
             self.tr("e.g. uses a wheelchair, needs help on stairs")
         )
+        for widget, rule in ((self.name_edit, text_rules.RESIDENT_NAME),
+                             (self.phone_edit, text_rules.RESIDENT_PHONE),
+                             (self.relation_combo, text_rules.RELATION),
+                             (self.mobility_edit, text_rules.MOBILITY)):
+            limit_text(widget, rule)
 
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import REQUEST_CHANNELS, RequestStatus, Satisfaction
 from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.services.database import Database
@@ -76,6 +77,7 @@ from stationapp.ui.form_helpers import (
 )
 from stationapp.ui.household_picker import HouseholdPicker
 from stationapp.ui.person_picker import PersonPicker
+from stationapp.ui.text_limits import limit_text
 
 log = logging.getLogger("stationapp.ui")
 
@@ -186,6 +188,7 @@ class RequestStepDialog(QDialog):
             resolution = QPlainTextEdit(detail.resolution, self)
             resolution.setObjectName("resolution")
             resolution.setPlaceholderText(self.tr("What was done, by whom"))
+            limit_text(resolution, text_rules.REQUEST_RESOLUTION)
             _set_plain_height(resolution, 4)
             self.resolution_edit = resolution
             self._add_row(form, self.tr("&Resolution:"), "resolution", resolution)
@@ -200,6 +203,7 @@ class RequestStepDialog(QDialog):
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("note")
         self.note_edit.setPlaceholderText(self._note_hint())
+        limit_text(self.note_edit, text_rules.REQUEST_NOTE)
         self._add_row(form, self.tr("&Note:"), "note", self.note_edit)
         self._opened_at = _to_the_minute(database.clock.now())
         self.when_edit = QDateTimeEdit(self._opened_at, self)
@@ -411,6 +415,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self.channel_combo = QComboBox(self)
         self.channel_combo.setObjectName("channel")
         self.channel_combo.setEditable(True)
+        limit_text(self.channel_combo, text_rules.REQUEST_CHANNEL)
         self.channel_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.channel_combo.addItems(list(REQUEST_CHANNELS))
         self.received_edit = QDateTimeEdit(self)
@@ -420,6 +425,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self.reporter_edit = QLineEdit(self)
         self.reporter_edit.setObjectName("reporter")
         self.reporter_edit.setPlaceholderText(self.tr("Who reported it, if not the head"))
+        limit_text(self.reporter_edit, text_rules.REQUEST_REPORTER)
         self.assignee_picker = PersonPicker(self._database, self, allow_none=True,
                                             none_text=self.tr("(not yet)"))
         self.assignee_picker.setObjectName("assignee_id")
@@ -427,6 +433,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self.description_edit.setObjectName("description")
         self.description_edit.setPlaceholderText(
             self.tr("What is wrong, e.g. the radiator in the bedroom stays cold"))
+        limit_text(self.description_edit, text_rules.REQUEST_DESCRIPTION)
         _set_plain_height(self.description_edit, 3)
         self._fields: dict[str, QWidget] = {
             "household_id": self.household_picker, "category": self.category_combo,

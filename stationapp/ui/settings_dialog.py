@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.domain import text_rules
 from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.vocab import CareTier
 from stationapp.services.catalogue import (
@@ -76,6 +77,7 @@ from stationapp.ui.form_helpers import (
     show_field_problem,
     with_error,
 )
+from stationapp.ui.text_limits import limit_text
 
 log = logging.getLogger("stationapp.ui")
 
@@ -126,6 +128,8 @@ class CatalogueEntryDialog(QDialog):
         self.errors = {"name": ErrorLabel(self), "unit": ErrorLabel(self)}
         self.name_edit = QLineEdit(name, self)
         self.name_edit.setObjectName("name")
+        # Event types, items and request categories share one name limit.
+        limit_text(self.name_edit, text_rules.ITEM_NAME)
         self.unit_edit: QLineEdit | None = None
         self._fields: dict[str, QWidget] = {"name": self.name_edit}
         form = QFormLayout()
@@ -137,6 +141,7 @@ class CatalogueEntryDialog(QDialog):
             self.unit_edit = QLineEdit(unit, self)
             self.unit_edit.setObjectName("unit")
             self.unit_edit.setPlaceholderText(self.tr("e.g. 幅, 张, 份"))
+            limit_text(self.unit_edit, text_rules.ITEM_UNIT)
             self._fields["unit"] = self.unit_edit
             unit_label = QLabel(self.tr("&Unit:"), self)
             unit_label.setBuddy(self.unit_edit)
@@ -194,8 +199,10 @@ class StationTab(QWidget):
             self.errors[field] = label
         self.name_edit = QLineEdit(settings.name, self)
         self.name_edit.setObjectName("name")
+        limit_text(self.name_edit, text_rules.STATION_NAME)
         self.phone_edit = QLineEdit(settings.phone, self)
         self.phone_edit.setObjectName("phone")
+        limit_text(self.phone_edit, text_rules.STATION_PHONE)
         self.phone_edit.setPlaceholderText(self.tr("Mobile, or landline with area code"))
         self.interval_spins: dict[CareTier, QSpinBox] = {}
         self._fields: dict[str, QWidget] = {"name": self.name_edit, "phone": self.phone_edit}

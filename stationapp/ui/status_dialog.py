@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.domain import text_rules
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
 from stationapp.domain.vocab import HouseholdStatus
 from stationapp.services.database import Database
@@ -33,11 +34,13 @@ from stationapp.services.households import HouseholdDetail, change_status, get_h
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
+    conflict_details,
     from_qdate,
     show_field_problems,
     to_qdate,
     with_error,
 )
+from stationapp.ui.text_limits import limit_text
 
 STATUS_FIELDS: tuple[str, ...] = ("status", "effective_date", "reason")
 """Fields :func:`change_status` can report a problem for."""
@@ -89,6 +92,7 @@ class StatusDialog(QDialog):
         self.reason_edit.setPlaceholderText(
             self.tr("e.g. moved to live with the children; deceased")
         )
+        limit_text(self.reason_edit, text_rules.STATUS_REASON)
         self.errors: dict[str, ErrorLabel] = {name: ErrorLabel(self) for name in STATUS_FIELDS}
         self._fields: dict[str, QWidget] = {
             "status": self.status_combo, "effective_date": self.date_edit,
@@ -171,11 +175,12 @@ class StatusDialog(QDialog):
                 problems.setdefault(field, problem.message)
             self.show_problems(problems)
             return
-        except (ConflictError, NotFoundError):
+        except (ConflictError, NotFoundError) as exc:
+            text = self.tr("Someone else changed this household after you opened it, so the "
+                           "status was not changed. Close the household and open it again.")
             QMessageBox.warning(
                 self, self.tr("Changed by someone else"),
-                self.tr("Someone else changed this household after you opened it, so the "
-                        "status was not changed. Close the household and open it again."),
+                conflict_details(text, exc) if isinstance(exc, ConflictError) else text,
             )
             self.reject()
             return

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
@@ -76,6 +77,7 @@ from stationapp.ui.form_helpers import (
     with_error,
 )
 from stationapp.ui.person_picker import PersonPicker
+from stationapp.ui.text_limits import limit_text
 
 VISIT_FIELDS: tuple[str, ...] = (
     "visit_date", "method", "visitor", "findings", "notes", "follow_up", "follow_up_date",
@@ -263,6 +265,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
             note.setObjectName(f"note_{topic.value}")
             note.setAccessibleName(self.tr("{topic}: note").format(topic=topic.label))
             note.setPlaceholderText(self.tr("What was seen or said"))
+            limit_text(note, text_rules.FINDING_NOTE)
             label = QLabel(topic.label, findings_box)
             label.setBuddy(combo)
             grid.addWidget(label, row, 0)
@@ -281,6 +284,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self.notes_edit = QPlainTextEdit(notes_box)
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setTabChangesFocus(True)
+        limit_text(self.notes_edit, text_rules.VISIT_NOTES)
         self.notes_edit.setMaximumHeight(self.notes_edit.fontMetrics().lineSpacing() * 5)
         notes.addWidget(self.notes_edit)
         notes.addWidget(self.errors["notes"])
@@ -314,6 +318,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self.description_edit.setMaximumHeight(
             self.description_edit.fontMetrics().lineSpacing() * 4)
         self.description_edit.setPlaceholderText(self.tr("What is the problem?"))
+        limit_text(self.description_edit, text_rules.REQUEST_DESCRIPTION)
         self.request_fields = QWidget(self.follow_up_box)
         request_form = QFormLayout(self.request_fields)
         request_form.setContentsMargins(24, 0, 0, 0)
@@ -332,6 +337,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self.remind_text_edit = QLineEdit(self.follow_up_box)
         self.remind_text_edit.setObjectName("follow_up_text")
         self.remind_text_edit.setPlaceholderText(self.tr("What to look at again"))
+        limit_text(self.remind_text_edit, text_rules.REMINDER_TEXT)
         self.reminder_fields = QWidget(self.follow_up_box)
         reminder_form = QFormLayout(self.reminder_fields)
         reminder_form.setContentsMargins(24, 0, 0, 0)

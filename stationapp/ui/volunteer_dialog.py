@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import DEFAULT_SKILLS
@@ -56,6 +57,7 @@ from stationapp.ui.form_helpers import (
     show_field_problem,
     with_error,
 )
+from stationapp.ui.text_limits import limit_text
 from stationapp.ui.volunteers_page import format_hours
 
 VOLUNTEER_FIELDS: tuple[str, ...] = ("name", "phone", "community", "skills", "roles")
@@ -275,6 +277,10 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
         line_edit = self.community_combo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("Where the volunteer lives (optional)"))
+        for widget, rule in ((self.name_edit, text_rules.VOLUNTEER_NAME),
+                             (self.phone_edit, text_rules.VOLUNTEER_PHONE),
+                             (self.community_combo, text_rules.VOLUNTEER_COMMUNITY)):
+            limit_text(widget, rule)
 
         skills_box = QWidget(self)
         skills_grid = QGridLayout(skills_box)
@@ -286,6 +292,7 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
             skills_grid.addWidget(box, i // _SKILL_COLUMNS, i % _SKILL_COLUMNS)
         self.other_skills_edit = QLineEdit(self)
         self.other_skills_edit.setObjectName("other_skills")
+        limit_text(self.other_skills_edit, text_rules.SKILLS)
         self.other_skills_edit.setPlaceholderText(
             self.tr("Other skills, separated by commas"))
         skills_layout = QVBoxLayout()
@@ -311,6 +318,7 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setTabChangesFocus(True)
+        limit_text(self.notes_edit, text_rules.VOLUNTEER_NOTES)
         self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 4 + 12)
 
         self._fields: dict[str, QWidget] = {

@@ -286,7 +286,7 @@ def test_a_row_that_contradicts_the_ledger_is_rejected_once_with_its_reason(
     _plan, result = run_import(database, write_xlsx(tmp_path / "b.xlsx", wrong))
     assert [r.row_number for r in result.rejected] == [4]
     assert result.rejected[0].problems == (
-        "出生日期：出生日期与身份证号不符（身份证上是1938-05-01）",)
+        "出生日期与身份证号不符（身份证上是1938-05-01）",)
 
 
 def test_sheet_names_of_a_file_that_is_not_excel_give_a_plain_message(tmp_path: Path) -> None:

@@ -1,0 +1,166 @@
+"""Rules for every text the clerk can type: its length limit, what characters it may hold.
+
+One table (the ``TextRule`` constants below) says, for each field, the label the clerk
+knows it by and how long it may be. The same limits hold on SQLite (which does not
+enforce ``VARCHAR(n)``) and PostgreSQL (which does): each limit fits the column it is
+stored in (``column``), and a unit test keeps them in step with the models. Services
+check with :func:`check_text` (or ``TextRule.check``); dialogs show the same limits
+(``ui.text_limits``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from stationapp.domain.errors import ValidationError
+
+_LINE_BREAKS = frozenset("\n\r\t")
+"""Controls a multi-line field may keep: line breaks and tabs."""
+
+
+@dataclass(frozen=True)
+class TextRule:
+    """A text field: its Chinese label, its length limit and whether it may have lines.
+
+    ``column`` is the ``table.column`` the text is stored in ("" when not stored as is),
+    for the test that keeps ``limit`` within the column's length.
+    """
+
+    label: str
+    limit: int
+    multiline: bool = False
+    column: str = ""
+
+    def check(self, value: str, field: str) -> str:
+        """``value`` trimmed; ValidationError on ``field`` when it breaks this rule."""
+        return check_text(value, field, self.label, self.limit, multiline=self.multiline)
+
+    @property
+    def hint(self) -> str:
+        """The limit as shown beside a multi-line field, e.g. "最多 500 个字"."""
+        return f"最多 {self.limit} 个字"
+
+
+def control_characters(value: str, *, multiline: bool = False) -> list[str]:
+    """The characters of ``value`` that may not be stored: controls (C0, DEL, C1) and
+    lone surrogates; a multi-line text may keep line breaks and tabs.
+
+    Zero-width and direction marks (format characters) are kept: they are typed or pasted
+    with real names and addresses and do no harm to the databases.
+    """
+    bad = []
+    for char in value:
+        if multiline and char in _LINE_BREAKS:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            bad.append(char)
+    return bad
+
+
+def check_text(
+    value: str, field: str, label: str, limit: int, *, multiline: bool = False
+) -> str:
+    """``value`` with surrounding space removed, checked against the rules every text
+    field follows; ValidationError on ``field`` when it holds control characters (NUL,
+    escape …; line breaks and tabs only in a multi-line field) or is longer than ``limit``.
+    """
+    tidy = value.strip()
+    if control_characters(tidy, multiline=multiline):
+        raise ValidationError(field, f"{label}里有看不见的控制字符，请删掉后重新输入")
+    if len(tidy) > limit:
+        raise ValidationError(field, f"{label}太长（最多 {limit} 个字）")
+    return tidy
+
+
+# ---------------------------------------------------------------- address numbers
+
+_NUMBER = re.compile(r"\d+")
+
+BUILDING_DIGITS = 6
+"""Most digits a number in a 楼号 may have (the width of its part of the address key)."""
+UNIT_DIGITS = 4
+"""Most digits a number in a 单元 may have."""
+ROOM_DIGITS = 6
+"""Most digits a number in a 室号 may have."""
+
+
+def check_address_number(value: str, field: str, label: str, digits: int) -> str:
+    """``value`` unchanged; ValidationError when a number in it is longer than ``digits``
+    (a 20-digit 楼号 is a typing or spreadsheet mistake, and no integer column holds it)."""
+    for number in _NUMBER.findall(value):
+        if len(number) > digits:
+            raise ValidationError(field, f"{label}里的数字太长（最多 {digits} 位），请核对")
+    return value
+
+
+# ---------------------------------------------------------------- the fields
+
+PHONE_LIMIT = 24
+"""Most characters of a phone number as typed (checked by ``people.check_phone``)."""
+
+PERSON_NAME = 20
+"""Most characters of a person's name: its pinyin (≤ 6 letters a character) must fit
+``household.head_pinyin`` (128)."""
+
+# Households (住户台账)
+COMMUNITY = TextRule("小区", 32, column="community.name")
+BUILDING = TextRule("楼号", 16, column="household.building")
+UNIT = TextRule("单元", 16, column="household.unit")
+ROOM = TextRule("室号", 16, column="household.room")
+HOUSEHOLD_PHONE = TextRule("联系电话", PHONE_LIMIT, column="household.phone")
+HOUSEHOLD_NOTES = TextRule("备注", 1000, multiline=True, column="household.notes")
+STATUS_REASON = TextRule("原因", 200, multiline=True, column="household.status_reason")
+
+# Residents (成员)
+RESIDENT_NAME = TextRule("姓名", PERSON_NAME, column="resident.name")
+RELATION = TextRule("与户主关系", 8, column="resident.relation")
+RESIDENT_PHONE = TextRule("电话", PHONE_LIMIT, column="resident.phone")
+ID_NUMBER = TextRule("身份证号", 18, column="resident.id_number")
+MOBILITY = TextRule("行动情况", 200, multiline=True, column="resident.mobility_notes")
+
+# Volunteers (志愿者)
+VOLUNTEER_NAME = TextRule("姓名", PERSON_NAME, column="volunteer.name")
+VOLUNTEER_PHONE = TextRule("电话", PHONE_LIMIT, column="volunteer.phone")
+VOLUNTEER_COMMUNITY = TextRule("小区名称", 32, column="community.name")
+SKILLS = TextRule("特长", 200, column="volunteer.skills")
+VOLUNTEER_NOTES = TextRule("备注", 1000, multiline=True, column="volunteer.notes")
+
+# Events (活动), their deliveries and the item catalogue
+EVENT_TITLE = TextRule("活动名称", 120, column="event.title")
+EVENT_PLACE = TextRule("地点", 120, column="event.place")
+EVENT_ORGANISER = TextRule("组织者", 120, column="event.organiser")
+EVENT_DESCRIPTION = TextRule("活动说明", 2000, multiline=True, column="event.description")
+EVENT_TYPE_NAME = TextRule("活动类型名称", 32, column="event_type.name")
+ITEM_NAME = TextRule("物品名称", 32, column="item.name")
+ITEM_UNIT = TextRule("单位（如：幅、张、份）", 8, column="item.unit")
+DELIVERY_NOTES = TextRule("配送备注", 500, multiline=True, column="delivery.notes")
+DELIVERY_OUTCOME_NOTE = TextRule("结果说明", 500, multiline=True,
+                                 column="delivery.outcome_note")
+
+# Visits (走访) and reminders
+VISIT_NOTES = TextRule("走访记录", 4000, multiline=True, column="visit.notes")
+FINDING_NOTE = TextRule("说明", 500, multiline=True, column="visit_finding.note")
+REMINDER_TEXT = TextRule("提醒内容", 500, multiline=True, column="reminder.text")
+
+# Requests (诉求)
+REQUEST_CATEGORY = TextRule("诉求类别名称", 32, column="request_category.name")
+REQUEST_DESCRIPTION = TextRule("诉求内容", 2000, multiline=True,
+                               column="care_request.description")
+REQUEST_CHANNEL = TextRule("受理渠道", 32, column="care_request.channel")
+REQUEST_REPORTER = TextRule("反映人", 64, column="care_request.reporter")
+REQUEST_NOTE = TextRule("说明", 2000, multiline=True, column="request_status_change.note")
+REQUEST_RESOLUTION = TextRule("办结情况", 2000, multiline=True,
+                              column="care_request.resolution")
+REQUEST_CALLBACK = TextRule("回访情况", 2000, multiline=True,
+                            column="care_request.callback_note")
+
+# Station settings (stored as text in station_setting.value)
+STATION_NAME = TextRule("服务社名称", 40, column="station_setting.value")
+STATION_PHONE = TextRule("电话", PHONE_LIMIT, column="station_setting.value")
+
+ALL_RULES: dict[str, TextRule] = {
+    name: rule for name, rule in globals().items() if isinstance(rule, TextRule)
+}
+"""Every rule by its constant's name (for the tests that keep them in step)."""
