@@ -554,8 +554,8 @@ def _cli_actor() -> str:
 
 def _print(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock) -> int:
     """Write the PDF asked for; the file appears only once it is complete."""
+    from stationapp.files import atomic_write
     from stationapp.reports.fonts import cjk_font
-    from stationapp.services.files import atomic_write
 
     output = Path(args.output).expanduser()
     if cli_data.missing_folder(output, t):

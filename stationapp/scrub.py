@@ -5,12 +5,18 @@ phones of residents); PostgreSQL adds the offending values in a ``DETAIL:`` line
 blocks are removed whole, then what still looks like an ID number or a phone number is
 masked. Names cannot be recognised by a pattern: they travel in parameters and DETAIL
 lines, which is why those go away entirely rather than being masked.
+
+Phone numbers are found by phonenumbers (the library check_phone validates with), so every
+way of writing one that the program accepts is masked, and a number phonenumbers does not
+take for a Chinese phone (a byte count, a timestamp) is left alone.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+
+import phonenumbers
 
 SQL_REMOVED = "[SQL removed]"
 PARAMETERS_REMOVED = "[parameters removed]"
@@ -24,8 +30,9 @@ _PARAMETERS = re.compile(r"\[parameters: [^\n]*")
 _DETAIL = re.compile(r"^([ \t]*)DETAIL:[^\n]*", re.MULTILINE)
 _PG_KEY_VALUES = re.compile(r"(Key \([^)]*\)=\()[^\n]*?(\) (?:already exists|is not present))")
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)")
-_LANDLINE = re.compile(r"(?<![\d-])0\d{2,3}[- ]?\d{7,8}(?:-\d{1,5})?(?!\d)")
+_COMPACT_PHONE = re.compile(r"(?<![\d-])\d[\d-]{8,20}\d(?![\d-])")
+"""Digits and dashes, maybe with an extension: what the matcher misses next to letters or
+with an extension (``tel13905461234``, ``0546-8765432-123``)."""
 
 
 def scrub(text: str) -> str:
@@ -35,8 +42,31 @@ def scrub(text: str) -> str:
     text = _PG_KEY_VALUES.sub(r"\1…\2", text)
     text = _DETAIL.sub(r"\1" + DETAIL_REMOVED, text)
     text = _ID_NUMBER.sub(ID_NUMBER_MASK, text)
-    text = _MOBILE.sub(PHONE_MASK, text)
-    return _LANDLINE.sub(PHONE_MASK, text)
+    return _COMPACT_PHONE.sub(_mask_valid_phone, _mask_phones(text))
+
+
+def _mask_phones(text: str) -> str:
+    """``text`` with every valid phone number phonenumbers finds in it masked."""
+    pieces: list[str] = []
+    end = 0
+    for match in phonenumbers.PhoneNumberMatcher(text, "CN", phonenumbers.Leniency.VALID):
+        pieces += [text[end:match.start], PHONE_MASK]
+        end = match.end
+    return "".join(pieces) + text[end:] if pieces else text
+
+
+def _mask_valid_phone(match: re.Match[str]) -> str:
+    found = match.group(0)
+    number, _, extension = found.rpartition("-")
+    candidates = (found, number) if number and len(extension) <= 5 else (found,)
+    return PHONE_MASK if any(_is_phone(c) for c in candidates) else found
+
+
+def _is_phone(candidate: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(candidate, "CN"))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 class ScrubFilter(logging.Filter):

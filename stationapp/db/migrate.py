@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from stationapp.db.engine import sqlite_file
 from stationapp.domain.errors import DatabaseSetupError
+from stationapp.files import atomic_write
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -69,23 +72,59 @@ def known_revisions() -> set[str]:
 
 
 def copy_sqlite_aside(file: Path, reason: str, now: datetime) -> Path:
-    """Copy a SQLite database with SQLite's online backup (safe in WAL mode).
+    """Copy a SQLite database with SQLite's online backup (safe in WAL mode) into one
+    standalone file beside it, written atomically: there is a whole copy or none.
 
-    ``now`` names the copy (the desk's local time of the copy).
+    ``now`` names the copy (the desk's local time of the copy). DatabaseSetupError, saying
+    the ledger was not changed, when the copy cannot be made (a full disk, a read-only
+    folder, an unreadable ledger).
     """
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = file.with_name(f"{file.stem}.{reason}-{stamp}{file.suffix}")
+    try:
+        with atomic_write(target) as partial:
+            try:
+                _backup_into(file, partial)
+            except BaseException:
+                _remove_companions(partial)
+                raise
+    except (OSError, sqlite3.Error) as exc:
+        log.error("could not copy %s aside before %s: %s", file, reason, exc)
+        raise DatabaseSetupError(_copy_failed_message(file, exc)) from exc
+    log.info("copied %s to %s before %s", file, target, reason)
+    return target
+
+
+def _backup_into(file: Path, target: Path) -> None:
     source = sqlite3.connect(file)
     try:
         dest = sqlite3.connect(target)
         try:
             source.backup(dest)
+            # One file: no -wal/-shm companions left beside the temporary name.
+            dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
     finally:
         source.close()
-    log.info("copied %s to %s before %s", file, target, reason)
-    return target
+
+
+def _remove_companions(path: Path) -> None:
+    for suffix in ("-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _copy_failed_message(file: Path, exc: OSError | sqlite3.Error) -> str:
+    full = (exc.errno == errno.ENOSPC if isinstance(exc, OSError)
+            else getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL)
+    reason = ("磁盘空间不足" if full
+              else "无法在台账所在的文件夹写入文件" if isinstance(exc, OSError)
+              else "读不了台账文件")
+    return (f"升级数据库前要先把台账复制一份，但复制没有成功（{reason}）。"
+            "数据库没有升级，台账没有改动。"
+            f"请腾出磁盘空间、确认台账所在的文件夹（{file.parent}）可以写入后重新启动；"
+            "仍不行时请联系技术支持，并带上日志。")
 
 
 @dataclass(frozen=True)
@@ -96,10 +135,17 @@ class Migration:
     """None: the database was new (empty), the schema was built."""
     to_revision: str
     copy: Path | None
+    rebuilt: bool = False
+    """The database was a new ledger whose first set-up had been cut off: its (empty)
+    tables were dropped and the schema built again; ``copy`` is the file as it was."""
 
     def message(self, copy: Path | None = None) -> str:
         """What happened, for the clerk (``copy``: where the copy ended up, if it moved)."""
         where = copy or self.copy
+        if self.rebuilt:
+            text = (f"上次建立台账数据库没有完成，这次已重新建立（版本 {self.to_revision}），"
+                    "里面还没有任何数据")
+            return f"{text}；原来那份没建完的数据库文件的副本在 {where}。" if where else f"{text}。"
         if self.from_revision is None:
             return f"已建立新的台账数据库（版本 {self.to_revision}）。"
         text = f"数据库已从 {self.from_revision} 升级到 {self.to_revision}"
@@ -130,6 +176,7 @@ def migrate_to_head(engine: Engine, now: datetime) -> Migration | None:
         return None
     file = sqlite_file(str(engine.url))
     copy: Path | None = None
+    rebuilt = False
     if current is None:
         tables = set(inspect(engine).get_table_names())
         if tables and not _half_built_by_us(engine, tables):
@@ -140,6 +187,7 @@ def migrate_to_head(engine: Engine, now: datetime) -> Migration | None:
             copy = copy_sqlite_aside(file, "before-migration", now)
         if tables:
             _drop_half_built(engine, tables)
+            rebuilt = True
     elif current not in known_revisions():
         raise DatabaseSetupError(
             f"数据库版本 {current} 比本程序新，请先升级 stationapp。"
@@ -156,7 +204,7 @@ def migrate_to_head(engine: Engine, now: datetime) -> Migration | None:
                   exc.orig if isinstance(exc, DBAPIError) else "")
         raise DatabaseSetupError(_failed_message(engine, current, head, copy, exc)) from exc
     log.info("database migrated from %s to %s", current, head)
-    return Migration(current, head, copy)
+    return Migration(current, head, copy, rebuilt)
 
 
 def _failed_message(
@@ -201,8 +249,8 @@ def describe_database_error(exc: DBAPIError) -> str:
 
 def _half_built_by_us(engine: Engine, tables: set[str]) -> bool:
     """A new ledger whose first migration was cut off by an older stationapp (which did not
-    run it in one transaction): only stationapp's tables, no version row, no household.
-    The program never opened it, so nothing the clerk typed can be in it."""
+    run it in one transaction): only stationapp's tables, no version row, and not one row
+    in any table. The program never opened it, so nothing the clerk typed can be in it."""
     from stationapp.domain import all_models  # noqa: F401 - registers every table
     from stationapp.domain.models import Base
 
@@ -211,10 +259,8 @@ def _half_built_by_us(engine: Engine, tables: set[str]) -> bool:
     if not tables <= set(Base.metadata.tables) | {"alembic_version"}:
         return False
     with engine.connect() as connection:
-        for table in ("household", "resident"):
-            if table in tables and connection.execute(
-                text(f"SELECT 1 FROM {table} LIMIT 1")
-            ).first():
+        for table in sorted(tables):
+            if connection.execute(text(f'SELECT 1 FROM "{table}" LIMIT 1')).first():
                 return False
     return True
 

@@ -11,13 +11,16 @@ check with :func:`check_text` (or ``TextRule.check``); dialogs show the same lim
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from stationapp.domain.errors import ValidationError
 
-_LINE_BREAKS = frozenset("\n\r\t")
-"""Controls a multi-line field may keep: line breaks and tabs."""
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Unicode categories Cc (C0, DEL, C1) and Cs (lone surrogates), as one character class:
+checked on every field of every imported row, a regex is several times faster than
+asking ``unicodedata`` character by character."""
+_CONTROLS_BUT_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""The same, keeping what a multi-line field may hold: tab, line feed, carriage return."""
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,8 @@ def control_characters(value: str, *, multiline: bool = False) -> list[str]:
     Zero-width and direction marks (format characters) are kept: they are typed or pasted
     with real names and addresses and do no harm to the databases.
     """
-    bad = []
-    for char in value:
-        if multiline and char in _LINE_BREAKS:
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs"):
-            bad.append(char)
-    return bad
+    found: list[str] = (_CONTROLS_BUT_LINES if multiline else _CONTROLS).findall(value)
+    return found
 
 
 def check_text(

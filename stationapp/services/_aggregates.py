@@ -86,22 +86,33 @@ def _actor(part: Any) -> str:
 
 
 _WRITTEN_KEY = "stationapp.aggregates.written"
-"""``session.info`` key: the roots (by ``id()``) this transaction already inserted or
-updated; their version already differs from any copy another desk read."""
+"""``session.info`` key: the roots this transaction already inserted or updated (by
+identity key, so that a big import can still free the rows it has written); their
+version already differs from any copy another desk read."""
+
+Key = tuple[Any, ...]
+"""A row's identity: its mapped class and primary key (SQLAlchemy's identity key)."""
 
 
-def _written(session: Session) -> dict[int, Any]:
-    written: dict[int, Any] = session.info.setdefault(_WRITTEN_KEY, {})
+def _written(session: Session) -> set[Key]:
+    written: set[Key] = session.info.setdefault(_WRITTEN_KEY, set())
     return written
 
 
-def _mark(root: Any, actor: str, skip: set[int] | dict[int, Any]) -> None:
+def _key(obj: Any) -> Key:
+    """``obj``'s identity; after a flush also for a row it has just inserted."""
+    state = inspect(obj)
+    key = state.key or state.mapper.identity_key_from_instance(obj)
+    return tuple(key[:2])
+
+
+def _mark(root: Any, actor: str, skip: set[Key]) -> None:
     """Make the next flush write ``root`` (a versioned UPDATE), naming ``actor``.
 
-    A root being added or deleted, or one this transaction wrote already (ids in
+    A root being added or deleted, or one this transaction wrote already (its key in
     ``skip``), needs no further bump.
     """
-    if not inspect(root).persistent or id(root) in skip:
+    if not inspect(root).persistent or _key(root) in skip:
         return
     if actor:
         root.updated_by = actor
@@ -117,7 +128,7 @@ def touch_roots_of_changed_parts(
     dirty = [obj for obj in session.dirty
              if (type(obj) in PARENTS or isinstance(obj, ROOTS)) and session.is_modified(obj)]
     deleted = list(session.deleted)
-    skip = {id(obj) for obj in deleted} | _written(session).keys()
+    skip = {_key(obj) for obj in deleted} | _written(session)
     pending: list[tuple[Any, str]] = []
     for obj in (*session.new, *dirty, *deleted):
         if type(obj) in PARENTS:
@@ -143,15 +154,18 @@ def touch_roots(session: Session, root_type: type[Any], ids: Iterable[int], acto
     """Bump the version of the given roots after a Core statement changed their parts.
 
     A root loaded in this session is marked and written by the next flush (its pending
-    changes kept); the others get one UPDATE per 500 ids.
+    changes kept); the others get one UPDATE per 500 ids, and count as written by this
+    transaction, so that a later flush does not bump them again.
     """
     wanted = set(ids)
+    written = _written(session)
+    skip = {_key(obj) for obj in session.deleted} | written
     rest: list[int] = []
     for root_id in sorted(wanted):
         loaded = session.identity_map.get(session.identity_key(root_type, (root_id,)))
         if loaded is not None:
-            _mark(loaded, actor, {id(obj) for obj in session.deleted} | _written(session).keys())
-        else:
+            _mark(loaded, actor, skip)
+        elif tuple(session.identity_key(root_type, (root_id,))[:2]) not in written:
             rest.append(root_id)
     table = root_type.__table__
     assert isinstance(table, Table)
@@ -162,6 +176,7 @@ def touch_roots(session: Session, root_type: type[Any], ids: Iterable[int], acto
             .where(table.c.id.in_(rest[start : start + 500]))
             .values(version=table.c.version + 1, updated_by=actor, updated_at=now)
         )
+    written.update(tuple(session.identity_key(root_type, (root_id,))[:2]) for root_id in rest)
 
 
 def _note_written_roots(session: Session, _context: UOWTransaction) -> None:
@@ -170,10 +185,10 @@ def _note_written_roots(session: Session, _context: UOWTransaction) -> None:
     written = _written(session)
     for obj in session.new:
         if isinstance(obj, ROOTS):
-            written[id(obj)] = obj
+            written.add(_key(obj))
     for obj in session.dirty:
         if isinstance(obj, ROOTS) and session.is_modified(obj):
-            written[id(obj)] = obj
+            written.add(_key(obj))
 
 
 def _forget_written_roots(session: Session, transaction: SessionTransaction) -> None:

@@ -32,9 +32,9 @@ from stationapp.db.migrate import (
 )
 from stationapp.domain.errors import BackupError, ValidationError
 from stationapp.domain.models import StationSetting
+from stationapp.files import atomic_write
 from stationapp.paths import data_dir
 from stationapp.services.database import Database
-from stationapp.services.files import atomic_write
 
 log = logging.getLogger("stationapp.db")
 
@@ -196,20 +196,40 @@ def make_backup(
 def file_migration_copy(database: Database, copy: Path, now: datetime) -> Path:
     """Move the copy made before a migration into the backup folder, named and counted
     like the other backups (``now``: when the copy was made, the desk's time); returns
-    where it now is (where it was, if it cannot move)."""
+    where it now is (where it was, if it cannot move).
+
+    The move is a rename on the same disk; to another disk (a USB stick) the copy is
+    written there atomically first and removed here only then, so the backup folder
+    never holds half a copy.
+    """
     with database.session() as session:
         settings = get_backup_settings(session)
     folder = settings.folder.expanduser()
     target = folder / f"stationapp-{now:%Y%m%d-%H%M%S}-before-migration.sqlite3"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.move(copy, target)
+        _move(copy, target)
     except OSError as exc:
         log.warning("the copy made before the migration stays at %s: %s", copy, exc)
         return copy
     prune_backups(folder, settings.keep)
     log.info("copy made before the migration kept as %s", target)
     return target
+
+
+def _move(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target``; across disks, copy atomically, then delete."""
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        with atomic_write(target) as partial:
+            shutil.copyfile(source, partial)
+        try:
+            source.unlink()
+        except OSError as unlink_error:  # the whole copy is in place: a spare one is harmless
+            log.warning("could not remove %s after copying it: %s", source, unlink_error)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:

@@ -38,8 +38,9 @@ class Database:
     clock: Clock
     migration_copy: Path | None = None
     startup_message: str | None = None
-    """What opening did to an existing ledger (upgraded, and where the copy made before is),
-    for the clerk; None when nothing was upgraded."""
+    """What opening did to an existing ledger (upgraded, or an unfinished set-up built
+    again, and where the copy made before is), for the clerk; None when nothing was done
+    to one."""
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -125,6 +126,6 @@ def open_database(url: str | None, clock: Clock) -> Database:
         copy = file_migration_copy(database, copy, now)
     database.migration_copy = copy
     log.info("%s", migration.message(copy))
-    if migration.from_revision is not None:
+    if migration.from_revision is not None or migration.rebuilt:
         database.startup_message = migration.message(copy)
     return database

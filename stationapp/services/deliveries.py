@@ -946,7 +946,7 @@ def add_note_to_household(
     """Append a note the volunteer brought back to the household's notes, dated ``today``.
 
     The line reads ``2026-11-26 送窗花：老人说暖气不热``. ValidationError on ``note``
-    when it is empty.
+    when it is empty, or when the notes with it would pass their limit (nothing is cut).
     """
     text = " ".join(text_rules.DELIVERY_OUTCOME_NOTE.check(note, "note").split())
     if not text:
@@ -956,7 +956,16 @@ def add_note_to_household(
     if household is None:  # pragma: no cover - the foreign key forbids it
         raise NotFoundError(f"找不到编号为 {delivery.household_id} 的住户")
     line = f"{today:%Y-%m-%d} {delivery.event.title}：{text}"
-    household.notes = f"{household.notes.rstrip()}\n{line}" if household.notes.strip() else line
+    notes = f"{household.notes.rstrip()}\n{line}" if household.notes.strip() else line
+    limit = text_rules.HOUSEHOLD_NOTES.limit
+    if len(notes) > limit:
+        room = limit - len(notes) + len(text)
+        raise ValidationError("note", (
+            f"住户备注最多 {limit} 个字，加上这条就超过了（这条最多还能写 {room} 个字）。"
+            "请把这条写短些，或先在住户信息里整理备注。" if room > 0 else
+            f"住户备注已接近 {limit} 个字的上限，记不下这条了。请先在住户信息里整理备注。"
+        ))
+    household.notes = notes
     household.updated_by = actor
     flush_or_conflict(session, "这户信息刚被别人修改过，请刷新后再试。")
     log.info("household %s: note from delivery %s by %s", household.id, delivery_id, actor)

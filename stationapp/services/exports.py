@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from stationapp.domain.models import Community, Household, HouseholdCategory, Resident
 from stationapp.domain.people import age_on
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, ResidentStatus, Sex
+from stationapp.files import atomic_write
 from stationapp.services._common import chunks
 from stationapp.services.files import (
-    atomic_write,
     guard_csv_text,
     keep_as_text,
     looks_like_formula,

@@ -11,9 +11,13 @@ is left alone (None), for the crash report.
 from __future__ import annotations
 
 import errno
+import logging
+import os
 import sqlite3
 
+from sqlalchemy import Engine, event
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm.exc import StaleDataError
 
 from stationapp.domain.errors import (
@@ -46,11 +50,35 @@ NO_PERMISSION = ("没有权限写入这个位置。" + NOT_SAVED
                  + "请换一个可以写入的文件夹，或请管理员检查权限。")
 MISSING_PLACE = ("要读写的文件或文件夹不存在（可能被移走或删除，或 U 盘、网络盘已断开）。"
                  + NOT_SAVED + "请检查位置后再试一次。")
+SERVER_STRAINED = ("数据库服务器的资源不够用了（内存或设置的上限）。" + NOT_SAVED
+                   + "请稍等一会儿再试一次；仍不行时请管理员检查数据库服务器。")
 STALE = ("这条记录刚刚被另一台电脑修改过。" + NOT_SAVED
          + "请关闭后重新打开，看过别人的修改后再改。")
 
-_UNIQUE_WHAT = (("id_number", "身份证号"), ("address", "地址"), ("number", "编号"),
-                ("name", "名称"))
+_BUSINESS_KEYS: dict[tuple[str, tuple[str, ...]], str] = {
+    ("resident", ("id_number",)): "身份证号",
+    ("community", ("name",)): "小区名称",
+    ("event_type", ("name",)): "活动类型名称",
+    ("item", ("name",)): "物品名称",
+    ("request_category", ("name",)): "诉求类别名称",
+    ("service_certificate", ("number",)): "证明编号",
+    ("volunteer_role", ("volunteer_id", "community_id", "role")): "志愿者职务",
+    ("delivery", ("event_id", "household_id", "item_id")): "物品安排",
+    ("delivery_round", ("event_id", "volunteer_id", "round_date")): "送上门轮次",
+}
+"""The unique constraints two desks can race on (the models' ``unique=True`` and
+``UniqueConstraint``s), with the words that name them for the clerk. Any other unique
+violation (a primary key, a table the program fills itself) is a bug."""
+
+_PG_BUSINESS_KEYS = {
+    f"uq_{table}_{columns[0]}": words for (table, columns), words in _BUSINESS_KEYS.items()
+}
+"""The same constraints by their PostgreSQL names (the models' naming convention)."""
+
+_LEDGER_GONE = "_stationapp_ledger_gone"
+"""Set on a SQLite "no such table" error when the ledger's tables are all gone."""
+
+log = logging.getLogger("stationapp.db")
 
 
 def duplicate_message(what: str) -> str:
@@ -134,18 +162,68 @@ def _sqlite_error(orig: sqlite3.Error) -> StationError | None:
         return DatabaseUnavailableError(VANISHED_FILE)
     if name.startswith("SQLITE_IOERR"):
         return DatabaseUnavailableError(DISK_ERROR)
-    if text.startswith("no such table"):
+    if text.startswith("no such table") and getattr(orig, _LEDGER_GONE, False):
         # The migrated tables were there when the ledger opened: the file was replaced
         # (deleted, then created empty again by SQLite) while the program ran.
         return DatabaseUnavailableError(VANISHED_FILE)
-    if name == "SQLITE_CONSTRAINT_UNIQUE" or text.startswith("unique constraint failed"):
-        return DuplicateEntryError(duplicate_message(_unique_what(text)))
+    if text.startswith("unique constraint failed:"):
+        what = _sqlite_business_key(str(orig))
+        return DuplicateEntryError(duplicate_message(what)) if what else None
     return None
+
+
+def _sqlite_business_key(message: str) -> str | None:
+    """The words for the business key in "UNIQUE constraint failed: t.a, t.b"; else None."""
+    columns = [part.strip() for part in message.split(":", 1)[1].split(",")]
+    tables = {column.partition(".")[0] for column in columns}
+    if len(tables) != 1:
+        return None
+    names = tuple(column.partition(".")[2] for column in columns)
+    return _BUSINESS_KEYS.get((tables.pop(), names))
+
+
+@event.listens_for(Engine, "handle_error")
+def _note_a_vanished_ledger(context: ExceptionContext) -> None:
+    """Mark a SQLite "no such table" error when the ledger itself is gone.
+
+    Only the connection can tell a ledger replaced by an empty file (its file missing, or
+    none of its tables there, not even ``alembic_version``) from a mistyped table name (a
+    bug): the mark lets :func:`station_error_for` tell them apart afterwards.
+    """
+    orig = context.original_exception
+    if not (isinstance(orig, sqlite3.OperationalError)
+            and str(orig).lower().startswith("no such table")):
+        return
+    if _sqlite_ledger_gone(context):
+        setattr(orig, _LEDGER_GONE, True)
+
+
+def _sqlite_ledger_gone(context: ExceptionContext) -> bool:
+    try:
+        driver = context.connection.connection.dbapi_connection if context.connection else None
+    except sa_exc.SQLAlchemyError:  # closed or invalidated meanwhile: nothing to look at
+        return False
+    if not isinstance(driver, sqlite3.Connection):
+        return False
+    try:
+        files = [row[2] for row in driver.execute("PRAGMA database_list") if row[1] == "main"]
+        if files and files[0] and not os.path.exists(files[0]):
+            return True
+        found = driver.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+    except sqlite3.Error as exc:  # the file cannot even be read: it is not the ledger now
+        log.info("could not look at the ledger's tables: %s", type(exc).__name__)
+        return True
+    return found is None
 
 
 _PG_LOCKED = {"55P03", "57014", "40P01", "40001", "53300"}
 """lock_not_available, query_canceled (lock/statement timeout), deadlock_detected,
-serialization_failure, too_many_connections."""
+serialization_failure, too_many_connections (the other desks hold every connection)."""
+_PG_DISK_FULL = "53100"
+"""disk_full; the rest of class 53 (out of memory, configuration limit exceeded …) is the
+server running short of something else."""
 _PG_UNAVAILABLE_PREFIXES = ("08", "57P")
 """connection exceptions; admin shutdown, crash shutdown, cannot connect now."""
 
@@ -154,15 +232,16 @@ def _postgres_error(orig: BaseException) -> StationError | None:
     state = str(getattr(orig, "sqlstate", None) or "")
     if state in _PG_LOCKED:
         return DatabaseLockedError(LOCKED)
-    if state.startswith("53"):  # insufficient resources: disk full, out of memory
+    if state == _PG_DISK_FULL:
         return DiskFullError(DISK_FULL)
+    if state.startswith("53"):  # insufficient resources other than the disk
+        return DatabaseUnavailableError(SERVER_STRAINED)
     if state == "25006":
         return ReadOnlyError(READ_ONLY)
     if state == "23505":
-        diag = getattr(orig, "diag", None)
-        where = " ".join(str(getattr(diag, attr, "") or "")
-                         for attr in ("table_name", "constraint_name"))
-        return DuplicateEntryError(duplicate_message(_unique_what(where.lower())))
+        constraint = str(getattr(getattr(orig, "diag", None), "constraint_name", "") or "")
+        what = _PG_BUSINESS_KEYS.get(constraint)
+        return DuplicateEntryError(duplicate_message(what)) if what else None
     if state.startswith(_PG_UNAVAILABLE_PREFIXES):
         return DatabaseUnavailableError(SERVER_UNREACHABLE)
     if not state and type(orig).__name__ in ("OperationalError", "InterfaceError"):
@@ -170,9 +249,3 @@ def _postgres_error(orig: BaseException) -> StationError | None:
         return DatabaseUnavailableError(SERVER_UNREACHABLE)
     return None
 
-
-def _unique_what(text: str) -> str:
-    for column, words in _UNIQUE_WHAT:
-        if column in text:
-            return words
-    return "内容"

@@ -1,9 +1,7 @@
-"""Writing files for the clerk safely: atomically, and with no live spreadsheet formulas.
+"""Writing files for the clerk safely: with no live spreadsheet formulas.
 
 Every file the program writes (exports, the rejected-rows report, backups, PDFs) is
-written under a hidden temporary name in the target's folder and renamed onto the target
-only once it is complete and on the disk, so a crash, a full disk or an error leaves
-either the old file or the new one, never half a file or a stray temporary.
+written atomically with :func:`stationapp.files.atomic_write`.
 
 Text that a spreadsheet would run as a formula (OWASP "CSV injection": a cell beginning
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written as text in .xlsx and
@@ -13,11 +11,6 @@ the program's own exports import back unchanged.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,51 +20,6 @@ FORMULA_TRIGGERS = frozenset("=+-@\t\r")
 """First characters that make Excel, WPS or LibreOffice read a cell as a formula."""
 
 CSV_GUARD = "'"
-
-
-@contextlib.contextmanager
-def atomic_write(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path`` to write the whole file to.
-
-    When the block ends normally the temporary file is flushed to the disk and renamed onto
-    ``path`` (replacing an existing file in one step); when it raises (including an OSError
-    for a full disk) the temporary file is removed and ``path`` is left as it was. The
-    temporary file is readable by the desk's user only, and so is the result.
-    """
-    path = Path(path)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{path.name}.tmp-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        _fsync_file(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_file(path: Path) -> None:
-    handle = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; folders cannot be opened for this on Windows.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
 
 
 def looks_like_formula(text: str) -> bool:

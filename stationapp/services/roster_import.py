@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from stationapp.db.locks import lock_for_import
 from stationapp.db.stamps import session_clock
+from stationapp.domain import text_rules
 from stationapp.domain.address import Address
 from stationapp.domain.derived import MemberFacts, derived_household_columns
 from stationapp.domain.errors import ImportFileError, ValidationError
@@ -385,6 +386,33 @@ def _resident_input(person: _Person, is_head: bool) -> ResidentInput:
     )
 
 
+def _joined_notes(current: str, notes: Iterable[str]) -> str:
+    """The household's ``current`` notes followed by the rows' ``notes`` they do not hold
+    yet, each once, separated by "；"."""
+    added = [n for n in notes if n and n not in current]
+    return "；".join(dict.fromkeys(n for n in (current, *added) if n))
+
+
+def _rows_past_notes_limit(current: str, people: list[_Person]) -> dict[int, str]:
+    """Rows whose note, added in row order to the household's ``current`` notes, would
+    take them past their limit (a note too long on its own is left to the validation);
+    the reason for each. Notes are never cut."""
+    limit = text_rules.HOUSEHOLD_NOTES.limit
+    kept: list[str] = []
+    refused: dict[int, str] = {}
+    for person in people:
+        if not person.notes or len(person.notes.strip()) > limit:
+            continue
+        if len(_joined_notes(current, [*kept, person.notes]).strip()) <= limit:
+            kept.append(person.notes)
+            continue
+        used = len(_joined_notes(current, kept).strip())
+        refused[person.row] = (
+            f"备注：加上这一行的备注，这户的备注会超过 {limit} 个字（已有 {used} 个字）。"
+            "请把这一行的备注写短些，或先在住户信息里整理这户的备注，再导入这一行。")
+    return refused
+
+
 def _registered_on(people: list[_Person]) -> date | None:
     """The household's 登记日期 as the rows give it (the earliest, when they differ)."""
     return min((p.registered_on for p in people if p.registered_on is not None), default=None)
@@ -394,7 +422,7 @@ def _new_household(people: list[_Person]) -> HouseholdInput:
     head = next((p for p in people if p.is_head), people[0])
     tiers = [p.tier for p in people if p.tier is not None]
     categories = frozenset().union(*(p.categories for p in people))
-    notes = "；".join(dict.fromkeys(p.notes for p in people if p.notes))
+    notes = _joined_notes("", (p.notes for p in people))
     phones = [p.household_phone for p in people if p.household_phone]
     return HouseholdInput(
         community=head.community, building=head.building, unit=head.unit, room=head.room,
@@ -447,13 +475,12 @@ def _merged_household(
         residents[index] = merged
     tiers = [p.tier for p in people if p.tier is not None]
     categories = current.categories.union(*(p.categories for p in people))
-    notes = [p.notes for p in people if p.notes and p.notes not in current.notes]
     phones = [p.household_phone for p in people if p.household_phone]
     merged_household = replace(
         current, residents=tuple(residents), categories=categories,
         phone=_same_phone(phones[0], current.phone) if phones else current.phone,
         tier=tiers[0] if tiers else current.tier,
-        notes="；".join([current.notes, *dict.fromkeys(notes)]).strip("；"),
+        notes=_joined_notes(current.notes, (p.notes for p in people)),
         registered_on=_registered_on(people) or current.registered_on,
     )
     household_changed = (merged_household.tier != current.tier
@@ -613,10 +640,23 @@ class _Rejecter:
                                              RowAction.REJECT, problems)
 
 
+def _reject_rows(
+    group: list[_Person], reasons: dict[int, str], reject: _Rejecter
+) -> list[_Person]:
+    """Reject the rows of ``group`` that have a reason; the others, still to plan."""
+    for person in group:
+        if person.row in reasons:
+            reject(person, reasons[person.row])
+    return [p for p in group if p.row not in reasons]
+
+
 def _plan_new(
     group: list[_Person], reject: _Rejecter, results: dict[int, RowResult],
     values: dict[int, tuple[str, ...]], today: date,
 ) -> list[_HouseholdPlan]:
+    if too_long := _rows_past_notes_limit("", group):
+        good = _reject_rows(group, too_long, reject)
+        return _plan_new(good, reject, results, values, today) if good else []
     try:
         data = validate_household(_new_household(group), today)
     except ValidationError as exc:
@@ -640,6 +680,10 @@ def _plan_update(
     current: HouseholdInput, household_id: int, group: list[_Person], reject: _Rejecter,
     results: dict[int, RowResult], values: dict[int, tuple[str, ...]], today: date,
 ) -> list[_HouseholdPlan]:
+    if too_long := _rows_past_notes_limit(current.notes, group):
+        good = _reject_rows(group, too_long, reject)
+        return (_plan_update(current, household_id, good, reject, results, values, today)
+                if good else [])
     merged, changed = _merged_household(current, group)
     if not any(changed.values()):
         for person in group:

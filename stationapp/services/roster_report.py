@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from stationapp.services.files import atomic_write, keep_as_text
+from stationapp.files import atomic_write
+from stationapp.services.files import keep_as_text
 from stationapp.services.roster_import import RowResult
 
 REPORT_SHEET = "未导入的行"

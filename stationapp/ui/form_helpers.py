@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain.errors import (
     ConflictError,
+    DuplicateEntryError,
     NotFoundError,
     StationError,
     ValidationError,
@@ -224,7 +225,8 @@ def save_in_one_transaction(
     """Run ``write`` in one transaction and tell the clerk what went wrong, if anything.
 
     Problems go to ``show_problems`` (shown beside the fields); a conflict, a vanished
-    row or what the environment did (disk full, ledger locked or gone) gets a message box.
+    row, a value another desk just saved too, or what the environment did (disk full,
+    ledger locked or gone) gets a message box.
     ``messages`` are the translated (conflict title, conflict text, not-saved title).
     Returns the saved id, or None when nothing was written.
     """
@@ -234,6 +236,8 @@ def save_in_one_transaction(
             return write(session)
     except ValidationError as exc:
         show_problems(exc.problems)
+    except DuplicateEntryError as exc:  # not "someone changed this record": its own words
+        QMessageBox.warning(parent, not_saved_title, str(exc))
     except ConflictError as exc:
         QMessageBox.warning(parent, conflict_title, conflict_details(conflict_text, exc))
     except NotFoundError as exc:

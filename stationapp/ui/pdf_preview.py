@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from stationapp.domain.errors import StationError
+from stationapp.files import atomic_write
 from stationapp.services.database import Database
-from stationapp.services.files import atomic_write
 from stationapp.ui.workers import SessionTask, TaskRunner
 
 log = logging.getLogger("stationapp.ui")

@@ -1,6 +1,7 @@
 """Show the clerk the length limit of a text field, from the one table in the domain rules.
 
-A one-line field stops taking characters at the limit and says the limit in its tooltip;
+A one-line field stops taking characters at the limit (a paste keeps what fits) and says
+the limit in its tooltip;
 a multi-line field says its limit in its placeholder (or tooltip, when it already has a
 placeholder). The service still checks, and its message names the field and the limit.
 
@@ -13,9 +14,9 @@ what to shorten.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
 from stationapp.domain.text_rules import TextRule
 
@@ -26,8 +27,9 @@ def limit_hint(limit: int) -> str:
 
 
 class LengthLimit(QValidator):
-    """Refuses an edit of ``line`` that makes its text longer than ``limit`` characters;
-    text already longer (set by code) may still be shortened."""
+    """Keeps edits of ``line`` within ``limit`` characters: what a keystroke or a paste
+    adds beyond the limit is left out, and the limit is shown beside the field. Text
+    already longer (set by code) is kept whole and may be shortened."""
 
     def __init__(self, line: QLineEdit, limit: int) -> None:
         """Limit ``line`` (the validator's parent) to ``limit`` characters."""
@@ -41,13 +43,26 @@ class LengthLimit(QValidator):
         # Qt asks about an edit after applying it, so the length before it is kept here.
         self._length = len(text)
 
-    def validate(self, text: str, pos: int) -> QValidator.State:
-        """Invalid when an edit grows the text beyond the limit."""
+    def validate(self, text: str, pos: int) -> object:
+        """Acceptable; an edit that grows the text beyond the limit loses the characters
+        it added beyond it (they sit just before the cursor ``pos``)."""
         if not self._line.isModified():
             return QValidator.State.Acceptable  # set by code (setText clears the flag)
-        if len(text) > self.limit and len(text) > self._length:
+        excess = len(text) - max(self.limit, self._length)
+        if excess <= 0:
+            return QValidator.State.Acceptable
+        cut = min(excess, pos)
+        kept = text[: pos - cut] + text[pos:]
+        self._tell()
+        if len(kept) > max(self.limit, self._length):
             return QValidator.State.Invalid
-        return QValidator.State.Acceptable
+        return (QValidator.State.Acceptable, kept, pos - cut)
+
+    def _tell(self) -> None:
+        """Show the limit by the field, so a refused keystroke or a cut paste is explained."""
+        line = self._line
+        QToolTip.showText(line.mapToGlobal(QPoint(0, line.height())), limit_hint(self.limit),
+                          line)
 
 
 def text_limit(line: QLineEdit) -> int | None:

@@ -54,6 +54,25 @@ def test_an_id_number_saved_meanwhile_is_a_conflict_without_data(ledger: Databas
         assert value not in message
 
 
+def test_a_repeated_primary_key_is_a_bug_not_a_duplicate(ledger: Database) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from stationapp.services.failures import station_error_for
+
+    with pytest.raises(IntegrityError) as caught, ledger.session() as session:
+        session.execute(text("INSERT INTO station_setting (key, value) VALUES ('x', '1')"))
+        session.execute(text("INSERT INTO station_setting (key, value) VALUES ('x', '2')"))
+    assert station_error_for(caught.value) is None
+
+
+def test_a_community_name_saved_meanwhile_is_a_duplicate(ledger: Database) -> None:
+    with pytest.raises(DuplicateEntryError) as caught, ledger.session() as session:
+        session.execute(text(
+            "INSERT INTO community (name, version, created_at, updated_at, updated_by) "
+            "SELECT name, 1, created_at, updated_at, 't' FROM community"))
+    assert "小区名称" in str(caught.value)
+
+
 def test_scrub_removes_what_postgres_says_about_the_row(ledger: Database) -> None:
     from sqlalchemy.exc import IntegrityError
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, insert
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from stationapp.db import engine as engine_module
 from stationapp.domain.clock import Clock
@@ -111,6 +111,33 @@ def test_a_locked_database_gets_a_message_not_a_crash_dialog(
     assert PHONE not in log_file.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("error", [
+    IntegrityError("INSERT INTO station_setting …", (PHONE,),
+                   sqlite3.IntegrityError("UNIQUE constraint failed: station_setting.key")),
+    OperationalError("SELECT … FROM househod", (PHONE,),
+                     sqlite3.OperationalError("no such table: househod")),
+])
+def test_a_programming_error_is_a_crash_report_not_an_environment_message(
+    qapp: QCoreApplication, log_file: Path, message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch, error: Exception,
+) -> None:
+    # A unique key the clerk does not type, or a table missing from an intact ledger: a
+    # bug to report, not "another desk saved the same" or "restore a backup".
+    shown: list[str] = []
+
+    def exec_records(dialog: CrashDialog) -> int:
+        shown.append(dialog.details.toPlainText())
+        dialog.deleteLater()
+        return 0
+
+    monkeypatch.setattr(CrashDialog, "exec", exec_records)
+    handler = CrashHandler(no_dialogs=False, log_file=str(log_file))
+    handler(type(error), error, None)
+    assert not message_boxes.warnings
+    assert len(shown) == 1 and type(error).__name__ in shown[0]
+    assert PHONE not in shown[0]
+
+
 def test_saving_while_another_desk_holds_the_ledger_says_so_and_keeps_the_form(
     qtbot: QtBot, tmp_path: Path, clock: Clock, today: date, message_boxes: MessageBoxes,
     monkeypatch: pytest.MonkeyPatch,
@@ -134,7 +161,7 @@ def test_saving_while_another_desk_holds_the_ledger_says_so_and_keeps_the_form(
         try:
             other_desk.execute("BEGIN IMMEDIATE")
             other_desk.execute("UPDATE household SET notes = notes")
-            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+            dialog.save_button.click()
         finally:
             other_desk.rollback()
             other_desk.close()

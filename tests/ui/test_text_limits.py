@@ -69,3 +69,14 @@ def test_a_stored_value_longer_than_the_limit_is_shown_whole(
     editor.name_edit.end(False)
     qtbot.keyClick(editor.name_edit, Qt.Key.Key_Backspace)
     assert editor.name_edit.text() == "阿" * 29
+
+
+def test_a_paste_keeps_what_fits_and_says_the_limit(qtbot: QtBot, clock: Clock) -> None:
+    editor = MemberEditor(clock)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.name_edit.setText("王")
+    editor.name_edit.end(False)
+    editor.name_edit.insert("阿" * 30)  # what Ctrl+V does with the clipboard's text
+    assert editor.name_edit.text() == "王" + "阿" * 19

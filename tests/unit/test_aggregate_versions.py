@@ -8,6 +8,8 @@ change survives. The household cases run on PostgreSQL in tests/pg as well.
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -19,7 +21,8 @@ from stationapp.domain.care_models import RequestStatusChange
 from stationapp.domain.care_vocab import RequestStatus
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ConflictError
-from stationapp.domain.event_models import EventType, Item, Volunteer
+from stationapp.domain.event_models import Delivery, Event, EventType, Item, Volunteer
+from stationapp.domain.models import Household, Resident
 from stationapp.domain.vocab import (
     CareCategory,
     CareTier,
@@ -27,6 +30,7 @@ from stationapp.domain.vocab import (
     HouseholdStatus,
     Sex,
 )
+from stationapp.services._aggregates import touch_roots
 from stationapp.services.database import Database, open_database
 from stationapp.services.deliveries import (
     PlanLine,
@@ -294,3 +298,56 @@ def test_a_changed_step_makes_an_older_request_copy_stale(
     with desk_a.session() as s:
         kept = get_request(s, request_id, now=datetime(2026, 11, 21, 9, 0))
     assert kept.description == "暖气片不热"
+
+
+# ---------------------------------------------------------------- one bump per transaction
+
+
+def test_roots_written_in_a_transaction_can_be_freed_and_are_bumped_once(
+    sqlite_url: str, clock: Clock
+) -> None:
+    """A big import writes many households in one transaction: the session must not keep
+    them all alive; one freed and read again is still known to be written already."""
+    database = open_database(sqlite_url, clock)
+    try:
+        household_id = two_member_household(database)
+        with database.session() as s:
+            before = s.scalar(select(Household.version).where(Household.id == household_id))
+            household = s.get(Household, household_id)
+            assert household is not None
+            household.phone = "13905460000"
+            s.flush()
+            freed = weakref.ref(household)
+            del household
+            gc.collect()
+            assert freed() is None
+            member = s.scalars(select(Resident).where(
+                Resident.household_id == household_id, Resident.relation == "配偶")).one()
+            member.relation = "丈夫"
+            s.flush()
+        with database.session() as s:
+            after = s.scalar(select(Household.version).where(Household.id == household_id))
+    finally:
+        database.dispose()
+    assert before is not None and after == before + 1
+
+
+def test_a_root_touched_behind_the_orm_is_not_bumped_again_by_a_later_flush(
+    sqlite_url: str, clock: Clock
+) -> None:
+    database = open_database(sqlite_url, clock)
+    try:
+        event_id, _volunteer, deliveries = event_with_deliveries(database)
+        with database.session() as s:
+            before = s.scalar(select(Event.version).where(Event.id == event_id))
+            touch_roots(s, Event, [event_id], DESK)
+            delivery = s.get(Delivery, deliveries[0])
+            assert delivery is not None
+            delivery.notes = "先打电话"
+            s.flush()
+            touch_roots(s, Event, [event_id], DESK)
+        with database.session() as s:
+            after = s.scalar(select(Event.version).where(Event.id == event_id))
+    finally:
+        database.dispose()
+    assert before is not None and after == before + 1

@@ -3,10 +3,14 @@ files refused with nothing lost, older backups migrated, PostgreSQL sent to its 
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
@@ -224,4 +228,74 @@ def test_the_copy_made_before_a_migration_is_kept_with_the_backups(tmp_path: Pat
         assert backup_revision(kept[0].path) == "0002"
     finally:
         database.dispose()
+    assert list(tmp_path.glob("old.before-migration-*")) == []
+
+
+def test_a_copy_moved_to_another_disk_is_whole_or_not_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup folder on a USB stick: a rename cannot cross disks, so the copy made
+    before a migration is copied there; when the stick fills up half-way, no half copy
+    is left among the backups and the copy stays where it was, whole."""
+    from alembic import command
+
+    from stationapp.db.migrate import alembic_config
+
+    usb = tmp_path / "usb"
+    file = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{file}")
+    try:
+        command.upgrade(alembic_config(engine), "0002")
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                f"insert into station_setting values ('backup_folder', '{usb}')")
+    finally:
+        engine.dispose()
+    real_replace, real_rename, real_copyfile = os.replace, os.rename, shutil.copyfile
+
+    def across_disks(real: Any) -> Any:
+        def move(source: Any, target: Any, *args: Any, **kwargs: Any) -> None:
+            if (Path(target).parent == usb) != (Path(source).parent == usb):
+                raise OSError(errno.EXDEV, "Invalid cross-device link")
+            real(source, target, *args, **kwargs)
+        return move
+
+    def stick_fills_up(source: Any, target: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(target).parent != usb:
+            return real_copyfile(source, target, *args, **kwargs)
+        with open(source, "rb") as whole, open(target, "wb") as half:
+            half.write(whole.read(4096))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", across_disks(real_replace))
+    monkeypatch.setattr(os, "rename", across_disks(real_rename))
+    monkeypatch.setattr(shutil, "copyfile", stick_fills_up)
+    database = open_database(f"sqlite:///{file}", FixedClock(NOON))
+    try:
+        copy = database.migration_copy
+    finally:
+        database.dispose()
+    assert [p.name for p in usb.iterdir()] == []
+    assert copy is not None and copy.parent == tmp_path
+    assert backup_revision(copy) == "0002"
+
+    # With room on the stick the copy moves there, whole.
+    monkeypatch.setattr(shutil, "copyfile", real_copyfile)
+    file.unlink()
+    copy.unlink()
+    engine = create_engine(f"sqlite:///{file}")
+    try:
+        command.upgrade(alembic_config(engine), "0002")
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                f"insert into station_setting values ('backup_folder', '{usb}')")
+    finally:
+        engine.dispose()
+    database = open_database(f"sqlite:///{file}", FixedClock(NOON))
+    try:
+        copy = database.migration_copy
+    finally:
+        database.dispose()
+    assert copy is not None and copy.parent == usb
+    assert backup_revision(copy) == "0002"
     assert list(tmp_path.glob("old.before-migration-*")) == []

@@ -564,6 +564,29 @@ def test_volunteer_note_goes_to_the_household(
     assert notes == f"{stamp}：暖气不热， 想找人修\n{stamp}：下次先打电话"
 
 
+def test_a_volunteer_note_never_pushes_the_household_notes_past_their_limit(
+    database: Database, ledger: dict[str, int], today: date
+) -> None:
+    ids = one_of_each(database)
+    line = f"{today:%Y-%m-%d} 写春联送祝福："
+    with database.session() as s:
+        plan_deliveries(s, ids["event"], [ledger["li"]], [PlanLine(ids["couplet"], 1)], "clerk")
+        (row,) = list_deliveries(s, ids["event"])
+        household = s.get(Household, ledger["li"])
+        assert household is not None
+        household.notes = "旧" * (1000 - len(line) - 1 - 4)  # room for a 4-character note
+        with pytest.raises(ValidationError) as caught:
+            add_note_to_household(s, row.id, "暖气不热了", "clerk", today)
+        add_note_to_household(s, row.id, "暖气不热", "clerk", today)
+        notes = get_household(s, ledger["li"], today).notes
+        with pytest.raises(ValidationError) as full:
+            add_note_to_household(s, row.id, "好", "clerk", today)
+    assert caught.value.field == "note"
+    assert "1000" in caught.value.message and "还能写 4 个字" in caught.value.message
+    assert full.value.field == "note" and "1000" in full.value.message
+    assert len(notes) == 1000 and notes.endswith(f"{line}暖气不热")
+
+
 # ---------------------------------------------------------------- status changes
 
 

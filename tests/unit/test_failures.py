@@ -128,6 +128,26 @@ def test_scrub_keeps_ordinary_text() -> None:
     assert scrub(line) == line
 
 
+@pytest.mark.parametrize("phone", [
+    "(0546)8123456", "（0546）8123456", "(0546) 812 3456", "(010)81234567", "010-81234567",
+    "0546 812 3456", "+86 546 8123456", "+86 139 0546 1234", "0086 13905461234",
+    "8613905461234", "0546-8765432-123", "tel13905461234",
+])
+def test_scrub_masks_every_way_a_phone_is_written(phone: str) -> None:
+    # Every form check_phone accepts (and what a clerk may type in a note) is masked whole.
+    cleaned = scrub(f"电话：{phone}。")
+    assert cleaned == f"电话：{'tel' if phone.startswith('tel') else ''}<phone>。"
+
+
+@pytest.mark.parametrize("line", [
+    "backup of 12345678901 bytes written", "order 0123456789 done", "at 1712345678.25 s",
+    "household 20260105100000", "ids 99999999999 and 10234567890", "room 3-1-301 of 2026-12-07",
+    "rows 14012345678 and 16012345678", "file 01234567890.part", "at 2026-12-07 10:00:00,123",
+])
+def test_scrub_keeps_numbers_that_are_no_phone(line: str) -> None:
+    assert scrub(line) == line
+
+
 def test_the_log_file_is_scrubbed(tmp_path: Path) -> None:
     path = setup_logging(tmp_path)
     logger = logging.getLogger("stationapp.test")
@@ -263,3 +283,119 @@ def test_a_stale_write_is_a_conflict(ledger: Database) -> None:
             other.execute(text("UPDATE household SET version = version + 1"))
         household.notes = "改过"
         session.flush()
+
+
+# --- only what the environment did is mapped; a programming error stays a bug ------------
+
+
+def test_a_missing_table_in_an_intact_ledger_is_a_bug(ledger: Database) -> None:
+    # A mistyped table name is a programming error: a crash report, not "restore a backup".
+    with pytest.raises(OperationalError) as caught, ledger.session() as session:
+        session.execute(text("SELECT id FROM househod"))
+    assert station_error_for(caught.value) is None
+
+
+def test_a_ledger_replaced_by_an_empty_file_is_vanished(ledger: Database) -> None:
+    # The file was deleted while the program ran; SQLite creates an empty one on the next
+    # connection, where none of the ledger's tables are.
+    folder = Path(ledger.engine.url.database or "").parent
+    ledger.engine.dispose()
+    for path in folder.iterdir():
+        path.unlink()
+    with pytest.raises(DatabaseUnavailableError) as caught, ledger.session() as session:
+        session.get(Household, 1)
+    assert "找不到台账数据库文件" in str(caught.value)
+
+
+def test_a_unique_violation_outside_the_business_keys_is_a_bug(ledger: Database) -> None:
+    with pytest.raises(IntegrityError) as caught, ledger.session() as session:
+        session.execute(text("INSERT INTO station_setting (key, value) VALUES ('x', '1')"))
+        session.execute(text("INSERT INTO station_setting (key, value) VALUES ('x', '2')"))
+    assert station_error_for(caught.value) is None
+
+
+def test_a_repeated_primary_key_is_a_bug(ledger: Database) -> None:
+    with pytest.raises(IntegrityError) as caught, ledger.session() as session:
+        session.execute(text(
+            "INSERT INTO community (id, name, version, created_at, updated_at, updated_by) "
+            "SELECT id, name || '2', 1, created_at, updated_at, 't' FROM community"))
+    assert station_error_for(caught.value) is None
+
+
+@pytest.mark.parametrize(("message", "words"), [
+    ("UNIQUE constraint failed: resident.id_number", "身份证号"),
+    ("UNIQUE constraint failed: community.name", "小区名称"),
+    ("UNIQUE constraint failed: event_type.name", "活动类型名称"),
+    ("UNIQUE constraint failed: item.name", "物品名称"),
+    ("UNIQUE constraint failed: request_category.name", "诉求类别名称"),
+    ("UNIQUE constraint failed: service_certificate.number", "证明编号"),
+    ("UNIQUE constraint failed: volunteer_role.volunteer_id, volunteer_role.community_id, "
+     "volunteer_role.role", "志愿者职务"),
+    ("UNIQUE constraint failed: delivery.event_id, delivery.household_id, delivery.item_id",
+     "物品安排"),
+    ("UNIQUE constraint failed: delivery_round.event_id, delivery_round.volunteer_id, "
+     "delivery_round.round_date", "送上门轮次"),
+])
+def test_a_business_key_saved_meanwhile_is_a_duplicate(message: str, words: str) -> None:
+    error = IntegrityError("INSERT …", (NAME,), sqlite3.IntegrityError(message))
+    mapped = station_error_for(error)
+    assert isinstance(mapped, DuplicateEntryError)
+    assert words in str(mapped)
+
+
+def test_every_unique_constraint_of_the_models_is_named_for_the_clerk() -> None:
+    # A new unique constraint is a value two desks can race on: it needs its words too.
+    from sqlalchemy import UniqueConstraint
+
+    from stationapp.domain import all_models  # noqa: F401 - registers every table
+    from stationapp.domain.models import Base
+
+    for table in Base.metadata.tables.values():
+        for constraint in table.constraints:
+            if not isinstance(constraint, UniqueConstraint):
+                continue
+            columns = ", ".join(f"{table.name}.{c.name}" for c in constraint.columns)
+            error = IntegrityError("INSERT …", (), sqlite3.IntegrityError(
+                f"UNIQUE constraint failed: {columns}"))
+            mapped = station_error_for(error)
+            assert isinstance(mapped, DuplicateEntryError), columns
+            assert "相同的内容" not in str(mapped)
+
+
+@pytest.mark.parametrize("message", [
+    "UNIQUE constraint failed: household.id",
+    "UNIQUE constraint failed: station_setting.key",
+    "UNIQUE constraint failed: resident.name",
+    "UNIQUE constraint failed: household.address_key",
+])
+def test_other_unique_violations_are_bugs(message: str) -> None:
+    error = IntegrityError("INSERT …", (NAME,), sqlite3.IntegrityError(message))
+    assert station_error_for(error) is None
+
+
+# --- PostgreSQL's SQLSTATE classes (no server needed: psycopg's error classes) -------------
+
+
+@pytest.mark.parametrize(("sqlstate", "kind", "words"), [
+    ("53100", DiskFullError, "磁盘空间已满"),      # disk_full
+    ("53300", DatabaseLockedError, "占用"),         # too_many_connections: busy, try later
+])
+def test_postgres_resource_errors_are_told_apart(
+    sqlstate: str, kind: type[StationError], words: str
+) -> None:
+    psycopg_errors = pytest.importorskip("psycopg.errors")
+    error = OperationalError("SELECT 1", {}, psycopg_errors.lookup(sqlstate)("server says"))
+    mapped = station_error_for(error)
+    assert type(mapped) is kind
+    assert words in str(mapped)
+
+
+@pytest.mark.parametrize("sqlstate", ["53200", "53400"])
+def test_postgres_out_of_memory_or_a_limit_is_not_disk_full(sqlstate: str) -> None:
+    # out_of_memory, configuration_limit_exceeded: the server's resources, not its disk.
+    psycopg_errors = pytest.importorskip("psycopg.errors")
+    error = OperationalError("SELECT 1", {}, psycopg_errors.lookup(sqlstate)("server says"))
+    mapped = station_error_for(error)
+    assert not isinstance(mapped, DiskFullError)
+    assert isinstance(mapped, DatabaseUnavailableError)
+    assert "服务器" in str(mapped)

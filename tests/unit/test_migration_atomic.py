@@ -257,9 +257,36 @@ def test_a_new_ledger_half_built_by_an_older_version_is_built_again(
     try:
         with database.session() as session:
             session.execute(event_free_insert())
+        # The clerk is told, and where the file as it was is kept.
+        message = database.startup_message
+        assert message is not None and "没有完成" in message and "重新建立" in message
+        assert database.migration_copy is not None and database.migration_copy.is_file()
+        assert str(database.migration_copy) in message
     finally:
         database.dispose()
     assert _revision(file) == SCHEMA_HEAD
+
+
+@pytest.mark.parametrize("filled", ["community", "station_setting"])
+def test_stationapp_tables_without_a_version_but_with_any_row_are_refused(
+    tmp_path: Path, clock: Clock, filled: str
+) -> None:
+    """Not only households: a row in any table may be something the clerk typed."""
+    file = tmp_path / "station.sqlite3"
+    connection = sqlite3.connect(file)
+    connection.execute("CREATE TABLE community (id INTEGER PRIMARY KEY, name VARCHAR(64))")
+    connection.execute("CREATE TABLE station_setting (key VARCHAR(64), value TEXT)")
+    connection.execute("CREATE TABLE household (id INTEGER PRIMARY KEY)")
+    connection.execute(f"INSERT INTO {filled} VALUES (1, '锦华一区')")
+    connection.commit()
+    connection.close()
+    before = _schema(file)
+    with pytest.raises(DatabaseSetupError, match="不是 stationapp 的数据库"):
+        open_database(f"sqlite:///{file}", clock)
+    assert _schema(file) == before
+    connection = sqlite3.connect(file)
+    assert connection.execute(f"SELECT count(*) FROM {filled}").fetchone() == (1,)
+    connection.close()
 
 
 def test_stationapp_tables_with_households_but_no_version_are_refused(

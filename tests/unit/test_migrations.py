@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -76,9 +77,9 @@ def test_copy_aside_is_a_complete_database(sqlite_url: str, clock: Clock) -> Non
         copy = copy_sqlite_aside(file, "before-migration", COPIED)
     finally:
         database.dispose()
-    connection = sqlite3.connect(copy)
-    rows = connection.execute("select value from station_setting").fetchall()
-    connection.close()
+    copied = sqlite3.connect(copy)
+    rows = copied.execute("select value from station_setting").fetchall()
+    copied.close()
     assert rows == [("东利",)]
     assert copy.name == "station.before-migration-20261126-120000.sqlite3"
 
@@ -115,10 +116,56 @@ def test_older_sqlite_database_is_copied_aside_then_migrated(tmp_path: Path) -> 
     finally:
         engine.dispose()
     assert copy is not None and copy.name == "station.before-migration-20261126-120000.sqlite3"
-    connection = sqlite3.connect(copy)
-    version = connection.execute("select version_num from alembic_version").fetchall()
-    connection.close()
+    copied = sqlite3.connect(copy)
+    version = copied.execute("select version_num from alembic_version").fetchall()
+    copied.close()
     assert version == [("0001",)]
+
+
+class _DiskFillsDuringCopy(sqlite3.Connection):
+    """A connection to the ledger whose online backup stops as a full disk stops it,
+    after writing the first page of the copy."""
+
+    def backup(self, target: sqlite3.Connection, *args: object, **kwargs: object) -> None:
+        super().backup(target, pages=1)
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = sqlite3.SQLITE_FULL
+        error.sqlite_errorname = "SQLITE_FULL"
+        raise error
+
+
+def test_a_copy_that_cannot_be_made_stops_the_upgrade_and_leaves_nothing_half_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic import command
+
+    from stationapp.db.migrate import alembic_config
+
+    file = tmp_path / "station.sqlite3"
+    engine = create_engine(f"sqlite:///{file}")
+    try:
+        command.upgrade(alembic_config(engine), "0001")
+    finally:
+        engine.dispose()
+    real_connect = sqlite3.connect
+
+    def connect(database: str | Path, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if Path(database) == file and "factory" not in kwargs:
+            kwargs["factory"] = _DiskFillsDuringCopy
+        connection: sqlite3.Connection = real_connect(database, *args, **kwargs)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    engine = create_engine(f"sqlite:///{file}")
+    try:
+        with pytest.raises(DatabaseSetupError) as raised:
+            upgrade_to_head(engine, COPIED)
+        monkeypatch.undo()
+        assert current_revision(engine) == "0001"
+    finally:
+        engine.dispose()
+    assert "台账没有改动" in str(raised.value) and "磁盘空间不足" in str(raised.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["station.sqlite3"]
 
 
 def test_schema_head_constant_matches_the_scripts() -> None:
@@ -186,7 +233,7 @@ def test_households_of_an_older_database_become_due_from_their_registration_day(
                 " from household"), {"yes": True})
         command.upgrade(config, "head")
         with engine.connect() as connection:
-            rows = dict(connection.execute(text(
+            rows: dict[Any, Any] = dict(connection.execute(text(
                 "select status, next_visit_due from household")).all())
             categories = connection.execute(text(
                 "select count(*) from request_category")).scalar()
@@ -241,13 +288,13 @@ def test_0004_fills_each_households_visit_before_the_last(database_url: str) -> 
                         {"day": day, "room": room, "no": False})
         command.upgrade(config, "head")
         with engine.connect() as connection:
-            rows = dict(connection.execute(text(
+            rows: dict[Any, Any] = dict(connection.execute(text(
                 "select room, previous_visit_date from household")).all())
     finally:
         engine.dispose()
 
-    def day(value: object) -> object:  # SQLite returns the text, PostgreSQL a date
+    def as_date(value: object) -> object:  # SQLite returns the text, PostgreSQL a date
         return date.fromisoformat(value) if isinstance(value, str) else value
 
-    assert {room: day(value) for room, value in rows.items()} == {
+    assert {room: as_date(value) for room, value in rows.items()} == {
         "twice": date(2027, 12, 30), "once": None, "never": None}

@@ -23,6 +23,8 @@ from stationapp.services.households import (
 from stationapp.services.roster_files import read_roster_file, sheet_names
 from stationapp.services.roster_import import (
     ImportOptions,
+    ImportPlan,
+    ImportResult,
     RowAction,
     apply_plan,
     dry_run_result,
@@ -71,7 +73,8 @@ def write_csv(path: Path, rows: list[list[object]], encoding: str) -> Path:
 
 
 def run_import(database: Database, path: Path, options: ImportOptions | None = None,
-               dry_run: bool = False, sheet: str | None = None):  # type: ignore[no-untyped-def]
+               dry_run: bool = False, sheet: str | None = None
+               ) -> tuple[ImportPlan, ImportResult]:
     table = read_roster_file(path, sheet)
     with database.session() as session:
         plan = plan_import(session, table, options, TODAY)
@@ -200,7 +203,7 @@ def test_a_failing_write_rolls_back_everything(database: Database, tmp_path: Pat
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
 def test_csv_in_the_encodings_excel_writes(database: Database, tmp_path: Path,
                                            encoding: str) -> None:
-    rows = [[str(c) for c in row] for row in ROWS]
+    rows: list[list[object]] = [[str(c) for c in row] for row in ROWS]
     _plan, result = run_import(database, write_csv(tmp_path / "名册.csv", rows, encoding))
     assert (result.created, result.rejected) == (4, ())
     with database.session() as session:
@@ -362,3 +365,31 @@ def test_a_registration_day_after_today_is_rejected(database: Database, tmp_path
     assert sorted(problems) == [4, 5]
     assert "登记日期" in problems[4] and "晚于今天" in problems[4]
     assert problems[5].startswith("登记日期：")
+
+
+NOTES_HEADER = ["姓名", "住址", "与户主关系", "备注"]
+
+
+def test_notes_from_the_sheet_never_take_a_household_past_the_notes_limit(
+    database: Database, tmp_path: Path
+) -> None:
+    address = "锦华一区3号楼2单元301"
+    first: list[list[object]] = [["李大爷", address, "户主", "甲" * 600],
+                                 ["李奶奶", address, "配偶", "乙" * 600]]
+    _, result = run_import(database, write_xlsx(tmp_path / "a.xlsx", first,
+                                                header=NOTES_HEADER))
+    assert (result.created, [r.row_number for r in result.rejected]) == (1, [5])
+    assert "超过 1000 个字" in result.rejected[0].problems[0]
+    assert "已有 600 个字" in result.rejected[0].problems[0]
+    more: list[list[object]] = [["李大爷", address, "户主", "丙" * 390],
+                                ["李奶奶", address, "配偶", "丁" * 20]]
+    _, result = run_import(database, write_xlsx(tmp_path / "b.xlsx", more,
+                                                header=NOTES_HEADER))
+    assert (result.updated, [r.row_number for r in result.rejected]) == (1, [5])
+    assert "已有 991 个字" in result.rejected[0].problems[0]
+    with database.session() as session:
+        (household,) = list_households(session, HouseholdFilter(), today=TODAY)
+        notes = get_household(session, household.id, TODAY).notes
+        members = {r.name for r in get_household(session, household.id, TODAY).residents}
+    assert notes == "甲" * 600 + "；" + "丙" * 390
+    assert members == {"李大爷"}

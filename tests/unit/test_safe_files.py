@@ -27,12 +27,13 @@ from openpyxl import Workbook, load_workbook
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import BackupError, ImportFileError
+from stationapp.files import atomic_write
 from stationapp.services import backup as backup_service
 from stationapp.services import exports
 from stationapp.services.backup import list_backups, make_backup
 from stationapp.services.database import Database, open_database
 from stationapp.services.exports import ExportTable, households_table, write_table
-from stationapp.services.files import atomic_write, guard_csv_text, unguard_csv_text
+from stationapp.services.files import guard_csv_text, unguard_csv_text
 from stationapp.services.households import (
     HouseholdFilter,
     HouseholdInput,

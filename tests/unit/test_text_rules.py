@@ -302,3 +302,17 @@ def test_search_matches_wildcards_and_quotes_literally(
             for i, name in enumerate(names)}
         matched = list_household_ids(s, HouseholdFilter(search=query), today=TODAY)
     assert sorted(ids[i] for i in matched) == sorted(found)
+
+
+def test_control_characters_are_exactly_unicode_controls_and_lone_surrogates() -> None:
+    """Over every code point: refused are categories Cc and Cs, and a multi-line text also
+    keeps tab, line feed and carriage return."""
+    import unicodedata
+
+    from stationapp.domain.text_rules import control_characters
+
+    every = "".join(chr(code) for code in range(0x110000))
+    expected = [c for c in every if unicodedata.category(c) in ("Cc", "Cs")]
+    assert control_characters(every) == expected
+    assert control_characters(every, multiline=True) == [
+        c for c in expected if c not in "\t\n\r"]

@@ -7,14 +7,20 @@ revision, and the next start runs the upgrade again.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+from typing import Literal
+
 from alembic import context
 from sqlalchemy import Connection, create_engine
+from sqlalchemy.exc import DBAPIError
 
 from stationapp.domain import all_models  # noqa: F401 - registers every table
 from stationapp.domain.models import Base
 
 config = context.config
 target_metadata = Base.metadata
+log = logging.getLogger("stationapp.db")
 
 
 def _run(connection: Connection, sqlite: bool) -> None:
@@ -51,7 +57,7 @@ def run_migrations_online() -> None:
             _run(connection, sqlite)
             return
         driver = connection.connection.dbapi_connection
-        assert driver is not None
+        assert isinstance(driver, sqlite3.Connection)
         legacy_isolation = driver.isolation_level
         # Batch mode rebuilds a SQLite table by copy, drop and rename; with foreign keys
         # on, dropping a table other rows point at fails. SQLite ignores this pragma
@@ -61,10 +67,33 @@ def run_migrations_online() -> None:
         driver.isolation_level = None
         try:
             _run(connection, sqlite)
-        finally:
-            driver.isolation_level = legacy_isolation
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
+        except BaseException:
+            _restore(connection, driver, legacy_isolation, migration_failed=True)
+            raise
+        _restore(connection, driver, legacy_isolation, migration_failed=False)
+
+
+def _restore(
+    connection: Connection, driver: sqlite3.Connection,
+    isolation: Literal["DEFERRED", "EXCLUSIVE", "IMMEDIATE"] | None, *, migration_failed: bool,
+) -> None:
+    """Give the connection back its transaction handling and foreign keys.
+
+    When that fails, the connection is thrown away instead of going back to the pool
+    without foreign keys. After a failed migration the failure is only logged, so that the
+    migration's own error is the one reported.
+    """
+    try:
+        driver.isolation_level = isolation
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+    except Exception as exc:
+        connection.invalidate()
+        if not migration_failed:
+            raise
+        # Not the exception's text: a database error's carries the SQL.
+        log.warning("could not restore the connection after the failed migration: %s %s",
+                    type(exc).__name__, exc.orig if isinstance(exc, DBAPIError) else "")
 
 
 run_migrations_online()

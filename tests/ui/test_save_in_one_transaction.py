@@ -1,0 +1,61 @@
+"""What the clerk is told when a form's save is refused by the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
+
+from stationapp.domain.clock import Clock
+from stationapp.domain.models import Resident
+from stationapp.services.database import Database, open_database
+from stationapp.services.failures import duplicate_message
+from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.ui.form_helpers import save_in_one_transaction
+
+if TYPE_CHECKING:
+    from conftest import MessageBoxes  # tests/ui/conftest.py
+
+ID_NUMBER = "110101194001011234"
+MESSAGES = ("Changed by someone else", "Someone else changed this household after you "
+            "opened it.", "Not saved")
+
+
+@pytest.fixture
+def ledger(sqlite_url: str, clock: Clock, today: date) -> Iterator[tuple[Database, int]]:
+    """A ledger with one household whose head has ``ID_NUMBER``; and that household's id."""
+    database = open_database(sqlite_url, clock)
+    with database.session() as session:
+        household_id = create_household(session, HouseholdInput(
+            community="晖苑小区", building="3", unit="1", room="301",
+            residents=(ResidentInput(name="欧阳秀芬", birth_date=date(1940, 1, 1),
+                                     is_head=True, id_number=ID_NUMBER),),
+        ), actor="t", today=today)
+    yield database, household_id
+    database.dispose()
+
+
+def test_an_id_number_saved_meanwhile_shows_only_its_own_message(
+    qtbot: QtBot, ledger: tuple[Database, int], message_boxes: MessageBoxes
+) -> None:
+    database, household_id = ledger
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def write(session: Session) -> int:
+        # Another desk saved the same ID number after this desk's check: the unique index
+        # refuses the row.
+        session.add(Resident(household_id=household_id, name="欧阳秀兰",
+                             birth_date=date(1942, 2, 2), id_number=ID_NUMBER))
+        session.flush()
+        return household_id
+
+    saved = save_in_one_transaction(parent, database, write, lambda _problems: None, MESSAGES)
+
+    assert saved is None
+    assert message_boxes.warnings == [f"Not saved: {duplicate_message('身份证号')}"]
