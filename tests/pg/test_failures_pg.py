@@ -95,6 +95,7 @@ def test_scrub_removes_what_postgres_says_about_the_row(ledger: Database) -> Non
     assert "INSERT" not in cleaned
 
 
+@pytest.mark.server_timers
 def test_a_lock_timeout_is_a_plain_error(
     ledger: Database, pg_connection: psycopg.Connection[tuple[object, ...]]
 ) -> None:
