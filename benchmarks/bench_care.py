@@ -412,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         url = demo_database(args.database_url)
         from stationapp.domain.clock import FixedClock, SystemClock
-        from stationapp.services.database import open_database
+        from stationapp.workflows.opening import open_database
 
         probe = open_database(url, SystemClock())
         try:

@@ -65,8 +65,9 @@ from stationapp.domain.event_models import (
 from stationapp.domain.models import Community, Household
 from stationapp.domain.vocab import HouseholdStatus
 from stationapp.reports.delivery_sheet import render_delivery_sheets
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.sheet_data import DeliverySheets, delivery_sheets
+from stationapp.workflows.opening import open_database
 
 STOPS = 1_000
 VOLUNTEERS = 20

@@ -37,9 +37,9 @@ from openpyxl import Workbook, load_workbook
 from stdnum.cn import ric
 
 from stationapp.domain.clock import Clock, SystemClock
-from stationapp.services.database import open_database
 from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import apply_plan, plan_import
+from stationapp.workflows.opening import open_database
 
 BUDGET = 2.0
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"

@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         url = demo_database(args.database_url)
         from stationapp.domain.clock import SystemClock
-        from stationapp.services.database import open_database
+        from stationapp.workflows.opening import open_database
 
         try:
             from stationapp.ui.household_table_model import DEFAULT_BLOCK_SIZE as block_size

@@ -43,9 +43,7 @@ PAINT_TIMEOUT_MS = 120_000
 
 # Inputs of the demo database: a change to any of them builds a new cached file.
 _DEMO_INPUTS = (
-    "stationapp/services/demo.py",
-    "stationapp/services/demo_events.py",
-    "stationapp/services/demo_care.py",
+    "stationapp/demo",
     "stationapp/services/visits.py",  # reschedule_all fills the visit schedule columns
     "stationapp/domain",
     "stationapp/db/migrations/versions",

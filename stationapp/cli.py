@@ -447,7 +447,7 @@ def _events(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
 
 
 def _demo(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock) -> int:
-    from stationapp.services.demo import DEFAULT_HOUSEHOLDS, populate_demo
+    from stationapp.demo import DEFAULT_HOUSEHOLDS, populate_demo
 
     with cli_data.opened_database(args.database_url, clock) as database, \
             database.session() as session:

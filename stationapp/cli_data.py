@@ -28,7 +28,7 @@ Translate = Callable[[str, str], str]
 def opened_database(url: str | None, clock: Clock) -> Iterator[Database]:
     """The database at ``url`` (None: the default one) with the command's ``clock``,
     disposed of when the block ends."""
-    from stationapp.services.database import open_database
+    from stationapp.workflows.opening import open_database
 
     database = open_database(url, clock)
     if database.startup_message:

@@ -27,7 +27,7 @@ Databases:
 * ``sqlite_url``: a SQLite file in the test's ``tmp_path``.
 * ``database_url``: parametrized, every test using it runs on ``sqlite`` and on
   ``postgresql`` (the latter marked ``pg``: ``-m "not pg"`` deselects it).
-* ``database``: ``stationapp.services.database.open_database(database_url)``, disposed
+* ``database``: ``stationapp.workflows.opening.open_database(database_url)``, disposed
   afterwards.
 """
 
@@ -363,7 +363,7 @@ def database_url(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def database(database_url: str, clock: Clock) -> Iterator[Database]:
     """The opened (migrated) stationapp database behind ``database_url``."""
-    from stationapp.services.database import open_database
+    from stationapp.workflows.opening import open_database
 
     opened = open_database(database_url, clock)
     try:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -18,7 +19,7 @@ from stationapp.db.engine import (
     resolve_database_url,
     sqlite_file,
 )
-from stationapp.db.migrate import describe_database_error, migrate_to_head
+from stationapp.db.migrate import Migration, describe_database_error, migrate_to_head
 from stationapp.db.stamps import attach_clock
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import DatabaseSetupError, DatabaseUnavailableError
@@ -96,11 +97,24 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None, clock: Clock) -> Database:
+@dataclass(frozen=True)
+class OpenedDatabase:
+    """A database just opened and migrated, and what the migration did to it."""
+
+    database: Database
+    migration: Migration | None
+    """None when the schema was already current."""
+    opened_at: datetime
+    """The desk's time when opening began (a copy made before migrating is named by it)."""
+
+
+def connect_database(url: str | None, clock: Clock) -> OpenedDatabase:
     """Open (and migrate) the database named by ``url``, the environment, or the default.
 
     ``clock`` is the program's one clock: sessions stamp rows from it. The migration is
-    all-or-nothing; DatabaseSetupError says what happened when it cannot be done.
+    all-or-nothing; DatabaseSetupError says what happened when it cannot be done. Filing
+    the copy made before the migration is
+    :func:`stationapp.workflows.opening.open_database`.
     """
     resolved = resolve_database_url(url)
     engine = make_engine(resolved)
@@ -116,16 +130,4 @@ def open_database(url: str | None, clock: Clock) -> Database:
         engine.dispose()
         raise
     database = Database(resolved, engine, make_session_factory(engine, clock), clock)
-    if migration is None:
-        return database
-    copy = migration.copy
-    if copy is not None:
-        # Imported here: the backup service builds on this module.
-        from stationapp.services.backup import file_migration_copy
-
-        copy = file_migration_copy(database, copy, now)
-    database.migration_copy = copy
-    log.info("%s", migration.message(copy))
-    if migration.from_revision is not None or migration.rebuilt:
-        database.startup_message = migration.message(copy)
-    return database
+    return OpenedDatabase(database, migration, now)

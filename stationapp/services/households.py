@@ -767,7 +767,7 @@ def update_household(
     log.info("household %s updated by %s", household_id, actor)
 
 
-def change_status(
+def set_household_status(
     session: Session,
     household_id: int,
     status: HouseholdStatus,
@@ -777,16 +777,13 @@ def change_status(
     expected_version: int | None = None,
     *,
     today: date,
-) -> int:
+) -> None:
     """Move a household to 迁出 / 注销 (or back to 在册) with a date and reason, kept in history.
 
-    ``effective_date`` may not be after ``today`` (the desk's day).
-
-    When the household leaves 在册, its pending deliveries (待送) of every event are
-    cancelled (取消, with the reason in their history). Returns how many were cancelled
-    (0 when none, and always 0 when the household comes back to 在册), so the clerk can
-    be told. A household off the ledger has no visit due; one that comes back is due
-    again from its last visit.
+    ``effective_date`` may not be after ``today`` (the desk's day). A household off the
+    ledger has no visit due; one that comes back is due again from its last visit.
+    This is the household's own part only: what the change does to its deliveries is
+    :func:`stationapp.workflows.household_status.change_status`.
     """
     household = _locked(session, household_id)
     check_root_version(expected_version, household, _what(household_id),
@@ -812,18 +809,7 @@ def change_status(
     ))
     flush_or_conflict(session, _CONFLICT)
     reschedule_household(session, household_id)
-    cancelled = 0
-    if status is not HouseholdStatus.ACTIVE:
-        # Imported here: the deliveries service imports this module.
-        from stationapp.services.deliveries import cancel_pending_for_household
-
-        cancelled = cancel_pending_for_household(
-            session, household_id, actor, f"住户{status.label}：{reason.strip()}",
-            session_clock(session).now(),
-        )
-    log.info("household %s status %s by %s (%d deliveries cancelled)",
-             household_id, status, actor, cancelled)
-    return cancelled
+    log.info("household %s status %s by %s", household_id, status, actor)
 
 
 def assign_liaison(
@@ -865,8 +851,7 @@ def assign_liaison(
 __all__ = [
     "CommunityInfo", "HouseholdDetail", "HouseholdFilter", "HouseholdInput", "HouseholdRow",
     "ResidentDetail", "ResidentInput", "SortKey", "StatusChange", "assign_liaison",
-    "change_status",
     "count_households", "create_household", "fetch_household_rows", "find_community_id",
     "get_household", "list_communities", "list_household_ids", "list_households",
-    "refresh_derived", "update_household", "validate_household",
+    "refresh_derived", "set_household_status", "update_household", "validate_household",
 ]

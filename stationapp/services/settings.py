@@ -59,10 +59,11 @@ def _positive(raw: str, default: int) -> int:
     return int(raw) if raw.isdigit() and int(raw) > 0 else default
 
 
-def save_station_settings(session: Session, settings: StationSettings) -> None:
-    """Validate and store the station settings.
+def store_station_settings(session: Session, settings: StationSettings) -> bool:
+    """Validate and store the station settings; True when a visit interval changed.
 
-    When a visit interval changed, every household's next due date moves with it.
+    Moving every household's next due date with a changed interval is
+    :func:`stationapp.workflows.station_settings.save_station_settings`.
     """
     name = text_rules.STATION_NAME.check(settings.name, "name")
     if not name:
@@ -80,8 +81,4 @@ def save_station_settings(session: Session, settings: StationSettings) -> None:
     for key, value in rows.items():
         session.merge(StationSetting(key=key, value=value))
     session.flush()
-    if dict(settings.visit_interval_days) != before:
-        # Imported here: the visits service reads the settings from this module.
-        from stationapp.services.visits import reschedule_all
-
-        reschedule_all(session)
+    return dict(settings.visit_interval_days) != before

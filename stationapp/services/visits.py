@@ -54,7 +54,7 @@ from stationapp.domain.care_models import (
     VisitFinding,
 )
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import ConflictError, NotFoundError
 from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.search_keys import normalize_query
@@ -370,20 +370,14 @@ def validate_visit(
 # ---------------------------------------------------------------- writing
 
 
-def _follow_up_error(exc: ValidationError) -> ValidationError:
-    """A problem the requests service found, named after the visit dialog's fields."""
-    names = {"category": "follow_up_category", "description": "follow_up_description"}
-    return ValidationError.of([ValidationError(names.get(p.field, "follow_up"), p.message)
-                               for p in exc.problems])
-
-
-def record_visit(
+def add_visit(
     session: Session, data: VisitInput, actor: str, today: date
-) -> VisitSaved:
-    """Validate and record a visit, its follow-up request or reminder, and reschedule.
+) -> tuple[VisitSaved, VisitInput]:
+    """Validate and store a visit with its reminder, if one is asked for, and reschedule.
 
-    ``today`` is the desk's day: the visit may not be dated after it. A follow-up
-    request is received on the visit's day at the time of recording (the session's clock).
+    ``today`` is the desk's day: the visit may not be dated after it. Returns what was
+    saved and the validated input. A follow-up *request* is another entity's work: it is
+    validated here but raised by :func:`stationapp.workflows.visits.record_visit`.
     """
     data = validate_visit(session, data, today)
     visit = Visit(
@@ -395,34 +389,16 @@ def record_visit(
     )
     session.add(visit)
     session.flush()
-    request_id = reminder_id = None
+    reminder_id = None
     follow_up = data.follow_up
-    if isinstance(follow_up, FollowUpRequest):
-        # Imported here: the requests service may import this module.
-        from stationapp.services.requests import RequestInput, create_request
-
-        moment = session_clock(session).now().replace(microsecond=0).time()
-        try:
-            request_id = create_request(
-                session,
-                RequestInput(
-                    household_id=data.household_id, category=follow_up.category,
-                    description=follow_up.description, channel="走访发现",
-                    received_at=datetime.combine(data.visit_date, moment),
-                    assignee_id=follow_up.assignee_id,
-                ),
-                actor, now=datetime.combine(today, moment), visit_id=visit.id,
-            )
-        except ValidationError as exc:
-            raise _follow_up_error(exc) from exc
-    elif isinstance(follow_up, FollowUpReminder):
+    if isinstance(follow_up, FollowUpReminder):
         reminder_id = add_reminder(
             session, data.household_id, follow_up.due_date, follow_up.text, actor,
             follow_up.assignee_id, visit.id,
         )
     reschedule_household(session, data.household_id)
     log.info("visit %s to household %s recorded by %s", visit.id, data.household_id, actor)
-    return VisitSaved(visit.id, request_id, reminder_id)
+    return VisitSaved(visit.id, None, reminder_id), data
 
 
 def _load(session: Session, visit_id: int) -> Visit:
@@ -1023,8 +999,8 @@ def complete_reminder(session: Session, reminder_id: int, actor: str, now: datet
 __all__ = [
     "Coverage", "FindingInput", "FollowUpReminder", "FollowUpRequest", "OverdueRow",
     "ReminderRow", "ScheduleInfo", "VisitDetail", "VisitFilter", "VisitInput", "VisitRow",
-    "VisitSaved", "add_reminder", "complete_reminder", "delete_visit", "fetch_overdue_rows",
-    "fetch_visit_rows", "get_visit", "household_schedule", "list_overdue", "list_overdue_ids",
-    "list_reminders", "list_visit_ids", "list_visits", "month_coverage", "record_visit",
+    "VisitSaved", "add_reminder", "add_visit", "complete_reminder", "delete_visit",
+    "fetch_overdue_rows", "fetch_visit_rows", "get_visit", "household_schedule", "list_overdue",
+    "list_overdue_ids", "list_reminders", "list_visit_ids", "list_visits", "month_coverage",
     "reschedule_all", "reschedule_household", "update_visit", "validate_visit",
 ]

@@ -17,12 +17,13 @@ from stationapp.domain.errors import BackupError, DatabaseSetupError
 from stationapp.logs import setup_logging
 from stationapp.paths import APP_NAME
 from stationapp.services.backup import BackupInfo, backup_if_due
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.settings import get_station_settings
 from stationapp.ui.crash import install_crash_handler
 from stationapp.ui.i18n import install_translators
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.workers import TaskRunner
+from stationapp.workflows.opening import open_database
 
 log = logging.getLogger("stationapp.ui")
 

@@ -88,6 +88,8 @@ from stationapp.services.service_record import RoundInfo, list_rounds, record_ro
 from stationapp.services.volunteers import VolunteerInfo, list_volunteers
 from stationapp.ui.event_dialog import DATE_TIME_FORMAT, from_qdatetime
 from stationapp.ui.form_helpers import INACTIVE_COLOR, from_qdate, select_table_rows, to_qdate
+from stationapp.ui.formatting import format_hours
+from stationapp.ui.pdf_work import delivery_sheets_work, pdf_file_name
 from stationapp.ui.row_list_model import RowListModel
 from stationapp.ui.text_limits import limit_text
 
@@ -646,8 +648,6 @@ class DeliveriesPanel(QDialog):
         self._update_summary()
 
     def _fill_rounds(self) -> None:
-        from stationapp.ui.volunteers_page import format_hours
-
         current = self.rounds.currentItem()
         keep = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
         self.rounds.blockSignals(True)
@@ -1048,8 +1048,6 @@ class DeliveriesPanel(QDialog):
         except (ConflictError, NotFoundError) as exc:
             self._problem(exc)
             return False
-        from stationapp.ui.volunteers_page import format_hours
-
         if hours:
             text = self.tr("Round of {name} on {day}: {hours} hours recorded.").format(
                 name=name, day=day.isoformat(), hours=format_hours(hours))
@@ -1105,8 +1103,6 @@ class DeliveriesPanel(QDialog):
 
     def print_sheet(self) -> None:
         """Preview the chosen volunteer's sheet (all sheets for All or Unassigned)."""
-        from stationapp.ui.pdf_preview import delivery_sheets_work, pdf_file_name
-
         key = self.current_sheet()
         volunteer_id = key if isinstance(key, int) else None
         name = next((s.volunteer for s in self._stops if s.volunteer_id == volunteer_id

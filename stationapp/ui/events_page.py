@@ -43,6 +43,7 @@ from stationapp.services.deliveries import list_deliveries
 from stationapp.services.events import EventRow, list_events
 from stationapp.ui.form_helpers import from_qdate, select_table_row
 from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
+from stationapp.ui.pdf_work import delivery_sheets_work, event_report_work, pdf_file_name
 from stationapp.ui.row_list_model import RowListModel
 
 if TYPE_CHECKING:
@@ -418,8 +419,6 @@ class EventsPage(QWidget):
                                                                         event=event.title)
         else:
             title = self.tr("Delivery sheets: {event}").format(event=event.title)
-        from stationapp.ui.pdf_preview import delivery_sheets_work, pdf_file_name
-
         self.pdf.make(delivery_sheets_work(event.id, volunteer_id, self._database.clock.now()),
                       title,
                       pdf_file_name(event.title, name, self.tr("delivery sheets")))
@@ -429,8 +428,6 @@ class EventsPage(QWidget):
         event = self.current_event()
         if event is None:
             return
-        from stationapp.ui.pdf_preview import event_report_work, pdf_file_name
-
         self.pdf.make(event_report_work(event.id, self._database.clock.now()),
                       self.tr("Event report: {event}").format(event=event.title),
                       pdf_file_name(event.title, self.tr("event report")))

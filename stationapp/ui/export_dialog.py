@@ -49,6 +49,7 @@ from stationapp.services.exports import (
 )
 from stationapp.services.households import HouseholdFilter, list_communities
 from stationapp.services.volunteers import get_volunteer
+from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.form_helpers import ErrorLabel, from_qdate, to_qdate
 from stationapp.ui.workers import SessionTask, TaskRunner
 
@@ -368,8 +369,6 @@ class ExportDialog(QDialog):
                 temporary.unlink(missing_ok=True)
             self._show_os_error(path, exc)
             return
-        from stationapp.ui.main_window import desk_settings
-
         desk_settings().setValue(LAST_FOLDER_KEY, str(path.parent))
         log.info("%s exported to %s (%d rows)", self.kind().value, path, rows)
         self.exported.emit(path, rows)
@@ -408,8 +407,6 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------ internals
 
     def _suggested_path(self, kind: ExportKind, suffix: str) -> Path:
-        from stationapp.ui.main_window import desk_settings
-
         folder = Path(str(desk_settings().value(LAST_FOLDER_KEY, "") or Path.home()))
         return folder / f"{kind.label}-{self._clock.today().isoformat()}{suffix}"
 

@@ -7,9 +7,9 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
+from stationapp.demo import DEFAULT_HOUSEHOLDS, populate_demo
 from stationapp.domain.errors import StationError
 from stationapp.services.database import Database
-from stationapp.services.demo import DEFAULT_HOUSEHOLDS, populate_demo
 
 log = logging.getLogger("stationapp.ui")
 

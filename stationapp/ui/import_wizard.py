@@ -81,6 +81,7 @@ from stationapp.services.roster_import import (
     plan_import,
 )
 from stationapp.services.roster_report import REPORT_SHEET, write_rejected_rows
+from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.form_helpers import ERROR_COLOR, ERROR_ROW_BACKGROUND, ErrorLabel
 from stationapp.ui.workers import SessionTask, TaskRunner
 
@@ -817,8 +818,6 @@ class ImportWizard(QWizard):
 
     def last_folder(self) -> str:
         """The folder a roster was last imported from on this desk (home at first)."""
-        from stationapp.ui.main_window import desk_settings
-
         return str(desk_settings().value(LAST_FOLDER_KEY, "") or Path.home())
 
     def import_options(self) -> ImportOptions:
@@ -858,8 +857,6 @@ class ImportWizard(QWizard):
                 return
             self.table = table
             self._table_key = (path, sheet)
-            from stationapp.ui.main_window import desk_settings
-
             desk_settings().setValue(LAST_FOLDER_KEY, str(path.parent))
             self.next()
 

@@ -30,10 +30,12 @@ from sqlalchemy.orm import Session
 from stationapp.services.database import Database
 from stationapp.services.households import HouseholdFilter, count_households
 from stationapp.services.ledger_data import DEFAULT_LEDGER_COLUMNS, LedgerColumn, ledger_data
+from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.form_helpers import ErrorLabel
+from stationapp.ui.pdf_work import PdfWork, pdf_file_name
 
 if TYPE_CHECKING:
-    from stationapp.ui.pdf_preview import PdfMaker, PdfWork
+    from stationapp.ui.pdf_preview import PdfMaker
 
 log = logging.getLogger("stationapp.ui")
 
@@ -63,8 +65,6 @@ def ledger_work(
 
 def remembered_columns() -> tuple[LedgerColumn, ...]:
     """The columns chosen last time on this desk (the defaults when none or unreadable)."""
-    from stationapp.ui.main_window import desk_settings
-
     value = desk_settings().value(COLUMNS_KEY)
     if isinstance(value, str):
         value = [value]
@@ -78,8 +78,6 @@ def remembered_columns() -> tuple[LedgerColumn, ...]:
 
 def remember_columns(columns: tuple[LedgerColumn, ...]) -> None:
     """Keep the column choice for the next time on this desk."""
-    from stationapp.ui.main_window import desk_settings
-
     settings = desk_settings()
     settings.setValue(COLUMNS_KEY, [c.value for c in columns])
     settings.sync()
@@ -226,8 +224,6 @@ class LedgerDialog(QDialog):
             return
         columns = self.columns()
         remember_columns(columns)
-        from stationapp.ui.pdf_preview import pdf_file_name
-
         title = self.tr("Household ledger")
         log.info("printing the ledger: %d households, columns %s", self.household_count,
                  ",".join(c.value for c in columns))

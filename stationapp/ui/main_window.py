@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from stationapp import __version__
 from stationapp.paths import APP_NAME
 from stationapp.services.database import Database
+from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.households_page import HouseholdsPage
 from stationapp.ui.settings_dialog import SettingsDialog
 
@@ -34,22 +35,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("stationapp.ui")
 
-ORGANIZATION = APP_NAME
-"""Organisation and application name of the per-desk settings."""
-
 DEFAULT_SIZE = QSize(1200, 760)
 MINIMUM_SIZE = QSize(720, 480)
 
 _GEOMETRY_KEY = "main_window/geometry"
 _SPLITTER_KEY = "main_window/splitter"
 _PAGE_KEY = "main_window/page"
-
-
-def desk_settings() -> QSettings:
-    """Per-desk preferences (window layout, language …): an INI file in the user's config."""
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME
-    )
 
 
 class MainWindow(QMainWindow):

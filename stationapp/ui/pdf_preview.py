@@ -15,8 +15,6 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
@@ -40,12 +38,11 @@ from sqlalchemy.orm import Session
 from stationapp.domain.errors import StationError
 from stationapp.files import atomic_write
 from stationapp.services.database import Database
+from stationapp.ui.desk_settings import desk_settings
+from stationapp.ui.pdf_work import PdfWork
 from stationapp.ui.workers import SessionTask, TaskRunner
 
 log = logging.getLogger("stationapp.ui")
-
-PdfWork = Callable[[Session, Path], int]
-"""Writes a PDF to the given path with the given session; returns the number of pages."""
 
 _LAST_FOLDER_KEY = "pdf/last_folder"
 _ZOOM_STEP = 1.25
@@ -203,8 +200,6 @@ class PdfPreviewDialog(QDialog):
 
     def save_interactively(self) -> None:
         """Ask where to keep a copy of the PDF, then copy it there."""
-        from stationapp.ui.main_window import desk_settings
-
         settings = desk_settings()
         folder = str(settings.value(_LAST_FOLDER_KEY, "") or Path.home())
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -369,45 +364,4 @@ class PdfMaker(QObject):
         QMessageBox.warning(self._widget, self.tr("The PDF could not be made"), message)
 
 
-def delivery_sheets_work(
-    event_id: int, volunteer_id: int | None, printed_at: datetime
-) -> PdfWork:
-    """Work that renders the delivery sheets of an event (one volunteer, or all), printed
-    at ``printed_at``."""
-
-    def work(session: Session, path: Path) -> int:
-        # Imported when first printing: reportlab is not needed to start the program.
-        from stationapp.reports.delivery_sheet import render_delivery_sheets
-        from stationapp.services.sheet_data import delivery_sheets
-
-        data = delivery_sheets(session, event_id, volunteer_id=volunteer_id)
-        return render_delivery_sheets(data, path, printed_at=printed_at)
-
-    return work
-
-
-def event_report_work(event_id: int, printed_at: datetime) -> PdfWork:
-    """Work that renders the event report (活动记录) of an event, printed at
-    ``printed_at``."""
-
-    def work(session: Session, path: Path) -> int:
-        from stationapp.reports.event_report import render_event_report
-        from stationapp.services.sheet_data import event_report
-
-        return render_event_report(event_report(session, event_id), path,
-                                   printed_at=printed_at)
-
-    return work
-
-
-def pdf_file_name(*parts: str) -> str:
-    """A file name from words, without characters that file systems refuse."""
-    text = " ".join(p.strip() for p in parts if p.strip()) or "stationapp"
-    safe = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in text)
-    return f"{safe}.pdf"
-
-
-__all__ = [
-    "PdfMaker", "PdfPreviewDialog", "PdfWork", "delivery_sheets_work", "event_report_work",
-    "pdf_file_name",
-]
+__all__ = ["PdfMaker", "PdfPreviewDialog"]

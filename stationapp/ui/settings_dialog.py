@@ -66,7 +66,6 @@ from stationapp.services.requests import (
 from stationapp.services.settings import (
     StationSettings,
     get_station_settings,
-    save_station_settings,
 )
 from stationapp.ui.form_helpers import (
     INACTIVE_COLOR,
@@ -78,6 +77,7 @@ from stationapp.ui.form_helpers import (
     with_error,
 )
 from stationapp.ui.text_limits import limit_text
+from stationapp.workflows.station_settings import save_station_settings
 
 log = logging.getLogger("stationapp.ui")
 

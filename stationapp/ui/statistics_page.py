@@ -52,6 +52,7 @@ from stationapp.ui.chart_widgets import (
     format_number,
     set_label_text,
 )
+from stationapp.ui.pdf_work import pdf_file_name
 from stationapp.ui.workers import SessionTask, TaskRunner
 
 if TYPE_CHECKING:
@@ -502,8 +503,6 @@ class StatisticsPage(QWidget):
 
     def print_report(self) -> None:
         """Make the monthly report (月报) of the month shown and open it in the preview."""
-        from stationapp.ui.pdf_preview import pdf_file_name
-
         now = self._clock.now()
         month, today = self.month(), now.date()
         shown = self._stats

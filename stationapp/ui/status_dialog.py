@@ -1,6 +1,6 @@
 """Change a household's status (在册 / 迁出 / 注销) with a date and a reason.
 
-The dialog itself calls :func:`~stationapp.services.households.change_status` when the clerk
+The dialog itself calls :func:`~stationapp.workflows.household_status.change_status` when the clerk
 presses OK, with the version the household dialog read, so a problem (no reason given, a
 date in the future) is shown under its field and a conflict is reported before anything is
 written. After a successful change :attr:`StatusDialog.detail` holds the household as it is
@@ -30,7 +30,7 @@ from stationapp.domain import text_rules
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
 from stationapp.domain.vocab import HouseholdStatus
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdDetail, change_status, get_household
+from stationapp.services.households import HouseholdDetail, get_household
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
@@ -41,6 +41,7 @@ from stationapp.ui.form_helpers import (
     with_error,
 )
 from stationapp.ui.text_limits import limit_text
+from stationapp.workflows.household_status import change_status
 
 STATUS_FIELDS: tuple[str, ...] = ("status", "effective_date", "reason")
 """Fields :func:`change_status` can report a problem for."""

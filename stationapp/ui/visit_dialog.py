@@ -10,7 +10,7 @@ to work on (category, description â€” prefilled from the findings that are not æ
 who is assigned) or a dated reminder. Both are created only when the visit is first
 recorded; a visit opened again shows what was created then.
 
-Save hands the form to :func:`stationapp.services.visits.record_visit` (or
+Save hands the form to :func:`stationapp.workflows.visits.record_visit` (or
 ``update_visit``) in one transaction; every problem is shown in red under its field and
 nothing is written. :meth:`VisitDialog.result_message` says what was created.
 """
@@ -59,7 +59,6 @@ from stationapp.services.visits import (
     VisitSaved,
     get_visit,
     household_schedule,
-    record_visit,
     update_visit,
 )
 from stationapp.ui.form_helpers import (
@@ -78,6 +77,7 @@ from stationapp.ui.form_helpers import (
 )
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.text_limits import limit_text
+from stationapp.workflows.visits import record_visit
 
 VISIT_FIELDS: tuple[str, ...] = (
     "visit_date", "method", "visitor", "findings", "notes", "follow_up", "follow_up_date",

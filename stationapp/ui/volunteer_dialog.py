@@ -57,8 +57,8 @@ from stationapp.ui.form_helpers import (
     show_field_problem,
     with_error,
 )
+from stationapp.ui.formatting import format_hours
 from stationapp.ui.text_limits import limit_text
-from stationapp.ui.volunteers_page import format_hours
 
 VOLUNTEER_FIELDS: tuple[str, ...] = ("name", "phone", "community", "skills", "roles")
 """Fields with an inline error label (see :attr:`VolunteerDialog.errors`)."""

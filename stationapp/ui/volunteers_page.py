@@ -72,11 +72,13 @@ from stationapp.ui.form_helpers import (
     select_table_row,
     to_qdate,
 )
+from stationapp.ui.formatting import format_hours
 from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
+from stationapp.ui.pdf_work import PdfWork, pdf_file_name
 from stationapp.ui.row_list_model import RowListModel
 
 if TYPE_CHECKING:
-    from stationapp.ui.pdf_preview import PdfMaker, PdfPreviewDialog, PdfWork
+    from stationapp.ui.pdf_preview import PdfMaker, PdfPreviewDialog
 
 log = logging.getLogger("stationapp.ui")
 
@@ -96,11 +98,6 @@ ROLE_SEPARATOR = "、"
 COMMUNITY_SEPARATOR = "；"
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def format_hours(hours: float) -> str:
-    """Hours as the clerk writes them: 3, 2.5, 1.25."""
-    return f"{hours:.2f}".rstrip("0").rstrip(".")
 
 
 def roles_text(roles: Sequence[RoleInput]) -> str:
@@ -749,8 +746,6 @@ class VolunteersPage(QWidget):
 
     def issue_service_record(self, volunteer_id: int, name: str, start: date, end: date) -> None:
         """Issue a certificate for ``start``–``end`` in a worker thread and preview its PDF."""
-        from stationapp.ui.pdf_preview import pdf_file_name
-
         if self.pdf.busy():
             return
         self._issued.clear()
@@ -823,5 +818,5 @@ __all__ = [
     "ANY_ROLE", "GAP", "HOLDS_A_ROLE", "VOLUNTEER_ID_ROLE", "CommunityRoles", "KindFilter",
     "RoleHoldersColumn", "RoleHoldersModel", "ServiceRecordDialog", "VolunteerColumn",
     "VolunteerTableModel", "VolunteersPage", "certificate_work", "community_roles",
-    "format_hours", "matches_filters", "roles_text",
+    "matches_filters", "roles_text",
 ]

@@ -20,11 +20,12 @@ from stationapp.domain.care_vocab import RequestStatus
 from stationapp.domain.clock import FixedClock
 from stationapp.domain.event_models import Event, EventType, EventVolunteer
 from stationapp.domain.vocab import CareTier
-from stationapp.services.database import open_database
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.services.requests import RequestInput, advance_request, create_request
-from stationapp.services.visits import VisitInput, record_visit
+from stationapp.services.visits import VisitInput
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
+from stationapp.workflows.opening import open_database
+from stationapp.workflows.visits import record_visit
 
 EXECUTABLE = Path(sys.executable).with_name("stationapp")
 ID_NUMBER = "37050219380501001X"

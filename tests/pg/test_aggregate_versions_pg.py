@@ -14,7 +14,7 @@ import pytest
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ConflictError
 from stationapp.domain.vocab import Sex
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdDetail,
     HouseholdInput,
@@ -23,6 +23,7 @@ from stationapp.services.households import (
     get_household,
     update_household,
 )
+from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)
 DESK = "desk:王会计"

@@ -15,7 +15,7 @@ from stationapp.db.engine import make_engine
 from stationapp.db.migrate import SCHEMA_HEAD, alembic_config, current_revision, migrate_to_head
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import DatabaseSetupError
-from stationapp.services.database import open_database
+from stationapp.workflows.opening import open_database
 
 NOW = datetime(2026, 12, 7, 10, 0)
 

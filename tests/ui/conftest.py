@@ -20,9 +20,10 @@ from pytestqt.qtbot import QtBot
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareCategory, CareTier
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.ui.main_window import MainWindow
+from stationapp.workflows.opening import open_database
 
 
 def years_before(today: date, years: int) -> date:

@@ -19,10 +19,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from stationapp.db import engine as engine_module
 from stationapp.domain.clock import Clock
 from stationapp.logs import setup_logging
-from stationapp.services.database import open_database
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.ui.crash import CrashDialog, CrashHandler
 from stationapp.ui.household_dialog import HouseholdDialog
+from stationapp.workflows.opening import open_database
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.clock import Clock
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
@@ -20,6 +20,7 @@ from stationapp.services.households import (
     update_household,
 )
 from stationapp.ui.household_dialog import HouseholdDialog
+from stationapp.workflows.opening import open_database
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py

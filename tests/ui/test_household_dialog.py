@@ -24,7 +24,7 @@ from stationapp.domain.vocab import (
     ResidentStatus,
     Sex,
 )
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdFilter,
     HouseholdInput,
@@ -35,7 +35,7 @@ from stationapp.services.households import (
     list_household_ids,
     list_households,
 )
-from stationapp.services.visits import VisitInput, record_visit
+from stationapp.services.visits import VisitInput
 from stationapp.services.volunteers import (
     VolunteerInput,
     create_volunteer,
@@ -49,6 +49,8 @@ from stationapp.ui.households_page import HouseholdsPage, LiaisonDialog
 from stationapp.ui.member_editor import MemberEditor
 from stationapp.ui.status_dialog import StatusDialog
 from stationapp.ui.visit_dialog import VisitDialog
+from stationapp.workflows.opening import open_database
+from stationapp.workflows.visits import record_visit
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from stationapp.domain.vocab import CareCategory, HouseholdStatus
 from stationapp.services.database import Database
 from stationapp.services.households import HouseholdFilter, assign_liaison, list_households
-from stationapp.services.visits import VisitInput, record_visit
+from stationapp.services.visits import VisitInput
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.household_table_model import (
     COLUMN_COUNT,
@@ -23,6 +23,7 @@ from stationapp.ui.household_table_model import (
     Column,
     HouseholdTableModel,
 )
+from stationapp.workflows.visits import record_visit
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

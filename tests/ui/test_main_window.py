@@ -28,7 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareCategory
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdFilter,
     HouseholdInput,
@@ -38,10 +38,12 @@ from stationapp.services.households import (
 )
 from stationapp.ui.app import run_gui
 from stationapp.ui.crash import CrashDialog, CrashHandler
+from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.first_run import load_demo_data
 from stationapp.ui.household_table_model import Column
 from stationapp.ui.i18n import install_translators, resolve_language
-from stationapp.ui.main_window import MainWindow, desk_settings
+from stationapp.ui.main_window import MainWindow
+from stationapp.workflows.opening import open_database
 
 WAIT_MS = 2000
 

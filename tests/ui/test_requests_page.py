@@ -25,7 +25,7 @@ from stationapp.services.requests import (
     get_request,
     list_requests,
 )
-from stationapp.services.settings import get_station_settings, save_station_settings
+from stationapp.services.settings import get_station_settings
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.form_helpers import ERROR_COLOR
 from stationapp.ui.request_dialog import Action, RequestDialog, RequestStepDialog
@@ -37,6 +37,7 @@ from stationapp.ui.request_table_model import (
     elided,
 )
 from stationapp.ui.requests_page import ALL_STATUSES, OPEN_STATUSES, RequestsPage
+from stationapp.workflows.station_settings import save_station_settings
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py

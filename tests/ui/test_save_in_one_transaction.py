@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.models import Resident
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.failures import duplicate_message
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.ui.form_helpers import save_in_one_transaction
+from stationapp.workflows.opening import open_database
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py

@@ -15,11 +15,12 @@ from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import CareTier
 from stationapp.services.catalogue import list_event_types, list_items
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.requests import list_request_categories
 from stationapp.services.settings import DEFAULT_STATION_NAME, get_station_settings
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.settings_dialog import CatalogueEntryDialog, SettingsDialog
+from stationapp.workflows.opening import open_database
 
 
 @pytest.fixture(autouse=True)

@@ -37,11 +37,12 @@ from stationapp.services.statistics import (
     RequestCategoryFigures,
     monthly_statistics,
 )
-from stationapp.services.visits import Coverage, VisitInput, record_visit, reschedule_all
+from stationapp.services.visits import Coverage, VisitInput, reschedule_all
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.chart_widgets import BarChartPanel, FigureCard, percent_text
 from stationapp.ui.pdf_preview import PdfPreviewDialog
 from stationapp.ui.statistics_page import StatisticsPage, add_months, satisfaction_rate
+from stationapp.workflows.visits import record_visit
 
 TODAY = date(2026, 1, 15)
 ENTERED = datetime(2025, 10, 8, 9, 0)

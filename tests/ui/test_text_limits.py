@@ -9,10 +9,11 @@ from pytestqt.qtbot import QtBot
 
 from stationapp.domain import text_rules
 from stationapp.domain.clock import Clock
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.ui.household_dialog import HouseholdDialog
 from stationapp.ui.member_editor import MemberEditor
 from stationapp.ui.text_limits import text_limit
+from stationapp.workflows.opening import open_database
 
 
 @pytest.fixture

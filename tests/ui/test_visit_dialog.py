@@ -16,7 +16,7 @@ from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.vocab import CareTier
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
@@ -33,12 +33,13 @@ from stationapp.services.visits import (
     get_visit,
     list_reminders,
     list_visits,
-    record_visit,
 )
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui import visit_dialog
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.visit_dialog import VisitDialog, concerns_summary
+from stationapp.workflows.opening import open_database
+from stationapp.workflows.visits import record_visit
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py

@@ -33,7 +33,6 @@ from stationapp.services.visits import (
     add_reminder,
     list_reminders,
     list_visits,
-    record_visit,
     reschedule_all,
 )
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
@@ -43,6 +42,7 @@ from stationapp.ui.overdue_model import OverdueColumn, OverdueTableModel
 from stationapp.ui.visit_dialog import VisitDialog
 from stationapp.ui.visit_table_model import VISIT_ID_ROLE, VisitColumn, VisitTableModel
 from stationapp.ui.visits_page import ReminderColumn, ReminderTableModel, Tab, VisitsPage
+from stationapp.workflows.visits import record_visit
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py

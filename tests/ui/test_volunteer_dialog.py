@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.clock import Clock
 from stationapp.services.catalogue import list_event_types
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.events import EventInput, ServiceInput, create_event
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.services.service_record import record_round
@@ -25,6 +25,7 @@ from stationapp.services.volunteers import (
     get_volunteer,
 )
 from stationapp.ui.volunteer_dialog import VolunteerDialog, role_row_of
+from stationapp.workflows.opening import open_database
 
 SUPERVISOR, LIAISON, PUBLICIST = (VolunteerRole.SUPERVISOR, VolunteerRole.LIAISON,
                                   VolunteerRole.PUBLICIST)

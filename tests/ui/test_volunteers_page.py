@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.clock import Clock
 from stationapp.services.catalogue import list_event_types
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.events import EventInput, ServiceInput, create_event
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.services.volunteers import (
@@ -45,6 +45,7 @@ from stationapp.ui.volunteers_page import (
     community_roles,
     roles_text,
 )
+from stationapp.workflows.opening import open_database
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py

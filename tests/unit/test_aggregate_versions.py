@@ -31,7 +31,7 @@ from stationapp.domain.vocab import (
     Sex,
 )
 from stationapp.services._aggregates import touch_roots
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.deliveries import (
     PlanLine,
     assign,
@@ -50,7 +50,6 @@ from stationapp.services.households import (
     HouseholdDetail,
     HouseholdInput,
     ResidentInput,
-    change_status,
     create_household,
     get_household,
     household_changes,
@@ -63,6 +62,8 @@ from stationapp.services.requests import (
     get_request,
     update_request,
 )
+from stationapp.workflows.household_status import change_status
+from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)
 ID_1949_FEMALE = "11010519491231002X"

@@ -29,7 +29,7 @@ from stationapp.services.backup import (
     restore_backup,
     save_backup_settings,
 )
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdFilter,
     HouseholdInput,
@@ -37,6 +37,7 @@ from stationapp.services.households import (
     create_household,
     list_households,
 )
+from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)
 NOON = datetime(2026, 11, 26, 12, 0, 0)

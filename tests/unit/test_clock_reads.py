@@ -27,12 +27,13 @@ from sqlalchemy.schema import ColumnDefault, DefaultClause
 import stationapp
 from stationapp.domain.clock import FixedClock
 from stationapp.domain.models import Community
-from stationapp.services.database import open_database
+from stationapp.workflows.opening import open_database
 
 PACKAGE = Path(stationapp.__file__).resolve().parent
 CLOCK_MODULE = PACKAGE / "domain" / "clock.py"
 MIGRATIONS = PACKAGE / "db" / "migrations"
 SERVICES = PACKAGE / "services"
+DEMO = PACKAGE / "demo"
 
 WALL_CLOCK_READS = frozenset({
     "date.today",
@@ -320,7 +321,7 @@ def test_no_parameter_default_reads_the_clock() -> None:
 
 def test_services_take_today_and_now_from_their_caller() -> None:
     """DESIGN.md, Time: services take the day or instant they work for from their caller."""
-    findings = [f for path in sorted(SERVICES.rglob("*.py"))
+    findings = [f for path in sorted([*SERVICES.rglob("*.py"), *DEMO.rglob("*.py")])
                 for f in optional_given_times(path.read_text("utf-8"), path)]
     _fail_listing(findings, "Service parameters today/now with a default (make them required)")
 

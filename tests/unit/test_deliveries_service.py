@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from stationapp.demo import populate_demo
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.event_models import (
@@ -48,14 +49,13 @@ from stationapp.services.deliveries import (
     redeliver,
     renumber_stops,
 )
-from stationapp.services.demo import populate_demo
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
-    change_status,
     find_community_id,
     get_household,
 )
+from stationapp.workflows.household_status import change_status
 
 OLD = date(1938, 5, 1)  # 80+ on any day these tests run: 高龄
 

@@ -28,9 +28,10 @@ from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.reports import fonts
 from stationapp.reports.delivery_sheet import render_delivery_sheets
 from stationapp.reports.fonts import FontNotFoundError, cjk_font
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.services.sheet_data import UNASSIGNED, DeliverySheets, delivery_sheets
+from stationapp.workflows.opening import open_database
 
 ID_NUMBER = "37050219380501001X"  # valid GB 11643, born 1938-05-01
 HEALTH_NOTE = "高血压，每天服药"

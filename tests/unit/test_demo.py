@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
 from stationapp.db.stamps import attach_clock
+from stationapp.demo import DEFAULT_HOUSEHOLDS, DemoSummary, populate_demo
 from stationapp.domain.address import Address
 from stationapp.domain.care_models import (
     CareRequest,
@@ -56,7 +57,6 @@ from stationapp.domain.vocab import (
     ResidentStatus,
 )
 from stationapp.services.database import Database
-from stationapp.services.demo import DEFAULT_HOUSEHOLDS, DemoSummary, populate_demo
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
@@ -81,9 +81,9 @@ from stationapp.services.visits import (
     list_reminders,
     list_visits,
     month_coverage,
-    record_visit,
 )
 from stationapp.services.volunteers import get_volunteer, list_people, list_role_holders
+from stationapp.workflows.visits import record_visit
 
 TODAY = date(2026, 11, 26)
 NOW = datetime.combine(TODAY, time(9, 0))

@@ -272,8 +272,8 @@ def test_zoned_times_are_stored_as_local_wall_clock(
 
 def test_demo_events_like_the_seed_page(database: Database) -> None:
     """The demo's volunteers and events (with deliveries), on SQLite and PostgreSQL."""
+    from stationapp.demo import populate_demo
     from stationapp.services.deliveries import list_deliveries
-    from stationapp.services.demo import populate_demo
     from stationapp.services.volunteers import list_volunteers
 
     today = date(2026, 11, 26)

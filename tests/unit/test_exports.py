@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareCategory, CareTier, Sex
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.exports import (
     ROSTER_HEADERS,
     households_table,
@@ -27,6 +27,7 @@ from stationapp.services.households import (
 )
 from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import RowAction, apply_plan, plan_import
+from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)
 REGISTERED = date(2019, 3, 4)

@@ -28,9 +28,10 @@ from stationapp.domain.errors import (
 from stationapp.domain.models import Household, Resident
 from stationapp.logs import setup_logging
 from stationapp.scrub import scrub
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.failures import station_error_for
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.workflows.opening import open_database
 
 NAME = "欧阳秀芬"
 ID_NUMBER = "110101194001011234"

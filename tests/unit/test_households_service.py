@@ -19,7 +19,6 @@ from stationapp.services.households import (
     ResidentInput,
     SortKey,
     assign_liaison,
-    change_status,
     count_households,
     create_household,
     fetch_household_rows,
@@ -29,6 +28,7 @@ from stationapp.services.households import (
     list_households,
     update_household,
 )
+from stationapp.workflows.household_status import change_status
 
 TODAY = date(2026, 11, 26)
 # Valid GB 11643 numbers: born 1938-05-01 (male) and 1949-12-31 (female).

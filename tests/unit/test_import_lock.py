@@ -18,9 +18,10 @@ from stationapp.domain.clock import Clock
 from stationapp.domain.errors import LedgerBusyError
 from stationapp.domain.models import Household
 from stationapp.services._common import community_ids
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import ImportResult, apply_plan, plan_import
+from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)
 ROSTER = (

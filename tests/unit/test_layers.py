@@ -1,7 +1,8 @@
 """The layers keep their arrows: only ``stationapp.ui`` touches Qt, and the UI writes no SQL.
 
-* Every module of ``domain``, ``db``, ``services``, ``reports`` and ``cli`` imports in a
-  fresh interpreter in which any import of PySide6 or shiboken6 raises ImportError.
+* Every module of ``domain``, ``db``, ``services``, ``workflows``, ``demo``, ``reports``
+  and ``cli`` imports in a fresh interpreter in which any import of PySide6 or shiboken6 raises
+  ImportError.
   The modules are found by ``pkgutil.walk_packages`` there and checked against the files
   on disk, so a module added tomorrow is covered without touching this test.
 * Statically (ast): no module outside ``stationapp/ui`` imports PySide6/shiboken6 (not
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "stationapp"
 UI = PACKAGE / "ui"
 
-QT_FREE_LAYERS = ("domain", "db", "services", "reports", "cli")
+QT_FREE_LAYERS = ("domain", "db", "services", "workflows", "demo", "reports", "cli")
 QT_MODULES = ("PySide6", "shiboken6")
 
 # Loaded by Alembic through its own machinery, not importable on their own (env.py reads

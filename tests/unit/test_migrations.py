@@ -22,7 +22,8 @@ from stationapp.db.migrate import (
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import DatabaseSetupError
 from stationapp.domain.models import Base
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
+from stationapp.workflows.opening import open_database
 
 COPIED = datetime(2026, 11, 26, 12, 0)
 """The desk's time when a copy is made aside (it names the copy)."""
@@ -184,7 +185,7 @@ def test_opening_an_up_to_date_database_does_not_load_alembic_or_pypinyin(
     code = (
         "import sys\n"
         "from stationapp.domain.clock import SystemClock\n"
-        "from stationapp.services.database import open_database\n"
+        "from stationapp.workflows.opening import open_database\n"
         "from stationapp.services import households\n"
         f"open_database({sqlite_url!r}, SystemClock()).dispose()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'pypinyin')))\n"

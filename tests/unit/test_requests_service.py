@@ -30,7 +30,6 @@ from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
-    change_status,
     create_household,
 )
 from stationapp.services.requests import (
@@ -47,7 +46,9 @@ from stationapp.services.requests import (
     set_request_category_active,
     update_request,
 )
-from stationapp.services.settings import get_station_settings, save_station_settings
+from stationapp.services.settings import get_station_settings
+from stationapp.workflows.household_status import change_status
+from stationapp.workflows.station_settings import save_station_settings
 
 R = RequestStatus
 RECEIVED = datetime(2025, 12, 1, 8, 30)

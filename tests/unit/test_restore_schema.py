@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import BackupError
 from stationapp.services.backup import list_backups, make_backup, restore_backup
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdFilter,
     HouseholdInput,
@@ -23,6 +23,7 @@ from stationapp.services.households import (
     create_household,
     list_households,
 )
+from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)
 NOON = datetime(2026, 11, 26, 12, 0, 0)

@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from stationapp.domain.clock import FixedClock
 from stationapp.domain.errors import ImportFileError
 from stationapp.domain.models import Resident
-from stationapp.services.database import open_database
 from stationapp.services.roster_files import RosterTable
 from stationapp.services.roster_import import RowAction, apply_plan, plan_import
+from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)
 HEADER = ("姓名", "性别", "身份证号", "出生日期", "电话", "住址", "类别", "等级", "登记日期")

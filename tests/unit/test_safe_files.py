@@ -31,7 +31,7 @@ from stationapp.files import atomic_write
 from stationapp.services import backup as backup_service
 from stationapp.services import exports
 from stationapp.services.backup import list_backups, make_backup
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.exports import ExportTable, households_table, write_table
 from stationapp.services.files import guard_csv_text, unguard_csv_text
 from stationapp.services.households import (
@@ -43,6 +43,7 @@ from stationapp.services.households import (
 from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import RowAction, RowResult, apply_plan, plan_import
 from stationapp.services.roster_report import write_rejected_rows
+from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)
 NOON = datetime(2026, 11, 26, 12, 0, 0)

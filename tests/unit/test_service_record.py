@@ -35,13 +35,14 @@ from stationapp.services.service_record import (
     record_round,
     service_record,
 )
-from stationapp.services.settings import get_station_settings, save_station_settings
+from stationapp.services.settings import get_station_settings
 from stationapp.services.volunteers import (
     RoleInput,
     VolunteerInput,
     create_volunteer,
     get_volunteer,
 )
+from stationapp.workflows.station_settings import save_station_settings
 
 TODAY = date(2025, 3, 1)
 """The desk's day in these tests, after every round they record."""

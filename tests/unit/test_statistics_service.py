@@ -30,7 +30,6 @@ from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
-    change_status,
     create_household,
 )
 from stationapp.services.requests import RequestInput, advance_request, create_request
@@ -39,8 +38,10 @@ from stationapp.services.statistics import (
     RequestCategoryFigures,
     monthly_statistics,
 )
-from stationapp.services.visits import VisitInput, record_visit
+from stationapp.services.visits import VisitInput
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
+from stationapp.workflows.household_status import change_status
+from stationapp.workflows.visits import record_visit
 
 REGISTERED = date(2025, 6, 1)
 DECEMBER = date(2025, 12, 1)

@@ -34,9 +34,11 @@ from stationapp.services.households import (
 from stationapp.services.requests import RequestInput, create_request
 from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import RowAction, plan_import
-from stationapp.services.settings import StationSettings, save_station_settings
-from stationapp.services.visits import VisitInput, record_visit
+from stationapp.services.settings import StationSettings
+from stationapp.services.visits import VisitInput
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
+from stationapp.workflows.station_settings import save_station_settings
+from stationapp.workflows.visits import record_visit
 
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 10, 0)

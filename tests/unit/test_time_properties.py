@@ -36,9 +36,9 @@ from stationapp.domain.schedule import (
     parse_month,
 )
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
-from stationapp.services.database import Database, open_database
+from stationapp.services.database import Database
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
-from stationapp.services.settings import get_station_settings, save_station_settings
+from stationapp.services.settings import get_station_settings
 from stationapp.services.statistics import monthly_statistics
 from stationapp.services.visits import (
     VisitInput,
@@ -47,9 +47,11 @@ from stationapp.services.visits import (
     list_overdue,
     list_overdue_ids,
     month_coverage,
-    record_visit,
     reschedule_household,
 )
+from stationapp.workflows.opening import open_database
+from stationapp.workflows.station_settings import save_station_settings
+from stationapp.workflows.visits import record_visit
 
 ONE_DAY = timedelta(days=1)
 FIRST_TODAY = date(2025, 1, 1)

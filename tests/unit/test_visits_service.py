@@ -20,12 +20,11 @@ from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
-    change_status,
     create_household,
     get_household,
     update_household,
 )
-from stationapp.services.settings import get_station_settings, save_station_settings
+from stationapp.services.settings import get_station_settings
 from stationapp.services.visits import (
     FindingInput,
     FollowUpReminder,
@@ -46,11 +45,13 @@ from stationapp.services.visits import (
     list_visit_ids,
     list_visits,
     month_coverage,
-    record_visit,
     reschedule_all,
     reschedule_household,
     update_visit,
 )
+from stationapp.workflows.household_status import change_status
+from stationapp.workflows.station_settings import save_station_settings
+from stationapp.workflows.visits import record_visit
 
 REGISTERED = date(2026, 1, 5)
 MOVED = date(2026, 11, 26)

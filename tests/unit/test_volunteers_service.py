@@ -25,7 +25,6 @@ from stationapp.services.events import EventInput, ServiceInput, create_event
 from stationapp.services.households import (
     HouseholdInput,
     ResidentInput,
-    change_status,
     create_household,
     find_community_id,
 )
@@ -43,6 +42,7 @@ from stationapp.services.volunteers import (
     split_skills,
     update_volunteer,
 )
+from stationapp.workflows.household_status import change_status
 
 TODAY = date(2026, 11, 26)
 """The desk's day in these tests (roles are held since the day they are given)."""

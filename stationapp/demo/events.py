@@ -1,6 +1,6 @@
 """Demo volunteers and events like the newspaper page's, for a station that looks lived in.
 
-Called at the end of :func:`stationapp.services.demo.populate_demo`, once the ledger is
+Called at the end of :func:`stationapp.demo.station.populate_demo`, once the ledger is
 filled. It adds about a dozen volunteers (书法, 剪纸, 安全宣传, 维修; two of them no longer
 active) and these events, dated relative to ``today``:
 

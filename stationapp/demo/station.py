@@ -31,6 +31,8 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
+from stationapp.demo.care import populate_demo_care
+from stationapp.demo.events import populate_demo_events
 from stationapp.domain.address import Address
 from stationapp.domain.derived import MemberFacts, derived_household_columns
 from stationapp.domain.errors import ConflictError, ValidationError
@@ -52,8 +54,6 @@ from stationapp.domain.vocab import (
     Sex,
 )
 from stationapp.paths import resource_path
-from stationapp.services.demo_care import populate_demo_care
-from stationapp.services.demo_events import populate_demo_events
 
 log = logging.getLogger("stationapp.demo")
 
@@ -495,7 +495,7 @@ def populate_demo(
     Adds communities (reusing any of the same name), households with 1–3 residents,
     stored care categories, tiers, a few moved-away or closed households with their
     status history, the station settings, and volunteers and events with deliveries
-    (:func:`stationapp.services.demo_events.populate_demo_events`). Raises
+    (:func:`stationapp.demo.events.populate_demo_events`). Raises
     :class:`ConflictError` when the ledger already has households. Flushes but never
     commits: the caller commits.
     """
