@@ -4,9 +4,27 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from stationapp.messages import Message, render
+
 
 class StationError(Exception):
-    """Base of every error meant for the clerk rather than a programmer."""
+    """Base of every error meant for the clerk rather than a programmer.
+
+    It carries a :class:`~stationapp.messages.Message` (a code with parameters);
+    ``str(error)`` puts it into words in the desk's current language.
+    """
+
+    def __init__(self, text: Message | str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    @property
+    def code(self) -> str:
+        """The message code ("" for an error built from plain words)."""
+        return self.text.code if isinstance(self.text, Message) else ""
+
+    def __str__(self) -> str:
+        return render(self.text)
 
 
 class ValidationError(StationError):
@@ -17,12 +35,19 @@ class ValidationError(StationError):
     """
 
     def __init__(
-        self, field: str, message: str, problems: tuple[ValidationError, ...] = ()
+        self, field: str, message: Message | str, problems: tuple[ValidationError, ...] = ()
     ) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(message)
         self.field = field
-        self.message = message
         self.problems: tuple[ValidationError, ...] = problems or (self,)
+
+    @property
+    def message(self) -> str:
+        """Why the field is refused, in the desk's current language."""
+        return render(self.text)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
 
     @classmethod
     def of(cls, problems: list[ValidationError]) -> ValidationError:
@@ -41,15 +66,25 @@ class ConflictError(StationError):
     """
 
     def __init__(
-        self, message: str, *, changed_by: str = "", changed_at: datetime | None = None,
-        changes: tuple[str, ...] = (), account: str = "",
+        self, message: Message | str, *, changed_by: str = "",
+        changed_at: datetime | None = None, changes: tuple[str, ...] = (),
+        account: Message | str = "",
     ) -> None:
         super().__init__(message)
-        self.message = message
-        self.account = account
+        self._account = account
         self.changed_by = changed_by
         self.changed_at = changed_at
         self.changes = changes
+
+    @property
+    def message(self) -> str:
+        """What happened and what to do, in the desk's current language."""
+        return render(self.text)
+
+    @property
+    def account(self) -> str:
+        """Only what happened (who changed what, when), in the current language."""
+        return render(self._account)
 
 
 class NotFoundError(StationError):

@@ -1,0 +1,8 @@
+"""Message texts of the people area (code → English and Chinese words)."""
+
+from __future__ import annotations
+
+from stationapp.messages.catalogue.text import Text
+
+TEXTS: dict[str, Text] = {
+}
