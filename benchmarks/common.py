@@ -44,7 +44,7 @@ PAINT_TIMEOUT_MS = 120_000
 # Inputs of the demo database: a change to any of them builds a new cached file.
 _DEMO_INPUTS = (
     "stationapp/demo",
-    "stationapp/services/visits.py",  # reschedule_all fills the visit schedule columns
+    "stationapp/services/visit_schedule.py",  # reschedule_all fills the visit schedule columns
     "stationapp/domain",
     "stationapp/db/migrations/versions",
     "resources/demo",

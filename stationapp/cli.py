@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -18,9 +18,10 @@ from stationapp import __version__, cli_data
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.vocab import HouseholdStatus, parse_label
+from stationapp.messages import Message, msg, set_language
 
 if TYPE_CHECKING:
-    from stationapp.services.database import Database
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger("stationapp.cli")
 
@@ -208,20 +209,21 @@ def _month(text: str) -> date:
     try:
         return parse_month(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: YYYY-MM（月份请写成 2026-11）") from exc
+        raise argparse.ArgumentTypeError(str(msg("documents.bad_month", text=repr(text)))) from exc
 
 
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r}: YYYY-MM-DD（日期请写成 2026-02-03）") from exc
+        raise argparse.ArgumentTypeError(str(msg("documents.bad_date", text=repr(text)))) from exc
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``stationapp`` command; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # Errors and messages speak the language of the help text (the GUI sets its own).
+    set_language(_language(args_list))
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
     t = _translator(args_list)
@@ -362,8 +364,10 @@ def _households(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     try:
         status = (None if args.status.lower() in ("all", "全部")
                   else HouseholdStatus(parse_label(HouseholdStatus, args.status)))
-    except ValueError as exc:
-        print(f"stationapp: {exc}", file=sys.stderr)
+    except ValueError:
+        known = "、".join(s.label for s in HouseholdStatus)
+        print(f"stationapp: {msg('documents.unknown_status', value=args.status, known=known)}",
+              file=sys.stderr)
         return 2
     with cli_data.opened_database(args.database_url, clock) as database, \
             database.session() as session:
@@ -562,8 +566,7 @@ def _print(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock)
         return 2
     if (args.document == "service-record" and args.date_from and args.date_to
             and args.date_from > args.date_to):
-        print(t("stationapp: --from is later than --to", "stationapp: 起始日期晚于截止日期"),
-              file=sys.stderr)
+        print(f"stationapp: {msg('documents.from_after_to')}", file=sys.stderr)
         return 2
     cjk_font()  # no font: say so before any work (FontNotFoundError → exit 2)
     write = {
@@ -575,97 +578,66 @@ def _print(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock)
     }[args.document]
     with cli_data.opened_database(args.database_url, clock) as database:
         try:
-            with atomic_write(output) as partial:
-                done = write(args, database, partial, output, t)
+            with atomic_write(output) as partial, database.session() as session:
+                # One transaction: a certificate's number is kept only once its PDF is
+                # written, since the session commits after the file is complete.
+                done = write(args, session, partial, str(output), database.clock.now())
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            print(t(f"stationapp: cannot write {output}: {reason} "
-                    "(is the file open in another program?)",
-                    f"stationapp: 无法写入 {output}：{reason}（文件是否正被其他程序打开？）"),
+            print(f"stationapp: {msg('documents.cannot_write', path=str(output), reason=reason)}",
                   file=sys.stderr)
             return 2
     print(done)
     return 0
 
 
-def _write_delivery_sheets(args: argparse.Namespace, database: Database, partial: Path,
-                           output: Path, t: Callable[[str, str], str]) -> str:
-    from stationapp.reports.delivery_sheet import render_delivery_sheets
-    from stationapp.services.sheet_data import delivery_sheets
+def _write_delivery_sheets(args: argparse.Namespace, session: Session, partial: Path,
+                           output: str, now: datetime) -> Message:
+    from stationapp.documents.delivery_sheets import make_delivery_sheets
 
-    with database.session() as session:
-        sheets = delivery_sheets(session, args.event, volunteer_name=args.volunteer)
-    pages = render_delivery_sheets(sheets, partial, printed_at=database.clock.now())
-    stops = sum(len(sheet.stops) for sheet in sheets.sheets)
-    return t(f"Wrote {len(sheets.sheets)} delivery sheet(s), {stops} stops, "
-             f"{pages} pages: {output}",
-             f"已生成配送单 {len(sheets.sheets)} 份，{stops} 户，共 {pages} 页：{output}")
+    printed = make_delivery_sheets(session, args.event, partial, printed_at=now,
+                                   volunteer_name=args.volunteer)
+    return msg("documents.sheets_written", sheets=printed.sheets, stops=printed.stops,
+               pages=printed.pages, path=output)
 
 
-def _write_event_report(args: argparse.Namespace, database: Database, partial: Path,
-                        output: Path, t: Callable[[str, str], str]) -> str:
-    from stationapp.reports.event_report import render_event_report
-    from stationapp.services.sheet_data import event_report
+def _write_event_report(args: argparse.Namespace, session: Session, partial: Path,
+                        output: str, now: datetime) -> Message:
+    from stationapp.documents.event_report import make_event_report
 
-    with database.session() as session:
-        report = event_report(session, args.event)
-    pages = render_event_report(report, partial, printed_at=database.clock.now())
-    return t(f"Wrote the event report, {pages} pages: {output}",
-             f"已生成活动记录，共 {pages} 页：{output}")
+    printed = make_event_report(session, args.event, partial, printed_at=now)
+    return msg("documents.event_report_written", pages=printed.pages, path=output)
 
 
-def _write_monthly_report(args: argparse.Namespace, database: Database, partial: Path,
-                          output: Path, t: Callable[[str, str], str]) -> str:
-    from stationapp.reports.monthly_report import write_monthly_report
-    from stationapp.services.statistics import monthly_statistics
+def _write_monthly_report(args: argparse.Namespace, session: Session, partial: Path,
+                          output: str, now: datetime) -> Message:
+    from stationapp.documents.monthly_report import make_monthly_report
 
-    now = database.clock.now()
-    with database.session() as session:
-        stats = monthly_statistics(session, args.month or now.date(), today=now.date())
-    pages = write_monthly_report(stats, partial, printed_at=now)
-    month = f"{stats.month:%Y-%m}"
-    return t(f"Wrote the monthly report of {month}, {pages} pages: {output}",
-             f"已生成 {stats.month.year}年{stats.month.month}月 工作月报，共 {pages} 页：{output}")
+    printed = make_monthly_report(session, args.month or now.date(), partial, now=now)
+    return msg("documents.monthly_report_written", year=printed.month.year,
+               month=printed.month.month, pages=printed.pages, path=output)
 
 
-def _write_service_record(args: argparse.Namespace, database: Database, partial: Path,
-                          output: Path, t: Callable[[str, str], str]) -> str:
-    from stationapp.reports.service_certificate import write_certificate
-    from stationapp.services.service_record import issue_certificate
+def _write_service_record(args: argparse.Namespace, session: Session, partial: Path,
+                          output: str, now: datetime) -> Message:
+    from stationapp.documents.service_certificate import issue_service_certificate
 
-    # The number is kept only when the PDF was written: both happen in one transaction.
-    now = database.clock.now()
-    with database.session() as session:
-        cert = issue_certificate(session, args.volunteer, _cli_actor(),
-                                 start=args.date_from, end=args.date_to, today=now.date())
-        write_certificate(cert, partial, printed_at=now)
+    cert = issue_service_certificate(session, args.volunteer, _cli_actor(), partial, now=now,
+                                     start=args.date_from, end=args.date_to)
     record = cert.record
-    return t(f"Issued certificate {cert.number} to {record.name}, "
-             f"{record.total_hours:g} hours: {output}",
-             f"已开具志愿服务记录证明 {cert.number}（{record.name}，"
-             f"累计 {record.total_hours:g} 小时）：{output}")
+    return msg("documents.certificate_issued", number=cert.number, name=record.name,
+               hours=f"{record.total_hours:g}", path=output)
 
 
-def _write_ledger(args: argparse.Namespace, database: Database, partial: Path,
-                  output: Path, t: Callable[[str, str], str]) -> str:
-    from stationapp.reports.ledger import render_ledger
-    from stationapp.services.ledger_data import LedgerColumn, ledger_data
+def _write_ledger(args: argparse.Namespace, session: Session, partial: Path,
+                  output: str, now: datetime) -> Message:
+    from stationapp.documents.ledger import make_ledger, parse_ledger_columns
 
-    columns: list[LedgerColumn] = []
-    for word in (args.columns or "").replace("，", ",").split(","):
-        if word.strip():
-            match = [c for c in LedgerColumn if word.strip() in (c.value, c.label)]
-            if not match:
-                known = "、".join(c.label for c in LedgerColumn)
-                raise ValidationError("columns", f"不认识的列“{word.strip()}”（可用：{known}）")
-            columns.append(match[0])
-    now = database.clock.now()
-    with database.session() as session:
-        data = ledger_data(session, cli_data.household_filter(session, args), columns,
-                           today=now.date())
-    pages = render_ledger(data, partial, printed_at=now)
-    return t(f"Wrote the ledger: {data.households} households, {pages} pages: {output}",
-             f"已生成住户台账：{data.households} 户，共 {pages} 页：{output}")
+    columns = parse_ledger_columns(args.columns)
+    printed = make_ledger(session, cli_data.household_filter(session, args), columns, partial,
+                          now=now)
+    return msg("documents.ledger_written", households=printed.households, pages=printed.pages,
+               path=output)
 
 
 if __name__ == "__main__":

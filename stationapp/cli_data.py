@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, parse_label
+from stationapp.messages import msg
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -74,9 +75,16 @@ def household_filter(
     try:
         category = (CareCategory(parse_label(CareCategory, args.category))
                     if args.category else None)
+    except ValueError as exc:
+        known = "、".join(c.label for c in CareCategory)
+        raise ValidationError("category", msg("documents.unknown_category",
+                                              value=args.category, known=known)) from exc
+    try:
         tier = CareTier(parse_label(CareTier, args.tier)) if args.tier else None
     except ValueError as exc:
-        raise ValidationError("filter", str(exc)) from exc
+        known = "、".join(t.label for t in CareTier)
+        raise ValidationError("tier", msg("documents.unknown_tier", value=args.tier,
+                                          known=known)) from exc
     return HouseholdFilter(
         search=args.search,
         community_id=find_community_id(session, args.community) if args.community else None,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from stationapp.db.engine import SQLITE_BUSY_TIMEOUT_MS
 from stationapp.domain.errors import LedgerBusyError
+from stationapp.messages import msg
 
 log = logging.getLogger("stationapp.db")
 
@@ -24,7 +25,7 @@ IMPORT_LOCK_KEY = 0x5354_4E49_4D50_4F52
 """The PostgreSQL advisory lock of roster imports (any fixed 64-bit number would do)."""
 IMPORT_LOCK_WAIT_SECONDS = 30.0
 """How long a second desk waits for the first import to finish before being told."""
-BUSY_MESSAGE = "另一处正在导入名册，请等它完成后再试。"
+BUSY_MESSAGE = msg("station.import_busy")
 
 
 def lock_for_import(session: Session, wait_seconds: float | None = None) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from stationapp.db.engine import sqlite_file
 from stationapp.domain.errors import DatabaseSetupError
 from stationapp.files import atomic_write
+from stationapp.messages import Message, msg, render
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -115,16 +116,13 @@ def _remove_companions(path: Path) -> None:
             path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
-def _copy_failed_message(file: Path, exc: OSError | sqlite3.Error) -> str:
+def _copy_failed_message(file: Path, exc: OSError | sqlite3.Error) -> Message:
     full = (exc.errno == errno.ENOSPC if isinstance(exc, OSError)
             else getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL)
-    reason = ("磁盘空间不足" if full
-              else "无法在台账所在的文件夹写入文件" if isinstance(exc, OSError)
-              else "读不了台账文件")
-    return (f"升级数据库前要先把台账复制一份，但复制没有成功（{reason}）。"
-            "数据库没有升级，台账没有改动。"
-            f"请腾出磁盘空间、确认台账所在的文件夹（{file.parent}）可以写入后重新启动；"
-            "仍不行时请联系技术支持，并带上日志。")
+    reason = msg("station.copy_disk_full" if full
+                 else "station.copy_cannot_write" if isinstance(exc, OSError)
+                 else "station.copy_cannot_read")
+    return msg("station.copy_failed", reason=reason, folder=str(file.parent))
 
 
 @dataclass(frozen=True)
@@ -140,16 +138,24 @@ class Migration:
     tables were dropped and the schema built again; ``copy`` is the file as it was."""
 
     def message(self, copy: Path | None = None) -> str:
+        """What happened, in the desk's language (``copy``: where the copy ended up, if
+        it moved)."""
+        return render(self.notice(copy))
+
+    def notice(self, copy: Path | None = None) -> Message:
         """What happened, for the clerk (``copy``: where the copy ended up, if it moved)."""
         where = copy or self.copy
         if self.rebuilt:
-            text = (f"上次建立台账数据库没有完成，这次已重新建立（版本 {self.to_revision}），"
-                    "里面还没有任何数据")
-            return f"{text}；原来那份没建完的数据库文件的副本在 {where}。" if where else f"{text}。"
+            text = msg("station.rebuilt", revision=self.to_revision)
+            if where:
+                return msg("station.rebuilt_copy", text=text, copy=str(where))
+            return msg("common.sentence", text=text)
         if self.from_revision is None:
-            return f"已建立新的台账数据库（版本 {self.to_revision}）。"
-        text = f"数据库已从 {self.from_revision} 升级到 {self.to_revision}"
-        return f"{text}，升级前的副本在 {where}。" if where else f"{text}。"
+            return msg("station.created", revision=self.to_revision)
+        if where:
+            return msg("station.upgraded_copy", old=self.from_revision,
+                       new=self.to_revision, copy=str(where))
+        return msg("station.upgraded", old=self.from_revision, new=self.to_revision)
 
 
 def upgrade_to_head(engine: Engine, now: datetime) -> Path | None:
@@ -180,18 +186,14 @@ def migrate_to_head(engine: Engine, now: datetime) -> Migration | None:
     if current is None:
         tables = set(inspect(engine).get_table_names())
         if tables and not _half_built_by_us(engine, tables):
-            raise DatabaseSetupError(
-                "这个数据库里已有别的表，不是 stationapp 的数据库。请换一个数据库文件或地址。"
-            )
+            raise DatabaseSetupError(msg("station.foreign_database"))
         if tables and file is not None:
             copy = copy_sqlite_aside(file, "before-migration", now)
         if tables:
             _drop_half_built(engine, tables)
             rebuilt = True
     elif current not in known_revisions():
-        raise DatabaseSetupError(
-            f"数据库版本 {current} 比本程序新，请先升级 stationapp。"
-        )
+        raise DatabaseSetupError(msg("station.database_newer", revision=current))
     elif file is not None and file.exists():
         copy = copy_sqlite_aside(file, "before-migration", now)
     from alembic import command
@@ -209,42 +211,42 @@ def migrate_to_head(engine: Engine, now: datetime) -> Migration | None:
 
 def _failed_message(
     engine: Engine, old: str | None, head: str, copy: Path | None, exc: Exception
-) -> str:
+) -> Message:
     try:
         now_at = current_revision(engine)
     except DBAPIError:
         now_at = old
-    reason = describe_database_error(exc) if isinstance(exc, DBAPIError) else "升级程序出错"
+    reason = (describe_database_error(exc) if isinstance(exc, DBAPIError)
+              else msg("station.upgrade_program_failed"))
     if old is None:
-        text = f"建立新数据库没有完成（{reason}），数据库仍是空的，下次启动会重新建立。"
+        what = msg("station.create_failed", reason=reason)
     elif now_at == old:
-        text = (f"数据库从 {old} 升级到 {head} 没有完成（{reason}）。台账没有改动，"
-                f"仍是原来的版本 {old}。")
+        what = msg("station.upgrade_failed_unchanged", old=old, head=head, reason=reason)
     else:
-        text = f"数据库从 {old} 升级到 {head} 没有完成（{reason}），现在的版本是 {now_at}。"
-    if copy is not None:
-        text += f"升级前的副本在 {copy}。"
-    return text + "请关闭其他使用台账的程序后重新启动；仍不行时请联系技术支持，并带上日志。"
+        what = msg("station.upgrade_failed_partly", old=old, head=head, reason=reason,
+                   now_at=str(now_at))
+    return msg("station.upgrade_failed", what=what,
+               copy=msg("station.upgrade_copy", copy=str(copy)) if copy is not None else "")
 
 
-def describe_database_error(exc: DBAPIError) -> str:
+def describe_database_error(exc: DBAPIError) -> Message:
     """What a database error means for the clerk, in a few words (no SQL, no data)."""
     name = str(getattr(exc.orig, "sqlite_errorname", ""))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return "台账正被另一个程序使用，请稍后再试"
+        return msg("station.db_busy")
     if name == "SQLITE_FULL":
-        return "磁盘空间不足，请先腾出空间"
+        return msg("station.db_disk_full")
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
-        return "无法打开或写入数据库文件，请检查文件位置和权限"
+        return msg("station.db_cannot_open")
     if name.startswith("SQLITE_IOERR"):
-        return "读写数据库文件出错，请检查磁盘"
+        return msg("station.db_io_error")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return "数据库文件已损坏或不是数据库，请从备份恢复"
+        return msg("station.db_corrupt")
     if type(exc.orig).__module__.split(".")[0] == "psycopg" and (
         exc.connection_invalidated or isinstance(exc, OperationalError)
     ):
-        return "连接不上数据库服务器，请检查数据库地址、网络和服务器"
-    return "数据库出错"
+        return msg("station.db_server_unreachable")
+    return msg("station.db_error")
 
 
 def _half_built_by_us(engine: Engine, tables: set[str]) -> bool:

@@ -25,7 +25,7 @@ a station that has been working for months (dates relative to ``today``):
 Rows go in with bulk inserts and explicit ids (some 300,000 visits with a million findings
 for 50,000 households: those two straight through the driver), the visit schedule is then
 recomputed by
-:func:`stationapp.services.visits.reschedule_all`. All choices come from the ``rng`` the
+:func:`stationapp.services.visit_schedule.reschedule_all`. All choices come from the ``rng`` the
 demo passes in, so the same seed and ``today`` give the same station. Never commits.
 """
 
@@ -98,7 +98,7 @@ from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic, 
 from stationapp.domain.event_models import Delivery, Volunteer
 from stationapp.domain.models import Household
 from stationapp.domain.vocab import CareTier, DeliveryOutcome
-from stationapp.services.visits import reschedule_all
+from stationapp.services.visit_schedule import reschedule_all
 
 log = logging.getLogger("stationapp.demo")
 
@@ -541,7 +541,7 @@ def populate_demo_care(session: Session, rng: random.Random, today: date) -> Non
     freshly filled demo ledger (households, volunteers and events already in).
 
     Recomputes every household's last visit and next due date with
-    :func:`stationapp.services.visits.reschedule_all`. Flushes but never commits.
+    :func:`stationapp.services.visit_schedule.reschedule_all`. Flushes but never commits.
     """
     session.flush()
     demo = _CareDemo(session, rng, today)

@@ -53,6 +53,7 @@ from stationapp.domain.vocab import (
     ResidentStatus,
     Sex,
 )
+from stationapp.messages import msg
 from stationapp.paths import resource_path
 
 log = logging.getLogger("stationapp.demo")
@@ -500,11 +501,9 @@ def populate_demo(
     commits: the caller commits.
     """
     if households < 1:
-        raise ValidationError("households", "演示住户数至少为1户")
+        raise ValidationError("households", msg("station.demo_too_few"))
     if session.scalar(select(Household.id).limit(1)) is not None:
-        raise ConflictError(
-            "台账里已经有住户，演示数据只能装入空台账。请新建一个数据库再生成演示数据。"
-        )
+        raise ConflictError(msg("station.demo_needs_empty_ledger"))
     rng = random.Random(seed)
     gen = _Generator(rng, today)
 

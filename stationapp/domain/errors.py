@@ -11,7 +11,8 @@ class StationError(Exception):
     """Base of every error meant for the clerk rather than a programmer.
 
     It carries a :class:`~stationapp.messages.Message` (a code with parameters);
-    ``str(error)`` puts it into words in the desk's current language.
+    ``str(error)`` puts it into words in the desk's current language. Plain words are
+    accepted only from the UI, which builds some errors from text it translated itself.
     """
 
     def __init__(self, text: Message | str) -> None:
@@ -53,7 +54,7 @@ class ValidationError(StationError):
     def of(cls, problems: list[ValidationError]) -> ValidationError:
         """One error carrying every problem found in a form."""
         first = problems[0]
-        return cls(first.field, first.message, tuple(problems))
+        return cls(first.field, first.text, tuple(problems))
 
 
 class ConflictError(StationError):
@@ -90,13 +91,22 @@ class ConflictError(StationError):
 class NotFoundError(StationError):
     """A row asked for by id does not exist."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+
 
 class DatabaseSetupError(StationError):
     """The database cannot be opened, migrated or is not a stationapp database."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+
 
 class ImportFileError(StationError):
     """A file to import cannot be read, or is not a roster; nothing was written."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
 
 
 class BackupError(StationError):
@@ -110,6 +120,9 @@ class DuplicateEntryError(ConflictError):
 class StorageError(StationError):
     """The computer or the database stopped an operation (disk full, database locked,
     unreachable or read-only); nothing of it was written."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
 
 
 class DiskFullError(StorageError):
@@ -130,3 +143,12 @@ class ReadOnlyError(StorageError):
 
 class LedgerBusyError(DatabaseLockedError):
     """Another desk is importing a roster into the same ledger (one import at a time)."""
+
+
+class UnreadableValueError(StationError, ValueError):
+    """A value typed or read from a cell (a date, a sex, an address, a month) cannot be
+    understood; ``str(error)`` says why in the desk's language. It is a ``ValueError`` too,
+    so that a parser's callers may catch either."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)

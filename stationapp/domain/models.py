@@ -109,7 +109,7 @@ class Household(Timestamped, Base):
     )
     last_visit_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     previous_visit_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    """The latest visit day before ``last_visit_date`` (kept with it by services.visits)."""
+    """The latest visit day before ``last_visit_date`` (kept with it by services.visit_schedule)."""
     next_visit_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     registered_on: Mapped[date] = mapped_column(Date)
     """登记日期: the local day the household came onto the ledger (the clerk may correct it)."""

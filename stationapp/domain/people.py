@@ -14,6 +14,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.text_rules import PHONE_LIMIT
 from stationapp.domain.vocab import Sex
+from stationapp.messages import Message, msg
 
 ELDERLY_AGE = 80
 
@@ -54,25 +55,41 @@ def check_id_number(text: str, field: str = "id_number") -> IdNumberFacts:
     # year, but a number carries the county of first registration, so people born before
     # a county was created (e.g. 东营 3705xx, created 1983) hold valid numbers it refuses.
     if len(number) != 18 or not number[:17].isdigit() or number[17] != ric.calc_check_digit(number):
-        raise ValidationError(field, _id_problem(number))
-    try:
-        birth = ric.get_birth_date(number)
-    except StdnumError as exc:
-        raise ValidationError(field, _id_problem(number)) from exc
-    sex = Sex.MALE if int(number[16]) % 2 == 1 else Sex.FEMALE
+        raise ValidationError(field, id_number_problem(number))
+    facts = birth_and_sex(number)
+    if facts is None:
+        raise ValidationError(field, id_number_problem(number))
+    birth, sex = facts
     return IdNumberFacts(number=number, birth_date=birth, sex=sex)
 
 
-def _id_problem(candidate: str) -> str:
+def birth_and_sex(number: str) -> tuple[date, Sex] | None:
+    """The birth date and sex an 18-digit ID number encodes, its check digit unchecked;
+    None when ``number`` is not 17 digits and a last character, or its date does not exist.
+
+    :func:`check_id_number` is the full check; this is what it (and a roster cell that
+    may still be corrected) reads from the number.
+    """
+    if len(number) != 18 or not number[:17].isdigit():
+        return None
+    try:
+        birth = ric.get_birth_date(number)
+    except StdnumError:
+        return None
+    return birth, Sex.MALE if int(number[16]) % 2 == 1 else Sex.FEMALE
+
+
+def id_number_problem(candidate: str) -> Message:
+    """Why ``candidate`` (compacted, upper case) is not a valid resident ID number."""
     if len(candidate) != 18:
-        return f"身份证号应为18位，现在是{len(candidate)}位"
+        return msg("people.id_length", length=len(candidate))
     if not re.fullmatch(r"\d{17}[\dX]", candidate):
-        return "身份证号只能是数字，最后一位可以是X"
+        return msg("people.id_characters")
     try:
         ric.get_birth_date(candidate)
     except StdnumError:
-        return "身份证号中的出生日期不存在"
-    return "身份证号校验位不对，请核对是否抄错"
+        return msg("people.id_birth_date")
+    return msg("people.id_check_digit")
 
 
 _PHONE_CHARACTERS = re.compile(r"[0-9 \-()+]*")
@@ -90,15 +107,13 @@ def check_phone(text: str, field: str = "phone") -> str:
     if not raw:
         return ""
     if len(raw) > PHONE_LIMIT:
-        raise ValidationError(field, f"电话号码太长（最多 {PHONE_LIMIT} 个字）")
+        raise ValidationError(field, msg("people.phone_too_long", limit=PHONE_LIMIT))
     if not _PHONE_CHARACTERS.fullmatch(unicodedata.normalize("NFKC", raw)):
-        raise ValidationError(
-            field, "电话号码里只能有数字、空格、横线（-）、括号和加号，请删掉其他字符"
-        )
+        raise ValidationError(field, msg("people.phone_characters"))
     try:
         parsed = phonenumbers.parse(raw, "CN")
     except phonenumbers.NumberParseException as exc:
-        raise ValidationError(field, "电话号码无法识别，请写成手机号或带区号的座机号") from exc
+        raise ValidationError(field, msg("people.phone_unreadable")) from exc
     # For a Chinese number, number_type() is what is_valid_number() decides by (UNKNOWN
     # means invalid); asking it once, and formatting only landlines, keeps a 10,000-row
     # import quick.
@@ -108,9 +123,7 @@ def check_phone(text: str, field: str = "phone") -> str:
     else:
         valid = phonenumbers.is_valid_number(parsed)
     if not valid:
-        raise ValidationError(
-            field, "电话号码不是有效的手机号或座机号（座机请带区号，如0546-8123456）"
-        )
+        raise ValidationError(field, msg("people.phone_invalid"))
     if parsed.country_code != 86:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if kind == phonenumbers.PhoneNumberType.MOBILE:

@@ -2,7 +2,8 @@
 ways, ID numbers, phone numbers and whole addresses in one cell.
 
 Every parser takes the raw cell value (``str``, number, ``date`` or ``None``) and either
-returns a tidy value or raises ``ValueError`` with a message the clerk understands.
+returns a tidy value or raises :class:`~stationapp.domain.errors.UnreadableValueError` (a
+``ValueError``) whose message (a code, rendered by ``str()``) the clerk understands.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from stationapp.domain.errors import UnreadableValueError
+from stationapp.domain.people import birth_and_sex
 from stationapp.domain.vocab import Sex
+from stationapp.messages import msg
 
 _SPACES = re.compile(r"\s+")
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -77,21 +81,19 @@ def parse_date(value: object) -> date | None:
             try:
                 return date(year, month, day)
             except ValueError:
-                raise ValueError(f"“{text}”不是一个存在的日期") from None
+                raise UnreadableValueError(msg("roster.date_nonexistent", text=text)) from None
     if text.isdigit() and len(text) <= 5:
         return _from_excel_serial(int(text))
-    raise ValueError(
-        f"看不懂日期“{text}”（可以写成 1938-05-01、1938/5/1、1938年5月1日 或 19380501）"
-    )
+    raise UnreadableValueError(msg("roster.date_unreadable", text=text))
 
 
 def _from_excel_serial(serial: float) -> date:
     low, high = _EXCEL_SERIAL_RANGE
     if not low <= serial <= high:
-        raise ValueError(f"“{serial}”不像日期")
+        raise UnreadableValueError(msg("roster.serial_not_date", serial=serial))
     whole = int(serial)
     if whole == 60:
-        raise ValueError("“60”是 Excel 虚构的 1900年2月29日，不是日期")
+        raise UnreadableValueError(msg("roster.excel_leap_day"))
     if whole < 60:
         # Excel counts a 29 February 1900 that never was; days before it are one off.
         whole += 1
@@ -101,26 +103,24 @@ def _from_excel_serial(serial: float) -> date:
 def id_number_text(value: object) -> str:
     """An ID number as typed: full-width digits made ordinary, spaces removed, x → X.
 
-    Raises ValueError when the spreadsheet turned the number into a float, which loses
+    Raises UnreadableValueError when the spreadsheet turned the number into a float, which loses
     its last digits (3.70502193805012E+17).
     """
     if isinstance(value, float) or (isinstance(value, int) and value > 10**15):
-        raise ValueError("身份证号被表格当成了数字，后几位已丢失；请把这一列设为“文本”后重新填写")
+        raise UnreadableValueError(msg("roster.id_as_number"))
     text = code_text(value).replace(" ", "").replace("-", "").upper()
     if re.fullmatch(r"\d(\.\d+)?E\+\d+", text):
-        raise ValueError("身份证号被表格当成了数字，后几位已丢失；请把这一列设为“文本”后重新填写")
+        raise UnreadableValueError(msg("roster.id_as_number"))
     return text
 
 
 def facts_from_id_number(number: str) -> tuple[date | None, Sex | None]:
-    """Birth date and sex encoded in an 18-digit ID number (None, None when not one)."""
-    if len(number) != 18 or not number[:17].isdigit():
-        return None, None
-    try:
-        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return None, None
-    return born, Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
+    """Birth date and sex encoded in an 18-digit ID number (None, None when not one).
+
+    The check digit is not checked (see :func:`stationapp.domain.people.birth_and_sex`).
+    """
+    facts = birth_and_sex(number)
+    return facts if facts is not None else (None, None)
 
 
 def parse_sex(value: object) -> Sex | None:
@@ -132,7 +132,7 @@ def parse_sex(value: object) -> Sex | None:
         return Sex.MALE
     if text[0] in "女F" or text in ("FEMALE",):
         return Sex.FEMALE
-    raise ValueError(f"性别“{text}”应为“男”或“女”")
+    raise UnreadableValueError(msg("roster.sex_unknown", text=text))
 
 
 @dataclass(frozen=True)
@@ -174,12 +174,12 @@ def _chinese_small_number(text: str) -> str:
 def split_address(value: object) -> AddressParts:
     """锦华一区3号楼2单元301 → (锦华一区, 3, 2, 301); also 东旭小区5-2-301 and 12栋502室.
 
-    Raises ValueError when no building can be found.
+    Raises UnreadableValueError when no building can be found.
     """
     text = code_text(value)
     match = _ADDRESS_SHORT.match(text) or _ADDRESS_WORDS.match(text)
     if match is None:
-        raise ValueError(f"地址“{text}”里找不到楼号（应写成 锦华一区3号楼2单元301 这样）")
+        raise UnreadableValueError(msg("roster.no_building", text=text))
     parts = match.groupdict()
     building = parts.get("building") or ""
     building = building if building[:1].isascii() else _chinese_small_number(building)

@@ -14,6 +14,9 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+from stationapp.domain.errors import UnreadableValueError
+from stationapp.messages import msg
+
 _MONTH_PATTERNS = (
     re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})"),
     re.compile(r"(\d{4})(\d{2})"),
@@ -48,7 +51,8 @@ def month_end(day: date) -> date:
 
 
 def parse_month(text: str) -> date:
-    """``"2026-11"`` (also ``"2026/11"``, ``"202611"``) → 2026-11-01; ValueError otherwise.
+    """``"2026-11"`` (also ``"2026/11"``, ``"202611"``) → 2026-11-01; UnreadableValueError (a
+    ValueError) otherwise.
 
     ``"2026.11"``, ``"2026年11月"`` and full-width digits are understood too.
     """
@@ -60,7 +64,7 @@ def parse_month(text: str) -> date:
             if 1 <= month <= 12 and year >= 1:
                 return date(year, month, 1)
             break
-    raise ValueError(f"月份“{text}”看不懂，请写成 2026-11 这样的年-月")
+    raise UnreadableValueError(msg("common.month_unreadable", text=text))
 
 
 def is_due_in_month(

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from stationapp.domain.errors import ValidationError
+from stationapp.messages import Message, msg
 
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 """Unicode categories Cc (C0, DEL, C1) and Cs (lone surrogates), as one character class:
@@ -41,9 +42,9 @@ class TextRule:
         return check_text(value, field, self.label, self.limit, multiline=self.multiline)
 
     @property
-    def hint(self) -> str:
+    def hint(self) -> Message:
         """The limit as shown beside a multi-line field, e.g. "最多 500 个字"."""
-        return f"最多 {self.limit} 个字"
+        return msg("common.text_limit", limit=self.limit)
 
 
 def control_characters(value: str, *, multiline: bool = False) -> list[str]:
@@ -66,9 +67,9 @@ def check_text(
     """
     tidy = value.strip()
     if control_characters(tidy, multiline=multiline):
-        raise ValidationError(field, f"{label}里有看不见的控制字符，请删掉后重新输入")
+        raise ValidationError(field, msg("common.text_controls", label=label))
     if len(tidy) > limit:
-        raise ValidationError(field, f"{label}太长（最多 {limit} 个字）")
+        raise ValidationError(field, msg("common.text_too_long", label=label, limit=limit))
     return tidy
 
 
@@ -89,7 +90,8 @@ def check_address_number(value: str, field: str, label: str, digits: int) -> str
     (a 20-digit 楼号 is a typing or spreadsheet mistake, and no integer column holds it)."""
     for number in _NUMBER.findall(value):
         if len(number) > digits:
-            raise ValidationError(field, f"{label}里的数字太长（最多 {digits} 位），请核对")
+            raise ValidationError(field, msg("common.number_too_long", label=label,
+                                                  digits=digits))
     return value
 
 

@@ -16,6 +16,7 @@ from stationapp.domain.errors import ConflictError, ValidationError
 from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community
 from stationapp.domain.text_rules import TextRule, check_text
+from stationapp.messages import Message, msg
 from stationapp.services import _aggregates  # noqa: F401  (keeps aggregate versions)
 
 _T = TypeVar("_T")
@@ -30,7 +31,7 @@ class Problems:
 
     items: list[ValidationError] = field(default_factory=list)
 
-    def add(self, field_name: str, message: str) -> None:
+    def add(self, field_name: str, message: Message | str) -> None:
         """Note that ``field_name`` is not acceptable, and why."""
         self.items.append(ValidationError(field_name, message))
 
@@ -69,7 +70,7 @@ def chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
 
 
 def check_person(
-    session: Session, person_id: int | None, field_name: str, what: str,
+    session: Session, person_id: int | None, field_name: str, what: Message | str,
     problems: Problems, kept: int | None = None,
 ) -> None:
     """A picked person must be on the roll; a new pick (not ``kept``) must still be serving."""
@@ -77,9 +78,9 @@ def check_person(
         return
     person = session.get(Volunteer, person_id)
     if person is None:
-        problems.add(field_name, f"请从名册中选择{what}")
+        problems.add(field_name, msg("common.pick_from_roll", what=what))
     elif not person.active and person_id != kept:
-        problems.add(field_name, f"{person.name}已不再服务，请选择其他{what}")
+        problems.add(field_name, msg("common.person_left", name=person.name, what=what))
 
 
 def community_named(session: Session, name: str, actor: str) -> Community:
@@ -109,34 +110,36 @@ def _new_community(session: Session, name: str, actor: str) -> Community:
     return community
 
 
-def check_version(expected: int | None, current: int, message: str) -> None:
+def check_version(expected: int | None, current: int, message: Message | str) -> None:
     """ConflictError(``message``) when the version read (if given) is not the stored one."""
     if expected is not None and expected != current:
         raise ConflictError(message)
 
 
-REOPEN_HINT = "请关闭后重新打开，再做修改。"
+REOPEN_HINT = msg("common.reopen_hint")
 
 
 def root_conflict(
-    what: str, root: Any, changes: Sequence[str] = (), hint: str = REOPEN_HINT
+    what: Message | str, root: Any, changes: Sequence[str] = (),
+    hint: Message | str = REOPEN_HINT,
 ) -> ConflictError:
     """The ConflictError for a stale save of ``what`` ("编号 12 的住户"): who saved the
     stored copy (``root.updated_by``) and when (``root.updated_at``), the ``changes`` (field
     labels, never values) and what to do (``hint``)."""
     who: str = root.updated_by or ""
     when: datetime | None = root.updated_at
-    at = f"在 {when.month}月{when.day}日 {when:%H:%M} " if when is not None else ""
-    by = f"被 {who} " if who else "被别人"
-    parts = f"（{'、'.join(changes)}）" if changes else ""
-    account = f"{what}已{at}{by}修改{parts}。"
-    return ConflictError(f"{account}{hint}", changed_by=who, changed_at=when,
-                         changes=tuple(changes), account=account)
+    at = (msg("common.changed_when", month=when.month, day=when.day, time=f"{when:%H:%M}")
+          if when is not None else "")
+    by = msg("common.changed_by", who=who) if who else msg("common.changed_by_someone")
+    parts = msg("common.changed_parts", changes="、".join(changes)) if changes else ""
+    account = msg("common.changed", what=what, when=at, by=by, parts=parts)
+    return ConflictError(msg("common.conflict", account=account, hint=hint), changed_by=who,
+                         changed_at=when, changes=tuple(changes), account=account)
 
 
 def check_root_version(
-    expected: int | None, root: Any, what: str,
-    changes: Callable[[], Sequence[str]] | None = None, hint: str = REOPEN_HINT,
+    expected: int | None, root: Any, what: Message | str,
+    changes: Callable[[], Sequence[str]] | None = None, hint: Message | str = REOPEN_HINT,
 ) -> None:
     """:func:`root_conflict` when the version read (if given) is not ``root``'s stored one;
     ``changes`` (called only then) lists what differs from the copy the clerk opened."""
@@ -144,7 +147,7 @@ def check_root_version(
         raise root_conflict(what, root, changes() if changes is not None else (), hint)
 
 
-def flush_or_conflict(session: Session, message: str) -> None:
+def flush_or_conflict(session: Session, message: Message | str) -> None:
     """Flush; ConflictError(``message``) when a versioned row was changed in between."""
     try:
         session.flush()

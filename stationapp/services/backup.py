@@ -33,6 +33,7 @@ from stationapp.db.migrate import (
 from stationapp.domain.errors import BackupError, ValidationError
 from stationapp.domain.models import StationSetting
 from stationapp.files import atomic_write
+from stationapp.messages import msg
 from stationapp.paths import data_dir
 from stationapp.services.database import Database
 
@@ -47,12 +48,8 @@ _NAME = re.compile(
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _REQUIRED_TABLES = {"alembic_version", "household", "resident", "community"}
 
-POSTGRES_ADVICE = (
-    "PostgreSQL 数据库请用服务器自带的工具备份和恢复，例如：\n"
-    "  pg_dump -Fc -f stationapp.dump <数据库地址>\n"
-    "  pg_restore --clean -d <数据库地址> stationapp.dump\n"
-    "详见 README 的“备份”一节。"
-)
+POSTGRES_ADVICE_MESSAGE = msg("station.postgres_backup")
+"""How to back up a PostgreSQL database (this program backs up SQLite files only)."""
 
 
 @dataclass(frozen=True)
@@ -103,16 +100,17 @@ def get_backup_settings(session: Session) -> BackupSettings:
 def save_backup_settings(session: Session, settings: BackupSettings) -> None:
     """Check and store the backup folder and count."""
     if not 1 <= settings.keep <= 365:
-        raise ValidationError("backup_keep", "保留的备份份数应在1到365之间")
+        raise ValidationError("backup_keep", msg("station.backup_keep_range"))
     folder = settings.folder.expanduser()
     if not str(settings.folder).strip() or not folder.is_absolute():
-        raise ValidationError("backup_folder", "请填写完整的文件夹路径（如 /media/u盘/备份）")
+        raise ValidationError("backup_folder", msg("station.backup_folder_full_path"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ValidationError("backup_folder", f"无法使用这个文件夹：{exc.strerror}") from exc
+        raise ValidationError("backup_folder", msg("station.backup_folder_unusable",
+                                                   reason=str(exc.strerror))) from exc
     if not os.access(folder, os.W_OK):
-        raise ValidationError("backup_folder", "这个文件夹不能写入（U 盘是否写保护？）")
+        raise ValidationError("backup_folder", msg("station.backup_folder_read_only"))
     session.merge(StationSetting(key=_FOLDER_KEY, value=str(folder)))
     session.merge(StationSetting(key=_KEEP_KEY, value=str(settings.keep)))
     session.flush()
@@ -121,7 +119,7 @@ def save_backup_settings(session: Session, settings: BackupSettings) -> None:
 def _ledger_file(database: Database) -> Path:
     file = sqlite_file(database.url)
     if file is None:
-        raise BackupError(POSTGRES_ADVICE)
+        raise BackupError(POSTGRES_ADVICE_MESSAGE)
     return file
 
 
@@ -181,13 +179,9 @@ def make_backup(
                 raise
     except (OSError, sqlite3.Error) as exc:
         if _disk_full(exc):
-            raise BackupError(
-                f"备份没有成功：备份文件夹（{folder}）所在的磁盘已满。"
-                "请删除不需要的文件或换一个备份文件夹，再备份一次。"
-            ) from exc
+            raise BackupError(msg("station.backup_disk_full", folder=str(folder))) from exc
         raise BackupError(
-            f"备份没有成功：{exc}。请检查备份文件夹（{folder}）是否可写、空间是否足够。"
-        ) from exc
+            msg("station.backup_failed", reason=str(exc), folder=str(folder))) from exc
     log.info("backup %s made (%s)", target, kind)
     prune_backups(folder, keep or settings.keep)
     return BackupInfo(target, now, kind, target.stat().st_size)
@@ -286,9 +280,9 @@ def backup_revision(path: Path) -> str:
         with path.open("rb") as handle:
             magic = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise BackupError(f"无法读取文件：{exc.strerror}") from exc
+        raise BackupError(msg("station.backup_unreadable", reason=str(exc.strerror))) from exc
     if magic != _SQLITE_MAGIC:
-        raise BackupError(f"“{path.name}”不是 stationapp 的备份文件（不是 SQLite 数据库）")
+        raise BackupError(msg("station.backup_not_sqlite", name=path.name))
     try:
         _check_integrity(path)
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -296,7 +290,7 @@ def backup_revision(path: Path) -> str:
             tables = {name for (name,) in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not _REQUIRED_TABLES.issubset(tables):
-                raise BackupError(f"“{path.name}”不是 stationapp 的数据库（缺少台账表）")
+                raise BackupError(msg("station.backup_not_ledger", name=path.name))
             versions = [str(v) for (v,) in connection.execute(
                 "SELECT version_num FROM alembic_version")]
             columns = {table: {str(row[1]) for row in connection.execute(
@@ -304,13 +298,11 @@ def backup_revision(path: Path) -> str:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"“{path.name}”已损坏，不能恢复（{exc}）") from exc
+        raise BackupError(msg("station.backup_damaged", name=path.name, reason=str(exc))) from exc
     if len(versions) != 1:
-        raise BackupError(f"“{path.name}”没有可识别的版本号，不能恢复")
+        raise BackupError(msg("station.backup_no_version", name=path.name))
     if versions[0] not in known_revisions():
-        raise BackupError(
-            f"“{path.name}”来自更新版本的 stationapp（{versions[0]}），请先升级本程序"
-        )
+        raise BackupError(msg("station.backup_newer", name=path.name, revision=versions[0]))
     _check_schema(path, versions[0], columns)
     return versions[0]
 
@@ -320,19 +312,23 @@ def _check_schema(path: Path, revision: str, columns: dict[str, set[str]]) -> No
     are not those the migrations build for its revision."""
     expected = schema_of_revision(revision)
     found = {table: cols for table, cols in columns.items() if not table.startswith("sqlite_")}
-    problems = [f"缺少表 {table}" for table in sorted(expected.keys() - found.keys())]
-    problems += [f"多出表 {table}" for table in sorted(found.keys() - expected.keys())]
+    problems = [msg("station.schema_missing_table", table=table)
+                for table in sorted(expected.keys() - found.keys())]
+    problems += [msg("station.schema_extra_table", table=table)
+                 for table in sorted(found.keys() - expected.keys())]
     for table in sorted(expected.keys() & found.keys()):
-        problems += [f"表 {table} 缺少列 {column}"
+        problems += [msg("station.schema_missing_column", table=table, column=column)
                      for column in sorted(expected[table] - found[table])]
-        problems += [f"表 {table} 多出列 {column}"
+        problems += [msg("station.schema_extra_column", table=table, column=column)
                      for column in sorted(found[table] - expected[table])]
     if problems:
-        shown = "；".join(problems[:8]) + ("……" if len(problems) > 8 else "")
-        raise BackupError(
-            f"“{path.name}”的结构与版本 {revision} 不符（{shown}），不能恢复，台账没有改动。"
-            "请换一份完整的备份。"
-        )
+        shown = problems[0]
+        for problem in problems[1:8]:
+            shown = msg("common.semicolon", first=shown, then=problem)
+        if len(problems) > 8:
+            shown = msg("common.and_more", text=shown)
+        raise BackupError(msg("station.backup_schema", name=path.name, revision=revision,
+                              problems=shown))
 
 
 def restore_backup(
@@ -349,7 +345,7 @@ def restore_backup(
         _copy(path, file)
     except sqlite3.Error as exc:
         _copy(aside.path, file)
-        raise BackupError(f"恢复没有成功，原数据已还原：{exc}") from exc
+        raise BackupError(msg("station.restore_failed", reason=str(exc))) from exc
     migrated_from = None
     if revision != SCHEMA_HEAD:
         try:
@@ -357,7 +353,7 @@ def restore_backup(
         except Exception as exc:
             database.engine.dispose()
             _copy(aside.path, file)
-            raise BackupError(f"备份文件无法升级到当前版本，原数据已还原：{exc}") from exc
+            raise BackupError(msg("station.restore_upgrade_failed", reason=str(exc))) from exc
         migrated_from = revision
     log.info("restored %s (revision %s); previous ledger kept as %s", path, revision,
              aside.path)

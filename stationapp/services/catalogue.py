@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from stationapp.domain import text_rules
 from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.event_models import EventType, Item
+from stationapp.messages import msg
 
 log = logging.getLogger("stationapp.services")
 
@@ -51,7 +52,7 @@ def list_event_types(session: Session, include_inactive: bool = False) -> list[E
 def _checked_name(name: str, rule: text_rules.TextRule, field: str = "name") -> str:
     tidy = " ".join(rule.check(name, field).split())
     if not tidy:
-        raise ValidationError(field, f"请填写{rule.label}")
+        raise ValidationError(field, msg("common.required", label=rule.label))
     return tidy
 
 
@@ -67,7 +68,7 @@ def save_event_type(
         select(EventType.id).where(EventType.name == tidy, EventType.id != (type_id or -1))
     )
     if taken is not None:
-        raise ValidationError("name", f"已有名为“{tidy}”的活动类型")
+        raise ValidationError("name", msg("station.event_type_taken", name=tidy))
     if type_id is None:
         last = session.scalar(select(func.coalesce(func.max(EventType.sort_order), 0)))
         event_type = EventType(name=tidy, active=active, sort_order=int(last or 0) + 1)
@@ -75,7 +76,7 @@ def save_event_type(
     else:
         found = session.get(EventType, type_id)
         if found is None:
-            raise NotFoundError(f"找不到编号为 {type_id} 的活动类型")
+            raise NotFoundError(msg("station.event_type_not_found", id=type_id))
         event_type = found
         event_type.name, event_type.active = tidy, active
     session.flush()
@@ -114,7 +115,7 @@ def save_item(
             select(Item.id).where(Item.name == tidy_name, Item.id != (item_id or -1))
         )
         if taken is not None:
-            problems.append(ValidationError("name", f"物品目录里已有“{tidy_name}”"))
+            problems.append(ValidationError("name", msg("station.item_taken", name=tidy_name)))
     if problems:
         raise ValidationError.of(problems)
     if item_id is None:
@@ -123,7 +124,7 @@ def save_item(
     else:
         found = session.get(Item, item_id)
         if found is None:
-            raise NotFoundError(f"找不到编号为 {item_id} 的物品")
+            raise NotFoundError(msg("station.item_not_found", id=item_id))
         item = found
         item.name, item.unit, item.active = tidy_name, tidy_unit, active
     session.flush()

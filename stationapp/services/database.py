@@ -24,6 +24,7 @@ from stationapp.db.stamps import attach_clock
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import DatabaseSetupError, DatabaseUnavailableError
 from stationapp.domain.models import Household
+from stationapp.messages import msg
 from stationapp.services.failures import VANISHED_FILE, describe_failure, station_error_for
 
 log = logging.getLogger("stationapp.db")
@@ -125,7 +126,8 @@ def connect_database(url: str | None, clock: Clock) -> OpenedDatabase:
     except DBAPIError as exc:
         engine.dispose()
         log.error("cannot open the database: %s", exc.orig)
-        raise DatabaseSetupError(f"无法打开数据库：{describe_database_error(exc)}。") from exc
+        raise DatabaseSetupError(
+            msg("station.cannot_open", reason=describe_database_error(exc))) from exc
     except BaseException:
         engine.dispose()
         raise

@@ -33,6 +33,7 @@ from stationapp.domain.event_models import (
 )
 from stationapp.domain.search_keys import name_pinyin
 from stationapp.domain.vocab import DeliveryOutcome
+from stationapp.messages import msg
 from stationapp.services._common import (
     Problems,
     check_root_version,
@@ -46,7 +47,7 @@ _MAX_HOURS = 24.0
 _MAX_COUNT = 1_000_000
 _EARLIEST_YEAR = 1949
 _LATEST_YEAR = 2100
-_CONFLICT = "这条活动记录刚被别人修改过，请关闭后重新打开再改。"
+_CONFLICT = msg("event.changed_meanwhile")
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,14 @@ class EventInput:
 class EventRow:
     """One line of the event list.
 
-    ``deliveries_planned`` counts every delivery of the event except cancelled ones;
-    ``deliveries_done`` those delivered (已送达); ``deliveries_pending`` those still to
-    go (待送). Not-home, refused and wrong-address stops are planned but neither.
+    ``deliveries_planned`` counts every delivery (item line) of the event except cancelled
+    ones; ``deliveries_done`` those delivered (已送达); ``deliveries_pending`` those still
+    to go (待送). Not-home, refused and wrong-address stops are planned but neither.
+
+    ``households_*`` count stops (户) the way the deliveries panel does: one per volunteer ×
+    household, whatever the number of items. ``households_planned`` are the stops with a
+    delivery not cancelled, ``households_done`` those whose every delivery was delivered,
+    ``households_pending`` those with a delivery still to go.
     """
 
     id: int
@@ -100,6 +106,9 @@ class EventRow:
     deliveries_planned: int
     deliveries_done: int
     deliveries_pending: int
+    households_planned: int = 0
+    households_done: int = 0
+    households_pending: int = 0
 
 
 @dataclass(frozen=True)
@@ -182,13 +191,16 @@ def list_events(
         .group_by(Delivery.event_id)
         .subquery()
     )
+    stops = _stop_counts()
     query: Any = (
         select(
             Event.id, EventType.name, Event.title, Event.starts_at, Event.place,
             Event.participant_count, counts.c.planned, counts.c.done, counts.c.pending,
+            stops.c.planned, stops.c.done, stops.c.pending,
         )
         .join(EventType, Event.event_type_id == EventType.id)
         .outerjoin(counts, counts.c.event_id == Event.id)
+        .outerjoin(stops, stops.c.event_id == Event.id)
     )
     for word in search.split():
         pattern = like_pattern(word.lower())
@@ -208,10 +220,40 @@ def list_events(
             id=eid, type=type_name, title=title, starts_at=starts_at, place=place,
             participant_count=participants, deliveries_planned=int(planned or 0),
             deliveries_done=int(done or 0), deliveries_pending=int(pending or 0),
+            households_planned=int(stops_planned or 0), households_done=int(stops_done or 0),
+            households_pending=int(stops_pending or 0),
         )
-        for (eid, type_name, title, starts_at, place, participants, planned, done, pending)
+        for (eid, type_name, title, starts_at, place, participants, planned, done, pending,
+             stops_planned, stops_done, stops_pending)
         in session.execute(query)
     ]
+
+
+def _stop_counts() -> Any:
+    """Per event: stops (volunteer × household) planned, delivered and still to go."""
+    per_stop = (
+        select(
+            Delivery.event_id.label("event_id"),
+            func.max(case((Delivery.outcome != DeliveryOutcome.CANCELLED.value, 1), else_=0))
+            .label("live"),
+            func.min(case((Delivery.outcome == DeliveryOutcome.DELIVERED.value, 1), else_=0))
+            .label("done"),
+            func.max(case((Delivery.outcome == DeliveryOutcome.PENDING.value, 1), else_=0))
+            .label("pending"),
+        )
+        .group_by(Delivery.event_id, Delivery.volunteer_id, Delivery.household_id)
+        .subquery()
+    )
+    return (
+        select(
+            per_stop.c.event_id,
+            func.sum(per_stop.c.live).label("planned"),
+            func.sum(per_stop.c.done).label("done"),
+            func.sum(per_stop.c.pending).label("pending"),
+        )
+        .group_by(per_stop.c.event_id)
+        .subquery()
+    )
 
 
 # ---------------------------------------------------------------- reading
@@ -227,7 +269,7 @@ def _load(session: Session, event_id: int) -> Event:
         ],
     )
     if event is None:
-        raise NotFoundError(f"找不到编号为 {event_id} 的活动")
+        raise NotFoundError(msg("event.not_found", id=event_id))
     return event
 
 
@@ -275,28 +317,28 @@ def validate_event(
     problems = Problems()
     title = " ".join(problems.rule("title", data.title, text_rules.EVENT_TITLE).split())
     if not title:
-        problems.add("title", "请填写活动名称")
+        problems.add("title", msg("event.title_missing"))
 
     event_type = session.get(EventType, data.event_type_id)
     if event_type is None:
-        problems.add("event_type_id", "请选择活动类型")
+        problems.add("event_type_id", msg("event.type_missing"))
     elif not event_type.active and (current is None or current.event_type_id != event_type.id):
-        problems.add("event_type_id", f"活动类型“{event_type.name}”已停用，请选择其他类型")
+        problems.add("event_type_id", msg("event.type_inactive", name=event_type.name))
 
     starts_at = _naive(data.starts_at)
     ends_at = _naive(data.ends_at) if data.ends_at is not None else None
     if not _EARLIEST_YEAR <= starts_at.year <= _LATEST_YEAR:
-        problems.add("starts_at", "活动日期不对，请核对年份")
+        problems.add("starts_at", msg("event.year_out_of_range"))
     if ends_at is not None and ends_at < starts_at:
-        problems.add("ends_at", "结束时间不能早于开始时间")
+        problems.add("ends_at", msg("event.ends_before_start"))
 
     place = problems.rule("place", data.place, text_rules.EVENT_PLACE)
     organiser = problems.rule("organiser", data.organiser, text_rules.EVENT_ORGANISER)
     description = problems.rule("description", data.description, text_rules.EVENT_DESCRIPTION)
     if data.participant_count < 0:
-        problems.add("participant_count", "参加人数不能是负数")
+        problems.add("participant_count", msg("event.participants_negative"))
     elif data.participant_count > _MAX_COUNT:
-        problems.add("participant_count", "参加人数太大，请核对")
+        problems.add("participant_count", msg("event.participants_too_many"))
 
     tallies = _check_tallies(session, data.tallies, current, problems)
     volunteers = _check_volunteers(session, data.volunteers, current, problems)
@@ -321,16 +363,16 @@ def _check_tallies(
     for i, tally in enumerate(tallies):
         item = items.get(tally.item_id)
         if item is None:
-            problems.add(f"tallies[{i}].item_id", "请从物品目录中选择物品")
+            problems.add(f"tallies[{i}].item_id", msg("event.item_missing"))
         elif tally.item_id in seen:
-            problems.add(f"tallies[{i}].item_id", f"“{item.name}”记了两行，请合并成一行")
+            problems.add(f"tallies[{i}].item_id", msg("event.item_twice", name=item.name))
         elif not item.active and tally.item_id not in used:
-            problems.add(f"tallies[{i}].item_id", f"物品“{item.name}”已停用")
+            problems.add(f"tallies[{i}].item_id", msg("event.item_inactive", name=item.name))
         seen.add(tally.item_id)
         if tally.quantity < 0:
-            problems.add(f"tallies[{i}].quantity", "发放数量不能是负数")
+            problems.add(f"tallies[{i}].quantity", msg("event.quantity_negative"))
         elif tally.quantity > _MAX_COUNT:
-            problems.add(f"tallies[{i}].quantity", "发放数量太大，请核对")
+            problems.add(f"tallies[{i}].quantity", msg("event.quantity_too_large"))
     return tallies
 
 
@@ -345,13 +387,14 @@ def _check_volunteers(
     tidy: list[ServiceInput] = []
     for i, service in enumerate(volunteers):
         if service.volunteer_id not in known:
-            problems.add(f"volunteers[{i}].volunteer_id", "请从志愿者名册中选择志愿者")
+            problems.add(f"volunteers[{i}].volunteer_id", msg("event.volunteer_missing"))
         elif service.volunteer_id in seen:
-            problems.add(f"volunteers[{i}].volunteer_id", "同一位志愿者记了两次，请合并服务时长")
+            problems.add(f"volunteers[{i}].volunteer_id", msg("event.volunteer_twice"))
         seen.add(service.volunteer_id)
         hours = float(service.hours)
         if math.isnan(hours) or not 0.0 <= hours <= _MAX_HOURS:
-            problems.add(f"volunteers[{i}].hours", "服务时长应在 0 到 24 小时之间")
+            problems.add(f"volunteers[{i}].hours",
+                         msg("event.hours_out_of_range", most=int(_MAX_HOURS)))
         tidy.append(ServiceInput(service.volunteer_id,
                                  round(hours, 2) if math.isfinite(hours) else hours))
     return tuple(tidy)
@@ -400,7 +443,7 @@ def update_event(session: Session, event_id: int, data: EventInput, actor: str) 
     so two desks editing the same event always notice each other.
     """
     event = _load(session, event_id)
-    check_root_version(data.version, event, f"编号 {event_id} 的活动")
+    check_root_version(data.version, event, msg("event.what", id=event_id))
     data = validate_event(session, data, event)
     # One flush writes the event and its tallies and volunteers: one version step per save.
     with session.no_autoflush:

@@ -18,10 +18,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from stationapp.domain.errors import UnreadableValueError
 from stationapp.domain.models import Community, Household, HouseholdCategory, Resident
 from stationapp.domain.people import age_on
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, ResidentStatus, Sex
 from stationapp.files import atomic_write
+from stationapp.messages import msg
 from stationapp.services._common import chunks
 from stationapp.services.files import (
     guard_csv_text,
@@ -233,7 +235,7 @@ def write_table(table: ExportTable, path: Path) -> int:
     elif suffix == ".xlsx":
         writer = _write_xlsx
     else:
-        raise ValueError(f"只能导出为 .xlsx 或 .csv 文件，不能是“{suffix or path.name}”")
+        raise UnreadableValueError(msg("station.export_suffix", name=suffix or path.name))
     with atomic_write(path) as temporary:
         writer(table, temporary)
     return len(table.rows)

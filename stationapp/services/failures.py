@@ -1,4 +1,4 @@
-"""One mapping of environment failures to typed errors with plain Chinese messages.
+"""One mapping of environment failures to typed errors with plain messages (codes).
 
 A raw SQLAlchemy or driver error must never reach the clerk: its text carries the SQL
 statement and the residents' data bound to it. :func:`station_error_for` turns what the
@@ -29,42 +29,34 @@ from stationapp.domain.errors import (
     ReadOnlyError,
     StationError,
 )
+from stationapp.messages import Message, msg
 from stationapp.scrub import scrub
 
-NOT_SAVED = "刚才的操作没有完成，这一步的内容都没有保存。"
+NOT_SAVED = msg("common.not_saved")
 
-DISK_FULL = ("磁盘空间已满。" + NOT_SAVED
-             + "请删除不用的文件腾出空间，或换一个有空间的位置，然后再试一次。")
-LOCKED = ("台账正被另一台电脑或另一个程序占用（例如正在导入或备份）。" + NOT_SAVED
-          + "请稍等一会儿再试一次。")
-VANISHED_FILE = ("找不到台账数据库文件，或文件已不完整（可能被移走、删除，或所在的文件夹、"
-                 "U 盘、网络盘已断开）。" + NOT_SAVED + "请检查后重新启动程序；"
-                 "必要时从备份恢复。")
-DISK_ERROR = ("读写台账数据库文件时出错（磁盘、U 盘或网络盘可能有问题）。" + NOT_SAVED
-              + "请检查磁盘后重新启动程序。")
-SERVER_UNREACHABLE = ("连接不上数据库服务器，或连接中断了。" + NOT_SAVED
-                      + "请检查网络和数据库服务器，然后再试一次。")
-READ_ONLY = ("台账数据库或要写入的位置是只读的，不能写入。" + NOT_SAVED
-             + "请检查文件和文件夹的权限，或换一个可以写入的位置。")
-NO_PERMISSION = ("没有权限写入这个位置。" + NOT_SAVED
-                 + "请换一个可以写入的文件夹，或请管理员检查权限。")
-MISSING_PLACE = ("要读写的文件或文件夹不存在（可能被移走或删除，或 U 盘、网络盘已断开）。"
-                 + NOT_SAVED + "请检查位置后再试一次。")
-SERVER_STRAINED = ("数据库服务器的资源不够用了（内存或设置的上限）。" + NOT_SAVED
-                   + "请稍等一会儿再试一次；仍不行时请管理员检查数据库服务器。")
-STALE = ("这条记录刚刚被另一台电脑修改过。" + NOT_SAVED
-         + "请关闭后重新打开，看过别人的修改后再改。")
+DISK_FULL = msg("common.disk_full")
+LOCKED = msg("common.locked")
+VANISHED_FILE = msg("common.vanished_file")
+DISK_ERROR = msg("common.disk_error")
+SERVER_UNREACHABLE = msg("common.server_unreachable")
+READ_ONLY = msg("common.read_only")
+NO_PERMISSION = msg("common.no_permission")
+MISSING_PLACE = msg("common.missing_place")
+SERVER_STRAINED = msg("common.server_strained")
+STALE = msg("common.stale")
 
-_BUSINESS_KEYS: dict[tuple[str, tuple[str, ...]], str] = {
-    ("resident", ("id_number",)): "身份证号",
-    ("community", ("name",)): "小区名称",
-    ("event_type", ("name",)): "活动类型名称",
-    ("item", ("name",)): "物品名称",
-    ("request_category", ("name",)): "诉求类别名称",
-    ("service_certificate", ("number",)): "证明编号",
-    ("volunteer_role", ("volunteer_id", "community_id", "role")): "志愿者职务",
-    ("delivery", ("event_id", "household_id", "item_id")): "物品安排",
-    ("delivery_round", ("event_id", "volunteer_id", "round_date")): "送上门轮次",
+_BUSINESS_KEYS: dict[tuple[str, tuple[str, ...]], Message] = {
+    ("resident", ("id_number",)): msg("common.key_id_number"),
+    ("community", ("name",)): msg("common.key_community"),
+    ("event_type", ("name",)): msg("common.key_event_type"),
+    ("item", ("name",)): msg("common.key_item"),
+    ("request_category", ("name",)): msg("common.key_request_category"),
+    ("service_certificate", ("number",)): msg("common.key_certificate"),
+    ("volunteer_role", ("volunteer_id", "community_id", "role")):
+        msg("common.key_volunteer_role"),
+    ("delivery", ("event_id", "household_id", "item_id")): msg("common.key_delivery"),
+    ("delivery_round", ("event_id", "volunteer_id", "round_date")):
+        msg("common.key_delivery_round"),
 }
 """The unique constraints two desks can race on (the models' ``unique=True`` and
 ``UniqueConstraint``s), with the words that name them for the clerk. Any other unique
@@ -81,10 +73,9 @@ _LEDGER_GONE = "_stationapp_ledger_gone"
 log = logging.getLogger("stationapp.db")
 
 
-def duplicate_message(what: str) -> str:
+def duplicate_message(what: Message | str) -> Message:
     """The message when another desk just saved the same ``what`` (e.g. 身份证号)."""
-    return (f"另一台电脑刚刚保存了相同的{what}。" + NOT_SAVED
-            + "请刷新后查看已有的记录，核对后再试一次。")
+    return msg("common.duplicate", what=what)
 
 
 def station_error_for(exc: BaseException) -> StationError | None:
@@ -172,7 +163,7 @@ def _sqlite_error(orig: sqlite3.Error) -> StationError | None:
     return None
 
 
-def _sqlite_business_key(message: str) -> str | None:
+def _sqlite_business_key(message: str) -> Message | None:
     """The words for the business key in "UNIQUE constraint failed: t.a, t.b"; else None."""
     columns = [part.strip() for part in message.split(":", 1)[1].split(",")]
     tables = {column.partition(".")[0] for column in columns}

@@ -33,6 +33,7 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.search_keys import normalize_query
 from stationapp.domain.vocab import HouseholdStatus
+from stationapp.messages import Message, msg
 from stationapp.services._common import (
     Problems,
     check_root_version,
@@ -44,7 +45,7 @@ from stationapp.services.settings import get_station_settings
 log = logging.getLogger("stationapp.services")
 
 _EARLIEST = datetime(2000, 1, 1)
-_CONFLICT = "这条诉求刚被别人修改过，请关闭后重新打开再改。"
+_CONFLICT = msg("request.conflict")
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def list_request_categories(session: Session, include_inactive: bool = False) ->
 def _category_name(name: str) -> str:
     tidy = " ".join(text_rules.REQUEST_CATEGORY.check(name, "name").split())
     if not tidy:
-        raise ValidationError("name", "请填写诉求类别名称")
+        raise ValidationError("name", msg("request.category_name_missing"))
     return tidy
 
 
@@ -206,7 +207,7 @@ def _find_category(session: Session, name: str) -> RequestCategory:
         select(RequestCategory).where(RequestCategory.name == " ".join(name.split()))
     )
     if category is None:
-        raise NotFoundError(f"没有名为“{name}”的诉求类别")
+        raise NotFoundError(msg("request.category_not_found", name=name))
     return category
 
 
@@ -215,8 +216,8 @@ def _refuse_taken(session: Session, name: str, other_than: int | None = None) ->
         RequestCategory.name == name, RequestCategory.id != (other_than or -1)
     ))
     if taken is not None:
-        hint = "（已停用，可以重新启用）" if not taken.active else ""
-        raise ValidationError("name", f"已有名为“{name}”的诉求类别{hint}")
+        code = "request.category_taken" if taken.active else "request.category_taken_inactive"
+        raise ValidationError("name", msg(code, name=name))
 
 
 def add_request_category(session: Session, name: str, actor: str) -> None:
@@ -257,10 +258,10 @@ def _person(
     """The active staff member or volunteer ``person_id`` (an inactive one only if kept)."""
     person = session.get(Volunteer, person_id)
     if person is None:
-        problems.add("assignee", "请从工作人员和志愿者名单中选择负责人")
+        problems.add("assignee", msg("request.assignee_from_list"))
         return None
     if not person.active and person.id != keep_id:
-        problems.add("assignee", f"{person.name}已停用，请选择其他负责人")
+        problems.add("assignee", msg("request.assignee_inactive", name=person.name))
         return None
     return person
 
@@ -282,41 +283,41 @@ def _validate(
     """Check everything but the assignee; problems are added, not raised."""
     household = session.get(Household, data.household_id)
     if household is None:
-        problems.add("household", "请选择住户")
+        problems.add("household", msg("request.household_missing"))
     elif (household.status != HouseholdStatus.ACTIVE
           and (current is None or current.household_id != household.id)):
         label = HouseholdStatus(household.status).label
-        problems.add("household", f"这户已{label}，不能再登记诉求")
+        problems.add("household", msg("request.household_left", status=label))
 
     name = " ".join(data.category.split())
     category = session.scalar(select(RequestCategory).where(RequestCategory.name == name))
     if not name:
-        problems.add("category", "请选择诉求类别")
+        problems.add("category", msg("request.category_missing"))
     elif category is None:
-        problems.add("category", f"没有“{name}”这个诉求类别，请从列表中选择")
+        problems.add("category", msg("request.category_unknown", name=name))
     elif not category.active and (current is None or current.category_id != category.id):
-        problems.add("category", f"诉求类别“{name}”已停用，请选择其他类别")
+        problems.add("category", msg("request.category_inactive", name=name))
 
     description = problems.rule("description", data.description,
                                 text_rules.REQUEST_DESCRIPTION)
     if not description:
-        problems.add("description", "请填写诉求内容")
+        problems.add("description", msg("request.description_missing"))
 
     channel = " ".join(problems.rule("channel", data.channel, text_rules.REQUEST_CHANNEL).split())
     if not channel:
-        problems.add("channel", "请填写受理渠道（如：电话、上门反映）")
+        problems.add("channel", msg("request.channel_missing"))
     reporter = problems.rule("reporter", data.reporter, text_rules.REQUEST_REPORTER)
 
     if received_at > now:
-        problems.add("received_at", "受理时间不能晚于现在")
+        problems.add("received_at", msg("request.received_in_future"))
     elif received_at < _EARLIEST:
-        problems.add("received_at", "受理时间不对，请核对年份")
+        problems.add("received_at", msg("request.received_too_early"))
     elif current is not None:
         later = [s.changed_at for s in current.history[1:]
                  if s.changed_at != current.received_at]
         if later and received_at > min(later):
-            problems.add("received_at",
-                         f"受理时间不能晚于后面的办理步骤（{min(later):%Y-%m-%d %H:%M}）")
+            problems.add("received_at", msg("request.received_after_steps",
+                                            when=f"{min(later):%Y-%m-%d %H:%M}"))
     if household is None or category is None:
         return None
     return _Checked(household, category, description, channel, received_at, reporter)
@@ -355,7 +356,7 @@ def create_request(
     problems.raise_if_any()
     assert checked is not None  # no problems means everything was found
     if visit_id is not None and session.get(Visit, visit_id) is None:
-        raise NotFoundError(f"找不到编号为 {visit_id} 的走访记录")
+        raise NotFoundError(msg("request.visit_not_found", id=visit_id))
     request = CareRequest(
         household=checked.household, category=checked.category,
         description=checked.description, channel=checked.channel,
@@ -381,7 +382,7 @@ def _load(session: Session, request_id: int) -> CareRequest:
                  selectinload(CareRequest.history)],
     )
     if request is None:
-        raise NotFoundError(f"找不到编号为 {request_id} 的诉求")
+        raise NotFoundError(msg("request.not_found", id=request_id))
     return request
 
 
@@ -398,12 +399,12 @@ def update_request(
     someone saved the request in between.
     """
     request = _load(session, request_id)
-    check_root_version(data.version, request, f"编号 {request_id} 的诉求")
+    check_root_version(data.version, request, msg("request.numbered", id=request_id))
     received_at = _naive(data.received_at) if data.received_at is not None else request.received_at
     problems = Problems()
     checked = _validate(session, data, received_at, _naive(now), problems, current=request)
     if data.assignee_id != request.assignee_id:
-        problems.add("assignee", "更换负责人请用“派单”，这样改派会留下记录")
+        problems.add("assignee", msg("request.assignee_by_assigning"))
     problems.raise_if_any()
     assert checked is not None
     old_received = request.received_at
@@ -419,19 +420,18 @@ def update_request(
     log.info("request %s updated by %s", request_id, actor)
 
 
-def _refusal(current: RequestStatus, to_status: RequestStatus) -> str:
-    message = f"这条诉求不能从“{current.label}”改为“{to_status.label}”"
+def _refusal(current: RequestStatus, to_status: RequestStatus) -> Message:
     if current is RequestStatus.CONFIRMED:
-        hint = "已回访的诉求已经结束"
+        hint = msg("request.transition_finished")
     elif to_status is RequestStatus.RECEIVED:
-        hint = "受理只在登记时记一次"
+        hint = msg("request.transition_received_once")
     elif to_status is RequestStatus.CONFIRMED:
-        hint = "要先办结，才能回访"
+        hint = msg("request.transition_resolve_first")
     elif current is RequestStatus.RESOLVED:
-        hint = "回访发现问题没解决的，请改回“处理中”"
+        hint = msg("request.transition_reopen", status=RequestStatus.IN_PROGRESS.label)
     else:
-        hint = f"已经是“{current.label}”了"
-    return f"{message}：{hint}"
+        hint = msg("request.transition_already", status=current.label)
+    return msg("request.transition", current=current.label, target=to_status.label, hint=hint)
 
 
 def advance_request(
@@ -464,8 +464,8 @@ def advance_request(
     ``note`` is given.
     """
     request = _load(session, request_id)
-    check_root_version(expected_version, request, f"编号 {request_id} 的诉求",
-                       hint="请看过最新情况后再记这一步。")
+    check_root_version(expected_version, request, msg("request.numbered", id=request_id),
+                       hint=msg("request.see_latest_hint"))
     current = RequestStatus(request.status)
     if to_status not in REQUEST_TRANSITIONS[current]:
         raise ValidationError("status", _refusal(current, to_status))
@@ -474,31 +474,32 @@ def advance_request(
     problems = Problems()
     previous = max((s.changed_at for s in request.history), default=request.received_at)
     if when > clock:
-        problems.add("when", "时间不能晚于现在")
+        problems.add("when", msg("request.when_in_future"))
     # Within the minute of the previous step is accepted: the clerk types minutes, and
     # the kept steps stay in the order they were recorded.
     elif when < previous.replace(second=0, microsecond=0):
-        problems.add("when", f"时间不能早于上一步（{previous:%Y-%m-%d %H:%M}）")
+        problems.add("when", msg("request.when_before_previous",
+                                     when=f"{previous:%Y-%m-%d %H:%M}"))
     note = problems.rule("note", note, text_rules.REQUEST_NOTE)
     resolution = problems.rule("resolution", resolution, text_rules.REQUEST_RESOLUTION)
     callback_note = problems.rule("callback_note", callback_note, text_rules.REQUEST_CALLBACK)
     assignee: Volunteer | None = None
     if to_status is RequestStatus.ASSIGNED:
         if assignee_id is None:
-            problems.add("assignee", "派单请选择负责人")
+            problems.add("assignee", msg("request.assignee_missing"))
         elif assignee_id == request.assignee_id and request.assignee is not None:
-            problems.add("assignee", f"已经派给{request.assignee.name}了，改派请选择另一位")
+            problems.add("assignee", msg("request.assignee_same", name=request.assignee.name))
         else:
             assignee = _person(session, assignee_id, problems)
     elif assignee_id is not None and assignee_id != request.assignee_id:
-        problems.add("assignee", "负责人只在派单时指定")
+        problems.add("assignee", msg("request.assignee_only_when_assigning"))
     if to_status is RequestStatus.RESOLVED and not resolution:
-        problems.add("resolution", "请填写办结情况（怎么解决的）")
+        problems.add("resolution", msg("request.resolution_missing"))
     if to_status is RequestStatus.CONFIRMED and satisfaction is None:
-        problems.add("satisfaction", "请选择回访时居民的满意程度")
+        problems.add("satisfaction", msg("request.satisfaction_missing"))
     reopening = current is RequestStatus.RESOLVED and to_status is RequestStatus.IN_PROGRESS
     if reopening and not note:
-        problems.add("note", "请写明回访发现的问题（为什么要继续处理）")
+        problems.add("note", msg("request.reopen_note_missing"))
     problems.raise_if_any()
 
     step_note = note

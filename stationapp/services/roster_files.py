@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stationapp.domain.errors import ImportFileError
+from stationapp.messages import msg
 from stationapp.services.files import unguard_csv_text
 
 if TYPE_CHECKING:
@@ -61,15 +62,14 @@ def read_roster_file(
     """Every row of ``sheet`` (the first sheet when None); ImportFileError with a plain
     message when the file cannot be read as a table."""
     if not path.exists():
-        raise ImportFileError(f"找不到文件：{path}")
+        raise ImportFileError(msg("roster.file_missing", path=str(path)))
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return _read_csv(path)
     if suffix in EXCEL_SUFFIXES:
         return _read_excel(path, sheet, progress)
-    raise ImportFileError(
-        f"不能导入 {suffix or '没有扩展名的'} 文件：请选择 .xlsx、.xls 或 .csv 文件"
-    )
+    raise ImportFileError(msg("roster.file_type", suffix=suffix) if suffix
+                          else msg("roster.file_no_suffix"))
 
 
 def _open_workbook(path: Path) -> CalamineWorkbook:
@@ -78,9 +78,7 @@ def _open_workbook(path: Path) -> CalamineWorkbook:
     try:
         return CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as exc:
-        raise ImportFileError(
-            f"无法读取这个表格文件（文件可能已损坏、加了密码或不是 Excel 文件）：{path.name}"
-        ) from exc
+        raise ImportFileError(msg("roster.workbook_unreadable", name=path.name)) from exc
 
 
 def _read_excel(
@@ -92,14 +90,16 @@ def _read_excel(
     try:
         names = tuple(workbook.sheet_names)
         if not names:
-            raise ImportFileError(f"{path.name} 里没有工作表")
+            raise ImportFileError(msg("roster.no_sheets", name=path.name))
         chosen = sheet if sheet is not None else names[0]
         if chosen not in names:
-            raise ImportFileError(f"文件里没有名为“{chosen}”的工作表（有：{'、'.join(names)}）")
+            raise ImportFileError(msg("roster.sheet_missing", sheet=chosen,
+                                         names="、".join(names)))
         try:
             values = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
         except (CalamineError, ValueError) as exc:
-            raise ImportFileError(f"无法读取工作表“{chosen}”：{exc}") from exc
+            raise ImportFileError(msg("roster.sheet_unreadable", sheet=chosen,
+                                         reason=str(exc))) from exc
     finally:
         workbook.close()
     rows = [_trimmed(tuple(row[:MAX_COLUMNS])) for row in values]
@@ -126,18 +126,18 @@ def _decoded_csv(data: bytes, name: str) -> str:
         try:
             text = data.decode(utf16)
         except UnicodeDecodeError as exc:
-            raise ImportFileError(f"{name} 的文字编码无法识别：请用 UTF-8 或 GBK 保存") from exc
+            raise ImportFileError(msg("roster.encoding", name=name)) from exc
         if "\x00" in text:
-            raise ImportFileError(f"{name} 不是文本表格（.csv）文件")
+            raise ImportFileError(msg("roster.not_csv", name=name))
         return text
     if b"\x00" in data[:4096]:
-        raise ImportFileError(f"{name} 不是文本表格（.csv）文件")
+        raise ImportFileError(msg("roster.not_csv", name=name))
     for encoding in CSV_ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportFileError(f"{name} 的文字编码无法识别：请用 UTF-8 或 GBK 保存")
+    raise ImportFileError(msg("roster.encoding", name=name))
 
 
 def _utf16_encoding(data: bytes) -> str | None:

@@ -25,6 +25,7 @@ from stationapp.domain.errors import ConflictError, NotFoundError, ValidationErr
 from stationapp.domain.event_models import Delivery, Event, EventType, EventVolunteer, Volunteer
 from stationapp.domain.search_keys import name_pinyin
 from stationapp.domain.vocab import DeliveryOutcome
+from stationapp.messages import msg
 from stationapp.services.settings import get_station_settings
 from stationapp.services.volunteers import get_volunteer
 
@@ -85,7 +86,7 @@ class Certificate:
 
 def _check_period(start: date | None, end: date | None) -> None:
     if start is not None and end is not None and end < start:
-        raise ValidationError("end", "结束日期不能早于开始日期")
+        raise ValidationError("end", msg("volunteer.period_reversed"))
 
 
 def _stops(session: Session, event_id: int) -> dict[int, int]:
@@ -110,13 +111,13 @@ def record_round(
     """
     value = float(hours)
     if math.isnan(value) or not 0.0 <= value <= _MAX_HOURS:
-        raise ValidationError("hours", "服务时长应在 0 到 24 小时之间")
+        raise ValidationError("hours", msg("volunteer.hours_range"))
     if round_date > today:
-        raise ValidationError("round_date", "还没到这一天，不能登记这天的服务时长")
+        raise ValidationError("round_date", msg("volunteer.round_in_future"))
     if session.get(Event, event_id) is None:
-        raise NotFoundError(f"找不到编号为 {event_id} 的活动")
+        raise NotFoundError(msg("volunteer.event_not_found", id=event_id))
     if session.get(Volunteer, volunteer_id) is None:
-        raise NotFoundError(f"找不到编号为 {volunteer_id} 的志愿者")
+        raise NotFoundError(msg("volunteer.not_found", id=volunteer_id))
     found = session.scalar(select(DeliveryRound).where(
         DeliveryRound.event_id == event_id, DeliveryRound.volunteer_id == volunteer_id,
         DeliveryRound.round_date == round_date,
@@ -259,7 +260,7 @@ def issue_certificate(
     """
     record = service_record(session, volunteer_id, start, end)
     if record.total_hours <= 0:
-        raise ValidationError("hours", "这段时间没有服务时长记录，不能开具证明")
+        raise ValidationError("hours", msg("volunteer.no_hours"))
     number = _next_number(session, today.year)
     session.add(ServiceCertificate(
         number=number, volunteer_id=volunteer_id, issued_on=today, period_start=start,
@@ -268,9 +269,7 @@ def issue_certificate(
     try:
         session.flush()
     except IntegrityError as exc:
-        raise ConflictError(
-            f"证明编号 {number} 刚被另一台电脑用了，请再开一次（会用下一个编号）"
-        ) from exc
+        raise ConflictError(msg("volunteer.certificate_taken", number=number)) from exc
     settings = get_station_settings(session)
     log.info("certificate %s for volunteer %s (%s h) by %s", number, volunteer_id,
              record.total_hours, actor)

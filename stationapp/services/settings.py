@@ -13,6 +13,7 @@ from stationapp.domain.errors import ValidationError
 from stationapp.domain.models import StationSetting
 from stationapp.domain.people import check_phone
 from stationapp.domain.vocab import DEFAULT_VISIT_INTERVAL_DAYS, CareTier
+from stationapp.messages import msg
 
 DEFAULT_STATION_NAME = "党员服务社"
 
@@ -67,13 +68,14 @@ def store_station_settings(session: Session, settings: StationSettings) -> bool:
     """
     name = text_rules.STATION_NAME.check(settings.name, "name")
     if not name:
-        raise ValidationError("name", "请填写服务社名称")
+        raise ValidationError("name", msg("station.name_missing"))
     phone = check_phone(settings.phone, "phone")
     for tier, days in settings.visit_interval_days:
         if not 1 <= days <= 366:
-            raise ValidationError(_interval_key(tier), f"{tier.label}走访间隔应在1到366天之间")
+            raise ValidationError(_interval_key(tier),
+                                  msg("station.interval_range", tier=tier.label))
     if not 1 <= settings.request_limit_days <= 365:
-        raise ValidationError("request_limit_days", "诉求办结时限应在1到365天之间")
+        raise ValidationError("request_limit_days", msg("station.request_limit_range"))
     rows = {"station_name": name, "station_phone": phone,
             "request_limit_days": str(settings.request_limit_days)}
     rows.update({_interval_key(t): str(d) for t, d in settings.visit_interval_days})

@@ -13,7 +13,7 @@ Plain data for :mod:`stationapp.reports`, read straight from the models:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -34,6 +34,8 @@ from stationapp.domain.event_models import (
 )
 from stationapp.domain.models import Community, Household
 from stationapp.domain.vocab import DeliveryOutcome
+from stationapp.messages import msg
+from stationapp.services.delivery_stops import Stop, joined_notes, read_stops
 from stationapp.services.settings import get_station_settings
 
 UNASSIGNED = "未分配"
@@ -142,7 +144,7 @@ class EventReportData:
 def _event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None:
-        raise NotFoundError(f"找不到编号为 {event_id} 的活动")
+        raise NotFoundError(msg("delivery.event_not_found", id=event_id))
     return event
 
 
@@ -155,27 +157,18 @@ def _items_text(lines: list[tuple[str, int]]) -> str:
     return "、".join(f"{name} × {quantity}" for name, quantity in lines)
 
 
-def _joined_notes(notes: list[str]) -> str:
-    seen: list[str] = []
-    for note in notes:
-        text = note.strip()
-        if text and text not in seen:
-            seen.append(text)
-    return "；".join(seen)
-
-
 def _volunteer_ids(session: Session, volunteer_id: int | None,
                    volunteer_name: str | None) -> list[int] | None:
     """The volunteers asked for (None = all); NotFoundError for an unknown one."""
     if volunteer_id is not None:
         if session.get(Volunteer, volunteer_id) is None:
-            raise NotFoundError(f"找不到编号为 {volunteer_id} 的志愿者")
+            raise NotFoundError(msg("delivery.volunteer_not_found", ids=str(volunteer_id)))
         return [volunteer_id]
     if volunteer_name is not None:
         name = volunteer_name.strip()
         ids = list(session.scalars(select(Volunteer.id).where(Volunteer.name == name)))
         if not ids:
-            raise NotFoundError(f"找不到名为“{name}”的志愿者")
+            raise NotFoundError(msg("delivery.volunteer_name_not_found", name=name))
         return ids
     return None
 
@@ -192,34 +185,19 @@ def delivery_sheets(
     list orders them), then the stops nobody has yet on a sheet titled "未分配". With
     ``volunteer_id`` or ``volunteer_name``: that volunteer's sheet only, even when it has
     no stop left.
-    Stops follow the clerk's stop order, then the natural address order; they are
-    numbered 1, 2, 3 … on each sheet.
+    Stops are those of the one read model (:func:`~stationapp.services.delivery_stops.
+    read_stops`) in its order, the clerk's stop order, then the natural address order;
+    they are numbered 1, 2, 3 … on each sheet.
     """
     event = _event(session, event_id)
     settings = get_station_settings(session)
     wanted = _volunteer_ids(session, volunteer_id, volunteer_name)
-    query = (
-        select(
-            Delivery.household_id, Delivery.quantity, Delivery.notes, Delivery.stop_order,
-            Delivery.attempt, Delivery.volunteer_id, Item.id.label("item_id"),
-            Item.name.label("item"), Item.unit.label("unit_label"),
-            Community.name.label("community"), Household.building, Household.unit,
-            Household.room, Household.head_name, Household.contact_phone,
-        )
-        .join(Item, Item.id == Delivery.item_id)
-        .join(Household, Household.id == Delivery.household_id)
-        .join(Community, Community.id == Household.community_id)
-        .where(Delivery.event_id == event_id, Delivery.outcome == DeliveryOutcome.PENDING)
-    )
-    if wanted is not None:
-        query = query.where(Delivery.volunteer_id.in_(wanted))
-
-    # volunteer → household → its rows
-    groups: dict[int | None, dict[int, list[Any]]] = defaultdict(dict)
-    for row in session.execute(query):
-        groups[row.volunteer_id].setdefault(row.household_id, []).append(row)
+    # volunteer → its stops, in the read model's order (volunteers by name, unassigned last)
+    groups: dict[int | None, list[Stop]] = {}
+    for stop in read_stops(session, event_id, volunteer_ids=wanted, pending_only=True):
+        groups.setdefault(stop.volunteer_id, []).append(stop)
     for asked in wanted or ():
-        groups.setdefault(asked, {})
+        groups.setdefault(asked, [])
 
     volunteers = {
         v.id: v for v in session.scalars(
@@ -249,35 +227,28 @@ def delivery_sheets(
     )
 
 
-def _sheet(name: str, phone: str, households: dict[int, list[Any]]) -> VolunteerSheet:
-    def stop_key(rows: list[Any]) -> tuple[Any, ...]:
-        return (min(r.stop_order for r in rows), _address(rows[0]).sort_key(),
-                rows[0].household_id)
-
-    stops = []
+def _sheet(name: str, phone: str, stops: list[Stop]) -> VolunteerSheet:
+    sheet_stops = []
     totals: dict[int, tuple[str, int, str]] = {}
-    for number, rows in enumerate(sorted(households.values(), key=stop_key), start=1):
-        rows = sorted(rows, key=lambda r: r.item_id)
-        for r in rows:
-            item, quantity, unit = totals.get(r.item_id, (r.item, 0, r.unit_label))
-            totals[r.item_id] = (item, quantity + r.quantity, unit)
-        notes = [r.notes for r in rows]
-        attempt = max(r.attempt for r in rows)
-        if attempt > 1:
-            notes.append(f"第 {attempt} 次上门")
-        first = rows[0]
-        stops.append(SheetStop(
+    for number, stop in enumerate(stops, start=1):
+        for line in stop.lines:
+            item, quantity, unit = totals.get(line.item_id, (line.item, 0, line.unit_label))
+            totals[line.item_id] = (item, quantity + line.quantity, unit)
+        notes = [stop.notes]
+        if stop.attempt > 1:
+            notes.append(f"第 {stop.attempt} 次上门")
+        sheet_stops.append(SheetStop(
             number=number,
-            address=_address(first).display(),
-            recipient=first.head_name,
-            phone=first.contact_phone,
-            items=_items_text([(r.item, r.quantity) for r in rows]),
-            notes=_joined_notes(notes),
+            address=stop.address,
+            recipient=stop.recipient,
+            phone=stop.phone,
+            items=stop.items,
+            notes=joined_notes(notes),
         ))
     return VolunteerSheet(
         volunteer=name,
         volunteer_phone=phone,
-        stops=tuple(stops),
+        stops=tuple(sheet_stops),
         totals=tuple(totals[k] for k in sorted(totals)),
     )
 

@@ -32,6 +32,7 @@ from stationapp.domain.models import Community, Household
 from stationapp.domain.people import check_phone
 from stationapp.domain.search_keys import name_initials, name_pinyin, normalize_query, phone_digits
 from stationapp.domain.vocab import HouseholdStatus
+from stationapp.messages import msg
 from stationapp.services._common import (
     Problems,
     check_root_version,
@@ -45,7 +46,7 @@ SKILL_SEPARATOR = "、"
 """How skills are joined in the database column (and shown in tables)."""
 
 _SPLIT_SKILLS = re.compile(r"[、,，;；/\s]+")
-_CONFLICT = "这位志愿者的信息刚被别人修改过，请关闭后重新打开再改。"
+_CONFLICT = msg("volunteer.conflict")
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def get_volunteer(session: Session, volunteer_id: int) -> VolunteerInfo:
     """One volunteer with hours served; NotFoundError if unknown."""
     volunteer = session.get(Volunteer, volunteer_id)
     if volunteer is None:
-        raise NotFoundError(f"找不到编号为 {volunteer_id} 的志愿者")
+        raise NotFoundError(msg("volunteer.not_found", id=volunteer_id))
     community = volunteer.community.name if volunteer.community else ""
     return _info(volunteer, community, _extras(session, [volunteer_id]))
 
@@ -270,7 +271,7 @@ def validate_volunteer(data: VolunteerInput) -> VolunteerInput:
     problems = Problems()
     name = " ".join(problems.rule("name", data.name, text_rules.VOLUNTEER_NAME).split())
     if not name:
-        problems.add("name", "请填写志愿者姓名")
+        problems.add("name", msg("volunteer.name_missing"))
     phone = data.phone
     try:
         phone = check_phone(data.phone, "phone")
@@ -280,15 +281,16 @@ def validate_volunteer(data: VolunteerInput) -> VolunteerInput:
         problems.rule("community", data.community, text_rules.VOLUNTEER_COMMUNITY).split())
     skills = split_skills(data.skills)
     if len(SKILL_SEPARATOR.join(skills)) > text_rules.SKILLS.limit:
-        problems.add("skills", f"特长写得太多了（合计最多 {text_rules.SKILLS.limit} 个字）")
+        problems.add("skills", msg("volunteer.skills_too_long", limit=text_rules.SKILLS.limit))
     elif any(text_rules.control_characters(skill) for skill in skills):
-        problems.add("skills", "特长里有看不见的控制字符，请删掉后重新输入")
+        problems.add("skills", msg("volunteer.skills_controls"))
     notes = problems.rule("notes", data.notes, text_rules.VOLUNTEER_NOTES)
     roles: list[RoleInput] = []
     for held in data.roles:
         where = " ".join(held.community.split())
         if not where:
-            problems.add("roles", f"请填写担任{VolunteerRole(held.role).label}的小区")
+            problems.add("roles", msg("volunteer.role_community_missing",
+                                         role=VolunteerRole(held.role).label))
         elif (problem := _rule_problem(where, "roles", text_rules.VOLUNTEER_COMMUNITY)):
             problems.items.append(problem)
         elif (tidy := RoleInput(where, VolunteerRole(held.role))) not in roles:
@@ -316,7 +318,7 @@ def _check_unique(session: Session, data: VolunteerInput, volunteer_id: int | No
         Volunteer.id != (volunteer_id or -1),
     ))
     if twin is not None:
-        raise ValidationError("name", f"同名同电话的志愿者已经登记过（编号 {twin}）")
+        raise ValidationError("name", msg("volunteer.twin", id=twin))
 
 
 def _community_id(session: Session, name: str, actor: str) -> int | None:
@@ -400,8 +402,8 @@ def update_volunteer(
     """
     volunteer = session.get(Volunteer, volunteer_id)
     if volunteer is None:
-        raise NotFoundError(f"找不到编号为 {volunteer_id} 的志愿者")
-    check_root_version(data.version, volunteer, f"编号 {volunteer_id} 的志愿者")
+        raise NotFoundError(msg("volunteer.not_found", id=volunteer_id))
+    check_root_version(data.version, volunteer, msg("volunteer.numbered", id=volunteer_id))
     data = validate_volunteer(data)
     _check_unique(session, data, volunteer_id)
     # Look-ups that may flush come before the changes, so the version moves by one.

@@ -5,8 +5,11 @@ list shows the backups in that folder, newest first. *Back up now* makes a backu
 worker thread (SQLite's online backup, safe while the program runs). *Restore selected…*
 and *Restore from file…* first check the file (a damaged or foreign file is refused with
 its reason and nothing changes), then ask with a clear warning, keep the current ledger
-aside as a backup, restore, and say where the previous ledger was kept; :attr:`restored`
-then tells the main window to read every page again.
+aside as a backup, restore, and say where the previous ledger was kept. The restore runs
+through the operation runner, which announces :data:`~stationapp.ui.notices.EVERYTHING`
+(every page reads again); :attr:`BackupDialog.restored` follows. Saving the folder and count
+is announced as a change of :attr:`~stationapp.ui.notices.Area.SETTINGS`; a backup changes
+no data and announces nothing.
 
 A PostgreSQL ledger is backed up with the server's own tools: the dialog says how instead
 of offering buttons that could not work.
@@ -43,11 +46,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from stationapp.domain.errors import BackupError, ValidationError
 from stationapp.services.backup import (
-    POSTGRES_ADVICE,
+    POSTGRES_ADVICE_MESSAGE,
     BackupInfo,
     BackupSettings,
     RestoreResult,
@@ -66,7 +68,9 @@ from stationapp.ui.form_helpers import (
     show_field_problem,
     with_error,
 )
-from stationapp.ui.workers import TaskRunner
+from stationapp.ui.notices import EVERYTHING, Area, changed
+from stationapp.ui.operations import Done, FailureTexts, OperationContext, Operations
+from stationapp.ui.workers import TaskSet
 
 log = logging.getLogger("stationapp.ui")
 
@@ -99,7 +103,8 @@ class BackupDialog(QDialog):
     """Backup folder and count, the list of backups, *Back up now* and *Restore*.
 
     Signals: ``backup_made(BackupInfo)`` after *Back up now*; ``restored()`` after the
-    ledger was replaced by a backup (reload every page); ``problem(str)`` whenever a
+    ledger was replaced by a backup (the runner has announced :data:`EVERYTHING` just
+    before); ``problem(str)`` whenever a
     backup or restore could not be done (the message is also shown to the clerk).
     """
 
@@ -107,12 +112,13 @@ class BackupDialog(QDialog):
     restored = Signal()
     problem = Signal(str)
 
-    def __init__(self, database: Database, actor: str = "", parent: QWidget | None = None) -> None:
-        """Build the dialog over ``database``; ``actor`` is named in the log."""
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        """Build the dialog over ``operations``' database; its actor is named in the log."""
         super().__init__(parent)
-        self._database = database
-        self._actor = actor
-        self._runner = TaskRunner(database, self)
+        self._operations = operations
+        self._database = operations.database
+        self._actor = operations.actor
+        self._tasks = TaskSet()
         self._progress: QProgressDialog | None = None
         self._saved: BackupSettings | None = None
         self.setWindowTitle(self.tr("Backups"))
@@ -170,7 +176,7 @@ class BackupDialog(QDialog):
         self.save_button.setDefault(True)
 
         layout = QVBoxLayout(self)
-        self.supported = backs_up_here(database)
+        self.supported = backs_up_here(self._database)
         if self.supported:
             self._build_sqlite(layout)
         else:
@@ -240,7 +246,7 @@ class BackupDialog(QDialog):
             "This ledger is kept on a PostgreSQL server. This program does not back it up "
             "itself; use the server's own tools:"), self)
         intro.setWordWrap(True)
-        self.advice.setText(POSTGRES_ADVICE)
+        self.advice.setText(str(POSTGRES_ADVICE_MESSAGE))
         self.advice.setStyleSheet("font-family: monospace;")
         layout.addWidget(intro)
         layout.addWidget(self.advice)
@@ -255,8 +261,7 @@ class BackupDialog(QDialog):
     # ------------------------------------------------------------ settings
 
     def _load_settings(self) -> None:
-        with self._database.session() as session:
-            settings = get_backup_settings(session)
+        settings = self._operations.read(get_backup_settings)
         self._saved = settings
         self.folder_edit.setText(str(settings.folder))
         self.keep_spin.setValue(settings.keep)
@@ -300,13 +305,16 @@ class BackupDialog(QDialog):
                 "backup_folder",
                 self.tr("Give the whole path of the folder (or choose it with Browse…)."))])
             return False
-        try:
-            with self._database.session() as session:
-                save_backup_settings(session, settings)
-                saved = get_backup_settings(session)
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
+        def work(ctx: OperationContext) -> BackupSettings:
+            save_backup_settings(ctx.session, settings)
+            return get_backup_settings(ctx.session)
+
+        done = self._operations.change(
+            self, work, changed(Area.SETTINGS, origin=self),
+            FailureTexts(self.tr("Not saved")), on_problems=self.show_problems)
+        if done is None:
             return False
+        saved = done.value
         self._saved = saved
         self.folder_edit.setText(str(saved.folder))
         log.info("backup settings saved by %s: %s, keep %d", self._actor or "?",
@@ -398,11 +406,13 @@ class BackupDialog(QDialog):
         self.clear_problems()
         database = self._database
 
-        def work(_session: Session) -> BackupInfo:
+        def work(_session: object) -> BackupInfo:
             return make_backup(database, kind="manual", now=database.clock.now())
 
         self._start_progress(self.tr("Backing up the ledger…"))
-        self._runner.run(work, self._backup_done, self._backup_failed)
+        # A backup changes no data: it is a read as far as the pages are concerned.
+        self._tasks.add(self._operations.read_in_background(
+            work, self._backup_done, self._backup_failed))
 
     def _backup_done(self, backup: BackupInfo) -> None:
         self._stop_progress()
@@ -471,14 +481,16 @@ class BackupDialog(QDialog):
         database = self._database
         log.info("restoring %s (revision %s) for %s", path, revision, self._actor or "?")
 
-        def work(_session: Session) -> RestoreResult:
-            return restore_backup(database, path, now=database.clock.now())
+        def work(ctx: OperationContext) -> RestoreResult:
+            return restore_backup(database, path, now=ctx.clock.now())
 
         self._start_progress(self.tr("Restoring the ledger…"))
-        self._runner.run(work, self._restore_done, self._restore_failed)
+        self._tasks.add(self._operations.change_in_background(
+            work, EVERYTHING, self._restore_done, self._restore_failed))
         return True
 
-    def _restore_done(self, result: RestoreResult) -> None:
+    def _restore_done(self, done: Done[RestoreResult]) -> None:
+        result = done.value
         self._stop_progress()
         self._load_settings()  # the restored ledger brings its own backup settings
         self.restored.emit()
@@ -541,7 +553,7 @@ class BackupDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Close, after any running backup or restore has finished."""
-        self._runner.wait_all(cancel=False)
+        self._tasks.wait_all(cancel=False)
         super().done(result)
 
     # ------------------------------------------------------------ default hooks

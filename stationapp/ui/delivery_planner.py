@@ -49,10 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.domain import text_rules
-from stationapp.domain.errors import NotFoundError, ValidationError
+from stationapp.domain.errors import NotFoundError, StationError, ValidationError
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
 from stationapp.services.catalogue import ItemInfo, list_items
-from stationapp.services.database import Database
 from stationapp.services.deliveries import (
     Candidate,
     PlanLine,
@@ -65,6 +64,8 @@ from stationapp.services.events import get_event
 from stationapp.services.households import list_communities
 from stationapp.ui.event_dialog import LineFocus
 from stationapp.ui.form_helpers import INACTIVE_COLOR, INVALID_STYLE, ErrorLabel
+from stationapp.ui.notices import Area, ChangeNotice, changed
+from stationapp.ui.operations import OperationContext, Operations, describe_failure
 from stationapp.ui.text_limits import limit_text
 
 log = logging.getLogger("stationapp.ui")
@@ -239,21 +240,18 @@ class DeliveryPlannerDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        operations: Operations,
         event_id: int,
-        actor: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """Build the planner for ``event_id`` and list the first candidates."""
         super().__init__(parent)
-        self._database = database
+        self._operations = operations
         self._event_id = event_id
-        self._actor = actor
         self.plan_result: PlanResult | None = None
-        with database.session() as session:
-            event = get_event(session, event_id)
-            communities = list_communities(session)
-            self._items: list[ItemInfo] = list_items(session)
+        event, communities, catalogue = operations.read(lambda session: (
+            get_event(session, event_id), list_communities(session), list_items(session)))
+        self._items: list[ItemInfo] = catalogue
         self.setWindowTitle(self.tr("Plan deliveries: {title}").format(title=event.title))
         self.setStyleSheet(INVALID_STYLE)
         self.setSizeGripEnabled(True)
@@ -391,6 +389,24 @@ class DeliveryPlannerDialog(QDialog):
             self.add_line(self._default_item)
         self.refresh()
         self.resize(980, 720)
+        operations.changed.connect(self.apply_changes)
+        self._listening = True
+        self.finished.connect(lambda _result: self._stop_listening())
+
+    def apply_changes(self, notice: ChangeNotice) -> None:
+        """List again when another window changed households or deliveries (the ticks of
+        households still listed are kept); take in a changed item catalogue."""
+        if notice.origin is self:
+            return
+        if notice.touches(Area.SETTINGS):
+            self._items = self._operations.read(list_items)
+        if notice.touches(Area.HOUSEHOLDS, Area.DELIVERIES):
+            self.refresh()
+
+    def _stop_listening(self) -> None:
+        if self._listening:
+            self._listening = False
+            self._operations.changed.disconnect(self.apply_changes)
 
     # ------------------------------------------------------------ filters and list
 
@@ -416,10 +432,10 @@ class DeliveryPlannerDialog(QDialog):
         if not self.has_filter():
             self.model.set_candidates([])
             return
+        event_id, flt = self._event_id, self.current_filter()
         try:
-            with self._database.session() as session:
-                rows = find_candidates(session, self._event_id, self.current_filter(),
-                                       today=self._database.clock.today())
+            rows = self._operations.read(lambda session: find_candidates(
+                session, event_id, flt, today=self._operations.clock.today()))
         except NotFoundError as exc:
             self.error.show_message(str(exc))
             rows = []
@@ -532,13 +548,17 @@ class DeliveryPlannerDialog(QDialog):
         if not ids or not lines:
             self.error.show_message(self.tr("Tick at least one household and add an item."))
             return False
+        event_id, notes = self._event_id, self.notes_edit.text()
+
+        def work(ctx: OperationContext) -> PlanResult:
+            return plan_deliveries(ctx.session, event_id, ids, lines, ctx.actor, notes=notes)
+
+        notice = changed(Area.DELIVERIES, Area.EVENTS, households=tuple(ids), origin=self)
         try:
-            with self._database.session() as session:
-                result = plan_deliveries(session, self._event_id, ids, lines, self._actor,
-                                         notes=self.notes_edit.text())
-        except (ValidationError, NotFoundError) as exc:
+            result = self._operations.run(work, notice).value
+        except StationError as exc:  # said beside the form, as the planner always did
             messages = ([p.message for p in exc.problems] if isinstance(exc, ValidationError)
-                        else [str(exc)])
+                        else [describe_failure(exc)])
             for message in messages:
                 self.error.show_message(message)
             return False

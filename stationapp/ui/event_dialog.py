@@ -40,12 +40,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from stationapp.domain import text_rules
 from stationapp.domain.errors import ValidationError
 from stationapp.services.catalogue import EventTypeInfo, ItemInfo, list_event_types, list_items
-from stationapp.services.database import Database
 from stationapp.services.events import (
     EventDetail,
     EventInput,
@@ -67,6 +65,8 @@ from stationapp.ui.form_helpers import (
     to_qdate,
     with_error,
 )
+from stationapp.ui.notices import Area, ChangeNotice, changed
+from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.text_limits import limit_text
 
 EVENT_FIELDS: tuple[str, ...] = (
@@ -138,23 +138,22 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
 
     def __init__(
         self,
-        database: Database,
+        operations: Operations,
         event_id: int | None = None,
-        actor: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """Build the form and load the event (if any)."""
         super().__init__(parent)
-        self._database = database
+        self._operations = operations
         self._event_id = event_id
-        self._actor = actor
         self._version: int | None = None
         self.saved_event_id: int | None = None
-        with database.session() as session:
-            detail = get_event(session, event_id) if event_id is not None else None
-            types = list_event_types(session, include_inactive=True)
-            items = list_items(session, include_inactive=True)
-            volunteers = list_volunteers(session, active_only=False)
+        detail, types, items, volunteers = operations.read(lambda session: (
+            get_event(session, event_id) if event_id is not None else None,
+            list_event_types(session, include_inactive=True),
+            list_items(session, include_inactive=True),
+            list_volunteers(session, active_only=False),
+        ))
         used_types = {detail.event_type_id} if detail else set()
         used_items = {t.item_id for t in detail.tallies} if detail else set()
         used_volunteers = {v.volunteer_id for v in detail.volunteers} if detail else set()
@@ -169,7 +168,7 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
             self._load(detail)
         else:
             self.setWindowTitle(self.tr("New event"))
-            today = to_qdate(database.clock.today())
+            today = to_qdate(operations.clock.today())
             self.starts_edit.setDateTime(QDateTime(today, QTime(_DEFAULT_START.hour, 0)))
             self.ends_edit.setDateTime(QDateTime(today, QTime(_DEFAULT_START.hour + 2, 0)))
         self._initial = self.current_input()
@@ -492,12 +491,12 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
             version=self._version,
         )
 
-    def _conflict_texts(self) -> tuple[str, str, str]:
-        return (self.tr("Changed by someone else"),
-                self.tr("Someone else changed this event after you opened it, so your "
-                        "changes were not saved. Close this window and open the event "
-                        "again to see their changes."),
-                self.tr("Not saved"))
+    def _failure_texts(self) -> FailureTexts:
+        return FailureTexts(
+            self.tr("Not saved"), self.tr("Changed by someone else"),
+            self.tr("Someone else changed this event after you opened it, so your "
+                    "changes were not saved. Close this window and open the event "
+                    "again to see their changes."))
 
     def _discard_texts(self) -> tuple[str, str]:
         return (self.tr("Discard changes?"),
@@ -506,11 +505,15 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
     def _saved(self, saved_id: int) -> None:
         self.saved_event_id = saved_id
 
-    def _write(self, session: Session, data: EventInput) -> int:
+    def _write(self, ctx: OperationContext, data: EventInput) -> int:
         if self._event_id is None:
-            return create_event(session, data, self._actor)
-        update_event(session, self._event_id, data, self._actor)
+            return create_event(ctx.session, data, ctx.actor)
+        update_event(ctx.session, self._event_id, data, ctx.actor)
         return self._event_id
+
+    def _notice(self, saved_id: int) -> ChangeNotice:
+        # An event's volunteers carry their service hours.
+        return changed(Area.EVENTS, Area.VOLUNTEERS, origin=self)
 
     # ------------------------------------------------------------ problems
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 from datetime import date
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSettings,
     Qt,
     Signal,
 )
@@ -38,16 +39,19 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.domain.errors import NotFoundError
-from stationapp.services.database import Database
 from stationapp.services.deliveries import list_deliveries
 from stationapp.services.events import EventRow, list_events
 from stationapp.ui.form_helpers import from_qdate, select_table_row
+from stationapp.ui.notices import Area, ChangeNotice
+from stationapp.ui.operations import Operations
 from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
-from stationapp.ui.pdf_work import delivery_sheets_work, event_report_work, pdf_file_name
+from stationapp.ui.pdf_work import (
+    PdfMaker,
+    delivery_sheets_work,
+    event_report_work,
+    pdf_file_name,
+)
 from stationapp.ui.row_list_model import RowListModel
-
-if TYPE_CHECKING:
-    from stationapp.ui.pdf_preview import PdfMaker
 
 log = logging.getLogger("stationapp.ui")
 
@@ -72,12 +76,13 @@ class EventColumn(IntEnum):
     PLACE = 3
     PARTICIPANTS = 4
     PLANNED = 5
-    DONE = 6
-    PENDING = 7
+    ITEMS = 6
+    DONE = 7
+    PENDING = 8
 
 
-_NUMERIC = frozenset({EventColumn.PARTICIPANTS, EventColumn.PLANNED, EventColumn.DONE,
-                      EventColumn.PENDING})
+_NUMERIC = frozenset({EventColumn.PARTICIPANTS, EventColumn.PLANNED, EventColumn.ITEMS,
+                      EventColumn.DONE, EventColumn.PENDING})
 
 
 class EventTableModel(RowListModel[EventRow]):
@@ -93,13 +98,17 @@ class EventTableModel(RowListModel[EventRow]):
             EventColumn.PLACE: self.tr("Place"),
             EventColumn.PARTICIPANTS: self.tr("Participants"),
             EventColumn.PLANNED: self.tr("Planned"),
+            EventColumn.ITEMS: self.tr("Items"),
             EventColumn.DONE: self.tr("Delivered"),
             EventColumn.PENDING: self.tr("To go"),
         }
+        # Counted in households (stops), as the deliveries window counts them.
         self._header_tips = {
-            EventColumn.PLANNED: self.tr("Door-to-door deliveries planned (not cancelled)"),
-            EventColumn.DONE: self.tr("Deliveries delivered"),
-            EventColumn.PENDING: self.tr("Deliveries still to go"),
+            EventColumn.PLANNED: self.tr("Households with door-to-door deliveries planned "
+                                         "(not cancelled)"),
+            EventColumn.ITEMS: self.tr("Item deliveries planned (not cancelled)"),
+            EventColumn.DONE: self.tr("Households whose deliveries were all delivered"),
+            EventColumn.PENDING: self.tr("Households with deliveries still to go"),
         }
 
     set_events = RowListModel.set_rows
@@ -114,6 +123,8 @@ class EventTableModel(RowListModel[EventRow]):
             return None
         column = EventColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
+            if column is EventColumn.PLANNED:
+                return self.tr("%n household(s)", "", event.households_planned)
             return _display(event, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
@@ -137,26 +148,30 @@ def _display(event: EventRow, column: EventColumn) -> str:
     if column is EventColumn.PARTICIPANTS:
         return str(event.participant_count)
     if column is EventColumn.PLANNED:
+        return str(event.households_planned)
+    if column is EventColumn.ITEMS:
         return str(event.deliveries_planned)
     if column is EventColumn.DONE:
-        return str(event.deliveries_done)
-    return str(event.deliveries_pending)
+        return str(event.households_done)
+    return str(event.households_pending)
 
 
 class EventsPage(QWidget):
     """List, search and open events; plan deliveries; print sheets and reports.
 
-    ``count_changed(shown)`` tells the main window how many events are listed.
+    ``count_changed(shown)`` tells the main window how many events are listed;
+    ``message(text)`` says what an action did.
     """
 
     count_changed = Signal(int)
+    message = Signal(str)
 
-    def __init__(self, database: Database, actor: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         """Build the page; the list is read when the page is first shown."""
         super().__init__(parent)
-        self._database = database
-        self._actor = actor
+        self._operations = operations
         self._loaded = False
+        self._notices_applied = 0
         self.panels: dict[int, QDialog] = {}
 
         self.search = QLineEdit()
@@ -272,8 +287,8 @@ class EventsPage(QWidget):
         self._search_timer.stop()
         keep = self.current_event_id()
         start, end = self.date_range()
-        with self._database.session() as session:
-            rows = list_events(session, self.search.text().strip(), start, end)
+        search = self.search.text().strip()
+        rows = self._operations.read(lambda session: list_events(session, search, start, end))
         self.model.set_events(rows)
         self._loaded = True
         if keep is not None:
@@ -281,9 +296,26 @@ class EventsPage(QWidget):
         self._update_buttons()
         self.count_changed.emit(self.model.rowCount())
 
+    def apply_changes(self, notice: ChangeNotice) -> None:
+        """Read the list again when events, their deliveries or the station's lists
+        (event types) changed; a list never read yet is read when first shown."""
+        if self._loaded and notice.touches(Area.EVENTS, Area.DELIVERIES, Area.SETTINGS):
+            self._notices_applied += 1
+            self.refresh()
+
     def shown_count(self) -> int:
         """How many events are listed."""
         return self.model.rowCount()
+
+    def status_text(self) -> str:
+        """"3 event(s) shown"."""
+        return self.tr("%n event(s) shown", "", self.shown_count())
+
+    def save_state(self, settings: QSettings) -> None:
+        """The events page keeps no layout of its own."""
+
+    def restore_state(self, settings: QSettings) -> None:
+        """The events page keeps no layout of its own."""
 
     def focus_search(self) -> None:
         """Put the cursor in the search box."""
@@ -324,18 +356,20 @@ class EventsPage(QWidget):
         from stationapp.ui.event_dialog import EventDialog
 
         try:
-            dialog = EventDialog(self._database, event_id, self._actor, self)
+            dialog = EventDialog(self._operations, event_id, self)
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Event not found"), str(exc))
             self.refresh()
             return
+        applied = self._notices_applied
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             saved = dialog.saved_event_id
         finally:
             dialog.deleteLater()
-        self.refresh()
+        if self._notices_applied == applied:  # the save's notice did not reach the page
+            self.refresh()
         if saved is not None and not self.select_event(saved):
             log.info("saved event %s is outside the current filter", saved)
         self.table.setFocus()
@@ -355,13 +389,13 @@ class EventsPage(QWidget):
             panel.activateWindow()
             return panel
         try:
-            panel = DeliveriesPanel(self._database, event_id, self._actor, self)
+            panel = DeliveriesPanel(self._operations, event_id, self)
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Event not found"), str(exc))
             self.refresh()
             return None
+        # The panel's changes reach the list through the change notices.
         panel.setWindowModality(Qt.WindowModality.NonModal)
-        panel.changed.connect(self.refresh)
         panel.finished.connect(lambda _result: self._panel_closed(event_id))
         self.panels[event_id] = panel
         panel.show()
@@ -379,8 +413,7 @@ class EventsPage(QWidget):
         event_id = self.current_event_id()
         if event_id is None:
             return []
-        with self._database.session() as session:
-            rows = list_deliveries(session, event_id)
+        rows = self._operations.read(lambda session: list_deliveries(session, event_id))
         found: dict[int, str] = {}
         for row in rows:
             if row.volunteer_id is not None:
@@ -402,9 +435,7 @@ class EventsPage(QWidget):
     def pdf(self) -> PdfMaker:
         """Makes and previews the PDFs (QtPdf is loaded on first use, not at start-up)."""
         if self._pdf is None:
-            from stationapp.ui.pdf_preview import PdfMaker
-
-            self._pdf = PdfMaker(self._database, self)
+            self._pdf = PdfMaker(self._operations, self)
         return self._pdf
 
     def print_sheets(self, volunteer_id: int | None = None) -> None:
@@ -419,7 +450,7 @@ class EventsPage(QWidget):
                                                                         event=event.title)
         else:
             title = self.tr("Delivery sheets: {event}").format(event=event.title)
-        self.pdf.make(delivery_sheets_work(event.id, volunteer_id, self._database.clock.now()),
+        self.pdf.make(delivery_sheets_work(event.id, volunteer_id, self._operations.clock.now()),
                       title,
                       pdf_file_name(event.title, name, self.tr("delivery sheets")))
 
@@ -428,7 +459,7 @@ class EventsPage(QWidget):
         event = self.current_event()
         if event is None:
             return
-        self.pdf.make(event_report_work(event.id, self._database.clock.now()),
+        self.pdf.make(event_report_work(event.id, self._operations.clock.now()),
                       self.tr("Event report: {event}").format(event=event.title),
                       pdf_file_name(event.title, self.tr("event report")))
 

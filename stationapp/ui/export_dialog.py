@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from stationapp.domain.errors import NotFoundError, StationError
-from stationapp.services.database import Database
 from stationapp.services.exports import (
     ExportKind,
     ExportTable,
@@ -51,7 +50,8 @@ from stationapp.services.households import HouseholdFilter, list_communities
 from stationapp.services.volunteers import get_volunteer
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.form_helpers import ErrorLabel, from_qdate, to_qdate
-from stationapp.ui.workers import SessionTask, TaskRunner
+from stationapp.ui.operations import Operations
+from stationapp.ui.workers import SessionTask, TaskSet
 
 log = logging.getLogger("stationapp.ui")
 
@@ -76,6 +76,21 @@ def year_period(today: date) -> tuple[date, date]:
     return date(today.year, 1, 1), date(today.year, 12, 31)
 
 
+def _filter_names(session: Session, flt: HouseholdFilter) -> tuple[str, str]:
+    """The names of ``flt``'s community and liaison ("" when not filtered by them)."""
+    community = flt.community_name or ""
+    liaison = ""
+    if flt.community_id is not None and not community:
+        community = next((c.name for c in list_communities(session)
+                          if c.id == flt.community_id), "")
+    if flt.liaison_id is not None:
+        try:
+            liaison = get_volunteer(session, flt.liaison_id).name
+        except NotFoundError:
+            liaison = "?"
+    return community, liaison
+
+
 class ExportDialog(QDialog):
     """Choose what to export, the period or filter, the format and the file; then export.
 
@@ -85,17 +100,17 @@ class ExportDialog(QDialog):
     exported = Signal(object, int)
 
     def __init__(
-        self, database: Database, parent: QWidget | None = None,
+        self, operations: Operations, parent: QWidget | None = None,
         kind: ExportKind = ExportKind.HOUSEHOLDS,
         household_filter: HouseholdFilter | None = None,
     ) -> None:
-        """Export from ``database``; households and residents follow ``household_filter``
-        (every household on the ledger when None)."""
+        """Export through ``operations`` (reads only); households and residents follow
+        ``household_filter`` (every household on the ledger when None)."""
         super().__init__(parent)
-        self._database = database
-        self._clock = database.clock
+        self._operations = operations
+        self._clock = operations.clock
         self._filter = household_filter or HouseholdFilter()
-        self._runner = TaskRunner(database, self)
+        self._tasks = TaskSet()
         self._task: SessionTask[int] | None = None
         self._temporary: Path | None = None
         self.progress_dialog: QProgressDialog | None = None
@@ -237,15 +252,8 @@ class ExportDialog(QDialog):
         community = flt.community_name
         liaison = ""
         if (flt.community_id is not None and not community) or flt.liaison_id is not None:
-            with self._database.session() as session:
-                if flt.community_id is not None and not community:
-                    community = next((c.name for c in list_communities(session)
-                                      if c.id == flt.community_id), "")
-                if flt.liaison_id is not None:
-                    try:
-                        liaison = get_volunteer(session, flt.liaison_id).name
-                    except NotFoundError:
-                        liaison = "?"
+            community, liaison = self._operations.read(
+                lambda session: _filter_names(session, flt))
         if community:
             parts.append(community)
         if flt.category is not None:
@@ -327,7 +335,8 @@ class ExportDialog(QDialog):
         progress.canceled.connect(self.cancel_export)
         self.progress_dialog = progress
         self._temporary = temporary
-        task = self._runner.run(work, lambda rows: self._written(path, rows), self._failed)
+        task = self._tasks.add(self._operations.read_in_background(
+            work, lambda rows: self._written(path, rows), self._failed))
 
         def finished() -> None:
             if task.cancelled:
@@ -445,7 +454,7 @@ class ExportDialog(QDialog):
     def done(self, result: int) -> None:
         """Close, letting no export thread outlive the dialog."""
         super().done(result)
-        self._runner.wait_all(cancel=True)
+        self._tasks.wait_all(cancel=True)
 
 
 __all__ = ["ExportDialog", "month_period", "year_period"]

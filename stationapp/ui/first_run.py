@@ -1,20 +1,26 @@
-"""First start on an empty ledger: offer demo data or an empty start."""
+"""First start on an empty ledger: offer demo data or an empty start.
+
+This runs at start-up, before the main window (and its operation runner) exists, so it works
+with the database itself; the demo is written in a worker thread of :mod:`~stationapp.ui.workers`.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from sqlalchemy.orm import Session
 
-from stationapp.demo import DEFAULT_HOUSEHOLDS, populate_demo
+from stationapp.demo import DEFAULT_HOUSEHOLDS, DemoSummary, populate_demo
 from stationapp.domain.errors import StationError
 from stationapp.services.database import Database
+from stationapp.ui.workers import SessionTask
 
 log = logging.getLogger("stationapp.ui")
 
 
-class DemoWorker(QThread):
+class DemoWorker(SessionTask[DemoSummary]):
     """Fills the ledger with demo households in its own thread and its own session.
 
     It never touches widgets; after ``finished`` the caller reads :attr:`error`.
@@ -25,20 +31,15 @@ class DemoWorker(QThread):
         parent: QObject | None = None,
     ) -> None:
         """Prepare to add ``households`` demo households to ``database``."""
-        super().__init__(parent)
-        self._database = database
-        self._households = households
-        self.error: BaseException | None = None
+        today = database.clock.today()
 
-    def run(self) -> None:
-        """Add the demo households in one transaction (runs in the worker thread)."""
-        try:
-            with self._database.session() as session:
-                summary = populate_demo(session, households=self._households,
-                                        today=self._database.clock.today())
+        def work(session: Session) -> DemoSummary:
+            """Add the demo households in one transaction (runs in the worker thread)."""
+            summary = populate_demo(session, households=households, today=today)
             log.info("demo data loaded: %s", summary)
-        except BaseException as exc:  # handed to the GUI thread, which reports it
-            self.error = exc
+            return summary
+
+        super().__init__(database, work, parent)
 
 
 def load_demo_data(

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from stationapp.domain.errors import (
-    ConflictError,
-    DuplicateEntryError,
-    NotFoundError,
-    StationError,
-    ValidationError,
+from stationapp.domain.errors import ValidationError
+from stationapp.ui.notices import ChangeNotice
+from stationapp.ui.operations import (
+    FailureTexts,
+    NoticeFor,
+    OperationContext,
+    Operations,
+    ProblemsHandler,
 )
-from stationapp.services.database import Database
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -144,8 +144,7 @@ def from_qdate(value: QDate) -> date:
 
 __all__ = [
     "ERROR_COLOR", "ERROR_ROW_BACKGROUND", "INACTIVE_COLOR", "INVALID_STYLE", "ErrorLabel",
-    "SavingFormMixin", "clear_field_problems", "confirm_discard", "conflict_details",
-    "differs_apart_from_version",
+    "SavingFormMixin", "clear_field_problems", "confirm_discard", "differs_apart_from_version",
     "format_date", "from_qdate", "mark_invalid", "parse_date", "save_cancel_buttons",
     "save_in_one_transaction", "select_table_row", "select_table_rows", "show_field_problem",
     "show_field_problems", "to_qdate", "with_error",
@@ -217,41 +216,22 @@ def confirm_discard(parent: QWidget, title: str, question: str) -> bool:
 
 def save_in_one_transaction(
     parent: QWidget,
-    database: Database,
-    write: Callable[[Session], int],
-    show_problems: Callable[[Sequence[ValidationError]], None],
-    messages: tuple[str, str, str],
+    operations: Operations,
+    write: Callable[[OperationContext], int],
+    notice: NoticeFor[int],
+    show_problems: ProblemsHandler,
+    texts: FailureTexts,
 ) -> int | None:
-    """Run ``write`` in one transaction and tell the clerk what went wrong, if anything.
+    """Run ``write`` in one transaction through ``operations`` and announce ``notice``.
 
     Problems go to ``show_problems`` (shown beside the fields); a conflict, a vanished
     row, a value another desk just saved too, or what the environment did (disk full,
-    ledger locked or gone) gets a message box.
-    ``messages`` are the translated (conflict title, conflict text, not-saved title).
-    Returns the saved id, or None when nothing was written.
+    ledger locked or gone) gets a message box in ``texts``' words (see
+    :meth:`~stationapp.ui.operations.Operations.change`). Returns the saved id, or None
+    when nothing was written (and nothing announced).
     """
-    conflict_title, conflict_text, not_saved_title = messages
-    try:
-        with database.session() as session:
-            return write(session)
-    except ValidationError as exc:
-        show_problems(exc.problems)
-    except DuplicateEntryError as exc:  # not "someone changed this record": its own words
-        QMessageBox.warning(parent, not_saved_title, str(exc))
-    except ConflictError as exc:
-        QMessageBox.warning(parent, conflict_title, conflict_details(conflict_text, exc))
-    except NotFoundError as exc:
-        QMessageBox.warning(parent, not_saved_title, str(exc))
-    except StationError as exc:  # disk full, ledger locked or gone: the form stays filled
-        QMessageBox.warning(parent, not_saved_title, str(exc))
-    return None
-
-
-def conflict_details(text: str, exc: ConflictError) -> str:
-    """The translated conflict ``text`` followed by the service's account of who changed
-    what, and when (``exc``'s account, free of personal data; ``text`` says what to do)."""
-    details = (exc.account or str(exc)).strip()
-    return f"{text}\n\n{details}" if details else text
+    done = operations.change(parent, write, notice, texts, on_problems=show_problems)
+    return None if done is None else done.value
 
 
 def differs_apart_from_version(current: _InputT, initial: _InputT) -> bool:
@@ -309,14 +289,15 @@ class SavingFormMixin(Generic[_InputT]):
     """Save (Enter) and Cancel (Esc) of an editing dialog; list it before QDialog.
 
     Save clears the problems shown, hands :meth:`current_input` to ``_write`` in one
-    transaction (:func:`save_in_one_transaction`), calls ``_saved`` with the id and
-    accepts; Cancel asks before throwing changes away. The dialog supplies the methods
-    below that raise NotImplementedError, ``_database`` and ``_initial``. Its texts come
-    translated from ``_conflict_texts`` and ``_discard_texts``, so that their ``tr()``
+    transaction through the operation runner (:func:`save_in_one_transaction`), which
+    announces ``_notice`` of the saved id; then it calls ``_saved`` with the id and
+    accepts. Cancel asks before throwing changes away. The dialog supplies the methods
+    below that raise NotImplementedError, ``_operations`` and ``_initial``. Its texts come
+    translated from ``_failure_texts`` and ``_discard_texts``, so that their ``tr()``
     stays in the dialog's own class, where the translation keys it.
     """
 
-    _database: Database
+    _operations: Operations
     _initial: _InputT
 
     def current_input(self) -> _InputT:
@@ -330,14 +311,18 @@ class SavingFormMixin(Generic[_InputT]):
     def _clear_problems(self) -> None:
         raise NotImplementedError
 
-    def _write(self, session: Session, data: _InputT) -> int:
+    def _write(self, ctx: OperationContext, data: _InputT) -> int:
+        raise NotImplementedError
+
+    def _notice(self, saved_id: int) -> ChangeNotice:
+        """What a save of the record ``saved_id`` changed (announced to every page)."""
         raise NotImplementedError
 
     def _saved(self, saved_id: int) -> None:
         raise NotImplementedError
 
-    def _conflict_texts(self) -> tuple[str, str, str]:
-        """Translated (conflict title, conflict text, not-saved title)."""
+    def _failure_texts(self) -> FailureTexts:
+        """Translated words of a refused save (not-saved title, conflict title and advice)."""
         raise NotImplementedError
 
     def _discard_texts(self) -> tuple[str, str]:
@@ -357,8 +342,8 @@ class SavingFormMixin(Generic[_InputT]):
         self._clear_problems()
         data = self.current_input()
         return save_in_one_transaction(
-            self._dialog(), self._database, lambda session: self._write(session, data),
-            self.show_problems, self._conflict_texts(),
+            self._dialog(), self._operations, lambda ctx: self._write(ctx, data),
+            self._notice, self.show_problems, self._failure_texts(),
         )
 
     def save(self) -> bool:

@@ -1,6 +1,6 @@
 """The household dialog: add or edit a household, its members, and change its status.
 
-Members
+Members (:mod:`stationapp.ui.household_members`)
     The table lists the members who live in the household first (row *i* is what the
     service calls ``residents[i]``), then, greyed, the members kept for the record:
     those who moved away or died earlier, and saved members the clerk removed in this
@@ -33,13 +33,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import date
-from enum import IntEnum
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QBrush, QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,7 +54,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -67,16 +64,13 @@ from sqlalchemy.orm import Session
 from stationapp.domain import text_rules
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
-from stationapp.domain.people import age_on, check_id_number, is_elderly
 from stationapp.domain.vocab import (
     STORED_CATEGORIES,
     CareCategory,
     CareTier,
     HouseholdStatus,
     ResidentStatus,
-    Sex,
 )
-from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdDetail,
     HouseholdInput,
@@ -88,8 +82,6 @@ from stationapp.services.households import (
 )
 from stationapp.ui.form_helpers import (
     ERROR_COLOR,
-    ERROR_ROW_BACKGROUND,
-    INACTIVE_COLOR,
     INVALID_STYLE,
     ErrorLabel,
     SavingFormMixin,
@@ -101,7 +93,10 @@ from stationapp.ui.form_helpers import (
     to_qdate,
     with_error,
 )
+from stationapp.ui.household_members import HouseholdMembersMixin, MemberColumn, RecordOnly
 from stationapp.ui.member_editor import MemberEditor
+from stationapp.ui.notices import Area, ChangeNotice, changed
+from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.status_dialog import StatusDialog
 from stationapp.ui.text_limits import limit_text
@@ -114,88 +109,46 @@ _MEMBER_FIELD = re.compile(r"^residents\[(\d+)\]\.(\w+)$")
 _CATEGORY_COLUMNS = 4
 
 
-class MemberColumn(IntEnum):
-    """Columns of the members table."""
-
-    HEAD = 0
-    NAME = 1
-    RELATION = 2
-    SEX = 3
-    BIRTH_DATE = 4
-    AGE = 5
-    ID_NUMBER = 6
-    PHONE = 7
-    MOBILITY = 8
-    STATUS = 9
-
-
-@dataclass(frozen=True)
-class _RecordOnly:
-    """A member shown greyed for the record, not saved by this dialog."""
-
-    member: ResidentInput
-    status_text: str
-
-
-@dataclass(frozen=True)
-class _IdFacts:
-    birth_date: date | None
-    sex: Sex | None
-    birth_from_id: bool
-    sex_from_id: bool
-
-
-def _facts(member: ResidentInput) -> _IdFacts:
-    """Birth date and sex as typed, else as the (valid) ID number says."""
-    birth, sex = member.birth_date, member.sex
-    if (birth is None or sex is None) and member.id_number:
-        try:
-            facts = check_id_number(member.id_number)
-        except ValidationError:
-            pass
-        else:
-            return _IdFacts(birth or facts.birth_date, sex or facts.sex,
-                            birth is None, sex is None)
-    return _IdFacts(birth, sex, False, False)
-
-
-class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
+class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QDialog):
     """Add a household (``household_id=None``) or edit one, with its members and status.
 
-    ``actor`` is who is acting, passed to every service call that changes data. After a
-    successful save :attr:`saved_household_id` holds the household's id and the dialog is
-    accepted. Days (ages, overdue visits, the registration date) are the database clock's.
-    Raises :class:`~stationapp.domain.errors.NotFoundError` when
-    ``household_id`` is not on the ledger.
+    Saves run through ``operations`` (its actor is recorded, its clock gives the days) and
+    announce that this household changed. After a successful save
+    :attr:`saved_household_id` holds the household's id and the dialog is accepted. Days
+    (ages, overdue visits, the registration date) are the operations' clock's. Raises
+    :class:`~stationapp.domain.errors.NotFoundError` when ``household_id`` is not on the
+    ledger.
     """
 
     def __init__(
         self,
-        database: Database,
+        operations: Operations,
         household_id: int | None = None,
-        actor: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """Read the household (if any) and the communities and build the form."""
         super().__init__(parent)
-        self._database = database
+        self._operations = operations
         self._household_id = household_id
-        self._actor = actor
-        self._clock: Clock = database.clock
+        self._clock: Clock = operations.clock
         self.saved_household_id: int | None = None
         self._detail: HouseholdDetail | None = None
         self._version: int | None = None
         self._members: list[ResidentInput] = []
-        self._record_only: list[_RecordOnly] = []
+        self._record_only: list[RecordOnly] = []
         self._member_problems: dict[int, dict[str, str]] = {}
         self._member_general: list[str] = []
         self._status_changed = False
         self._member_editor: MemberEditor | None = None
         self._status_dialog: StatusDialog | None = None
 
-        with database.session() as session:
+        def read(session: Session) -> tuple[list[str], HouseholdDetail | None]:
             communities = [c.name for c in list_communities(session)]
             detail = (get_household(session, household_id, today=self._clock.today())
                       if household_id is not None else None)
+            return communities, detail
+
+        communities, detail = operations.read(read)
 
         self.setStyleSheet(INVALID_STYLE)
         self.setSizeGripEnabled(True)
@@ -309,7 +262,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         tier_row.addWidget(self.tier_combo)
         tier_row.addStretch(1)
         care.addLayout(tier_row)
-        self.liaison_picker = PersonPicker(self._database, care_box, allow_none=True)
+        self.liaison_picker = PersonPicker(self._operations, care_box, allow_none=True)
         self.liaison_picker.setObjectName("liaison")
         self.liaison_picker.setAccessibleName(self.tr("Liaison"))
         self.liaison_picker.setToolTip(
@@ -334,48 +287,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         top = QHBoxLayout()
         top.addWidget(address_box, 3)
         top.addWidget(care_box, 2)
-
-        # Members
-        self.members_box = QGroupBox(self.tr("&Members"), self)
-        members = QVBoxLayout(self.members_box)
-        self.members_table = QTableWidget(0, len(MemberColumn), self.members_box)
-        self.members_table.setObjectName("members")
-        self.members_table.setHorizontalHeaderLabels([
-            self.tr("Head"), self.tr("Name"), self.tr("Relation"), self.tr("Sex"),
-            self.tr("Birth date"), self.tr("Age"), self.tr("ID number"), self.tr("Phone"),
-            self.tr("Mobility"), self.tr("Status"),
-        ])
-        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.members_table.setTabKeyNavigation(False)
-        self.members_table.verticalHeader().setVisible(False)
-        self.members_table.setMinimumHeight(140)
-        header = self.members_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MemberColumn.MOBILITY, QHeaderView.ResizeMode.Stretch)
-        self.members_table.installEventFilter(self)
-        self.members_table.doubleClicked.connect(lambda _index: self.edit_selected_member())
-        self.members_table.itemSelectionChanged.connect(self._update_member_buttons)
-        self.members_table.currentCellChanged.connect(
-            lambda *_cells: self._update_member_buttons()
-        )
-        members.addWidget(self.members_table)
-        self.members_error = ErrorLabel(self.members_box)
-        self.members_error.setObjectName("error_residents")
-        members.addWidget(self.members_error)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add member…"), self.members_box)
-        self.edit_button = QPushButton(self.tr("&Edit member…"), self.members_box)
-        self.remove_button = QPushButton(self.tr("&Remove member"), self.members_box)
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        members.addLayout(buttons)
-        self.add_button.clicked.connect(lambda: self._open_member_editor(None))
-        self.edit_button.clicked.connect(self.edit_selected_member)
-        self.remove_button.clicked.connect(self.remove_selected_member)
+        self._build_members_box()
 
         # Notes
         notes_box = QGroupBox(self.tr("Notes"), self)
@@ -490,7 +402,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         self.notes_edit.setPlainText(detail.notes)
         self._members = [r.as_input() for r in detail.residents
                          if r.status is ResidentStatus.PRESENT]
-        self._record_only = [_RecordOnly(r.as_input(), r.status.label) for r in detail.residents
+        self._record_only = [RecordOnly(r.as_input(), r.status.label) for r in detail.residents
                              if r.status is not ResidentStatus.PRESENT]
         self._member_problems.clear()
         self._member_general.clear()
@@ -543,184 +455,6 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
                                            change.reason, change.actor)):
                 self.history_table.setItem(row, column, QTableWidgetItem(text))
 
-    # ------------------------------------------------------------------ members
-
-    def members(self) -> tuple[ResidentInput, ...]:
-        """The members that will be saved (those living in the household), in table order."""
-        return tuple(self._members)
-
-    def add_member(self, member: ResidentInput) -> int:
-        """Add ``member`` to the table (as the Add button does); returns its row.
-
-        A member marked as head takes the head mark from the others.
-        """
-        self._members.append(member)
-        row = len(self._members) - 1
-        self._take_head(row)
-        self._refresh_members()
-        self.members_table.selectRow(row)
-        return row
-
-    def replace_member(self, row: int, member: ResidentInput) -> None:
-        """Put ``member`` in place of the member on ``row`` (as the Edit button does)."""
-        self._members[row] = member
-        self._member_problems.pop(row, None)
-        self._take_head(row)
-        self._refresh_members()
-        self.members_table.selectRow(row)
-
-    def remove_member(self, row: int) -> None:
-        """Take the member on ``row`` out of the household (see the module docstring)."""
-        member = self._members.pop(row)
-        if member.id is not None:
-            self._record_only.insert(0, _RecordOnly(
-                member, self.tr("{status} on save").format(
-                    status=ResidentStatus.MOVED_AWAY.label)))
-        self._member_problems = {
-            (i if i < row else i - 1): problems
-            for i, problems in self._member_problems.items() if i != row
-        }
-        self._render_member_errors()
-        self._refresh_members()
-        if self._members:
-            self.members_table.selectRow(min(row, len(self._members) - 1))
-
-    def selected_member_row(self) -> int | None:
-        """The row of the selected (or current) member who lives in the household, if any."""
-        rows = self.members_table.selectionModel().selectedRows()
-        row = rows[0].row() if rows else self.members_table.currentRow()
-        return row if 0 <= row < len(self._members) else None
-
-    def edit_selected_member(self) -> None:
-        """Open the member editor on the selected member."""
-        row = self.selected_member_row()
-        if row is not None:
-            self._open_member_editor(row)
-
-    def remove_selected_member(self) -> None:
-        """Remove the selected member."""
-        row = self.selected_member_row()
-        if row is not None:
-            self.remove_member(row)
-
-    @property
-    def member_editor(self) -> MemberEditor | None:
-        """The member editor while it is open (for keyboard-free tests and automation)."""
-        return self._member_editor
-
-    def _take_head(self, row: int) -> None:
-        if not self._members[row].is_head:
-            return
-        for i, other in enumerate(self._members):
-            if i != row and other.is_head:
-                self._members[i] = replace(other, is_head=False)
-
-    def _open_member_editor(self, row: int | None) -> None:
-        if self._member_editor is not None:
-            return
-        member = self._members[row] if row is not None else None
-        problems = self._member_problems.get(row, {}) if row is not None else {}
-        editor = MemberEditor(self._clock, member, problems, parent=self)
-        if member is None and not self._members:
-            editor.head_check.setChecked(True)
-        editor.accepted.connect(lambda: self._member_accepted(editor, row))
-        editor.finished.connect(lambda _result: self._member_editor_closed(editor))
-        self._member_editor = editor
-        editor.open()
-
-    def _member_accepted(self, editor: MemberEditor, row: int | None) -> None:
-        if row is None:
-            self.add_member(editor.value())
-        else:
-            self.replace_member(row, editor.value())
-        self._render_member_errors()
-
-    def _member_editor_closed(self, editor: MemberEditor) -> None:
-        self._member_editor = None
-        editor.deleteLater()
-        self.members_table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _refresh_members(self) -> None:
-        table = self.members_table
-        table.setRowCount(len(self._members) + len(self._record_only))
-        red = QBrush(ERROR_ROW_BACKGROUND)
-        grey = QBrush(INACTIVE_COLOR)
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        today = self._clock.today()
-        for row, member in enumerate(self._members):
-            problems = self._member_problems.get(row, {})
-            self._fill_row(row, member, ResidentStatus.PRESENT.label, today)
-            tip = "\n".join(problems.values())
-            for column in MemberColumn:
-                item = table.item(row, column)
-                assert item is not None
-                if problems:
-                    item.setBackground(red)
-                    item.setToolTip(tip)
-                    if column is MemberColumn.NAME:
-                        item.setIcon(warning)
-                    if column is MemberColumn.NAME or column in _problem_columns(problems):
-                        item.setForeground(QBrush(ERROR_COLOR))
-        for offset, shown in enumerate(self._record_only):
-            row = len(self._members) + offset
-            self._fill_row(row, shown.member, shown.status_text, today)
-            for column in MemberColumn:
-                item = table.item(row, column)
-                assert item is not None
-                item.setForeground(grey)
-                font = item.font()
-                font.setItalic(True)
-                item.setFont(font)
-                item.setToolTip(self.tr("Kept for the record; not living in the household"))
-        self._update_member_buttons()
-        self._refresh_elderly(today)
-
-    def _fill_row(self, row: int, member: ResidentInput, status_text: str, today: date) -> None:
-        facts = _facts(member)
-        age = age_on(facts.birth_date, today) if facts.birth_date else None
-        texts = {
-            MemberColumn.HEAD: "★" if member.is_head else "",
-            MemberColumn.NAME: member.name,
-            MemberColumn.RELATION: member.relation,
-            MemberColumn.SEX: facts.sex.label if facts.sex else "",
-            MemberColumn.BIRTH_DATE: format_date(facts.birth_date),
-            MemberColumn.AGE: "" if age is None else str(age),
-            MemberColumn.ID_NUMBER: member.id_number,
-            MemberColumn.PHONE: member.phone,
-            MemberColumn.MOBILITY: member.mobility_notes,
-            MemberColumn.STATUS: status_text,
-        }
-        for column, text in texts.items():
-            item = QTableWidgetItem(text)
-            if column in (MemberColumn.HEAD, MemberColumn.AGE, MemberColumn.SEX):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            derived = (
-                (column is MemberColumn.BIRTH_DATE and facts.birth_from_id)
-                or (column is MemberColumn.SEX and facts.sex_from_id)
-            )
-            if derived:
-                item.setForeground(QBrush(INACTIVE_COLOR))
-                item.setToolTip(self.tr("From the ID number"))
-            self.members_table.setItem(row, column, item)
-
-    def _update_member_buttons(self) -> None:
-        has_member = self.selected_member_row() is not None
-        self.edit_button.setEnabled(has_member)
-        self.remove_button.setEnabled(has_member)
-
-    def _refresh_elderly(self, today: date) -> None:
-        elderly = any(is_elderly(_facts(m).birth_date, today) for m in self._members)
-        label = CareCategory.ELDERLY.label
-        note = self.tr("{elderly} (80+) is derived from birth dates").format(elderly=label)
-        if elderly:
-            note = self.tr("{note}: this household is {elderly}.").format(note=note,
-                                                                           elderly=label)
-        self.elderly_label.setText(note)
-        font = self.elderly_label.font()
-        font.setBold(elderly)
-        self.elderly_label.setFont(font)
-        self.elderly_label.setStyleSheet("" if elderly else f"color: {INACTIVE_COLOR.name()};")
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter edits the selected member and Delete removes it (Enter must not save)."""
         if watched is self.members_table and event.type() == QEvent.Type.KeyPress:
@@ -758,12 +492,12 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         """The registration date (登记日期) as chosen in the form."""
         return from_qdate(self.registered_edit.date())
 
-    def _conflict_texts(self) -> tuple[str, str, str]:
-        return (self.tr("Changed by someone else"),
-                self.tr("Someone else changed this household after you opened it, so your "
-                        "changes were not saved. Close this window and open the household "
-                        "again to see their changes."),
-                self.tr("Not saved"))
+    def _failure_texts(self) -> FailureTexts:
+        return FailureTexts(
+            self.tr("Not saved"), self.tr("Changed by someone else"),
+            self.tr("Someone else changed this household after you opened it, so your "
+                    "changes were not saved. Close this window and open the household "
+                    "again to see their changes."))
 
     def _discard_texts(self) -> tuple[str, str]:
         return (self.tr("Discard changes?"),
@@ -772,13 +506,16 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
     def _saved(self, saved_id: int) -> None:
         self.saved_household_id = saved_id
 
-    def _write(self, session: Session, data: HouseholdInput) -> int:
+    def _write(self, ctx: OperationContext, data: HouseholdInput) -> int:
         # The service refuses a registration date after today (under the field).
-        today = self._clock.today()
+        today = ctx.clock.today()
         if self._household_id is None:
-            return create_household(session, data, self._actor, today=today)
-        update_household(session, self._household_id, data, self._actor, today=today)
+            return create_household(ctx.session, data, ctx.actor, today=today)
+        update_household(ctx.session, self._household_id, data, ctx.actor, today=today)
         return self._household_id
+
+    def _notice(self, saved_id: int) -> ChangeNotice:
+        return changed(Area.HOUSEHOLDS, households=(saved_id,), origin=self)
 
     def reject(self) -> None:
         """Close without saving; ask first when something was changed.
@@ -831,17 +568,6 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _render_member_errors(self) -> None:
-        self.members_error.clear_message()
-        for message in self._member_general:
-            self.members_error.show_message(message)
-        for row in sorted(self._member_problems):
-            for message in self._member_problems[row].values():
-                self.members_error.show_message(
-                    self.tr("Member {number} ({name}): {message}").format(
-                        number=row + 1, name=self._members[row].name or "?", message=message)
-                )
-
     # ------------------------------------------------------------------ status
 
     @property
@@ -859,8 +585,8 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
                 self.tr("Save or undo your changes before changing the status."),
             )
             return
-        dialog = StatusDialog(self._database, self._household_id, self._detail.status,
-                              self._version, self._actor, parent=self)
+        dialog = StatusDialog(self._operations, self._household_id, self._detail.status,
+                              self._version, parent=self)
         dialog.accepted.connect(lambda: self._status_accepted(dialog))
         dialog.finished.connect(lambda _result: self._status_dialog_closed(dialog))
         self._status_dialog = dialog
@@ -884,16 +610,5 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], QDialog):
     def _status_dialog_closed(self, dialog: StatusDialog) -> None:
         self._status_dialog = None
         dialog.deleteLater()
-
-
-def _problem_columns(problems: dict[str, str]) -> set[MemberColumn]:
-    """The table columns of a member's problems, for colouring those cells' text."""
-    columns = {
-        "name": MemberColumn.NAME, "sex": MemberColumn.SEX,
-        "birth_date": MemberColumn.BIRTH_DATE, "id_number": MemberColumn.ID_NUMBER,
-        "phone": MemberColumn.PHONE,
-    }
-    return {columns[name] for name in problems if name in columns}
-
 
 __all__ = ["HOUSEHOLD_FIELDS", "HouseholdDialog", "MemberColumn"]

@@ -4,6 +4,10 @@ The clerk types what they know (``lidy``, ``晖苑 301``, the last digits of a p
 after a short pause a popup lists the first matching households on the ledger (address,
 head, phone). Arrow keys and Enter, or a click, pick one; Enter with nothing highlighted
 picks the first match. Typing again forgets the household picked until another is chosen.
+
+Given the window's :class:`~stationapp.ui.operations.Operations`, the picker follows change
+notices touching the households: the matches listed are searched again (a household added
+elsewhere is offered at once) and the household picked is read again.
 """
 
 from __future__ import annotations
@@ -13,14 +17,16 @@ from typing import Any, cast
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
+from sqlalchemy.orm import Session
 
-from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdFilter,
     HouseholdRow,
     fetch_household_rows,
     list_household_ids,
 )
+from stationapp.ui.notices import Area, ChangeNotice
+from stationapp.ui.operations import Operations
 
 PICKER_LIMIT = 20
 """How many matching households the popup lists at most."""
@@ -44,10 +50,12 @@ class HouseholdPicker(QLineEdit):
 
     household_changed = Signal(object)
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        """An empty picker searching the households (on the ledger) of ``database``."""
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
+        """An empty picker searching the households on the ledger through ``operations``;
+        it reads again when a change notice touches the households."""
         super().__init__(parent)
-        self._database = database
+        self._operations = operations
+        operations.changed.connect(self._apply_changes)
         self._household_id: int | None = None
         self._row: HouseholdRow | None = None
         self._results: list[HouseholdRow] = []
@@ -84,10 +92,7 @@ class HouseholdPicker(QLineEdit):
         """Show ``household_id`` as picked (None clears the picker)."""
         row: HouseholdRow | None = None
         if household_id is not None:
-            with self._database.session() as session:
-                rows = fetch_household_rows(session, [household_id],
-                                            today=self._database.clock.today())
-            row = rows[0] if rows else None
+            row = self._read_row(household_id)
         self._timer.stop()
         self._set(row)
 
@@ -103,11 +108,14 @@ class HouseholdPicker(QLineEdit):
         """The first :data:`PICKER_LIMIT` households on the ledger matching ``text``."""
         if not text.strip():
             return []
-        today = self._database.clock.today()
-        with self._database.session() as session:
+        today = self._operations.clock.today()
+
+        def read(session: Session) -> list[HouseholdRow]:
             ids = list_household_ids(session, HouseholdFilter(search=text),
                                      today=today)[:PICKER_LIMIT]
             return fetch_household_rows(session, ids, today=today)
+
+        return self._operations.read(read)
 
     def results(self) -> list[HouseholdRow]:
         """The households the popup lists now."""
@@ -120,6 +128,25 @@ class HouseholdPicker(QLineEdit):
             self._search_and_show()
 
     # ------------------------------------------------------------ internals
+
+    def _read_row(self, household_id: int) -> HouseholdRow | None:
+        today = self._operations.clock.today()
+        rows = self._operations.read(
+            lambda session: fetch_household_rows(session, [household_id], today=today))
+        return rows[0] if rows else None
+
+    def _apply_changes(self, notice: ChangeNotice) -> None:
+        """Households changed: read the one picked again, or search the typed text again."""
+        if not notice.touches(Area.HOUSEHOLDS):
+            return
+        if self._household_id is not None:
+            if not notice.households or self._household_id in notice.households:
+                row = self._read_row(self._household_id)
+                if row is not None:
+                    self._set(row)
+            return
+        if self.text().strip() and not self._timer.isActive():
+            self._fill(self.search(self.text()))
 
     def _popup(self) -> QAbstractItemView:
         popup = self.picker.popup()

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.domain.errors import NotFoundError, ValidationError
+from stationapp.domain.errors import NotFoundError
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
-from stationapp.services.database import Database
 from stationapp.services.households import (
     HouseholdFilter,
     assign_liaison,
@@ -46,6 +45,8 @@ from stationapp.ui.household_table_model import (
     HouseholdTableModel,
     TableColumn,
 )
+from stationapp.ui.notices import Area, ChangeNotice, changed
+from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
 from stationapp.ui.person_picker import PersonPicker
 
@@ -85,8 +86,7 @@ class HouseholdsPage(QWidget):
 
     def __init__(
         self,
-        database: Database,
-        actor: str = "",
+        operations: Operations,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
@@ -96,10 +96,10 @@ class HouseholdsPage(QWidget):
         are restored first, so that the households are read once, in that order.
         """
         super().__init__(parent)
-        self._database = database
-        self._actor = actor
+        self._operations = operations
         self._total = 0
         self._keep_id: int | None = None
+        self._notices_applied = 0
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, pinyin, address or phone"))
@@ -125,7 +125,7 @@ class HouseholdsPage(QWidget):
         for status in HouseholdStatus:
             self.status.addItem(status.label, status.value)
         self.status.addItem(self.tr("All statuses"), _ALL_STATUSES)
-        self.liaison = PersonPicker(database, self, allow_none=True,
+        self.liaison = PersonPicker(operations, self, allow_none=True,
                                     none_text=self.tr("All liaisons"),
                                     extra=((self.tr("No liaison"), _NO_LIAISON),))
         self.liaison.setObjectName("liaison_filter")
@@ -155,7 +155,7 @@ class HouseholdsPage(QWidget):
         for action in (self.visit_action, self.assign_action):
             self.addAction(action)
 
-        self.model = HouseholdTableModel(database.session, database.clock, self)
+        self.model = HouseholdTableModel(operations.database.session, operations.clock, self)
         self.table = list_table(self.model, self.tr("Households"), self, fixed_rows=True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -264,9 +264,25 @@ class HouseholdsPage(QWidget):
         self._count_total()
         self.model.set_filter(self.current_filter())
 
+    def apply_changes(self, notice: ChangeNotice) -> None:
+        """Read again when households or the station's lists (communities) changed; the
+        liaison filter follows the volunteers by itself. The page's own changes (``origin``)
+        it has shown already."""
+        if notice.origin is not self and notice.touches(Area.HOUSEHOLDS, Area.SETTINGS):
+            self._notices_applied += 1
+            self.refresh()
+
     def shown_count(self) -> int:
         """How many households the table shows."""
         return self.model.rowCount()
+
+    def status_text(self) -> str:
+        """"3 of 4 households shown"."""
+        return self.tr("{shown} of {total} households shown").format(
+            shown=self.shown_count(), total=self._total)
+
+    def close_windows(self) -> None:
+        """The page opens only modal dialogs: nothing to close."""
 
     def total_count(self) -> int:
         """How many households the ledger holds (every status)."""
@@ -318,18 +334,19 @@ class HouseholdsPage(QWidget):
         from stationapp.ui.visit_dialog import VisitDialog
 
         try:
-            dialog = VisitDialog(self._database, household_id, None, self._actor, self)
+            dialog = VisitDialog(self._operations, household_id, None, self)
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Household not found"), str(exc))
             self.refresh()
             return
+        applied = self._notices_applied
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             text = dialog.result_message()
         finally:
             dialog.deleteLater()
-        self.refresh()
+        self._refresh_unless_told(applied)
         self.message.emit(text)
         self.table.setFocus()
 
@@ -338,7 +355,7 @@ class HouseholdsPage(QWidget):
         ids = self.selected_household_ids()
         if not ids:
             return
-        dialog = LiaisonDialog(self._database, len(ids), self)
+        dialog = LiaisonDialog(self._operations, len(ids), self)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
@@ -354,22 +371,24 @@ class HouseholdsPage(QWidget):
 
         Returns how many households changed, None when the service refused.
         """
-        try:
-            with self._database.session() as session:
-                changed = assign_liaison(session, household_ids, liaison_id, self._actor)
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("Liaison not assigned"),
-                                "\n".join(p.message for p in exc.problems))
+        def work(ctx: OperationContext) -> int:
+            return assign_liaison(ctx.session, household_ids, liaison_id, ctx.actor)
+
+        done = self._operations.change(
+            self, work, changed(Area.HOUSEHOLDS, households=tuple(household_ids), origin=self),
+            FailureTexts(self.tr("Liaison not assigned")))
+        if done is None:
             return None
+        count = done.value
         self.model.refresh()
         self.select_households(household_ids)
         if liaison_id is None:
-            text = self.tr("Liaison removed from %n household(s).", "", changed)
+            text = self.tr("Liaison removed from %n household(s).", "", count)
         else:
             text = self.tr("{name} is now liaison of %n more household(s).", "",
-                           changed).format(name=name)
+                           count).format(name=name)
         self.message.emit(text)
-        return changed
+        return count
 
     def save_state(self, settings: QSettings) -> None:
         """Keep the column widths, order and sort of the table for this desk."""
@@ -400,21 +419,65 @@ class HouseholdsPage(QWidget):
         from stationapp.ui.household_dialog import HouseholdDialog
 
         try:
-            dialog = HouseholdDialog(self._database, household_id, self._actor, self)
+            dialog = HouseholdDialog(self._operations, household_id, self)
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Household not found"), str(exc))
             self.refresh()
             return
+        applied = self._notices_applied
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             saved = dialog.saved_household_id or household_id
         finally:
             dialog.deleteLater()
-        self.refresh()
+        self._refresh_unless_told(applied)
         if saved is not None and not self.select_household(saved):
-            log.info("saved household %s is outside the current filter", saved)
+            if household_id is None:
+                self._show_new_household(saved)
+            else:
+                log.info("saved household %s is outside the current filter", saved)
         self.table.setFocus()
+
+    def _refresh_unless_told(self, applied: int) -> None:
+        """Read again after a dialog closed, unless its save's notice did that already."""
+        if self._notices_applied == applied:
+            self.refresh()
+
+    def clear_filters(self) -> None:
+        """Empty the search box and set every filter back to its default (在册 households of
+        every community, category, tier and liaison)."""
+        self._search_timer.stop()
+        widgets = (self.search, self.community, self.category, self.tier, self.status,
+                   self.liaison)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search.clear()
+            for combo in (self.community, self.category, self.tier, self.status):
+                combo.setCurrentIndex(0)
+            self.liaison.set_key(None)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.apply_filter()
+
+    def _show_new_household(self, household_id: int) -> None:
+        """A new household the search or filters hide: clear them so that it shows, select
+        it and say why the list changed."""
+        self.clear_filters()
+        if not self.select_household(household_id):
+            self.status.setCurrentIndex(self.status.findData(_ALL_STATUSES))
+            self.apply_filter()
+        if not self.select_household(household_id):
+            log.info("saved household %s cannot be shown", household_id)
+            return
+        row = self.model.row_of(household_id)
+        household = self.model.row_data(row) if row is not None else None
+        head = household.head if household is not None else ""
+        self.message.emit(
+            self.tr("Saved {name}'s household; the search was cleared to show it.").format(
+                name=head or household_id))
 
     def _search_entered(self) -> None:
         """Enter in the search box: search now and go to the first match (Enter opens it)."""
@@ -430,8 +493,7 @@ class HouseholdsPage(QWidget):
             self._edit(household_id)
 
     def _fill_communities(self) -> None:
-        with self._database.session() as session:
-            communities = list_communities(session)
+        communities = self._operations.read(list_communities)
         current = self.community.currentData()
         self.community.blockSignals(True)
         try:
@@ -445,9 +507,10 @@ class HouseholdsPage(QWidget):
             self.community.blockSignals(False)
 
     def _count_total(self) -> None:
-        with self._database.session() as session:
-            self._total = count_households(session, HouseholdFilter(status=None),
-                                           today=self._database.clock.today())
+        today = self._operations.clock.today()
+        self._total = self._operations.read(
+            lambda session: count_households(session, HouseholdFilter(status=None),
+                                             today=today))
 
     def _remember_selection(self) -> None:
         self._keep_id = self.current_household_id()
@@ -498,11 +561,12 @@ class HouseholdsPage(QWidget):
 class LiaisonDialog(QDialog):
     """Choose the liaison (联户人) for ``count`` selected households (or nobody)."""
 
-    def __init__(self, database: Database, count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, count: int, parent: QWidget | None = None
+                 ) -> None:
         """A picker, a sentence saying how many households, OK and Cancel."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign liaison"))
-        self.picker = PersonPicker(database, self, allow_none=True,
+        self.picker = PersonPicker(operations, self, allow_none=True,
                                    none_text=self.tr("(no liaison)"))
         self.picker.setObjectName("liaison")
         label = QLabel(self.tr("&Liaison for the %n selected household(s):", "", count), self)

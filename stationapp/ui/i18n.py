@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from stationapp import messages
 from stationapp.paths import resource_path
 
 log = logging.getLogger("stationapp.ui")
@@ -28,9 +29,11 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
     """Load the stationapp and Qt (qtbase) translations for ``lang``; return the language used.
 
     English is the source language, so ``en`` installs nothing. A missing translation file
-    is logged, not fatal: the English source strings show instead.
+    is logged, not fatal: the English source strings show instead. The messages services
+    report (:mod:`stationapp.messages`) are spoken in the same language.
     """
     language = resolve_language(lang)
+    messages.set_language(language)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
                        if language == CHINESE else QLocale(QLocale.Language.English))
     if language == ENGLISH:

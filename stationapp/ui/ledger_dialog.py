@@ -10,9 +10,6 @@ Save.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,17 +22,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from stationapp.services.database import Database
 from stationapp.services.households import HouseholdFilter, count_households
-from stationapp.services.ledger_data import DEFAULT_LEDGER_COLUMNS, LedgerColumn, ledger_data
+from stationapp.services.ledger_data import DEFAULT_LEDGER_COLUMNS, LedgerColumn
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.form_helpers import ErrorLabel
-from stationapp.ui.pdf_work import PdfWork, pdf_file_name
-
-if TYPE_CHECKING:
-    from stationapp.ui.pdf_preview import PdfMaker
+from stationapp.ui.operations import Operations
+from stationapp.ui.pdf_work import PdfMaker, ledger_work, pdf_file_name
 
 log = logging.getLogger("stationapp.ui")
 
@@ -43,24 +36,6 @@ COLUMNS_KEY = "ledger/columns"
 """Desk setting holding the chosen columns (their values, in ledger order)."""
 
 _GRID_COLUMNS = 3
-
-
-def ledger_work(
-    household_filter: HouseholdFilter, columns: tuple[LedgerColumn, ...], filter_text: str,
-    now: datetime,
-) -> PdfWork:
-    """Work that renders the printed ledger of the households ``household_filter`` keeps,
-    as of ``now`` (ages on its day, printed at it)."""
-
-    def work(session: Session, path: Path) -> int:
-        # Imported when first printing: reportlab is not needed to start the program.
-        from stationapp.reports.ledger import render_ledger
-
-        data = ledger_data(session, household_filter, columns, today=now.date(),
-                           filter_text=filter_text)
-        return render_ledger(data, path, printed_at=now)
-
-    return work
 
 
 def remembered_columns() -> tuple[LedgerColumn, ...]:
@@ -87,29 +62,29 @@ class LedgerDialog(QDialog):
     """Choose the ledger's columns and preview it as PDF.
 
     ``household_filter`` is what the households page lists; ``filter_text`` says it in
-    words (printed in the ledger's header too). Ages are reckoned on the database clock's
-    day, the ledger is printed at its time.
+    words (printed in the ledger's header too). Ages are reckoned on the operations
+    clock's day, the ledger is printed at its time.
     """
 
     def __init__(
         self,
-        database: Database,
+        operations: Operations,
         parent: QWidget | None = None,
         household_filter: HouseholdFilter | None = None,
         filter_text: str = "",
     ) -> None:
         """Build the dialog; counts the households that will be printed."""
         super().__init__(parent)
-        self._database = database
+        self._operations = operations
         self._filter = household_filter or HouseholdFilter()
         self._filter_text = filter_text.strip()
-        self._clock = database.clock
+        self._clock = operations.clock
         self._pdf: PdfMaker | None = None
         self.setWindowTitle(self.tr("Print the ledger"))
 
-        with database.session() as session:
-            self.household_count = count_households(session, self._filter,
-                                                    today=self._clock.today())
+        flt, today = self._filter, self._clock.today()
+        self.household_count = operations.read(
+            lambda session: count_households(session, flt, today=today))
         self.households_label = QLabel(self)
         self.households_label.setObjectName("households")
         self.households_label.setWordWrap(True)
@@ -213,9 +188,7 @@ class LedgerDialog(QDialog):
     def pdf(self) -> PdfMaker:
         """Makes and previews the PDF (QtPdf is loaded on first use)."""
         if self._pdf is None:
-            from stationapp.ui.pdf_preview import PdfMaker
-
-            self._pdf = PdfMaker(self._database, self)
+            self._pdf = PdfMaker(self._operations, self)
         return self._pdf
 
     def preview(self) -> None:
@@ -238,5 +211,4 @@ class LedgerDialog(QDialog):
         super().done(result)
 
 
-__all__ = ["COLUMNS_KEY", "LedgerDialog", "ledger_work", "remember_columns",
-           "remembered_columns"]
+__all__ = ["COLUMNS_KEY", "LedgerDialog", "remember_columns", "remembered_columns"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -24,6 +24,9 @@ from stationapp.paths import APP_NAME
 from stationapp.services.database import Database
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.households_page import HouseholdsPage
+from stationapp.ui.notices import ChangeNotice
+from stationapp.ui.operations import Operations
+from stationapp.ui.page_protocol import StationPage
 from stationapp.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -32,6 +35,10 @@ if TYPE_CHECKING:
     from stationapp.ui.statistics_page import StatisticsPage
     from stationapp.ui.visits_page import VisitsPage
     from stationapp.ui.volunteers_page import VolunteersPage
+
+    PageWidget = (HouseholdsPage | EventsPage | VisitsPage | RequestsPage | VolunteersPage
+                  | StatisticsPage)
+    """A page of the window: a widget for the stack that meets :class:`StationPage`."""
 
 log = logging.getLogger("stationapp.ui")
 
@@ -55,13 +62,12 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Build the window over ``database``; ``actor`` is recorded on every change."""
         super().__init__(parent)
-        self._database = database
-        self._actor = actor
+        self.operations = Operations(database, actor, self)
         self.station_name = ""
         self.set_station_name(station_name)
 
         # The households are read once, already in the sort this desk keeps.
-        self.households = HouseholdsPage(database, actor, settings=desk_settings())
+        self.households = HouseholdsPage(self.operations, settings=desk_settings())
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Areas"))
@@ -70,9 +76,10 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         # The other areas are built (and their modules imported) when first shown: the
         # window paints sooner, and an area nobody opens costs nothing.
-        self._factories: dict[str, Callable[[], QWidget]] = {}
-        # Pages share count_changed, shown_count, refresh and focus_search by convention.
-        self._built: dict[str, Any] = {}
+        self._factories: dict[str, Callable[[], PageWidget]] = {}
+        self._built: dict[str, StationPage] = {"households": self.households}
+        # The page each built widget of the stack is (the stack knows them as widgets).
+        self._page_of: dict[QWidget, StationPage] = {self.households: self.households}
         self._add_page(self.tr("Households"), self.households)
         self._add_lazy_page("events", self.tr("Events"), self._make_events)
         self._add_lazy_page("visits", self.tr("Visits"), self._make_visits)
@@ -98,10 +105,10 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(database.display_name())
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
-        self._household_counts = (0, 0)
-        self.households.count_changed.connect(self.show_count)
+        self.households.count_changed.connect(lambda *_counts: self._show_page_count())
         self.households.message.connect(self.show_message)
-        self.show_count(self.households.shown_count(), self.households.total_count())
+        self._show_page_count()
+        self.operations.changed.connect(self.broadcast)
 
         self._create_actions()
         self.navigation.setCurrentRow(0)
@@ -116,7 +123,8 @@ class MainWindow(QMainWindow):
         QListWidgetItem(title, self.navigation)
         self.pages.addWidget(page)
 
-    def _add_lazy_page(self, name: str, title: str, factory: Callable[[], QWidget]) -> None:
+    def _add_lazy_page(self, name: str, title: str, factory: Callable[[], PageWidget]
+                       ) -> None:
         placeholder = QWidget()
         placeholder.setObjectName(f"{name}_placeholder")
         self._factories[name] = factory
@@ -124,29 +132,38 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, name)
         self.pages.addWidget(placeholder)
 
-    def _page(self, name: str) -> Any:
+    def _page(self, name: str) -> StationPage:
         """The page ``name``, built the first time it is asked for."""
-        page: Any = self._built.get(name)
-        if page is None:
-            row = next(r for r in range(self.navigation.count())
-                       if self.navigation.item(r).data(Qt.ItemDataRole.UserRole) == name)
-            current = self.pages.currentIndex()
-            page = self._factories[name]()
-            placeholder = self.pages.widget(row)
-            self.pages.insertWidget(row, page)
-            if placeholder is not None:
-                self.pages.removeWidget(placeholder)
-                placeholder.deleteLater()
-            self.pages.setCurrentIndex(current)
-            self._built[name] = page
-            page.count_changed.connect(lambda *_shown: self._show_page_count())
-            message = getattr(page, "message", None)
-            if message is not None:
-                message.connect(self.show_message)
-            restore = getattr(page, "restore_state", None)
-            if restore is not None:
-                restore(desk_settings())
+        built = self._built.get(name)
+        if built is not None:
+            return built
+        row = next(r for r in range(self.navigation.count())
+                   if self.navigation.item(r).data(Qt.ItemDataRole.UserRole) == name)
+        current = self.pages.currentIndex()
+        page = self._factories[name]()
+        placeholder = self.pages.widget(row)
+        self.pages.insertWidget(row, page)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.pages.setCurrentIndex(current)
+        self._built[name] = page
+        self._page_of[page] = page
+        page.count_changed.connect(lambda *_shown: self._show_page_count())
+        page.message.connect(self.show_message)
+        page.restore_state(desk_settings())
         return page
+
+    def _current_page(self) -> StationPage | None:
+        """The page shown now (None while a placeholder is shown)."""
+        widget = self.pages.currentWidget()
+        return self._page_of.get(widget) if widget is not None else None
+
+    def broadcast(self, notice: ChangeNotice) -> None:
+        """Hand ``notice`` to every page built so far; each reads again what it shows
+        (the others read the database when first shown)."""
+        for page in self._built_pages():
+            page.apply_changes(notice)
 
     def _show_row(self, row: int) -> None:
         name = self.navigation.item(row).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
@@ -155,63 +172,78 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         self._show_page_count()
 
-    def _make_events(self) -> QWidget:
+    def _make_events(self) -> EventsPage:
         from stationapp.ui.events_page import EventsPage
 
-        return EventsPage(self._database, self._actor)
+        return EventsPage(self.operations)
 
-    def _make_visits(self) -> QWidget:
+    def _make_visits(self) -> VisitsPage:
         from stationapp.ui.visits_page import VisitsPage
 
-        return VisitsPage(self._database, self._actor)
+        return VisitsPage(self.operations)
 
-    def _make_requests(self) -> QWidget:
+    def _make_requests(self) -> RequestsPage:
         from stationapp.ui.requests_page import RequestsPage
 
-        return RequestsPage(self._database, self._actor)
+        return RequestsPage(self.operations)
 
-    def _make_volunteers(self) -> QWidget:
+    def _make_volunteers(self) -> VolunteersPage:
         from stationapp.ui.volunteers_page import VolunteersPage
 
-        return VolunteersPage(self._database, self._actor)
+        return VolunteersPage(self.operations)
 
-    def _make_statistics(self) -> QWidget:
+    def _make_statistics(self) -> StatisticsPage:
         from stationapp.ui.statistics_page import StatisticsPage
 
-        return StatisticsPage(self._database, self._actor)
+        return StatisticsPage(self.operations)
 
     @property
     def events(self) -> EventsPage:
         """The events page (built when first asked for)."""
-        page: EventsPage = self._page("events")
+        from stationapp.ui.events_page import EventsPage
+
+        page = self._page("events")
+        assert isinstance(page, EventsPage)
         return page
 
     @property
     def visits(self) -> VisitsPage:
         """The visits page (built when first asked for)."""
-        page: VisitsPage = self._page("visits")
+        from stationapp.ui.visits_page import VisitsPage
+
+        page = self._page("visits")
+        assert isinstance(page, VisitsPage)
         return page
 
     @property
     def requests(self) -> RequestsPage:
         """The requests page (built when first asked for)."""
-        page: RequestsPage = self._page("requests")
+        from stationapp.ui.requests_page import RequestsPage
+
+        page = self._page("requests")
+        assert isinstance(page, RequestsPage)
         return page
 
     @property
     def volunteers(self) -> VolunteersPage:
         """The volunteers page (built when first asked for)."""
-        page: VolunteersPage = self._page("volunteers")
+        from stationapp.ui.volunteers_page import VolunteersPage
+
+        page = self._page("volunteers")
+        assert isinstance(page, VolunteersPage)
         return page
 
     @property
     def statistics(self) -> StatisticsPage:
         """The statistics page (built when first asked for)."""
-        page: StatisticsPage = self._page("statistics")
+        from stationapp.ui.statistics_page import StatisticsPage
+
+        page = self._page("statistics")
+        assert isinstance(page, StatisticsPage)
         return page
 
-    def _built_pages(self) -> list[Any]:
-        return [self.households, *self._built.values()]
+    def _built_pages(self) -> list[StationPage]:
+        return list(self._built.values())
 
     def _create_actions(self) -> None:
         self.new_household_action = QAction(self.tr("&New household…"), self)
@@ -268,22 +300,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.station_name or APP_NAME)
 
     def open_station_settings(self) -> None:
-        """File ▸ Station settings…: the station, its event types and items."""
-        dialog = SettingsDialog(self._database, self._actor, self)
+        """File ▸ Station settings…: the station, its event types and items.
+
+        The dialog's saves announce their notices; every page reads again what they touch.
+        """
+        dialog = SettingsDialog(self.operations, self)
         dialog.station_saved.connect(self.set_station_name)
         dialog.exec()
         dialog.deleteLater()
-        requests = self._built.get("requests")
-        if requests is not None:
-            requests.reload_choices()
-        self.refresh_all()
 
     def import_roster(self) -> None:
-        """File ▸ Import roster…: the import wizard; the ledger is read again afterwards."""
+        """File ▸ Import roster…: the import wizard; its import announces that everything
+        changed."""
         from stationapp.ui.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self._database, self._actor, self)
-        wizard.imported.connect(lambda _result: self.refresh_all())
+        wizard = ImportWizard(self.operations, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
 
@@ -292,17 +323,17 @@ class MainWindow(QMainWindow):
         from stationapp.services.exports import ExportKind
         from stationapp.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self._database, self, ExportKind.HOUSEHOLDS,
+        dialog = ExportDialog(self.operations, self, ExportKind.HOUSEHOLDS,
                               self.households.current_filter())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def open_backups(self) -> None:
-        """File ▸ Backups…: the backup folder, back up now, restore."""
+        """File ▸ Backups…: the backup folder, back up now, restore (which announces that
+        everything changed)."""
         from stationapp.ui.backup_dialog import BackupDialog
 
-        dialog = BackupDialog(self._database, self._actor, self)
-        dialog.restored.connect(self.refresh_all)
+        dialog = BackupDialog(self.operations, self)
         dialog.exec()
         dialog.deleteLater()
 
@@ -310,54 +341,25 @@ class MainWindow(QMainWindow):
         """File ▸ Print ledger…: the households of the current filter as a printed 台账."""
         from stationapp.ui.ledger_dialog import LedgerDialog
 
-        dialog = LedgerDialog(self._database, self, self.households.current_filter(),
+        dialog = LedgerDialog(self.operations, self, self.households.current_filter(),
                               self.households.filter_description())
         dialog.exec()
         dialog.deleteLater()
-
-    def show_count(self, shown: int, total: int) -> None:
-        """Show how many households the table lists out of all on the ledger."""
-        self._household_counts = (shown, total)
-        self._show_page_count()
 
     def show_message(self, text: str) -> None:
         """Say in the status bar what an action did."""
         self.statusBar().showMessage(text, 8000)
 
     def _show_page_count(self) -> None:
-        """The status bar counts what the current page lists."""
-        page: Any = self.pages.currentWidget()
-        name = next((n for n, built in self._built.items() if built is page), None)
-        shown = page.shown_count() if name is not None else 0
-        if name == "events":
-            text = self.tr("%n event(s) shown", "", shown)
-        elif name == "visits":
-            from stationapp.ui.visits_page import Tab as VisitsTab
-
-            tab = self.visits.tabs.currentIndex()
-            if tab == VisitsTab.VISITS:
-                text = self.tr("%n visit(s) shown", "", shown)
-            elif tab == VisitsTab.REMINDERS:
-                text = self.tr("%n reminder(s) shown", "", shown)
-            else:
-                text = self.tr("%n household(s) overdue for a visit", "", shown)
-        elif name == "requests":
-            text = self.tr("%n request(s) shown", "", shown)
-        elif name == "volunteers":
-            text = self.tr("%n volunteer(s) shown", "", shown)
-        elif name == "statistics":
-            text = self.tr("%n household(s) on the ledger", "", shown)
-        else:
-            shown, total = self._household_counts
-            text = self.tr("{shown} of {total} households shown").format(shown=shown,
-                                                                          total=total)
-        self.count_label.setText(text)
+        """The status bar says what the current page lists."""
+        page = self._current_page()
+        self.count_label.setText(page.status_text() if page is not None else "")
 
     def focus_search(self) -> None:
-        """Ctrl+F: the search box of the events or volunteers page when that is shown,
-        else of the households page."""
-        page: Any = self.pages.currentWidget()
-        if page is not self.households and page in self._built.values():
+        """Ctrl+F: the search box of the page shown when it has one, else of the
+        households page."""
+        page = self._current_page()
+        if page is not None and page is not self.households:
             page.focus_search()
             return
         self.navigation.setCurrentRow(self.pages.indexOf(self.households))
@@ -370,16 +372,10 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """F5: read the current page again from the database."""
-        page: Any = self.pages.currentWidget()
-        if page in self._built_pages():
+        page = self._current_page()
+        if page is not None:
             page.refresh()
         self.statusBar().showMessage(self.tr("Refreshed"), 2000)
-
-    def refresh_all(self) -> None:
-        """Read every page built so far again (after a restore or an import); the others
-        read the database when first shown."""
-        for page in self._built_pages():
-            page.refresh()
 
     def show_about(self) -> None:
         """A short About box."""
@@ -423,16 +419,12 @@ class MainWindow(QMainWindow):
         settings.setValue(_SPLITTER_KEY, self.splitter.saveState())
         settings.setValue(_PAGE_KEY, self.navigation.currentRow())
         for page in self._built_pages():
-            save = getattr(page, "save_state", None)
-            if save is not None:
-                save(settings)
+            page.save_state(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, close the deliveries windows, then close."""
         self.save_state()
-        for page in self._built.values():
-            close_windows = getattr(page, "close_windows", None)
-            if close_windows is not None:
-                close_windows()
+        for page in self._built_pages():
+            page.close_windows()
         super().closeEvent(event)

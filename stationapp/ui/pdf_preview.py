@@ -1,23 +1,19 @@
-"""The in-app PDF preview (QtPdf) with Print and Save, and making a PDF off the GUI thread.
+"""The in-app PDF preview (QtPdf) with Print and Save: it shows and prints, never composes.
 
 :class:`PdfPreviewDialog` shows a PDF file page after page, fitted to the width, with
 *Print…* (the system print dialog; pages are rendered by QtPdf into the printer) and
 *Save as…* (a copy wherever the clerk wants it; the folder is remembered on this desk).
-
-:class:`PdfMaker` renders a document in a worker thread with its own session, behind a
-busy progress dialog with Cancel, and opens the preview when the file is ready. A missing
-Chinese font (:class:`~stationapp.reports.fonts.FontNotFoundError`) or any other problem
-meant for the clerk is shown as a plain message saying what to do.
+The papers are composed by :mod:`stationapp.documents` and made off the GUI thread by
+:class:`~stationapp.ui.pdf_work.PdfMaker`, which opens this preview.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -28,19 +24,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from stationapp.domain.errors import StationError
 from stationapp.files import atomic_write
-from stationapp.services.database import Database
 from stationapp.ui.desk_settings import desk_settings
-from stationapp.ui.pdf_work import PdfWork
-from stationapp.ui.workers import SessionTask, TaskRunner
 
 log = logging.getLogger("stationapp.ui")
 
@@ -263,105 +253,4 @@ class PdfPreviewDialog(QDialog):
         super().closeEvent(event)
 
 
-class PdfMaker(QObject):
-    """Makes PDFs in a worker thread and shows each in a :class:`PdfPreviewDialog`.
-
-    ``preview_opened(dialog)`` is emitted when a preview is shown; ``problem(message)``
-    when a PDF could not be made for a reason the clerk can act on (also shown in a box).
-    """
-
-    preview_opened = Signal(object)
-    problem = Signal(str)
-
-    def __init__(self, database: Database, parent_widget: QWidget) -> None:
-        """Make PDFs from ``database``; dialogs are children of ``parent_widget``."""
-        super().__init__(parent_widget)
-        self._widget = parent_widget
-        self._runner = TaskRunner(database, self)
-        self._progress: QProgressDialog | None = None
-        self._task: SessionTask[int] | None = None
-        self.preview: PdfPreviewDialog | None = None
-
-    def busy(self) -> bool:
-        """True while a PDF is being made."""
-        return self._task is not None
-
-    def make(self, work: PdfWork, title: str, file_name: str) -> None:
-        """Render with ``work`` into a temporary file, then preview it as ``title``."""
-        if self._task is not None:
-            return
-        folder = Path(tempfile.mkdtemp(prefix="stationapp-pdf-"))
-        path = folder / file_name
-
-        def render(session: Session) -> int:
-            return work(session, path)
-
-        progress = QProgressDialog(
-            self.tr("Making {title}…").format(title=title), self.tr("Cancel"), 0, 0,
-            self._widget,
-        )
-        progress.setWindowTitle(self.tr("PDF"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(self._cancel)
-        self._progress = progress
-
-        def done(_pages: int) -> None:
-            self._finish()
-            self._open_preview(path, title, file_name, folder)
-
-        def failed(error: BaseException) -> None:
-            self._finish()
-            shutil.rmtree(folder, ignore_errors=True)
-            self._report(error)
-
-        task = self._runner.run(render, done, failed)
-
-        def finished() -> None:
-            if task.cancelled:  # nobody will preview it: remove the file again
-                shutil.rmtree(folder, ignore_errors=True)
-
-        task.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
-        self._task = task
-
-    def wait(self) -> None:
-        """Wait for a PDF being made (used when the owner closes)."""
-        self._runner.wait_all(cancel=False)
-
-    def _cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        self._finish()
-
-    def _finish(self) -> None:
-        self._task = None
-        if self._progress is not None:
-            progress, self._progress = self._progress, None
-            progress.canceled.disconnect(self._cancel)
-            progress.close()
-            progress.deleteLater()
-
-    def _open_preview(self, path: Path, title: str, file_name: str, folder: Path) -> None:
-        dialog = PdfPreviewDialog(path, title, file_name, folder, self._widget)
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.finished.connect(lambda _result: self._preview_closed(dialog))
-        self.preview = dialog
-        dialog.show()
-        self.preview_opened.emit(dialog)
-
-    def _preview_closed(self, dialog: PdfPreviewDialog) -> None:
-        if self.preview is dialog:
-            self.preview = None
-        dialog.deleteLater()
-
-    def _report(self, error: BaseException) -> None:
-        if not isinstance(error, StationError):
-            raise error  # a bug: the crash handler shows it
-        message = str(error)
-        self.problem.emit(message)
-        QMessageBox.warning(self._widget, self.tr("The PDF could not be made"), message)
-
-
-__all__ = ["PdfMaker", "PdfPreviewDialog"]
+__all__ = ["PdfPreviewDialog"]

@@ -1,18 +1,45 @@
-"""What goes into each printed paper the pages make: work for :class:`PdfMaker`.
+"""Making the printed papers from the pages: work for :class:`PdfMaker`, and the maker.
 
-Each function returns a :data:`PdfWork` that reads the data with a session and renders
-it to a file; :class:`~stationapp.ui.pdf_preview.PdfMaker` runs it off the GUI thread and
-shows the result. Kept apart from the preview so that pages composing a paper need not
-import one another.
+Each ``*_work`` function returns a :data:`PdfWork` that composes one paper with
+:mod:`stationapp.documents` (the same module the command line uses) into a file.
+:class:`PdfMaker` runs such work off the GUI thread through the
+:class:`~stationapp.ui.operations.Operations` runner, behind a busy progress dialog with
+Cancel, and opens :class:`~stationapp.ui.pdf_preview.PdfPreviewDialog` when the file is
+ready. A missing Chinese font (:class:`~stationapp.reports.fonts.FontNotFoundError`) or any
+other problem meant for the clerk is shown as a plain message saying what to do.
+
+Kept apart from the preview (which only shows and prints) so that pages printing a paper
+need not import one another; QtPdf and reportlab are loaded on the first print only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import shutil
+import tempfile
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
+
+from stationapp.domain.errors import StationError
+from stationapp.ui.notices import ChangeNotice
+from stationapp.ui.operations import Done, OperationContext, Operations
+
+if TYPE_CHECKING:
+    from stationapp.services.households import HouseholdFilter
+    from stationapp.services.ledger_data import LedgerColumn
+    from stationapp.services.service_record import Certificate
+    from stationapp.services.statistics import MonthlyStatistics
+    from stationapp.ui.pdf_preview import PdfPreviewDialog
+    from stationapp.ui.workers import SessionTask
+
+log = logging.getLogger("stationapp.ui")
 
 PdfWork = Callable[[Session, Path], int]
 """Writes a PDF to the given path with the given session; returns the number of pages."""
@@ -26,11 +53,10 @@ def delivery_sheets_work(
 
     def work(session: Session, path: Path) -> int:
         # Imported when first printing: reportlab is not needed to start the program.
-        from stationapp.reports.delivery_sheet import render_delivery_sheets
-        from stationapp.services.sheet_data import delivery_sheets
+        from stationapp.documents.delivery_sheets import make_delivery_sheets
 
-        data = delivery_sheets(session, event_id, volunteer_id=volunteer_id)
-        return render_delivery_sheets(data, path, printed_at=printed_at)
+        return make_delivery_sheets(session, event_id, path, printed_at=printed_at,
+                                    volunteer_id=volunteer_id).pages
 
     return work
 
@@ -40,11 +66,63 @@ def event_report_work(event_id: int, printed_at: datetime) -> PdfWork:
     ``printed_at``."""
 
     def work(session: Session, path: Path) -> int:
-        from stationapp.reports.event_report import render_event_report
-        from stationapp.services.sheet_data import event_report
+        from stationapp.documents.event_report import make_event_report
 
-        return render_event_report(event_report(session, event_id), path,
-                                   printed_at=printed_at)
+        return make_event_report(session, event_id, path, printed_at=printed_at).pages
+
+    return work
+
+
+def monthly_report_work(
+    month: date, now: datetime, shown: MonthlyStatistics | None = None
+) -> PdfWork:
+    """Work that renders the monthly report (工作月报) of the month containing ``month``,
+    with the figures as of ``now``'s day, printed at ``now``; ``shown`` are the figures
+    the page already shows (used when they are of that month, instead of reading again)."""
+
+    def work(session: Session, path: Path) -> int:
+        from stationapp.documents.monthly_report import make_monthly_report
+
+        return make_monthly_report(session, month, path, now=now, stats=shown).pages
+
+    return work
+
+
+def service_certificate_work(
+    volunteer_id: int, actor: str, start: date, end: date, issued: list[Certificate],
+    now: datetime,
+) -> PdfWork:
+    """Work that issues a service certificate at ``now`` and writes its PDF; the
+    certificate goes to ``issued``.
+
+    Issuing and writing are one transaction: when the PDF cannot be written, no number is
+    used up. Run it with a notice (:meth:`PdfMaker.make`'s ``notice``), since it changes
+    the volunteers' records.
+    """
+
+    def work(session: Session, path: Path) -> int:
+        from stationapp.documents.service_certificate import issue_service_certificate
+
+        certificate = issue_service_certificate(session, volunteer_id, actor, path, now=now,
+                                                start=start, end=end)
+        issued.append(certificate)
+        return 1
+
+    return work
+
+
+def ledger_work(
+    household_filter: HouseholdFilter, columns: tuple[LedgerColumn, ...], filter_text: str,
+    now: datetime,
+) -> PdfWork:
+    """Work that renders the printed ledger of the households ``household_filter`` keeps,
+    as of ``now`` (ages on its day, printed at it)."""
+
+    def work(session: Session, path: Path) -> int:
+        from stationapp.documents.ledger import make_ledger
+
+        return make_ledger(session, household_filter, columns, path, now=now,
+                           filter_text=filter_text).pages
 
     return work
 
@@ -56,4 +134,127 @@ def pdf_file_name(*parts: str) -> str:
     return f"{safe}.pdf"
 
 
-__all__ = ["PdfWork", "delivery_sheets_work", "event_report_work", "pdf_file_name"]
+class PdfMaker(QObject):
+    """Makes PDFs in a worker thread and shows each in a
+    :class:`~stationapp.ui.pdf_preview.PdfPreviewDialog`.
+
+    ``preview_opened(dialog)`` is emitted when a preview is shown; ``problem(message)``
+    when a PDF could not be made for a reason the clerk can act on (also shown in a box).
+    """
+
+    preview_opened = Signal(object)
+    problem = Signal(str)
+
+    def __init__(self, operations: Operations, parent_widget: QWidget) -> None:
+        """Make PDFs through ``operations``; dialogs are children of ``parent_widget``."""
+        super().__init__(parent_widget)
+        self._operations = operations
+        self._widget = parent_widget
+        self._progress: QProgressDialog | None = None
+        self._task: SessionTask[Any] | None = None
+        self._threads: set[SessionTask[Any]] = set()
+        self.preview: PdfPreviewDialog | None = None
+
+    def busy(self) -> bool:
+        """True while a PDF is being made."""
+        return self._task is not None
+
+    def make(self, work: PdfWork, title: str, file_name: str,
+             notice: ChangeNotice | None = None) -> None:
+        """Render with ``work`` into a temporary file, then preview it as ``title``.
+
+        Work that changes data (issuing a numbered certificate) gives the ``notice`` of
+        what it changed: it runs as a change and the notice is announced once written.
+        """
+        if self._task is not None:
+            return
+        folder = Path(tempfile.mkdtemp(prefix="stationapp-pdf-"))
+        path = folder / file_name
+
+        progress = QProgressDialog(
+            self.tr("Making {title}…").format(title=title), self.tr("Cancel"), 0, 0,
+            self._widget,
+        )
+        progress.setWindowTitle(self.tr("PDF"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self._cancel)
+        self._progress = progress
+
+        def done(_pages: object) -> None:
+            self._finish()
+            self._open_preview(path, title, file_name, folder)
+
+        def failed(error: BaseException) -> None:
+            self._finish()
+            shutil.rmtree(folder, ignore_errors=True)
+            self._report(error)
+
+        task: SessionTask[Any]
+        if notice is None:
+            task = self._operations.read_in_background(
+                lambda session: work(session, path), done, failed)
+        else:
+            def change(ctx: OperationContext) -> int:
+                return work(ctx.session, path)
+
+            def changed(result: Done[int]) -> None:
+                done(result.value)
+
+            task = self._operations.change_in_background(change, notice, changed, failed)
+
+        def finished() -> None:
+            self._threads.discard(task)
+            if task.cancelled:  # nobody will preview it: remove the file again
+                shutil.rmtree(folder, ignore_errors=True)
+
+        task.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+        self._threads.add(task)
+        self._task = task
+
+    def wait(self) -> None:
+        """Wait for a PDF being made (used when the owner closes)."""
+        for task in list(self._threads):
+            with contextlib.suppress(RuntimeError):  # already finished and deleted
+                task.wait()
+
+    def _cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self._finish()
+
+    def _finish(self) -> None:
+        self._task = None
+        if self._progress is not None:
+            progress, self._progress = self._progress, None
+            progress.canceled.disconnect(self._cancel)
+            progress.close()
+            progress.deleteLater()
+
+    def _open_preview(self, path: Path, title: str, file_name: str, folder: Path) -> None:
+        from stationapp.ui.pdf_preview import PdfPreviewDialog  # QtPdf on first use
+
+        dialog = PdfPreviewDialog(path, title, file_name, folder, self._widget)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.finished.connect(lambda _result: self._preview_closed(dialog))
+        self.preview = dialog
+        dialog.show()
+        self.preview_opened.emit(dialog)
+
+    def _preview_closed(self, dialog: PdfPreviewDialog) -> None:
+        if self.preview is dialog:
+            self.preview = None
+        dialog.deleteLater()
+
+    def _report(self, error: BaseException) -> None:
+        if not isinstance(error, StationError):
+            raise error  # a bug: the crash handler shows it
+        message = str(error)
+        self.problem.emit(message)
+        QMessageBox.warning(self._widget, self.tr("The PDF could not be made"), message)
+
+
+__all__ = ["PdfMaker", "PdfWork", "delivery_sheets_work", "event_report_work", "ledger_work",
+           "monthly_report_work", "pdf_file_name", "service_certificate_work"]

@@ -9,6 +9,10 @@ Besides the people, the box may offer a "(none)" entry (``allow_none``, whose te
 ``none_text`` may change, e.g. "Everyone" for a filter) and further ``extra`` entries
 identified by a key of their own (e.g. "No liaison" for a filter); :meth:`key` gives
 whatever is chosen, :meth:`person_id` only a person's id.
+
+Given the :class:`~stationapp.ui.operations.Operations` of the window, the picker reads the
+people again whenever a change notice touches the volunteers, so a picker in an open window
+offers a volunteer added elsewhere without being reopened.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from stationapp.domain.search_keys import name_initials, name_pinyin, normalize_query
-from stationapp.services.database import Database
 from stationapp.services.volunteers import PersonOption, list_people
+from stationapp.ui.notices import Area, ChangeNotice
+from stationapp.ui.operations import Operations
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 """Item data: the person id (int), None for "(none)", or an extra entry's key."""
@@ -52,7 +57,7 @@ class PersonPicker(QComboBox):
 
     def __init__(
         self,
-        database: Database,
+        operations: Operations,
         parent: QWidget | None = None,
         allow_none: bool = True,
         *,
@@ -60,9 +65,11 @@ class PersonPicker(QComboBox):
         extra: Sequence[tuple[str, Hashable]] = (),
         active_only: bool = True,
     ) -> None:
-        """Read the people from ``database`` and choose "(none)" (or the first person)."""
+        """Read the people through ``operations`` and choose "(none)" (or the first person);
+        the list is read again when a change notice touches the volunteers."""
         super().__init__(parent)
-        self._database = database
+        self._operations = operations
+        operations.changed.connect(self._apply_changes)
         self._allow_none = allow_none
         self._none_text = none_text if none_text is not None else self.tr("(none)")
         self._extra = tuple(extra)
@@ -136,8 +143,9 @@ class PersonPicker(QComboBox):
         When nobody changed, the list shown stays as it is (rebuilding it costs far more
         than reading the people).
         """
-        with self._database.session() as session:
-            people = list_people(session, active_only=self._active_only)
+        active_only = self._active_only
+        people = self._operations.read(
+            lambda session: list_people(session, active_only=active_only))
         if self._loaded and people == self._people:
             return
         self._people = people
@@ -149,6 +157,11 @@ class PersonPicker(QComboBox):
         first needed, as usual."""
         if self._loaded:
             self.reload()
+
+    def _apply_changes(self, notice: ChangeNotice) -> None:
+        """Read the people again when the volunteers (or staff) changed."""
+        if notice.touches(Area.VOLUNTEERS):
+            self.refresh()
 
     def ensure_loaded(self) -> None:
         """Read the people if that has not happened yet."""
@@ -226,8 +239,8 @@ class PersonPicker(QComboBox):
         return None
 
     def _name_of_unlisted(self, person_id: int) -> str:
-        with self._database.session() as session:
-            everyone = list_people(session, active_only=False)
+        everyone = self._operations.read(lambda session: list_people(session,
+                                                                     active_only=False))
         return next((p.name for p in everyone if p.id == person_id), f"#{person_id}")
 
     def _settle_text(self) -> None:

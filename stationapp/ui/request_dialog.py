@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -48,16 +46,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from stationapp.domain import text_rules
-from stationapp.domain.care_vocab import REQUEST_CHANNELS, RequestStatus, Satisfaction
+from stationapp.domain.care_vocab import REQUEST_CHANNELS, RequestStatus
 from stationapp.domain.errors import NotFoundError, ValidationError
-from stationapp.services.database import Database
 from stationapp.services.requests import (
     RequestDetail,
     RequestInput,
-    advance_request,
     create_request,
     get_request,
     list_request_categories,
@@ -71,12 +66,21 @@ from stationapp.ui.form_helpers import (
     SavingFormMixin,
     clear_field_problems,
     save_cancel_buttons,
-    save_in_one_transaction,
     show_field_problem,
     with_error,
 )
 from stationapp.ui.household_picker import HouseholdPicker
+from stationapp.ui.notices import Area, ChangeNotice, changed
+from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.person_picker import PersonPicker
+from stationapp.ui.request_step_dialog import (
+    ACTION_FIELDS,
+    Action,
+    RequestStepDialog,
+    action_for,
+    set_plain_height,
+    to_the_minute,
+)
 from stationapp.ui.text_limits import limit_text
 
 log = logging.getLogger("stationapp.ui")
@@ -87,258 +91,8 @@ REQUEST_FIELDS: tuple[str, ...] = (
 )
 """Request fields with an inline error label (see :attr:`RequestDialog.errors`)."""
 
-ACTION_FIELDS: tuple[str, ...] = ("assignee", "resolution", "satisfaction", "note", "when")
-"""Fields of a step form with an inline error label; ``status`` problems go above them."""
-
-_STEP_ALIASES = {"assignee_id": "assignee", "callback_note": "note"}
-
 _FIELD_ALIASES = {"household": "household_id", "assignee": "assignee_id",
                   "category_id": "category"}
-
-
-class Action:
-    """The names of the steps a request can take (keys of the step buttons)."""
-
-    DISPATCH = "dispatch"
-    START = "start"
-    RESOLVE = "resolve"
-    CALL_BACK = "callback"
-    REOPEN = "reopen"
-
-    ALL: tuple[str, ...] = (DISPATCH, START, RESOLVE, CALL_BACK, REOPEN)
-
-
-def action_for(current: RequestStatus, to_status: RequestStatus) -> str:
-    """Which step button moves a request from ``current`` to ``to_status``."""
-    if to_status is RequestStatus.ASSIGNED:
-        return Action.DISPATCH
-    if to_status is RequestStatus.IN_PROGRESS:
-        return Action.REOPEN if current is RequestStatus.RESOLVED else Action.START
-    if to_status is RequestStatus.RESOLVED:
-        return Action.RESOLVE
-    return Action.CALL_BACK
-
-
-def _to_the_minute(now: datetime) -> QDateTime:
-    """``now`` (the clock's time) without its seconds, for a time field."""
-    return to_qdatetime(now.replace(second=0, microsecond=0))
-
-
-def _set_plain_height(edit: QPlainTextEdit, lines: int) -> None:
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-
-
-# ---------------------------------------------------------------- one step
-
-
-class RequestStepDialog(QDialog):
-    """The small form of one step (dispatch, start, resolve, call back, send back).
-
-    ``OK`` hands it to :func:`~stationapp.services.requests.advance_request` with the
-    version the request was read at. Problems are shown under the fields; a conflict or
-    a vanished request is reported in a message box and the form closes (rejected).
-    """
-
-    def __init__(
-        self,
-        database: Database,
-        detail: RequestDetail,
-        to_status: RequestStatus,
-        actor: str = "",
-        parent: QWidget | None = None,
-    ) -> None:
-        """Build the form of the step from ``detail.status`` to ``to_status``."""
-        super().__init__(parent)
-        self._database = database
-        self._detail = detail
-        self._to = to_status
-        self._actor = actor
-        self.action = action_for(detail.status, to_status)
-        self.conflict = False
-        self.setStyleSheet(INVALID_STYLE)
-        self.setWindowTitle(self._title())
-
-        self.errors: dict[str, ErrorLabel] = {}
-        for name in ACTION_FIELDS:
-            label = ErrorLabel(self)
-            label.setObjectName(f"error_{name}")
-            self.errors[name] = label
-        self.status_error = ErrorLabel(self)
-        self.status_error.setObjectName("error_status")
-        self._fields: dict[str, QWidget] = {}
-
-        intro = QLabel(self._intro(), self)
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-
-        self.assignee_picker: PersonPicker | None = None
-        self.resolution_edit: QPlainTextEdit | None = None
-        self.satisfaction_combo: QComboBox | None = None
-        if self.action == Action.DISPATCH:
-            picker = PersonPicker(database, self, allow_none=True,
-                                  none_text=self.tr("(choose someone)"))
-            picker.setObjectName("assignee")
-            if detail.assignee_id is not None:
-                picker.set_person_id(detail.assignee_id)
-            self.assignee_picker = picker
-            self._add_row(form, self.tr("&Assignee:"), "assignee", picker)
-        if self.action == Action.RESOLVE:
-            resolution = QPlainTextEdit(detail.resolution, self)
-            resolution.setObjectName("resolution")
-            resolution.setPlaceholderText(self.tr("What was done, by whom"))
-            limit_text(resolution, text_rules.REQUEST_RESOLUTION)
-            _set_plain_height(resolution, 4)
-            self.resolution_edit = resolution
-            self._add_row(form, self.tr("&Resolution:"), "resolution", resolution)
-        if self.action == Action.CALL_BACK:
-            combo = QComboBox(self)
-            combo.setObjectName("satisfaction")
-            combo.addItem(self.tr("(choose)"), None)
-            for verdict in Satisfaction:
-                combo.addItem(verdict.label, verdict)
-            self.satisfaction_combo = combo
-            self._add_row(form, self.tr("&Satisfaction:"), "satisfaction", combo)
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setObjectName("note")
-        self.note_edit.setPlaceholderText(self._note_hint())
-        limit_text(self.note_edit, text_rules.REQUEST_NOTE)
-        self._add_row(form, self.tr("&Note:"), "note", self.note_edit)
-        self._opened_at = _to_the_minute(database.clock.now())
-        self.when_edit = QDateTimeEdit(self._opened_at, self)
-        self.when_edit.setObjectName("when")
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat(DATE_TIME_FORMAT)
-        self._add_row(form, self.tr("&When:"), "when", self.when_edit)
-
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        ok = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        self.ok_button: QPushButton = ok
-        self.ok_button.setText(self._ok_text())
-        self.ok_button.setDefault(True)
-        self.button_box.accepted.connect(self.save)
-        self.button_box.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
-        layout.addWidget(intro)
-        layout.addWidget(self.status_error)
-        layout.addLayout(form)
-        layout.addWidget(self.button_box)
-        first = next(iter(self._fields.values()))
-        first.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(440, self.sizeHint().height())
-
-    def _add_row(self, form: QFormLayout, text: str, name: str, field: QWidget) -> None:
-        self._fields[name] = field
-        label = QLabel(text, self)
-        label.setBuddy(field)
-        form.addRow(label, with_error(field, self.errors[name], self))
-
-    def _title(self) -> str:
-        titles = {
-            Action.DISPATCH: self.tr("Dispatch request No. {number}"),
-            Action.START: self.tr("Start work on request No. {number}"),
-            Action.RESOLVE: self.tr("Resolve request No. {number}"),
-            Action.CALL_BACK: self.tr("Call back on request No. {number}"),
-            Action.REOPEN: self.tr("Send request No. {number} back to work"),
-        }
-        return titles[self.action].format(number=self._detail.id)
-
-    def _intro(self) -> str:
-        head = " · ".join(p for p in (self._detail.address, self._detail.head,
-                                       self._detail.phone) if p)
-        return f"{head}\n{self._detail.category}: {self._detail.description}"
-
-    def _note_hint(self) -> str:
-        hints = {
-            Action.DISPATCH: self.tr("e.g. asked to go before noon"),
-            Action.START: self.tr("e.g. plumber on the way"),
-            Action.RESOLVE: self.tr("Anything else worth keeping"),
-            Action.CALL_BACK: self.tr("What the resident said"),
-            Action.REOPEN: self.tr("Why the request goes back to work"),
-        }
-        return hints[self.action]
-
-    def _ok_text(self) -> str:
-        texts = {
-            Action.DISPATCH: self.tr("Dispatch"),
-            Action.START: self.tr("Start work"),
-            Action.RESOLVE: self.tr("Resolve"),
-            Action.CALL_BACK: self.tr("Record call-back"),
-            Action.REOPEN: self.tr("Send back"),
-        }
-        return texts[self.action]
-
-    # ------------------------------------------------------------ saving
-
-    def satisfaction(self) -> Satisfaction | None:
-        """The verdict chosen (call-back only), None when none is."""
-        if self.satisfaction_combo is None:
-            return None
-        value = self.satisfaction_combo.currentData()
-        return Satisfaction(value) if value is not None else None
-
-    def save(self) -> bool:
-        """Record the step in one transaction; accept on success. True when recorded."""
-        self.clear_problems()
-        note = self.note_edit.text().strip()
-        # Left as it was, "when" means now (to the second, after a step a moment ago).
-        when = (None if self.when_edit.dateTime() == self._opened_at
-                else from_qdatetime(self.when_edit.dateTime()))
-        assignee = self.assignee_picker.person_id() if self.assignee_picker else None
-        resolution = self.resolution_edit.toPlainText() if self.resolution_edit else ""
-        satisfaction = self.satisfaction()
-        callback = self.action == Action.CALL_BACK
-
-        def write(session: Session) -> int:
-            advance_request(
-                session, self._detail.id, self._to, self._actor,
-                note="" if callback else note, assignee_id=assignee, resolution=resolution,
-                satisfaction=satisfaction, callback_note=note if callback else "",
-                when=when, expected_version=self._detail.version,
-                now=self._database.clock.now(),
-            )
-            return self._detail.id
-
-        saved = save_in_one_transaction(
-            self, self._database, write, self.show_problems,
-            (self.tr("Changed by someone else"),
-             self.tr("Someone else changed this request after you opened it, so this step "
-                     "was not recorded. The request is read again: look at it and try again."),
-             self.tr("Not recorded")),
-        )
-        if saved is None:
-            if not any(label.text() for label in (*self.errors.values(), self.status_error)):
-                self.conflict = True
-                super().reject()
-            return False
-        log.info("request %s: %s by %s", self._detail.id, self._to.value, self._actor or "?")
-        super().accept()
-        return True
-
-    def accept(self) -> None:
-        """Accepting (Enter) means recording the step."""
-        self.save()
-
-    def clear_problems(self) -> None:
-        """Hide every message and red frame."""
-        clear_field_problems(self.errors, self._fields, self.status_error)
-
-    def show_problems(self, problems: Sequence[ValidationError]) -> None:
-        """Show each problem under its field (``status`` and others above); focus the first."""
-        self.clear_problems()
-        for problem in problems:
-            name = _STEP_ALIASES.get(problem.field, problem.field)
-            show_field_problem(self.errors, self._fields, self.status_error, name,
-                               problem.message)
-        first = next((self._fields[n] for n in ACTION_FIELDS
-                      if n in self._fields and self.errors[n].text()), None)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 # ---------------------------------------------------------------- the request
@@ -356,27 +110,26 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
 
     def __init__(
         self,
-        database: Database,
+        operations: Operations,
         request_id: int | None = None,
-        actor: str = "",
         parent: QWidget | None = None,
         household_id: int | None = None,
         visit_id: int | None = None,
     ) -> None:
         """Build the form and load the request (if any)."""
         super().__init__(parent)
-        self._database = database
+        self._operations = operations
         self._request_id = request_id
         self._visit_id = visit_id
-        self._actor = actor
         self.detail: RequestDetail | None = None
         self._opened_at: QDateTime | None = None
         self.saved_request_id: int | None = None
         self.changed = False
-        with database.session() as session:
-            detail = (get_request(session, request_id, now=database.clock.now())
-                      if request_id is not None else None)
-            categories = list_request_categories(session)
+        now = operations.clock.now()
+        detail, categories = operations.read(lambda session: (
+            get_request(session, request_id, now=now) if request_id is not None else None,
+            list_request_categories(session),
+        ))
         if detail is not None and detail.category not in categories:
             categories = [*categories, detail.category]
         self._categories = categories
@@ -388,7 +141,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
             self._load(detail)
         else:
             self.setWindowTitle(self.tr("New request"))
-            self._opened_at = _to_the_minute(database.clock.now())
+            self._opened_at = to_the_minute(operations.clock.now())
             self.received_edit.setDateTime(self._opened_at)
             if household_id is not None:
                 self.household_picker.set_household_id(household_id)
@@ -406,7 +159,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
             label.setObjectName(f"error_{name}")
             self.errors[name] = label
 
-        self.household_picker = HouseholdPicker(self._database, self)
+        self.household_picker = HouseholdPicker(self._operations, self)
         self.household_picker.setObjectName("household_id")
         self.category_combo = QComboBox(self)
         self.category_combo.setObjectName("category")
@@ -426,7 +179,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self.reporter_edit.setObjectName("reporter")
         self.reporter_edit.setPlaceholderText(self.tr("Who reported it, if not the head"))
         limit_text(self.reporter_edit, text_rules.REQUEST_REPORTER)
-        self.assignee_picker = PersonPicker(self._database, self, allow_none=True,
+        self.assignee_picker = PersonPicker(self._operations, self, allow_none=True,
                                             none_text=self.tr("(not yet)"))
         self.assignee_picker.setObjectName("assignee_id")
         self.description_edit = QPlainTextEdit(self)
@@ -434,7 +187,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self.description_edit.setPlaceholderText(
             self.tr("What is wrong, e.g. the radiator in the bedroom stays cold"))
         limit_text(self.description_edit, text_rules.REQUEST_DESCRIPTION)
-        _set_plain_height(self.description_edit, 3)
+        set_plain_height(self.description_edit, 3)
         self._fields: dict[str, QWidget] = {
             "household_id": self.household_picker, "category": self.category_combo,
             "channel": self.channel_combo, "received_at": self.received_edit,
@@ -654,8 +407,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         if self._request_id is None:
             return
         modified = self.is_modified()
-        with self._database.session() as session:
-            detail = get_request(session, self._request_id, now=self._database.clock.now())
+        detail = self._read_request(self._request_id)
         if modified:
             # Keep what the clerk typed; only the status part and the version follow.
             self.detail = detail
@@ -680,7 +432,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
                        if action_for(detail.status, s) == action), None)
         if target is None:
             return None
-        return RequestStepDialog(self._database, detail, target, self._actor, self)
+        return RequestStepDialog(self._operations, detail, target, self)
 
     def take_step(self, action: str) -> bool:
         """Open the form of ``action`` and record it; True when the step was recorded.
@@ -732,12 +484,12 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
             return None  # left as it was: received now (to the second, for the order)
         return from_qdatetime(moment)
 
-    def _conflict_texts(self) -> tuple[str, str, str]:
-        return (self.tr("Changed by someone else"),
-                self.tr("Someone else changed this request after you opened it, so your "
-                        "changes were not saved. Close this window and open the request "
-                        "again to see their changes."),
-                self.tr("Not saved"))
+    def _failure_texts(self) -> FailureTexts:
+        return FailureTexts(
+            self.tr("Not saved"), self.tr("Changed by someone else"),
+            self.tr("Someone else changed this request after you opened it, so your "
+                    "changes were not saved. Close this window and open the request "
+                    "again to see their changes."))
 
     def _discard_texts(self) -> tuple[str, str]:
         return (self.tr("Discard changes?"),
@@ -754,9 +506,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
             return False
         self._saved(saved)
         if self._request_id is not None:
-            with self._database.session() as session:
-                detail = get_request(session, saved, now=self._database.clock.now())
-            self._load(detail)
+            self._load(self._read_request(saved))
             self._initial = self.current_input()
         return True
 
@@ -770,13 +520,21 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
             return True
         return super().save()
 
-    def _write(self, session: Session, data: RequestInput) -> int:
+    def _write(self, ctx: OperationContext, data: RequestInput) -> int:
         if self._request_id is None:
-            return create_request(session, data, self._actor, now=self._database.clock.now(),
+            return create_request(ctx.session, data, ctx.actor, now=ctx.clock.now(),
                                   visit_id=self._visit_id)
-        update_request(session, self._request_id, data, self._actor,
-                       now=self._database.clock.now())
+        update_request(ctx.session, self._request_id, data, ctx.actor, now=ctx.clock.now())
         return self._request_id
+
+    def _notice(self, saved_id: int) -> ChangeNotice:
+        household = self.household_picker.household_id()
+        return changed(Area.REQUESTS, households=() if household is None else (household,),
+                       origin=self)
+
+    def _read_request(self, request_id: int) -> RequestDetail:
+        now = self._operations.clock.now()
+        return self._operations.read(lambda session: get_request(session, request_id, now=now))
 
     # ------------------------------------------------------------ problems
 

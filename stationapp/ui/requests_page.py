@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,13 +24,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from stationapp.domain.care_vocab import RequestStatus
 from stationapp.domain.errors import NotFoundError
-from stationapp.services.database import Database
-from stationapp.services.requests import RequestFilter, list_request_categories, list_requests
+from stationapp.services.requests import (
+    RequestFilter,
+    RequestRow,
+    list_request_categories,
+    list_requests,
+)
 from stationapp.services.settings import get_station_settings
 from stationapp.ui.form_helpers import ERROR_COLOR, select_table_row
+from stationapp.ui.notices import Area, ChangeNotice
+from stationapp.ui.operations import Operations
 from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.request_table_model import RequestColumn, RequestTableModel
@@ -52,17 +59,19 @@ _ANY_CATEGORY = ""
 class RequestsPage(QWidget):
     """List, filter and open requests; take new ones in.
 
-    ``count_changed(shown)`` tells the main window how many requests are listed.
+    ``count_changed(shown)`` tells the main window how many requests are listed;
+    ``message(text)`` says what an action did.
     """
 
     count_changed = Signal(int)
+    message = Signal(str)
 
-    def __init__(self, database: Database, actor: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         """Build the page; the list is read when the page is first shown."""
         super().__init__(parent)
-        self._database = database
-        self._actor = actor
+        self._operations = operations
         self._loaded = False
+        self._notices_applied = 0
         self._summary_plain = ""
 
         self.search = QLineEdit()
@@ -79,7 +88,7 @@ class RequestsPage(QWidget):
         self.category_combo = QComboBox()
         self.category_combo.setAccessibleName(self.tr("Category"))
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.assignee_picker = PersonPicker(database, None, allow_none=True,
+        self.assignee_picker = PersonPicker(operations, None, allow_none=True,
                                             none_text=self.tr("Anyone"), active_only=False)
         self.assignee_picker.setAccessibleName(self.tr("Assignee"))
         self.overdue_check = QCheckBox(self.tr("O&verdue only"))
@@ -148,8 +157,8 @@ class RequestsPage(QWidget):
 
     def _fill_categories(self) -> None:
         keep = self.category_combo.currentData()
-        with self._database.session() as session:
-            names = list_request_categories(session, include_inactive=True)
+        names = self._operations.read(
+            lambda session: list_request_categories(session, include_inactive=True))
         self._filling_categories = True
         try:
             self.category_combo.clear()
@@ -196,12 +205,15 @@ class RequestsPage(QWidget):
         self._search_timer.stop()
         keep = self.current_request_id()
         flt = self.current_filter()
-        now = self._database.clock.now()  # open requests past the limit, as of now
-        with self._database.session() as session:
+        now = self._operations.clock.now()  # open requests past the limit, as of now
+
+        def read(session: Session) -> tuple[list[RequestRow], list[RequestRow], int]:
             rows = list_requests(session, flt, now=now)
             open_rows = rows if flt == RequestFilter(open_only=True) else list_requests(
                 session, RequestFilter(open_only=True), now=now)
-            limit = get_station_settings(session).request_limit_days
+            return rows, open_rows, get_station_settings(session).request_limit_days
+
+        rows, open_rows, limit = self._operations.read(read)
         self.model.limit_days = limit
         self.model.set_requests(rows)
         self._loaded = True
@@ -231,6 +243,31 @@ class RequestsPage(QWidget):
     def shown_count(self) -> int:
         """How many requests are listed."""
         return self.model.rowCount()
+
+    def status_text(self) -> str:
+        """"3 request(s) shown"."""
+        return self.tr("%n request(s) shown", "", self.shown_count())
+
+    def apply_changes(self, notice: ChangeNotice) -> None:
+        """Read again when requests, households (names, addresses) or the station's lists
+        (request categories, the time limit) changed; the assignee filter follows the
+        volunteers by itself."""
+        if not notice.touches(Area.REQUESTS, Area.HOUSEHOLDS, Area.SETTINGS):
+            return
+        self._notices_applied += 1
+        if notice.touches(Area.SETTINGS):
+            self._fill_categories()
+        if self._loaded:
+            self.refresh()
+
+    def save_state(self, settings: QSettings) -> None:
+        """The requests page keeps no layout of its own."""
+
+    def restore_state(self, settings: QSettings) -> None:
+        """The requests page keeps no layout of its own."""
+
+    def close_windows(self) -> None:
+        """The page opens only modal dialogs: nothing to close."""
 
     def focus_search(self) -> None:
         """Put the cursor in the search box."""
@@ -278,12 +315,13 @@ class RequestsPage(QWidget):
         from stationapp.ui.request_dialog import RequestDialog
 
         try:
-            dialog = RequestDialog(self._database, request_id, self._actor, self,
+            dialog = RequestDialog(self._operations, request_id, self,
                                    household_id=household_id)
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Request not found"), str(exc))
             self.refresh()
             return
+        applied = self._notices_applied
         try:
             dialog.exec()
             changed = dialog.changed
@@ -293,7 +331,8 @@ class RequestsPage(QWidget):
         if not changed:
             self.table.setFocus()
             return
-        self.refresh()
+        if self._notices_applied == applied:  # the save's notice did not reach the page
+            self.refresh()
         if saved is not None and not self.select_request(saved):
             log.info("request %s is outside the current filter", saved)
         self.table.setFocus()

@@ -16,8 +16,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -41,7 +39,6 @@ from stationapp.domain.care_vocab import Satisfaction
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import StationError
 from stationapp.domain.vocab import DeliveryOutcome
-from stationapp.services.database import Database
 from stationapp.services.statistics import MonthlyStatistics, monthly_statistics
 from stationapp.ui.chart_widgets import (
     BAR_COLORS,
@@ -52,11 +49,10 @@ from stationapp.ui.chart_widgets import (
     format_number,
     set_label_text,
 )
-from stationapp.ui.pdf_work import pdf_file_name
+from stationapp.ui.notices import ChangeNotice
+from stationapp.ui.operations import Operations
+from stationapp.ui.pdf_work import PdfMaker, monthly_report_work, pdf_file_name
 from stationapp.ui.workers import SessionTask, TaskRunner
-
-if TYPE_CHECKING:
-    from stationapp.ui.pdf_preview import PdfMaker
 
 log = logging.getLogger("stationapp.ui")
 
@@ -105,14 +101,14 @@ class StatisticsPage(QWidget):
 
     ``count_changed(households)`` tells the main window how many households are on the
     ledger in the month shown; ``statistics_shown(stats)`` is emitted whenever new
-    figures are on screen.
+    figures are on screen; ``message(text)`` says what an action did.
     """
 
     count_changed = Signal(int)
+    message = Signal(str)
     statistics_shown = Signal(object)
 
-    def __init__(self, database: Database, actor: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         """Build the page on the current month; figures are read when first shown.
 
         Figures are counted to the database clock's day, read again at every refresh: a
@@ -120,16 +116,15 @@ class StatisticsPage(QWidget):
         that was current it moves on to the new current month.
         """
         super().__init__(parent)
-        self._database = database
-        self._clock: Clock = database.clock
-        self._actor = actor
+        self._operations = operations
+        self._clock: Clock = operations.clock
         self._latest = first_of_month(self._clock.today())
         self._loaded = False
         self._stats: MonthlyStatistics | None = None
         self._generation = 0
         self._loading = False
         self._pdf: PdfMaker | None = None
-        self._runner = TaskRunner(database, self)
+        self._runner = TaskRunner(operations.database, self)
         self._task: SessionTask[MonthlyStatistics] | None = None
 
         title = QLabel(self.tr("Statistics"))
@@ -328,6 +323,16 @@ class StatisticsPage(QWidget):
             self.refresh()
         super().showEvent(event)
 
+    def apply_changes(self, notice: ChangeNotice) -> None:
+        """Any change may move the figures: read them again now when the page is shown,
+        else when it is next shown."""
+        if not self._loaded or not notice.areas:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._loaded = False
+
     def refresh(self) -> None:
         """Read the figures of the month shown again (in a worker thread)."""
         self._month_timer.stop()
@@ -369,6 +374,10 @@ class StatisticsPage(QWidget):
     def shown_count(self) -> int:
         """Households on the ledger in the month shown (0 before the figures are read)."""
         return self._stats.households_total if self._stats is not None else 0
+
+    def status_text(self) -> str:
+        """"4 household(s) on the ledger" (in the month shown)."""
+        return self.tr("%n household(s) on the ledger", "", self.shown_count())
 
     def focus_search(self) -> None:
         """Put the cursor in the month picker (Ctrl+F on this page)."""
@@ -496,30 +505,20 @@ class StatisticsPage(QWidget):
     def pdf(self) -> PdfMaker:
         """Makes and previews the PDFs (QtPdf is loaded on first use, not at start-up)."""
         if self._pdf is None:
-            from stationapp.ui.pdf_preview import PdfMaker
-
-            self._pdf = PdfMaker(self._database, self)
+            self._pdf = PdfMaker(self._operations, self)
         return self._pdf
 
     def print_report(self) -> None:
         """Make the monthly report (月报) of the month shown and open it in the preview."""
         now = self._clock.now()
-        month, today = self.month(), now.date()
+        month = self.month()
         shown = self._stats
         if shown is not None and (shown.month.year, shown.month.month) != (month.year,
                                                                           month.month):
             shown = None
-
-        def work(session: Session, path: Path) -> int:
-            # Imported when first printing: reportlab is not needed to start the program.
-            from stationapp.reports.monthly_report import write_monthly_report
-
-            stats = (shown if shown is not None
-                     else monthly_statistics(session, month, today=today))
-            return write_monthly_report(stats, path, printed_at=now)
-
         month_text = f"{month.year}-{month.month:02d}"
-        self.pdf.make(work, self.tr("Monthly report {month}").format(month=month_text),
+        self.pdf.make(monthly_report_work(month, now, shown),
+                      self.tr("Monthly report {month}").format(month=month_text),
                       pdf_file_name(self.tr("Monthly report"), month_text))
 
     # ------------------------------------------------------------ closing

@@ -1,14 +1,16 @@
 """Change a household's status (在册 / 迁出 / 注销) with a date and a reason.
 
 The dialog itself calls :func:`~stationapp.workflows.household_status.change_status` when the clerk
-presses OK, with the version the household dialog read, so a problem (no reason given, a
-date in the future) is shown under its field and a conflict is reported before anything is
-written. After a successful change :attr:`StatusDialog.detail` holds the household as it is
-now (read in the same transaction), for the household dialog to show.
+presses OK (through the operation runner, which announces that households, deliveries and
+visits changed), with the version the household dialog read, so a problem (no reason given,
+a date in the future) is shown under its field and a conflict is reported before anything
+is written. After a successful change :attr:`StatusDialog.detail` holds the household as it
+is now (read in the same transaction), for the household dialog to show.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -20,26 +22,25 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from stationapp.domain import text_rules
-from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import HouseholdStatus
-from stationapp.services.database import Database
 from stationapp.services.households import HouseholdDetail, get_household
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
-    conflict_details,
     from_qdate,
     show_field_problems,
     to_qdate,
     with_error,
 )
+from stationapp.ui.notices import Area, changed
+from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.text_limits import limit_text
 from stationapp.workflows.household_status import change_status
 
@@ -57,19 +58,18 @@ class StatusDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        operations: Operations,
         household_id: int,
         current: HouseholdStatus,
         version: int | None,
-        actor: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """Build the form for the household ``household_id``, now ``current``."""
         super().__init__(parent)
-        self._database = database
+        self._operations = operations
         self._household_id = household_id
         self._current = current
         self._version = version
-        self._actor = actor
         self.detail: HouseholdDetail | None = None
         self.cancelled_deliveries = 0
         """Pending deliveries the change cancelled (the household left 在册)."""
@@ -86,7 +86,7 @@ class StatusDialog(QDialog):
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        today = to_qdate(database.clock.today())
+        today = to_qdate(operations.clock.today())
         self.date_edit.setMaximumDate(today)
         self.date_edit.setDate(today)
         self.reason_edit = QLineEdit(self)
@@ -160,31 +160,41 @@ class StatusDialog(QDialog):
 
     def accept(self) -> None:
         """Record the change; on a problem stay open and show it, on a conflict say so."""
-        today = self._database.clock.today()
-        try:
-            with self._database.session() as session:
-                self.cancelled_deliveries = change_status(
-                    session, self._household_id, self.selected_status(),
-                    from_qdate(self.date_edit.date()), self.reason_edit.text(), self._actor,
-                    expected_version=self._version, today=today,
-                )
-                self.detail = get_household(session, self._household_id, today=today)
-        except ValidationError as exc:
-            problems: dict[str, str] = {}
-            for problem in exc.problems:
+        household_id, status = self._household_id, self.selected_status()
+        effective, reason = from_qdate(self.date_edit.date()), self.reason_edit.text()
+        version = self._version
+        refused = False
+
+        def work(ctx: OperationContext) -> tuple[int, HouseholdDetail]:
+            today = ctx.clock.today()
+            cancelled = change_status(ctx.session, household_id, status, effective, reason,
+                                      ctx.actor, expected_version=version, today=today)
+            return cancelled, get_household(ctx.session, household_id, today=today)
+
+        def show_refused(problems: Sequence[ValidationError]) -> None:
+            nonlocal refused
+            refused = True
+            shown: dict[str, str] = {}
+            for problem in problems:
                 field = problem.field if problem.field in STATUS_FIELDS else "status"
-                problems.setdefault(field, problem.message)
-            self.show_problems(problems)
+                shown.setdefault(field, problem.message)
+            self.show_problems(shown)
+
+        conflict = self.tr("Changed by someone else")
+        done = self._operations.change(
+            self, work,
+            changed(Area.HOUSEHOLDS, Area.DELIVERIES, Area.VISITS, households=(household_id,),
+                    origin=self),
+            FailureTexts(conflict, conflict, self.tr(
+                "Someone else changed this household after you opened it, so the "
+                "status was not changed. Close the household and open it again.")),
+            on_problems=show_refused,
+        )
+        if done is None:
+            if not refused:  # a conflict (or the ledger gone): the household must be reread
+                self.reject()
             return
-        except (ConflictError, NotFoundError) as exc:
-            text = self.tr("Someone else changed this household after you opened it, so the "
-                           "status was not changed. Close the household and open it again.")
-            QMessageBox.warning(
-                self, self.tr("Changed by someone else"),
-                conflict_details(text, exc) if isinstance(exc, ConflictError) else text,
-            )
-            self.reject()
-            return
+        self.cancelled_deliveries, self.detail = done.value
         super().accept()
 
 

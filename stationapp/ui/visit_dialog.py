@@ -18,6 +18,7 @@ nothing is written. :meth:`VisitDialog.result_message` says what was created.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -46,8 +47,7 @@ from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
-from stationapp.services.database import Database
-from stationapp.services.households import fetch_household_rows, get_household
+from stationapp.services.households import HouseholdRow, fetch_household_rows, get_household
 from stationapp.services.requests import list_request_categories
 from stationapp.services.visits import (
     FindingInput,
@@ -75,6 +75,8 @@ from stationapp.ui.form_helpers import (
     to_qdate,
     with_error,
 )
+from stationapp.ui.notices import Area, ChangeNotice, changed
+from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.text_limits import limit_text
 from stationapp.workflows.visits import record_visit
@@ -119,6 +121,35 @@ def concerns_summary(findings: Sequence[FindingInput]) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class _VisitReading:
+    """What the visit dialog reads before it is built."""
+
+    household_id: int
+    detail: VisitDetail | None
+    row: HouseholdRow
+    schedule: ScheduleInfo
+    liaison: int | None
+    categories: list[str]
+
+
+def _read_visit(session: Session, household_id: int | None, visit_id: int | None,
+                today: date) -> _VisitReading:
+    detail: VisitDetail | None = None
+    if visit_id is not None:
+        detail = get_visit(session, visit_id)
+        household_id = detail.household_id
+    assert household_id is not None
+    # Raises NotFoundError for an unknown household, so the row below is there.
+    schedule = household_schedule(session, household_id, today=today)
+    (row,) = fetch_household_rows(session, [household_id], today=today)
+    # Only a new visit needs the whole household (for its liaison).
+    liaison = (get_household(session, household_id, today=today).liaison_id
+               if detail is None else None)
+    return _VisitReading(household_id, detail, row, schedule, liaison,
+                         list(list_request_categories(session)))
+
+
 class VisitDialog(SavingFormMixin[VisitInput], QDialog):
     """Record a visit to ``household_id`` (``visit_id=None``) or correct visit ``visit_id``.
 
@@ -129,21 +160,19 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
 
     def __init__(
         self,
-        database: Database,
+        operations: Operations,
         household_id: int | None = None,
         visit_id: int | None = None,
-        actor: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        """Read the household (and the visit) and build the form (as of the database
+        """Read the household (and the visit) and build the form (as of the operations'
         clock's day)."""
         super().__init__(parent)
         if household_id is None and visit_id is None:
             raise ValueError("a household or a visit is needed")
-        self._database = database
+        self._operations = operations
         self._visit_id = visit_id
-        self._actor = actor
-        self._clock: Clock = database.clock
+        self._clock: Clock = operations.clock
         today = self._clock.today()
         self._version: int | None = None
         self.saved: VisitSaved | None = None
@@ -153,21 +182,12 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self._auto_text = ""
         self._category_touched = False
 
-        with database.session() as session:
-            detail: VisitDetail | None = None
-            if visit_id is not None:
-                detail = get_visit(session, visit_id)
-                household_id = detail.household_id
-            assert household_id is not None
-            # Raises NotFoundError for an unknown household, so the row below is there.
-            schedule = household_schedule(session, household_id, today=today)
-            (row,) = fetch_household_rows(session, [household_id], today=today)
-            # Only a new visit needs the whole household (for its liaison).
-            liaison = (get_household(session, household_id, today=today).liaison_id
-                       if detail is None else None)
-            categories = list_request_categories(session)
-        self._household_id = household_id
+        read = operations.read(
+            lambda session: _read_visit(session, household_id, visit_id, today))
+        detail, row, schedule = read.detail, read.row, read.schedule
+        self._household_id = read.household_id
         self._detail = detail
+        liaison, categories = read.liaison, read.categories
 
         self.setStyleSheet(INVALID_STYLE)
         self.setSizeGripEnabled(True)
@@ -228,7 +248,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
             methods.addWidget(button)
         methods.addStretch(1)
         self.method_buttons[VisitMethod.HOME].setChecked(True)
-        self.visitor_picker = PersonPicker(self._database, self, allow_none=True)
+        self.visitor_picker = PersonPicker(self._operations, self, allow_none=True)
         self.visitor_picker.setObjectName("visitor")
         self.visitor_picker.setAccessibleName(self.tr("Visitor"))
         self._fields: dict[str, QWidget] = {
@@ -348,7 +368,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
                              with_error(self.remind_text_edit, self.errors["follow_up_text"],
                                         self))
 
-        self.assignee_picker = PersonPicker(self._database, self.follow_up_box,
+        self.assignee_picker = PersonPicker(self._operations, self.follow_up_box,
                                             allow_none=True)
         self.assignee_picker.setObjectName("follow_up_assignee")
         self.assignee_picker.setAccessibleName(self.tr("Who follows up"))
@@ -549,11 +569,11 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
             version=self._version,
         )
 
-    def _conflict_texts(self) -> tuple[str, str, str]:
-        return (self.tr("Changed by someone else"),
-                self.tr("Someone else changed this visit after you opened it, so your changes "
-                        "were not saved. Close this window and open the visit again."),
-                self.tr("Not saved"))
+    def _failure_texts(self) -> FailureTexts:
+        return FailureTexts(
+            self.tr("Not saved"), self.tr("Changed by someone else"),
+            self.tr("Someone else changed this visit after you opened it, so your changes "
+                    "were not saved. Close this window and open the visit again."))
 
     def _discard_texts(self) -> tuple[str, str]:
         return (self.tr("Discard changes?"),
@@ -563,13 +583,19 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self.saved_visit_id = saved_id
         self._message = self._describe_saved()
 
-    def _write(self, session: Session, data: VisitInput) -> int:
+    def _write(self, ctx: OperationContext, data: VisitInput) -> int:
+        today = ctx.clock.today()
         if self._visit_id is None:
-            self.saved = record_visit(session, data, self._actor, today=self._clock.today())
+            self.saved = record_visit(ctx.session, data, ctx.actor, today=today)
             return self.saved.visit_id
-        update_visit(session, self._visit_id, data, self._actor, today=self._clock.today())
+        update_visit(ctx.session, self._visit_id, data, ctx.actor, today=today)
         self.saved = VisitSaved(self._visit_id)
         return self._visit_id
+
+    def _notice(self, saved_id: int) -> ChangeNotice:
+        # A visit moves the household's schedule and may open a request or a reminder.
+        return changed(Area.VISITS, Area.REMINDERS, Area.REQUESTS, Area.HOUSEHOLDS,
+                       households=(self._household_id,), origin=self)
 
     def _describe_saved(self) -> str:
         if self._visit_id is not None:

@@ -55,7 +55,6 @@ from PySide6.QtWidgets import (
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.schedule import month_end, month_start
-from stationapp.services.database import Database
 from stationapp.services.visits import (
     Coverage,
     ReminderRow,
@@ -74,6 +73,8 @@ from stationapp.ui.form_helpers import (
     to_qdate,
 )
 from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
+from stationapp.ui.notices import Area, ChangeNotice, changed
+from stationapp.ui.operations import FailureTexts, Operations
 from stationapp.ui.overdue_model import OverdueColumn, OverdueTableModel
 from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
 from stationapp.ui.person_picker import PersonPicker
@@ -197,17 +198,12 @@ class VisitsPage(QWidget):
     count_changed = Signal(int)
     message = Signal(str)
 
-    def __init__(
-        self,
-        database: Database,
-        actor: str = "",
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         """Build the page; the lists are read when the page is first shown."""
         super().__init__(parent)
-        self._database = database
-        self._clock: Clock = database.clock
-        self._actor = actor
+        self._operations = operations
+        self._clock: Clock = operations.clock
+        self._notices_applied = 0
         self._this_month = month_start(self._clock.today())
         self._loaded = False
         self._stale: set[Tab] = set()  # lists to read again when their tab is shown
@@ -236,7 +232,7 @@ class VisitsPage(QWidget):
         self.coverage_bar.setFormat("%p %")
         self.coverage_bar.setMaximumWidth(320)
         self.coverage_bar.setAccessibleName(self.tr("This month's coverage"))
-        self.liaison_picker = PersonPicker(database, self, allow_none=True,
+        self.liaison_picker = PersonPicker(operations, self, allow_none=True,
                                            none_text=self.tr("Everyone"))
         self.liaison_picker.setObjectName("liaison_filter")
         self.liaison_picker.setAccessibleName(self.tr("Liaison"))
@@ -254,7 +250,7 @@ class VisitsPage(QWidget):
         self.tabs = QTabWidget()
         # Overdue
         overdue_tab = QWidget()
-        self.overdue_model = OverdueTableModel(database.session, self._clock, self)
+        self.overdue_model = OverdueTableModel(operations.database.session, self._clock, self)
         self.overdue_table = _table(self.tr("Overdue households"), self.overdue_model,
                                     overdue_tab)
         self.overdue_label = QLabel()
@@ -288,7 +284,7 @@ class VisitsPage(QWidget):
         self.follow_up_only = QCheckBox(self.tr("Only with &follow-up"))
         self.visits_label = QLabel()
         self.visits_label.setObjectName("visits_count")
-        self.visit_model = VisitTableModel(database.session, self)
+        self.visit_model = VisitTableModel(operations.database.session, self)
         self.visits_table = _table(self.tr("Visits"), self.visit_model, visits_tab)
         self._size_columns(self.visits_table, {
             VisitColumn.DATE: "2026-01-01",
@@ -425,9 +421,10 @@ class VisitsPage(QWidget):
     def refresh_coverage(self) -> None:
         """Read this month's coverage (for the liaison chosen) and show it."""
         today = self.today()
-        with self._database.session() as session:
-            coverage = month_coverage(session, month_start(today), today=today,
-                                      liaison_id=self.liaison_id())
+        liaison_id = self.liaison_id()
+        coverage = self._operations.read(
+            lambda session: month_coverage(session, month_start(today), today=today,
+                                           liaison_id=liaison_id))
         self.show_coverage(coverage)
 
     def show_coverage(self, coverage: Coverage) -> None:
@@ -491,8 +488,8 @@ class VisitsPage(QWidget):
         """Read the open reminders again (due by today unless later ones are wanted)."""
         keep = self.current_reminder_id()
         today = self.today()
-        with self._database.session() as session:
-            rows = list_reminders(session, None if self.later_check.isChecked() else today)
+        due_by = None if self.later_check.isChecked() else today
+        rows = self._operations.read(lambda session: list_reminders(session, due_by))
         self.reminder_model.set_reminders(rows, today)
         if keep is not None:
             select_table_row(self.reminders_table, self.reminder_model.row_of(keep))
@@ -505,6 +502,28 @@ class VisitsPage(QWidget):
     def shown_count(self) -> int:
         """How many rows the current tab lists."""
         return self._table(Tab(self.tabs.currentIndex())).model().rowCount()
+
+    def status_text(self) -> str:
+        """What the current tab lists: visits, reminders or overdue households."""
+        shown = self.shown_count()
+        tab = Tab(self.tabs.currentIndex())
+        if tab is Tab.VISITS:
+            return self.tr("%n visit(s) shown", "", shown)
+        if tab is Tab.REMINDERS:
+            return self.tr("%n reminder(s) shown", "", shown)
+        return self.tr("%n household(s) overdue for a visit", "", shown)
+
+    def apply_changes(self, notice: ChangeNotice) -> None:
+        """Read again when visits, reminders, households or the station's settings (visit
+        intervals) changed; lists never read yet are read when the page is first shown."""
+        if (self._loaded and notice.origin is not self
+                and notice.touches(Area.VISITS, Area.REMINDERS, Area.HOUSEHOLDS,
+                                   Area.SETTINGS)):
+            self._notices_applied += 1
+            self.refresh()
+
+    def close_windows(self) -> None:
+        """The page opens only modal dialogs: nothing to close."""
 
     def focus_search(self) -> None:
         """Go to the visits tab and put the cursor in its search box."""
@@ -587,11 +606,12 @@ class VisitsPage(QWidget):
         from stationapp.ui.visit_dialog import VisitDialog
 
         try:
-            dialog = VisitDialog(self._database, household_id, visit_id, self._actor, self)
+            dialog = VisitDialog(self._operations, household_id, visit_id, self)
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Not found"), str(exc))
             self.refresh()
             return None
+        applied = self._notices_applied
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -600,7 +620,8 @@ class VisitsPage(QWidget):
         finally:
             dialog.deleteLater()
         table = self._table(Tab(self.tabs.currentIndex()))
-        self.refresh()
+        if self._notices_applied == applied:  # the save's notice did not reach the page
+            self.refresh()
         self.show_message(text)
         if saved is not None:
             self.select_visit(saved)
@@ -626,12 +647,12 @@ class VisitsPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            with self._database.session() as session:
-                delete_visit(session, visit.id, self._actor)
-        except NotFoundError as exc:
-            QMessageBox.warning(self, self.tr("Not found"), str(exc))
-        else:
+        done = self._operations.change(
+            self, lambda ctx: delete_visit(ctx.session, visit.id, ctx.actor),
+            changed(Area.VISITS, Area.HOUSEHOLDS, households=(visit.household_id,),
+                    origin=self),
+            FailureTexts(self.tr("Not found")))
+        if done is not None:
             self.show_message(self.tr("Visit of {date} deleted.").format(
                 date=format_date(visit.visit_date)))
         self.refresh()
@@ -642,11 +663,11 @@ class VisitsPage(QWidget):
         reminder = self.current_reminder()
         if reminder is None or reminder.done:
             return False
-        try:
-            with self._database.session() as session:
-                complete_reminder(session, reminder.id, self._actor, now=self._clock.now())
-        except NotFoundError as exc:
-            QMessageBox.warning(self, self.tr("Not found"), str(exc))
+        done = self._operations.change(
+            self, lambda ctx: complete_reminder(ctx.session, reminder.id, ctx.actor,
+                                                now=ctx.clock.now()),
+            changed(Area.REMINDERS, origin=self), FailureTexts(self.tr("Not found")))
+        if done is None:
             self.refresh_reminders()
             return False
         self.show_message(self.tr("Reminder done: {text}").format(text=reminder.text))

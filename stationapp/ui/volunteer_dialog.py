@@ -35,7 +35,6 @@ from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import DEFAULT_SKILLS
-from stationapp.services.database import Database
 from stationapp.services.households import list_communities
 from stationapp.services.volunteers import (
     SKILL_SEPARATOR,
@@ -58,6 +57,8 @@ from stationapp.ui.form_helpers import (
     with_error,
 )
 from stationapp.ui.formatting import format_hours
+from stationapp.ui.notices import Area, ChangeNotice, changed
+from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.text_limits import limit_text
 
 VOLUNTEER_FIELDS: tuple[str, ...] = ("name", "phone", "community", "skills", "roles")
@@ -229,21 +230,22 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
 
     def __init__(
         self,
-        database: Database,
+        operations: Operations,
         volunteer_id: int | None = None,
-        actor: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """Build the form and load the volunteer (if any)."""
         super().__init__(parent)
-        self._database = database
+        self._operations = operations
         self._volunteer_id = volunteer_id
-        self._actor = actor
         self._version: int | None = None
         self.saved_volunteer_id: int | None = None
-        with database.session() as session:
+        def read(session: Session) -> tuple[list[str], VolunteerInfo | None]:
             communities = [c.name for c in list_communities(session)]
-            info = get_volunteer(session, volunteer_id) if volunteer_id is not None else None
+            return communities, (get_volunteer(session, volunteer_id)
+                                 if volunteer_id is not None else None)
+
+        communities, info = operations.read(read)
 
         self.setStyleSheet(INVALID_STYLE)
         self._build(communities, info)
@@ -416,12 +418,12 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
             version=self._version,
         )
 
-    def _conflict_texts(self) -> tuple[str, str, str]:
-        return (self.tr("Changed by someone else"),
-                self.tr("Someone else changed this volunteer after you opened it, so your "
-                        "changes were not saved. Close this window and open the volunteer "
-                        "again to see their changes."),
-                self.tr("Not saved"))
+    def _failure_texts(self) -> FailureTexts:
+        return FailureTexts(
+            self.tr("Not saved"), self.tr("Changed by someone else"),
+            self.tr("Someone else changed this volunteer after you opened it, so your "
+                    "changes were not saved. Close this window and open the volunteer "
+                    "again to see their changes."))
 
     def _discard_texts(self) -> tuple[str, str]:
         return (self.tr("Discard changes?"),
@@ -430,12 +432,15 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
     def _saved(self, saved_id: int) -> None:
         self.saved_volunteer_id = saved_id
 
-    def _write(self, session: Session, data: VolunteerInput) -> int:
-        today = self._database.clock.today()
+    def _write(self, ctx: OperationContext, data: VolunteerInput) -> int:
+        today = ctx.clock.today()
         if self._volunteer_id is None:
-            return create_volunteer(session, data, self._actor, today=today)
-        update_volunteer(session, self._volunteer_id, data, self._actor, today=today)
+            return create_volunteer(ctx.session, data, ctx.actor, today=today)
+        update_volunteer(ctx.session, self._volunteer_id, data, ctx.actor, today=today)
         return self._volunteer_id
+
+    def _notice(self, saved_id: int) -> ChangeNotice:
+        return changed(Area.VOLUNTEERS, origin=self)
 
     # ------------------------------------------------------------ problems
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import IntEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSettings,
     Qt,
     Signal,
 )
@@ -33,10 +33,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,37 +45,36 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import NotFoundError
-from stationapp.services.database import Database
 from stationapp.services.households import list_communities
-from stationapp.services.service_record import Certificate, issue_certificate, service_record
+from stationapp.services.service_record import Certificate
 from stationapp.services.volunteers import (
     SKILL_SEPARATOR,
     RoleHolder,
     RoleInput,
     VolunteerInfo,
-    get_volunteer,
     list_role_holders,
     list_volunteers,
 )
 from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     INACTIVE_COLOR,
-    ErrorLabel,
-    from_qdate,
     select_table_row,
-    to_qdate,
 )
 from stationapp.ui.formatting import format_hours
+from stationapp.ui.notices import Area, ChangeNotice, changed
+from stationapp.ui.operations import Operations
 from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
-from stationapp.ui.pdf_work import PdfWork, pdf_file_name
+from stationapp.ui.pdf_work import PdfMaker, pdf_file_name, service_certificate_work
 from stationapp.ui.row_list_model import RowListModel
+from stationapp.ui.volunteers_service_record import (
+    ServiceRecordDialog,
+)
 
 if TYPE_CHECKING:
-    from stationapp.ui.pdf_preview import PdfMaker, PdfPreviewDialog
+    from stationapp.ui.pdf_preview import PdfPreviewDialog
 
 log = logging.getLogger("stationapp.ui")
 
@@ -365,156 +361,27 @@ class RoleHoldersModel(RowListModel[CommunityRoles]):
         return None
 
 
-# ------------------------------------------------------------------ service record
-
-
-def year_start(today: date) -> date:
-    """1 January of ``today``'s year."""
-    return date(today.year, 1, 1)
-
-
-class ServiceRecordDialog(QDialog):
-    """Choose the period of a service record (default: this year up to the database
-    clock's today).
-
-    Shows how many services and hours fall in the period, so that an empty certificate
-    is not issued by mistake; OK (Enter) is *Issue certificate*.
-    """
-
-    def __init__(
-        self,
-        database: Database,
-        volunteer_id: int,
-        parent: QWidget | None = None,
-    ) -> None:
-        """Read the volunteer's name; raises NotFoundError for an unknown id."""
-        super().__init__(parent)
-        self._database = database
-        self._volunteer_id = volunteer_id
-        today = database.clock.today()
-        with database.session() as session:
-            self.volunteer_name = get_volunteer(session, volunteer_id).name
-        self.setWindowTitle(self.tr("Service record: {name}").format(name=self.volunteer_name))
-        self.start_edit = self._date_edit(year_start(today), self.tr("From date"))
-        self.end_edit = self._date_edit(today, self.tr("To date"))
-        self.summary_label = QLabel(self)
-        self.summary_label.setObjectName("summary")
-        self.summary_label.setWordWrap(True)
-        self.error_label = ErrorLabel(self)
-        explanation = QLabel(self.tr(
-            "A certificate (志愿服务记录证明) with a new number is issued for the hours at "
-            "events and on delivery rounds in this period, and shown for printing."), self)
-        explanation.setWordWrap(True)
-        form = QFormLayout()
-        start_label = QLabel(self.tr("&From:"), self)
-        start_label.setBuddy(self.start_edit)
-        end_label = QLabel(self.tr("&To:"), self)
-        end_label.setBuddy(self.end_edit)
-        form.addRow(start_label, self.start_edit)
-        form.addRow(end_label, self.end_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        self.issue_button: QPushButton = ok
-        self.issue_button.setText(self.tr("&Issue certificate"))
-        self.issue_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation)
-        layout.addLayout(form)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self.start_edit.dateChanged.connect(lambda _d: self._update_summary())
-        self.end_edit.dateChanged.connect(lambda _d: self._update_summary())
-        self._update_summary()
-        self.start_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(460, self.sizeHint().height())
-
-    def _date_edit(self, value: date, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(name)
-        edit.setDate(to_qdate(value))
-        return edit
-
-    def period(self) -> tuple[date, date]:
-        """The chosen period (inclusive)."""
-        return from_qdate(self.start_edit.date()), from_qdate(self.end_edit.date())
-
-    def _update_summary(self) -> None:
-        start, end = self.period()
-        self.error_label.clear_message()
-        if end < start:
-            self.summary_label.clear()
-            self.error_label.show_message(self.tr("The period ends before it starts."))
-            self.issue_button.setEnabled(False)
-            return
-        with self._database.session() as session:
-            record = service_record(session, self._volunteer_id, start, end)
-        if not record.entries:
-            self.summary_label.clear()
-            self.error_label.show_message(self.tr(
-                "No service recorded in this period: choose another period."))
-            self.issue_button.setEnabled(False)
-            return
-        self.summary_label.setText(self.tr(
-            "%n service(s), {hours} hours in total.", "", len(record.entries)).format(
-                hours=format_hours(record.total_hours)))
-        self.issue_button.setEnabled(True)
-
-    def accept(self) -> None:
-        """Close with OK only when there is something to certify."""
-        if self.issue_button.isEnabled():
-            super().accept()
-
-
-def certificate_work(
-    volunteer_id: int, actor: str, start: date, end: date, issued: list[Certificate],
-    now: datetime,
-) -> PdfWork:
-    """Work that issues a certificate at ``now`` and writes its PDF; the certificate goes
-    to ``issued``.
-
-    Issuing and writing are one transaction: when the PDF cannot be written, no number
-    is used up.
-    """
-
-    def work(session: Session, path: Path) -> int:
-        # Imported when first needed: reportlab is not needed to start the program.
-        from stationapp.reports.service_certificate import write_certificate
-
-        certificate = issue_certificate(session, volunteer_id, actor, start, end,
-                                        today=now.date())
-        write_certificate(certificate, path, printed_at=now)
-        issued.append(certificate)
-        return 1
-
-    return work
-
-
 # ------------------------------------------------------------------ the page
 
 
 class VolunteersPage(QWidget):
     """Staff and volunteers: search, filters, roles per community, hours, service records.
 
-    ``count_changed(shown)`` tells the main window how many people are listed.
+    ``count_changed(shown)`` tells the main window how many people are listed;
+    ``message(text)`` says what an action did.
     """
 
     count_changed = Signal(int)
+    message = Signal(str)
     certificate_issued = Signal(object)
     """A :class:`~stationapp.services.service_record.Certificate` was issued and previewed."""
 
-    def __init__(self, database: Database, actor: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         """Build the page; the lists are read when the page is shown."""
         super().__init__(parent)
-        self._database = database
-        self._actor = actor
+        self._operations = operations
         self._loaded = False
+        self._notices_applied = 0
         self._pdf: PdfMaker | None = None
         self._issued: list[Certificate] = []
         self.last_certificate: Certificate | None = None
@@ -629,9 +496,9 @@ class VolunteersPage(QWidget):
     def refresh(self) -> None:
         """Read the people and role holders again with the current search and filters,
         keeping the selection."""
-        with self._database.session() as session:
-            communities = [c.name for c in list_communities(session)]
-            holders = list_role_holders(session)
+        communities, holders = self._operations.read(
+            lambda session: ([c.name for c in list_communities(session)],
+                             list_role_holders(session)))
         keep = self.holders_table.currentIndex()
         self.holders_model.set_communities(community_roles(communities, holders))
         if keep.isValid():
@@ -651,9 +518,11 @@ class VolunteersPage(QWidget):
         kind = KindFilter(int(self.kind_filter.currentData()))
         role = str(self.role_filter.currentData())
         staff = {KindFilter.STAFF: True, KindFilter.VOLUNTEERS: False}.get(kind)
-        with self._database.session() as session:
-            rows = list_volunteers(session, self.search.text().strip(),
-                                   active_only=not self.show_inactive.isChecked(), staff=staff)
+        search = self.search.text().strip()
+        active_only = not self.show_inactive.isChecked()
+        rows = self._operations.read(
+            lambda session: list_volunteers(session, search, active_only=active_only,
+                                            staff=staff))
         self.model.set_volunteers([r for r in rows if matches_filters(r, kind, role)])
         self._loaded = True
         if keep is not None:
@@ -664,6 +533,24 @@ class VolunteersPage(QWidget):
     def shown_count(self) -> int:
         """How many people are listed."""
         return self.model.rowCount()
+
+    def status_text(self) -> str:
+        """"3 volunteer(s) shown"."""
+        return self.tr("%n volunteer(s) shown", "", self.shown_count())
+
+    def apply_changes(self, notice: ChangeNotice) -> None:
+        """Read again when people, their hours (events, delivery rounds) or the households
+        they are liaison for changed; lists never read yet are read when first shown."""
+        if self._loaded and notice.touches(Area.VOLUNTEERS, Area.EVENTS, Area.DELIVERIES,
+                                           Area.HOUSEHOLDS):
+            self._notices_applied += 1
+            self.refresh()
+
+    def save_state(self, settings: QSettings) -> None:
+        """The volunteers page keeps no layout of its own."""
+
+    def restore_state(self, settings: QSettings) -> None:
+        """The volunteers page keeps no layout of its own."""
 
     def focus_search(self) -> None:
         """Put the cursor in the search box (on the people tab)."""
@@ -718,9 +605,7 @@ class VolunteersPage(QWidget):
     def pdf(self) -> PdfMaker:
         """Makes and previews the certificates (QtPdf is loaded on first use)."""
         if self._pdf is None:
-            from stationapp.ui.pdf_preview import PdfMaker
-
-            self._pdf = PdfMaker(self._database, self)
+            self._pdf = PdfMaker(self._operations, self)
             self._pdf.preview_opened.connect(self._preview_opened)
         return self._pdf
 
@@ -730,7 +615,7 @@ class VolunteersPage(QWidget):
         if volunteer_id is None:
             return
         try:
-            dialog = ServiceRecordDialog(self._database, volunteer_id, parent=self)
+            dialog = ServiceRecordDialog(self._operations, volunteer_id, parent=self)
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Volunteer not found"), str(exc))
             self.refresh()
@@ -751,10 +636,11 @@ class VolunteersPage(QWidget):
         self._issued.clear()
         self.message_label.clear()
         self.pdf.make(
-            certificate_work(volunteer_id, self._actor, start, end, self._issued,
-                             self._database.clock.now()),
+            service_certificate_work(volunteer_id, self._operations.actor, start, end,
+                                     self._issued, self._operations.clock.now()),
             self.tr("Service record: {name}").format(name=name),
             pdf_file_name(name, self.tr("service record"), f"{start:%Y%m%d}-{end:%Y%m%d}"),
+            notice=changed(Area.VOLUNTEERS, origin=self),
         )
 
     def close_windows(self) -> None:
@@ -777,10 +663,11 @@ class VolunteersPage(QWidget):
         record = certificate.record
         preview.setWindowTitle(self.tr("Service record No. {number}: {name}").format(
             number=certificate.number, name=record.name))
-        self.message_label.setText(self.tr(
-            "Certificate No. {number} issued to {name}: {hours} hours.").format(
-                number=certificate.number, name=record.name,
-                hours=format_hours(record.total_hours)))
+        text = self.tr("Certificate No. {number} issued to {name}: {hours} hours.").format(
+            number=certificate.number, name=record.name,
+            hours=format_hours(record.total_hours))
+        self.message_label.setText(text)
+        self.message.emit(text)
         log.info("certificate %s issued for volunteer %s", certificate.number,
                  record.volunteer_id)
         self.certificate_issued.emit(certificate)
@@ -789,18 +676,20 @@ class VolunteersPage(QWidget):
         from stationapp.ui.volunteer_dialog import VolunteerDialog
 
         try:
-            dialog = VolunteerDialog(self._database, volunteer_id, self._actor, self)
+            dialog = VolunteerDialog(self._operations, volunteer_id, self)
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Volunteer not found"), str(exc))
             self.refresh()
             return
+        applied = self._notices_applied
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             saved = dialog.saved_volunteer_id
         finally:
             dialog.deleteLater()
-        self.refresh()
+        if self._notices_applied == applied:  # the save's notice did not reach the page
+            self.refresh()
         if saved is not None and not self.select_volunteer(saved):
             log.info("saved volunteer %s is outside the current filter", saved)
         if self.tabs.currentIndex() == 0:
@@ -817,6 +706,6 @@ class VolunteersPage(QWidget):
 __all__ = [
     "ANY_ROLE", "GAP", "HOLDS_A_ROLE", "VOLUNTEER_ID_ROLE", "CommunityRoles", "KindFilter",
     "RoleHoldersColumn", "RoleHoldersModel", "ServiceRecordDialog", "VolunteerColumn",
-    "VolunteerTableModel", "VolunteersPage", "certificate_work", "community_roles",
+    "VolunteerTableModel", "VolunteersPage", "community_roles",
     "matches_filters", "roles_text",
 ]

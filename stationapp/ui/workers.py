@@ -131,6 +131,34 @@ class TaskRunner(QObject):
         task.deleteLater()
 
 
+class TaskSet:
+    """The background tasks one window started (through a shared runner), so that it can
+    wait for its own tasks when it closes without touching those of other windows."""
+
+    def __init__(self) -> None:
+        """No task yet."""
+        self._tasks: set[SessionTask[Any]] = set()
+
+    def add(self, task: SessionTask[T]) -> SessionTask[T]:
+        """Keep ``task`` until it finishes; returns it."""
+        self._tasks.add(task)
+        # Queued, like the runner's own bookkeeping, which deletes the task only later.
+        task.finished.connect(lambda: self._tasks.discard(task),
+                              Qt.ConnectionType.QueuedConnection)
+        return task
+
+    def running(self) -> int:
+        """How many of the tasks have not finished yet."""
+        return sum(1 for task in self._tasks if not task.isFinished())
+
+    def wait_all(self, cancel: bool = True) -> None:
+        """Wait for the tasks (cancelling them first unless ``cancel`` is False)."""
+        for task in list(self._tasks):
+            if cancel:
+                task.cancel()
+            task.wait()
+
+
 def run_in_thread(
     runner: TaskRunner,
     work: WorkFunction[T],
@@ -141,4 +169,4 @@ def run_in_thread(
     return runner.run(work, on_success, on_failure)
 
 
-__all__ = ["SessionTask", "TaskRunner", "WorkFunction", "run_in_thread"]
+__all__ = ["SessionTask", "TaskRunner", "TaskSet", "WorkFunction", "run_in_thread"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from stationapp.services.settings import StationSettings, store_station_settings
-from stationapp.services.visits import reschedule_all
+from stationapp.services.visit_schedule import reschedule_all
 
 
 def save_station_settings(session: Session, settings: StationSettings) -> None:

@@ -16,7 +16,7 @@ from stationapp.services.visits import FollowUpRequest, VisitInput, VisitSaved, 
 def _follow_up_error(exc: ValidationError) -> ValidationError:
     """A problem the requests service found, named after the visit dialog's fields."""
     names = {"category": "follow_up_category", "description": "follow_up_description"}
-    return ValidationError.of([ValidationError(names.get(p.field, "follow_up"), p.message)
+    return ValidationError.of([ValidationError(names.get(p.field, "follow_up"), p.text)
                                for p in exc.problems])
 
 

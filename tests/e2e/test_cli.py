@@ -117,7 +117,9 @@ def test_clear_messages_for_mistakes(demo_url: str) -> None:
     bad_category = run("--database-url", demo_url, "households", "--category", "富翁")
     assert bad_category.returncode == 2
     assert "孤寡" in bad_category.stderr  # names the known categories
-    unknown = run("--database-url", demo_url, "households", "--community", "不存在小区")
+    # Service errors speak the command's language: Chinese asked for here.
+    unknown = run("--database-url", demo_url, "--lang", "zh_CN", "households", "--community",
+                  "不存在小区")
     assert unknown.returncode == 2
     assert "没有名为“不存在小区”的小区" in unknown.stderr
     again = run("--database-url", demo_url, "demo", "--households", "5")

@@ -40,8 +40,8 @@ def roster(path: Path) -> Path:
 
 def test_import_dry_run_then_import_then_again(tmp_path: Path, sqlite_url: str) -> None:
     file = roster(tmp_path / "名册.xlsx")
-    dry = run("--database-url", sqlite_url, "import", str(file), "--dry-run",
-              "--format", "json")
+    dry = run("--database-url", sqlite_url, "--lang", "zh_CN", "import", str(file),
+              "--dry-run", "--format", "json")
     assert dry.returncode == 1, dry.stderr  # a row is rejected
     summary = json.loads(dry.stdout)
     assert (summary["created"], summary["rejected"], summary["written"]) == (2, 1, False)
@@ -52,7 +52,7 @@ def test_import_dry_run_then_import_then_again(tmp_path: Path, sqlite_url: str) 
     done = run("--database-url", sqlite_url, "import", str(file), "--rejected", str(report))
     assert done.returncode == 1
     assert "created 2 · updated 0 · unchanged 0 · rejected 1" in done.stdout
-    assert "row 5: 出生日期" in done.stdout
+    assert "row 5: Birth date" in done.stdout  # an English desk reads English problems
     sheet = load_workbook(report).active
     assert sheet is not None and sheet.cell(row=3, column=1).value == 5
 
@@ -76,7 +76,7 @@ def test_stop_on_first_error_imports_nothing(tmp_path: Path, sqlite_url: str) ->
 def test_a_file_that_is_not_a_roster_is_refused(tmp_path: Path, sqlite_url: str) -> None:
     bad = tmp_path / "账本.csv"
     bad.write_text("收入,支出\n100,50\n", encoding="utf-8")
-    result = run("--database-url", sqlite_url, "import", str(bad))
+    result = run("--database-url", sqlite_url, "import", str(bad), lang="zh_CN.UTF-8")
     assert result.returncode == 2
     assert "不是住户名册" in result.stderr
 
@@ -119,7 +119,8 @@ def test_backup_and_restore(tmp_path: Path, sqlite_url: str) -> None:
 
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
-    refused = run("--database-url", f"sqlite:///{other}", "restore", str(damaged))
+    refused = run("--database-url", f"sqlite:///{other}", "restore", str(damaged),
+                  lang="zh_CN.UTF-8")
     assert refused.returncode == 2
     assert "已损坏" in refused.stderr
 

@@ -27,7 +27,8 @@ def test_an_older_ledger_is_upgraded_and_the_clerk_is_told(tmp_path: Path) -> No
         engine.dispose()
     env = {**os.environ, "LANG": "C.UTF-8"}
     result = subprocess.run(
-        [str(EXECUTABLE), "--database-url", f"sqlite:///{file}", "households"],
+        [str(EXECUTABLE), "--database-url", f"sqlite:///{file}", "--lang", "zh_CN",
+         "households"],
         capture_output=True, text=True, env=env, timeout=180, check=False)
     assert result.returncode == 0, result.stderr
     assert f"数据库已从 0003 升级到 {SCHEMA_HEAD}，升级前的副本在 " in result.stderr

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from stationapp import messages
 from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareCategory, CareTier
 from stationapp.services.database import Database
@@ -87,6 +88,14 @@ def desk_settings_dir(tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def message_language() -> Iterator[None]:
+    """Speak the station's Chinese again after each test: a test installing the English
+    translators (``install_translators``) must not change the words later tests read."""
+    yield
+    messages.set_language(messages.CHINESE)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from sqlalchemy.orm import sessionmaker
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import BackupError
 from stationapp.services.backup import (
-    POSTGRES_ADVICE,
+    POSTGRES_ADVICE_MESSAGE,
     BackupInfo,
     BackupSettings,
     get_backup_settings,
@@ -33,6 +33,8 @@ from stationapp.services.households import (
 )
 from stationapp.ui.app import AutomaticBackup, automatic_backup
 from stationapp.ui.backup_dialog import BackupDialog, file_size_text
+from stationapp.ui.notices import EVERYTHING, Area, ChangeNotice
+from stationapp.ui.operations import Operations
 
 WAIT_MS = 30000
 
@@ -82,9 +84,15 @@ def hooks() -> Hooks:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, ledger: Database, usb: Path, hooks: Hooks) -> BackupDialog:
+def operations(ledger: Database) -> Operations:
+    """The operation runner over the shared ledger, acting as "clerk"."""
+    return Operations(ledger, "clerk")
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, operations: Operations, usb: Path, hooks: Hooks) -> BackupDialog:
     """The backup dialog over the shared four-household ledger, shown."""
-    backups = BackupDialog(ledger, "clerk")
+    backups = BackupDialog(operations)
     hooks.install(backups)
     qtbot.addWidget(backups)
     backups.show()
@@ -119,7 +127,7 @@ def test_the_dialog_shows_the_saved_folder_and_its_backups(
 ) -> None:
     make_backup(ledger, now=noon - timedelta(days=1))
     make_backup(ledger, kind="auto", now=noon)
-    dialog = BackupDialog(ledger, "clerk")
+    dialog = BackupDialog(Operations(ledger, "clerk"))
     qtbot.addWidget(dialog)
     assert dialog.folder_edit.text() == str(usb)
     assert dialog.keep_spin.value() == 5
@@ -133,14 +141,16 @@ def test_the_dialog_shows_the_saved_folder_and_its_backups(
 
 
 def test_settings_are_saved(qtbot: QtBot, ledger: Database, dialog: BackupDialog,
-                            hooks: Hooks, tmp_path: Path) -> None:
+                            hooks: Hooks, tmp_path: Path, operations: Operations) -> None:
     hooks.folder = str(tmp_path / "stick")
     (tmp_path / "stick").mkdir()
     dialog.browse_button.click()
     assert dialog.folder_edit.text() == str(tmp_path / "stick")
     assert dialog.is_modified()
     dialog.keep_spin.setValue(30)
-    assert dialog.save_settings()
+    with qtbot.waitSignal(operations.changed) as heard:
+        assert dialog.save_settings()
+    assert heard.args[0].areas == {Area.SETTINGS}
     with ledger.session() as session:
         assert get_backup_settings(session) == BackupSettings(tmp_path / "stick", 30)
     assert not dialog.is_modified()
@@ -188,10 +198,11 @@ def test_closing_with_unsaved_settings_asks_first(
 
 
 def test_back_up_now_makes_a_backup_that_is_listed(
-    qtbot: QtBot, dialog: BackupDialog, usb: Path, hooks: Hooks
+    qtbot: QtBot, dialog: BackupDialog, usb: Path, hooks: Hooks, operations: Operations
 ) -> None:
     assert dialog.table.rowCount() == 0
-    with qtbot.waitSignal(dialog.backup_made, timeout=WAIT_MS) as made:
+    with qtbot.waitSignal(dialog.backup_made, timeout=WAIT_MS) as made, \
+            qtbot.assertNotEmitted(operations.changed):  # a backup changes no data
         dialog.backup_button.click()
         assert not dialog.backup_button.isEnabled()  # one at a time
     backup = made.args[0]
@@ -267,15 +278,18 @@ def test_the_ledger_in_use_is_not_restored_onto_itself(
 
 def test_restoring_a_backup_brings_back_the_old_ledger(
     qtbot: QtBot, ledger: Database, dialog: BackupDialog, usb: Path, hooks: Hooks,
-    noon: datetime,
+    noon: datetime, operations: Operations,
 ) -> None:
     old = make_backup(ledger, now=noon)
     add_household(ledger, "101", "新住户")
     assert households(ledger) == 5
     dialog.reload_list()
     assert dialog.selected_path() == old.path
+    heard: list[ChangeNotice] = []
+    operations.changed.connect(heard.append)
     with qtbot.waitSignal(dialog.restored, timeout=WAIT_MS):
         dialog.restore_selected_button.click()
+    assert heard == [EVERYTHING]  # every page reads the restored ledger again
     assert "REPLACED" in hooks.asked[0]
     assert str(old.path) in hooks.asked[0]
     assert str(usb) in hooks.asked[0]  # where the current ledger is kept aside
@@ -304,13 +318,13 @@ def test_a_postgresql_ledger_gets_advice_instead_of_buttons(qtbot: QtBot, clock:
     engine = create_engine("postgresql+psycopg://clerk@db.example/stationapp")
     database = Database(str(engine.url), engine, sessionmaker(engine), clock)
     try:
-        dialog = BackupDialog(database, "clerk")
+        dialog = BackupDialog(Operations(database, "clerk"))
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
         assert not dialog.supported
         assert dialog.advice.isVisible()
-        assert dialog.advice.text() == POSTGRES_ADVICE
+        assert dialog.advice.text() == str(POSTGRES_ADVICE_MESSAGE)
         for button in (dialog.backup_button, dialog.restore_selected_button,
                        dialog.restore_file_button, dialog.save_button):
             assert not button.isVisible()

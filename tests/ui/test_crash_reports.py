@@ -22,6 +22,7 @@ from stationapp.logs import setup_logging
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.ui.crash import CrashDialog, CrashHandler
 from stationapp.ui.household_dialog import HouseholdDialog
+from stationapp.ui.operations import Operations
 from stationapp.workflows.opening import open_database
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ def test_saving_while_another_desk_holds_the_ledger_says_so_and_keeps_the_form(
                 residents=(ResidentInput(name=NAME, birth_date=date(1940, 1, 1),
                                          is_head=True),),
             ), actor="t", today=today)
-        dialog = HouseholdDialog(database, household_id, actor="clerk")
+        dialog = HouseholdDialog(Operations(database, "clerk"), household_id)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)

@@ -25,7 +25,7 @@ from stationapp.domain.vocab import CareCategory, DeliveryOutcome
 from stationapp.reports.fonts import FontNotFoundError
 from stationapp.services.catalogue import list_event_types, list_items
 from stationapp.services.database import Database
-from stationapp.services.deliveries import list_deliveries
+from stationapp.services.deliveries import group_stops, list_deliveries
 from stationapp.services.events import (
     EventInput,
     ServiceInput,
@@ -48,12 +48,12 @@ from stationapp.ui.deliveries_panel import (
     DeliveriesPanel,
     StopColumn,
     StopTableModel,
-    group_stops,
 )
 from stationapp.ui.delivery_planner import CandidateModel, DeliveryPlannerDialog
 from stationapp.ui.event_dialog import EventDialog, to_qdatetime
 from stationapp.ui.events_page import EventColumn, EventsPage, EventTableModel
 from stationapp.ui.main_window import MainWindow
+from stationapp.ui.operations import Operations
 from stationapp.ui.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def test_plan_assign_print_and_record_outcomes(
     first, second = station.volunteers
 
     # 1. The event is recorded through the dialog.
-    dialog = EventDialog(database, None, "clerk")
+    dialog = EventDialog(Operations(database, "clerk"), None)
     qtbot.addWidget(dialog)
     dialog.type_combo.setCurrentIndex(dialog.type_combo.findText("送窗花"))
     dialog.title_edit.setText("贴窗花迎新年")
@@ -171,8 +171,11 @@ def test_plan_assign_print_and_record_outcomes(
     assert [(t.item, t.quantity) for t in detail.tallies] == [("窗花", 40)]
     assert [(v.name, v.hours) for v in detail.volunteers] == [("刘墨林", 3.0)]
 
-    # 2. The events page lists it; Deliveries opens the panel (nothing planned yet).
-    page = EventsPage(database, "clerk")
+    # 2. The events page lists it; Deliveries opens the panel (nothing planned yet). The
+    # page hears the change notices as the main window hands them on.
+    operations = Operations(database, "clerk")
+    page = EventsPage(operations)
+    operations.changed.connect(page.apply_changes)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.shown_count() == 1, timeout=WAIT_MS)
@@ -214,7 +217,8 @@ def test_plan_assign_print_and_record_outcomes(
     qtbot.waitUntil(lambda: panel.planner is None, timeout=WAIT_MS)
     assert len(panel.all_stops()) == 4
     assert panel.sheet_keys() == [ALL_STOPS, UNASSIGNED]
-    assert page.model.index(page.model.row_of(event_id) or 0, EventColumn.PLANNED).data() == "4"
+    assert page.model.index(page.model.row_of(event_id) or 0,
+                            EventColumn.PLANNED).data() == "4 household(s)"
 
     # 4. Split among two volunteers through the (non-blocking) split dialog.
     panel.open_split_dialog()
@@ -311,7 +315,7 @@ def test_plan_assign_print_and_record_outcomes(
     assert row_of_event is not None
     shown = [page.model.index(row_of_event, c).data()
              for c in (EventColumn.PLANNED, EventColumn.DONE, EventColumn.PENDING)]
-    assert shown == ["4", "3", "1"]
+    assert shown == ["4 household(s)", "3", "1"]
     assert boxes.warnings == []
     page.close_windows()
 
@@ -337,7 +341,7 @@ def planned_event(station: Station) -> int:
 def test_hand_assignment_and_moving_stops(qtbot: QtBot, station: Station) -> None:
     event_id = planned_event(station)
     first, _second = station.volunteers
-    panel = DeliveriesPanel(station.database, event_id, "clerk")
+    panel = DeliveriesPanel(Operations(station.database, "clerk"), event_id)
     qtbot.addWidget(panel)
     # Two items of one household are one stop.
     assert len(panel.all_stops()) == 4
@@ -372,7 +376,7 @@ def test_outcome_keys_and_future_time_are_refused_inline(
     qtbot: QtBot, station: Station
 ) -> None:
     event_id = planned_event(station)
-    panel = DeliveriesPanel(station.database, event_id, "clerk")
+    panel = DeliveriesPanel(Operations(station.database, "clerk"), event_id)
     qtbot.addWidget(panel)
     panel.select_rows([0])
     panel.when_edit.setDateTime(panel.when_edit.dateTime().addDays(2))
@@ -397,7 +401,7 @@ def test_a_panel_left_open_overnight_offers_the_new_day(
     qtbot: QtBot, station: Station, today: date,
     travel_to: Callable[[date | datetime], None],
 ) -> None:
-    panel = DeliveriesPanel(station.database, planned_event(station), "clerk")
+    panel = DeliveriesPanel(Operations(station.database, "clerk"), planned_event(station))
     qtbot.addWidget(panel)
     assert panel.when_edit.dateTime().toPython().date() == today
     assert panel.round_date_edit.maximumDate().toPython() == today
@@ -460,7 +464,7 @@ def test_events_page_search_and_date_range(qtbot: QtBot, station: Station) -> No
     make_event(station, "写春联送祝福", datetime(2026, 1, 10, 9, 0))
     make_event(station, "贴窗花迎新年", datetime(2026, 1, 20, 14, 0))
     make_event(station, "安全宣传日", datetime(2026, 3, 5, 9, 0))
-    page = EventsPage(station.database, "clerk")
+    page = EventsPage(Operations(station.database, "clerk"))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.shown_count() == 3, timeout=WAIT_MS)
@@ -483,7 +487,7 @@ def test_events_page_search_and_date_range(qtbot: QtBot, station: Station) -> No
 
 
 def test_event_dialog_shows_problems_inline(qtbot: QtBot, station: Station) -> None:
-    dialog = EventDialog(station.database, None, "clerk")
+    dialog = EventDialog(Operations(station.database, "clerk"), None)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -509,7 +513,7 @@ def test_event_dialog_reports_a_conflict(
 ) -> None:
     event_id = make_event(station)
     first, _second = station.volunteers
-    dialog = EventDialog(station.database, event_id, "clerk")
+    dialog = EventDialog(Operations(station.database, "clerk"), event_id)
     qtbot.addWidget(dialog)
     assert dialog.title_edit.text() == "贴窗花迎新年"
     with station.database.session() as session:
@@ -537,7 +541,7 @@ def test_a_missing_font_is_a_plain_message(
 
     monkeypatch.setattr(sheet_module, "cjk_font", no_font)
     event_id = planned_event(station)
-    page = EventsPage(station.database, "clerk")
+    page = EventsPage(Operations(station.database, "clerk"))
     qtbot.addWidget(page)
     page.refresh()
     page.select_event(event_id)
@@ -552,7 +556,7 @@ def test_a_missing_font_is_a_plain_message(
 
 def test_event_report_opens_in_the_preview(qtbot: QtBot, station: Station) -> None:
     event_id = planned_event(station)
-    page = EventsPage(station.database, "clerk")
+    page = EventsPage(Operations(station.database, "clerk"))
     qtbot.addWidget(page)
     page.refresh()
     page.select_event(event_id)
@@ -595,7 +599,7 @@ def test_old_events_keep_their_date(station: Station) -> None:
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_one_deliveries_window_per_event(qtbot: QtBot, station: Station) -> None:
     event_id = planned_event(station)
-    page = EventsPage(station.database, "clerk")
+    page = EventsPage(Operations(station.database, "clerk"))
     qtbot.addWidget(page)
     page.refresh()
     page.select_event(event_id)
@@ -609,7 +613,7 @@ def test_one_deliveries_window_per_event(qtbot: QtBot, station: Station) -> None
 
 
 def test_remove_takes_the_line_being_edited(qtbot: QtBot, station: Station) -> None:
-    dialog = EventDialog(station.database, None, "clerk")
+    dialog = EventDialog(Operations(station.database, "clerk"), None)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -668,7 +672,7 @@ def test_moving_away_cancels_pending_deliveries_and_says_so(
     with station.database.session() as session:
         zhao = next(r.household_id for r in list_deliveries(session, event_id)
                     if r.recipient == "赵奶奶")
-    dialog = HouseholdDialog(station.database, zhao, "clerk")
+    dialog = HouseholdDialog(Operations(station.database, "clerk"), zhao)
     qtbot.addWidget(dialog)
     dialog.change_status()
     status = dialog.status_dialog
@@ -693,7 +697,7 @@ def test_round_hours_recorded_in_the_panel_count_on_the_volunteers_page(
 
     event_id = planned_event(station)
     first, second = station.volunteers
-    panel = DeliveriesPanel(station.database, event_id, "clerk")
+    panel = DeliveriesPanel(Operations(station.database, "clerk"), event_id)
     qtbot.addWidget(panel)
     with qtbot.waitActive(panel):
         panel.show()
@@ -748,7 +752,7 @@ def test_round_hours_recorded_in_the_panel_count_on_the_volunteers_page(
     with station.database.session() as session:
         assert [r.hours for r in list_rounds(session, event_id)] == [3.0]
 
-    page = VolunteersPage(station.database, "clerk")
+    page = VolunteersPage(Operations(station.database, "clerk"))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.shown_count() == 2, timeout=WAIT_MS)

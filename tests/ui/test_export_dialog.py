@@ -20,6 +20,7 @@ from stationapp.services.database import Database
 from stationapp.services.exports import ROSTER_HEADERS, ExportKind
 from stationapp.services.households import HouseholdFilter
 from stationapp.ui.export_dialog import ExportDialog, month_period, year_period
+from stationapp.ui.operations import Operations
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py
@@ -32,7 +33,7 @@ def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
 
 
 def open_dialog(qtbot: QtBot, database: Database, **kwargs: Any) -> ExportDialog:
-    dialog = ExportDialog(database, None, **kwargs)
+    dialog = ExportDialog(Operations(database, "clerk"), None, **kwargs)
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
         dialog.show()

@@ -20,6 +20,7 @@ from stationapp.services.households import (
     update_household,
 )
 from stationapp.ui.household_dialog import HouseholdDialog
+from stationapp.ui.operations import Operations
 from stationapp.workflows.opening import open_database
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def test_dialog_shows_what_another_desk_changed_and_keeps_the_input(
             residents=(ResidentInput(name="王建国", is_head=True),
                        ResidentInput(name="王小明", relation="子")),
         ), "clerk", today=today)
-    dialog = HouseholdDialog(desk_b, household_id, actor="clerk")
+    dialog = HouseholdDialog(Operations(desk_b, "clerk"), household_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -47,6 +47,7 @@ from stationapp.ui.household_dialog import HouseholdDialog, MemberColumn
 from stationapp.ui.household_table_model import CareColumn, Column
 from stationapp.ui.households_page import HouseholdsPage, LiaisonDialog
 from stationapp.ui.member_editor import MemberEditor
+from stationapp.ui.operations import Operations
 from stationapp.ui.status_dialog import StatusDialog
 from stationapp.ui.visit_dialog import VisitDialog
 from stationapp.workflows.opening import open_database
@@ -109,7 +110,7 @@ def replace_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 def open_dialog(qtbot: QtBot, db: Database, household_id: int | None = None) -> HouseholdDialog:
     """A shown household dialog, closed by pytest-qt at the end of the test."""
-    dialog = HouseholdDialog(db, household_id, actor="clerk")
+    dialog = HouseholdDialog(Operations(db, "clerk"), household_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -501,7 +502,7 @@ def test_status_dialog_reports_a_conflict(qtbot: QtBot, db: Database, boxes: Mes
     with qtbot.waitSignal(other.accepted):
         qtbot.mouseClick(other.save_button, Qt.MouseButton.LeftButton)
 
-    status = StatusDialog(db, household_id, HouseholdStatus.ACTIVE, version, "clerk")
+    status = StatusDialog(Operations(db, "clerk"), household_id, HouseholdStatus.ACTIVE, version)
     qtbot.addWidget(status)
     status.show()
     status.set_status(HouseholdStatus.MOVED_AWAY)
@@ -735,7 +736,7 @@ def test_a_liaison_no_longer_serving_is_refused_inline(qtbot: QtBot, db: Databas
 
 
 def _page(qtbot: QtBot, ledger: Database) -> HouseholdsPage:
-    page = HouseholdsPage(ledger, "clerk")
+    page = HouseholdsPage(Operations(ledger, "clerk"))
     qtbot.addWidget(page)
     page.resize(1200, 500)
     page.show()

@@ -22,6 +22,8 @@ from stationapp.services.households import HouseholdFilter, get_household, list_
 from stationapp.services.roster_import import ImportPlan, ImportResult, RowAction
 from stationapp.services.roster_report import REPORT_SHEET
 from stationapp.ui.import_wizard import ImportWizard
+from stationapp.ui.notices import EVERYTHING, ChangeNotice
+from stationapp.ui.operations import Operations
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py
@@ -68,8 +70,9 @@ def boxes(message_boxes: MessageBoxes) -> MessageBoxes:
     return message_boxes
 
 
-def open_wizard(qtbot: QtBot, database: Database, path: Path | None = None) -> ImportWizard:
-    wizard = ImportWizard(database, "测试员", None, path)
+def open_wizard(qtbot: QtBot, database: Database, path: Path | None = None,
+                operations: Operations | None = None) -> ImportWizard:
+    wizard = ImportWizard(operations or Operations(database, "测试员"), None, path)
     qtbot.addWidget(wizard)
     with qtbot.waitExposed(wizard):
         wizard.show()
@@ -390,3 +393,37 @@ def test_a_gbk_csv_roster_has_one_sheet_and_reaches_the_columns(
     plan = planned.args[0] if planned.args else None
     assert isinstance(plan, ImportPlan) and [r.action for r in plan.rows] == [RowAction.CREATE]
     assert wizard.preview_page.model.index(0, 3).data() == "孙大妈"
+
+
+def test_the_import_announces_that_everything_changed(
+    qtbot: QtBot, ledger: Database, tmp_path: Path
+) -> None:
+    operations = Operations(ledger, "测试员")
+    heard: list[ChangeNotice] = []
+    operations.changed.connect(heard.append)
+    wizard = open_wizard(qtbot, ledger, write_roster(tmp_path / "名册.xlsx"), operations)
+    to_preview(qtbot, wizard)
+    assert heard == []  # reading and previewing change nothing
+    with qtbot.waitSignal(operations.changed) as announced:
+        qtbot.mouseClick(button(wizard, QWizard.WizardButton.FinishButton),
+                         Qt.MouseButton.LeftButton)
+    assert announced.args == [EVERYTHING]
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert wizard.import_result is not None and wizard.import_result.written
+    assert "王奶奶" in heads(ledger)
+
+
+def test_an_import_that_writes_nothing_announces_no_area(
+    qtbot: QtBot, ledger: Database, boxes: MessageBoxes, tmp_path: Path
+) -> None:
+    operations = Operations(ledger, "测试员")
+    wizard = open_wizard(qtbot, ledger, write_roster(tmp_path / "名册.xlsx"), operations)
+    to_preview(qtbot, wizard)
+    wizard.preview_page.stop_check.setChecked(True)
+    with qtbot.waitSignal(operations.changed) as announced:
+        qtbot.mouseClick(button(wizard, QWizard.WizardButton.FinishButton),
+                         Qt.MouseButton.LeftButton)
+    notice = announced.args[0]
+    assert isinstance(notice, ChangeNotice) and notice.areas == frozenset()
+    qtbot.waitUntil(lambda: bool(boxes.information))
+    assert wizard.import_result is None

@@ -14,6 +14,7 @@ from stationapp.services.database import Database
 from stationapp.services.households import HouseholdFilter
 from stationapp.services.ledger_data import DEFAULT_LEDGER_COLUMNS, LedgerColumn
 from stationapp.ui.ledger_dialog import LedgerDialog, remembered_columns
+from stationapp.ui.operations import Operations
 from stationapp.ui.pdf_preview import PdfPreviewDialog
 
 PDF_WAIT_MS = 30000
@@ -21,7 +22,7 @@ PDF_WAIT_MS = 30000
 
 def make_dialog(qtbot: QtBot, ledger: Database, flt: HouseholdFilter | None = None,
                 text: str = "") -> LedgerDialog:
-    dialog = LedgerDialog(ledger, None, flt or HouseholdFilter(), text)
+    dialog = LedgerDialog(Operations(ledger, "test"), None, flt or HouseholdFilter(), text)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

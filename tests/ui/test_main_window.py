@@ -43,6 +43,8 @@ from stationapp.ui.first_run import load_demo_data
 from stationapp.ui.household_table_model import Column
 from stationapp.ui.i18n import install_translators, resolve_language
 from stationapp.ui.main_window import MainWindow
+from stationapp.ui.notices import Area, changed
+from stationapp.ui.operations import Operations
 from stationapp.workflows.opening import open_database
 
 WAIT_MS = 2000
@@ -204,24 +206,26 @@ class FakeDialog(QDialog):
     new_name = "赵奶奶"
 
     def __init__(
-        self, database: Database, household_id: int | None = None, actor: str = "",
+        self, operations: Operations, household_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database = database
+        self.operations = operations
         self.household_id = household_id
         self.saved_household_id: int | None = None
         FakeDialog.opened.append(household_id)
 
     def exec(self) -> int:
         if self.household_id is None:
-            with self.database.session() as session:
-                self.saved_household_id = create_household(
-                    session,
+            self.saved_household_id = self.operations.run(
+                lambda ctx: create_household(
+                    ctx.session,
                     HouseholdInput(community="晖苑小区", building="3", unit="1", room="302",
                                    residents=(ResidentInput(name=self.new_name),)),
-                    actor="test", today=self.database.clock.today(),
-                )
+                    actor=ctx.actor, today=ctx.clock.today(),
+                ),
+                lambda new_id: changed(Area.HOUSEHOLDS, households=(new_id,)),
+            ).value
         else:
             self.saved_household_id = self.household_id
         return QDialog.DialogCode.Accepted.value

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from stationapp.ui.main_window import MainWindow
+from stationapp.ui.notices import EVERYTHING
 
 WAIT_MS = 3000
 
@@ -47,13 +48,16 @@ def test_find_and_refresh_reach_the_page_shown(qtbot: QtBot, main_window: MainWi
     assert main_window.pages.currentWidget() is main_window.requests
 
 
-def test_refresh_all_reads_every_page(main_window: MainWindow) -> None:
+def test_everything_changed_reads_every_page(main_window: MainWindow) -> None:
     pages = [main_window.households, main_window.events, main_window.visits,
              main_window.requests, main_window.volunteers, main_window.statistics]
+    for page in pages[1:]:
+        main_window.navigation.setCurrentRow(main_window.pages.indexOf(page))  # loaded
+    main_window.navigation.setCurrentRow(main_window.pages.indexOf(pages[-1]))
     patches = [mock.patch.object(page, "refresh") for page in pages]
     mocks = [p.start() for p in patches]
     try:
-        main_window.refresh_all()
+        main_window.operations.announce(EVERYTHING)
     finally:
         for p in patches:
             p.stop()
@@ -66,7 +70,8 @@ def test_print_ledger_opens_with_the_households_filter(main_window: MainWindow) 
     main_window.households.apply_filter()
     with mock.patch("stationapp.ui.ledger_dialog.LedgerDialog") as dialog:
         main_window.ledger_action.trigger()
-    _database, _parent, household_filter, filter_text = dialog.call_args.args
+    operations, _parent, household_filter, filter_text = dialog.call_args.args
+    assert operations is main_window.operations
     assert household_filter.search == "李"
     assert "李" in filter_text
     dialog.return_value.exec.assert_called_once_with()
@@ -75,5 +80,5 @@ def test_print_ledger_opens_with_the_households_filter(main_window: MainWindow) 
 def test_backups_open_from_the_file_menu(main_window: MainWindow) -> None:
     with mock.patch("stationapp.ui.backup_dialog.BackupDialog") as dialog:
         main_window.backup_action.trigger()
+    dialog.assert_called_once_with(main_window.operations, main_window)
     dialog.return_value.exec.assert_called_once_with()
-    dialog.return_value.restored.connect.assert_called_once_with(main_window.refresh_all)

@@ -13,6 +13,7 @@ from stationapp.services.volunteers import (
     get_volunteer,
     update_volunteer,
 )
+from stationapp.ui.operations import Operations
 from stationapp.ui.person_picker import PersonPicker
 
 
@@ -30,7 +31,7 @@ def test_refresh_reads_the_people_again_only_once_they_were_read(
     qtbot: QtBot, ledger: Database
 ) -> None:
     _add(ledger, "李玉珍")
-    picker = PersonPicker(ledger, None, allow_none=True, none_text="Everyone")
+    picker = PersonPicker(Operations(ledger), None, allow_none=True, none_text="Everyone")
     qtbot.addWidget(picker)
     picker.refresh()  # nobody asked for the people yet: still only "(none)"
     assert _texts(picker) == ["Everyone"]
@@ -50,7 +51,7 @@ def test_refresh_rebuilds_the_list_only_when_the_people_changed(
     qtbot: QtBot, ledger: Database
 ) -> None:
     wang = _add(ledger, "王芳")
-    picker = PersonPicker(ledger, None, allow_none=True, none_text="Everyone")
+    picker = PersonPicker(Operations(ledger), None, allow_none=True, none_text="Everyone")
     qtbot.addWidget(picker)
     picker.set_person_id(wang)
     with qtbot.assertNotEmitted(picker.model().modelReset):

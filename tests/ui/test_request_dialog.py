@@ -31,6 +31,7 @@ from stationapp.services.requests import (
 )
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.household_picker import HouseholdPicker
+from stationapp.ui.operations import Operations
 from stationapp.ui.request_dialog import Action, RequestDialog, RequestStepDialog
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ def pick_by_typing(qtbot: QtBot, picker: HouseholdPicker, text: str) -> None:
 def test_household_picker_finds_by_initials_address_and_phone(
     qtbot: QtBot, desk: Desk
 ) -> None:
-    picker = HouseholdPicker(desk.database)
+    picker = HouseholdPicker(Operations(desk.database))
     qtbot.addWidget(picker)
     picker.show()
     qtbot.waitExposed(picker)
@@ -169,7 +170,7 @@ def test_request_followed_from_intake_to_call_back(
     qtbot: QtBot, desk: Desk, boxes: MessageBoxes
 ) -> None:
     db = desk.database
-    dialog = RequestDialog(db, None, "clerk")
+    dialog = RequestDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -200,7 +201,7 @@ def test_request_followed_from_intake_to_call_back(
         desk.li_daye, "供暖", "卧室暖气片不热", "电话", "女儿", RequestStatus.RECEIVED)
 
     # Open it: 受理, with dispatch, start and resolve offered.
-    dialog = RequestDialog(db, request_id, "clerk")
+    dialog = RequestDialog(Operations(db, "clerk"), request_id)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -296,7 +297,7 @@ def test_a_call_back_can_send_the_request_back_to_work(qtbot: QtBot, desk: Desk)
             assignee_id=desk.zhao), "test", now=db.clock.now())
         advance_request(session, request_id, RequestStatus.RESOLVED, "test",
                         resolution="疏通了下水道", now=db.clock.now())
-    dialog = RequestDialog(db, request_id, "clerk")
+    dialog = RequestDialog(Operations(db, "clerk"), request_id)
     qtbot.addWidget(dialog)
     assert dialog.allowed_actions() == [Action.CALL_BACK, Action.REOPEN]
 
@@ -321,7 +322,7 @@ def test_overdue_request_shows_in_red(qtbot: QtBot, desk: Desk) -> None:
         request_id = create_request(session, RequestInput(
             household_id=desk.li_daye, category="房屋", description="屋顶渗水",
             received_at=now - timedelta(days=12)), "test", now=now)
-    dialog = RequestDialog(desk.database, request_id, "clerk")
+    dialog = RequestDialog(Operations(desk.database, "clerk"), request_id)
     qtbot.addWidget(dialog)
     assert dialog.days_label.text() == "Open for 12 day(s) · overdue"
     assert "#b3261e" in dialog.status_label.styleSheet()
@@ -336,7 +337,7 @@ def test_a_step_taken_at_another_desk_meanwhile_is_a_conflict(
         request_id = create_request(session, RequestInput(
             household_id=desk.li_daye, category="供暖", description="暖气不热"), "test",
             now=db.clock.now())
-    dialog = RequestDialog(db, request_id, "clerk")
+    dialog = RequestDialog(Operations(db, "clerk"), request_id)
     qtbot.addWidget(dialog)
     with db.session() as session:
         advance_request(session, request_id, RequestStatus.ASSIGNED, "other desk",
@@ -357,7 +358,7 @@ def test_corrections_are_saved_and_a_new_request_for_a_household(
     qtbot: QtBot, desk: Desk, boxes: MessageBoxes
 ) -> None:
     db = desk.database
-    dialog = RequestDialog(db, None, "clerk", household_id=desk.shan)
+    dialog = RequestDialog(Operations(db, "clerk"), None, household_id=desk.shan)
     qtbot.addWidget(dialog)
     assert dialog.household_picker.isReadOnly()
     assert dialog.household_picker.household_id() == desk.shan
@@ -374,7 +375,7 @@ def test_corrections_are_saved_and_a_new_request_for_a_household(
     assert [(r.id, r.status, r.assignee, r.channel) for r in rows] == [
         (request_id, RequestStatus.ASSIGNED, "赵志强", "走访发现")]
 
-    dialog = RequestDialog(db, request_id, "clerk")
+    dialog = RequestDialog(Operations(db, "clerk"), request_id)
     qtbot.addWidget(dialog)
     dialog.reject()
     assert boxes.questions == []

@@ -28,6 +28,7 @@ from stationapp.services.requests import (
 from stationapp.services.settings import get_station_settings
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.form_helpers import ERROR_COLOR
+from stationapp.ui.operations import Operations
 from stationapp.ui.request_dialog import Action, RequestDialog, RequestStepDialog
 from stationapp.ui.request_table_model import (
     OVERDUE_ROLE,
@@ -102,7 +103,7 @@ def requests(ledger: Database) -> Requests:
 @pytest.fixture
 def page(qtbot: QtBot, requests: Requests) -> RequestsPage:
     """The requests page over :func:`requests`, shown."""
-    shown = RequestsPage(requests.database, "clerk")
+    shown = RequestsPage(Operations(requests.database, "clerk"))
     qtbot.addWidget(shown)
     shown.resize(1200, 500)
     shown.show()

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy.orm import Session
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.models import Resident
@@ -17,14 +16,16 @@ from stationapp.services.database import Database
 from stationapp.services.failures import duplicate_message
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.ui.form_helpers import save_in_one_transaction
+from stationapp.ui.notices import Area, changed
+from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.workflows.opening import open_database
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py
 
 ID_NUMBER = "110101194001011234"
-MESSAGES = ("Changed by someone else", "Someone else changed this household after you "
-            "opened it.", "Not saved")
+TEXTS = FailureTexts("Not saved", "Changed by someone else",
+                     "Someone else changed this household after you opened it.")
 
 
 @pytest.fixture
@@ -48,15 +49,21 @@ def test_an_id_number_saved_meanwhile_shows_only_its_own_message(
     parent = QWidget()
     qtbot.addWidget(parent)
 
-    def write(session: Session) -> int:
+    def write(ctx: OperationContext) -> int:
         # Another desk saved the same ID number after this desk's check: the unique index
         # refuses the row.
-        session.add(Resident(household_id=household_id, name="欧阳秀兰",
-                             birth_date=date(1942, 2, 2), id_number=ID_NUMBER))
-        session.flush()
+        ctx.session.add(Resident(household_id=household_id, name="欧阳秀兰",
+                                 birth_date=date(1942, 2, 2), id_number=ID_NUMBER))
+        ctx.session.flush()
         return household_id
 
-    saved = save_in_one_transaction(parent, database, write, lambda _problems: None, MESSAGES)
+    operations = Operations(database, "clerk")
+    notices: list[object] = []
+    operations.changed.connect(notices.append)
+    saved = save_in_one_transaction(parent, operations, write,
+                                    changed(Area.HOUSEHOLDS, households=(household_id,)),
+                                    lambda _problems: None, TEXTS)
 
     assert saved is None
+    assert notices == []
     assert message_boxes.warnings == [f"Not saved: {duplicate_message('身份证号')}"]

@@ -19,6 +19,8 @@ from stationapp.services.database import Database
 from stationapp.services.requests import list_request_categories
 from stationapp.services.settings import DEFAULT_STATION_NAME, get_station_settings
 from stationapp.ui.main_window import MainWindow
+from stationapp.ui.notices import Area, ChangeNotice
+from stationapp.ui.operations import Operations
 from stationapp.ui.settings_dialog import CatalogueEntryDialog, SettingsDialog
 from stationapp.workflows.opening import open_database
 
@@ -45,9 +47,15 @@ def db(sqlite_url: str, clock: Clock) -> Iterator[Database]:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, db: Database) -> SettingsDialog:
+def operations(db: Database) -> Operations:
+    """The operation runner over :func:`db`, acting as "clerk"."""
+    return Operations(db, "clerk")
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, operations: Operations) -> SettingsDialog:
     """The settings dialog over :func:`db`."""
-    settings = SettingsDialog(db, "clerk")
+    settings = SettingsDialog(operations)
     qtbot.addWidget(settings)
     return settings
 
@@ -290,3 +298,57 @@ def test_rename_button_opens_an_entry_dialog_with_inline_errors(
     assert seen and "类别名称" in seen[0]
     with db.session() as session:
         assert list_request_categories(session)[-1] == "其它"
+
+
+def test_saving_the_station_announces_settings_and_visits_when_intervals_change(
+    qtbot: QtBot, operations: Operations, dialog: SettingsDialog
+) -> None:
+    dialog.station.interval_spins[CareTier.WATCH].setValue(14)
+    with qtbot.waitSignal(operations.changed) as heard:
+        assert dialog.save()
+    notice = heard.args[0]
+    assert isinstance(notice, ChangeNotice)
+    assert notice.areas == {Area.SETTINGS, Area.VISITS}
+    assert notice.origin is dialog
+
+
+def test_saving_only_the_name_announces_the_settings_alone(
+    qtbot: QtBot, operations: Operations, dialog: SettingsDialog
+) -> None:
+    dialog.station.name_edit.setText("东利党员服务社")
+    with qtbot.waitSignal(operations.changed) as heard:
+        assert dialog.save()
+    assert heard.args[0].areas == {Area.SETTINGS}
+
+
+def test_a_refused_station_announces_nothing(
+    qtbot: QtBot, operations: Operations, dialog: SettingsDialog
+) -> None:
+    dialog.station.phone_edit.setText("12345")
+    with qtbot.assertNotEmitted(operations.changed):
+        assert not dialog.save()
+    assert dialog.station.errors["phone"].text()
+
+
+def test_a_list_change_is_announced_and_other_windows_changes_are_shown(
+    qtbot: QtBot, db: Database, operations: Operations, dialog: SettingsDialog
+) -> None:
+    with qtbot.waitSignal(operations.changed) as heard:
+        assert dialog.items.add_item("灯笼", "张")
+    assert heard.args[0].areas == {Area.SETTINGS}
+    assert heard.args[0].origin is dialog.items
+
+    # Another window (another settings dialog, say) adds an event type: this one lists it.
+    other = SettingsDialog(operations)
+    qtbot.addWidget(other)
+    assert other.event_types.add_type("敬老助餐")
+    assert "敬老助餐" in [t.name for t in dialog.event_types.event_types()]
+    with db.session() as session:
+        assert "敬老助餐" in [t.name for t in list_event_types(session)]
+
+    # A closed dialog no longer listens.
+    reloads: list[str] = []
+    dialog.event_types.reload = lambda: reloads.append("event types")  # type: ignore[method-assign]
+    dialog.reject()
+    assert other.items.add_item("红包", "个")
+    assert reloads == []

@@ -40,6 +40,7 @@ from stationapp.services.statistics import (
 from stationapp.services.visits import Coverage, VisitInput, reschedule_all
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.chart_widgets import BarChartPanel, FigureCard, percent_text
+from stationapp.ui.operations import Operations
 from stationapp.ui.pdf_preview import PdfPreviewDialog
 from stationapp.ui.statistics_page import StatisticsPage, add_months, satisfaction_rate
 from stationapp.workflows.visits import record_visit
@@ -123,7 +124,7 @@ def expected(station: Station, month: date) -> MonthlyStatistics:
 @pytest.fixture
 def page(qtbot: QtBot, station: Station) -> StatisticsPage:
     """The page over the station, shown on January 2026 with its figures read."""
-    shown = StatisticsPage(station.database, "test")
+    shown = StatisticsPage(Operations(station.database, "test"))
     qtbot.addWidget(shown)
     shown.resize(1200, 760)
     with qtbot.waitSignal(shown.statistics_shown, timeout=WAIT_MS):
@@ -319,7 +320,7 @@ def test_a_page_left_open_into_a_new_month_moves_on_at_its_next_refresh(
 
 def test_count_changed_tells_the_households_on_the_ledger(
         qtbot: QtBot, station: Station) -> None:
-    shown = StatisticsPage(station.database, "test")
+    shown = StatisticsPage(Operations(station.database, "test"))
     qtbot.addWidget(shown)
     assert shown.shown_count() == 0
     with qtbot.waitSignal(shown.count_changed, timeout=WAIT_MS) as blocker:
@@ -358,7 +359,7 @@ def made_up(**changes: Any) -> MonthlyStatistics:
 @pytest.fixture
 def bare_page(qtbot: QtBot, ledger: Database) -> StatisticsPage:
     """A page that shows hand-made figures (it reads nothing until refreshed)."""
-    shown = StatisticsPage(ledger, "test")
+    shown = StatisticsPage(Operations(ledger, "test"))
     qtbot.addWidget(shown)
     shown.resize(1200, 760)
     return shown

@@ -12,6 +12,7 @@ from stationapp.domain.clock import Clock
 from stationapp.services.database import Database
 from stationapp.ui.household_dialog import HouseholdDialog
 from stationapp.ui.member_editor import MemberEditor
+from stationapp.ui.operations import Operations
 from stationapp.ui.text_limits import text_limit
 from stationapp.workflows.opening import open_database
 
@@ -25,7 +26,7 @@ def db(sqlite_url: str, clock: Clock) -> Iterator[Database]:
 
 
 def test_household_dialog_fields_stop_at_the_domain_limits(qtbot: QtBot, db: Database) -> None:
-    dialog = HouseholdDialog(db, None, actor="clerk")
+    dialog = HouseholdDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(dialog)
     line = dialog.community_combo.lineEdit()
     assert line is not None and text_limit(line) == text_rules.COMMUNITY.limit

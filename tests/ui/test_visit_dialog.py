@@ -36,6 +36,7 @@ from stationapp.services.visits import (
 )
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui import visit_dialog
+from stationapp.ui.operations import Operations
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.visit_dialog import VisitDialog, concerns_summary
 from stationapp.workflows.opening import open_database
@@ -96,8 +97,8 @@ def station(sqlite_url: str, clock: Clock, today: date) -> Iterator[Station]:
 
 def open_dialog(qtbot: QtBot, station: Station, visit_id: int | None = None) -> VisitDialog:
     """A shown visit dialog for the household (or the visit), closed by pytest-qt."""
-    dialog = VisitDialog(station.db, None if visit_id else station.household, visit_id,
-                         actor="clerk")
+    dialog = VisitDialog(Operations(station.db, "clerk"),
+                         None if visit_id else station.household, visit_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -296,7 +297,7 @@ def test_cancel_asks_only_when_something_changed(
 
 def test_an_unknown_household_is_refused(qtbot: QtBot, station: Station) -> None:
     with pytest.raises(NotFoundError):
-        VisitDialog(station.db, station.household + 99, actor="clerk")
+        VisitDialog(Operations(station.db, "clerk"), station.household + 99)
 
 
 def test_opening_a_visit_reads_the_household_row_not_its_whole_record(
@@ -325,7 +326,7 @@ def test_concerns_summary_lists_what_is_not_ok() -> None:
 
 
 def test_person_picker_lists_staff_first_and_marks_them(qtbot: QtBot, station: Station) -> None:
-    picker = PersonPicker(station.db)
+    picker = PersonPicker(Operations(station.db))
     qtbot.addWidget(picker)
     # Nothing is read until the list is needed (here: asked for in code).
     assert [picker.itemText(i) for i in range(picker.count())] == ["(none)"]
@@ -346,7 +347,7 @@ def test_person_picker_lists_staff_first_and_marks_them(qtbot: QtBot, station: S
 def test_person_picker_finds_people_by_pinyin_and_by_typed_name(
     qtbot: QtBot, station: Station
 ) -> None:
-    picker = PersonPicker(station.db, allow_none=False)
+    picker = PersonPicker(Operations(station.db), allow_none=False)
     qtbot.addWidget(picker)
     picker.show()
     assert picker.person_id() == station.staff  # no "(none)": the first person
@@ -368,7 +369,8 @@ def test_person_picker_finds_people_by_pinyin_and_by_typed_name(
 
 
 def test_person_picker_extra_entries_and_reload(qtbot: QtBot, station: Station) -> None:
-    picker = PersonPicker(station.db, none_text="Everyone", extra=(("No liaison", "none"),))
+    picker = PersonPicker(Operations(station.db), none_text="Everyone",
+                          extra=(("No liaison", "none"),))
     qtbot.addWidget(picker)
     assert [picker.itemText(i) for i in range(2)] == ["Everyone", "No liaison"]
     assert picker.set_key("none")
@@ -385,7 +387,7 @@ def test_person_picker_extra_entries_and_reload(qtbot: QtBot, station: Station) 
 def test_person_picker_reads_people_when_the_clerk_reaches_it(
     qtbot: QtBot, station: Station
 ) -> None:
-    picker = PersonPicker(station.db, none_text="Everyone")
+    picker = PersonPicker(Operations(station.db), none_text="Everyone")
     qtbot.addWidget(picker)
     picker.show()
     assert picker.count() == 1

@@ -38,6 +38,7 @@ from stationapp.services.visits import (
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND, from_qdate, to_qdate
 from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
+from stationapp.ui.operations import Operations
 from stationapp.ui.overdue_model import OverdueColumn, OverdueTableModel
 from stationapp.ui.visit_dialog import VisitDialog
 from stationapp.ui.visit_table_model import VISIT_ID_ROLE, VisitColumn, VisitTableModel
@@ -97,7 +98,7 @@ def visited(ledger: Database, today: date) -> Visited:
 @pytest.fixture
 def page(qtbot: QtBot, visited: Visited) -> Iterator[VisitsPage]:
     """The page, shown (which reads the lists)."""
-    shown = VisitsPage(visited.db, "clerk")
+    shown = VisitsPage(Operations(visited.db, "clerk"))
     qtbot.addWidget(shown)
     shown.resize(1100, 600)
     shown.show()
@@ -236,7 +237,7 @@ def test_coverage_bar_counts_households_visited_of_those_due(
         staff = create_volunteer(session, VolunteerInput(
             name="王芳", phone="13805460001", is_staff=True), "test", today=today)
         assign_liaison(session, ids[:2], staff, "test")
-    page = VisitsPage(ledger, "clerk")
+    page = VisitsPage(Operations(ledger, "clerk"))
     qtbot.addWidget(page)
     page.show()
     assert page.coverage_label.text() == (
@@ -267,7 +268,7 @@ def test_liaison_filter_narrows_the_overdue_list_and_is_remembered(
     assert page.visits_label.text() == "0 visit(s)"
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "test", "c")
     page.save_state(settings)
-    again = VisitsPage(visited.db, "clerk")
+    again = VisitsPage(Operations(visited.db, "clerk"))
     qtbot.addWidget(again)
     again.restore_state(settings)
     again.show()

@@ -24,6 +24,7 @@ from stationapp.services.volunteers import (
     create_volunteer,
     get_volunteer,
 )
+from stationapp.ui.operations import Operations
 from stationapp.ui.volunteer_dialog import VolunteerDialog, role_row_of
 from stationapp.workflows.opening import open_database
 
@@ -49,7 +50,7 @@ def db(sqlite_url: str, clock: Clock, today: date) -> Iterator[Database]:
 
 
 def test_staff_member_with_two_roles_in_two_communities(qtbot: QtBot, db: Database) -> None:
-    dialog = VolunteerDialog(db, None, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -82,7 +83,7 @@ def test_staff_member_with_two_roles_in_two_communities(qtbot: QtBot, db: Databa
 
 
 def test_roles_editor_is_reachable_by_keyboard(qtbot: QtBot, db: Database) -> None:
-    dialog = VolunteerDialog(db, None, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -115,7 +116,7 @@ def test_editing_roles(qtbot: QtBot, db: Database) -> None:
             name="李玉珍", phone="15262697141", community="锦华一区",
             roles=(RoleInput("锦华一区", SUPERVISOR), RoleInput("锦华一区", LIAISON))), "test",
             today=db.clock.today())
-    dialog = VolunteerDialog(db, person, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), person)
     qtbot.addWidget(dialog)
     assert not dialog.staff_check.isChecked()
     assert set(dialog.roles_editor.roles()) == {RoleInput("锦华一区", SUPERVISOR),
@@ -130,7 +131,7 @@ def test_editing_roles(qtbot: QtBot, db: Database) -> None:
     with db.session() as session:
         assert get_volunteer(session, person).roles == (RoleInput("晖苑小区", LIAISON),)
     # Removing every role saves a person without roles.
-    dialog = VolunteerDialog(db, person, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), person)
     qtbot.addWidget(dialog)
     dialog.roles_editor.rows[0].remove_button.click()
     assert dialog.save()
@@ -139,7 +140,7 @@ def test_editing_roles(qtbot: QtBot, db: Database) -> None:
 
 
 def test_a_role_without_community_is_refused_inline(qtbot: QtBot, db: Database) -> None:
-    dialog = VolunteerDialog(db, None, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -178,9 +179,9 @@ def test_hours_are_shown_read_only(qtbot: QtBot, db: Database, today: date) -> N
             volunteers=(ServiceInput(person, 3.5),)), "test")
         record_round(session, event, person, event_day + timedelta(days=1), 2.0, "test",
                      today=today)
-    dialog = VolunteerDialog(db, person, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), person)
     qtbot.addWidget(dialog)
     assert dialog.hours_label.text() == "5.5 h (events 3.5 h · delivery rounds 2 h)"
-    new = VolunteerDialog(db, None, "clerk")
+    new = VolunteerDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(new)
     assert new.hours_label.text() == ""

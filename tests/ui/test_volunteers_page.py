@@ -30,6 +30,7 @@ from stationapp.services.volunteers import (
     update_volunteer,
 )
 from stationapp.ui.form_helpers import to_qdate
+from stationapp.ui.operations import Operations
 from stationapp.ui.volunteer_dialog import VolunteerDialog
 from stationapp.ui.volunteers_page import (
     ANY_ROLE,
@@ -103,7 +104,7 @@ def names(page: VolunteersPage) -> list[str]:
 
 
 def test_volunteer_created_through_the_dialog(qtbot: QtBot, db: Database) -> None:
-    dialog = VolunteerDialog(db, None, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "New volunteer"
     dialog.name_edit.insert("马桂芝")
@@ -125,7 +126,7 @@ def test_volunteer_created_through_the_dialog(qtbot: QtBot, db: Database) -> Non
 
 
 def test_a_bad_phone_is_refused_inline(qtbot: QtBot, db: Database) -> None:
-    dialog = VolunteerDialog(db, None, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -149,7 +150,7 @@ def test_a_bad_phone_is_refused_inline(qtbot: QtBot, db: Database) -> None:
 
 
 def test_a_missing_name_is_refused_inline(qtbot: QtBot, db: Database) -> None:
-    dialog = VolunteerDialog(db, None, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(dialog)
     assert not dialog.save()
     assert dialog.errors["name"].text() == "请填写志愿者姓名"
@@ -160,7 +161,7 @@ def test_editing_keeps_skills_and_reports_a_conflict(
 ) -> None:
     with registry.session() as session:
         li = next(v for v in list_volunteers(session) if v.name == "李玉珍")
-    dialog = VolunteerDialog(registry, li.id, "clerk")
+    dialog = VolunteerDialog(Operations(registry, "clerk"), li.id)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Volunteer: 李玉珍"
     assert dialog.skill_boxes["剪纸"].isChecked()
@@ -179,7 +180,7 @@ def test_editing_keeps_skills_and_reports_a_conflict(
 
 
 def test_cancel_asks_before_discarding(qtbot: QtBot, db: Database, boxes: MessageBoxes) -> None:
-    dialog = VolunteerDialog(db, None, "clerk")
+    dialog = VolunteerDialog(Operations(db, "clerk"), None)
     qtbot.addWidget(dialog)
     dialog.reject()
     assert boxes.questions == []
@@ -189,7 +190,7 @@ def test_cancel_asks_before_discarding(qtbot: QtBot, db: Database, boxes: Messag
 
 
 def test_page_lists_searches_and_shows_hours(qtbot: QtBot, registry: Database) -> None:
-    page = VolunteersPage(registry, "clerk")
+    page = VolunteersPage(Operations(registry, "clerk"))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.shown_count() == 2, timeout=WAIT_MS)
@@ -213,7 +214,7 @@ def test_page_lists_searches_and_shows_hours(qtbot: QtBot, registry: Database) -
 
 
 def test_new_volunteer_from_the_page_is_selected(qtbot: QtBot, registry: Database) -> None:
-    page = VolunteersPage(registry, "clerk")
+    page = VolunteersPage(Operations(registry, "clerk"))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.shown_count() == 2, timeout=WAIT_MS)
@@ -274,7 +275,7 @@ def cell(model: Any, row: int, column: int, role: int = Qt.ItemDataRole.DisplayR
 
 
 def test_page_shows_staff_roles_and_filters(qtbot: QtBot, roles_registry: Database) -> None:
-    page = VolunteersPage(roles_registry, "clerk")
+    page = VolunteersPage(Operations(roles_registry, "clerk"))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.shown_count() == 3, timeout=WAIT_MS)
@@ -305,7 +306,7 @@ def test_page_shows_staff_roles_and_filters(qtbot: QtBot, roles_registry: Databa
 
 
 def test_role_holders_show_gaps(qtbot: QtBot, roles_registry: Database) -> None:
-    page = VolunteersPage(roles_registry, "clerk")
+    page = VolunteersPage(Operations(roles_registry, "clerk"))
     qtbot.addWidget(page)
     with qtbot.waitActive(page):
         page.show()
@@ -355,7 +356,7 @@ def test_role_holders_show_gaps(qtbot: QtBot, roles_registry: Database) -> None:
 
 
 def test_roles_edited_in_the_dialog_fill_a_gap(qtbot: QtBot, roles_registry: Database) -> None:
-    page = VolunteersPage(roles_registry, "clerk")
+    page = VolunteersPage(Operations(roles_registry, "clerk"))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.shown_count() == 3, timeout=WAIT_MS)
@@ -380,7 +381,7 @@ def test_service_record_opens_a_numbered_certificate(
     qtbot: QtBot, roles_registry: Database, today: date, event_day: date
 ) -> None:
     start, end = event_day - timedelta(days=10), event_day + timedelta(days=10)
-    page = VolunteersPage(roles_registry, "clerk")
+    page = VolunteersPage(Operations(roles_registry, "clerk"))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.shown_count() == 3, timeout=WAIT_MS)
@@ -429,7 +430,7 @@ def test_a_period_without_service_issues_nothing(
 ) -> None:
     with roles_registry.session() as session:
         wang = next(v for v in list_volunteers(session) if v.name == "王主任")
-    dialog = ServiceRecordDialog(roles_registry, wang.id)
+    dialog = ServiceRecordDialog(Operations(roles_registry, "clerk"), wang.id)
     qtbot.addWidget(dialog)
     assert dialog.period() == (date(today.year, 1, 1), today)  # this year up to today
     assert dialog.error_label.text() == (

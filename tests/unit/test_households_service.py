@@ -13,21 +13,18 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Household
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, ResidentStatus, Sex
 from stationapp.services.database import Database
-from stationapp.services.households import (
+from stationapp.services.household_queries import (
     HouseholdFilter,
-    HouseholdInput,
-    ResidentInput,
     SortKey,
-    assign_liaison,
     count_households,
-    create_household,
     fetch_household_rows,
     get_household,
     list_communities,
     list_household_ids,
     list_households,
-    update_household,
 )
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import assign_liaison, create_household, update_household
 from stationapp.workflows.household_status import change_status
 
 TODAY = date(2026, 11, 26)

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "stationapp"
 UI = PACKAGE / "ui"
 
-QT_FREE_LAYERS = ("domain", "db", "services", "workflows", "demo", "reports", "cli")
+QT_FREE_LAYERS = ("domain", "db", "services", "workflows", "demo", "reports",
+                  "documents", "cli")
 QT_MODULES = ("PySide6", "shiboken6")
 
 # Loaded by Alembic through its own machinery, not importable on their own (env.py reads

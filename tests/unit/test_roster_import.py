@@ -14,7 +14,7 @@ from stationapp.domain.errors import ImportFileError
 from stationapp.domain.roster_columns import RosterField
 from stationapp.domain.vocab import CareCategory, CareTier, Sex
 from stationapp.services.database import Database
-from stationapp.services.households import (
+from stationapp.services.household_queries import (
     HouseholdFilter,
     get_household,
     list_household_ids,

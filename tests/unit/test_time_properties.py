@@ -40,15 +40,14 @@ from stationapp.services.database import Database
 from stationapp.services.households import HouseholdInput, ResidentInput, create_household
 from stationapp.services.settings import get_station_settings
 from stationapp.services.statistics import monthly_statistics
-from stationapp.services.visits import (
-    VisitInput,
+from stationapp.services.visit_coverage import (
     count_overdue,
-    household_schedule,
     list_overdue,
     list_overdue_ids,
     month_coverage,
-    reschedule_household,
 )
+from stationapp.services.visit_schedule import household_schedule, reschedule_household
+from stationapp.services.visits import VisitInput
 from stationapp.workflows.opening import open_database
 from stationapp.workflows.station_settings import save_station_settings
 from stationapp.workflows.visits import record_visit

@@ -17,14 +17,22 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Household
 from stationapp.domain.vocab import CareTier, HouseholdStatus
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    get_household,
-    update_household,
-)
+from stationapp.services.household_queries import get_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household, update_household
 from stationapp.services.settings import get_station_settings
+from stationapp.services.visit_coverage import (
+    fetch_overdue_rows,
+    list_overdue,
+    list_overdue_ids,
+    month_coverage,
+)
+from stationapp.services.visit_reminders import add_reminder, complete_reminder, list_reminders
+from stationapp.services.visit_schedule import (
+    household_schedule,
+    reschedule_all,
+    reschedule_household,
+)
 from stationapp.services.visits import (
     FindingInput,
     FollowUpReminder,
@@ -32,21 +40,11 @@ from stationapp.services.visits import (
     VisitFilter,
     VisitInput,
     VisitSaved,
-    add_reminder,
-    complete_reminder,
     delete_visit,
-    fetch_overdue_rows,
     fetch_visit_rows,
     get_visit,
-    household_schedule,
-    list_overdue,
-    list_overdue_ids,
-    list_reminders,
     list_visit_ids,
     list_visits,
-    month_coverage,
-    reschedule_all,
-    reschedule_household,
     update_visit,
 )
 from stationapp.workflows.household_status import change_status

@@ -1,0 +1,151 @@
+"""The Station tab of the settings dialog: name, phone, visit intervals, request time limit.
+
+Name and phone are printed on every delivery sheet and report; the visit interval per care
+tier (关爱等级) moves every household's next visit; open requests older than the time
+limit stand out as overdue. The tab only holds the form: :class:`SettingsDialog` saves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.domain import text_rules
+from stationapp.domain.errors import ValidationError
+from stationapp.domain.vocab import CareTier
+from stationapp.services.settings import StationSettings
+from stationapp.ui.form_helpers import (
+    ErrorLabel,
+    clear_field_problems,
+    show_field_problem,
+    with_error,
+)
+from stationapp.ui.text_limits import limit_text
+
+INTERVAL_RANGE = (1, 366)
+"""Smallest and largest visit interval in days the spin boxes allow."""
+
+def interval_field(tier: CareTier) -> str:
+    """The ValidationError field name of a tier's visit interval (``visit_interval_<tier>``)."""
+    return f"visit_interval_{tier.value}"
+
+
+LIMIT_RANGE = (1, 365)
+"""Smallest and largest request time limit in days the spin box allows."""
+
+STATION_FIELDS: tuple[str, ...] = (
+    "name", "phone", *(interval_field(t) for t in CareTier), "request_limit_days",
+)
+"""Fields of the Station tab with an inline error label (see :attr:`StationTab.errors`)."""
+
+
+class StationTab(QWidget):
+    """Name, phone and visit intervals of the station; saved by the dialog's Save button."""
+
+    def __init__(self, settings: StationSettings, parent: QWidget | None = None) -> None:
+        """Build the form filled with ``settings``."""
+        super().__init__(parent)
+        self.errors: dict[str, ErrorLabel] = {}
+        for field in STATION_FIELDS:
+            label = ErrorLabel(self)
+            label.setObjectName(f"error_{field}")
+            self.errors[field] = label
+        self.name_edit = QLineEdit(settings.name, self)
+        self.name_edit.setObjectName("name")
+        limit_text(self.name_edit, text_rules.STATION_NAME)
+        self.phone_edit = QLineEdit(settings.phone, self)
+        self.phone_edit.setObjectName("phone")
+        limit_text(self.phone_edit, text_rules.STATION_PHONE)
+        self.phone_edit.setPlaceholderText(self.tr("Mobile, or landline with area code"))
+        self.interval_spins: dict[CareTier, QSpinBox] = {}
+        self._fields: dict[str, QWidget] = {"name": self.name_edit, "phone": self.phone_edit}
+
+        station_form = QFormLayout()
+        station_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for text, field, widget in (
+            (self.tr("Station &name:"), "name", self.name_edit),
+            (self.tr("&Phone:"), "phone", self.phone_edit),
+        ):
+            buddy = QLabel(text, self)
+            buddy.setBuddy(widget)
+            station_form.addRow(buddy, with_error(widget, self.errors[field], self))
+        hint = QLabel(self.tr("Name and phone are printed on every delivery sheet and report."),
+                      self)
+        station_form.addRow(hint)
+
+        intervals = QGroupBox(self.tr("Visit interval per care tier"), self)
+        interval_form = QFormLayout(intervals)
+        for tier in CareTier:
+            spin = QSpinBox(self)
+            spin.setObjectName(interval_field(tier))
+            spin.setRange(*INTERVAL_RANGE)
+            spin.setSuffix(self.tr(" days"))
+            spin.setValue(settings.interval(tier))
+            spin.setAccessibleName(tier.label)
+            self.interval_spins[tier] = spin
+            self._fields[interval_field(tier)] = spin
+            buddy = QLabel(self.tr("{tier}:").format(tier=tier.label), self)
+            buddy.setBuddy(spin)
+            interval_form.addRow(buddy, with_error(spin, self.errors[interval_field(tier)], self))
+
+        requests = QGroupBox(self.tr("Requests"), self)
+        requests_form = QFormLayout(requests)
+        self.limit_spin = QSpinBox(self)
+        self.limit_spin.setObjectName("request_limit_days")
+        self.limit_spin.setRange(*LIMIT_RANGE)
+        self.limit_spin.setSuffix(self.tr(" days"))
+        self.limit_spin.setValue(settings.request_limit_days)
+        self.limit_spin.setAccessibleName(self.tr("Request time limit"))
+        self.limit_spin.setToolTip(self.tr(
+            "Open requests older than this stand out in red as overdue"))
+        self._fields["request_limit_days"] = self.limit_spin
+        limit_label = QLabel(self.tr("Request &time limit:"), self)
+        limit_label.setBuddy(self.limit_spin)
+        requests_form.addRow(limit_label, with_error(self.limit_spin,
+                                                     self.errors["request_limit_days"], self))
+
+        self.general_error = ErrorLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(station_form)
+        layout.addWidget(intervals)
+        layout.addWidget(requests)
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+
+    def current_settings(self) -> StationSettings:
+        """The settings as the form shows them."""
+        return StationSettings(
+            name=self.name_edit.text(),
+            phone=self.phone_edit.text(),
+            visit_interval_days=tuple(
+                (tier, spin.value()) for tier, spin in self.interval_spins.items()
+            ),
+            request_limit_days=self.limit_spin.value(),
+        )
+
+    def clear_problems(self) -> None:
+        """Hide every error message and red frame."""
+        clear_field_problems(self.errors, self._fields, self.general_error)
+
+    def show_problems(self, problems: Sequence[ValidationError]) -> None:
+        """Show every problem under its field (others under the form); focus the first."""
+        self.clear_problems()
+        for problem in problems:
+            show_field_problem(self.errors, self._fields, self.general_error,
+                               problem.field, problem.message)
+        first = next((self._fields[f] for f in STATION_FIELDS if self.errors[f].text()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+__all__ = ["INTERVAL_RANGE", "LIMIT_RANGE", "STATION_FIELDS", "StationTab", "interval_field"]
