@@ -108,7 +108,11 @@ def service_calls(database: Any, today: date) -> dict[str, Callable[[], str]]:
     from stationapp.domain.schedule import month_start
     from stationapp.services.requests import RequestFilter, list_requests
     from stationapp.services.statistics import monthly_statistics
-    from stationapp.services.visits import fetch_overdue_rows, list_overdue_ids, month_coverage
+    from stationapp.services.visit_coverage import (
+        fetch_overdue_rows,
+        list_overdue_ids,
+        month_coverage,
+    )
 
     month = month_start(today)
     last_month = month_start(month - timedelta(days=1))

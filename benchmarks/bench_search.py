@@ -125,7 +125,7 @@ def typing_sequence(session: Any) -> list[Keystroke]:
 
 def services_keystroke(database: Any, block_size: int) -> Callable[[str], int]:
     """What one keystroke costs below Qt: ids in one session, the first block in another."""
-    from stationapp.services.households import (
+    from stationapp.services.household_queries import (
         HouseholdFilter,
         fetch_household_rows,
         list_household_ids,

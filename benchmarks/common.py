@@ -371,7 +371,7 @@ def baseline_queries(database: Any) -> dict[str, Callable[[], str]]:
     returns what it found."""
     from sqlalchemy import text
 
-    from stationapp.services.households import HouseholdFilter, list_household_ids
+    from stationapp.services.household_queries import HouseholdFilter, list_household_ids
 
     def count_all() -> str:
         with database.session() as session:

@@ -359,7 +359,7 @@ _HOUSEHOLD_COLUMNS = ("id", "address", "head", "age", "phone", "categories", "ti
 
 
 def _households(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
-    from stationapp.services.households import list_households
+    from stationapp.services.household_queries import list_households
 
     try:
         status = (None if args.status.lower() in ("all", "全部")
@@ -469,7 +469,7 @@ _OVERDUE_COLUMNS = ("地址", "户主", "电话", "等级", "联户人", "上次
 
 def _overdue(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     """``stationapp visits overdue``: the overdue list as a table or JSON."""
-    from stationapp.services.visits import list_overdue
+    from stationapp.services.visit_coverage import list_overdue
     from stationapp.services.volunteers import get_volunteer
 
     with cli_data.opened_database(args.database_url, clock) as database, \

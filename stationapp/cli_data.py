@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from stationapp.domain.clock import Clock
     from stationapp.services.database import Database
-    from stationapp.services.households import HouseholdFilter
+    from stationapp.services.household_queries import HouseholdFilter
 
 Translate = Callable[[str, str], str]
 
@@ -70,7 +70,7 @@ def household_filter(
     Raises ValidationError for an unknown category or tier, NotFoundError for an unknown
     community.
     """
-    from stationapp.services.households import HouseholdFilter, find_community_id
+    from stationapp.services.household_queries import HouseholdFilter, find_community_id
 
     try:
         category = (CareCategory(parse_label(CareCategory, args.category))

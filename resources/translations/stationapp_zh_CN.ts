@@ -1,15 +1,14 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="139"/>
+        <location filename="../../stationapp/ui/app.py" line="140" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="152"/>
+        <location filename="../../stationapp/ui/app.py" line="153" />
         <source>Database upgraded</source>
         <translation>数据库已升级</translation>
     </message>
@@ -17,27 +16,27 @@
 <context>
     <name>AutoSplitDialog</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="286"/>
+        <location filename="../../stationapp/ui/delivery_split_dialog.py" line="33" />
         <source>Split stops among volunteers</source>
         <translation>把配送户分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="288"/>
+        <location filename="../../stationapp/ui/delivery_split_dialog.py" line="35" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="291"/>
+        <location filename="../../stationapp/ui/delivery_split_dialog.py" line="38" />
         <source>{name} ({community})</source>
         <translation>{name}（{community}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="299"/>
+        <location filename="../../stationapp/ui/delivery_split_dialog.py" line="46" />
         <source>Only stops &amp;not yet assigned (keep what is assigned)</source>
         <translation>只分还没分配的户，已分配的不变(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="302"/>
+        <location filename="../../stationapp/ui/delivery_split_dialog.py" line="49" />
         <source>Pending stops are split by community and building: a building stays with one volunteer, and every volunteer gets about the same number of stops.</source>
         <translation>待送的户按小区和楼栋来分：同一栋楼归同一位志愿者，每位志愿者分到的户数大致相同。</translation>
     </message>
@@ -45,12 +44,12 @@
 <context>
     <name>AutomaticBackup</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="114"/>
+        <location filename="../../stationapp/ui/app.py" line="115" />
         <source>Backed up today into {folder}</source>
         <translation>今天已自动备份到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="122"/>
+        <location filename="../../stationapp/ui/app.py" line="123" />
         <source>The automatic backup failed (see File ▸ Backups…): {reason}</source>
         <translation>自动备份没有成功（请看“文件 ▸ 备份…”）：{reason}</translation>
     </message>
@@ -58,160 +57,165 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="118"/>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="510"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="124" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="522" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="133"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="139" />
         <source>e.g. a folder on a USB disk</source>
         <translation>如：U 盘上的一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="134"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="140" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="138"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="144" />
         <source> newest backups</source>
         <translation> 份最新备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="139"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="145" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="146"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="152" />
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="146"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="152" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="146"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="152" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="147"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="153" />
         <source>Backups in the folder</source>
         <translation>文件夹中的备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="159"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="165" />
         <source>Back &amp;up now</source>
         <translation>立即备份(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="160"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="166" />
         <source>&amp;Restore selected…</source>
         <translation>恢复选中的备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="161"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="167" />
         <source>Restore from f&amp;ile…</source>
         <translation>从文件恢复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="162"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="168" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="204"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="210" />
         <source>Where backups go</source>
         <translation>备份存放位置</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="212"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="218" />
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="215"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="221" />
         <source>&amp;Keep:</source>
         <translation>保留(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="225"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="231" />
         <source>Once a day, when the program starts, a backup is made here automatically. Older backups beyond the number kept are deleted.</source>
         <translation>每天第一次打开程序时，会自动在这里备份一次。超出保留份数的旧备份会被删除。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="232"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="238" />
         <source>Backups in this folder</source>
         <translation>这个文件夹中的备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="240"/>
-        <source>This ledger is kept on a PostgreSQL server. This program does not back it up itself; use the server&apos;s own tools:</source>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="246" />
+        <source>This ledger is kept on a PostgreSQL server. This program does not back it up itself; use the server's own tools:</source>
         <translation>本台账保存在 PostgreSQL 服务器上。本程序不负责备份它，请用服务器自带的工具备份：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="295"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="300" />
         <source>Choose the folder where backups go.</source>
         <translation>请选择存放备份的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="301"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="306" />
         <source>Give the whole path of the folder (or choose it with Browse…).</source>
         <translation>请填写文件夹的完整路径（或点“浏览…”选择）。</translation>
     </message>
+    <message>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="314" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/backup_dialog.py" line="350"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="358" />
         <source>%n backup(s) in {folder}</source>
         <translation>
             <numerusform>{folder} 中有 %n 份备份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="354"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="362" />
         <source>No backups in {folder} yet.</source>
         <translation>{folder} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="356"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="364" />
         <source>The folder {folder} does not exist yet; it is made with the first backup.</source>
         <translation>文件夹 {folder} 还不存在，第一次备份时会自动创建。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="363"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="371" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="364"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="372" />
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="365"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="373" />
         <source>before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="366"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="374" />
         <source>before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="404"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="412" />
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="412"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="422" />
         <source>Backed up</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="413"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="423" />
         <source>The ledger was backed up to
 {path}
 ({size}).</source>
@@ -220,27 +224,27 @@
 （{size}）。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="418"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="428" />
         <source>Not backed up</source>
         <translation>未备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="450"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="460" />
         <source>This is the ledger in use, not a backup. Choose one of the backups.</source>
         <translation>这是正在使用的台账，不是备份。请选择一份备份。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="451"/>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="459"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="461" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="469" />
         <source>Cannot restore this file</source>
         <translation>不能用这个文件恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="464"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="474" />
         <source>The ledger now in use will be REPLACED by the backup
 {path}
 
-Everything entered since that backup was made will no longer be in the ledger. The current ledger is first kept aside as a backup (&quot;before restore&quot;) in
+Everything entered since that backup was made will no longer be in the ledger. The current ledger is first kept aside as a backup ("before restore") in
 {folder}
 so it can be brought back if needed.
 
@@ -255,22 +259,22 @@ Restore this backup?</source>
 确定要恢复这份备份吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="469"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="479" />
         <source>Replace the ledger?</source>
         <translation>替换台账？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="469"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="479" />
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="477"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="487" />
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="485"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="497" />
         <source>The ledger was restored from
 {source}.
 
@@ -283,47 +287,47 @@ The previous ledger was kept as
 {aside}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="490"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="502" />
         <source>The backup came from an older version of stationapp (schema {revision}) and was brought up to date.</source>
         <translation>这份备份来自旧版 stationapp（数据结构 {revision}），已自动升级到当前版本。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="492"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="504" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="497"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="509" />
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="535"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="547" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="536"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="548" />
         <source>The backup folder or count was changed but not saved. Close anyway?</source>
         <translation>备份文件夹或保留份数已修改，但还没保存。仍然关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="537"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="549" />
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="566"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="578" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="570"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="582" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="571"/>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="583" />
         <source>stationapp backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>stationapp 备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -331,42 +335,42 @@ The previous ledger was kept as
 <context>
     <name>CandidateModel</name>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="104"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="105" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="105"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="106" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="106"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="107" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="107"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="108" />
         <source>Care categories</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="108"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="109" />
         <source>Mobility notes</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="109"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="110" />
         <source>Already planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="195"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="196" />
         <source>This household already has a delivery for this event; an item it already gets is not planned twice.</source>
         <translation>这户在本次活动中已安排了配送；已经安排过的物品不会重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="226"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="227" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -374,17 +378,17 @@ The previous ledger was kept as
 <context>
     <name>CatalogueEntryDialog</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="137"/>
+        <location filename="../../stationapp/ui/settings_catalogue_tab.py" line="81" />
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="143"/>
+        <location filename="../../stationapp/ui/settings_catalogue_tab.py" line="87" />
         <source>e.g. 幅, 张, 份</source>
         <translation>如：幅、张、份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="146"/>
+        <location filename="../../stationapp/ui/settings_catalogue_tab.py" line="90" />
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
@@ -392,52 +396,52 @@ The previous ledger was kept as
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="485"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="237" />
         <source>Columns</source>
         <translation>各列内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="487"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="239" />
         <source>Check the header row (marked in yellow) and what each column holds. Columns set to “(ignore)” are not imported.</source>
         <translation>请核对表头行（黄色标出）和每一列的内容。设为“（忽略）”的列不会导入。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="510"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="262" />
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="514"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="266" />
         <source>(click a row below to take it as the header)</source>
         <translation>（点击下面某一行，就把它作为表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="519"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="271" />
         <source>What each column holds:</source>
         <translation>每一列的内容：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="568"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="320" />
         <source>“{field}” is chosen for more than one column ({columns})</source>
         <translation>“{field}”被选给了不止一列（{columns}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="597"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="349" />
         <source>Column {letter}: {title}</source>
         <translation>{letter} 列：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="598"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="350" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="601"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="353" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="610"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="362" />
         <source>e.g. {value}</source>
         <translation>如：{value}</translation>
     </message>
@@ -445,29 +449,29 @@ The previous ledger was kept as
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="55"/>
+        <location filename="../../stationapp/ui/crash.py" line="55" />
         <source>Unexpected error</source>
         <translation>程序出错了</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="58"/>
+        <location filename="../../stationapp/ui/crash.py" line="58" />
         <source>Sorry, something went wrong inside stationapp. Your saved data is safe, but the last action may not have finished.
 Please copy the details below and send them to whoever looks after this program.</source>
         <translation>抱歉，程序内部出了问题。已经保存的数据不会丢失，但刚才的操作可能没有完成。
 请复制下面的详细信息，发给负责维护本程序的人员。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="63"/>
+        <location filename="../../stationapp/ui/crash.py" line="63" />
         <source>The details are also written to: {path}</source>
         <translation>详细信息也已记录在：{path}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="74"/>
+        <location filename="../../stationapp/ui/crash.py" line="74" />
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="86"/>
+        <location filename="../../stationapp/ui/crash.py" line="86" />
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -475,7 +479,7 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="133"/>
+        <location filename="../../stationapp/ui/crash.py" line="133" />
         <source>Could not finish</source>
         <translation>操作未完成</translation>
     </message>
@@ -483,404 +487,204 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>DeliveriesPanel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="367"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="107" />
         <source>Deliveries: {title}</source>
         <translation>配送：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="388"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="137" />
         <source>&amp;Plan deliveries…</source>
         <translation>安排配送(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="389"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="138" />
         <source>Choose households and items for this event</source>
         <translation>为本次活动选择要送的住户和物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="399"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="148" />
         <source>Sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="410"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="159" />
         <source>&amp;Split among volunteers…</source>
         <translation>分给志愿者(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="412"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="161" />
         <source>Split the stops by community and building, balanced</source>
         <translation>按小区和楼栋，把各户平均分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="413"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="162" />
         <source>P&amp;rint sheet…</source>
         <translation>打印配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="414"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="163" />
         <source>All &amp;delivered</source>
         <translation>全部送达(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="416"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="165" />
         <source>Mark every pending stop of this sheet as delivered</source>
         <translation>把这张单上所有待送的户记为已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="401"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="434"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="455"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="150" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="193" />
         <source>Stops</source>
         <translation>配送户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="401"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="150" />
         <source>Sheet</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="401"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="150" />
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="420"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="169" />
         <source>Sh&amp;eets:</source>
         <translation>配送单(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="470"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="208" />
         <source>Volunteer to assign to</source>
         <translation>分配给哪位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="472"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="210" />
         <source>&amp;Assign</source>
         <translation>分配(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="473"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="211" />
         <source>Give the selected stops to this volunteer</source>
         <translation>把选中的户分给这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="474"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="212" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="475"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="213" />
         <source>Move the stop up (Ctrl+Up)</source>
         <translation>往前移一位（Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="476"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="214" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="477"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="215" />
         <source>Move the stop down (Ctrl+Down)</source>
         <translation>往后移一位（Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="478"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="216" />
         <source>Assign &amp;to:</source>
         <translation>分配给(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="489"/>
-        <source>Record what happened (keys 1–5 in the table)</source>
-        <translation>登记配送结果（在表格里可按 1–5 键）</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="496"/>
-        <source>Record {outcome} for the selected stops (key {key})</source>
-        <translation>把选中的户记为“{outcome}”（按键 {key}）</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="504"/>
-        <source>Put stops found not at home or at a wrong address back to pending</source>
-        <translation>把“不在家”和“地址有误”的户改回待送</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="511"/>
-        <source>Optional note, e.g. the neighbour took it; Enter returns to the table</source>
-        <translation>可填说明，如：邻居代收；按 Enter 回到表格</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="512"/>
-        <source>N&amp;ote:</source>
-        <translation>说明(&amp;O)：</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="502"/>
-        <source>Deliver a&amp;gain</source>
-        <translation>再送一次(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="431"/>
-        <source>Delivery rounds</source>
-        <translation>配送趟次</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="433"/>
-        <source>Volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="433"/>
-        <source>Day</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="433"/>
-        <source>Hours</source>
-        <translation>时长（小时）</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="438"/>
-        <source>Enter loads the round below for correcting</source>
-        <translation>按 Enter 把这一趟调到下方修改</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="444"/>
-        <source>De&amp;livery rounds:</source>
-        <translation>配送趟次(&amp;L)：</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="519"/>
-        <source>Whe&amp;n:</source>
-        <translation>时间(&amp;N)：</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="521"/>
-        <source>Add note to &amp;household</source>
-        <translation>说明记入住户备注(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="523"/>
-        <source>Append the note to the household&apos;s record on the ledger</source>
-        <translation>把这条说明添加到住户台账里这户的备注中</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="537"/>
-        <source>Day of the round</source>
-        <translation>这一趟的日期</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="541"/>
-        <source>Da&amp;y:</source>
-        <translation>日期(&amp;Y)：</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="544"/>
-        <source>Hours of the round</source>
-        <translation>这一趟的时长</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="548"/>
-        <source>0 removes the round; Enter saves</source>
-        <translation>填 0 即删除这一趟；按 Enter 保存</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="550"/>
-        <source>Hours wor&amp;ked:</source>
-        <translation>服务时长(&amp;K)：</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="552"/>
-        <source>Sa&amp;ve hours</source>
-        <translation>保存时长(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="554"/>
-        <source>Record the hours this volunteer spent on the round that day</source>
-        <translation>记录这位志愿者当天这一趟用了多长时间</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="568"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="238" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="675"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="328" />
         <source>(nobody: unassigned)</source>
         <translation>（不分配）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="690"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="343" />
         <source>All stops</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="693"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="346" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="742"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="396" />
         <source>No deliveries planned yet: start with Plan deliveries…</source>
         <translation>还没有安排配送：请从“安排配送…”开始</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="745"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="399" />
         <source>%n stop(s) · {pending} to go · {delivered} delivered · {unassigned} unassigned</source>
         <translation>
             <numerusform>共 %n 户 · 待送 {pending} · 已送达 {delivered} · 未分配 {unassigned}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="820"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="475" />
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="822"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="477" />
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="849"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="504" />
         <source>Tick at least one volunteer to split the stops among.</source>
         <translation>请至少勾选一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="859"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="516" />
         <source>{name} {count}</source>
         <translation>{name} {count} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="861"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="518" />
         <source>Stops split: {parts}.</source>
         <translation>已分好：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="874"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="531" />
         <source>Select the stops to assign first.</source>
         <translation>请先选中要分配的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="883"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="540" />
         <source>%n stop(s) assigned.</source>
         <translation>
             <numerusform>已分配 %n 户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="917"/>
-        <source>Select a stop first.</source>
-        <translation>请先选中一户。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="940"/>
-        <source>%n stop(s) recorded as {outcome}.</source>
-        <translation>
-            <numerusform>已将 %n 户记为“{outcome}”。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="951"/>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1034"/>
-        <source>Choose one volunteer&apos;s sheet on the left first.</source>
-        <translation>请先在左边选一位志愿者的配送单。</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="955"/>
-        <source>Nothing is pending on this sheet.</source>
-        <translation>这张单上没有待送的户。</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="958"/>
-        <source>All delivered?</source>
-        <translation>全部送达？</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="959"/>
-        <source>Mark the %n stop(s) still pending on this sheet as delivered?</source>
-        <translation>
-            <numerusform>把这张单上还待送的 %n 户都记为已送达吗？</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="981"/>
-        <source>%n delivery(ies) marked delivered.</source>
-        <translation>
-            <numerusform>已将 %n 项配送记为已送达。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="991"/>
-        <source>No stop was found not at home or at a wrong address.</source>
-        <translation>没有“不在家”或“地址有误”的户。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="999"/>
-        <source>%n delivery(ies) planned again.</source>
-        <translation>
-            <numerusform>已重新安排 %n 项配送。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1007"/>
-        <source>Select a stop and type the note first.</source>
-        <translation>请先选中一户，再填写说明。</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1018"/>
-        <source>Note added to the household of {name}.</source>
-        <translation>说明已记入{name}家的住户备注。</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1054"/>
-        <source>Round of {name} on {day}: {hours} hours recorded.</source>
-        <translation>已记录{name} {day} 这一趟：{hours} 小时。</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1057"/>
-        <source>Round of {name} on {day} removed.</source>
-        <translation>已删除{name} {day} 这一趟。</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1076"/>
-        <source>{name} has no stops on this event any more.</source>
-        <translation>{name}在本次活动中已经没有配送户了。</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1091"/>
-        <source>Round hours: choose a volunteer&apos;s sheet.</source>
-        <translation>配送时长：请先选一位志愿者的配送单。</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1094"/>
-        <source>Round of {name}:</source>
-        <translation>{name}的这一趟：</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1114"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="601" />
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1116"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="603" />
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1120"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="608" />
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1185"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="687" />
         <source>P&amp;rint this sheet…</source>
         <translation>打印这张配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="1186"/>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="688" />
         <source>P&amp;rint all sheets…</source>
         <translation>打印全部配送单(&amp;R)…</translation>
     </message>
@@ -888,151 +692,151 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>DeliveryPlannerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="257"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="255" />
         <source>Plan deliveries: {title}</source>
         <translation>安排配送：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="264"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="262" />
         <source>Search name, pinyin, address or phone</source>
         <translation>搜索姓名、拼音、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="267"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="265" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="268"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="266" />
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="272"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="270" />
         <source>Care category</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="273"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="271" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="277"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="275" />
         <source>Care tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="278"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="276" />
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="281"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="279" />
         <source>&amp;Mobility problems only</source>
         <translation>只看行动不便的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="291"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="289" />
         <source>Households to deliver to</source>
         <translation>要送上门的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="306"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="304" />
         <source>&amp;Tick all</source>
         <translation>全选(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="307"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="305" />
         <source>&amp;Untick all</source>
         <translation>全不选(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="313"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="311" />
         <source>Households (only those {status} on the ledger)</source>
         <translation>住户（仅限{status}住户）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="321"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="319" />
         <source>Every ticked household gets</source>
         <translation>每户送上门的物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="325"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="323" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="325"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="323" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="325"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="323" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="339"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="337" />
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="340"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="338" />
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="347"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="345" />
         <source>Note printed on the sheet (optional; mobility notes are added anyway)</source>
         <translation>印在配送单上的备注（选填；行动情况会自动印上）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="509"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="525" />
         <source>Choose a community, care category, tier or mobility problems, or search, to list households.</source>
         <translation>请先选小区、关爱类别、关爱等级或“只看行动不便的”，或输入搜索，才会列出住户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="512"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="528" />
         <source>{listed} households match · {ticked} ticked</source>
         <translation>符合条件 {listed} 户 · 已选 {ticked} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="515"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="531" />
         <source>{text} · {planned} already planned for this event</source>
         <translation>{text} · 其中 {planned} 户本次活动已安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_planner.py" line="520"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="536" />
         <source>&amp;Plan for %n household(s)</source>
         <translation>
             <numerusform>为 %n 户安排配送(&amp;P)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="524"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="540" />
         <source>The item catalogue is empty.</source>
         <translation>物品目录是空的，请先添加物品。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="533"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="549" />
         <source>Tick at least one household and add an item.</source>
         <translation>请至少勾选一户，并添加一种物品。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_planner.py" line="548"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="568" />
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="550"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="570" />
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="552"/>
+        <location filename="../../stationapp/ui/delivery_planner.py" line="572" />
         <source>{text} Plan more, or close.</source>
         <translation>{text}可以接着安排，也可以关闭。</translation>
     </message>
@@ -1040,157 +844,157 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="171"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="170" />
         <source>New event</source>
         <translation>新增活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="193"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="192" />
         <source>e.g. couplets for the Spring Festival</source>
         <translation>如：迎新春写春联送祝福</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="196"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="195" />
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="229"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="228" />
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="234"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="233" />
         <source>&amp;Participants:</source>
         <translation>参加人数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="233"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="232" />
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="235"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="234" />
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="236"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="235" />
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="241"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="240" />
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="242"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="241" />
         <source>&amp;Organiser:</source>
         <translation>组织者(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="243"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="242" />
         <source>&amp;Description:</source>
         <translation>活动内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="250"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="249" />
         <source>Handed out on the spot</source>
         <translation>现场发放</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="251" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="251" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="253"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="252" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="259"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="258" />
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="260"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="259" />
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="269"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="268" />
         <source>Volunteers who served</source>
         <translation>参加服务的志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="271"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="270" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="271"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="270" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="272"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="271" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="278"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="277" />
         <source>Add &amp;volunteer</source>
         <translation>添加志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="279"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="278" />
         <source>Remove volunteer</source>
         <translation>移除志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="289"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="288" />
         <source>Register volunteers on the Volunteers page first</source>
         <translation>请先在“志愿者”页面登记志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="441"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="440" />
         <source>Event: {title}</source>
         <translation>活动：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="496"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="496" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="497"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="497" />
         <source>Someone else changed this event after you opened it, so your changes were not saved. Close this window and open the event again to see their changes.</source>
         <translation>您打开这个活动之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这个活动查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="500"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="496" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="503"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="502" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="504"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="503" />
         <source>You changed this event. Close without saving?</source>
         <translation>这个活动的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="552"/>
+        <location filename="../../stationapp/ui/event_dialog.py" line="555" />
         <source>Line {number}: {message}</source>
         <translation>第 {number} 行：{message}</translation>
     </message>
@@ -1198,57 +1002,74 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="89"/>
+        <location filename="../../stationapp/ui/events_page.py" line="95" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="90"/>
+        <location filename="../../stationapp/ui/events_page.py" line="96" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="91"/>
+        <location filename="../../stationapp/ui/events_page.py" line="97" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="92"/>
+        <location filename="../../stationapp/ui/events_page.py" line="98" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="93"/>
+        <location filename="../../stationapp/ui/events_page.py" line="99" />
         <source>Participants</source>
         <translation>参加人数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="94"/>
+        <location filename="../../stationapp/ui/events_page.py" line="100" />
         <source>Planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="96"/>
+        <location filename="../../stationapp/ui/events_page.py" line="101" />
+        <source>Items</source>
+        <translation>物品件数</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/events_page.py" line="103" />
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="99"/>
-        <source>Door-to-door deliveries planned (not cancelled)</source>
-        <translation>已安排的送上门配送（不含已取消的）</translation>
+        <location filename="../../stationapp/ui/events_page.py" line="107" />
+        <source>Households with door-to-door deliveries planned (not cancelled)</source>
+        <translation>已安排送上门的户数（不含已取消的）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="100"/>
-        <source>Deliveries delivered</source>
-        <translation>已送达的配送</translation>
+        <location filename="../../stationapp/ui/events_page.py" line="109" />
+        <source>Item deliveries planned (not cancelled)</source>
+        <translation>已安排配送的物品件数（不含已取消的）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="101"/>
-        <source>Deliveries still to go</source>
-        <translation>还待送的配送</translation>
+        <location filename="../../stationapp/ui/events_page.py" line="110" />
+        <source>Households whose deliveries were all delivered</source>
+        <translation>物品已全部送达的户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="95"/>
+        <location filename="../../stationapp/ui/events_page.py" line="111" />
+        <source>Households with deliveries still to go</source>
+        <translation>还有物品待送的户数</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/events_page.py" line="127" />
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/events_page.py" line="102" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
@@ -1256,37 +1077,37 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventTypesTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="474"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="42" />
         <source>Event type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="474"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="42" />
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="475"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="43" />
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="475"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="43" />
         <source>&amp;Rename…</source>
         <translation>改名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="477"/>
-        <source>Types are never deleted: clear &quot;In use&quot; to retire one. A retired type is no longer offered for new events; past events keep it.</source>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="45" />
+        <source>Types are never deleted: clear "In use" to retire one. A retired type is no longer offered for new events; past events keep it.</source>
         <translation>活动类型不会被删除：取消勾选“在用”即可停用。停用的类型不再供新活动选择，以往的活动仍保留它。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="528"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="94" />
         <source>New event type</source>
         <translation>新增活动类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="537"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="103" />
         <source>Rename event type</source>
         <translation>活动类型改名</translation>
     </message>
@@ -1294,139 +1115,146 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="162"/>
+        <location filename="../../stationapp/ui/events_page.py" line="178" />
         <source>Search title, type, place or organiser</source>
         <translation>搜索活动名称、类型、地点或组织者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="164"/>
+        <location filename="../../stationapp/ui/events_page.py" line="180" />
         <source>Search events</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="165"/>
+        <location filename="../../stationapp/ui/events_page.py" line="181" />
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="166"/>
+        <location filename="../../stationapp/ui/events_page.py" line="182" />
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="167"/>
+        <location filename="../../stationapp/ui/events_page.py" line="183" />
         <source>&amp;Any date</source>
         <translation>不限日期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="168"/>
+        <location filename="../../stationapp/ui/events_page.py" line="184" />
         <source>Show events of every date</source>
         <translation>显示所有日期的活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="170"/>
+        <location filename="../../stationapp/ui/events_page.py" line="186" />
         <source>&amp;New event…</source>
         <translation>新增活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="171"/>
+        <location filename="../../stationapp/ui/events_page.py" line="187" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="172"/>
+        <location filename="../../stationapp/ui/events_page.py" line="188" />
         <source>Edit the selected event (Enter)</source>
         <translation>修改选中的活动（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="173"/>
+        <location filename="../../stationapp/ui/events_page.py" line="189" />
         <source>&amp;Deliveries…</source>
         <translation>配送(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="175"/>
+        <location filename="../../stationapp/ui/events_page.py" line="191" />
         <source>Plan, assign and record the door-to-door deliveries of the event</source>
         <translation>安排、分配和登记本次活动的送上门配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="177"/>
+        <location filename="../../stationapp/ui/events_page.py" line="193" />
         <source>&amp;Print sheets</source>
         <translation>打印配送单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="178"/>
+        <location filename="../../stationapp/ui/events_page.py" line="194" />
         <source>Delivery sheets of all volunteers, or of one</source>
         <translation>打印全部志愿者的配送单，或其中一位的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="184"/>
+        <location filename="../../stationapp/ui/events_page.py" line="200" />
         <source>Event &amp;report</source>
         <translation>活动记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="186"/>
+        <location filename="../../stationapp/ui/events_page.py" line="202" />
         <source>The event record: details, tallies, volunteers, delivery results</source>
         <translation>活动记录：活动情况、发放数量、志愿者和配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="189"/>
-        <location filename="../../stationapp/ui/events_page.py" line="194"/>
+        <location filename="../../stationapp/ui/events_page.py" line="205" />
+        <location filename="../../stationapp/ui/events_page.py" line="210" />
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="203"/>
+        <location filename="../../stationapp/ui/events_page.py" line="219" />
         <source>F&amp;rom:</source>
         <translation>从(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="205"/>
+        <location filename="../../stationapp/ui/events_page.py" line="221" />
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="238"/>
+        <location filename="../../stationapp/ui/events_page.py" line="254" />
         <source>any</source>
         <translation>不限</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/events_page.py" line="312" />
+        <source>%n event(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 个活动</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="328"/>
-        <location filename="../../stationapp/ui/events_page.py" line="359"/>
+        <location filename="../../stationapp/ui/events_page.py" line="361" />
+        <location filename="../../stationapp/ui/events_page.py" line="394" />
         <source>Event not found</source>
         <translation>找不到这个活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="391"/>
+        <location filename="../../stationapp/ui/events_page.py" line="425" />
         <source>All volunteers (one file)</source>
         <translation>全部志愿者（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="397"/>
+        <location filename="../../stationapp/ui/events_page.py" line="431" />
         <source>Only {name}</source>
         <translation>只打印{name}的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="417"/>
+        <location filename="../../stationapp/ui/events_page.py" line="449" />
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="420"/>
+        <location filename="../../stationapp/ui/events_page.py" line="452" />
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="425"/>
+        <location filename="../../stationapp/ui/events_page.py" line="455" />
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="435"/>
+        <location filename="../../stationapp/ui/events_page.py" line="463" />
         <source>Event report: {event}</source>
         <translation>活动记录：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="436"/>
+        <location filename="../../stationapp/ui/events_page.py" line="464" />
         <source>event report</source>
         <translation>活动记录</translation>
     </message>
@@ -1434,160 +1262,160 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="102"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="118" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="111"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="127" />
         <source>This &amp;month</source>
         <translation>本月(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="112"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="128" />
         <source>This &amp;year</source>
         <translation>今年(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="126"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="142" />
         <source>With the current filters of the households page: {filter}</source>
         <translation>按住户台账页当前的筛选条件：{filter}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="130"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="146" />
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="131"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="147" />
         <source>CSV text (.csv)</source>
         <translation>CSV 文本 (.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="134"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="150" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="137"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="153" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="139"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="155" />
         <source>&amp;What:</source>
         <translation>导出内容(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="141"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="157" />
         <source>F&amp;ormat:</source>
         <translation>格式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="143"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="159" />
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="161"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="177" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="253"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="262" />
         <source>tier {tier}</source>
         <translation>关爱等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="254"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="263" />
         <source>every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="256"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="265" />
         <source>liaison {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="258"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="267" />
         <source>without a liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="260"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="269" />
         <source>visit overdue on {date}</source>
         <translation>截至 {date} 走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="263"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="272" />
         <source>name, address or phone “{text}”</source>
         <translation>姓名、地址或电话含“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="274" />
         <source>every household ({status})</source>
         <translation>全部住户（{status}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="272"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="281" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="273"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="282" />
         <source>CSV text (*.csv)</source>
         <translation>CSV 文本 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="275"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="284" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="295"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="304" />
         <source>Choose the file to write.</source>
         <translation>请选择要保存的文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="304"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="313" />
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="309"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="318" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="319"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="328" />
         <source>Exporting {what}…</source>
         <translation>正在导出{what}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="319"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="328" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="376"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="384" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/export_dialog.py" line="377"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="385" />
         <source>%n row(s) written to {path}.</source>
         <translation>
             <numerusform>已将 %n 行写入 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="388"/>
-        <location filename="../../stationapp/ui/export_dialog.py" line="393"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="396" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="401" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="394"/>
+        <location filename="../../stationapp/ui/export_dialog.py" line="402" />
         <source>The file {path} could not be written: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>文件 {path} 没能写入：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
@@ -1595,57 +1423,57 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="351"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="103" />
         <source>Choose file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="353"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="105" />
         <source>Choose the roster to import: an Excel workbook (.xlsx) or a CSV file.</source>
         <translation>选择要导入的花名册：Excel 工作簿（.xlsx）或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="356"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="108" />
         <source>Type the path or press Browse…</source>
         <translation>输入路径，或点“浏览…”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="357"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="109" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="368"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="120" />
         <source>Used for rows whose address does not name a community.</source>
         <translation>地址里没写小区的行，算作这个小区。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="377"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="129" />
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="380"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="132" />
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="383"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="135" />
         <source>Default &amp;community:</source>
         <translation>默认小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="434"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="186" />
         <source>Choose a roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="435"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="187" />
         <source>Rosters (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>花名册 (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="475"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="227" />
         <source>There is no file {path}.</source>
         <translation>找不到文件 {path}。</translation>
     </message>
@@ -1653,28 +1481,28 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="53"/>
+        <location filename="../../stationapp/ui/first_run.py" line="54" />
         <source>Creating {count} demo households…</source>
         <translation>正在生成 {count} 户演示数据…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="58"/>
-        <location filename="../../stationapp/ui/first_run.py" line="77"/>
+        <location filename="../../stationapp/ui/first_run.py" line="59" />
+        <location filename="../../stationapp/ui/first_run.py" line="78" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="87"/>
+        <location filename="../../stationapp/ui/first_run.py" line="88" />
         <source>Welcome to stationapp</source>
         <translation>欢迎使用 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="88"/>
+        <location filename="../../stationapp/ui/first_run.py" line="89" />
         <source>The ledger is empty.</source>
         <translation>住户台账里还没有数据。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="90"/>
+        <location filename="../../stationapp/ui/first_run.py" line="91" />
         <source>You can try the program with a demo station of {count} made-up households, or start with an empty ledger and enter your own households.
 
 Demo data is for practice only: use a separate database for the real ledger.</source>
@@ -1683,12 +1511,12 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 演示数据只供练习：正式台账请另用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="98"/>
+        <location filename="../../stationapp/ui/first_run.py" line="99" />
         <source>Load &amp;demo data</source>
         <translation>载入演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="101"/>
+        <location filename="../../stationapp/ui/first_run.py" line="102" />
         <source>Start &amp;empty</source>
         <translation>从空台账开始(&amp;E)</translation>
     </message>
@@ -1696,316 +1524,316 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="206"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="153" />
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="242"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="189" />
         <source>Choose or type a community</source>
         <translation>选择或输入小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="251"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="198" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="265"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="212" />
         <source>The day the household came onto the ledger (not after today)</source>
         <translation>这户登记到台账上的日期（不能晚于今天）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="272"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="219" />
         <source>Address and contact</source>
         <translation>地址和联系方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="277"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="224" />
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="278"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="225" />
         <source>&amp;Building:</source>
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="279"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="226" />
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="280"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="227" />
         <source>R&amp;oom:</source>
         <translation>室(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="281"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="228" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="282"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="229" />
         <source>Re&amp;gistered:</source>
         <translation>登记日期(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="286"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="233" />
         <source>Care</source>
         <translation>关爱情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="306"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="253" />
         <source>Care &amp;tier:</source>
         <translation>关爱等级(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="314"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="261" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="263" />
         <source>The staff member or volunteer who looks after this household</source>
         <translation>负责联系这户的工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="319"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="266" />
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="339"/>
+        <location filename="../../stationapp/ui/household_members.py" line="130" />
         <source>&amp;Members</source>
         <translation>家庭成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="344"/>
+        <location filename="../../stationapp/ui/household_members.py" line="135" />
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="344"/>
+        <location filename="../../stationapp/ui/household_members.py" line="136" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="344"/>
+        <location filename="../../stationapp/ui/household_members.py" line="137" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="344"/>
+        <location filename="../../stationapp/ui/household_members.py" line="138" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
+        <location filename="../../stationapp/ui/household_members.py" line="139" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
+        <location filename="../../stationapp/ui/household_members.py" line="140" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
+        <location filename="../../stationapp/ui/household_members.py" line="141" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="345"/>
+        <location filename="../../stationapp/ui/household_members.py" line="142" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="346"/>
+        <location filename="../../stationapp/ui/household_members.py" line="143" />
         <source>Mobility</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="346"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="394"/>
-        <location filename="../../stationapp/ui/household_dialog.py" line="408"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="300" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="314" />
+        <location filename="../../stationapp/ui/household_members.py" line="144" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="368"/>
+        <location filename="../../stationapp/ui/household_members.py" line="167" />
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="369"/>
+        <location filename="../../stationapp/ui/household_members.py" line="169" />
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="370"/>
+        <location filename="../../stationapp/ui/household_members.py" line="171" />
         <source>&amp;Remove member</source>
         <translation>移除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="381"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="287" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="388"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="294" />
         <source>&amp;Notes (family situation, how to reach them):</source>
         <translation>备注（家庭情况、怎样联系）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="399"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="305" />
         <source>C&amp;hange status…</source>
         <translation>变更状态(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="408"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="314" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="408"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="314" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="408"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="314" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="418"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="324" />
         <source>H&amp;istory:</source>
         <translation>变更记录(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="499"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="405" />
         <source>Household: {address}</source>
         <translation>住户：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="506"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="412" />
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="507"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="413" />
         <source>Last visit {last}</source>
         <translation>上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="510"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="416" />
         <source>{text} · next due {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="516"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="422" />
         <source>{text} (%n day(s) overdue)</source>
         <translation>
             <numerusform>{text}（已逾期 %n 天）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="525"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="431" />
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="528"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="434" />
         <source>This household is {status} since {date}</source>
         <translation>本户已{status}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="529"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="435" />
         <source>(date not known)</source>
         <translation>日期不详</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="531"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="437" />
         <source>{text}: {reason}</source>
         <translation>{text}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="535"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="441" />
         <source>Current status: {status} since {date}</source>
         <translation>当前状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="577"/>
+        <location filename="../../stationapp/ui/household_members.py" line="211" />
         <source>{status} on save</source>
         <translation>保存后记为{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="674"/>
+        <location filename="../../stationapp/ui/household_members.py" line="309" />
         <source>Kept for the record; not living in the household</source>
         <translation>仅保留记录，已不在本户居住</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="703"/>
+        <location filename="../../stationapp/ui/household_members.py" line="340" />
         <source>From the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="714"/>
+        <location filename="../../stationapp/ui/household_members.py" line="351" />
         <source>{elderly} (80+) is derived from birth dates</source>
         <translation>“{elderly}”（80 岁及以上）按出生日期自动判断</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="716"/>
+        <location filename="../../stationapp/ui/household_members.py" line="355" />
         <source>{note}: this household is {elderly}.</source>
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="762"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="491" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="763"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="492" />
         <source>Someone else changed this household after you opened it, so your changes were not saved. Close this window and open the household again to see their changes.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以您的修改没有保存。请关闭此窗口，重新打开这户查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="766"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="491" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="769"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="497" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="770"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="498" />
         <source>You changed this household. Close without saving?</source>
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="841"/>
+        <location filename="../../stationapp/ui/household_members.py" line="371" />
         <source>Member {number} ({name}): {message}</source>
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="858"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="578" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="859"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="579" />
         <source>Save or undo your changes before changing the status.</source>
         <translation>请先保存或撤销修改，再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="879"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="599" />
         <source>Deliveries cancelled</source>
         <translation>配送已取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="880"/>
+        <location filename="../../stationapp/ui/household_dialog.py" line="600" />
         <source>%n pending delivery(ies) of this household were cancelled.</source>
         <translation>
             <numerusform>这户还有 %n 项待送的配送，已全部取消。</numerusform>
@@ -2015,12 +1843,12 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../../stationapp/ui/household_picker.py" line="54"/>
+        <location filename="../../stationapp/ui/household_picker.py" line="62" />
         <source>Type a name, pinyin initials, address or phone</source>
         <translation>输入姓名、拼音首字母、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_picker.py" line="56"/>
+        <location filename="../../stationapp/ui/household_picker.py" line="64" />
         <source>Household</source>
         <translation>住户</translation>
     </message>
@@ -2028,52 +1856,52 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="124"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="124" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="124"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="124" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="124"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="124" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="124"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="124" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="125"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="125" />
         <source>Care categories</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="125"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="125" />
         <source>Tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="125"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="125" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="126"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="126" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="126"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="126" />
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_table_model.py" line="214"/>
+        <location filename="../../stationapp/ui/household_table_model.py" line="214" />
         <source>Visit overdue by %n day(s)</source>
         <translation>
             <numerusform>走访已逾期 %n 天</numerusform>
@@ -2083,156 +1911,166 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="105"/>
+        <location filename="../../stationapp/ui/households_page.py" line="105" />
         <source>Search name, pinyin, address or phone</source>
         <translation>搜索姓名、拼音、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="108"/>
+        <location filename="../../stationapp/ui/households_page.py" line="108" />
         <source>Search households</source>
         <translation>搜索住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="111"/>
+        <location filename="../../stationapp/ui/households_page.py" line="111" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="114"/>
+        <location filename="../../stationapp/ui/households_page.py" line="114" />
         <source>Care category</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="115"/>
+        <location filename="../../stationapp/ui/households_page.py" line="115" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="119"/>
+        <location filename="../../stationapp/ui/households_page.py" line="119" />
         <source>Care tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="120"/>
+        <location filename="../../stationapp/ui/households_page.py" line="120" />
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="124"/>
+        <location filename="../../stationapp/ui/households_page.py" line="124" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="127"/>
+        <location filename="../../stationapp/ui/households_page.py" line="127" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="129"/>
+        <location filename="../../stationapp/ui/households_page.py" line="129" />
         <source>All liaisons</source>
         <translation>全部联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="130"/>
+        <location filename="../../stationapp/ui/households_page.py" line="130" />
         <source>No liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="132"/>
+        <location filename="../../stationapp/ui/households_page.py" line="132" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="133"/>
-        <source>Households of one liaison (&quot;my households&quot;), or those without one</source>
+        <location filename="../../stationapp/ui/households_page.py" line="133" />
+        <source>Households of one liaison ("my households"), or those without one</source>
         <translation>某位联户人负责的住户（“我的住户”），或没有联户人的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="136"/>
+        <location filename="../../stationapp/ui/households_page.py" line="136" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="137"/>
+        <location filename="../../stationapp/ui/households_page.py" line="137" />
         <source>Add a household to the ledger (Ctrl+N)</source>
         <translation>在台账中新增一户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="138"/>
-        <location filename="../../stationapp/ui/households_page.py" line="145"/>
+        <location filename="../../stationapp/ui/households_page.py" line="138" />
+        <location filename="../../stationapp/ui/households_page.py" line="145" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="139"/>
+        <location filename="../../stationapp/ui/households_page.py" line="139" />
         <source>Open the selected household (Enter)</source>
         <translation>打开选中的住户（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="140"/>
-        <location filename="../../stationapp/ui/households_page.py" line="147"/>
+        <location filename="../../stationapp/ui/households_page.py" line="140" />
+        <location filename="../../stationapp/ui/households_page.py" line="147" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="141"/>
+        <location filename="../../stationapp/ui/households_page.py" line="141" />
         <source>Record a visit to the selected household</source>
         <translation>为选中的住户登记一次走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="142"/>
-        <location filename="../../stationapp/ui/households_page.py" line="151"/>
+        <location filename="../../stationapp/ui/households_page.py" line="142" />
+        <location filename="../../stationapp/ui/households_page.py" line="151" />
         <source>Assign &amp;liaison…</source>
         <translation>指定联户人(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="143"/>
+        <location filename="../../stationapp/ui/households_page.py" line="143" />
         <source>Make one person the liaison of the selected households</source>
         <translation>把选中的住户交给一位联户人负责</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="159"/>
-        <location filename="../../stationapp/ui/households_page.py" line="171"/>
+        <location filename="../../stationapp/ui/households_page.py" line="159" />
+        <location filename="../../stationapp/ui/households_page.py" line="171" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="242"/>
+        <location filename="../../stationapp/ui/households_page.py" line="242" />
         <source>Liaison: {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="245"/>
+        <location filename="../../stationapp/ui/households_page.py" line="245" />
         <source>Search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="323"/>
-        <location filename="../../stationapp/ui/households_page.py" line="405"/>
+        <location filename="../../stationapp/ui/households_page.py" line="281" />
+        <source>{shown} of {total} households shown</source>
+        <translation>共 {total} 户，显示 {shown} 户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/households_page.py" line="339" />
+        <location filename="../../stationapp/ui/households_page.py" line="424" />
         <source>Household not found</source>
         <translation>找不到这户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="361"/>
+        <location filename="../../stationapp/ui/households_page.py" line="379" />
         <source>Liaison not assigned</source>
         <translation>联户人没有指定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="367"/>
+        <location filename="../../stationapp/ui/households_page.py" line="386" />
         <source>Liaison removed from %n household(s).</source>
         <translation>
             <numerusform>已取消 %n 户的联户人。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="369"/>
+        <location filename="../../stationapp/ui/households_page.py" line="388" />
         <source>{name} is now liaison of %n more household(s).</source>
         <translation>
             <numerusform>已将 %n 户的联户人设为{name}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="439"/>
+        <location filename="../../stationapp/ui/households_page.py" line="479" />
+        <source>Saved {name}'s household; the search was cleared to show it.</source>
+        <translation>已保存{name}家的信息；为显示这户，已清空搜索和筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/households_page.py" line="501" />
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
@@ -2240,54 +2078,54 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="792"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="137" />
         <source>Import roster</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="795"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="140" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="855"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="198" />
         <source>This file does not look like a roster: none of its first 20 rows has headers such as 姓名, 住址 or 身份证号. Choose the sheet with the households, or another file.</source>
         <translation>这个文件不像花名册：前 20 行里没有“姓名”“住址”“身份证号”这样的表头。请选择存放住户的工作表，或换一个文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="872"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="213" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="901"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="242" />
         <source>Checking the rows of {name}…</source>
         <translation>正在检查 {name} 的各行…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="927"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="276" />
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="943"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="292" />
         <source>Nothing imported</source>
         <translation>没有导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="944"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="293" />
         <source>Nothing was imported: %n row(s) have problems and “Stop on first error” is ticked. Save the rejected rows, correct them in the sheet and import again, or untick the box.</source>
         <translation>
             <numerusform>没有导入任何数据：有 %n 行有问题，而且勾选了“遇到错误就停止”。请保存不导入的行，在表格里改正后重新导入；或者取消勾选这一项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="950"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="299" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="951"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="300" />
         <source>The roster was imported.
 
 New people: {created}
@@ -2306,44 +2144,44 @@ Not imported: {rejected}
 新增 {households_created} 户，修改 {households_updated} 户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="963"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="312" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="964"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="313" />
         <source>The import was cancelled. Nothing was imported.</source>
         <translation>导入已取消，没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="968"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="317" />
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="969"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="318" />
         <source>Nothing was imported: {reason}</source>
         <translation>没有导入任何数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="985"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="344" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="1010"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="369" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="1029"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="387" />
         <source>Reading the file… %n row(s) read</source>
         <translation>
             <numerusform>正在读取文件…已读 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="1032"/>
+        <location filename="../../stationapp/ui/import_wizard.py" line="390" />
         <source>Writing the households…</source>
         <translation>正在写入住户…</translation>
     </message>
@@ -2351,42 +2189,42 @@ Not imported: {rejected}
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="547"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="113" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="547"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="113" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="547"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="113" />
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="548"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="114" />
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="548"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="114" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="550"/>
-        <source>Items are never deleted: clear &quot;In use&quot; to retire one. A retired item is no longer offered for new events and deliveries; past records keep it.</source>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="116" />
+        <source>Items are never deleted: clear "In use" to retire one. A retired item is no longer offered for new events and deliveries; past records keep it.</source>
         <translation>物品不会被删除：取消勾选“在用”即可停用。停用的物品不再供新活动和配送选择，以往的记录仍保留它。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="602"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="167" />
         <source>New item</source>
         <translation>新增物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="611"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="176" />
         <source>Edit item</source>
         <translation>修改物品</translation>
     </message>
@@ -2394,69 +2232,69 @@ Not imported: {rejected}
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="110"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="83" />
         <source>Print the ledger</source>
         <translation>打印住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="122"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="95" />
         <source>Columns to print</source>
         <translation>要打印的列</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="132"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="105" />
         <source>&amp;Default columns</source>
         <translation>恢复默认列(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="143"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="116" />
         <source>The ledger is printed on landscape A4, one section per community, with the header row repeated on every page.</source>
         <translation>台账用 A4 纸横向打印，每个小区单独一节，每页都印表头。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="147"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="120" />
         <source>&amp;Preview…</source>
         <translation>预览(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="150"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="123" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="197"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="170" />
         <source>At least one column must be printed.</source>
         <translation>至少要打印一列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="205"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="178" />
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="207"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="180" />
         <source>No household matches {filter}: there is nothing to print.</source>
         <translation>没有符合条件的住户（{filter}），没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="208"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="181" />
         <source>the current filter</source>
         <translation>当前筛选条件</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="210"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="183" />
         <source>Printed: {count} — {filter}</source>
         <translation>将打印 {count}：{filter}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="212"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="185" />
         <source>Printed: {count} — every household on the ledger</source>
         <translation>将打印 {count}：台账上的全部住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/ledger_dialog.py" line="231"/>
+        <location filename="../../stationapp/ui/ledger_dialog.py" line="200" />
         <source>Household ledger</source>
         <translation>住户台账</translation>
     </message>
@@ -2464,17 +2302,17 @@ Not imported: {rejected}
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="504"/>
+        <location filename="../../stationapp/ui/households_page.py" line="568" />
         <source>Assign liaison</source>
         <translation>指定联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="506"/>
+        <location filename="../../stationapp/ui/households_page.py" line="570" />
         <source>(no liaison)</source>
         <translation>（无联户人）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="508"/>
+        <location filename="../../stationapp/ui/households_page.py" line="572" />
         <source>&amp;Liaison for the %n selected household(s):</source>
         <translation>
             <numerusform>选中的 %n 户的联户人(&amp;L)：</numerusform>
@@ -2484,179 +2322,125 @@ Not imported: {rejected}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="76"/>
+        <location filename="../../stationapp/ui/main_window.py" line="73" />
         <source>Areas</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="85"/>
+        <location filename="../../stationapp/ui/main_window.py" line="83" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="86"/>
+        <location filename="../../stationapp/ui/main_window.py" line="84" />
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="87"/>
+        <location filename="../../stationapp/ui/main_window.py" line="85" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="88"/>
+        <location filename="../../stationapp/ui/main_window.py" line="86" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="89"/>
+        <location filename="../../stationapp/ui/main_window.py" line="87" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="90"/>
+        <location filename="../../stationapp/ui/main_window.py" line="88" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="105"/>
+        <location filename="../../stationapp/ui/main_window.py" line="103" />
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="226"/>
+        <location filename="../../stationapp/ui/main_window.py" line="249" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="229"/>
+        <location filename="../../stationapp/ui/main_window.py" line="252" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="232"/>
+        <location filename="../../stationapp/ui/main_window.py" line="255" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="235"/>
+        <location filename="../../stationapp/ui/main_window.py" line="258" />
         <source>Station &amp;settings…</source>
         <translation>服务社设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="237"/>
+        <location filename="../../stationapp/ui/main_window.py" line="260" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="240"/>
+        <location filename="../../stationapp/ui/main_window.py" line="263" />
         <source>&amp;About stationapp</source>
         <translation>关于 stationapp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="243"/>
+        <location filename="../../stationapp/ui/main_window.py" line="266" />
         <source>&amp;Print ledger…</source>
         <translation>打印台账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="246"/>
+        <location filename="../../stationapp/ui/main_window.py" line="269" />
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="248"/>
+        <location filename="../../stationapp/ui/main_window.py" line="271" />
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="251"/>
+        <location filename="../../stationapp/ui/main_window.py" line="274" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="255"/>
+        <location filename="../../stationapp/ui/main_window.py" line="278" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="266"/>
+        <location filename="../../stationapp/ui/main_window.py" line="289" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="269"/>
+        <location filename="../../stationapp/ui/main_window.py" line="292" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="342"/>
-        <source>%n event(s) shown</source>
-        <translation>
-            <numerusform>显示 %n 个活动</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="348"/>
-        <source>%n visit(s) shown</source>
-        <translation>
-            <numerusform>显示 %n 次走访</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="350"/>
-        <source>%n reminder(s) shown</source>
-        <translation>
-            <numerusform>显示 %n 条提醒</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="352"/>
-        <source>%n household(s) overdue for a visit</source>
-        <translation>
-            <numerusform>%n 户走访逾期</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="354"/>
-        <source>%n request(s) shown</source>
-        <translation>
-            <numerusform>显示 %n 件诉求</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="356"/>
-        <source>%n volunteer(s) shown</source>
-        <translation>
-            <numerusform>显示 %n 位志愿者</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../stationapp/ui/main_window.py" line="358"/>
-        <source>%n household(s) on the ledger</source>
-        <translation>
-            <numerusform>台账在册 %n 户</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="361"/>
-        <source>{shown} of {total} households shown</source>
-        <translation>共 {total} 户，显示 {shown} 户</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/main_window.py" line="385"/>
+        <location filename="../../stationapp/ui/main_window.py" line="378" />
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="397"/>
+        <location filename="../../stationapp/ui/main_window.py" line="384" />
         <source>About stationapp</source>
         <translation>关于 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="399"/>
+        <location filename="../../stationapp/ui/main_window.py" line="386" />
         <source>stationapp {version}
 
-The ledger, events, deliveries and follow-up visits of a residents&apos; party-member service station.</source>
+The ledger, events, deliveries and follow-up visits of a residents' party-member service station.</source>
         <translation>stationapp {version}
 
 党员服务社的住户台账、活动、配送和走访回访管理程序。</translation>
@@ -2665,140 +2449,251 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="76"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="77" />
         <source>Edit member</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="76"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="77" />
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="83"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="84" />
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="88"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="89" />
         <source>YYYY-MM-DD, empty if not known</source>
         <translation>年-月-日，如 1943-05-08；不清楚可不填</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="93"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="94" />
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="96"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="97" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="104"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="105" />
         <source>&amp;Head of household</source>
         <translation>户主(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="109"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="110" />
         <source>e.g. uses a wheelchair, needs help on stairs</source>
         <translation>如：坐轮椅、上下楼需要搀扶</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="128"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="129" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="129"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="130" />
         <source>I&amp;D number:</source>
         <translation>身份证号(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="136"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="137" />
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="137"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="138" />
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="138"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="139" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="139"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="140" />
         <source>&amp;Relation to head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="141"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="142" />
         <source>&amp;Mobility notes:</source>
         <translation>行动情况(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="215"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="216" />
         <source>Write the birth date as YYYY-MM-DD, e.g. 1943-05-08</source>
         <translation>出生日期请按“年-月-日”填写，如 1943-05-08</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="282"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="283" />
         <source>From the ID number: born {date} (age {age}), {sex}</source>
         <translation>按身份证号：{date} 出生（{age} 岁），{sex}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="286"/>
+        <location filename="../../stationapp/ui/member_editor.py" line="287" />
         <source>Birth date and sex left empty are taken from the ID number.</source>
         <translation>出生日期和性别不填时，按身份证号自动得出。</translation>
     </message>
 </context>
 <context>
+    <name>OutcomeBox</name>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="56" />
+        <source>Record what happened (keys 1–5 in the table)</source>
+        <translation>登记配送结果（在表格里可按 1–5 键）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="64" />
+        <source>Record {outcome} for the selected stops (key {key})</source>
+        <translation>把选中的户记为“{outcome}”（按键 {key}）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="70" />
+        <source>Deliver a&amp;gain</source>
+        <translation>再送一次(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="72" />
+        <source>Put stops found not at home or at a wrong address back to pending</source>
+        <translation>把“不在家”和“地址有误”的户改回待送</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="79" />
+        <source>Optional note, e.g. the neighbour took it; Enter returns to the table</source>
+        <translation>可填说明，如：邻居代收；按 Enter 回到表格</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="80" />
+        <source>N&amp;ote:</source>
+        <translation>说明(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="87" />
+        <source>Whe&amp;n:</source>
+        <translation>时间(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="89" />
+        <source>Add note to &amp;household</source>
+        <translation>说明记入住户备注(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="91" />
+        <source>Append the note to the household's record on the ledger</source>
+        <translation>把这条说明添加到住户台账里这户的备注中</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="129" />
+        <source>Select a stop first.</source>
+        <translation>请先选中一户。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="151" />
+        <source>%n stop(s) recorded as {outcome}.</source>
+        <translation>
+            <numerusform>已将 %n 户记为“{outcome}”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="162" />
+        <source>Choose one volunteer's sheet on the left first.</source>
+        <translation>请先在左边选一位志愿者的配送单。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="166" />
+        <source>Nothing is pending on this sheet.</source>
+        <translation>这张单上没有待送的户。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="169" />
+        <source>All delivered?</source>
+        <translation>全部送达？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="170" />
+        <source>Mark the %n stop(s) still pending on this sheet as delivered?</source>
+        <translation>
+            <numerusform>把这张单上还待送的 %n 户都记为已送达吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="196" />
+        <source>%n delivery(ies) marked delivered.</source>
+        <translation>
+            <numerusform>已将 %n 项配送记为已送达。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="206" />
+        <source>No stop was found not at home or at a wrong address.</source>
+        <translation>没有“不在家”或“地址有误”的户。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="218" />
+        <source>%n delivery(ies) planned again.</source>
+        <translation>
+            <numerusform>已重新安排 %n 项配送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="227" />
+        <source>Select a stop and type the note first.</source>
+        <translation>请先选中一户，再填写说明。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="239" />
+        <source>Note added to the household of {name}.</source>
+        <translation>说明已记入{name}家的住户备注。</translation>
+    </message>
+</context>
+<context>
     <name>OverdueTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="66"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="66" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="66"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="66" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="66"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="66" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="67"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="67" />
         <source>Tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="67"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="67" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="67"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="67" />
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="67"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="67" />
         <source>Due</source>
         <translation>应访日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="68"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="68" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/overdue_model.py" line="125"/>
+        <location filename="../../stationapp/ui/overdue_model.py" line="125" />
         <source>More than %n day(s) overdue</source>
         <translation>
             <numerusform>逾期超过 %n 天</numerusform>
@@ -2808,22 +2703,22 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PdfMaker</name>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="305"/>
+        <location filename="../../stationapp/ui/pdf_work.py" line="175" />
         <source>Making {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="305"/>
+        <location filename="../../stationapp/ui/pdf_work.py" line="175" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="308"/>
+        <location filename="../../stationapp/ui/pdf_work.py" line="178" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="369"/>
+        <location filename="../../stationapp/ui/pdf_work.py" line="256" />
         <source>The PDF could not be made</source>
         <translation>PDF 没有生成</translation>
     </message>
@@ -2831,94 +2726,94 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="84"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="71" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="86"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="73" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="88"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="75" />
         <source>Print on a printer of this computer (Ctrl+P)</source>
         <translation>用这台电脑连接的打印机打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="89"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="76" />
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="91"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="78" />
         <source>Keep a copy of this PDF (Ctrl+S)</source>
         <translation>把这份 PDF 另存一份（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="92"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="79" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="94"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="81" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="96"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="83" />
         <source>&amp;Fit width</source>
         <translation>适合宽度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="97"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="84" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="160"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="147" />
         <source>Print {title}</source>
         <translation>打印{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="167"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="154" />
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="168"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="155" />
         <source>The printer could not be started. Check that it is switched on and chosen correctly, then try again.</source>
         <translation>打印机没能启动。请检查打印机是否已开机、是否选对了，然后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="211"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="196" />
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="212"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="197" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="223"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="208" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="224"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="209" />
         <source>The PDF could not be saved as {path}: {reason}. Choose another folder or free some disk space.</source>
         <translation>PDF 没能保存为 {path}：{reason}。请换一个文件夹，或清理出一些磁盘空间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/pdf_preview.py" line="247"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="232" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="249"/>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="234" />
         <source>The PDF could not be shown.</source>
         <translation>无法显示这份 PDF。</translation>
     </message>
@@ -2926,22 +2821,22 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../stationapp/ui/person_picker.py" line="67"/>
+        <location filename="../../stationapp/ui/person_picker.py" line="74" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/person_picker.py" line="89"/>
+        <location filename="../../stationapp/ui/person_picker.py" line="96" />
         <source>Type a name or pinyin</source>
         <translation>输入姓名或拼音</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/person_picker.py" line="192"/>
+        <location filename="../../stationapp/ui/person_picker.py" line="205" />
         <source>{name} (staff)</source>
         <translation>{name}（工作人员）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/person_picker.py" line="200"/>
+        <location filename="../../stationapp/ui/person_picker.py" line="213" />
         <source>{name} (inactive)</source>
         <translation>{name}（不在岗）</translation>
     </message>
@@ -2949,17 +2844,17 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PlanRowsModel</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="212"/>
+        <location filename="../../stationapp/ui/import_wizard_models.py" line="133" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="212"/>
+        <location filename="../../stationapp/ui/import_wizard_models.py" line="133" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="212"/>
+        <location filename="../../stationapp/ui/import_wizard_models.py" line="133" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -2967,69 +2862,69 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="640"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="392" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="642"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="394" />
         <source>Nothing has been written yet. Rows marked 不导入 are left out; press Import to import the others.</source>
         <translation>现在还没有写入任何数据。标为“不导入”的行会跳过；点“导入”即导入其余各行。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="649"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="401" />
         <source>Show &amp;only rejected rows</source>
         <translation>只看不导入的行(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="650"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="402" />
         <source>&amp;Save rejected rows…</source>
         <translation>保存不导入的行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="653"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="405" />
         <source>S&amp;top on first error (import nothing if any row is rejected)</source>
         <translation>遇到错误就停止（只要有一行不能导入，就全部不导入）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="702"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="454" />
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="706"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="458" />
         <source>{new} new · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
         <translation>新增 {new} · 更新 {updated} · 无变化 {unchanged} · 不导入 {rejected}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="725"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="477" />
         <source>Save rejected rows</source>
         <translation>保存不导入的行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="726"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="478" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="735"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="487" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard.py" line="736"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="488" />
         <source>The rejected rows could not be saved as {path}: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>不导入的行没能保存为 {path}：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="740"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="492" />
         <source>%n rejected row(s) saved to {path}.</source>
         <translation>
             <numerusform>已把 %n 行不导入的数据保存到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard.py" line="756"/>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="508" />
         <source>%n row(s) are rejected, so nothing will be imported while “Stop on first error” is ticked.</source>
         <translation>
             <numerusform>有 %n 行不能导入；勾选了“遇到错误就停止”时，不会导入任何数据。</numerusform>
@@ -3039,22 +2934,22 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="132"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="125" />
         <source>Due</source>
         <translation>提醒日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="133"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="126" />
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="134"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="127" />
         <source>Reminder</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="135"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="128" />
         <source>Who</source>
         <translation>跟进人</translation>
     </message>
@@ -3062,37 +2957,37 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestCategoriesTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="626"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="189" />
         <source>Request category</source>
         <translation>诉求类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="626"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="189" />
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="627"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="190" />
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="627"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="190" />
         <source>&amp;Rename…</source>
         <translation>改名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="630"/>
-        <source>Categories are never deleted: clear &quot;In use&quot; to hide one. A hidden category is no longer offered for new requests; past requests keep it.</source>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="192" />
+        <source>Categories are never deleted: clear "In use" to hide one. A hidden category is no longer offered for new requests; past requests keep it.</source>
         <translation>诉求类别不会被删除：取消勾选“在用”即可停用。停用的类别不再供新诉求选择，以往的诉求仍保留它。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="695"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="259" />
         <source>New request category</source>
         <translation>新增诉求类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="704"/>
+        <location filename="../../stationapp/ui/settings_list_tabs.py" line="268" />
         <source>Rename request category</source>
         <translation>诉求类别改名</translation>
     </message>
@@ -3100,242 +2995,242 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="390"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="142" />
         <source>New request</source>
         <translation>新增诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="427"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="179" />
         <source>Who reported it, if not the head</source>
         <translation>反映人（不是户主时填写）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="430"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="182" />
         <source>(not yet)</source>
         <translation>（暂未派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="435"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="187" />
         <source>What is wrong, e.g. the radiator in the bedroom stays cold</source>
         <translation>什么问题，如：卧室的暖气片不热</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="463"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="215" />
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="467"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="219" />
         <source>&amp;Household:</source>
         <translation>住户(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="468"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="220" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="470"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="222" />
         <source>&amp;Received:</source>
         <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="471"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="223" />
         <source>Re&amp;porter:</source>
         <translation>反映人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="472"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="224" />
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="473"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="225" />
         <source>&amp;Description:</source>
         <translation>诉求内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="476"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="228" />
         <source>Progress</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="490"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
         <source>Status history</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="492"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="244" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="492"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="244" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="492"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="244" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="492"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="244" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="469"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="221" />
         <source>Cha&amp;nnel:</source>
         <translation>反映渠道(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="506"/>
-        <location filename="../../stationapp/ui/request_dialog.py" line="649"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="258" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="401" />
         <source>Dis&amp;patch…</source>
         <translation>派单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="507"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="259" />
         <source>S&amp;tart work…</source>
         <translation>开始处理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="508"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="260" />
         <source>Re&amp;solve…</source>
         <translation>办结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="509"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="261" />
         <source>Ca&amp;ll back…</source>
         <translation>回访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="510"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="262" />
         <source>Send &amp;back to work…</source>
         <translation>退回处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="513"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="265" />
         <source>Choose who handles the request (派单)</source>
         <translation>选定由谁处理这件诉求（派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="514"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="266" />
         <source>Work on the request has begun (处理中)</source>
         <translation>已经开始处理这件诉求（处理中）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="515"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="267" />
         <source>The problem is solved: say what was done (办结)</source>
         <translation>问题已解决：写明做了什么（办结）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="516"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="268" />
         <source>Ask the resident whether they are satisfied (回访)</source>
         <translation>询问居民是否满意（回访）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="517"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="269" />
         <source>The call-back found the problem still there (退回处理)</source>
         <translation>回访发现问题还没解决（退回处理）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="520"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="272" />
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="529"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="281" />
         <source>Closed: the call-back was made.</source>
         <translation>已结束：已经回访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="543"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="295" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="584"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="336" />
         <source>Request No. {number}: {title}</source>
         <translation>{number} 号诉求：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="595"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="347" />
         <source>Change the assignee with Dispatch…</source>
         <translation>要更换处理人，请用“派单…”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="605"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="357" />
         <source>Open for %n day(s)</source>
         <translation>
             <numerusform>已办理 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="607"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="359" />
         <source>Took %n day(s)</source>
         <translation>
             <numerusform>用时 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="609"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="361" />
         <source>{days} · assigned to {name}</source>
         <translation>{days} · 处理人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="611"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="363" />
         <source>{days} · overdue</source>
         <translation>{days} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="617"/>
-        <source>Open longer than the station&apos;s time limit</source>
+        <location filename="../../stationapp/ui/request_dialog.py" line="369" />
+        <source>Open longer than the station's time limit</source>
         <translation>未办结的时间已超过服务社规定的时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="621"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="373" />
         <source>Resolution ({when}): {text}</source>
         <translation>办结情况（{when}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="626"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="378" />
         <source>Call-back: {verdict}</source>
         <translation>回访：{verdict}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="649"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="401" />
         <source>Reassi&amp;gn…</source>
         <translation>改派(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="705"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="456" />
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="736"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="488" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="737"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="489" />
         <source>Someone else changed this request after you opened it, so your changes were not saved. Close this window and open the request again to see their changes.</source>
         <translation>您打开这件诉求之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这件诉求查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="740"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="488" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="743"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="494" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="744"/>
+        <location filename="../../stationapp/ui/request_dialog.py" line="495" />
         <source>You changed this request. Close without saving?</source>
         <translation>这件诉求的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -3343,132 +3238,132 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestStepDialog</name>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="181"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="133" />
         <source>(choose someone)</source>
         <translation>（请选择处理人）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="186"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="138" />
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="190"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="142" />
         <source>What was done, by whom</source>
         <translation>谁做了什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="194"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="146" />
         <source>&amp;Resolution:</source>
         <translation>办结情况(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="198"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="150" />
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="202"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="154" />
         <source>&amp;Satisfaction:</source>
         <translation>满意度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="207"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="159" />
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="213"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="165" />
         <source>&amp;When:</source>
         <translation>时间(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="243"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="195" />
         <source>Dispatch request No. {number}</source>
         <translation>{number} 号诉求派单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="244"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="196" />
         <source>Start work on request No. {number}</source>
         <translation>{number} 号诉求开始处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="245"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="197" />
         <source>Resolve request No. {number}</source>
         <translation>{number} 号诉求办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="246"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="198" />
         <source>Call back on request No. {number}</source>
         <translation>{number} 号诉求回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="247"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="199" />
         <source>Send request No. {number} back to work</source>
         <translation>{number} 号诉求退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="258"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="210" />
         <source>e.g. asked to go before noon</source>
         <translation>如：请中午前上门</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="259"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="211" />
         <source>e.g. plumber on the way</source>
         <translation>如：维修师傅已出发</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="260"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="212" />
         <source>Anything else worth keeping</source>
         <translation>其他需要记下的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="261"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="213" />
         <source>What the resident said</source>
         <translation>居民怎么说</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="262"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="214" />
         <source>Why the request goes back to work</source>
         <translation>为什么退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="268"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="220" />
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="269"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="221" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="270"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="222" />
         <source>Resolve</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="271"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="223" />
         <source>Record call-back</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="272"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="224" />
         <source>Send back</source>
         <translation>退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="309"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="263" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="310"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="264" />
         <source>Someone else changed this request after you opened it, so this step was not recorded. The request is read again: look at it and try again.</source>
         <translation>您打开之后，别人也修改了这件诉求，所以这一步没有记录。已重新读取这件诉求，请查看后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="312"/>
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="263" />
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -3476,72 +3371,72 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="60"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="60" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="61"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="61" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="62"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="62" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="63"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="63" />
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="64"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="64" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="65"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="65" />
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="66"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="66" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="67"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="67" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="68"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="68" />
         <source>Days open</source>
         <translation>办理天数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="69"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="69" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="72"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="72" />
         <source>Days since the request was received (until it was resolved)</source>
         <translation>从受理起的天数（已办结的算到办结为止）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="74"/>
-        <source>The resident&apos;s verdict at the call-back</source>
+        <location filename="../../stationapp/ui/request_table_model.py" line="74" />
+        <source>The resident's verdict at the call-back</source>
         <translation>回访时居民的评价</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="111"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="111" />
         <source>Overdue: open for {days} days, the limit is {limit} days</source>
         <translation>已逾期：已办理 {days} 天，时限 {limit} 天</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_table_model.py" line="114"/>
+        <location filename="../../stationapp/ui/request_table_model.py" line="114" />
         <source>Overdue: open for {days} days</source>
         <translation>已逾期：已办理 {days} 天</translation>
     </message>
@@ -3549,117 +3444,124 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="70"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="79" />
         <source>Search name, pinyin, address, phone, description or assignee</source>
         <translation>搜索姓名、拼音、地址、电话、诉求内容或处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="72"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="81" />
         <source>Search requests</source>
         <translation>搜索诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="74"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="83" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="75"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="84" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="76"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="85" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="80"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="89" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="83"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="92" />
         <source>Anyone</source>
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="84"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="93" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="85"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="94" />
         <source>O&amp;verdue only</source>
         <translation>只看逾期的(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="87"/>
-        <source>Open requests past the station&apos;s time limit (Station settings)</source>
+        <location filename="../../stationapp/ui/requests_page.py" line="96" />
+        <source>Open requests past the station's time limit (Station settings)</source>
         <translation>超过服务社时限仍未办结的诉求（见“服务社设置”）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="89"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="98" />
         <source>&amp;New request…</source>
         <translation>新增诉求(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="90"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="99" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="91"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="100" />
         <source>Open the selected request (Enter)</source>
         <translation>打开选中的诉求（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="94"/>
-        <location filename="../../stationapp/ui/requests_page.py" line="103"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="103" />
+        <location filename="../../stationapp/ui/requests_page.py" line="112" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="113"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="122" />
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="114"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="123" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="115"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="124" />
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="156"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="165" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/requests_page.py" line="215"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="227" />
         <source>%n open</source>
         <translation>
             <numerusform>未办结 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/requests_page.py" line="218"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="230" />
         <source>%n overdue</source>
         <translation>
             <numerusform>逾期 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="224"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="236" />
         <source>Requests still open in the whole station; overdue: open longer than {limit} days</source>
         <translation>全服务社未办结的诉求；逾期：超过 {limit} 天未办结</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/requests_page.py" line="249" />
+        <source>%n request(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 件诉求</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="284"/>
+        <location filename="../../stationapp/ui/requests_page.py" line="321" />
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
@@ -3667,12 +3569,12 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RoleHoldersModel</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="339"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="332" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="359"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="352" />
         <source>Nobody is {role} in {community}</source>
         <translation>{community}还没有{role}</translation>
     </message>
@@ -3680,27 +3582,27 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RoleRow</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="87"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="88" />
         <source>Community of the role</source>
         <translation>担任角色的小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="91"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="92" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="93"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="94" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="96"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="97" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="98"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="99" />
         <source>Remove this role</source>
         <translation>移除这个角色</translation>
     </message>
@@ -3708,70 +3610,173 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>RolesEditor</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="135"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="136" />
         <source>No role in any community.</source>
         <translation>没有在任何小区担任角色。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="137"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="138" />
         <source>Add &amp;role</source>
         <translation>添加角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="140"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="141" />
         <source>Add a role (supervisor, liaison or publicist) in a community</source>
         <translation>添加在某个小区担任的角色（监督员、联络员或宣传员）</translation>
     </message>
 </context>
 <context>
+    <name>RoundsEditor</name>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="51" />
+        <source>Delivery rounds</source>
+        <translation>配送趟次</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="53" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="53" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="53" />
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="54" />
+        <source>Stops</source>
+        <translation>配送户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="58" />
+        <source>Enter loads the round below for correcting</source>
+        <translation>按 Enter 把这一趟调到下方修改</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="64" />
+        <source>De&amp;livery rounds:</source>
+        <translation>配送趟次(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="72" />
+        <source>Day of the round</source>
+        <translation>这一趟的日期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="76" />
+        <source>Da&amp;y:</source>
+        <translation>日期(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="79" />
+        <source>Hours of the round</source>
+        <translation>这一趟的时长</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="83" />
+        <source>0 removes the round; Enter saves</source>
+        <translation>填 0 即删除这一趟；按 Enter 保存</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="85" />
+        <source>Hours wor&amp;ked:</source>
+        <translation>服务时长(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="87" />
+        <source>Sa&amp;ve hours</source>
+        <translation>保存时长(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="89" />
+        <source>Record the hours this volunteer spent on the round that day</source>
+        <translation>记录这位志愿者当天这一趟用了多长时间</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="149" />
+        <source>Round hours: choose a volunteer's sheet.</source>
+        <translation>配送时长：请先选一位志愿者的配送单。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="152" />
+        <source>Round of {name}:</source>
+        <translation>{name}的这一趟：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="174" />
+        <source>{name} has no stops on this event any more.</source>
+        <translation>{name}在本次活动中已经没有配送户了。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="189" />
+        <source>Choose one volunteer's sheet on the left first.</source>
+        <translation>请先在左边选一位志愿者的配送单。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="208" />
+        <source>Round of {name} on {day}: {hours} hours recorded.</source>
+        <translation>已记录{name} {day} 这一趟：{hours} 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="211" />
+        <source>Round of {name} on {day} removed.</source>
+        <translation>已删除{name} {day} 这一趟。</translation>
+    </message>
+</context>
+<context>
     <name>ServiceRecordDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="400"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="53" />
         <source>Service record: {name}</source>
         <translation>志愿服务记录证明：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="401"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="54" />
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="402"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="55" />
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="408"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="61" />
         <source>A certificate (志愿服务记录证明) with a new number is issued for the hours at events and on delivery rounds in this period, and shown for printing.</source>
         <translation>将按这段时间内参加活动和配送的服务时长，开具一份新编号的志愿服务记录证明，并显示出来供打印。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="412"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="65" />
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="414"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="67" />
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="423"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="76" />
         <source>&amp;Issue certificate</source>
         <translation>开具证明(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="456"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="109" />
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="464"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="118" />
         <source>No service recorded in this period: choose another period.</source>
         <translation>这段时间没有服务记录，请换一个时间段。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_page.py" line="468"/>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="122" />
         <source>%n service(s), {hours} hours in total.</source>
         <translation>
             <numerusform>共服务 %n 次，合计 {hours} 小时。</numerusform>
@@ -3781,42 +3786,47 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="727"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="67" />
         <source>Station settings</source>
         <translation>服务社设置</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="737"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="76" />
         <source>&amp;Station</source>
         <translation>服务社(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="738"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="77" />
         <source>&amp;Event types</source>
         <translation>活动类型(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="739"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="78" />
         <source>&amp;Items</source>
         <translation>物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="740"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="79" />
         <source>Re&amp;quest categories</source>
         <translation>诉求类别(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="748"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="87" />
         <source>Save the Station tab and close. Changes to event types, items and request categories are saved at once.</source>
         <translation>保存“服务社”页的设置并关闭。活动类型、物品和诉求类别的修改会立即保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="793"/>
-        <source>You changed the station&apos;s name, phone, visit intervals or request time limit. Close without saving them?</source>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="125" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="142" />
+        <source>You changed the station's name, phone, visit intervals or request time limit. Close without saving them?</source>
         <translation>服务社名称、电话、走访间隔或诉求办理时限已修改。不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="792"/>
+        <location filename="../../stationapp/ui/settings_dialog.py" line="141" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
@@ -3824,58 +3834,58 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="206"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="69" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="213"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="76" />
         <source>Station &amp;name:</source>
         <translation>服务社名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="214"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="77" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="219"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="82" />
         <source>Name and phone are printed on every delivery sheet and report.</source>
         <translation>名称和电话会印在每张配送单和每份报表上。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="223"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="86" />
         <source>Visit interval per care tier</source>
         <translation>各关爱等级的走访间隔</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="229"/>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="243"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="92" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="106" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="234"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="97" />
         <source>{tier}:</source>
         <translation>{tier}：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="238"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="101" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="245"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="108" />
         <source>Request time limit</source>
         <translation>诉求办理时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="247"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="110" />
         <source>Open requests older than this stand out in red as overdue</source>
         <translation>超过这个天数还没办结的诉求，用红色标为逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_dialog.py" line="249"/>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="112" />
         <source>Request &amp;time limit:</source>
         <translation>诉求办理时限(&amp;T)：</translation>
     </message>
@@ -3883,303 +3893,310 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="134"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="130" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="142"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="138" />
         <source>Previous month (Ctrl+PgUp, Alt+Left)</source>
         <translation>上个月（Ctrl+PgUp 或 Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="143"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="139" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="146"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="142" />
         <source>Next month (Ctrl+PgDown, Alt+Right)</source>
         <translation>下个月（Ctrl+PgDown 或 Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="147"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="143" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="151"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="147" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="152"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="148" />
         <source>The month whose figures are shown</source>
         <translation>显示哪个月的数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="157"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="153" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="159"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="155" />
         <source>T&amp;his month</source>
         <translation>本月(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="160"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="156" />
         <source>Show the current month</source>
         <translation>显示本月的数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="163"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="159" />
         <source>&amp;Print monthly report…</source>
         <translation>打印月报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="165"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="161" />
         <source>The monthly report (月报) of the month shown, as a PDF to print or save</source>
         <translation>把所显示月份的月报生成 PDF，可打印或保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="185"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="181" />
         <source>Households on the ledger</source>
         <translation>在册住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="186"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="182" />
         <source>Visits this month</source>
         <translation>本月走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="187"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="183" />
         <source>Overdue visits</source>
         <translation>走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="188"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="184" />
         <source>Requests received</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="189"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="185" />
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="190"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="186" />
         <source>Average days to close</source>
         <translation>平均办结天数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="191"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="187" />
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="192"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="188" />
         <source>Events this month</source>
         <translation>本月活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="193"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="189" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="194"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="190" />
         <source>Volunteer hours</source>
         <translation>志愿服务时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="202"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="198" />
         <source>No data this month</source>
         <translation>本月没有数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="203"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="199" />
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="204"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="200" />
         <source>Households by care category</source>
         <translation>各关爱类别户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="205"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="201" />
         <source>No household has a care category</source>
         <translation>还没有住户填写关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="207"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="203" />
         <source>Households by community</source>
         <translation>各小区户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="208"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="204" />
         <source>No households on the ledger</source>
         <translation>台账上还没有住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="210"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="206" />
         <source>Visits by method</source>
         <translation>各走访方式次数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="208" />
         <source>Satisfaction at the call-back</source>
         <translation>回访满意度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="215"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="211" />
         <source>Requests by category</source>
         <translation>各类别诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="216"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="216"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="216"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="216"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="217"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="213" />
         <source>Volunteer hours (most)</source>
         <translation>服务时长排行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="218"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="214" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="218"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="214" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/statistics_page.py" line="380" />
+        <source>%n household(s) on the ledger</source>
+        <translation>
+            <numerusform>台账在册 %n 户</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="409"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="419" />
         <source>Figures as of {day}</source>
         <translation>数据截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="414"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="424" />
         <source>Nothing was recorded in {month}: no visits, requests, events or deliveries.</source>
         <translation>{month} 没有任何记录：没有走访、诉求、活动或配送。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="429"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="439" />
         <source>No household was due for a visit</source>
         <translation>本月没有应走访的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="431"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="441" />
         <source>{visited} of {due} households due were visited · target {target}</source>
         <translation>已访 {visited}/{due} 户 · 目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="437"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="447" />
         <source>Coverage {percent}</source>
         <translation>覆盖率 {percent}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="438"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="448" />
         <source>Coverage: households visited ÷ households due (target {target})</source>
         <translation>覆盖率 = 已访户数 ÷ 应访户数（目标 {target}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="443"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="453" />
         <source>Households past their visit date</source>
         <translation>已过应访日期的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="447"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="457" />
         <source>Closed {closed} · still open {open}</source>
         <translation>已办结 {closed} · 未办结 {open}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="450"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="460" />
         <source>Open longer than %n day(s)</source>
         <translation>
             <numerusform>超过 %n 天未办结</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="452"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="462" />
         <source>Open requests past the time limit</source>
         <translation>超过时限未办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="457"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="467" />
         <source>No request was closed</source>
         <translation>没有办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="460"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="470" />
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="461"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="471" />
         <source>%n request(s) closed</source>
         <translation>
             <numerusform>办结 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="465"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="475" />
         <source>No call-back this month</source>
         <translation>本月没有回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="478"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="488" />
         <source>No deliveries this month</source>
         <translation>本月没有配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="480"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="490" />
         <source>All delivered</source>
         <translation>全部送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="484"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="494" />
         <source>{hours} h</source>
         <translation>{hours} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="485"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="495" />
         <source>%n volunteer(s) served</source>
         <translation>
             <numerusform>%n 人参加服务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="490"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="500" />
         <source>The figures could not be read</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="523"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="521" />
         <source>Monthly report {month}</source>
         <translation>{month} 月报</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="524"/>
+        <location filename="../../stationapp/ui/statistics_page.py" line="522" />
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
@@ -4187,47 +4204,47 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="73"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="77" />
         <source>Change household status</source>
         <translation>变更住户状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="77"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="81" />
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="91"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="95" />
         <source>e.g. moved to live with the children; deceased</source>
         <translation>如：随子女居住；去世</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="104"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="109" />
         <source>New &amp;status:</source>
         <translation>新状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="105"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="110" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="148"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="153" />
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="148"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="153" />
         <source>&amp;Reason (optional):</source>
         <translation>原因（选填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="179"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="184" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="176"/>
+        <location filename="../../stationapp/ui/status_dialog.py" line="190" />
         <source>Someone else changed this household after you opened it, so the status was not changed. Close the household and open it again.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以状态没有变更。请关闭这户后重新打开。</translation>
     </message>
@@ -4235,57 +4252,57 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>StopTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="214"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="70" />
         <source>Stop</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="215"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="71" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="216"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="72" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="217"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="73" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="218"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="74" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="219"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="75" />
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="220"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="76" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="221"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="77" />
         <source>Outcome</source>
         <translation>配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="222"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="78" />
         <source>Outcome note</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="223"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="79" />
         <source>Attempt</source>
         <translation>第几次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="253"/>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="109" />
         <source>Recorded {time}</source>
         <translation>登记于 {time}</translation>
     </message>
@@ -4293,7 +4310,7 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>TextLimit</name>
     <message>
-        <location filename="../../stationapp/ui/text_limits.py" line="18"/>
+        <location filename="../../stationapp/ui/text_limits.py" line="26" />
         <source>At most %n characters</source>
         <translation>最多 %n 个字</translation>
     </message>
@@ -4301,199 +4318,199 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="178"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="197" />
         <source>Visit of {date}: {address}</source>
         <translation>{date} 的走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="183"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="202" />
         <source>Record a visit: {address}</source>
         <translation>登记走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="233"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="252" />
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="259" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="240"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="259" />
         <source>H&amp;ow:</source>
         <translation>方式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="241"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="260" />
         <source>&amp;Visitor:</source>
         <translation>走访人(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="271" />
         <source>Findings</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="266"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="285" />
         <source>{topic}: note</source>
         <translation>{topic}：说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="267"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="286" />
         <source>What was seen or said</source>
         <translation>看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="282"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="301" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="293"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="312" />
         <source>Needs &amp;follow-up</source>
         <translation>需要跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="295"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="314" />
         <source>Follow-up</source>
         <translation>后续跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="302"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="321" />
         <source>Open a &amp;request for the station</source>
         <translation>转为诉求，由服务社办理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="305"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="324" />
         <source>Re&amp;mind on a date</source>
         <translation>到日子提醒(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="320"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="339" />
         <source>What is the problem?</source>
         <translation>是什么问题？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="325"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="344" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="328"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="347" />
         <source>D&amp;escription:</source>
         <translation>问题描述(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="339"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="358" />
         <source>What to look at again</source>
         <translation>到时要再看看什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="344"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="363" />
         <source>O&amp;n:</source>
         <translation>提醒日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="347"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="366" />
         <source>&amp;Text:</source>
         <translation>提醒内容(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="354"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="373" />
         <source>Who follows up</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="356"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="375" />
         <source>&amp;Who follows up:</source>
         <translation>跟进人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="425"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="444" />
         <source>Care tier {tier} (visit every {days} days)</source>
         <translation>关爱等级：{tier}（每 {days} 天走访一次）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="428"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="447" />
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="429"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="448" />
         <source>{text} · last visit: {last}</source>
         <translation>{text} · 上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="431"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="450" />
         <source>{text} · next due: {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visit_dialog.py" line="434"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="453" />
         <source>{text} — %n day(s) overdue</source>
         <translation>
             <numerusform>{text} — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="452"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="471" />
         <source>Request No. {number} was opened from this visit.</source>
         <translation>本次走访已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="455"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="474" />
         <source>A reminder was set from this visit.</source>
         <translation>本次走访已设了提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="457"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="476" />
         <source>Requests and reminders are made only when a visit is first recorded.</source>
         <translation>只有第一次登记走访时，才能转诉求或设提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="553"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="573" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="554"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="574" />
         <source>Someone else changed this visit after you opened it, so your changes were not saved. Close this window and open the visit again.</source>
         <translation>您打开这次走访之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这次走访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="556"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="573" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="576"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="601" />
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="577"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="602" />
         <source>Visit recorded.</source>
         <translation>走访已登记。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="579"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="604" />
         <source>{message} Request No. {number} opened.</source>
         <translation>{message}已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="582"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="607" />
         <source>{message} Reminder set for {date}.</source>
         <translation>{message}已设提醒：{date}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="559"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="578" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="560"/>
+        <location filename="../../stationapp/ui/visit_dialog.py" line="579" />
         <source>You changed this visit. Close without saving?</source>
         <translation>这次走访的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -4501,47 +4518,47 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="61"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="61" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="61"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="61" />
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="61"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="61" />
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="61"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="61" />
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="62"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="62" />
         <source>Concerns</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="62"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="62" />
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="121"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="121" />
         <source>Request No. {number}</source>
         <translation>{number} 号诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="137"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="137" />
         <source>Reminder</source>
         <translation>已设提醒</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_table_model.py" line="138"/>
+        <location filename="../../stationapp/ui/visit_table_model.py" line="138" />
         <source>Needed</source>
         <translation>需跟进</translation>
     </message>
@@ -4549,190 +4566,211 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="215"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="292"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="203" />
+        <location filename="../../stationapp/ui/visits_page.py" line="280" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="216"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="204" />
         <source>&amp;Record visit…</source>
         <translation>登记走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="218"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="206" />
         <source>Record a visit to the selected household (Enter in the overdue list)</source>
         <translation>为选中的住户登记走访（在逾期名单里按 Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="219"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="207" />
         <source>&amp;Open visit…</source>
         <translation>打开走访(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="220"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="208" />
         <source>Open the selected visit (Enter in the visits list)</source>
         <translation>打开选中的走访记录（在走访记录里按 Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="221"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="209" />
         <source>Dele&amp;te visit</source>
         <translation>删除走访(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="222"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="210" />
         <source>Remove a visit entered by mistake</source>
         <translation>删除录错的走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="238"/>
-        <source>This month&apos;s coverage</source>
+        <location filename="../../stationapp/ui/visits_page.py" line="226" />
+        <source>This month's coverage</source>
         <translation>本月走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="240"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="228" />
         <source>Everyone</source>
         <translation>全部联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="242"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="230" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="244"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="232" />
         <source>Only the households of this liaison (and the visits they made)</source>
         <translation>只看这位联户人负责的住户及其走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="245"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="233" />
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="258"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="246" />
         <source>Overdue households</source>
         <translation>逾期住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="275"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="263" />
         <source>O&amp;verdue</source>
         <translation>逾期未访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="283"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="271" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="285"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="273" />
         <source>Search address, name or visitor</source>
         <translation>搜索地址、姓名或走访人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="485"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="474" />
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>共 %Ln 次走访</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="287"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="275" />
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="288"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="276" />
         <source>Only with &amp;follow-up</source>
         <translation>只看需跟进的(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="300"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="288" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="311"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="299" />
         <source>V&amp;isits</source>
         <translation>走访记录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="315"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="303" />
         <source>Show &amp;upcoming ones too</source>
         <translation>也显示以后的提醒(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="317"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="305" />
         <source>&amp;Done</source>
         <translation>已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="318"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="306" />
         <source>Mark the selected reminder done</source>
         <translation>把选中的提醒标为已完成</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="320"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="308" />
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="332"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="502"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="320" />
+        <location filename="../../stationapp/ui/visits_page.py" line="491" />
         <source>R&amp;eminders</source>
         <translation>提醒(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="439"/>
-        <source>This month&apos;s coverage: nobody is due — target {target} %</source>
+        <location filename="../../stationapp/ui/visits_page.py" line="428" />
+        <source>This month's coverage: nobody is due — target {target} %</source>
         <translation>本月走访覆盖率：没有应访住户 — 目标 {target}%</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="445"/>
-        <source>This month&apos;s coverage: {percent} % ({visited} of {due} due) — target {target} %</source>
+        <location filename="../../stationapp/ui/visits_page.py" line="434" />
+        <source>This month's coverage: {percent} % ({visited} of {due} due) — target {target} %</source>
         <translation>本月走访覆盖率：{percent}%（应访 {due} 户，已访 {visited} 户）— 目标 {target}%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="461"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="450" />
         <source>%n household(s) overdue for a visit, most days overdue first</source>
         <translation>
             <numerusform>%n 户走访逾期，逾期最久的排在前面</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="462"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="451" />
         <source>No household is overdue for a visit.</source>
         <translation>没有走访逾期的住户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="502"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="491" />
         <source>R&amp;eminders ({count})</source>
         <translation>提醒（{count}）(&amp;E)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/visits_page.py" line="503" />
+        <source>%n visit(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 次走访</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/visits_page.py" line="505" />
+        <source>%n reminder(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 条提醒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/visits_page.py" line="506" />
+        <source>%n household(s) overdue for a visit</source>
+        <translation>
+            <numerusform>%n 户走访逾期</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="592"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="633"/>
-        <location filename="../../stationapp/ui/visits_page.py" line="649"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="603" />
+        <location filename="../../stationapp/ui/visits_page.py" line="646" />
+        <location filename="../../stationapp/ui/visits_page.py" line="661" />
         <source>Not found</source>
         <translation>找不到记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="620"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="633" />
         <source>Delete visit?</source>
         <translation>删除走访记录？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="621"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="634" />
         <source>Delete the visit of {date} to {household}? Use this only for a visit entered by mistake; a request or reminder made from it stays.</source>
         <translation>删除 {date} 对{household}的走访记录吗？只有录错时才删除；由它转成的诉求或提醒会保留。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="635"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="648" />
         <source>Visit of {date} deleted.</source>
         <translation>{date} 的走访记录已删除。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="652"/>
+        <location filename="../../stationapp/ui/visits_page.py" line="665" />
         <source>Reminder done: {text}</source>
         <translation>提醒已完成：{text}</translation>
     </message>
@@ -4740,119 +4778,119 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="252"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="254" />
         <source>Volunteer: {name}</source>
         <translation>志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="254"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="256" />
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="270"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="272" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="279"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="281" />
         <source>Where the volunteer lives (optional)</source>
         <translation>志愿者住在哪个小区（选填）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="297"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="299" />
         <source>Other skills, separated by commas</source>
         <translation>其他特长，用逗号隔开</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="305"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="307" />
         <source>Station &amp;staff (not a volunteer)</source>
         <translation>服务社工作人员（不是志愿者）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="307"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="309" />
         <source>Staff of the station can be liaisons, visitors and assignees like volunteers</source>
         <translation>服务社工作人员和志愿者一样，可以当联户人、走访人和诉求处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="316"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="318" />
         <source>&amp;Active (can be given deliveries)</source>
         <translation>在岗（可安排配送）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="332"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="334" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="333"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="335" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="334"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="336" />
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="335"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="337" />
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="341"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="343" />
         <source>Ro&amp;les:</source>
         <translation>角色(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="343"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="345" />
         <source>Supervisor (监督员), liaison (联络员) and publicist (宣传员) per community</source>
         <translation>在各小区担任的监督员、联络员、宣传员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="347"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="349" />
         <source>Hours served:</source>
         <translation>服务时长：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="349"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="351" />
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="380"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="382" />
         <source>{total} h (events {events} h · delivery rounds {rounds} h)</source>
         <translation>{total} 小时（活动 {events} 小时 · 配送 {rounds} 小时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="384"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="386" />
         <source>; liaison for %n household(s)</source>
         <translation>
             <numerusform>；担任 %n 户的联户人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="420"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="423" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="421"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="424" />
         <source>Someone else changed this volunteer after you opened it, so your changes were not saved. Close this window and open the volunteer again to see their changes.</source>
         <translation>您打开之后，别人也修改了这位志愿者的信息，所以您的修改没有保存。请关闭此窗口，重新打开查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="424"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="423" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="427"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="429" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="428"/>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="430" />
         <source>You changed this volunteer. Close without saving?</source>
         <translation>这位志愿者的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -4860,82 +4898,82 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteerTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="170"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="163" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="171"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="164" />
         <source>Staff / volunteer</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="172"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="165" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="173"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="166" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="174"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="167" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="175"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="168" />
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="176"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="169" />
         <source>Hours served</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="177"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="170" />
         <source>Liaison for</source>
         <translation>联户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="178"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="171" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="194"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="187" />
         <source>Hours at events and on delivery rounds</source>
         <translation>参加活动和配送的服务时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="196"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="189" />
         <source>Households this person is liaison for</source>
         <translation>由此人担任联户人的户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="228"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="221" />
         <source>Events {events} h · delivery rounds {rounds} h</source>
         <translation>活动 {events} 小时 · 配送 {rounds} 小时</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="238"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="231" />
         <source>staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="238"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="231" />
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="251"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="244" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="251"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="244" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4943,141 +4981,148 @@ The ledger, events, deliveries and follow-up visits of a residents&apos; party-m
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="526"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="390" />
         <source>Search name, pinyin, phone, community or skill</source>
         <translation>搜索姓名、拼音、电话、小区或特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="528"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="392" />
         <source>Search volunteers</source>
         <translation>搜索志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="530"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="394" />
         <source>Staff or volunteers</source>
         <translation>工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="531"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="395" />
         <source>Staff and volunteers</source>
         <translation>工作人员和志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="532"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="396" />
         <source>Staff only</source>
         <translation>只看工作人员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="533"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="397" />
         <source>Volunteers only</source>
         <translation>只看志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="535"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="399" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="536"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="400" />
         <source>Any role or none</source>
         <translation>不限角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="537"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="401" />
         <source>Holds a role</source>
         <translation>担任角色的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="540"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="404" />
         <source>Show &amp;inactive</source>
         <translation>显示不在岗人员(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="541"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="405" />
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="542"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="406" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="543"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="407" />
         <source>Edit the selected volunteer (Enter)</source>
         <translation>修改选中的志愿者（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="544"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="408" />
         <source>Service &amp;record…</source>
         <translation>服务记录证明(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="546"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="410" />
         <source>Issue a service record certificate (志愿服务记录证明) for the selected person</source>
         <translation>为选中的人员开具志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="549"/>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="589"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="413" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="453" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="554"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="418" />
         <source>Role holders</source>
         <translation>三员名单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="565"/>
-        <source>Who holds the three roles in each community; &quot;—&quot; marks a role nobody holds. Enter opens the person.</source>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="429" />
+        <source>Who holds the three roles in each community; "—" marks a role nobody holds. Enter opens the person.</source>
         <translation>各小区的“三员”由谁担任；“—”表示没人担任。按 Enter 打开此人的信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="581"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="445" />
         <source>&amp;People</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="582"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="446" />
         <source>Role &amp;holders</source>
         <translation>三员名单(&amp;H)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_page.py" line="645"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="509" />
         <source>%n role(s) nobody holds.</source>
         <translation>
             <numerusform>有 %n 个角色没人担任。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="646"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="510" />
         <source>Every role is held in every community.</source>
         <translation>各小区的角色都有人担任。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/volunteers_page.py" line="539" />
+        <source>%n volunteer(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 位志愿者</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="738"/>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="799"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="620" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="681" />
         <source>Volunteer not found</source>
         <translation>找不到这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="761"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="641" />
         <source>Service record: {name}</source>
         <translation>志愿服务记录证明：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="762"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="642" />
         <source>service record</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="783"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="664" />
         <source>Service record No. {number}: {name}</source>
         <translation>志愿服务记录证明（编号 {number}）：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="786"/>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="666" />
         <source>Certificate No. {number} issued to {name}: {hours} hours.</source>
         <translation>已为{name}开具证明（编号 {number}）：{hours} 小时。</translation>
     </message>

@@ -38,15 +38,15 @@ from stationapp.domain.vocab import (
     DeliveryOutcome,
 )
 from stationapp.services.catalogue import list_event_types, list_items, save_event_type, save_item
-from stationapp.services.deliveries import (
+from stationapp.services.delivery_assignment import auto_assign
+from stationapp.services.delivery_outcomes import record_outcome
+from stationapp.services.delivery_planning import (
     PlanLine,
     TargetFilter,
-    auto_assign,
     find_candidates,
-    list_deliveries,
     plan_deliveries,
-    record_outcome,
 )
+from stationapp.services.delivery_stops import list_deliveries
 from stationapp.services.events import EventInput, ServiceInput, TallyInput, create_event
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 

@@ -12,7 +12,7 @@ from stationapp.documents import PdfTarget
 from stationapp.domain.errors import ValidationError
 from stationapp.messages import msg
 from stationapp.reports.ledger import render_ledger
-from stationapp.services.households import HouseholdFilter
+from stationapp.services.household_queries import HouseholdFilter
 from stationapp.services.ledger_data import LedgerColumn, ledger_data
 
 

@@ -1,8 +1,17 @@
 """What the delivery services share: looking up events, deliveries and volunteers, and
 writing stop numbers.
 
-Internal to the ``delivery_*`` modules (the public face is :mod:`stationapp.services.deliveries`).
-Every function takes a :class:`~sqlalchemy.orm.Session` first and never commits.
+Door-to-door deliveries (送上门) live by job; callers import from the module that does it:
+
+* :mod:`~stationapp.services.delivery_stops`: the read model of a stop (grouping and
+  order, shared by the panel and the sheets) and the deliveries list;
+* :mod:`~stationapp.services.delivery_planning`: targeting and planning;
+* :mod:`~stationapp.services.delivery_assignment`: assigning, splitting, stop order;
+* :mod:`~stationapp.services.delivery_outcomes`: outcomes, 再送一次, notes, cancelling.
+
+This module is internal to them. Every function takes a
+:class:`~sqlalchemy.orm.Session` first and never commits; errors carry message codes of
+the ``delivery.`` area (:mod:`stationapp.messages`).
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ from stationapp.services._aggregates import touch_roots
 from stationapp.services._common import chunks
 from stationapp.services.delivery_common import CHUNK, get_event_row, id_list, renumber
 from stationapp.services.delivery_stops import natural_sort_key
-from stationapp.services.households import (
+from stationapp.services.household_queries import (
     HouseholdFilter,
     fetch_household_rows,
     list_household_ids,

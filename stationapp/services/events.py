@@ -3,8 +3,8 @@
 An event has a type from the station's list, a title, start (and optional end) time,
 place, organiser, description, the number of participants, tallies of what was handed
 out on the spot (春联 100 幅, 宣传材料 100 份 …) and the volunteers who served with their
-hours. Door-to-door deliveries hang off an event (see :mod:`stationapp.services.deliveries`);
-the event list shows how many are planned, done and still pending.
+hours. Door-to-door deliveries hang off an event (see the ``stationapp.services.delivery_*``
+modules); the event list shows how many are planned, done and still pending.
 """
 
 from __future__ import annotations

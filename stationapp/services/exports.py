@@ -30,7 +30,7 @@ from stationapp.services.files import (
     keep_as_text,
     looks_like_formula,
 )
-from stationapp.services.households import HouseholdFilter, SortKey, list_household_ids
+from stationapp.services.household_queries import HouseholdFilter, SortKey, list_household_ids
 
 Cell = str | int | float | date | datetime | None
 
@@ -208,7 +208,7 @@ def events_table(session: Session, start: date | None = None,
 def deliveries_table(session: Session, start: date | None = None,
                      end: date | None = None) -> ExportTable:
     """Every delivery of the events in a period, event by event in stop order."""
-    from stationapp.services.deliveries import list_deliveries
+    from stationapp.services.delivery_stops import list_deliveries
     from stationapp.services.events import list_events
 
     rows: list[tuple[Cell, ...]] = []

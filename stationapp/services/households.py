@@ -38,25 +38,10 @@ from stationapp.services._common import (
     community_named,
     flush_or_conflict,
 )
-from stationapp.services.household_queries import (
-    CommunityInfo,
-    HouseholdFilter,
-    HouseholdRow,
-    SortKey,
-    count_households,
-    fetch_household_rows,
-    find_community_id,
-    get_household,
-    list_communities,
-    list_household_ids,
-    list_households,
-)
+from stationapp.services.household_queries import get_household
 from stationapp.services.household_types import (
     HouseholdDetail,
     HouseholdInput,
-    ResidentDetail,
-    ResidentInput,
-    StatusChange,
 )
 from stationapp.services.household_validation import validate_household
 from stationapp.services.visit_schedule import reschedule_household
@@ -337,15 +322,7 @@ def assign_liaison(
     return changed
 
 
-
-# Besides the changes made here, the household's data, checks and queries keep their old
-# import path here for callers until they import household_types, household_validation
-# or household_queries (no circle: those modules never import this one).
 __all__ = [
-    "CommunityInfo", "HouseholdDetail", "HouseholdFilter", "HouseholdInput", "HouseholdRow",
-    "ResidentDetail", "ResidentInput", "SortKey", "StatusChange", "assign_liaison",
-    "count_households", "create_household", "fetch_household_rows", "find_community_id",
-    "get_household", "household_changes", "list_communities", "list_household_ids",
-    "list_households", "refresh_derived", "set_household_status", "update_household",
-    "validate_household",
+    "assign_liaison", "create_household", "household_changes", "refresh_derived",
+    "set_household_status", "update_household",
 ]

@@ -14,7 +14,7 @@ from stationapp.domain.address import building_label, room_label, unit_label
 from stationapp.domain.models import Household, Resident
 from stationapp.domain.vocab import ResidentStatus
 from stationapp.services._common import chunks
-from stationapp.services.households import (
+from stationapp.services.household_queries import (
     HouseholdFilter,
     SortKey,
     fetch_household_rows,

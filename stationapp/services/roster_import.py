@@ -49,7 +49,6 @@ from stationapp.services.roster_matching import (
     rows_past_notes_limit,
 )
 from stationapp.services.roster_rows import (
-    HEAD_RELATIONS,
     RowPerson,
     is_repeated_header,
     read_person,
@@ -410,5 +409,7 @@ def _result(plan: ImportPlan, new: int, changed: int, written: bool,
     )
 
 
-__all__ = ["HEAD_RELATIONS", "ImportCancelled", "ImportOptions", "ImportPlan", "ImportResult",
-           "Progress", "RowAction", "RowResult", "apply_plan", "dry_run_result", "plan_import"]
+__all__ = [
+    "ImportCancelled", "ImportOptions", "ImportPlan", "ImportResult", "Progress", "RowAction",
+    "RowResult", "apply_plan", "dry_run_result", "plan_import",
+]

@@ -53,10 +53,10 @@ from stationapp.domain.models import Community, Household, HouseholdCategory
 from stationapp.domain.people import ELDERLY_AGE, born_on_or_before_for_age
 from stationapp.domain.schedule import month_end, month_start
 from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome, HouseholdStatus
-from stationapp.services import service_record, visits
+from stationapp.services import service_record, visit_coverage
 from stationapp.services.settings import get_station_settings
 from stationapp.services.sql_dates import calendar_days
-from stationapp.services.visits import Coverage
+from stationapp.services.visit_coverage import Coverage
 
 Counts = tuple[tuple[str, int], ...]
 """(label, count) pairs in display order."""
@@ -213,8 +213,8 @@ def monthly_statistics(
         by_tier=by_tier,
         visits_in_month=visits_total,
         visits_by_method=by_method,
-        coverage=visits.month_coverage(session, first, today),
-        overdue_visits=visits.count_overdue(session, period.as_of),
+        coverage=visit_coverage.month_coverage(session, first, today),
+        overdue_visits=visit_coverage.count_overdue(session, period.as_of),
         requests_received=requests.received,
         requests_closed=requests.closed,
         requests_open=requests.open,

@@ -45,27 +45,8 @@ from stationapp.services._common import (
     like_pattern,
     read_ids,
 )
-from stationapp.services.visit_coverage import (
-    Coverage,
-    OverdueRow,
-    count_overdue,
-    fetch_overdue_rows,
-    list_overdue,
-    list_overdue_ids,
-    month_coverage,
-)
-from stationapp.services.visit_reminders import (
-    ReminderRow,
-    add_reminder,
-    complete_reminder,
-    list_reminders,
-)
-from stationapp.services.visit_schedule import (
-    ScheduleInfo,
-    household_schedule,
-    reschedule_all,
-    reschedule_household,
-)
+from stationapp.services.visit_reminders import add_reminder
+from stationapp.services.visit_schedule import reschedule_household
 
 log = logging.getLogger("stationapp.services")
 
@@ -547,16 +528,8 @@ def list_visits(session: Session, flt: VisitFilter, limit: int | None = None) ->
     return _visit_rows(session, session.execute(listed).all(), among)
 
 
-
-# Besides the visits' own names, the schedule's, coverage's and reminders' keep their old
-# import path here for callers outside the services until they import those modules
-# (no circle: those modules never import this one).
 __all__ = [
-    "Coverage", "FindingInput", "FollowUpReminder", "FollowUpRequest", "OverdueRow",
-    "ReminderRow", "ScheduleInfo", "VisitDetail", "VisitFilter", "VisitInput", "VisitRow",
-    "VisitSaved", "add_reminder", "add_visit", "complete_reminder", "count_overdue",
-    "delete_visit", "fetch_overdue_rows", "fetch_visit_rows", "get_visit",
-    "household_schedule", "list_overdue", "list_overdue_ids", "list_reminders",
-    "list_visit_ids", "list_visits", "month_coverage", "reschedule_all",
-    "reschedule_household", "update_visit", "validate_visit",
+    "FindingInput", "FollowUpReminder", "FollowUpRequest", "VisitDetail", "VisitFilter",
+    "VisitInput", "VisitRow", "VisitSaved", "add_visit", "delete_visit", "fetch_visit_rows",
+    "get_visit", "list_visit_ids", "list_visits", "update_visit", "validate_visit",
 ]

@@ -331,5 +331,5 @@ class TablePanel(Panel):
 
 __all__ = [
     "ALERT_COLOR", "BAR_COLORS", "PIE_COLORS", "BarChartPanel", "FigureCard", "Panel",
-    "PieChartPanel", "TablePanel", "format_number", "percent_text", "set_label_text",
+    "PieChartPanel", "TablePanel", "percent_text", "set_label_text",
 ]

@@ -44,15 +44,9 @@ from PySide6.QtWidgets import (
 
 from stationapp.domain.errors import StationError
 from stationapp.domain.vocab import REDELIVERABLE_OUTCOMES, DeliveryOutcome
-from stationapp.services.deliveries import (
-    DeliveryRow,
-    PlanResult,
-    Stop,
-    assign,
-    auto_assign,
-    move_stop,
-    read_stops,
-)
+from stationapp.services.delivery_assignment import assign, auto_assign, move_stop
+from stationapp.services.delivery_planning import PlanResult
+from stationapp.services.delivery_stops import DeliveryRow, Stop, read_stops
 from stationapp.services.events import get_event
 from stationapp.services.service_record import RoundInfo, list_rounds
 from stationapp.services.volunteers import VolunteerInfo, list_volunteers
@@ -66,7 +60,6 @@ from stationapp.ui.delivery_stop_model import (
     UNASSIGNED,
     SheetKey,
     StopColumn,
-    StopRow,
     StopTableModel,
 )
 from stationapp.ui.form_helpers import select_table_rows
@@ -707,7 +700,4 @@ class DeliveriesPanel(QDialog):
         super().done(result)
 
 
-__all__ = [
-    "ALL_STOPS", "OUTCOME_KEYS", "UNASSIGNED", "AutoSplitDialog", "DeliveriesPanel",
-    "StopColumn", "StopRow", "StopTableModel",
-]
+__all__ = ["DeliveriesPanel"]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from stationapp.domain import text_rules
 from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.vocab import REDELIVERABLE_OUTCOMES, DeliveryOutcome
-from stationapp.services.deliveries import (
+from stationapp.services.delivery_outcomes import (
     add_note_to_household,
     mark_sheet_delivered,
     record_outcome,

@@ -52,7 +52,7 @@ from stationapp.domain import text_rules
 from stationapp.domain.errors import NotFoundError, StationError, ValidationError
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
 from stationapp.services.catalogue import ItemInfo, list_items
-from stationapp.services.deliveries import (
+from stationapp.services.delivery_planning import (
     Candidate,
     PlanLine,
     PlanResult,
@@ -61,7 +61,7 @@ from stationapp.services.deliveries import (
     plan_deliveries,
 )
 from stationapp.services.events import get_event
-from stationapp.services.households import list_communities
+from stationapp.services.household_queries import list_communities
 from stationapp.ui.event_dialog import LineFocus
 from stationapp.ui.form_helpers import INACTIVE_COLOR, INVALID_STYLE, ErrorLabel
 from stationapp.ui.notices import Area, ChangeNotice, changed

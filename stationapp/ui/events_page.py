@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.domain.errors import NotFoundError
-from stationapp.services.deliveries import list_deliveries
+from stationapp.services.delivery_stops import list_deliveries
 from stationapp.services.events import EventRow, list_events
 from stationapp.ui.form_helpers import from_qdate, select_table_row
 from stationapp.ui.notices import Area, ChangeNotice

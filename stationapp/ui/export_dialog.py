@@ -46,7 +46,7 @@ from stationapp.services.exports import (
     visits_table,
     write_table,
 )
-from stationapp.services.households import HouseholdFilter, list_communities
+from stationapp.services.household_queries import HouseholdFilter, list_communities
 from stationapp.services.volunteers import get_volunteer
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.form_helpers import ErrorLabel, from_qdate, to_qdate

@@ -71,15 +71,9 @@ from stationapp.domain.vocab import (
     HouseholdStatus,
     ResidentStatus,
 )
-from stationapp.services.households import (
-    HouseholdDetail,
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    get_household,
-    list_communities,
-    update_household,
-)
+from stationapp.services.household_queries import get_household, list_communities
+from stationapp.services.household_types import HouseholdDetail, HouseholdInput, ResidentInput
+from stationapp.services.households import create_household, update_household
 from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     INVALID_STYLE,
@@ -93,7 +87,7 @@ from stationapp.ui.form_helpers import (
     to_qdate,
     with_error,
 )
-from stationapp.ui.household_members import HouseholdMembersMixin, MemberColumn, RecordOnly
+from stationapp.ui.household_members import HouseholdMembersMixin, RecordOnly
 from stationapp.ui.member_editor import MemberEditor
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
@@ -611,4 +605,4 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
         self._status_dialog = None
         dialog.deleteLater()
 
-__all__ = ["HOUSEHOLD_FIELDS", "HouseholdDialog", "MemberColumn"]
+__all__ = ["HOUSEHOLD_FIELDS", "HouseholdDialog"]

@@ -35,7 +35,7 @@ from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.people import age_on, check_id_number, is_elderly
 from stationapp.domain.vocab import CareCategory, ResidentStatus, Sex
-from stationapp.services.households import ResidentInput
+from stationapp.services.household_types import ResidentInput
 from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     ERROR_ROW_BACKGROUND,

@@ -19,7 +19,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
-from stationapp.services.households import (
+from stationapp.services.household_queries import (
     HouseholdFilter,
     HouseholdRow,
     fetch_household_rows,

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from stationapp.domain.clock import Clock
 from stationapp.domain.schedule import days_overdue
 from stationapp.domain.vocab import CareTier, HouseholdStatus
-from stationapp.services.households import (
+from stationapp.services.household_queries import (
     HouseholdFilter,
     HouseholdRow,
     SortKey,

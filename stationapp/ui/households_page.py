@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
-from stationapp.services.households import (
+from stationapp.services.household_queries import (
     HouseholdFilter,
-    assign_liaison,
     count_households,
     list_communities,
 )
+from stationapp.services.households import assign_liaison
 from stationapp.ui.form_helpers import select_table_row, select_table_rows
 from stationapp.ui.household_table_model import (
     SORT_KEYS,

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain.errors import StationError
 from stationapp.domain.roster_columns import find_header_row
-from stationapp.services.households import list_communities
+from stationapp.services.household_queries import list_communities
 from stationapp.services.roster_files import RosterTable, read_roster_file
 from stationapp.services.roster_import import (
     ImportCancelled,
@@ -44,7 +44,6 @@ from stationapp.services.roster_import import (
 )
 from stationapp.services.roster_report import write_rejected_rows
 from stationapp.ui.desk_settings import desk_settings
-from stationapp.ui.import_wizard_models import PlanRowsModel, SheetRowsModel, column_letter
 from stationapp.ui.import_wizard_pages import ColumnsPage, FilePage, PreviewPage
 from stationapp.ui.notices import EVERYTHING, ChangeNotice, changed
 from stationapp.ui.operations import OperationContext, Operations
@@ -435,14 +434,4 @@ class ImportWizard(QWizard):
         super().closeEvent(event)
 
 
-__all__ = [
-    "LAST_FOLDER_KEY",
-    "ColumnsPage",
-    "FilePage",
-    "ImportWizard",
-    "PlanRowsModel",
-    "PreviewPage",
-    "SheetRowsModel",
-    "column_letter",
-    "import_notice",
-]
+__all__ = ["LAST_FOLDER_KEY", "ImportWizard", "import_notice"]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.services.households import HouseholdFilter, count_households
+from stationapp.services.household_queries import HouseholdFilter, count_households
 from stationapp.services.ledger_data import DEFAULT_LEDGER_COLUMNS, LedgerColumn
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.form_helpers import ErrorLabel

@@ -33,7 +33,8 @@ from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.people import age_on, check_id_number
 from stationapp.domain.vocab import RELATIONS, Sex
-from stationapp.services.households import HouseholdInput, ResidentInput, validate_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.household_validation import validate_household
 from stationapp.ui.form_helpers import (
     INACTIVE_COLOR,
     INVALID_STYLE,

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareTier
-from stationapp.services.visits import OverdueRow, fetch_overdue_rows, list_overdue_ids
+from stationapp.services.visit_coverage import OverdueRow, fetch_overdue_rows, list_overdue_ids
 from stationapp.ui.form_helpers import ERROR_COLOR, ERROR_ROW_BACKGROUND, format_date
 from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
 from stationapp.ui.lazy_table_model import Index, LazyTableModel, SessionOpener

@@ -32,7 +32,7 @@ from stationapp.ui.notices import ChangeNotice
 from stationapp.ui.operations import Done, OperationContext, Operations
 
 if TYPE_CHECKING:
-    from stationapp.services.households import HouseholdFilter
+    from stationapp.services.household_queries import HouseholdFilter
     from stationapp.services.ledger_data import LedgerColumn
     from stationapp.services.service_record import Certificate
     from stationapp.services.statistics import MonthlyStatistics

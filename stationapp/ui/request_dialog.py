@@ -74,7 +74,6 @@ from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.request_step_dialog import (
-    ACTION_FIELDS,
     Action,
     RequestStepDialog,
     action_for,
@@ -553,7 +552,4 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-__all__ = [
-    "ACTION_FIELDS", "REQUEST_FIELDS", "Action", "RequestDialog", "RequestStepDialog",
-    "action_for",
-]
+__all__ = ["REQUEST_FIELDS", "RequestDialog"]

@@ -35,15 +35,9 @@ from stationapp.services.settings import StationSettings, get_station_settings
 from stationapp.ui.form_helpers import INVALID_STYLE, confirm_discard
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
-from stationapp.ui.settings_catalogue_tab import CatalogueEntryDialog, CatalogueTab
+from stationapp.ui.settings_catalogue_tab import CatalogueTab
 from stationapp.ui.settings_list_tabs import EventTypesTab, ItemsTab, RequestCategoriesTab
-from stationapp.ui.settings_station_tab import (
-    INTERVAL_RANGE,
-    LIMIT_RANGE,
-    STATION_FIELDS,
-    StationTab,
-    interval_field,
-)
+from stationapp.ui.settings_station_tab import StationTab
 from stationapp.workflows.station_settings import save_station_settings
 
 log = logging.getLogger("stationapp.ui")
@@ -174,7 +168,4 @@ class SettingsDialog(QDialog):
             tab.reload()
 
 
-__all__ = [
-    "INTERVAL_RANGE", "LIMIT_RANGE", "STATION_FIELDS", "CatalogueEntryDialog", "EventTypesTab",
-    "ItemsTab", "RequestCategoriesTab", "SettingsDialog", "StationTab", "interval_field",
-]
+__all__ = ["SettingsDialog"]

@@ -46,11 +46,11 @@ from stationapp.ui.chart_widgets import (
     FigureCard,
     PieChartPanel,
     TablePanel,
-    format_number,
     set_label_text,
 )
 from stationapp.ui.notices import ChangeNotice
 from stationapp.ui.operations import Operations
+from stationapp.ui.painted_charts import format_number
 from stationapp.ui.pdf_work import PdfMaker, monthly_report_work, pdf_file_name
 from stationapp.ui.workers import SessionTask, TaskRunner
 

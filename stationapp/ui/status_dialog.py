@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from stationapp.domain import text_rules
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import HouseholdStatus
-from stationapp.services.households import HouseholdDetail, get_household
+from stationapp.services.household_queries import get_household
+from stationapp.services.household_types import HouseholdDetail
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,

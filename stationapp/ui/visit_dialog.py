@@ -47,18 +47,17 @@ from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
-from stationapp.services.households import HouseholdRow, fetch_household_rows, get_household
+from stationapp.services.household_queries import HouseholdRow, fetch_household_rows, get_household
 from stationapp.services.requests import list_request_categories
+from stationapp.services.visit_schedule import ScheduleInfo, household_schedule
 from stationapp.services.visits import (
     FindingInput,
     FollowUpReminder,
     FollowUpRequest,
-    ScheduleInfo,
     VisitDetail,
     VisitInput,
     VisitSaved,
     get_visit,
-    household_schedule,
     update_visit,
 )
 from stationapp.ui.form_helpers import (

@@ -55,15 +55,9 @@ from PySide6.QtWidgets import (
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.schedule import month_end, month_start
-from stationapp.services.visits import (
-    Coverage,
-    ReminderRow,
-    VisitFilter,
-    complete_reminder,
-    delete_visit,
-    list_reminders,
-    month_coverage,
-)
+from stationapp.services.visit_coverage import Coverage, month_coverage
+from stationapp.services.visit_reminders import ReminderRow, complete_reminder, list_reminders
+from stationapp.services.visits import VisitFilter, delete_visit
 from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     INACTIVE_COLOR,
@@ -80,8 +74,6 @@ from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.row_list_model import RowListModel
 from stationapp.ui.visit_table_model import (
-    CONCERN_SEPARATOR,
-    VISIT_ID_ROLE,
     VisitColumn,
     VisitTableModel,
 )
@@ -770,7 +762,4 @@ def _as_int(value: object) -> int | None:
         return None
 
 
-__all__ = [
-    "CONCERN_SEPARATOR", "REMINDER_ID_ROLE", "VISIT_ID_ROLE", "ReminderColumn",
-    "ReminderTableModel", "Tab", "VisitColumn", "VisitTableModel", "VisitsPage",
-]
+__all__ = ["REMINDER_ID_ROLE", "ReminderColumn", "ReminderTableModel", "Tab", "VisitsPage"]

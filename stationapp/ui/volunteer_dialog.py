@@ -35,7 +35,7 @@ from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import DEFAULT_SKILLS
-from stationapp.services.households import list_communities
+from stationapp.services.household_queries import list_communities
 from stationapp.services.volunteers import (
     SKILL_SEPARATOR,
     RoleInput,

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import NotFoundError
-from stationapp.services.households import list_communities
+from stationapp.services.household_queries import list_communities
 from stationapp.services.service_record import Certificate
 from stationapp.services.volunteers import (
     SKILL_SEPARATOR,
@@ -705,7 +705,6 @@ class VolunteersPage(QWidget):
 
 __all__ = [
     "ANY_ROLE", "GAP", "HOLDS_A_ROLE", "VOLUNTEER_ID_ROLE", "CommunityRoles", "KindFilter",
-    "RoleHoldersColumn", "RoleHoldersModel", "ServiceRecordDialog", "VolunteerColumn",
-    "VolunteerTableModel", "VolunteersPage", "community_roles",
-    "matches_filters", "roles_text",
+    "RoleHoldersColumn", "RoleHoldersModel", "VolunteerColumn", "VolunteerTableModel",
+    "VolunteersPage", "community_roles", "matches_filters", "roles_text",
 ]

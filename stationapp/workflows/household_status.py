@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from stationapp.db.stamps import session_clock
 from stationapp.domain.vocab import HouseholdStatus
-from stationapp.services.deliveries import cancel_pending_for_household
+from stationapp.services.delivery_outcomes import cancel_pending_for_household
 from stationapp.services.households import set_household_status
 
 

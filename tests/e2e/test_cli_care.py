@@ -20,7 +20,8 @@ from stationapp.domain.care_vocab import RequestStatus
 from stationapp.domain.clock import FixedClock
 from stationapp.domain.event_models import Event, EventType, EventVolunteer
 from stationapp.domain.vocab import CareTier
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.requests import RequestInput, advance_request, create_request
 from stationapp.services.visits import VisitInput
 from stationapp.services.volunteers import VolunteerInput, create_volunteer

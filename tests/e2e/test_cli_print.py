@@ -20,7 +20,8 @@ from sqlalchemy import select
 from stationapp.domain.clock import FixedClock
 from stationapp.domain.event_models import Delivery, Event, EventType, Item, Volunteer
 from stationapp.domain.vocab import DeliveryOutcome
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.workflows.opening import open_database
 
 EXECUTABLE = Path(sys.executable).with_name("stationapp")

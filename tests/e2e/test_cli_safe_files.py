@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from stationapp.domain.clock import Clock
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.workflows.opening import open_database
 
 EXECUTABLE = Path(sys.executable).with_name("stationapp")

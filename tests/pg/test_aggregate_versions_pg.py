@@ -15,14 +15,9 @@ from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ConflictError
 from stationapp.domain.vocab import Sex
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdDetail,
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    get_household,
-    update_household,
-)
+from stationapp.services.household_queries import get_household
+from stationapp.services.household_types import HouseholdDetail, HouseholdInput, ResidentInput
+from stationapp.services.households import create_household, update_household
 from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)

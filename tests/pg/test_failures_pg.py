@@ -18,7 +18,8 @@ from stationapp.domain.errors import (
 from stationapp.domain.models import Resident
 from stationapp.scrub import scrub
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.workflows.opening import open_database
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ import pytest
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import ValidationError
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)

@@ -22,7 +22,8 @@ from stationapp import messages
 from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareCategory, CareTier
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.ui.main_window import MainWindow
 from stationapp.workflows.opening import open_database
 

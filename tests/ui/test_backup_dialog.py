@@ -24,13 +24,9 @@ from stationapp.services.backup import (
     save_backup_settings,
 )
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdFilter,
-    HouseholdInput,
-    ResidentInput,
-    count_households,
-    create_household,
-)
+from stationapp.services.household_queries import HouseholdFilter, count_households
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.ui.app import AutomaticBackup, automatic_backup
 from stationapp.ui.backup_dialog import BackupDialog, file_size_text
 from stationapp.ui.notices import EVERYTHING, Area, ChangeNotice

@@ -19,7 +19,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from stationapp.db import engine as engine_module
 from stationapp.domain.clock import Clock
 from stationapp.logs import setup_logging
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.ui.crash import CrashDialog, CrashHandler
 from stationapp.ui.household_dialog import HouseholdDialog
 from stationapp.ui.operations import Operations

@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from stationapp.services.catalogue import list_event_types, list_items
 from stationapp.services.database import Database
-from stationapp.services.deliveries import (
+from stationapp.services.delivery_assignment import auto_assign
+from stationapp.services.delivery_planning import (
     PlanLine,
     TargetFilter,
-    auto_assign,
     find_candidates,
     plan_deliveries,
 )

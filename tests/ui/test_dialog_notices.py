@@ -12,7 +12,8 @@ from sqlalchemy import select
 from stationapp.domain.models import Household
 from stationapp.domain.vocab import HouseholdStatus
 from stationapp.services.database import Database
-from stationapp.services.households import ResidentInput, get_household
+from stationapp.services.household_queries import get_household
+from stationapp.services.household_types import ResidentInput
 from stationapp.ui.household_dialog import HouseholdDialog
 from stationapp.ui.notices import Area, ChangeNotice
 from stationapp.ui.operations import Operations

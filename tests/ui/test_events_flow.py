@@ -25,7 +25,7 @@ from stationapp.domain.vocab import CareCategory, DeliveryOutcome
 from stationapp.reports.fonts import FontNotFoundError
 from stationapp.services.catalogue import list_event_types, list_items
 from stationapp.services.database import Database
-from stationapp.services.deliveries import group_stops, list_deliveries
+from stationapp.services.delivery_stops import group_stops, list_deliveries
 from stationapp.services.events import (
     EventInput,
     ServiceInput,
@@ -35,21 +35,13 @@ from stationapp.services.events import (
     list_events,
     update_event,
 )
-from stationapp.services.households import (
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    get_household,
-)
+from stationapp.services.household_queries import get_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
-from stationapp.ui.deliveries_panel import (
-    ALL_STOPS,
-    UNASSIGNED,
-    DeliveriesPanel,
-    StopColumn,
-    StopTableModel,
-)
+from stationapp.ui.deliveries_panel import DeliveriesPanel
 from stationapp.ui.delivery_planner import CandidateModel, DeliveryPlannerDialog
+from stationapp.ui.delivery_stop_model import ALL_STOPS, UNASSIGNED, StopColumn, StopTableModel
 from stationapp.ui.event_dialog import EventDialog, to_qdatetime
 from stationapp.ui.events_page import EventColumn, EventsPage, EventTableModel
 from stationapp.ui.main_window import MainWindow
@@ -325,8 +317,8 @@ def test_plan_assign_print_and_record_outcomes(
 
 def planned_event(station: Station) -> int:
     """An event with 窗花 × 1 planned for the four 孤寡 households (unassigned)."""
-    from stationapp.services.deliveries import PlanLine, TargetFilter, find_candidates
-    from stationapp.services.deliveries import plan_deliveries as plan
+    from stationapp.services.delivery_planning import PlanLine, TargetFilter, find_candidates
+    from stationapp.services.delivery_planning import plan_deliveries as plan
 
     event_id = make_event(station)
     with station.database.session() as session:
@@ -428,7 +420,7 @@ def test_stop_model_passes_the_model_tester(qtmodeltester: Any, station: Station
 
 
 def test_candidate_model_passes_the_model_tester(qtmodeltester: Any, station: Station) -> None:
-    from stationapp.services.deliveries import TargetFilter, find_candidates
+    from stationapp.services.delivery_planning import TargetFilter, find_candidates
 
     event_id = make_event(station)
     with station.database.session() as session:

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from stationapp.domain.vocab import CareCategory
 from stationapp.services.database import Database
 from stationapp.services.exports import ROSTER_HEADERS, ExportKind
-from stationapp.services.households import HouseholdFilter
+from stationapp.services.household_queries import HouseholdFilter
 from stationapp.ui.export_dialog import ExportDialog, month_period, year_period
 from stationapp.ui.operations import Operations
 
@@ -97,7 +97,7 @@ def test_the_filter_is_described_in_words(qtbot: QtBot, ledger: Database) -> Non
                                           "独居 · every status · name, address or phone “李”")
     assert dialog.describe_filter(HouseholdFilter()) == "every household (在册)"
     with ledger.session() as session:
-        from stationapp.services.households import list_communities
+        from stationapp.services.household_queries import list_communities
 
         dongxu = next(c.id for c in list_communities(session) if c.name == "东旭小区")
     assert dialog.describe_filter(HouseholdFilter(community_id=dongxu, without_liaison=True)) \

@@ -12,13 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from stationapp.domain.clock import Clock
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    get_household,
-    update_household,
-)
+from stationapp.services.household_queries import get_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household, update_household
 from stationapp.ui.household_dialog import HouseholdDialog
 from stationapp.ui.operations import Operations
 from stationapp.workflows.opening import open_database

@@ -25,16 +25,14 @@ from stationapp.domain.vocab import (
     Sex,
 )
 from stationapp.services.database import Database
-from stationapp.services.households import (
+from stationapp.services.household_queries import (
     HouseholdFilter,
-    HouseholdInput,
-    ResidentInput,
-    assign_liaison,
-    create_household,
     get_household,
     list_household_ids,
     list_households,
 )
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import assign_liaison, create_household
 from stationapp.services.visits import VisitInput
 from stationapp.services.volunteers import (
     VolunteerInput,
@@ -43,7 +41,8 @@ from stationapp.services.volunteers import (
     update_volunteer,
 )
 from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND, to_qdate
-from stationapp.ui.household_dialog import HouseholdDialog, MemberColumn
+from stationapp.ui.household_dialog import HouseholdDialog
+from stationapp.ui.household_members import MemberColumn
 from stationapp.ui.household_table_model import CareColumn, Column
 from stationapp.ui.households_page import HouseholdsPage, LiaisonDialog
 from stationapp.ui.member_editor import MemberEditor

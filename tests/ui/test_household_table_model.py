@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain.vocab import CareCategory, HouseholdStatus
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdFilter, assign_liaison, list_households
+from stationapp.services.household_queries import HouseholdFilter, list_households
+from stationapp.services.households import assign_liaison
 from stationapp.services.visits import VisitInput
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.household_table_model import (

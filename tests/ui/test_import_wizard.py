@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 import stationapp.ui.import_wizard as wizard_module
 from stationapp.domain.roster_columns import RosterField
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdFilter, get_household, list_households
+from stationapp.services.household_queries import HouseholdFilter, get_household, list_households
 from stationapp.services.roster_import import ImportPlan, ImportResult, RowAction
 from stationapp.services.roster_report import REPORT_SHEET
 from stationapp.ui.import_wizard import ImportWizard

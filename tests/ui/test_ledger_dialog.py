@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from stationapp.domain.vocab import CareTier
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdFilter
+from stationapp.services.household_queries import HouseholdFilter
 from stationapp.services.ledger_data import DEFAULT_LEDGER_COLUMNS, LedgerColumn
 from stationapp.ui.ledger_dialog import LedgerDialog, remembered_columns
 from stationapp.ui.operations import Operations

@@ -29,13 +29,9 @@ from pytestqt.qtbot import QtBot
 from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareCategory
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdFilter,
-    HouseholdInput,
-    ResidentInput,
-    count_households,
-    create_household,
-)
+from stationapp.services.household_queries import HouseholdFilter, count_households
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.ui.app import run_gui
 from stationapp.ui.crash import CrashDialog, CrashHandler
 from stationapp.ui.desk_settings import desk_settings

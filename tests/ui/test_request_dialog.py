@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import RequestStatus, Satisfaction
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdFilter, list_household_ids
+from stationapp.services.household_queries import HouseholdFilter, list_household_ids
 from stationapp.services.requests import (
     RequestFilter,
     RequestInput,
@@ -32,7 +32,8 @@ from stationapp.services.requests import (
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.household_picker import HouseholdPicker
 from stationapp.ui.operations import Operations
-from stationapp.ui.request_dialog import Action, RequestDialog, RequestStepDialog
+from stationapp.ui.request_dialog import RequestDialog
+from stationapp.ui.request_step_dialog import Action, RequestStepDialog
 
 if TYPE_CHECKING:
     from conftest import MessageBoxes  # tests/ui/conftest.py

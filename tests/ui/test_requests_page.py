@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import RequestStatus, Satisfaction
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdFilter, list_household_ids
+from stationapp.services.household_queries import HouseholdFilter, list_household_ids
 from stationapp.services.requests import (
     RequestFilter,
     RequestInput,
@@ -29,7 +29,8 @@ from stationapp.services.settings import get_station_settings
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.form_helpers import ERROR_COLOR
 from stationapp.ui.operations import Operations
-from stationapp.ui.request_dialog import Action, RequestDialog, RequestStepDialog
+from stationapp.ui.request_dialog import RequestDialog
+from stationapp.ui.request_step_dialog import Action, RequestStepDialog
 from stationapp.ui.request_table_model import (
     OVERDUE_ROLE,
     REQUEST_ID_ROLE,

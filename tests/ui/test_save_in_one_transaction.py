@@ -14,7 +14,8 @@ from stationapp.domain.clock import Clock
 from stationapp.domain.models import Resident
 from stationapp.services.database import Database
 from stationapp.services.failures import duplicate_message
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.ui.form_helpers import save_in_one_transaction
 from stationapp.ui.notices import Area, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations

@@ -21,7 +21,8 @@ from stationapp.services.settings import DEFAULT_STATION_NAME, get_station_setti
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.notices import Area, ChangeNotice
 from stationapp.ui.operations import Operations
-from stationapp.ui.settings_dialog import CatalogueEntryDialog, SettingsDialog
+from stationapp.ui.settings_catalogue_tab import CatalogueEntryDialog
+from stationapp.ui.settings_dialog import SettingsDialog
 from stationapp.workflows.opening import open_database
 
 

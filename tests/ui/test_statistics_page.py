@@ -30,14 +30,16 @@ from stationapp.domain.models import Household
 from stationapp.services.catalogue import list_event_types
 from stationapp.services.database import Database
 from stationapp.services.events import EventInput, ServiceInput, create_event
-from stationapp.services.households import HouseholdFilter, list_households
+from stationapp.services.household_queries import HouseholdFilter, list_households
 from stationapp.services.requests import RequestInput, advance_request, create_request
 from stationapp.services.statistics import (
     MonthlyStatistics,
     RequestCategoryFigures,
     monthly_statistics,
 )
-from stationapp.services.visits import Coverage, VisitInput, reschedule_all
+from stationapp.services.visit_coverage import Coverage
+from stationapp.services.visit_schedule import reschedule_all
+from stationapp.services.visits import VisitInput
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.chart_widgets import BarChartPanel, FigureCard, percent_text
 from stationapp.ui.operations import Operations

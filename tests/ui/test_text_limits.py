@@ -58,7 +58,7 @@ def test_a_stored_value_longer_than_the_limit_is_shown_whole(
     shorter behind the clerk's back; it can be shortened, not lengthened."""
     from PySide6.QtCore import Qt
 
-    from stationapp.services.households import ResidentInput
+    from stationapp.services.household_types import ResidentInput
 
     editor = MemberEditor(clock)
     qtbot.addWidget(editor)

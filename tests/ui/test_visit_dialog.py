@@ -17,21 +17,17 @@ from stationapp.domain.clock import Clock
 from stationapp.domain.errors import NotFoundError
 from stationapp.domain.vocab import CareTier
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdInput,
-    ResidentInput,
-    assign_liaison,
-    create_household,
-    get_household,
-)
+from stationapp.services.household_queries import get_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import assign_liaison, create_household
 from stationapp.services.requests import get_request
+from stationapp.services.visit_reminders import list_reminders
 from stationapp.services.visits import (
     FindingInput,
     FollowUpRequest,
     VisitFilter,
     VisitInput,
     get_visit,
-    list_reminders,
     list_visits,
 )
 from stationapp.services.volunteers import VolunteerInput, create_volunteer

@@ -19,21 +19,20 @@ from stationapp.domain.care_models import Visit
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
 from stationapp.domain.schedule import month_end, month_start
 from stationapp.services.database import Database
-from stationapp.services.households import (
+from stationapp.services.household_queries import (
     HouseholdFilter,
-    assign_liaison,
     list_household_ids,
     list_households,
 )
+from stationapp.services.households import assign_liaison
+from stationapp.services.visit_reminders import add_reminder, list_reminders
+from stationapp.services.visit_schedule import reschedule_all
 from stationapp.services.visits import (
     FindingInput,
     FollowUpReminder,
     VisitFilter,
     VisitInput,
-    add_reminder,
-    list_reminders,
     list_visits,
-    reschedule_all,
 )
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.form_helpers import ERROR_ROW_BACKGROUND, from_qdate, to_qdate

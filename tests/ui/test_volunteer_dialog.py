@@ -16,7 +16,8 @@ from stationapp.domain.clock import Clock
 from stationapp.services.catalogue import list_event_types
 from stationapp.services.database import Database
 from stationapp.services.events import EventInput, ServiceInput, create_event
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.service_record import record_round
 from stationapp.services.volunteers import (
     RoleInput,

@@ -19,7 +19,8 @@ from stationapp.domain.clock import Clock
 from stationapp.services.catalogue import list_event_types
 from stationapp.services.database import Database
 from stationapp.services.events import EventInput, ServiceInput, create_event
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.volunteers import (
     RoleInput,
     VolunteerInput,
@@ -39,13 +40,13 @@ from stationapp.ui.volunteers_page import (
     KindFilter,
     RoleHoldersColumn,
     RoleHoldersModel,
-    ServiceRecordDialog,
     VolunteerColumn,
     VolunteersPage,
     VolunteerTableModel,
     community_roles,
     roles_text,
 )
+from stationapp.ui.volunteers_service_record import ServiceRecordDialog
 from stationapp.workflows.opening import open_database
 
 if TYPE_CHECKING:

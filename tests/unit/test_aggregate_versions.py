@@ -32,13 +32,10 @@ from stationapp.domain.vocab import (
 )
 from stationapp.services._aggregates import touch_roots
 from stationapp.services.database import Database
-from stationapp.services.deliveries import (
-    PlanLine,
-    assign,
-    list_deliveries,
-    plan_deliveries,
-    record_outcome,
-)
+from stationapp.services.delivery_assignment import assign
+from stationapp.services.delivery_outcomes import record_outcome
+from stationapp.services.delivery_planning import PlanLine, plan_deliveries
+from stationapp.services.delivery_stops import list_deliveries
 from stationapp.services.events import (
     EventInput,
     ServiceInput,
@@ -46,15 +43,9 @@ from stationapp.services.events import (
     get_event,
     update_event,
 )
-from stationapp.services.households import (
-    HouseholdDetail,
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    get_household,
-    household_changes,
-    update_household,
-)
+from stationapp.services.household_queries import get_household
+from stationapp.services.household_types import HouseholdDetail, HouseholdInput, ResidentInput
+from stationapp.services.households import create_household, household_changes, update_household
 from stationapp.services.requests import (
     RequestInput,
     advance_request,

@@ -30,13 +30,9 @@ from stationapp.services.backup import (
     save_backup_settings,
 )
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdFilter,
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    list_households,
-)
+from stationapp.services.household_queries import HouseholdFilter, list_households
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)

@@ -32,29 +32,24 @@ from stationapp.domain.models import Household
 from stationapp.domain.people import born_on_or_before_for_age
 from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome, HouseholdStatus
 from stationapp.services.database import Database
-from stationapp.services.deliveries import (
-    PlanLine,
-    TargetFilter,
+from stationapp.services.delivery_assignment import assign, auto_assign, move_stop, renumber_stops
+from stationapp.services.delivery_outcomes import (
     add_note_to_household,
-    assign,
-    auto_assign,
     cancel_pending_for_household,
-    find_candidates,
-    list_deliveries,
     mark_sheet_delivered,
-    move_stop,
     pending_count_for_household,
-    plan_deliveries,
     record_outcome,
     redeliver,
-    renumber_stops,
 )
-from stationapp.services.households import (
-    HouseholdInput,
-    ResidentInput,
-    find_community_id,
-    get_household,
+from stationapp.services.delivery_planning import (
+    PlanLine,
+    TargetFilter,
+    find_candidates,
+    plan_deliveries,
 )
+from stationapp.services.delivery_stops import list_deliveries
+from stationapp.services.household_queries import find_community_id, get_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
 from stationapp.workflows.household_status import change_status
 
 OLD = date(1938, 5, 1)  # 80+ on any day these tests run: 高龄

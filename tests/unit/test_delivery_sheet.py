@@ -29,7 +29,8 @@ from stationapp.reports import fonts
 from stationapp.reports.delivery_sheet import render_delivery_sheets
 from stationapp.reports.fonts import FontNotFoundError, cjk_font
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.sheet_data import UNASSIGNED, DeliverySheets, delivery_sheets
 from stationapp.workflows.opening import open_database
 

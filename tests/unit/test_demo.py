@@ -57,13 +57,10 @@ from stationapp.domain.vocab import (
     ResidentStatus,
 )
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    get_household,
-    validate_household,
-)
+from stationapp.services.household_queries import get_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.household_validation import validate_household
+from stationapp.services.households import create_household
 from stationapp.services.requests import (
     RequestFilter,
     RequestInput,
@@ -71,17 +68,9 @@ from stationapp.services.requests import (
     get_request,
     list_requests,
 )
-from stationapp.services.visits import (
-    FindingInput,
-    VisitFilter,
-    VisitInput,
-    get_visit,
-    list_overdue,
-    list_overdue_ids,
-    list_reminders,
-    list_visits,
-    month_coverage,
-)
+from stationapp.services.visit_coverage import list_overdue, list_overdue_ids, month_coverage
+from stationapp.services.visit_reminders import list_reminders
+from stationapp.services.visits import FindingInput, VisitFilter, VisitInput, get_visit, list_visits
 from stationapp.services.volunteers import get_volunteer, list_people, list_role_holders
 from stationapp.workflows.visits import record_visit
 

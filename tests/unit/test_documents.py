@@ -26,7 +26,7 @@ from stationapp.domain.event_models import Delivery, EventVolunteer
 from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.messages import CHINESE, ENGLISH, current_language, set_language
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdFilter
+from stationapp.services.household_queries import HouseholdFilter
 from stationapp.services.ledger_data import LedgerColumn
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -28,7 +28,8 @@ from stationapp.domain.models import StationSetting
 from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.reports.event_report import render_event_report
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.sheet_data import UNASSIGNED, EventReportData, event_report
 
 ID_NUMBER = "37050219380501001X"

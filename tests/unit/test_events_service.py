@@ -22,7 +22,8 @@ from stationapp.services.events import (
     list_events,
     update_event,
 )
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 
 TODAY = date(2026, 11, 26)
@@ -273,7 +274,7 @@ def test_zoned_times_are_stored_as_local_wall_clock(
 def test_demo_events_like_the_seed_page(database: Database) -> None:
     """The demo's volunteers and events (with deliveries), on SQLite and PostgreSQL."""
     from stationapp.demo import populate_demo
-    from stationapp.services.deliveries import list_deliveries
+    from stationapp.services.delivery_stops import list_deliveries
     from stationapp.services.volunteers import list_volunteers
 
     today = date(2026, 11, 26)

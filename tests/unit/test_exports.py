@@ -19,12 +19,9 @@ from stationapp.services.exports import (
     residents_table,
     write_table,
 )
-from stationapp.services.households import (
-    HouseholdFilter,
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-)
+from stationapp.services.household_queries import HouseholdFilter
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import RowAction, apply_plan, plan_import
 from stationapp.workflows.opening import open_database

@@ -30,7 +30,8 @@ from stationapp.logs import setup_logging
 from stationapp.scrub import scrub
 from stationapp.services.database import Database
 from stationapp.services.failures import station_error_for
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.workflows.opening import open_database
 
 NAME = "欧阳秀芬"

@@ -18,13 +18,14 @@ from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome
 from stationapp.reports.charts import nice_step
 from stationapp.reports.monthly_report import month_title, write_monthly_report
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.statistics import (
     MonthlyStatistics,
     RequestCategoryFigures,
     monthly_statistics,
 )
-from stationapp.services.visits import Coverage
+from stationapp.services.visit_coverage import Coverage
 
 PRINTED = datetime(2026, 12, 1, 8, 30)
 ID_NUMBER = "37050219380501001X"

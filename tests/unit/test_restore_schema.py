@@ -16,13 +16,9 @@ from stationapp.domain.clock import Clock
 from stationapp.domain.errors import BackupError
 from stationapp.services.backup import list_backups, make_backup, restore_backup
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdFilter,
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    list_households,
-)
+from stationapp.services.household_queries import HouseholdFilter, list_households
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)

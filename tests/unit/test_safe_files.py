@@ -34,12 +34,9 @@ from stationapp.services.backup import list_backups, make_backup
 from stationapp.services.database import Database
 from stationapp.services.exports import ExportTable, households_table, write_table
 from stationapp.services.files import guard_csv_text, unguard_csv_text
-from stationapp.services.households import (
-    HouseholdFilter,
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-)
+from stationapp.services.household_queries import HouseholdFilter
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import RowAction, RowResult, apply_plan, plan_import
 from stationapp.services.roster_report import write_rejected_rows

@@ -26,7 +26,8 @@ from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.services import service_record as record_module
 from stationapp.services.database import Database
 from stationapp.services.events import EventInput, ServiceInput, create_event
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.service_record import (
     hours_by_volunteer,
     issue_certificate,

@@ -27,11 +27,8 @@ from stationapp.domain.vocab import (
     HouseholdStatus,
 )
 from stationapp.services.database import Database
-from stationapp.services.households import (
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-)
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.requests import RequestInput, advance_request, create_request
 from stationapp.services.statistics import (
     MonthlyStatistics,

@@ -23,14 +23,9 @@ from stationapp.domain.text_rules import check_text
 from stationapp.services.catalogue import save_item
 from stationapp.services.database import Database
 from stationapp.services.events import EventInput, create_event
-from stationapp.services.households import (
-    HouseholdFilter,
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    get_household,
-    list_household_ids,
-)
+from stationapp.services.household_queries import HouseholdFilter, get_household, list_household_ids
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.requests import RequestInput, create_request
 from stationapp.services.roster_files import read_roster_file
 from stationapp.services.roster_import import RowAction, plan_import

@@ -37,7 +37,8 @@ from stationapp.domain.schedule import (
 )
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
 from stationapp.services.database import Database
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.settings import get_station_settings
 from stationapp.services.statistics import monthly_statistics
 from stationapp.services.visit_coverage import (

@@ -22,12 +22,9 @@ from stationapp.services.catalogue import (
 )
 from stationapp.services.database import Database
 from stationapp.services.events import EventInput, ServiceInput, create_event
-from stationapp.services.households import (
-    HouseholdInput,
-    ResidentInput,
-    create_household,
-    find_community_id,
-)
+from stationapp.services.household_queries import find_community_id
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.service_record import record_round
 from stationapp.services.volunteers import (
     PersonOption,

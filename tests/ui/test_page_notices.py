@@ -21,7 +21,8 @@ from stationapp.domain.event_models import Delivery
 from stationapp.domain.vocab import CareTier
 from stationapp.services.database import Database
 from stationapp.services.events import list_events
-from stationapp.services.households import HouseholdInput, ResidentInput, create_household
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 from stationapp.ui.events_page import EventColumn, EventsPage
 from stationapp.ui.household_picker import HouseholdPicker
