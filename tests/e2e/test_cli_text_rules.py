@@ -34,8 +34,8 @@ def roster(path: Path) -> Path:
 
 def test_rule_breaking_rows_are_rejected_with_reasons(tmp_path: Path, sqlite_url: str) -> None:
     """A 20-digit 楼号 was an OverflowError traceback with exit code 1."""
-    result = run("--database-url", sqlite_url, "import", str(roster(tmp_path / "名册.csv")),
-                 "--format", "json")
+    result = run("--lang", "zh_CN", "--database-url", sqlite_url, "import",
+                 str(roster(tmp_path / "名册.csv")), "--format", "json")
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     summary = json.loads(result.stdout)
