@@ -386,7 +386,10 @@ class DeliveriesPanel(QDialog):
         self._update_buttons()
 
     def _update_summary(self) -> None:
-        total = len(self._stops)
+        # A stop whose every delivery was cancelled is listed but not planned: the events
+        # list counts it the same way.
+        total = sum(1 for s in self._stops
+                    if any(o is not DeliveryOutcome.CANCELLED for o in s.outcomes))
         pending = sum(1 for s in self._stops if s.pending)
         unassigned = sum(1 for s in self._stops if s.volunteer_id is None)
         delivered = sum(1 for s in self._stops

@@ -268,3 +268,20 @@ def test_the_events_list_counts_households_as_the_deliveries_window_does(
     assert summary is not None
     assert _number(summary.text()) == _number(planned)  # type: ignore[attr-defined]
     panel.close()
+
+    # A stop whose deliveries were all cancelled stays listed in the panel, counted by neither.
+    volunteer_id, household_id = sorted(stops, key=lambda s: (s[0] or 0, s[1]))[0]
+    with ledger.session() as session:
+        for delivery in session.scalars(select(Delivery).where(
+                Delivery.event_id == event.id, Delivery.household_id == household_id,
+                Delivery.volunteer_id == volunteer_id if volunteer_id is not None
+                else Delivery.volunteer_id.is_(None))):
+            delivery.outcome = "cancelled"
+    page.refresh()
+    planned = page.model.index(page.model.row_of(event.id), EventColumn.PLANNED).data()
+    assert planned == f"{event.households_planned - 1} household(s)"
+    panel = page.open_deliveries()
+    assert panel is not None
+    summary = panel.findChild(QWidget, "summary")
+    assert _number(summary.text()) == _number(planned)  # type: ignore[attr-defined]
+    panel.close()
