@@ -613,78 +613,78 @@ Please copy the details below and send them to whoever looks after this program.
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="396" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="399" />
         <source>No deliveries planned yet: start with Plan deliveries…</source>
         <translation>还没有安排配送：请从“安排配送…”开始</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="399" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="402" />
         <source>%n stop(s) · {pending} to go · {delivered} delivered · {unassigned} unassigned</source>
         <translation>
             <numerusform>共 %n 户 · 待送 {pending} · 已送达 {delivered} · 未分配 {unassigned}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="475" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="478" />
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="477" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="480" />
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="504" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="507" />
         <source>Tick at least one volunteer to split the stops among.</source>
         <translation>请至少勾选一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="516" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="519" />
         <source>{name} {count}</source>
         <translation>{name} {count} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="518" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="521" />
         <source>Stops split: {parts}.</source>
         <translation>已分好：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="531" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="534" />
         <source>Select the stops to assign first.</source>
         <translation>请先选中要分配的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="540" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="543" />
         <source>%n stop(s) assigned.</source>
         <translation>
             <numerusform>已分配 %n 户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="601" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="604" />
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="603" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="606" />
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="608" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="611" />
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="687" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="690" />
         <source>P&amp;rint this sheet…</source>
         <translation>打印这张配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="688" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="691" />
         <source>P&amp;rint all sheets…</source>
         <translation>打印全部配送单(&amp;R)…</translation>
     </message>
@@ -2035,42 +2035,42 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="281" />
+        <location filename="../../stationapp/ui/households_page.py" line="282" />
         <source>{shown} of {total} households shown</source>
         <translation>共 {total} 户，显示 {shown} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="339" />
-        <location filename="../../stationapp/ui/households_page.py" line="424" />
+        <location filename="../../stationapp/ui/households_page.py" line="340" />
+        <location filename="../../stationapp/ui/households_page.py" line="425" />
         <source>Household not found</source>
         <translation>找不到这户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="379" />
+        <location filename="../../stationapp/ui/households_page.py" line="380" />
         <source>Liaison not assigned</source>
         <translation>联户人没有指定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="386" />
+        <location filename="../../stationapp/ui/households_page.py" line="387" />
         <source>Liaison removed from %n household(s).</source>
         <translation>
             <numerusform>已取消 %n 户的联户人。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="388" />
+        <location filename="../../stationapp/ui/households_page.py" line="389" />
         <source>{name} is now liaison of %n more household(s).</source>
         <translation>
             <numerusform>已将 %n 户的联户人设为{name}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="479" />
+        <location filename="../../stationapp/ui/households_page.py" line="480" />
         <source>Saved {name}'s household; the search was cleared to show it.</source>
         <translation>已保存{name}家的信息；为显示这户，已清空搜索和筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="501" />
+        <location filename="../../stationapp/ui/households_page.py" line="502" />
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
@@ -2302,17 +2302,17 @@ Not imported: {rejected}
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="568" />
+        <location filename="../../stationapp/ui/households_page.py" line="569" />
         <source>Assign liaison</source>
         <translation>指定联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="570" />
+        <location filename="../../stationapp/ui/households_page.py" line="571" />
         <source>(no liaison)</source>
         <translation>（无联户人）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="572" />
+        <location filename="../../stationapp/ui/households_page.py" line="573" />
         <source>&amp;Liaison for the %n selected household(s):</source>
         <translation>
             <numerusform>选中的 %n 户的联户人(&amp;L)：</numerusform>
@@ -2322,122 +2322,127 @@ Not imported: {rejected}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="73" />
+        <location filename="../../stationapp/ui/main_window.py" line="74" />
         <source>Areas</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="83" />
+        <location filename="../../stationapp/ui/main_window.py" line="84" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="84" />
+        <location filename="../../stationapp/ui/main_window.py" line="85" />
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="85" />
+        <location filename="../../stationapp/ui/main_window.py" line="86" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="86" />
+        <location filename="../../stationapp/ui/main_window.py" line="87" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="87" />
+        <location filename="../../stationapp/ui/main_window.py" line="88" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="88" />
+        <location filename="../../stationapp/ui/main_window.py" line="89" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="103" />
+        <location filename="../../stationapp/ui/main_window.py" line="104" />
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="249" />
+        <location filename="../../stationapp/ui/main_window.py" line="171" />
+        <source>Saved, but a page could not be read again (F5 tries again): {reason}</source>
+        <translation>已保存，但有一页没能重新读取（按 F5 再试）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="255" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="252" />
+        <location filename="../../stationapp/ui/main_window.py" line="258" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="255" />
+        <location filename="../../stationapp/ui/main_window.py" line="261" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="258" />
+        <location filename="../../stationapp/ui/main_window.py" line="264" />
         <source>Station &amp;settings…</source>
         <translation>服务社设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="260" />
+        <location filename="../../stationapp/ui/main_window.py" line="266" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="263" />
+        <location filename="../../stationapp/ui/main_window.py" line="269" />
         <source>&amp;About stationapp</source>
         <translation>关于 stationapp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="266" />
+        <location filename="../../stationapp/ui/main_window.py" line="272" />
         <source>&amp;Print ledger…</source>
         <translation>打印台账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="269" />
+        <location filename="../../stationapp/ui/main_window.py" line="275" />
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="271" />
+        <location filename="../../stationapp/ui/main_window.py" line="277" />
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="274" />
+        <location filename="../../stationapp/ui/main_window.py" line="280" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="278" />
+        <location filename="../../stationapp/ui/main_window.py" line="284" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="289" />
+        <location filename="../../stationapp/ui/main_window.py" line="295" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="292" />
+        <location filename="../../stationapp/ui/main_window.py" line="298" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="378" />
+        <location filename="../../stationapp/ui/main_window.py" line="384" />
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="384" />
+        <location filename="../../stationapp/ui/main_window.py" line="390" />
         <source>About stationapp</source>
         <translation>关于 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="386" />
+        <location filename="../../stationapp/ui/main_window.py" line="392" />
         <source>stationapp {version}
 
 The ledger, events, deliveries and follow-up visits of a residents' party-member service station.</source>
@@ -4244,6 +4249,11 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
         <translation>已被他人修改</translation>
     </message>
     <message>
+        <location filename="../../stationapp/ui/status_dialog.py" line="189" />
+        <source>Status not changed</source>
+        <translation>状态未更改</translation>
+    </message>
+    <message>
         <location filename="../../stationapp/ui/status_dialog.py" line="190" />
         <source>Someone else changed this household after you opened it, so the status was not changed. Close the household and open it again.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以状态没有变更。请关闭这户后重新打开。</translation>
@@ -4748,29 +4758,37 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="603" />
-        <location filename="../../stationapp/ui/visits_page.py" line="646" />
-        <location filename="../../stationapp/ui/visits_page.py" line="661" />
+        <location filename="../../stationapp/ui/visits_page.py" line="604" />
         <source>Not found</source>
         <translation>找不到记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="633" />
+        <location filename="../../stationapp/ui/visits_page.py" line="634" />
         <source>Delete visit?</source>
         <translation>删除走访记录？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="634" />
+        <location filename="../../stationapp/ui/visits_page.py" line="635" />
         <source>Delete the visit of {date} to {household}? Use this only for a visit entered by mistake; a request or reminder made from it stays.</source>
         <translation>删除 {date} 对{household}的走访记录吗？只有录错时才删除；由它转成的诉求或提醒会保留。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="648" />
+        <location filename="../../stationapp/ui/visits_page.py" line="647" />
+        <source>Visit not deleted</source>
+        <translation>走访记录未删除</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/visits_page.py" line="649" />
         <source>Visit of {date} deleted.</source>
         <translation>{date} 的走访记录已删除。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="665" />
+        <location filename="../../stationapp/ui/visits_page.py" line="662" />
+        <source>Reminder not done</source>
+        <translation>提醒未标记完成</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/visits_page.py" line="666" />
         <source>Reminder done: {text}</source>
         <translation>提醒已完成：{text}</translation>
     </message>

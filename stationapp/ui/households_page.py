@@ -265,10 +265,11 @@ class HouseholdsPage(QWidget):
         self.model.set_filter(self.current_filter())
 
     def apply_changes(self, notice: ChangeNotice) -> None:
-        """Read again when households or the station's lists (communities) changed; the
-        liaison filter follows the volunteers by itself. The page's own changes (``origin``)
-        it has shown already."""
-        if notice.origin is not self and notice.touches(Area.HOUSEHOLDS, Area.SETTINGS):
+        """Read again when households, the station's lists (communities) or the volunteers
+        (liaison names) changed; the liaison filter follows the volunteers by itself. The
+        page's own changes (``origin``) it has shown already."""
+        if notice.origin is not self and notice.touches(Area.HOUSEHOLDS, Area.SETTINGS,
+                                                        Area.VOLUNTEERS):
             self._notices_applied += 1
             self.refresh()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp import __version__
+from stationapp.domain.errors import StationError
 from stationapp.paths import APP_NAME
 from stationapp.services.database import Database
 from stationapp.ui.desk_settings import desk_settings
@@ -163,7 +164,12 @@ class MainWindow(QMainWindow):
         """Hand ``notice`` to every page built so far; each reads again what it shows
         (the others read the database when first shown)."""
         for page in self._built_pages():
-            page.apply_changes(notice)
+            try:
+                page.apply_changes(notice)
+            except StationError as exc:  # the change is saved; only this page is behind
+                log.warning("a page could not read the change again: %s", exc)
+                self.show_message(self.tr("Saved, but a page could not be read again (F5 "
+                                          "tries again): {reason}").format(reason=exc))
 
     def _show_row(self, row: int) -> None:
         name = self.navigation.item(row).data(Qt.ItemDataRole.UserRole) if row >= 0 else None

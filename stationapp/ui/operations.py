@@ -74,7 +74,7 @@ def describe_failure(error: BaseException, conflict_advice: str = "") -> str:
     if isinstance(error, ConflictError) and not isinstance(error, DuplicateEntryError):
         if not conflict_advice:
             return str(error)
-        account = error.account.strip()
+        account = (error.account or str(error)).strip()
         return f"{conflict_advice}\n\n{account}" if account else conflict_advice
     if isinstance(error, ValidationError):
         return "\n".join(problem.message for problem in error.problems)
@@ -144,9 +144,7 @@ class Operations(QObject):
 
         Failures are raised (typed :class:`StationError` or a bug); nothing is announced.
         """
-        with self._database.session() as session:
-            value = work(OperationContext(session, self._actor, self.clock))
-        return self._announce(value, notice)
+        return self._announce(self._commit(work), notice)
 
     def change(
         self,
@@ -163,15 +161,18 @@ class Operations(QObject):
         box over ``parent`` in ``texts``' words. A bug is re-raised for the crash report.
         """
         try:
-            return self.run(work, notice)
+            value = self._commit(work)
         except ValidationError as exc:
             if on_problems is not None:
                 on_problems(exc.problems)
             else:
                 show_failure(parent, exc, texts)
+            return None
         except StationError as exc:
             show_failure(parent, exc, texts)
-        return None
+            return None
+        # Announced outside the try: what was committed is never reported as not saved.
+        return self._announce(value, notice)
 
     def change_in_background(
         self,
@@ -183,13 +184,20 @@ class Operations(QObject):
         """Run ``work`` off the GUI thread in its own transaction.
 
         ``on_success`` (after the notice is announced) or ``on_failure`` runs in the GUI
-        thread; the work must return plain data, never ORM objects.
+        thread; the work must return plain data, never ORM objects. A committed change is
+        announced even when its caller cancelled the task (it stays written).
         """
         actor, clock = self._actor, self.clock
+        announced: list[ChangeNotice] = []  # this one task's notice, once committed
+
+        def committed(value: T) -> None:
+            announced.append(self._announce(value, notice).notice)
+
         return self._tasks.run(
             lambda session: work(OperationContext(session, actor, clock)),
-            lambda value: on_success(self._announce(value, notice)),
+            lambda value: on_success(Done(value, announced[-1])),
             on_failure,
+            on_committed=committed,
         )
 
     def read_in_background(
@@ -214,6 +222,10 @@ class Operations(QObject):
         """Tell every page that ``notice``'s areas changed outside an operation (a restore
         or an import run by its own wizard)."""
         self.changed.emit(notice)
+
+    def _commit(self, work: Callable[[OperationContext], T]) -> T:
+        with self._database.session() as session:
+            return work(OperationContext(session, self._actor, self.clock))
 
     def _announce(self, value: T, notice: NoticeFor[T]) -> Done[T]:
         made = notice(value) if callable(notice) else notice

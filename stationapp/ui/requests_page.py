@@ -249,10 +249,10 @@ class RequestsPage(QWidget):
         return self.tr("%n request(s) shown", "", self.shown_count())
 
     def apply_changes(self, notice: ChangeNotice) -> None:
-        """Read again when requests, households (names, addresses) or the station's lists
-        (request categories, the time limit) changed; the assignee filter follows the
-        volunteers by itself."""
-        if not notice.touches(Area.REQUESTS, Area.HOUSEHOLDS, Area.SETTINGS):
+        """Read again when requests, households (names, addresses), volunteers (assignees)
+        or the station's lists (request categories, the time limit) changed; the assignee
+        filter follows the volunteers by itself."""
+        if not notice.touches(Area.REQUESTS, Area.HOUSEHOLDS, Area.SETTINGS, Area.VOLUNTEERS):
             return
         self._notices_applied += 1
         if notice.touches(Area.SETTINGS):

@@ -52,7 +52,7 @@ from stationapp.ui.notices import ChangeNotice
 from stationapp.ui.operations import Operations
 from stationapp.ui.painted_charts import format_number
 from stationapp.ui.pdf_work import PdfMaker, monthly_report_work, pdf_file_name
-from stationapp.ui.workers import SessionTask, TaskRunner
+from stationapp.ui.workers import SessionTask, TaskSet
 
 log = logging.getLogger("stationapp.ui")
 
@@ -124,7 +124,7 @@ class StatisticsPage(QWidget):
         self._generation = 0
         self._loading = False
         self._pdf: PdfMaker | None = None
-        self._runner = TaskRunner(operations.database, self)
+        self._tasks = TaskSet()
         self._task: SessionTask[MonthlyStatistics] | None = None
 
         title = QLabel(self.tr("Statistics"))
@@ -361,7 +361,7 @@ class StatisticsPage(QWidget):
         if self._task is not None:
             self._task.cancel()  # its result would be of a month no longer chosen
         self._loading = True
-        self._task = self._runner.run(work, done, failed)
+        self._task = self._tasks.add(self._operations.read_in_background(work, done, failed))
 
     def is_loading(self) -> bool:
         """True while the figures of the month chosen are still being read."""
@@ -528,7 +528,7 @@ class StatisticsPage(QWidget):
         self._month_timer.stop()
         self._generation += 1  # a result arriving after this is not shown
         self._loading = False
-        self._runner.wait_all(cancel=True)
+        self._tasks.wait_all(cancel=True)
         if self._pdf is not None:
             self._pdf.wait()
 

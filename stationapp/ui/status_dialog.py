@@ -186,7 +186,7 @@ class StatusDialog(QDialog):
             self, work,
             changed(Area.HOUSEHOLDS, Area.DELIVERIES, Area.VISITS, households=(household_id,),
                     origin=self),
-            FailureTexts(conflict, conflict, self.tr(
+            FailureTexts(self.tr("Status not changed"), conflict, self.tr(
                 "Someone else changed this household after you opened it, so the "
                 "status was not changed. Close the household and open it again.")),
             on_problems=show_refused,

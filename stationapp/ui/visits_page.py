@@ -506,11 +506,12 @@ class VisitsPage(QWidget):
         return self.tr("%n household(s) overdue for a visit", "", shown)
 
     def apply_changes(self, notice: ChangeNotice) -> None:
-        """Read again when visits, reminders, households or the station's settings (visit
-        intervals) changed; lists never read yet are read when the page is first shown."""
+        """Read again when visits, reminders, households, volunteers (visitors, liaisons) or
+        the station's settings (visit intervals) changed; lists never read yet are read
+        when the page is first shown."""
         if (self._loaded and notice.origin is not self
                 and notice.touches(Area.VISITS, Area.REMINDERS, Area.HOUSEHOLDS,
-                                   Area.SETTINGS)):
+                                   Area.SETTINGS, Area.VOLUNTEERS)):
             self._notices_applied += 1
             self.refresh()
 
@@ -643,7 +644,7 @@ class VisitsPage(QWidget):
             self, lambda ctx: delete_visit(ctx.session, visit.id, ctx.actor),
             changed(Area.VISITS, Area.HOUSEHOLDS, households=(visit.household_id,),
                     origin=self),
-            FailureTexts(self.tr("Not found")))
+            FailureTexts(self.tr("Visit not deleted")))
         if done is not None:
             self.show_message(self.tr("Visit of {date} deleted.").format(
                 date=format_date(visit.visit_date)))
@@ -658,7 +659,7 @@ class VisitsPage(QWidget):
         done = self._operations.change(
             self, lambda ctx: complete_reminder(ctx.session, reminder.id, ctx.actor,
                                                 now=ctx.clock.now()),
-            changed(Area.REMINDERS, origin=self), FailureTexts(self.tr("Not found")))
+            changed(Area.REMINDERS, origin=self), FailureTexts(self.tr("Reminder not done")))
         if done is None:
             self.refresh_reminders()
             return False

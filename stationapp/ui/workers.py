@@ -93,11 +93,18 @@ class TaskRunner(QObject):
         work: WorkFunction[T],
         on_success: Callable[[T], None],
         on_failure: Callable[[BaseException], None],
+        on_committed: Callable[[T], None] | None = None,
     ) -> SessionTask[T]:
-        """Start ``work`` in a thread; ``on_success``/``on_failure`` run in the GUI thread."""
+        """Start ``work`` in a thread; ``on_success``/``on_failure`` run in the GUI thread.
+
+        ``on_committed`` runs (in the GUI thread, before ``on_success``) whenever the work
+        committed, even when the task was cancelled: what was written stays written.
+        """
         task: SessionTask[T] = SessionTask(self._database, work)
 
         def succeeded(result: object) -> None:
+            if on_committed is not None:
+                on_committed(result)  # type: ignore[arg-type]
             if not task.cancelled:
                 on_success(result)  # type: ignore[arg-type]
 

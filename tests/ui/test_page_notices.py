@@ -17,19 +17,27 @@ from sqlalchemy import select
 
 from stationapp.demo import populate_demo
 from stationapp.domain.clock import Clock
+from stationapp.domain.errors import DatabaseLockedError
 from stationapp.domain.event_models import Delivery
 from stationapp.domain.vocab import CareTier
+from stationapp.messages import msg
 from stationapp.services.database import Database
 from stationapp.services.events import list_events
 from stationapp.services.household_types import HouseholdInput, ResidentInput
-from stationapp.services.households import create_household
-from stationapp.services.volunteers import VolunteerInput, create_volunteer
+from stationapp.services.households import assign_liaison, create_household
+from stationapp.services.volunteers import (
+    VolunteerInput,
+    create_volunteer,
+    get_volunteer,
+    update_volunteer,
+)
 from stationapp.ui.events_page import EventColumn, EventsPage
 from stationapp.ui.household_picker import HouseholdPicker
+from stationapp.ui.household_table_model import CareColumn
 from stationapp.ui.households_page import HouseholdsPage
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.notices import EVERYTHING, Area, changed
-from stationapp.ui.operations import OperationContext, Operations
+from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.page_protocol import StationPage
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.requests_page import RequestsPage
@@ -105,6 +113,49 @@ def test_a_household_added_anywhere_shows_on_the_households_page(
     _add_wang(main_window.operations, today)
     qtbot.waitUntil(lambda: main_window.count_label.text() == "5 of 5 households shown",
                     timeout=WAIT_MS)
+
+
+def test_a_renamed_liaison_shows_on_the_households_page(
+    qtbot: QtBot, main_window: MainWindow, today: date
+) -> None:
+    operations = main_window.operations
+    volunteer_id = operations.run(
+        lambda ctx: create_volunteer(ctx.session, VolunteerInput(name="林志强"), ctx.actor,
+                                     today), changed(Area.VOLUNTEERS)).value
+    household_id = main_window.households.model.household_id(0)
+    assert household_id is not None
+    operations.run(lambda ctx: assign_liaison(ctx.session, [household_id], volunteer_id,
+                                              ctx.actor),
+                   changed(Area.HOUSEHOLDS, households=(household_id,)))
+    model = main_window.households.model
+    assert model.index(0, CareColumn.LIAISON).data() == "林志强"
+
+    def rename(ctx: OperationContext) -> None:
+        info = get_volunteer(ctx.session, volunteer_id)
+        update_volunteer(ctx.session, volunteer_id,
+                         VolunteerInput(name="林志刚", version=info.version), ctx.actor, today)
+
+    operations.run(rename, changed(Area.VOLUNTEERS))
+    qtbot.waitUntil(lambda: model.index(0, CareColumn.LIAISON).data() == "林志刚",
+                    timeout=WAIT_MS)
+
+
+def test_a_page_that_cannot_read_again_does_not_undo_a_saved_change(
+    main_window: MainWindow, monkeypatch: Any, boxes: MessageBoxes, today: date
+) -> None:
+    def locked() -> None:
+        raise DatabaseLockedError(msg("common.locked"))
+
+    monkeypatch.setattr(main_window.households, "refresh", locked)
+    done = main_window.operations.change(
+        main_window, lambda ctx: create_household(ctx.session, _wang(today), actor=ctx.actor,
+                                                  today=today),
+        lambda new_id: changed(Area.HOUSEHOLDS, households=(new_id,)),
+        FailureTexts("Not saved"))
+
+    assert done is not None  # saved, and not reported as failed
+    assert boxes.warnings == []
+    assert "F5" in main_window.statusBar().currentMessage()
 
 
 def test_pages_read_again_only_what_they_show(qtbot: QtBot, ledger: Database) -> None:

@@ -9,7 +9,7 @@ TEXTS: dict[str, Text] = {
         en="There is no household number {id}.",
         zh="找不到编号为 {id} 的住户"),
     "household.numbered": Text(
-        en="household number {id}",
+        en="Household number {id}",
         zh="编号 {id} 的住户"),
     "household.this_one": Text(en="this household", zh="本户"),
     "household.role_liaison": Text(en="liaison", zh="联户人"),
