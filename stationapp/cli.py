@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from stationapp import __version__, cli_data
+from stationapp import __version__, cli_accounts, cli_audit, cli_data
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.vocab import HouseholdStatus, parse_label
@@ -22,6 +22,8 @@ from stationapp.messages import Message, msg, set_language
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from stationapp.services.accounts import SignedIn
 
 log = logging.getLogger("stationapp.cli")
 
@@ -69,6 +71,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser.add_argument("--no-dialogs", action="store_true",
                         help=t("print errors instead of showing dialogs",
                                "出错时打印信息而不弹出对话框"))
+    cli_accounts.add_sign_in_options(parser, t)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
                                      title=t("commands", "子命令"))
     commands.add_parser("gui", help=t("start the desktop program (default)",
@@ -107,6 +110,8 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     _add_requests_parser(commands, t)
     _add_print_parser(commands, t)
     cli_data.add_parsers(commands, t, _iso_date)
+    cli_audit.add_parsers(commands, t, _iso_date)
+    cli_accounts.add_parser(commands, t)
     return parser
 
 
@@ -235,7 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The command's one clock: everything below reads the time from it.
     clock = SystemClock()
     try:
-        code = _run_command(args, t, clock)
+        # Once the ledger has accounts, the command signs in and acts as that account.
+        signed = cli_accounts.sign_in(args, t, clock)
+        code = _run_command(args, t, clock, signed)
         if code is None:
             parser.error(f"unknown command {args.command}")
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
@@ -258,9 +265,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(
-    args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock
+    args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock,
+    signed: SignedIn | None,
 ) -> int | None:
-    """Run the sub-command ``args`` name; None when there is no such command."""
+    """Run the sub-command ``args`` name as ``signed`` (None: the ledger has no account);
+    None when there is no such command."""
+    # The actor of every change: the signed-in account, or as before accounts existed.
+    actor = signed.name if signed is not None else _cli_actor()
+    args.actor = actor
     if args.command == "households":
         return _households(args, sys.stdout, clock)
     if args.command == "demo":
@@ -272,8 +284,12 @@ def _run_command(
     if args.command == "requests":
         return _requests(args, sys.stdout, clock)
     if args.command == "print":
-        return _print(args, t, clock)
-    return cli_data.run(args, t, sys.stdout, _cli_actor(), clock)
+        return _print(args, t, clock, actor)
+    if args.command == "accounts":
+        return cli_accounts.run(args, t, sys.stdout, signed, clock)
+    if args.command == "audit":
+        return cli_audit.run(args, t, sys.stdout, signed, clock)
+    return cli_data.run(args, t, sys.stdout, actor, clock)
 
 
 _NOT_ON_STDERR = "stationapp_log_only"
@@ -369,7 +385,7 @@ def _households(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
         print(f"stationapp: {msg('documents.unknown_status', value=args.status, known=known)}",
               file=sys.stderr)
         return 2
-    with cli_data.opened_database(args.database_url, clock) as database, \
+    with cli_data.opened_database(args, clock) as database, \
             database.session() as session:
         rows = list_households(session, cli_data.household_filter(session, args, status),
                                today=clock.today())
@@ -430,7 +446,7 @@ _EVENT_COLUMNS = ("id", "type", "title", "date", "place", "participants",
 def _events(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     from stationapp.services.events import list_events
 
-    with cli_data.opened_database(args.database_url, clock) as database, \
+    with cli_data.opened_database(args, clock) as database, \
             database.session() as session:
         rows = list_events(session, args.search, args.date_from, args.date_to)
     records: list[dict[str, Any]] = [
@@ -453,7 +469,7 @@ def _events(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
 def _demo(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock) -> int:
     from stationapp.demo import DEFAULT_HOUSEHOLDS, populate_demo
 
-    with cli_data.opened_database(args.database_url, clock) as database, \
+    with cli_data.opened_database(args, clock) as database, \
             database.session() as session:
         summary = populate_demo(session, households=args.households or DEFAULT_HOUSEHOLDS,
                                 seed=args.seed, today=clock.today())
@@ -472,7 +488,7 @@ def _overdue(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     from stationapp.services.visit_coverage import list_overdue
     from stationapp.services.volunteers import get_volunteer
 
-    with cli_data.opened_database(args.database_url, clock) as database, \
+    with cli_data.opened_database(args, clock) as database, \
             database.session() as session:
         if args.liaison is not None:
             get_volunteer(session, args.liaison)  # NotFoundError → exit 2
@@ -513,7 +529,7 @@ def _requests(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     """``stationapp requests list``: requests as a table or JSON, newest first."""
     from stationapp.services.requests import RequestFilter, list_requests
 
-    with cli_data.opened_database(args.database_url, clock) as database, \
+    with cli_data.opened_database(args, clock) as database, \
             database.session() as session:
         rows = list_requests(session, RequestFilter(open_only=args.open), now=clock.now())
     if args.format == "json":
@@ -547,7 +563,8 @@ def _requests(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
 
 
 def _cli_actor() -> str:
-    """Who acts from the command line: the login name of the desk's user."""
+    """Who acts from the command line on a ledger without accounts: the login name of the
+    desk's user."""
     import getpass
 
     try:
@@ -556,7 +573,9 @@ def _cli_actor() -> str:
         return "cli"
 
 
-def _print(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock) -> int:
+def _print(
+    args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock, actor: str
+) -> int:
     """Write the PDF asked for; the file appears only once it is complete."""
     from stationapp.files import atomic_write
     from stationapp.reports.fonts import cjk_font
@@ -576,12 +595,13 @@ def _print(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock)
         "service-record": _write_service_record,
         "ledger": _write_ledger,
     }[args.document]
-    with cli_data.opened_database(args.database_url, clock) as database:
+    with cli_data.opened_database(args, clock) as database:
         try:
             with atomic_write(output) as partial, database.session() as session:
                 # One transaction: a certificate's number is kept only once its PDF is
                 # written, since the session commits after the file is complete.
-                done = write(args, session, partial, str(output), database.clock.now())
+                done = write(args, session, partial, str(output), database.clock.now(),
+                              actor)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             print(f"stationapp: {msg('documents.cannot_write', path=str(output), reason=reason)}",
@@ -592,7 +612,7 @@ def _print(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock)
 
 
 def _write_delivery_sheets(args: argparse.Namespace, session: Session, partial: Path,
-                           output: str, now: datetime) -> Message:
+                           output: str, now: datetime, actor: str) -> Message:
     from stationapp.documents.delivery_sheets import make_delivery_sheets
 
     printed = make_delivery_sheets(session, args.event, partial, printed_at=now,
@@ -602,7 +622,7 @@ def _write_delivery_sheets(args: argparse.Namespace, session: Session, partial: 
 
 
 def _write_event_report(args: argparse.Namespace, session: Session, partial: Path,
-                        output: str, now: datetime) -> Message:
+                        output: str, now: datetime, actor: str) -> Message:
     from stationapp.documents.event_report import make_event_report
 
     printed = make_event_report(session, args.event, partial, printed_at=now)
@@ -610,7 +630,7 @@ def _write_event_report(args: argparse.Namespace, session: Session, partial: Pat
 
 
 def _write_monthly_report(args: argparse.Namespace, session: Session, partial: Path,
-                          output: str, now: datetime) -> Message:
+                          output: str, now: datetime, actor: str) -> Message:
     from stationapp.documents.monthly_report import make_monthly_report
 
     printed = make_monthly_report(session, args.month or now.date(), partial, now=now)
@@ -619,10 +639,10 @@ def _write_monthly_report(args: argparse.Namespace, session: Session, partial: P
 
 
 def _write_service_record(args: argparse.Namespace, session: Session, partial: Path,
-                          output: str, now: datetime) -> Message:
+                          output: str, now: datetime, actor: str) -> Message:
     from stationapp.documents.service_certificate import issue_service_certificate
 
-    cert = issue_service_certificate(session, args.volunteer, _cli_actor(), partial, now=now,
+    cert = issue_service_certificate(session, args.volunteer, actor, partial, now=now,
                                      start=args.date_from, end=args.date_to)
     record = cert.record
     return msg("documents.certificate_issued", number=cert.number, name=record.name,
@@ -630,7 +650,7 @@ def _write_service_record(args: argparse.Namespace, session: Session, partial: P
 
 
 def _write_ledger(args: argparse.Namespace, session: Session, partial: Path,
-                  output: str, now: datetime) -> Message:
+                  output: str, now: datetime, actor: str) -> Message:
     from stationapp.documents.ledger import make_ledger, parse_ledger_columns
 
     columns = parse_ledger_columns(args.columns)

@@ -26,12 +26,14 @@ Translate = Callable[[str, str], str]
 
 
 @contextmanager
-def opened_database(url: str | None, clock: Clock) -> Iterator[Database]:
-    """The database at ``url`` (None: the default one) with the command's ``clock``,
-    disposed of when the block ends."""
+def opened_database(args: argparse.Namespace, clock: Clock) -> Iterator[Database]:
+    """The database of ``args.database_url`` (None: the default one) with the command's
+    ``clock``, acting as ``args.actor`` once the command has signed in; disposed of when
+    the block ends."""
     from stationapp.workflows.opening import open_database
 
-    database = open_database(url, clock)
+    database = open_database(args.database_url, clock)
+    database.actor = getattr(args, "actor", "")
     if database.startup_message:
         print(f"stationapp: {database.startup_message}", file=sys.stderr)
     try:
@@ -167,7 +169,7 @@ def _import(
     options = ImportOptions(default_community=args.community,
                             stop_on_first_error=args.stop_on_first_error)
     today = clock.today()
-    with opened_database(args.database_url, clock) as database, database.session() as session:
+    with opened_database(args, clock) as database, database.session() as session:
         plan = plan_import(session, table, options, today)
         result = dry_run_result(plan) if args.dry_run else apply_plan(session, plan, actor,
                                                                        today)
@@ -213,7 +215,7 @@ def _export(
         return 2
     if missing_folder(path, t):
         return 2
-    with opened_database(args.database_url, clock) as database, database.session() as session:
+    with opened_database(args, clock) as database, database.session() as session:
         flt = household_filter(session, args)
         if args.kind == "households":
             table = exports.households_table(session, flt, clock.today())
@@ -237,7 +239,7 @@ def _backup(
 ) -> int:
     from stationapp.services.backup import make_backup
 
-    with opened_database(args.database_url, clock) as database:
+    with opened_database(args, clock) as database:
         backup = make_backup(database, Path(args.folder).expanduser() if args.folder else None,
                              now=clock.now())
     out.write(t(f"Backed up to {backup.path} ({backup.size:,} bytes)\n",
@@ -250,7 +252,7 @@ def _restore(
 ) -> int:
     from stationapp.services.backup import restore_backup
 
-    with opened_database(args.database_url, clock) as database:
+    with opened_database(args, clock) as database:
         result = restore_backup(database, Path(args.file).expanduser(), clock.now())
     out.write(t(f"Restored {result.restored_from}\n", f"已恢复 {result.restored_from}\n"))
     if result.migrated_from:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import platformdirs
 
+from stationapp.files import own_folder
+
 APP_NAME = "stationapp"
 
 
@@ -23,15 +25,17 @@ def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
-def data_dir() -> Path:
-    """Return (and create) the per-user data folder holding the default database."""
+def data_dir(*, create: bool = True) -> Path:
+    """Return (and create, unless ``create`` is False) the per-user data folder holding the
+    default database.
+
+    The folder is the desk's user's only (0700; one an older version made 0755 is
+    tightened). On Windows it is under the user's profile (``%LOCALAPPDATA%``).
+    """
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return own_folder(path) if create else path
 
 
 def log_dir() -> Path:
-    """Return (and create) the per-user log folder."""
-    path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """Return (and create) the per-user log folder, the desk's user's only (0700)."""
+    return own_folder(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))

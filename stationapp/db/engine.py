@@ -13,12 +13,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from stationapp import paths
+from stationapp.db.audit_hook import install_audit_trail
 from stationapp.domain.clock import CLOCK_KEY, Clock
+from stationapp.files import PRIVATE_FILE_MODE, create_private_file, private_folder, tighten
 
 log = logging.getLogger("stationapp.db")
 
 DATABASE_URL_ENV = "STATIONAPP_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside a database; they hold the same data as the ledger."""
 
 
 def default_database_url() -> str:
@@ -50,14 +54,51 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _tighten_companions(file: Path) -> None:
+    # SQLite gives a -wal/-shm it creates the ledger's mode, but leaves one that already
+    # exists (left by an older version, 0644) as it is.
+    for suffix in SQLITE_COMPANIONS:
+        tighten(file.with_name(file.name + suffix), PRIVATE_FILE_MODE)
+
+
+def prepare_private_ledger(file: Path) -> None:
+    """Make the SQLite ledger ``file`` the desk's user's only before SQLite opens it.
+
+    A new ledger is created empty and 0600 (SQLite then gives its -wal and -shm the same
+    mode), in folders created 0700; an existing one and its -wal/-shm/-journal are
+    tightened to 0600. A folder that exists already is left as it is. OSError when the
+    folder cannot be created; a file that cannot be created here is left to SQLite, which
+    says why it cannot open it.
+    """
+    if str(file).startswith("file:"):  # a SQLite URI: SQLite alone knows the file
+        return
+    private_folder(file.parent)
+    try:
+        created = create_private_file(file)
+    except OSError as exc:
+        log.warning("could not create %s as a private file: %s", file, exc.strerror)
+        return
+    if not created and file.is_file():
+        tighten(file, PRIVATE_FILE_MODE)
+        _tighten_companions(file)
+
+
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
+    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout on every connection.
+
+    A SQLite ledger is readable by the desk's user only (:func:`prepare_private_ledger`).
+    """
     file = sqlite_file(url)
     if file is not None:
-        file.parent.mkdir(parents=True, exist_ok=True)
+        prepare_private_ledger(file)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        if file is not None and not str(file).startswith("file:"):
+            def tighten_after_connect(_dbapi_connection: Any, _record: Any) -> None:
+                _tighten_companions(file)
+
+            event.listen(engine, "connect", tighten_after_connect)
     log.info("database %s", engine.url.render_as_string(hide_password=True))
     return engine
 
@@ -65,6 +106,9 @@ def make_engine(url: str) -> Engine:
 def make_session_factory(engine: Engine, clock: Clock) -> sessionmaker[Session]:
     """A session factory whose sessions keep loaded rows usable after commit.
 
-    Every session carries ``clock`` in ``session.info`` (see ``db.stamps.session_clock``).
+    Every session carries ``clock`` in ``session.info`` (see ``db.stamps.session_clock``),
+    and every change made through it is recorded in the audit trail (``db.audit_hook``).
     """
-    return sessionmaker(engine, expire_on_commit=False, info={CLOCK_KEY: clock})
+    factory = sessionmaker(engine, expire_on_commit=False, info={CLOCK_KEY: clock})
+    install_audit_trail(factory)
+    return factory

@@ -1,3 +1,3 @@
 """Import every model module so that ``Base.metadata`` knows all tables."""
 
-from stationapp.domain import care_models, event_models, models  # noqa: F401
+from stationapp.domain import accounts, audit, care_models, event_models, models  # noqa: F401

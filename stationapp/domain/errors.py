@@ -61,14 +61,15 @@ class ConflictError(StationError):
     """Someone else changed the same row since it was read (optimistic locking).
 
     ``changed_by`` and ``changed_at`` say who saved the stored copy and when (when known);
-    ``changes`` names the parts that differ from the copy the clerk opened (field labels
-    such as "成员 2 的行动情况", never the values). The message says all of it and what to
-    do; ``account`` says only what happened, for a dialog that says what to do itself.
+    ``changes`` names the parts that differ from the copy the clerk opened (field labels as
+    messages, such as "成员 2 的行动情况" / "member 2: mobility", never the values), put
+    into words with the account (``changed_parts``). The message says all of it and what
+    to do; ``account`` says only what happened, for a dialog that says what to do itself.
     """
 
     def __init__(
         self, message: Message | str, *, changed_by: str = "",
-        changed_at: datetime | None = None, changes: tuple[str, ...] = (),
+        changed_at: datetime | None = None, changes: tuple[Message | str, ...] = (),
         account: Message | str = "",
     ) -> None:
         super().__init__(message)
@@ -86,6 +87,11 @@ class ConflictError(StationError):
     def account(self) -> str:
         """Only what happened (who changed what, when), in the current language."""
         return render(self._account)
+
+    @property
+    def changed_parts(self) -> tuple[str, ...]:
+        """The parts that differ (``changes``), each in the current language."""
+        return tuple(render(change) for change in self.changes)
 
 
 class NotFoundError(StationError):
@@ -149,6 +155,21 @@ class UnreadableValueError(StationError, ValueError):
     """A value typed or read from a cell (a date, a sex, an address, a month) cannot be
     understood; ``str(error)`` says why in the desk's language. It is a ``ValueError`` too,
     so that a parser's callers may catch either."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+
+
+class PermissionDeniedError(StationError):
+    """The signed-in account's role does not allow what was asked (an export, an edit …)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+
+
+class SignInError(StationError):
+    """Signing in failed: a wrong name or password (one message for both), a locked or
+    disabled account, or no sign-in given where the ledger asks for one."""
 
     def __init__(self, message: Message) -> None:
         super().__init__(message)

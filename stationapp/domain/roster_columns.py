@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
 
+from stationapp.messages import Message, msg, render
+
 
 class RosterField(StrEnum):
     """A ledger field a roster column can fill."""
@@ -139,12 +141,18 @@ def map_columns(header: Sequence[object]) -> dict[int, RosterField]:
     return mapping
 
 
-def missing_fields(mapping: dict[int, RosterField]) -> list[str]:
-    """What the mapping lacks to make a roster, in plain words (empty when it is enough)."""
+def missing_field_messages(mapping: dict[int, RosterField]) -> list[Message]:
+    """What the mapping lacks to make a roster, as messages (empty when it is enough)."""
     fields = set(mapping.values())
     problems = []
     if RosterField.NAME not in fields:
-        problems.append("没有“姓名”列")
+        problems.append(msg("import.no_name_column"))
     if RosterField.ADDRESS not in fields and RosterField.BUILDING not in fields:
-        problems.append("没有“住址”或“楼号”列")
+        problems.append(msg("import.no_address_column"))
     return problems
+
+
+def missing_fields(mapping: dict[int, RosterField]) -> list[str]:
+    """What the mapping lacks to make a roster, in words of the desk's current language
+    (empty when it is enough); :func:`missing_field_messages` keeps them as messages."""
+    return [render(problem) for problem in missing_field_messages(mapping)]

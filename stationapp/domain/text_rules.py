@@ -1,11 +1,11 @@
 """Rules for every text the clerk can type: its length limit, what characters it may hold.
 
 One table (the ``TextRule`` constants below) says, for each field, the label the clerk
-knows it by and how long it may be. The same limits hold on SQLite (which does not
-enforce ``VARCHAR(n)``) and PostgreSQL (which does): each limit fits the column it is
-stored in (``column``), and a unit test keeps them in step with the models. Services
-check with :func:`check_text` (or ``TextRule.check``); dialogs show the same limits
-(``ui.text_limits``).
+knows it by (a message, so that it follows the desk's language) and how long it may be.
+The same limits hold on SQLite (which does not enforce ``VARCHAR(n)``) and PostgreSQL
+(which does): each limit fits the column it is stored in (``column``), and a unit test
+keeps them in step with the models. Services check with :func:`check_text` (or
+``TextRule.check``); dialogs show the same limits (``ui.text_limits``).
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ _CONTROLS_BUT_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\ud
 
 @dataclass(frozen=True)
 class TextRule:
-    """A text field: its Chinese label, its length limit and whether it may have lines.
+    """A text field: its label (a message: "备注" / "Notes"), its length limit and whether
+    it may have lines.
 
     ``column`` is the ``table.column`` the text is stored in ("" when not stored as is),
     for the test that keeps ``limit`` within the column's length.
     """
 
-    label: str
+    label: Message
     limit: int
     multiline: bool = False
     column: str = ""
@@ -59,7 +60,7 @@ def control_characters(value: str, *, multiline: bool = False) -> list[str]:
 
 
 def check_text(
-    value: str, field: str, label: str, limit: int, *, multiline: bool = False
+    value: str, field: str, label: Message | str, limit: int, *, multiline: bool = False
 ) -> str:
     """``value`` with surrounding space removed, checked against the rules every text
     field follows; ValidationError on ``field`` when it holds control characters (NUL,
@@ -85,7 +86,7 @@ ROOM_DIGITS = 6
 """Most digits a number in a 室号 may have."""
 
 
-def check_address_number(value: str, field: str, label: str, digits: int) -> str:
+def check_address_number(value: str, field: str, label: Message | str, digits: int) -> str:
     """``value`` unchanged; ValidationError when a number in it is longer than ``digits``
     (a 20-digit 楼号 is a typing or spreadsheet mistake, and no integer column holds it)."""
     for number in _NUMBER.findall(value):
@@ -104,61 +105,70 @@ PERSON_NAME = 20
 """Most characters of a person's name: its pinyin (≤ 6 letters a character) must fit
 ``household.head_pinyin`` (128)."""
 
+def _field(name: str) -> Message:
+    """The label of a field, from the catalogue's ``common.field_<name>``."""
+    return msg(f"common.field_{name}")
+
+
 # Households (住户台账)
-COMMUNITY = TextRule("小区", 32, column="community.name")
-BUILDING = TextRule("楼号", 16, column="household.building")
-UNIT = TextRule("单元", 16, column="household.unit")
-ROOM = TextRule("室号", 16, column="household.room")
-HOUSEHOLD_PHONE = TextRule("联系电话", PHONE_LIMIT, column="household.phone")
-HOUSEHOLD_NOTES = TextRule("备注", 1000, multiline=True, column="household.notes")
-STATUS_REASON = TextRule("原因", 200, multiline=True, column="household.status_reason")
+COMMUNITY = TextRule(_field("community"), 32, column="community.name")
+BUILDING = TextRule(_field("building"), 16, column="household.building")
+UNIT = TextRule(_field("unit"), 16, column="household.unit")
+ROOM = TextRule(_field("room"), 16, column="household.room")
+HOUSEHOLD_PHONE = TextRule(_field("contact_phone"), PHONE_LIMIT, column="household.phone")
+HOUSEHOLD_NOTES = TextRule(_field("notes"), 1000, multiline=True, column="household.notes")
+STATUS_REASON = TextRule(_field("reason"), 200, multiline=True,
+                         column="household.status_reason")
 
 # Residents (成员)
-RESIDENT_NAME = TextRule("姓名", PERSON_NAME, column="resident.name")
-RELATION = TextRule("与户主关系", 8, column="resident.relation")
-RESIDENT_PHONE = TextRule("电话", PHONE_LIMIT, column="resident.phone")
-ID_NUMBER = TextRule("身份证号", 18, column="resident.id_number")
-MOBILITY = TextRule("行动情况", 200, multiline=True, column="resident.mobility_notes")
+RESIDENT_NAME = TextRule(_field("name"), PERSON_NAME, column="resident.name")
+RELATION = TextRule(_field("relation"), 8, column="resident.relation")
+RESIDENT_PHONE = TextRule(_field("phone"), PHONE_LIMIT, column="resident.phone")
+ID_NUMBER = TextRule(_field("id_number"), 18, column="resident.id_number")
+MOBILITY = TextRule(_field("mobility"), 200, multiline=True, column="resident.mobility_notes")
 
 # Volunteers (志愿者)
-VOLUNTEER_NAME = TextRule("姓名", PERSON_NAME, column="volunteer.name")
-VOLUNTEER_PHONE = TextRule("电话", PHONE_LIMIT, column="volunteer.phone")
-VOLUNTEER_COMMUNITY = TextRule("小区名称", 32, column="community.name")
-SKILLS = TextRule("特长", 200, column="volunteer.skills")
-VOLUNTEER_NOTES = TextRule("备注", 1000, multiline=True, column="volunteer.notes")
+VOLUNTEER_NAME = TextRule(_field("name"), PERSON_NAME, column="volunteer.name")
+VOLUNTEER_PHONE = TextRule(_field("phone"), PHONE_LIMIT, column="volunteer.phone")
+VOLUNTEER_COMMUNITY = TextRule(_field("community_name"), 32, column="community.name")
+SKILLS = TextRule(_field("skills"), 200, column="volunteer.skills")
+VOLUNTEER_NOTES = TextRule(_field("notes"), 1000, multiline=True, column="volunteer.notes")
 
 # Events (活动), their deliveries and the item catalogue
-EVENT_TITLE = TextRule("活动名称", 120, column="event.title")
-EVENT_PLACE = TextRule("地点", 120, column="event.place")
-EVENT_ORGANISER = TextRule("组织者", 120, column="event.organiser")
-EVENT_DESCRIPTION = TextRule("活动说明", 2000, multiline=True, column="event.description")
-EVENT_TYPE_NAME = TextRule("活动类型名称", 32, column="event_type.name")
-ITEM_NAME = TextRule("物品名称", 32, column="item.name")
-ITEM_UNIT = TextRule("单位（如：幅、张、份）", 8, column="item.unit")
-DELIVERY_NOTES = TextRule("配送备注", 500, multiline=True, column="delivery.notes")
-DELIVERY_OUTCOME_NOTE = TextRule("结果说明", 500, multiline=True,
+EVENT_TITLE = TextRule(_field("event_title"), 120, column="event.title")
+EVENT_PLACE = TextRule(_field("place"), 120, column="event.place")
+EVENT_ORGANISER = TextRule(_field("organiser"), 120, column="event.organiser")
+EVENT_DESCRIPTION = TextRule(_field("event_description"), 2000, multiline=True,
+                             column="event.description")
+EVENT_TYPE_NAME = TextRule(_field("event_type_name"), 32, column="event_type.name")
+ITEM_NAME = TextRule(_field("item_name"), 32, column="item.name")
+ITEM_UNIT = TextRule(_field("item_unit"), 8, column="item.unit")
+DELIVERY_NOTES = TextRule(_field("delivery_notes"), 500, multiline=True,
+                          column="delivery.notes")
+DELIVERY_OUTCOME_NOTE = TextRule(_field("outcome_note"), 500, multiline=True,
                                  column="delivery.outcome_note")
 
 # Visits (走访) and reminders
-VISIT_NOTES = TextRule("走访记录", 4000, multiline=True, column="visit.notes")
-FINDING_NOTE = TextRule("说明", 500, multiline=True, column="visit_finding.note")
-REMINDER_TEXT = TextRule("提醒内容", 500, multiline=True, column="reminder.text")
+VISIT_NOTES = TextRule(_field("visit_notes"), 4000, multiline=True, column="visit.notes")
+FINDING_NOTE = TextRule(_field("note"), 500, multiline=True, column="visit_finding.note")
+REMINDER_TEXT = TextRule(_field("reminder_text"), 500, multiline=True, column="reminder.text")
 
 # Requests (诉求)
-REQUEST_CATEGORY = TextRule("诉求类别名称", 32, column="request_category.name")
-REQUEST_DESCRIPTION = TextRule("诉求内容", 2000, multiline=True,
+REQUEST_CATEGORY = TextRule(_field("request_category_name"), 32, column="request_category.name")
+REQUEST_DESCRIPTION = TextRule(_field("request_description"), 2000, multiline=True,
                                column="care_request.description")
-REQUEST_CHANNEL = TextRule("受理渠道", 32, column="care_request.channel")
-REQUEST_REPORTER = TextRule("反映人", 64, column="care_request.reporter")
-REQUEST_NOTE = TextRule("说明", 2000, multiline=True, column="request_status_change.note")
-REQUEST_RESOLUTION = TextRule("办结情况", 2000, multiline=True,
+REQUEST_CHANNEL = TextRule(_field("request_channel"), 32, column="care_request.channel")
+REQUEST_REPORTER = TextRule(_field("reporter"), 64, column="care_request.reporter")
+REQUEST_NOTE = TextRule(_field("note"), 2000, multiline=True,
+                        column="request_status_change.note")
+REQUEST_RESOLUTION = TextRule(_field("resolution"), 2000, multiline=True,
                               column="care_request.resolution")
-REQUEST_CALLBACK = TextRule("回访情况", 2000, multiline=True,
+REQUEST_CALLBACK = TextRule(_field("callback_note"), 2000, multiline=True,
                             column="care_request.callback_note")
 
 # Station settings (stored as text in station_setting.value)
-STATION_NAME = TextRule("服务社名称", 40, column="station_setting.value")
-STATION_PHONE = TextRule("电话", PHONE_LIMIT, column="station_setting.value")
+STATION_NAME = TextRule(_field("station_name"), 40, column="station_setting.value")
+STATION_PHONE = TextRule(_field("phone"), PHONE_LIMIT, column="station_setting.value")
 
 ALL_RULES: dict[str, TextRule] = {
     name: rule for name, rule in globals().items() if isinstance(rule, TextRule)

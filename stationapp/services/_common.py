@@ -16,6 +16,7 @@ from stationapp.domain.errors import ConflictError, ValidationError
 from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community
 from stationapp.domain.text_rules import TextRule, check_text
+from stationapp.domain.vocab_words import joined
 from stationapp.messages import Message, msg
 from stationapp.services import _aggregates  # noqa: F401  (keeps aggregate versions)
 
@@ -36,7 +37,8 @@ class Problems:
         self.items.append(ValidationError(field_name, message))
 
     def text(
-        self, field_name: str, value: str, what: str, limit: int, *, multiline: bool = False
+        self, field_name: str, value: str, what: Message | str, limit: int, *,
+        multiline: bool = False,
     ) -> str:
         """``value`` trimmed; a problem on ``field_name`` when it breaks the text rules
         (control characters, longer than ``limit``; see :mod:`stationapp.domain.text_rules`).
@@ -120,18 +122,20 @@ REOPEN_HINT = msg("common.reopen_hint")
 
 
 def root_conflict(
-    what: Message | str, root: Any, changes: Sequence[str] = (),
+    what: Message | str, root: Any, changes: Sequence[Message | str] = (),
     hint: Message | str = REOPEN_HINT,
 ) -> ConflictError:
-    """The ConflictError for a stale save of ``what`` ("编号 12 的住户"): who saved the
-    stored copy (``root.updated_by``) and when (``root.updated_at``), the ``changes`` (field
-    labels, never values) and what to do (``hint``)."""
+    """The ConflictError for a stale save of ``what`` (``msg("household.numbered", …)``):
+    who saved the stored copy (``root.updated_by``) and when (``root.updated_at``), the
+    ``changes`` (field labels as messages, never values; rendered with the account) and
+    what to do (``hint``)."""
     who: str = root.updated_by or ""
     when: datetime | None = root.updated_at
     at = (msg("common.changed_when", month=when.month, day=when.day, time=f"{when:%H:%M}")
           if when is not None else "")
     by = msg("common.changed_by", who=who) if who else msg("common.changed_by_someone")
-    parts = msg("common.changed_parts", changes="、".join(changes)) if changes else ""
+    parts = (msg("common.changed_parts", changes=joined(changes, "common.parts_list"))
+             if changes else "")
     account = msg("common.changed", what=what, when=at, by=by, parts=parts)
     return ConflictError(msg("common.conflict", account=account, hint=hint), changed_by=who,
                          changed_at=when, changes=tuple(changes), account=account)
@@ -139,7 +143,8 @@ def root_conflict(
 
 def check_root_version(
     expected: int | None, root: Any, what: Message | str,
-    changes: Callable[[], Sequence[str]] | None = None, hint: Message | str = REOPEN_HINT,
+    changes: Callable[[], Sequence[Message | str]] | None = None,
+    hint: Message | str = REOPEN_HINT,
 ) -> None:
     """:func:`root_conflict` when the version read (if given) is not ``root``'s stored one;
     ``changes`` (called only then) lists what differs from the copy the clerk opened."""

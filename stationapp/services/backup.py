@@ -5,6 +5,9 @@ program) has the database open. Backups go to a folder the clerk can choose (a U
 say), at most one automatic backup a day, keeping the newest N. A PostgreSQL ledger is
 backed up with the server's own tools (``pg_dump``); asking this program to do it raises
 BackupError saying so.
+
+Backups are the desk's user's only: each file is 0600, and a folder the program creates
+for them is 0700. A folder the clerk chose and that exists (a USB disk) is left as it is.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stationapp.db.engine import sqlite_file
+from stationapp.db.engine import prepare_private_ledger, sqlite_file
 from stationapp.db.migrate import (
     SCHEMA_HEAD,
     known_revisions,
@@ -32,7 +35,13 @@ from stationapp.db.migrate import (
 )
 from stationapp.domain.errors import BackupError, ValidationError
 from stationapp.domain.models import StationSetting
-from stationapp.files import atomic_write
+from stationapp.files import (
+    PRIVATE_FILE_MODE,
+    atomic_write,
+    own_folder,
+    private_folder,
+    tighten,
+)
 from stationapp.messages import msg
 from stationapp.paths import data_dir
 from stationapp.services.database import Database
@@ -42,6 +51,7 @@ log = logging.getLogger("stationapp.db")
 DEFAULT_KEEP = 14
 _FOLDER_KEY = "backup_folder"
 _KEEP_KEY = "backup_keep"
+_DEFAULT_FOLDER_NAME = "backups"
 _NAME = re.compile(
     r"^stationapp-(\d{8}-\d{6})-(auto|manual|before-restore|before-migration)\.sqlite3$"
 )
@@ -81,7 +91,16 @@ class RestoreResult:
 
 def default_backup_folder() -> Path:
     """The backup folder when the clerk has not chosen one."""
-    return data_dir() / "backups"
+    return data_dir() / _DEFAULT_FOLDER_NAME
+
+
+def _prepare_folder(folder: Path) -> None:
+    """Create the backup folder 0700 when missing; the default one (the program's own,
+    inside the data folder) is also tightened when an older version made it 0755."""
+    if folder == data_dir(create=False) / _DEFAULT_FOLDER_NAME:
+        own_folder(folder)
+    else:
+        private_folder(folder)
 
 
 def get_backup_settings(session: Session) -> BackupSettings:
@@ -105,7 +124,7 @@ def save_backup_settings(session: Session, settings: BackupSettings) -> None:
     if not str(settings.folder).strip() or not folder.is_absolute():
         raise ValidationError("backup_folder", msg("station.backup_folder_full_path"))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as exc:
         raise ValidationError("backup_folder", msg("station.backup_folder_unusable",
                                                    reason=str(exc.strerror))) from exc
@@ -169,7 +188,7 @@ def make_backup(
     folder = (folder or settings.folder).expanduser()
     target = folder / f"stationapp-{now:%Y%m%d-%H%M%S}-{kind}.sqlite3"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _prepare_folder(folder)
         with atomic_write(target) as partial:
             try:
                 _copy(file, partial, standalone=True)
@@ -201,7 +220,7 @@ def file_migration_copy(database: Database, copy: Path, now: datetime) -> Path:
     folder = settings.folder.expanduser()
     target = folder / f"stationapp-{now:%Y%m%d-%H%M%S}-before-migration.sqlite3"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _prepare_folder(folder)
         _move(copy, target)
     except OSError as exc:
         log.warning("the copy made before the migration stays at %s: %s", copy, exc)
@@ -251,13 +270,17 @@ def prune_backups(folder: Path, keep: int) -> list[Path]:
 def backup_if_due(database: Database, now: datetime) -> BackupInfo | None:
     """The automatic backup: made when the newest backup is not from ``now``'s day.
 
-    Does nothing for PostgreSQL; returns the backup made, if any.
+    Does nothing for PostgreSQL; returns the backup made, if any. Backups an older version
+    left readable by everybody are made 0600 first (the files only, not the folder).
     """
     if sqlite_file(database.url) is None:
         return None
     with database.session() as session:
         settings = get_backup_settings(session)
-    newest = next(iter(list_backups(settings.folder.expanduser())), None)
+    existing = list_backups(settings.folder.expanduser())
+    for backup in existing:
+        tighten(backup.path, PRIVATE_FILE_MODE)
+    newest = next(iter(existing), None)
     if newest is not None and newest.made_at.date() == now.date():
         return None
     return make_backup(database, kind="auto", now=now)
@@ -341,6 +364,7 @@ def restore_backup(
     revision = backup_revision(path)
     aside = make_backup(database, kind="before-restore", now=now, keep=10_000)
     database.engine.dispose()
+    prepare_private_ledger(file)  # the ledger (should it be gone) comes back 0600
     try:
         _copy(path, file)
     except sqlite3.Error as exc:

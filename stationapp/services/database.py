@@ -21,6 +21,7 @@ from stationapp.db.engine import (
 )
 from stationapp.db.migrate import Migration, describe_database_error, migrate_to_head
 from stationapp.db.stamps import attach_clock
+from stationapp.domain.audit import ACTOR_KEY
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import DatabaseSetupError, DatabaseUnavailableError
 from stationapp.domain.models import Household
@@ -43,9 +44,12 @@ class Database:
     """What opening did to an existing ledger (upgraded, or an unfinished set-up built
     again, and where the copy made before is), for the clerk; None when nothing was done
     to one."""
+    actor: str = ""
+    """Who acts at this desk (the signed-in account): the audit trail names them for every
+    change made through :meth:`session`, unless a session names its own actor."""
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, actor: str | None = None) -> Iterator[Session]:
         """A session that commits when the block ends normally and rolls back otherwise.
 
         What the environment does to the work (disk full, a locked, vanished or read-only
@@ -54,6 +58,8 @@ class Database:
         as a raw database error (whose text carries the SQL and the residents' data).
         """
         session = self.sessions()
+        if actor or self.actor:
+            session.info[ACTOR_KEY] = actor or self.actor
         try:
             yield session
             self._check_file_is_there()

@@ -57,6 +57,7 @@ _BUSINESS_KEYS: dict[tuple[str, tuple[str, ...]], Message] = {
     ("delivery", ("event_id", "household_id", "item_id")): msg("common.key_delivery"),
     ("delivery_round", ("event_id", "volunteer_id", "round_date")):
         msg("common.key_delivery_round"),
+    ("account", ("name",)): msg("common.key_account"),
 }
 """The unique constraints two desks can race on (the models' ``unique=True`` and
 ``UniqueConstraint``s), with the words that name them for the clerk. Any other unique

@@ -9,6 +9,7 @@ from stationapp.domain import text_rules
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.people import age_on, check_id_number, check_phone
 from stationapp.domain.vocab import STORED_CATEGORIES, ResidentStatus
+from stationapp.domain.vocab_words import label_message
 from stationapp.messages import msg
 from stationapp.services._common import Problems
 from stationapp.services.household_types import HouseholdInput, ResidentInput
@@ -114,7 +115,8 @@ def _validate_resident(
             if sex is None:
                 sex = facts.sex
             elif sex != facts.sex:
-                problems.add(f"{prefix}.sex", msg("household.sex_mismatch", sex=facts.sex.label))
+                problems.add(f"{prefix}.sex", msg("household.sex_mismatch",
+                                                  sex=label_message(facts.sex)))
     if birth is not None and birth > today:
         problems.add(f"{prefix}.birth_date", msg("household.birth_date_future"))
     if birth is not None and age_on(birth, today) > 120:

@@ -29,6 +29,7 @@ from stationapp.domain.models import (
     Resident,
 )
 from stationapp.domain.vocab import HouseholdStatus, ResidentStatus
+from stationapp.domain.vocab_words import joined, label_message
 from stationapp.messages import Message, msg
 from stationapp.services._common import (
     Problems,
@@ -69,7 +70,7 @@ def _check_unique(
         if owner is not None and owner.id != resident.id:
             where = (
                 msg("household.this_one") if owner.household_id == household_id
-                else _what(owner.household_id)
+                else msg("household.numbered_within", id=owner.household_id)
             )
             problems.add(f"residents[{i}].id_number",
                          msg("household.id_number_taken", where=where))
@@ -158,23 +159,26 @@ def create_household(
 
 
 _RESIDENT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("name", "姓名"), ("sex", "性别"), ("birth_date", "出生日期"), ("id_number", "身份证号"),
-    ("phone", "电话"), ("relation", "与户主关系"), ("is_head", "户主"),
-    ("mobility_notes", "行动情况"), ("status", "状态"),
+    ("name", "name"), ("sex", "sex"), ("birth_date", "birth_date"),
+    ("id_number", "id_number"), ("phone", "member_phone"), ("relation", "relation"),
+    ("is_head", "is_head"), ("mobility_notes", "mobility"), ("status", "status"),
 )
+"""A member's attribute → its part code ``household.part_<code>``."""
 _HOUSEHOLD_FIELDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("community", "building", "unit", "room"), "地址"), (("phone",), "联系电话"),
-    (("tier",), "关爱等级"), (("categories",), "关爱类别"), (("notes",), "备注"),
-    (("liaison_id",), "联户人"), (("registered_on",), "登记日期"),
-    (("status", "status_date", "status_reason"), "状态"),
+    (("community", "building", "unit", "room"), "address"), (("phone",), "phone"),
+    (("tier",), "tier"), (("categories",), "categories"), (("notes",), "notes"),
+    (("liaison_id",), "liaison"), (("registered_on",), "registered_on"),
+    (("status", "status_date", "status_reason"), "status"),
 )
+"""The household's attributes → their part code ``household.part_<code>``."""
 
 
 def household_changes(
     opened: HouseholdDetail | None, stored: HouseholdDetail
-) -> tuple[str, ...]:
+) -> tuple[Message, ...]:
     """What differs between the household as opened and as stored, as field labels
-    without values (no personal data): "联系电话", "成员 2 的行动情况、电话", "新增成员 3".
+    without values (no personal data), each a message: "联系电话", "成员 2 的行动情况、电话",
+    "新增成员 3" (in English "contact phone", "member 2: mobility, phone", "new member 3").
 
     Members are numbered as the stored household lists them. Nothing when ``opened``
     is None (the caller did not keep the copy it opened).
@@ -182,19 +186,20 @@ def household_changes(
     if opened is None:
         return ()
     changes = [
-        label for names, label in _HOUSEHOLD_FIELDS
+        msg(f"household.part_{part}") for names, part in _HOUSEHOLD_FIELDS
         if any(getattr(opened, n) != getattr(stored, n) for n in names)
     ]
     before = {r.id: r for r in opened.residents}
     for number, resident in enumerate(stored.residents, start=1):
         old = before.get(resident.id)
         if old is None:
-            changes.append(f"新增成员 {number}")
+            changes.append(msg("household.part_new_member", number=number))
             continue
-        fields = [label for name, label in _RESIDENT_FIELDS
-                  if getattr(old, name) != getattr(resident, name)]
+        fields: list[Message | str] = [
+            msg(f"household.part_{part}") for name, part in _RESIDENT_FIELDS
+            if getattr(old, name) != getattr(resident, name)]
         if fields:
-            changes.append(f"成员 {number} 的{'、'.join(fields)}")
+            changes.append(msg("household.part_member", number=number, fields=joined(fields)))
     return tuple(changes)
 
 
@@ -263,7 +268,8 @@ def set_household_status(
     check_root_version(expected_version, household, _what(household_id),
                        hint=msg("household.reopen_for_status"))
     if status == household.status:
-        raise ValidationError("status", msg("household.status_same", status=status.label))
+        raise ValidationError("status", msg("household.status_same",
+                                              status=label_message(status)))
     reason = text_rules.STATUS_REASON.check(reason, "reason")
     if status is not HouseholdStatus.ACTIVE and not reason:
         raise ValidationError("reason", msg("household.reason_missing"))

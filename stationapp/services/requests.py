@@ -33,6 +33,7 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.search_keys import normalize_query
 from stationapp.domain.vocab import HouseholdStatus
+from stationapp.domain.vocab_words import label_message
 from stationapp.messages import Message, msg
 from stationapp.services._common import (
     Problems,
@@ -286,7 +287,7 @@ def _validate(
         problems.add("household", msg("request.household_missing"))
     elif (household.status != HouseholdStatus.ACTIVE
           and (current is None or current.household_id != household.id)):
-        label = HouseholdStatus(household.status).label
+        label = label_message(HouseholdStatus(household.status))
         problems.add("household", msg("request.household_left", status=label))
 
     name = " ".join(data.category.split())
@@ -428,10 +429,12 @@ def _refusal(current: RequestStatus, to_status: RequestStatus) -> Message:
     elif to_status is RequestStatus.CONFIRMED:
         hint = msg("request.transition_resolve_first")
     elif current is RequestStatus.RESOLVED:
-        hint = msg("request.transition_reopen", status=RequestStatus.IN_PROGRESS.label)
+        hint = msg("request.transition_reopen",
+                   status=label_message(RequestStatus.IN_PROGRESS))
     else:
-        hint = msg("request.transition_already", status=current.label)
-    return msg("request.transition", current=current.label, target=to_status.label, hint=hint)
+        hint = msg("request.transition_already", status=label_message(current))
+    return msg("request.transition", current=label_message(current),
+               target=label_message(to_status), hint=hint)
 
 
 def advance_request(

@@ -32,8 +32,9 @@ from stationapp.domain.roster_columns import (
     find_header_row,
     header_key,
     map_columns,
-    missing_fields,
+    missing_field_messages,
 )
+from stationapp.domain.vocab_words import joined
 from stationapp.messages import Message, msg, render
 from stationapp.services.household_types import HouseholdInput
 from stationapp.services.household_validation import validate_household
@@ -189,9 +190,9 @@ def plan_import(
         raise ImportFileError(msg("import.not_a_roster"))
     header = table.rows[header_row]
     mapping = options.mapping if options.mapping is not None else map_columns(header)
-    missing = missing_fields(mapping)
+    missing = missing_field_messages(mapping)
     if missing:
-        lacking = "；".join(render(m) for m in missing)
+        lacking = joined(missing, "common.semicolon")
         raise ImportFileError(msg("import.not_importable", missing=lacking))
     width = max([len(header), *(len(r) for r in table.rows[header_row + 1:])], default=0)
     headers = row_texts(header, width)

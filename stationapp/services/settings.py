@@ -13,6 +13,7 @@ from stationapp.domain.errors import ValidationError
 from stationapp.domain.models import StationSetting
 from stationapp.domain.people import check_phone
 from stationapp.domain.vocab import DEFAULT_VISIT_INTERVAL_DAYS, CareTier
+from stationapp.domain.vocab_words import label_message
 from stationapp.messages import msg
 
 DEFAULT_STATION_NAME = "党员服务社"
@@ -73,7 +74,7 @@ def store_station_settings(session: Session, settings: StationSettings) -> bool:
     for tier, days in settings.visit_interval_days:
         if not 1 <= days <= 366:
             raise ValidationError(_interval_key(tier),
-                                  msg("station.interval_range", tier=tier.label))
+                                  msg("station.interval_range", tier=label_message(tier)))
     if not 1 <= settings.request_limit_days <= 365:
         raise ValidationError("request_limit_days", msg("station.request_limit_range"))
     rows = {"station_name": name, "station_phone": phone,

@@ -35,6 +35,7 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.search_keys import normalize_query
 from stationapp.domain.vocab import HouseholdStatus
+from stationapp.domain.vocab_words import label_message
 from stationapp.messages import msg
 from stationapp.services._common import (
     Problems,
@@ -191,12 +192,13 @@ def _check_findings(
             problems.add("findings", msg("visit.finding_unknown"))
             continue
         if topic in seen:
-            problems.add("findings", msg("visit.finding_twice", topic=topic.label))
+            problems.add("findings", msg("visit.finding_twice", topic=label_message(topic)))
             continue
         seen.add(topic)
         rule = text_rules.FINDING_NOTE
-        note = problems.text("findings", finding.note, f"“{topic.label}”的{rule.label}",
-                             rule.limit, multiline=rule.multiline)
+        label = msg("visit.finding_note_label", topic=label_message(topic), field=rule.label)
+        note = problems.text("findings", finding.note, label, rule.limit,
+                             multiline=rule.multiline)
         tidy.append(FindingInput(topic, level, note))
     return tuple(sorted(tidy, key=lambda f: _TOPIC_ORDER[f.topic]))
 
@@ -260,7 +262,7 @@ def validate_visit(
         raise NotFoundError(msg("household.not_found", id=data.household_id))
     if current is None and household.status != HouseholdStatus.ACTIVE:
         status = HouseholdStatus(household.status)
-        problems.add("household", msg("visit.household_left", status=status.label))
+        problems.add("household", msg("visit.household_left", status=label_message(status)))
     if current is not None and current.household_id != data.household_id:
         problems.add("household", msg("visit.other_household"))
     if data.visit_date > today:

@@ -32,6 +32,7 @@ from stationapp.domain.models import Community, Household
 from stationapp.domain.people import check_phone
 from stationapp.domain.search_keys import name_initials, name_pinyin, normalize_query, phone_digits
 from stationapp.domain.vocab import HouseholdStatus
+from stationapp.domain.vocab_words import label_message
 from stationapp.messages import msg
 from stationapp.services._common import (
     Problems,
@@ -290,7 +291,7 @@ def validate_volunteer(data: VolunteerInput) -> VolunteerInput:
         where = " ".join(held.community.split())
         if not where:
             problems.add("roles", msg("volunteer.role_community_missing",
-                                         role=VolunteerRole(held.role).label))
+                                         role=label_message(VolunteerRole(held.role))))
         elif (problem := _rule_problem(where, "roles", text_rules.VOLUNTEER_COMMUNITY)):
             problems.items.append(problem)
         elif (tidy := RoleInput(where, VolunteerRole(held.role))) not in roles:

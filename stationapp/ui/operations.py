@@ -113,7 +113,7 @@ class Operations(QObject):
         super().__init__(parent)
         self._database = database
         self._actor = actor
-        self._tasks = TaskRunner(database, self)
+        self._tasks = TaskRunner(database, self, actor=actor)
 
     @property
     def database(self) -> Database:
@@ -136,7 +136,7 @@ class Operations(QObject):
         Failures are raised as they are; a page that reads shows them itself or lets the
         crash handler report a bug.
         """
-        with self._database.session() as session:
+        with self._database.session(actor=self._actor) as session:
             return work(session)
 
     def run(self, work: Callable[[OperationContext], T], notice: NoticeFor[T]) -> Done[T]:
@@ -224,7 +224,7 @@ class Operations(QObject):
         self.changed.emit(notice)
 
     def _commit(self, work: Callable[[OperationContext], T]) -> T:
-        with self._database.session() as session:
+        with self._database.session(actor=self._actor) as session:
             return work(OperationContext(session, self._actor, self.clock))
 
     def _announce(self, value: T, notice: NoticeFor[T]) -> Done[T]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
 from stationapp.domain.errors import StationError
+from stationapp.files import create_private_file
 from stationapp.ui.notices import ChangeNotice
 from stationapp.ui.operations import Done, OperationContext, Operations
 
@@ -168,8 +169,11 @@ class PdfMaker(QObject):
         """
         if self._task is not None:
             return
+        # mkdtemp's folder is 0700; the PDF is created 0600 before reportlab writes it
+        # (reportlab keeps the mode of a file it overwrites).
         folder = Path(tempfile.mkdtemp(prefix="stationapp-pdf-"))
         path = folder / file_name
+        create_private_file(path)
 
         progress = QProgressDialog(
             self.tr("Making {title}…").format(title=title), self.tr("Cancel"), 0, 0,

@@ -42,11 +42,13 @@ class SessionTask(QThread, Generic[T]):
     failed = Signal(object)
 
     def __init__(
-        self, database: Database, work: WorkFunction[T], parent: QObject | None = None
+        self, database: Database, work: WorkFunction[T], parent: QObject | None = None,
+        actor: str = "",
     ) -> None:
-        """Prepare to run ``work`` with a session of ``database``."""
+        """Prepare to run ``work`` with a session of ``database`` in which ``actor`` acts."""
         super().__init__(parent)
         self._database = database
+        self._actor = actor
         self._work = work
         self._cancelled = False
         self.result: T | None = None
@@ -64,7 +66,7 @@ class SessionTask(QThread, Generic[T]):
     def run(self) -> None:
         """Run the work in one transaction (worker thread; touches no widget)."""
         try:
-            with self._database.session() as session:
+            with self._database.session(actor=self._actor or None) as session:
                 result = self._work(session)
         except BaseException as exc:  # handed to the GUI thread, which reports it
             log.info("background task failed: %s", exc)
@@ -75,6 +77,18 @@ class SessionTask(QThread, Generic[T]):
         self.succeeded.emit(result)
 
 
+_ALIVE: set[SessionTask[Any]] = set()
+"""Every task whose thread has not been released yet. A QThread object destroyed while its
+thread runs crashes the program, and the runner (or the window owning it) may be
+collected before a dropped task ends; this set keeps each task until its thread is done."""
+
+
+def _release(task: SessionTask[Any]) -> None:
+    task.wait()
+    _ALIVE.discard(task)
+    task.deleteLater()
+
+
 class TaskRunner(QObject):
     """Starts :class:`SessionTask` objects and keeps them alive until they finish.
 
@@ -82,10 +96,12 @@ class TaskRunner(QObject):
     no thread outlives its owner.
     """
 
-    def __init__(self, database: Database, parent: QObject | None = None) -> None:
-        """Run tasks against ``database``."""
+    def __init__(self, database: Database, parent: QObject | None = None, actor: str = ""
+                 ) -> None:
+        """Run tasks against ``database``, acting as ``actor``."""
         super().__init__(parent)
         self._database = database
+        self._actor = actor
         self._tasks: set[SessionTask[Any]] = set()
 
     def run(
@@ -100,7 +116,7 @@ class TaskRunner(QObject):
         ``on_committed`` runs (in the GUI thread, before ``on_success``) whenever the work
         committed, even when the task was cancelled: what was written stays written.
         """
-        task: SessionTask[T] = SessionTask(self._database, work)
+        task: SessionTask[T] = SessionTask(self._database, work, actor=self._actor)
 
         def succeeded(result: object) -> None:
             if on_committed is not None:
@@ -117,7 +133,9 @@ class TaskRunner(QObject):
         task.succeeded.connect(succeeded, queued)
         task.failed.connect(failed, queued)
         task.finished.connect(lambda: self._forget(task), queued)
+        task.finished.connect(lambda: _release(task), queued)
         self._tasks.add(task)
+        _ALIVE.add(task)
         task.start()
         return task
 
@@ -133,9 +151,7 @@ class TaskRunner(QObject):
             task.wait()
 
     def _forget(self, task: SessionTask[Any]) -> None:
-        task.wait()
         self._tasks.discard(task)
-        task.deleteLater()
 
 
 class TaskSet:

@@ -71,7 +71,7 @@ def test_a_member_change_makes_an_older_copy_stale_on_postgresql(
     with pytest.raises(ConflictError) as caught, desk_b.session() as s:
         update_household(s, household_id, replace(copy_b.as_input(), notes="第二张桌子"),
                          DESK, TODAY)
-    assert caught.value.changes == (f"成员 2 的{label}",)
+    assert caught.value.changed_parts == (f"成员 2 的{label}",)
     assert DESK in str(caught.value) and "王建国" not in str(caught.value)
     after = opened(desk_a, household_id)
     for name, value in changes.items():

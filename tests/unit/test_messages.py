@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from stationapp import messages
 from stationapp.domain import errors
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import StationError, UnreadableValueError, ValidationError
 from stationapp.domain.people import check_id_number
 from stationapp.domain.roster_cells import facts_from_id_number, parse_sex
@@ -220,3 +221,182 @@ def test_the_checker_sees_words() -> None:
 def test_message_is_a_value() -> None:
     assert msg("people.id_length", length=3) == Message("people.id_length", (("length", 3),))
     assert importlib.import_module("stationapp.messages").render("plain") == "plain"
+
+
+# ---------------------------------------------------------------- an English desk reads English
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+_OLD_LABELS = {
+    "COMMUNITY": "小区", "BUILDING": "楼号", "UNIT": "单元", "ROOM": "室号",
+    "HOUSEHOLD_PHONE": "联系电话", "HOUSEHOLD_NOTES": "备注", "STATUS_REASON": "原因",
+    "RESIDENT_NAME": "姓名", "RELATION": "与户主关系", "RESIDENT_PHONE": "电话",
+    "ID_NUMBER": "身份证号", "MOBILITY": "行动情况", "VOLUNTEER_NAME": "姓名",
+    "VOLUNTEER_PHONE": "电话", "VOLUNTEER_COMMUNITY": "小区名称", "SKILLS": "特长",
+    "VOLUNTEER_NOTES": "备注", "EVENT_TITLE": "活动名称", "EVENT_PLACE": "地点",
+    "EVENT_ORGANISER": "组织者", "EVENT_DESCRIPTION": "活动说明",
+    "EVENT_TYPE_NAME": "活动类型名称", "ITEM_NAME": "物品名称",
+    "ITEM_UNIT": "单位（如：幅、张、份）", "DELIVERY_NOTES": "配送备注",
+    "DELIVERY_OUTCOME_NOTE": "结果说明", "VISIT_NOTES": "走访记录", "FINDING_NOTE": "说明",
+    "REMINDER_TEXT": "提醒内容", "REQUEST_CATEGORY": "诉求类别名称",
+    "REQUEST_DESCRIPTION": "诉求内容", "REQUEST_CHANNEL": "受理渠道",
+    "REQUEST_REPORTER": "反映人", "REQUEST_NOTE": "说明", "REQUEST_RESOLUTION": "办结情况",
+    "REQUEST_CALLBACK": "回访情况", "STATION_NAME": "服务社名称", "STATION_PHONE": "电话",
+}
+"""Every text rule's label as it was written in Chinese before labels became messages."""
+
+
+def test_text_rule_labels_keep_their_chinese_and_have_english_words() -> None:
+    from stationapp.domain.text_rules import ALL_RULES
+
+    assert {name: render(rule.label, messages.CHINESE) for name, rule in ALL_RULES.items()} \
+        == _OLD_LABELS
+    for name, rule in ALL_RULES.items():
+        english = render(rule.label, messages.ENGLISH)
+        assert english and not _CJK.search(english), name
+
+
+def test_a_text_rule_problem_reads_english_on_an_english_desk(language: None) -> None:
+    from stationapp.domain.text_rules import FINDING_NOTE
+
+    with pytest.raises(ValidationError) as caught:
+        FINDING_NOTE.check("很" * 501, "note")
+    assert caught.value.message == "说明太长（最多 500 个字）"
+    messages.set_language("en")
+    assert caught.value.message == "“Note” is too long (at most 500 characters)"
+    assert not _CJK.search(str(caught.value))
+
+
+def test_a_visit_finding_note_names_its_topic_in_the_desk_language(language: None) -> None:
+    from stationapp.domain.care_vocab import VisitTopic
+    from stationapp.services._common import Problems
+    from stationapp.services.visits import FindingInput, _check_findings
+
+    problems = Problems()
+    _check_findings([FindingInput(VisitTopic.GAS, note="很" * 501)], problems)
+    (problem,) = problems.items
+    assert problem.message == "“燃气安全”的说明太长（最多 500 个字）"
+    messages.set_language("en")
+    assert problem.message == "“Note on Gas safety” is too long (at most 500 characters)"
+    assert not _CJK.search(problem.message)
+
+
+def _household_pair() -> tuple[object, object]:
+    from datetime import date
+
+    from stationapp.domain.vocab import CareTier, HouseholdStatus, ResidentStatus
+    from stationapp.services.household_types import HouseholdDetail, ResidentDetail
+
+    member = ResidentDetail(
+        id=7, name="王建国", sex=None, birth_date=date(1938, 5, 1), age=88, id_number="",
+        phone="", relation="户主", is_head=True, mobility_notes="", status=ResidentStatus.PRESENT)
+    opened = HouseholdDetail(
+        id=12, community="锦华一区", building="3", unit="2", room="502", phone="",
+        tier=CareTier.ROUTINE, categories=frozenset(), is_elderly=True, notes="",
+        status=HouseholdStatus.ACTIVE, status_date=None, status_reason="",
+        residents=(member,), history=(), version=1)
+    newcomer = replace_(member, id=8, name="单秀英", is_head=False, relation="配偶")
+    stored = replace_(
+        opened, phone="13905461234", version=2,
+        residents=(replace_(member, phone="13700001111", mobility_notes="耳背"), newcomer))
+    return opened, stored
+
+
+def replace_(value: object, **changes: object) -> object:
+    """``dataclasses.replace`` for the frozen details above."""
+    from dataclasses import replace
+
+    return replace(value, **changes)  # type: ignore[type-var]
+
+
+def test_a_household_conflict_account_names_its_parts_in_the_desk_language(
+    language: None,
+) -> None:
+    from stationapp.services.household_types import HouseholdDetail
+    from stationapp.services.households import household_changes
+
+    opened, stored = _household_pair()
+    assert isinstance(opened, HouseholdDetail) and isinstance(stored, HouseholdDetail)
+
+    class Root:
+        updated_by = "王芳"
+        updated_at = datetime(2026, 3, 5, 14, 7)
+
+    conflict = root_conflict(msg("household.numbered", id=12), Root(),
+                             household_changes(opened, stored))
+    assert conflict.changed_parts == ("联系电话", "成员 1 的电话、行动情况", "新增成员 2")
+    assert conflict.account == ("编号 12 的住户已在 3月5日 14:07 被 王芳 修改"
+                                "（联系电话、成员 1 的电话、行动情况、新增成员 2）。")
+    messages.set_language("en")
+    assert conflict.changed_parts == ("contact phone", "member 1: phone, mobility",
+                                      "new member 2")
+    assert conflict.account == ("Household number 12 was changed by 王芳 on 3/5 at 14:07 "
+                                "(contact phone; member 1: phone, mobility; new member 2).")
+    # Only the name of the person who saved is Chinese: it is data, not words of the program.
+    assert not _CJK.search(conflict.message.replace("王芳", ""))
+
+
+def test_a_status_refusal_reads_english_on_an_english_desk(
+    language: None, sqlite_url: str, clock: Clock,
+) -> None:
+    from datetime import date
+
+    from stationapp.domain.vocab import HouseholdStatus
+    from stationapp.services.household_types import HouseholdInput, ResidentInput
+    from stationapp.services.households import create_household, set_household_status
+    from stationapp.workflows.opening import open_database
+
+    today = date(2026, 11, 26)
+    database = open_database(sqlite_url, clock)
+    try:
+        with database.session() as s:
+            household_id = create_household(
+                s, HouseholdInput(community="锦华一区", building="3", unit="2", room="502",
+                                  residents=(ResidentInput(name="王建国", is_head=True),)),
+                "test", today)
+        with pytest.raises(ValidationError) as caught, database.session() as s:
+            set_household_status(s, household_id, HouseholdStatus.ACTIVE, today, "", "test",
+                                 today=today)
+    finally:
+        database.dispose()
+    assert caught.value.message == "这户已经是“在册”"
+    messages.set_language("en")
+    assert caught.value.message == "This household is already “on the ledger”."
+    assert not _CJK.search(str(caught.value))
+
+
+def test_a_request_refusal_names_statuses_in_the_desk_language(language: None) -> None:
+    from stationapp.domain.care_vocab import RequestStatus
+    from stationapp.services.requests import _refusal
+
+    refusal = _refusal(RequestStatus.RESOLVED, RequestStatus.ASSIGNED)
+    assert render(refusal) == ("这条诉求不能从“已办结”改为“派单”："
+                               "回访发现问题没解决的，请改回“处理中”")
+    messages.set_language("en")
+    assert not _CJK.search(render(refusal))
+    assert "“resolved”" in render(refusal) and "“in progress”" in render(refusal)
+
+
+def test_vocabulary_words_keep_the_chinese_labels_exactly() -> None:
+    from stationapp.domain.vocab_words import WORDED, label_message
+
+    for vocabulary in WORDED:
+        for member in vocabulary:
+            word = label_message(member)  # type: ignore[arg-type]
+            assert render(word, messages.CHINESE) == member.label  # type: ignore[attr-defined]
+            english = render(word, messages.ENGLISH)
+            assert english and not _CJK.search(english), member
+
+
+def test_missing_roster_columns_are_messages(language: None) -> None:
+    from stationapp.domain.roster_columns import (
+        RosterField,
+        missing_field_messages,
+        missing_fields,
+    )
+
+    lacking = missing_field_messages({0: RosterField.PHONE})
+    assert [m.code for m in lacking] == ["import.no_name_column", "import.no_address_column"]
+    assert missing_fields({0: RosterField.PHONE}) == ["没有“姓名”列", "没有“住址”或“楼号”列"]
+    messages.set_language("en")
+    assert missing_fields({0: RosterField.PHONE})[0] == "there is no “姓名” (name) column"

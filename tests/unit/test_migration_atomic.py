@@ -243,10 +243,12 @@ def test_a_kill_9_during_the_upgrade_leaves_the_old_revision(
 
 
 def test_a_new_ledger_half_built_by_an_older_version_is_built_again(
-    tmp_path: Path, clock: Clock
+    tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An older stationapp could leave some of its tables and no version row when cut off
     during the first start; nothing the clerk typed can be in such a file."""
+    # A backup folder of its own: the session-wide one keeps only the newest copies.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     file = tmp_path / "station.sqlite3"
     connection = sqlite3.connect(file)
     connection.execute("CREATE TABLE community (id INTEGER PRIMARY KEY, name VARCHAR(64))")

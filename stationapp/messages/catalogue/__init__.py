@@ -8,6 +8,8 @@ its texts name the same ``{parameters}`` (a unit test checks both).
 from __future__ import annotations
 
 from stationapp.messages.catalogue import (
+    accounts,
+    audit,
     common,
     deliveries,
     documents,
@@ -23,8 +25,8 @@ from stationapp.messages.catalogue import (
 )
 from stationapp.messages.catalogue.text import Text
 
-AREAS = (common, deliveries, documents, events, households, imports, people, requests,
-         roster, station, visits, volunteers)
+AREAS = (accounts, audit, common, deliveries, documents, events, households, imports, people,
+         requests, roster, station, visits, volunteers)
 
 
 def _merge() -> dict[str, Text]:

@@ -11,6 +11,9 @@ TEXTS: dict[str, Text] = {
     "household.numbered": Text(
         en="Household number {id}",
         zh="编号 {id} 的住户"),
+    "household.numbered_within": Text(
+        en="household number {id}",
+        zh="编号 {id} 的住户"),
     "household.this_one": Text(en="this household", zh="本户"),
     "household.role_liaison": Text(en="liaison", zh="联户人"),
     "household.conflict": Text(
@@ -82,4 +85,33 @@ TEXTS: dict[str, Text] = {
     "household.status_date_future": Text(
         en="The date cannot be after today.",
         zh="日期不能晚于今天"),
+    # the parts of a household a conflict account names (services/households.py)
+    "household.part_address": Text(en="address", zh="地址"),
+    "household.part_phone": Text(en="contact phone", zh="联系电话"),
+    "household.part_tier": Text(en="care tier", zh="关爱等级"),
+    "household.part_categories": Text(en="care categories", zh="关爱类别"),
+    "household.part_notes": Text(en="notes", zh="备注"),
+    "household.part_liaison": Text(en="liaison", zh="联户人"),
+    "household.part_registered_on": Text(en="registration date", zh="登记日期"),
+    "household.part_status": Text(en="status", zh="状态"),
+    "household.part_name": Text(en="name", zh="姓名"),
+    "household.part_sex": Text(en="sex", zh="性别"),
+    "household.part_birth_date": Text(en="birth date", zh="出生日期"),
+    "household.part_id_number": Text(en="ID number", zh="身份证号"),
+    "household.part_member_phone": Text(en="phone", zh="电话"),
+    "household.part_relation": Text(en="relation to the head", zh="与户主关系"),
+    "household.part_is_head": Text(en="head of household", zh="户主"),
+    "household.part_mobility": Text(en="mobility", zh="行动情况"),
+    "household.part_new_member": Text(en="new member {number}", zh="新增成员 {number}"),
+    "household.part_member": Text(en="member {number}: {fields}", zh="成员 {number} 的{fields}"),
+    # statuses and tiers as words inside a message (domain/vocab_words.py); the Chinese
+    # words are the labels of domain/vocab.py, exactly
+    "household.status_active": Text(en="on the ledger", zh="在册"),
+    "household.status_moved_away": Text(en="moved away", zh="迁出"),
+    "household.status_closed": Text(en="closed", zh="注销"),
+    "household.tier_priority": Text(en="priority", zh="重点"),
+    "household.tier_watch": Text(en="watch", zh="关注"),
+    "household.tier_routine": Text(en="routine", zh="一般"),
+    "household.sex_male": Text(en="male", zh="男"),
+    "household.sex_female": Text(en="female", zh="女"),
 }

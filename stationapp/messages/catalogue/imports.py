@@ -14,6 +14,13 @@ TEXTS: dict[str, Text] = {
     "import.not_importable": Text(
         en="This table cannot be imported as a household roster: {missing}.",
         zh="这个表格不能当作住户名册导入：{missing}。"),
+    # what a column mapping lacks (domain/roster_columns.missing_field_messages)
+    "import.no_name_column": Text(
+        en="there is no “姓名” (name) column",
+        zh="没有“姓名”列"),
+    "import.no_address_column": Text(
+        en="there is no “住址” (address) or “楼号” (building) column",
+        zh="没有“住址”或“楼号”列"),
     # a rejected row: "{column}：{problem}" unless the problem names its column
     "import.reason_in_column": Text(
         en="{column}: {problem}",

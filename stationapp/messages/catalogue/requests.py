@@ -98,4 +98,11 @@ TEXTS: dict[str, Text] = {
     "request.reopen_note_missing": Text(
         en="Please write what the call-back found (why it needs more work)",
         zh="请写明回访发现的问题（为什么要继续处理）"),
+    # statuses as words inside a message (domain/vocab_words.py); the Chinese words are
+    # the labels of domain/care_vocab.py, exactly
+    "request.status_received": Text(en="received", zh="受理"),
+    "request.status_assigned": Text(en="assigned", zh="派单"),
+    "request.status_in_progress": Text(en="in progress", zh="处理中"),
+    "request.status_resolved": Text(en="resolved", zh="已办结"),
+    "request.status_confirmed": Text(en="called back", zh="已回访"),
 }

@@ -176,7 +176,7 @@ TEXTS: dict[str, Text] = {
     "station.name_missing": Text(
         en="Please fill in the station's name", zh="请填写服务社名称"),
     "station.interval_range": Text(
-        en="The visit interval for {tier} should be between 1 and 366 days",
+        en="The visit interval for the {tier} tier should be between 1 and 366 days",
         zh="{tier}走访间隔应在1到366天之间"),
     "station.request_limit_range": Text(
         en="The time limit for settling a request should be between 1 and 365 days",

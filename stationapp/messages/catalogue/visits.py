@@ -18,6 +18,19 @@ TEXTS: dict[str, Text] = {
     "visit.finding_twice": Text(
         en="“{topic}” is entered twice; please make it one entry.",
         zh="“{topic}”记了两次，请合并成一条"),
+    "visit.finding_note_label": Text(
+        en="{field} on {topic}",
+        zh="“{topic}”的{field}"),
+    "visit.topic_health": Text(en="Health", zh="身体状况"),
+    "visit.topic_mood": Text(en="Mood", zh="精神状态"),
+    "visit.topic_gas": Text(en="Gas safety", zh="燃气安全"),
+    "visit.topic_water": Text(en="Water safety", zh="用水安全"),
+    "visit.topic_heating": Text(en="Heating", zh="供暖"),
+    "visit.topic_electricity": Text(en="Electrical safety", zh="用电安全"),
+    "visit.topic_hygiene": Text(en="Hygiene", zh="卫生状况"),
+    "visit.topic_living": Text(en="Living conditions", zh="居住环境"),
+    "visit.topic_family": Text(en="Family support", zh="家庭支持"),
+    "visit.topic_needs": Text(en="Service needs", zh="服务需求"),
     "visit.household_left": Text(
         en="This household is {status}: no more visits can be recorded for it.",
         zh="这户已{status}，不能再登记走访"),

@@ -46,4 +46,9 @@ TEXTS: dict[str, Text] = {
         en="Certificate number {number} was just used by another computer: please issue it "
            "again (it will get the next number)",
         zh="证明编号 {number} 刚被另一台电脑用了，请再开一次（会用下一个编号）"),
+    # roles as words inside a message (domain/vocab_words.py); the Chinese words are the
+    # labels of domain/care_vocab.py, exactly
+    "volunteer.role_supervisor": Text(en="supervisor", zh="监督员"),
+    "volunteer.role_liaison": Text(en="liaison", zh="联络员"),
+    "volunteer.role_publicist": Text(en="publicist", zh="宣传员"),
 }

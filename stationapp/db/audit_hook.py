@@ -1,0 +1,329 @@
+"""Records every change of the ledger in the audit trail, in one place: session events.
+
+:func:`install_audit_trail` makes every session of a session factory
+- after each flush, note what the flush created, changed or deleted (the ORM's own history
+  gives the fields before and after);
+- on each ``session.execute`` of an INSERT, UPDATE or DELETE statement on a ledger table
+  (bulk imports, liaison assignment, delivery outcomes …), note the rows it touched (read
+  before and after the statement);
+- just before commit, write what was noted as entries chained to the last one.
+
+Rows of a whole (a household with its members, categories and status history; a visit with
+its findings; an event with its tallies and volunteers …) are noted on the whole, so that
+one save is one entry. The actor is ``session.info["actor"]`` (set where the session is
+opened), else the ``updated_by`` stamp of the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, event, inspect, select, text, tuple_
+from sqlalchemy.engine import CursorResult, Result
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
+from sqlalchemy.sql.dml import Delete, Insert, Update
+
+from stationapp.db.stamps import session_clock
+from stationapp.domain.audit import (
+    ACTOR_KEY,
+    GENESIS_HASH,
+    AuditAction,
+    AuditEntry,
+    canonical_json,
+    entry_hash,
+    trail_value,
+)
+
+PENDING_KEY = "audit_pending"
+"""Where a session (``session.info``) keeps what its transaction changed, until commit."""
+INSTALLED_KEY = "audit_installed"
+
+ENTITIES: dict[str, str] = {
+    "household": "household", "visit": "visit", "care_request": "request",
+    "event": "event", "delivery": "delivery", "volunteer": "volunteer",
+    "station_setting": "setting", "account": "account", "community": "community",
+    "item": "item", "event_type": "event_type", "request_category": "request_category",
+    "reminder": "reminder", "delivery_round": "delivery_round",
+    "service_certificate": "service_certificate",
+}
+"""Tables recorded as wholes of their own: table → entity name in the trail."""
+
+PARTS: dict[str, tuple[str, str, str]] = {
+    "resident": ("household", "household_id", "resident"),
+    "household_category": ("household", "household_id", "category"),
+    "household_status_change": ("household", "household_id", "status_change"),
+    "visit_finding": ("visit", "visit_id", "finding"),
+    "request_status_change": ("care_request", "request_id", "status_change"),
+    "event_tally": ("event", "event_id", "tally"),
+    "event_volunteer": ("event", "event_id", "volunteer"),
+    "delivery_attempt": ("delivery", "delivery_id", "attempt"),
+    "volunteer_role": ("volunteer", "volunteer_id", "role"),
+}
+"""Tables whose rows are parts of a whole: table → (whole's table, column naming the whole,
+name of the part in the trail's field names)."""
+
+STATUS_PARTS = frozenset({"household_status_change", "request_status_change"})
+
+NOT_RECORDED = frozenset({
+    "created_at", "updated_at", "updated_by", "version", "recorded_at",
+    # Kept in step with the members and visits by the services (derived, not typed):
+    "head_name", "head_pinyin", "head_birth_date", "contact_phone", "address_key",
+    "oldest_birth_date", "search_text", "building_no", "unit_no", "room_no",
+    "last_visit_date", "previous_visit_date", "next_visit_due",
+})
+"""Columns whose changes are stamps or derived values, not what someone changed."""
+
+_AUDIT: Table = AuditEntry.__table__  # type: ignore[assignment]
+
+# PostgreSQL: one desk at a time appends to the chain (held until commit).
+_CHAIN_LOCK = 0x5A_A0D17
+
+
+@dataclass
+class PendingEntry:
+    """What one transaction did to one whole, not yet written."""
+
+    action: str
+    entity: str
+    entity_id: str
+    user: str
+    changes: dict[str, Any] = field(default_factory=dict)
+    """field → [before, after]; for a reading, what was read and why."""
+
+    def merge(self, later: PendingEntry) -> None:
+        """Fold a later change of the same whole in the same transaction into this one."""
+        if later.action == AuditAction.DELETE or self.action == AuditAction.CHANGE:
+            self.action = later.action
+        for name, (before, after) in later.changes.items():
+            self.changes[name] = [self.changes[name][0] if name in self.changes else before,
+                                  after]
+        self.user = self.user or later.user
+
+
+def install_audit_trail(sessions: sessionmaker[Session]) -> None:
+    """Record in the audit trail every change made through sessions of ``sessions``."""
+    if sessions.kw.get("info", {}).get(INSTALLED_KEY):
+        return
+    sessions.kw.setdefault("info", {})[INSTALLED_KEY] = True
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "do_orm_execute", _on_execute)
+    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "after_transaction_end", _after_transaction_end)
+
+
+def _pending(session: Session) -> dict[tuple[str, str], PendingEntry]:
+    pending: dict[tuple[str, str], PendingEntry] = session.info.setdefault(PENDING_KEY, {})
+    return pending
+
+
+def _note(session: Session, entry: PendingEntry) -> None:
+    if entry.action == AuditAction.CHANGE and not entry.changes:
+        return
+    key = (entry.entity, entry.entity_id)
+    pending = _pending(session)
+    if key in pending:
+        pending[key].merge(entry)
+    else:
+        pending[key] = entry
+
+
+def _actor(session: Session, stamp: object) -> str:
+    return str(session.info.get(ACTOR_KEY) or stamp or "")
+
+
+def _field_changes(table: str, key: str, old: dict[str, Any], new: dict[str, Any]
+                   ) -> dict[str, list[Any]]:
+    """field → [before, after] of one row (a part's fields named after the part)."""
+    prefix = ""
+    if table in PARTS:
+        _whole, _link, part = PARTS[table]
+        prefix = f"{part}[{key}]."
+    changes: dict[str, list[Any]] = {}
+    for name in sorted(set(old) | set(new)):
+        if name in NOT_RECORDED or (table in PARTS and name == PARTS[table][1]):
+            continue
+        before, after = trail_value(name, old.get(name)), trail_value(name, new.get(name))
+        if before != after:
+            changes[prefix + name] = [before, after]
+    return changes
+
+
+def _whole_of(table: str, row: dict[str, Any], key: str) -> tuple[str, str] | None:
+    """(entity, entity id) of the whole a row belongs to; None for tables not recorded."""
+    if table in PARTS:
+        whole, link, _part = PARTS[table]
+        return ENTITIES[whole], str(row.get(link, ""))
+    if table in ENTITIES:
+        return ENTITIES[table], key
+    return None
+
+
+def _row_key(table: Table, row: dict[str, Any], whole_link: str | None) -> str:
+    return ",".join(str(trail_value(c.name, row.get(c.name)))
+                    for c in table.primary_key.columns if c.name != whole_link)
+
+
+def _row_entry(session: Session, table: Table, action: str, old: dict[str, Any],
+               new: dict[str, Any]) -> PendingEntry | None:
+    row = new or old
+    link = PARTS[table.name][1] if table.name in PARTS else None
+    key = _row_key(table, row, link)
+    whole = _whole_of(table.name, row, key)
+    if whole is None:
+        return None
+    changes = _field_changes(table.name, key, old, new)
+    if table.name in PARTS:
+        action = AuditAction.STATUS if table.name in STATUS_PARTS else AuditAction.CHANGE
+    elif action == AuditAction.CHANGE and "status" in changes:
+        action = AuditAction.STATUS
+    return PendingEntry(action, whole[0], whole[1], _actor(session, row.get("updated_by")),
+                        changes)
+
+
+# --- the ORM's flushes -----------------------------------------------------------------------
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    for objects, action in ((session.new, AuditAction.CREATE),
+                            (session.dirty, AuditAction.CHANGE),
+                            (session.deleted, AuditAction.DELETE)):
+        for obj in objects:
+            state = inspect(obj)
+            table = state.mapper.local_table
+            if not isinstance(table, Table) or table.name not in ENTITIES | PARTS.keys():
+                continue
+            _note_row(session, table, action, *_object_rows(state, action))
+
+
+def _object_rows(state: Any, action: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The object's columns before and after the flush (from the ORM's history)."""
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        column = attr.columns[0]
+        history = state.attrs[attr.key].history
+        current = state.dict.get(attr.key)
+        before = history.deleted[0] if history.deleted else (
+            None if history.added else current)
+        if action != AuditAction.CREATE:
+            old[column.name] = before
+        if action != AuditAction.DELETE:
+            new[column.name] = current
+    return old, new
+
+
+# --- statements run through session.execute -------------------------------------------------
+
+
+def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
+    statement = state.statement
+    if not isinstance(statement, Insert | Update | Delete):
+        return None
+    table = statement.table
+    if not isinstance(table, Table) or table.name not in ENTITIES | PARTS.keys():
+        return None
+    session = state.session
+    if isinstance(statement, Insert):
+        result = state.invoke_statement()
+        returned: Sequence[Any] = []
+        if _returns_rows(result):
+            frozen = result.freeze()
+            returned, result = frozen().all(), frozen()
+        for index, row in enumerate(_parameter_rows(state.parameters)):
+            if index < len(returned) and "id" in returned[index]._fields:
+                row = {**row, "id": returned[index].id}
+            _note_row(session, table, AuditAction.CREATE, {}, row)
+        return result
+    connection = session.connection()
+    keys = list(table.primary_key.columns)
+    found = select(table)
+    if statement.whereclause is not None:
+        found = found.where(statement.whereclause)
+    before: list[dict[str, Any]] = []
+    for parameters in _parameter_rows(state.parameters) or [{}]:
+        before.extend(dict(r._mapping) for r in connection.execute(found, parameters))
+    result = state.invoke_statement()
+    if _returns_rows(result):
+        result = result.freeze()()
+    after: dict[tuple[Any, ...], dict[str, Any]] = {}
+    if isinstance(statement, Update) and before:
+        ids = [tuple(r[c.name] for c in keys) for r in before]
+        for chunk in _chunks(ids, 500):
+            rows = connection.execute(select(table).where(tuple_(*keys).in_(chunk)))
+            after.update((tuple(r._mapping[c.name] for c in keys), dict(r._mapping))
+                         for r in rows)
+    action = AuditAction.DELETE if isinstance(statement, Delete) else AuditAction.CHANGE
+    for row in before:
+        _note_row(session, table, action, row, after.get(tuple(row[c.name] for c in keys), {}))
+    return result
+
+
+def _note_row(session: Session, table: Table, action: str, old: dict[str, Any],
+              new: dict[str, Any]) -> None:
+    entry = _row_entry(session, table, action, old, new)
+    if entry is not None:
+        _note(session, entry)
+
+
+def _returns_rows(result: Result[Any]) -> bool:
+    return isinstance(result, CursorResult) and result.returns_rows
+
+
+def _parameter_rows(parameters: Any) -> list[dict[str, Any]]:
+    if isinstance(parameters, dict):
+        return [parameters]
+    return [dict(p) for p in parameters or ()]
+
+
+def _chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+# --- writing at commit ------------------------------------------------------------------------
+
+
+def _before_commit(session: Session) -> None:
+    session.flush()
+    pending = session.info.pop(PENDING_KEY, None)
+    if pending:
+        append_entries(session.connection(), session_clock(session).now(), pending.values())
+
+
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(PENDING_KEY, None)
+
+
+def append_entries(connection: Connection, at: datetime, entries: Iterable[PendingEntry]
+                   ) -> None:
+    """Write ``entries`` at ``at``, each chained to the one before (the last one written
+    by anyone before them)."""
+    rows = []
+    prev = _last_hash(connection)
+    for entry in entries:
+        changes = canonical_json(entry.changes)
+        digest = entry_hash(prev, at, entry.user, entry.action, entry.entity, entry.entity_id,
+                            changes)
+        rows.append({"at": at, "user": entry.user, "action": entry.action,
+                     "entity": entry.entity, "entity_id": entry.entity_id,
+                     "changes": changes, "prev_hash": prev, "hash": digest})
+        prev = digest
+    if rows:
+        connection.execute(_AUDIT.insert(), rows)
+
+
+def _last_hash(connection: Connection) -> str:
+    """The hash of the newest entry, once this transaction alone may append."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
+    else:
+        # Any write statement takes SQLite's write lock, so no other desk appends meanwhile.
+        connection.execute(text("UPDATE audit_entry SET id = id WHERE 1 = 0"))
+    table = _AUDIT
+    last = connection.execute(
+        select(table.c.hash).order_by(table.c.id.desc()).limit(1)).scalar_one_or_none()
+    return last or GENESIS_HASH

@@ -1,0 +1,15 @@
+"""Message texts of the audit area (code → English and Chinese words)."""
+
+from __future__ import annotations
+
+from stationapp.messages.catalogue.text import Text
+
+TEXTS: dict[str, Text] = {
+    "audit.chain_intact": Text(
+        en="The audit trail is intact: {count} entries, none edited or deleted",
+        zh="审计记录完整：共 {count} 条，没有被修改或删除"),
+    "audit.chain_broken": Text(
+        en="The audit trail is broken at entry {id} ({at}): this entry or the one before it "
+           "was edited or deleted outside the program",
+        zh="审计记录在第 {id} 条（{at}）处断开：这一条或它前面的一条在程序之外被修改或删除过"),
+}
