@@ -164,7 +164,7 @@ def run(
     args: argparse.Namespace, t: Translate, out: TextIO, signed: SignedIn | None, clock: Clock
 ) -> int:
     """Run ``stationapp accounts …`` as ``signed`` (None: the ledger has no account yet)."""
-    from stationapp.cli_data import opened_database
+    from stationapp.cli_data import opened_database, show_pending_recovery_code
     from stationapp.services import accounts
 
     if args.action == "list":
@@ -191,6 +191,8 @@ def run(
             accounts.set_password(session, args.name, password, by=signed)
             out.write(t(f"New password set for {args.name}.\n",
                         f"已为 {args.name} 设置新密码。\n"))
+    if args.action == "add":  # the first administrator brings the backup key: its code
+        show_pending_recovery_code(t, out)
     return 0
 
 

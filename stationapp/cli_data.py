@@ -131,6 +131,14 @@ def add_parsers(commands: Any, t: Translate, iso_date: Callable[[str], date]) ->
                         metavar="YYYY-MM-DD", help=t("first day (records)", "起始日期（记录类）"))
     export.add_argument("--to", dest="date_to", type=iso_date, default=None,
                         metavar="YYYY-MM-DD", help=t("last day (records)", "截止日期（记录类）"))
+    export.add_argument("--full-id", action="store_true",
+                        help=t("full ID numbers and birth dates (administrators, with "
+                               "--reason; recorded); masked otherwise",
+                               "导出完整身份证号和出生日期（限管理员，须用 --reason 说明原因，"
+                               "会记入审计记录）；否则身份证号打码"))
+    export.add_argument("--reason", default="", metavar="TEXT",
+                        help=t("why full ID numbers are exported (kept in the audit trail)",
+                               "导出完整身份证号的原因（记入审计记录）"))
 
     backup = commands.add_parser(
         "backup", help=t("back up the SQLite ledger now", "立即备份 SQLite 台账"))
@@ -141,6 +149,10 @@ def add_parsers(commands: Any, t: Translate, iso_date: Callable[[str], date]) ->
         "restore", help=t("replace the SQLite ledger with a backup (the current one is kept "
                           "aside)", "用备份替换 SQLite 台账（当前台账会另存一份）"))
     restore.add_argument("file", metavar="FILE", help=t("the backup file", "备份文件"))
+    restore.add_argument("--recovery-code", default=None, metavar="CODE",
+                         help=t("the recovery code, for a backup made on another desk "
+                                "(asked for when needed and not given)",
+                                "恢复码：恢复在另一台电脑上制作的备份时需要（未给出时会询问）"))
 
 
 def run(
@@ -215,22 +227,20 @@ def _export(
         return 2
     if missing_folder(path, t):
         return 2
+    from stationapp.services.id_masking import acting_account
+
+    kind = exports.ExportKind(args.kind)
     with opened_database(args, clock) as database, database.session() as session:
-        flt = household_filter(session, args)
-        if args.kind == "households":
-            table = exports.households_table(session, flt, clock.today())
-        elif args.kind == "residents":
-            table = exports.residents_table(session, flt, clock.today())
-        elif args.kind == "requests":
-            table = exports.requests_table(session, args.date_from, args.date_to,
-                                           now=clock.now())
-        else:
-            maker = {"visits": exports.visits_table, "events": exports.events_table,
-                     "deliveries": exports.deliveries_table}[args.kind]
-            table = maker(session, args.date_from, args.date_to)
-    rows = exports.write_table(table, path)
-    out.write(t(f"Wrote {rows} rows of {table.title}: {path}\n",
-                f"已导出{table.title} {rows} 行：{path}\n"))
+        request = exports.ExportRequest(kind, household_filter(session, args), args.date_from,
+                                        args.date_to, args.full_id, args.reason)
+        # The role of the account the command signed in as (None: the ledger has none).
+        by = acting_account(session, actor)
+        rows = exports.export_file(session, request, path, by=by, now=clock.now())
+    out.write(t(f"Wrote {rows} rows of {kind.label}: {path}\n",
+                f"已导出{kind.label} {rows} 行：{path}\n"))
+    if kind in exports.ID_KINDS and not request.with_full_ids:
+        out.write(t("ID numbers are masked and birth dates cut to the year.\n",
+                    "身份证号已打码，出生日期只保留年份。\n"))
     return 0
 
 
@@ -244,7 +254,33 @@ def _backup(
                              now=clock.now())
     out.write(t(f"Backed up to {backup.path} ({backup.size:,} bytes)\n",
                 f"已备份到 {backup.path}（{backup.size:,} 字节）\n"))
+    show_pending_recovery_code(t, out)
     return 0
+
+
+def show_pending_recovery_code(t: Translate, out: TextIO) -> None:
+    """Print the backup key's recovery code when it has never been shown (once only)."""
+    from stationapp.services.backup_crypto import take_pending_recovery_code
+
+    code = take_pending_recovery_code()
+    if code is None:
+        return
+    out.write(t("\nBackups are encrypted. This is the RECOVERY CODE of the backup key; it is "
+                "shown only this once.\nPrint or write it down and lock it away: without it, "
+                "the backups cannot be restored on another desk.\n\n",
+                "\n备份已加密。下面是备份密钥的恢复码，只显示这一次。\n"
+                "请打印或抄写下来并锁好保管：没有它，备份无法在另一台电脑上恢复。\n\n"))
+    out.write(f"    {code}\n\n")
+
+
+def _recovery_code(args: argparse.Namespace, path: Path, t: Translate) -> str | None:
+    """The recovery code given, or typed at the terminal when the backup needs one."""
+    from stationapp.services.backup_crypto import needs_recovery_code
+
+    if args.recovery_code or not sys.stdin.isatty() or not needs_recovery_code(path):
+        return str(args.recovery_code) if args.recovery_code else None
+    return input(t("This backup was made on another desk. Recovery code: ",
+                   "这份备份是在另一台电脑上制作的。恢复码：")).strip() or None
 
 
 def _restore(
@@ -252,8 +288,10 @@ def _restore(
 ) -> int:
     from stationapp.services.backup import restore_backup
 
+    path = Path(args.file).expanduser()
+    code = _recovery_code(args, path, t)
     with opened_database(args, clock) as database:
-        result = restore_backup(database, Path(args.file).expanduser(), clock.now())
+        result = restore_backup(database, path, clock.now(), recovery_code=code)
     out.write(t(f"Restored {result.restored_from}\n", f"已恢复 {result.restored_from}\n"))
     if result.migrated_from:
         out.write(t(f"It was upgraded from schema {result.migrated_from}.\n",

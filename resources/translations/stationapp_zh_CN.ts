@@ -3,12 +3,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="140" />
+        <location filename="../../stationapp/ui/app.py" line="144" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="153" />
+        <location filename="../../stationapp/ui/app.py" line="157" />
         <source>Database upgraded</source>
         <translation>数据库已升级</translation>
     </message>
@@ -44,12 +44,12 @@
 <context>
     <name>AutomaticBackup</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="115" />
+        <location filename="../../stationapp/ui/app.py" line="119" />
         <source>Backed up today into {folder}</source>
         <translation>今天已自动备份到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="123" />
+        <location filename="../../stationapp/ui/app.py" line="127" />
         <source>The automatic backup failed (see File ▸ Backups…): {reason}</source>
         <translation>自动备份没有成功（请看“文件 ▸ 备份…”）：{reason}</translation>
     </message>
@@ -57,165 +57,165 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="124" />
-        <location filename="../../stationapp/ui/backup_dialog.py" line="522" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="130" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="546" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="139" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="146" />
         <source>e.g. a folder on a USB disk</source>
         <translation>如：U 盘上的一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="140" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="147" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="144" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="151" />
         <source> newest backups</source>
         <translation> 份最新备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="145" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="152" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="152" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="159" />
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="152" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="159" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="152" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="159" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="153" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="160" />
         <source>Backups in the folder</source>
         <translation>文件夹中的备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="165" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="172" />
         <source>Back &amp;up now</source>
         <translation>立即备份(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="166" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="173" />
         <source>&amp;Restore selected…</source>
         <translation>恢复选中的备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="167" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="174" />
         <source>Restore from f&amp;ile…</source>
         <translation>从文件恢复(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="168" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="175" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="210" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="217" />
         <source>Where backups go</source>
         <translation>备份存放位置</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="218" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="225" />
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="221" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="228" />
         <source>&amp;Keep:</source>
         <translation>保留(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="231" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="238" />
         <source>Once a day, when the program starts, a backup is made here automatically. Older backups beyond the number kept are deleted.</source>
         <translation>每天第一次打开程序时，会自动在这里备份一次。超出保留份数的旧备份会被删除。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="238" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="245" />
         <source>Backups in this folder</source>
         <translation>这个文件夹中的备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="246" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="253" />
         <source>This ledger is kept on a PostgreSQL server. This program does not back it up itself; use the server's own tools:</source>
         <translation>本台账保存在 PostgreSQL 服务器上。本程序不负责备份它，请用服务器自带的工具备份：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="300" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="307" />
         <source>Choose the folder where backups go.</source>
         <translation>请选择存放备份的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="306" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="313" />
         <source>Give the whole path of the folder (or choose it with Browse…).</source>
         <translation>请填写文件夹的完整路径（或点“浏览…”选择）。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="314" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="321" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/backup_dialog.py" line="358" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="365" />
         <source>%n backup(s) in {folder}</source>
         <translation>
             <numerusform>{folder} 中有 %n 份备份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="362" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="369" />
         <source>No backups in {folder} yet.</source>
         <translation>{folder} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="364" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="371" />
         <source>The folder {folder} does not exist yet; it is made with the first backup.</source>
         <translation>文件夹 {folder} 还不存在，第一次备份时会自动创建。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="371" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="378" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="372" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="379" />
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="373" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="380" />
         <source>before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="374" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="381" />
         <source>before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="412" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="419" />
         <source>Backing up the ledger…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="422" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="429" />
         <source>Backed up</source>
         <translation>已备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="423" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="430" />
         <source>The ledger was backed up to
 {path}
 ({size}).</source>
@@ -224,23 +224,34 @@
 （{size}）。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="428" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="440" />
         <source>Not backed up</source>
         <translation>未备份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="460" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="472" />
         <source>This is the ledger in use, not a backup. Choose one of the backups.</source>
         <translation>这是正在使用的台账，不是备份。请选择一份备份。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="461" />
-        <location filename="../../stationapp/ui/backup_dialog.py" line="469" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="473" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="485" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="493" />
         <source>Cannot restore this file</source>
         <translation>不能用这个文件恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="474" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="477" />
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="478" />
+        <source>This backup was made on another desk, with another key. Type the recovery code that was printed when that key was made (14 groups of 4 characters):</source>
+        <translation>这份备份是在另一台电脑上用另一把密钥制作的。请输入生成该密钥时打印的恢复码（共 14 组，每组 4 个字符）：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/backup_dialog.py" line="498" />
         <source>The ledger now in use will be REPLACED by the backup
 {path}
 
@@ -259,22 +270,22 @@ Restore this backup?</source>
 确定要恢复这份备份吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="479" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="503" />
         <source>Replace the ledger?</source>
         <translation>替换台账？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="479" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="503" />
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="487" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="511" />
         <source>Restoring the ledger…</source>
         <translation>正在恢复台账…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="497" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="521" />
         <source>The ledger was restored from
 {source}.
 
@@ -287,47 +298,47 @@ The previous ledger was kept as
 {aside}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="502" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="526" />
         <source>The backup came from an older version of stationapp (schema {revision}) and was brought up to date.</source>
         <translation>这份备份来自旧版 stationapp（数据结构 {revision}），已自动升级到当前版本。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="504" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="528" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="509" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="533" />
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="547" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="571" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="548" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="572" />
         <source>The backup folder or count was changed but not saved. Close anyway?</source>
         <translation>备份文件夹或保留份数已修改，但还没保存。仍然关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="549" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="573" />
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="578" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="606" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="582" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="610" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/backup_dialog.py" line="583" />
+        <location filename="../../stationapp/ui/backup_dialog.py" line="611" />
         <source>stationapp backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>stationapp 备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -1262,160 +1273,195 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="118" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="122" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="127" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="131" />
         <source>This &amp;month</source>
         <translation>本月(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="128" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="132" />
         <source>This &amp;year</source>
         <translation>今年(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="142" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="146" />
         <source>With the current filters of the households page: {filter}</source>
         <translation>按住户台账页当前的筛选条件：{filter}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="146" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="150" />
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="147" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="151" />
         <source>CSV text (.csv)</source>
         <translation>CSV 文本 (.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="150" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="154" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="153" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="156" />
+        <source>F&amp;ull ID numbers and birth dates (recorded in the audit trail)</source>
+        <translation>完整身份证号和出生日期（记入审计记录）(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/export_dialog.py" line="160" />
+        <source>why full ID numbers are needed</source>
+        <translation>为什么需要完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/export_dialog.py" line="162" />
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/export_dialog.py" line="169" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="155" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="171" />
         <source>&amp;What:</source>
         <translation>导出内容(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="157" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="173" />
         <source>F&amp;ormat:</source>
         <translation>格式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="159" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="175" />
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="177" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="195" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="262" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="284" />
         <source>tier {tier}</source>
         <translation>关爱等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="263" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="285" />
         <source>every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="265" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="287" />
         <source>liaison {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="267" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="289" />
         <source>without a liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="269" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="291" />
         <source>visit overdue on {date}</source>
         <translation>截至 {date} 走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="272" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="294" />
         <source>name, address or phone “{text}”</source>
         <translation>姓名、地址或电话含“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="274" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="296" />
         <source>every household ({status})</source>
         <translation>全部住户（{status}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="281" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="303" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="282" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="304" />
         <source>CSV text (*.csv)</source>
         <translation>CSV 文本 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="284" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="306" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="304" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="326" />
         <source>Choose the file to write.</source>
         <translation>请选择要保存的文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="313" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="335" />
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="318" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="340" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="328" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="358" />
         <source>Exporting {what}…</source>
         <translation>正在导出{what}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="328" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="358" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="384" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="404" />
+        <source>Only an administrator may export full ID numbers.</source>
+        <translation>只有管理员可以导出完整身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/export_dialog.py" line="407" />
+        <source>Your role may not export.</source>
+        <translation>您的角色不能导出。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/export_dialog.py" line="423" />
+        <source>Full ID numbers and birth dates will be exported; the export and its reason are recorded.</source>
+        <translation>将导出完整身份证号和出生日期；本次导出及原因会记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/export_dialog.py" line="427" />
+        <source>ID numbers are masked (370502********1234) and birth dates cut to the year.</source>
+        <translation>身份证号已打码（370502********1234），出生日期只保留年份。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/export_dialog.py" line="443" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/export_dialog.py" line="385" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="444" />
         <source>%n row(s) written to {path}.</source>
         <translation>
             <numerusform>已将 %n 行写入 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="396" />
-        <location filename="../../stationapp/ui/export_dialog.py" line="401" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="455" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="460" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="402" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="461" />
         <source>The file {path} could not be written: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>文件 {path} 没能写入：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
@@ -1479,30 +1525,68 @@ Please copy the details below and send them to whoever looks after this program.
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../stationapp/ui/first_admin.py" line="61" />
+        <source>Create the administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/first_admin.py" line="63" />
+        <source>This ledger holds personal data. Create the administrator's account now: from then on everyone signs in, and each person's role decides what they may see and change. You can also do it later; until then the ledger works without sign-in.</source>
+        <translation>台账中有个人信息。请现在创建管理员账户：此后每个人都要登录，各人的角色决定能查看和修改什么。也可以以后再创建；在此之前台账无需登录即可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/first_admin.py" line="82" />
+        <source>&amp;Account name:</source>
+        <translation>账户名(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/first_admin.py" line="83" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/first_admin.py" line="84" />
+        <source>Password a&amp;gain:</source>
+        <translation>再次输入密码(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/first_admin.py" line="90" />
+        <source>&amp;Create administrator</source>
+        <translation>创建管理员(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/first_admin.py" line="92" />
+        <source>&amp;Later</source>
+        <translation>以后再说(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="54" />
+        <location filename="../../stationapp/ui/first_run.py" line="59" />
         <source>Creating {count} demo households…</source>
         <translation>正在生成 {count} 户演示数据…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="59" />
-        <location filename="../../stationapp/ui/first_run.py" line="78" />
+        <location filename="../../stationapp/ui/first_run.py" line="64" />
+        <location filename="../../stationapp/ui/first_run.py" line="83" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="88" />
+        <location filename="../../stationapp/ui/first_run.py" line="93" />
         <source>Welcome to stationapp</source>
         <translation>欢迎使用 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="89" />
+        <location filename="../../stationapp/ui/first_run.py" line="94" />
         <source>The ledger is empty.</source>
         <translation>住户台账里还没有数据。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="91" />
+        <location filename="../../stationapp/ui/first_run.py" line="96" />
         <source>You can try the program with a demo station of {count} made-up households, or start with an empty ledger and enter your own households.
 
 Demo data is for practice only: use a separate database for the real ledger.</source>
@@ -1511,12 +1595,12 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 演示数据只供练习：正式台账请另用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="99" />
+        <location filename="../../stationapp/ui/first_run.py" line="104" />
         <source>Load &amp;demo data</source>
         <translation>载入演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="102" />
+        <location filename="../../stationapp/ui/first_run.py" line="107" />
         <source>Start &amp;empty</source>
         <translation>从空台账开始(&amp;E)</translation>
     </message>
@@ -1604,74 +1688,84 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="130" />
+        <location filename="../../stationapp/ui/household_members.py" line="150" />
         <source>&amp;Members</source>
         <translation>家庭成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="135" />
+        <location filename="../../stationapp/ui/household_members.py" line="155" />
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="136" />
+        <location filename="../../stationapp/ui/household_members.py" line="156" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="137" />
+        <location filename="../../stationapp/ui/household_members.py" line="157" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="138" />
+        <location filename="../../stationapp/ui/household_members.py" line="158" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="139" />
+        <location filename="../../stationapp/ui/household_members.py" line="159" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="140" />
+        <location filename="../../stationapp/ui/household_members.py" line="160" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="141" />
+        <location filename="../../stationapp/ui/household_members.py" line="161" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="142" />
+        <location filename="../../stationapp/ui/household_members.py" line="162" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="143" />
+        <location filename="../../stationapp/ui/household_members.py" line="163" />
         <source>Mobility</source>
         <translation>行动情况</translation>
     </message>
     <message>
+        <location filename="../../stationapp/ui/household_members.py" line="193" />
+        <source>Show &amp;ID number</source>
+        <translation>显示身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_members.py" line="194" />
+        <source>Shows the selected member's full ID number; recorded in the audit trail</source>
+        <translation>显示所选成员的完整身份证号；会记入审计记录</translation>
+    </message>
+    <message>
         <location filename="../../stationapp/ui/household_dialog.py" line="300" />
         <location filename="../../stationapp/ui/household_dialog.py" line="314" />
-        <location filename="../../stationapp/ui/household_members.py" line="144" />
+        <location filename="../../stationapp/ui/household_members.py" line="164" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="167" />
+        <location filename="../../stationapp/ui/household_members.py" line="187" />
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="169" />
+        <location filename="../../stationapp/ui/household_members.py" line="189" />
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="171" />
+        <location filename="../../stationapp/ui/household_members.py" line="191" />
         <source>&amp;Remove member</source>
         <translation>移除成员(&amp;R)</translation>
     </message>
@@ -1763,27 +1857,27 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>当前状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="211" />
+        <location filename="../../stationapp/ui/household_members.py" line="240" />
         <source>{status} on save</source>
         <translation>保存后记为{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="309" />
+        <location filename="../../stationapp/ui/household_members.py" line="376" />
         <source>Kept for the record; not living in the household</source>
         <translation>仅保留记录，已不在本户居住</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="340" />
+        <location filename="../../stationapp/ui/household_members.py" line="407" />
         <source>From the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="351" />
+        <location filename="../../stationapp/ui/household_members.py" line="419" />
         <source>{elderly} (80+) is derived from birth dates</source>
         <translation>“{elderly}”（80 岁及以上）按出生日期自动判断</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="355" />
+        <location filename="../../stationapp/ui/household_members.py" line="423" />
         <source>{note}: this household is {elderly}.</source>
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
@@ -1813,7 +1907,7 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="371" />
+        <location filename="../../stationapp/ui/household_members.py" line="439" />
         <source>Member {number} ({name}): {message}</source>
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
@@ -2320,129 +2414,152 @@ Not imported: {rejected}
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <location filename="../../stationapp/ui/idle_lock.py" line="34" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="74" />
+        <location filename="../../stationapp/ui/main_window.py" line="89" />
         <source>Areas</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="84" />
+        <location filename="../../stationapp/ui/main_window.py" line="99" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="85" />
+        <location filename="../../stationapp/ui/main_window.py" line="100" />
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="86" />
+        <location filename="../../stationapp/ui/main_window.py" line="101" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="87" />
+        <location filename="../../stationapp/ui/main_window.py" line="102" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="88" />
+        <location filename="../../stationapp/ui/main_window.py" line="103" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="89" />
+        <location filename="../../stationapp/ui/main_window.py" line="104" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="104" />
+        <location filename="../../stationapp/ui/main_window.py" line="119" />
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="171" />
+        <location filename="../../stationapp/ui/main_window.py" line="127" />
+        <source>Signed in: {name} ({role})</source>
+        <translation>已登录：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="202" />
         <source>Saved, but a page could not be read again (F5 tries again): {reason}</source>
         <translation>已保存，但有一页没能重新读取（按 F5 再试）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="255" />
+        <location filename="../../stationapp/ui/main_window.py" line="286" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="258" />
+        <location filename="../../stationapp/ui/main_window.py" line="289" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="261" />
+        <location filename="../../stationapp/ui/main_window.py" line="292" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="264" />
+        <location filename="../../stationapp/ui/main_window.py" line="295" />
         <source>Station &amp;settings…</source>
         <translation>服务社设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="266" />
+        <location filename="../../stationapp/ui/main_window.py" line="297" />
+        <source>&amp;Lock desk</source>
+        <translation>锁定工作台(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="299" />
+        <source>Cover the window until the password is typed again (open windows keep what was typed)</source>
+        <translation>遮住窗口，直到再次输入密码（已打开的窗口保留已输入的内容）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="302" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="269" />
+        <location filename="../../stationapp/ui/main_window.py" line="305" />
         <source>&amp;About stationapp</source>
         <translation>关于 stationapp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="272" />
+        <location filename="../../stationapp/ui/main_window.py" line="308" />
         <source>&amp;Print ledger…</source>
         <translation>打印台账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="275" />
+        <location filename="../../stationapp/ui/main_window.py" line="311" />
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="277" />
+        <location filename="../../stationapp/ui/main_window.py" line="313" />
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="280" />
+        <location filename="../../stationapp/ui/main_window.py" line="316" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="284" />
+        <location filename="../../stationapp/ui/main_window.py" line="320" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="295" />
+        <location filename="../../stationapp/ui/main_window.py" line="332" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="298" />
+        <location filename="../../stationapp/ui/main_window.py" line="335" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="384" />
+        <location filename="../../stationapp/ui/main_window.py" line="454" />
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="390" />
+        <location filename="../../stationapp/ui/main_window.py" line="460" />
         <source>About stationapp</source>
         <translation>关于 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="392" />
+        <location filename="../../stationapp/ui/main_window.py" line="462" />
         <source>stationapp {version}
 
 The ledger, events, deliveries and follow-up visits of a residents' party-member service station.</source>
@@ -2454,92 +2571,92 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="77" />
+        <location filename="../../stationapp/ui/member_editor.py" line="83" />
         <source>Edit member</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="77" />
+        <location filename="../../stationapp/ui/member_editor.py" line="83" />
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="84" />
+        <location filename="../../stationapp/ui/member_editor.py" line="90" />
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="89" />
+        <location filename="../../stationapp/ui/member_editor.py" line="95" />
         <source>YYYY-MM-DD, empty if not known</source>
         <translation>年-月-日，如 1943-05-08；不清楚可不填</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="94" />
+        <location filename="../../stationapp/ui/member_editor.py" line="100" />
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="97" />
+        <location filename="../../stationapp/ui/member_editor.py" line="103" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="105" />
+        <location filename="../../stationapp/ui/member_editor.py" line="111" />
         <source>&amp;Head of household</source>
         <translation>户主(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="110" />
+        <location filename="../../stationapp/ui/member_editor.py" line="116" />
         <source>e.g. uses a wheelchair, needs help on stairs</source>
         <translation>如：坐轮椅、上下楼需要搀扶</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="129" />
+        <location filename="../../stationapp/ui/member_editor.py" line="135" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="130" />
+        <location filename="../../stationapp/ui/member_editor.py" line="136" />
         <source>I&amp;D number:</source>
         <translation>身份证号(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="137" />
+        <location filename="../../stationapp/ui/member_editor.py" line="143" />
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="138" />
+        <location filename="../../stationapp/ui/member_editor.py" line="144" />
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="139" />
+        <location filename="../../stationapp/ui/member_editor.py" line="145" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="140" />
+        <location filename="../../stationapp/ui/member_editor.py" line="146" />
         <source>&amp;Relation to head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="142" />
+        <location filename="../../stationapp/ui/member_editor.py" line="148" />
         <source>&amp;Mobility notes:</source>
         <translation>行动情况(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="216" />
+        <location filename="../../stationapp/ui/member_editor.py" line="223" />
         <source>Write the birth date as YYYY-MM-DD, e.g. 1943-05-08</source>
         <translation>出生日期请按“年-月-日”填写，如 1943-05-08</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="283" />
+        <location filename="../../stationapp/ui/member_editor.py" line="300" />
         <source>From the ID number: born {date} (age {age}), {sex}</source>
         <translation>按身份证号：{date} 出生（{age} 岁），{sex}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="287" />
+        <location filename="../../stationapp/ui/member_editor.py" line="304" />
         <source>Birth date and sex left empty are taken from the ID number.</source>
         <translation>出生日期和性别不填时，按身份证号自动得出。</translation>
     </message>
@@ -2708,22 +2825,22 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>PdfMaker</name>
     <message>
-        <location filename="../../stationapp/ui/pdf_work.py" line="175" />
+        <location filename="../../stationapp/ui/pdf_work.py" line="179" />
         <source>Making {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_work.py" line="175" />
+        <location filename="../../stationapp/ui/pdf_work.py" line="179" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_work.py" line="178" />
+        <location filename="../../stationapp/ui/pdf_work.py" line="182" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_work.py" line="256" />
+        <location filename="../../stationapp/ui/pdf_work.py" line="260" />
         <source>The PDF could not be made</source>
         <translation>PDF 没有生成</translation>
     </message>
@@ -2934,6 +3051,27 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
         <translation>
             <numerusform>有 %n 行不能导入；勾选了“遇到错误就停止”时，不会导入任何数据。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCode</name>
+    <message>
+        <location filename="../../stationapp/ui/recovery_code.py" line="25" />
+        <source>Recovery code of the backups</source>
+        <translation>备份恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/recovery_code.py" line="26" />
+        <source>Backups are encrypted. This is the recovery code of the backup key, shown only this once:
+
+{code}
+
+Print it or write it down and lock it away. Without it, the backups cannot be restored on another desk.</source>
+        <translation>备份已加密。下面是备份密钥的恢复码，只显示这一次：
+
+{code}
+
+请打印或抄写下来并锁好保管。没有它，备份无法在另一台电脑上恢复。</translation>
     </message>
 </context>
 <context>
@@ -3837,62 +3975,130 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../stationapp/ui/sign_in.py" line="66" />
+        <source>Desk locked</source>
+        <translation>工作台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/sign_in.py" line="66" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/sign_in.py" line="78" />
+        <source>The desk was locked after a time without use. Type your password to go on where you left off.</source>
+        <translation>一段时间无人操作，工作台已锁定。请输入密码，继续刚才的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/sign_in.py" line="80" />
+        <source>This ledger has accounts: please sign in.</source>
+        <translation>这个台账已设账户，请登录。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/sign_in.py" line="83" />
+        <source>&amp;Account:</source>
+        <translation>账户(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/sign_in.py" line="85" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/sign_in.py" line="92" />
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/sign_in.py" line="92" />
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>StationTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="69" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="71" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="76" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="78" />
         <source>Station &amp;name:</source>
         <translation>服务社名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="77" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="79" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="82" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="84" />
         <source>Name and phone are printed on every delivery sheet and report.</source>
         <translation>名称和电话会印在每张配送单和每份报表上。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="86" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="88" />
         <source>Visit interval per care tier</source>
         <translation>各关爱等级的走访间隔</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="92" />
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="106" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="94" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="108" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="97" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="99" />
         <source>{tier}:</source>
         <translation>{tier}：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="101" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="103" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="108" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="110" />
         <source>Request time limit</source>
         <translation>诉求办理时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="110" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="112" />
         <source>Open requests older than this stand out in red as overdue</source>
         <translation>超过这个天数还没办结的诉求，用红色标为逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="112" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="114" />
         <source>Request &amp;time limit:</source>
         <translation>诉求办理时限(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="119" />
+        <source>Desk lock</source>
+        <translation>工作台锁定</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="124" />
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="126" />
+        <source>Lock after</source>
+        <translation>锁定时间</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="128" />
+        <source>A desk where someone signed in locks after this long without keyboard or mouse, and asks for the password again</source>
+        <translation>已登录的工作台在这段时间内无键盘或鼠标操作后自动锁定，并要求重新输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="131" />
+        <source>&amp;Lock after:</source>
+        <translation>无操作锁定(&amp;L)：</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from stationapp import paths
 from stationapp.db.audit_hook import install_audit_trail
+from stationapp.db.permission_hook import install_edit_gate
 from stationapp.domain.clock import CLOCK_KEY, Clock
 from stationapp.files import PRIVATE_FILE_MODE, create_private_file, private_folder, tighten
 
@@ -110,5 +111,6 @@ def make_session_factory(engine: Engine, clock: Clock) -> sessionmaker[Session]:
     and every change made through it is recorded in the audit trail (``db.audit_hook``).
     """
     factory = sessionmaker(engine, expire_on_commit=False, info={CLOCK_KEY: clock})
+    install_edit_gate(factory)  # before the audit trail: a refused write is never noted
     install_audit_trail(factory)
     return factory

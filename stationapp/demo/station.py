@@ -55,6 +55,7 @@ from stationapp.domain.vocab import (
 )
 from stationapp.messages import msg
 from stationapp.paths import resource_path
+from stationapp.services.settings import mark_demo_ledger
 
 log = logging.getLogger("stationapp.demo")
 
@@ -504,6 +505,7 @@ def populate_demo(
         raise ValidationError("households", msg("station.demo_too_few"))
     if session.scalar(select(Household.id).limit(1)) is not None:
         raise ConflictError(msg("station.demo_needs_empty_ledger"))
+    mark_demo_ledger(session)  # a demo ledger is not asked for an administrator
     rng = random.Random(seed)
     gen = _Generator(rng, today)
 

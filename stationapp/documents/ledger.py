@@ -12,8 +12,12 @@ from stationapp.documents import PdfTarget
 from stationapp.domain.errors import ValidationError
 from stationapp.messages import msg
 from stationapp.reports.ledger import render_ledger
+from stationapp.services.audit import record_read
 from stationapp.services.household_queries import HouseholdFilter
 from stationapp.services.ledger_data import LedgerColumn, ledger_data
+
+PRINT_ACTION = "print"
+"""The audit trail's action for a printed ledger."""
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,14 @@ def make_ledger(
 ) -> LedgerPrinted:
     """Write the ledger of the households ``household_filter`` keeps, with ``columns``
     (the default ones when empty), to ``target``: ages on ``now``'s day, printed at
-    ``now``, ``filter_text`` (the filter in words) in the header."""
+    ``now``, ``filter_text`` (the filter in words) in the header. The printing is recorded
+    in the audit trail (``print`` of the ledger, the households, the filter as the reason)
+    in ``session``'s transaction."""
     data = ledger_data(session, household_filter, columns, today=now.date(),
                        filter_text=filter_text)
-    return LedgerPrinted(data.households, render_ledger(data, target, printed_at=now))
+    pages = render_ledger(data, target, printed_at=now)
+    record_read(session, PRINT_ACTION, "ledger", data.households, filter_text)
+    return LedgerPrinted(data.households, pages)
 
 
-__all__ = ["LedgerPrinted", "make_ledger", "parse_ledger_columns"]
+__all__ = ["PRINT_ACTION", "LedgerPrinted", "make_ledger", "parse_ledger_columns"]

@@ -142,7 +142,22 @@ def add_account(
     except IntegrityError as exc:  # another desk added the same name just now
         raise ValidationError("name", msg("account.name_taken", name=tidy)) from exc
     log.info("account %s added with role %s", account.id, role.value)
+    if by is None and session.get_bind().dialect.name == "sqlite":
+        _make_backup_key()
     return _row(account)
+
+
+def _make_backup_key() -> None:
+    """The first administrator brings the desk's backup key (its recovery code waits for
+    the screen that shows it: backup_crypto.take_pending_recovery_code). A key that
+    cannot be saved now is made by the first backup instead."""
+    from stationapp.domain.errors import BackupError
+    from stationapp.services.backup_crypto import ensure_desk_key
+
+    try:
+        ensure_desk_key()
+    except BackupError as exc:
+        log.warning("backup key not made with the first administrator: %s", exc)
 
 
 def _row(account: Account) -> AccountRow:

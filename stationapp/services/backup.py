@@ -8,16 +8,20 @@ BackupError saying so.
 
 Backups are the desk's user's only: each file is 0600, and a folder the program creates
 for them is 0700. A folder the clerk chose and that exists (a USB disk) is left as it is.
+
+Every backup in the backup folder is encrypted (:mod:`stationapp.services.backup_crypto`),
+the copies before a restore and before a migration too, since the folder may be a USB
+disk: the plain copy exists only as a scratch file in the program's data folder. Plain
+backups made by older versions are still listed, restored and pruned. The file names keep
+their ``.sqlite3`` ending, so that old and new backups are counted together.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import logging
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,6 +48,13 @@ from stationapp.files import (
 )
 from stationapp.messages import msg
 from stationapp.paths import data_dir
+from stationapp.services.backup_crypto import (
+    adopt_key,
+    encrypt_file,
+    ensure_desk_key,
+    readable_backup,
+    scratch_file,
+)
 from stationapp.services.database import Database
 
 log = logging.getLogger("stationapp.db")
@@ -158,12 +169,6 @@ def _copy(source: Path, target: Path, standalone: bool = False) -> None:
         src.close()
 
 
-def _remove_sqlite_companions(path: Path) -> None:
-    for suffix in ("-journal", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-
-
 def _disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError):
         return exc.errno == errno.ENOSPC
@@ -187,15 +192,13 @@ def make_backup(
         settings = get_backup_settings(session)
     folder = (folder or settings.folder).expanduser()
     target = folder / f"stationapp-{now:%Y%m%d-%H%M%S}-{kind}.sqlite3"
+    key = ensure_desk_key()
     try:
         _prepare_folder(folder)
-        with atomic_write(target) as partial:
-            try:
-                _copy(file, partial, standalone=True)
-                _check_integrity(partial)
-            except BaseException:
-                _remove_sqlite_companions(partial)
-                raise
+        with scratch_file("backup") as plain, atomic_write(target) as partial:
+            _copy(file, plain, standalone=True)
+            _check_integrity(plain)
+            encrypt_file(plain, partial, key)
     except (OSError, sqlite3.Error) as exc:
         if _disk_full(exc):
             raise BackupError(msg("station.backup_disk_full", folder=str(folder))) from exc
@@ -207,42 +210,30 @@ def make_backup(
 
 
 def file_migration_copy(database: Database, copy: Path, now: datetime) -> Path:
-    """Move the copy made before a migration into the backup folder, named and counted
-    like the other backups (``now``: when the copy was made, the desk's time); returns
-    where it now is (where it was, if it cannot move).
+    """Move the copy made before a migration into the backup folder, encrypted, named and
+    counted like the other backups (``now``: when the copy was made, the desk's time);
+    returns where it now is (where it was, plain, if it cannot move).
 
-    The move is a rename on the same disk; to another disk (a USB stick) the copy is
-    written there atomically first and removed here only then, so the backup folder
-    never holds half a copy.
+    The encrypted copy is written there atomically first and the plain one removed here
+    only then, so the backup folder never holds half a copy.
     """
     with database.session() as session:
         settings = get_backup_settings(session)
     folder = settings.folder.expanduser()
     target = folder / f"stationapp-{now:%Y%m%d-%H%M%S}-before-migration.sqlite3"
     try:
+        key = ensure_desk_key()
         _prepare_folder(folder)
-        _move(copy, target)
-    except OSError as exc:
+        with atomic_write(target) as partial:
+            encrypt_file(copy, partial, key)
+        copy.unlink()
+    except (OSError, BackupError) as exc:
+        # The plain copy then stays beside the ledger, in the data folder it never leaves.
         log.warning("the copy made before the migration stays at %s: %s", copy, exc)
         return copy
     prune_backups(folder, settings.keep)
     log.info("copy made before the migration kept as %s", target)
     return target
-
-
-def _move(source: Path, target: Path) -> None:
-    """Rename ``source`` to ``target``; across disks, copy atomically, then delete."""
-    try:
-        os.replace(source, target)
-    except OSError as exc:
-        if exc.errno != errno.EXDEV:
-            raise
-        with atomic_write(target) as partial:
-            shutil.copyfile(source, partial)
-        try:
-            source.unlink()
-        except OSError as unlink_error:  # the whole copy is in place: a spare one is harmless
-            log.warning("could not remove %s after copying it: %s", source, unlink_error)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -296,16 +287,23 @@ def _check_integrity(path: Path) -> None:
         raise sqlite3.DatabaseError(f"integrity check: {result[0] if result else 'no answer'}")
 
 
-def backup_revision(path: Path) -> str:
-    """The schema revision of a backup file; BackupError when it is not a readable
-    stationapp database this program knows."""
+def backup_revision(path: Path, recovery_code: str | None = None) -> str:
+    """The schema revision of a backup file (decrypted with this desk's key or the key of
+    ``recovery_code``); BackupError when it is not a readable stationapp database this
+    program knows, or cannot be decrypted (ValidationError: a mistyped recovery code)."""
+    with readable_backup(path, recovery_code) as (plain, _key):
+        return _plain_revision(plain, path.name)
+
+
+def _plain_revision(path: Path, name: str) -> str:
+    """:func:`backup_revision` of a plain SQLite file; messages name the backup ``name``."""
     try:
         with path.open("rb") as handle:
             magic = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
         raise BackupError(msg("station.backup_unreadable", reason=str(exc.strerror))) from exc
     if magic != _SQLITE_MAGIC:
-        raise BackupError(msg("station.backup_not_sqlite", name=path.name))
+        raise BackupError(msg("station.backup_not_sqlite", name=name))
     try:
         _check_integrity(path)
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -313,7 +311,7 @@ def backup_revision(path: Path) -> str:
             tables = {name for (name,) in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not _REQUIRED_TABLES.issubset(tables):
-                raise BackupError(msg("station.backup_not_ledger", name=path.name))
+                raise BackupError(msg("station.backup_not_ledger", name=name))
             versions = [str(v) for (v,) in connection.execute(
                 "SELECT version_num FROM alembic_version")]
             columns = {table: {str(row[1]) for row in connection.execute(
@@ -321,16 +319,16 @@ def backup_revision(path: Path) -> str:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(msg("station.backup_damaged", name=path.name, reason=str(exc))) from exc
+        raise BackupError(msg("station.backup_damaged", name=name, reason=str(exc))) from exc
     if len(versions) != 1:
-        raise BackupError(msg("station.backup_no_version", name=path.name))
+        raise BackupError(msg("station.backup_no_version", name=name))
     if versions[0] not in known_revisions():
-        raise BackupError(msg("station.backup_newer", name=path.name, revision=versions[0]))
-    _check_schema(path, versions[0], columns)
+        raise BackupError(msg("station.backup_newer", name=name, revision=versions[0]))
+    _check_schema(name, versions[0], columns)
     return versions[0]
 
 
-def _check_schema(path: Path, revision: str, columns: dict[str, set[str]]) -> None:
+def _check_schema(name: str, revision: str, columns: dict[str, set[str]]) -> None:
     """BackupError naming what is missing (or extra) when the backup's tables and columns
     are not those the migrations build for its revision."""
     expected = schema_of_revision(revision)
@@ -350,35 +348,46 @@ def _check_schema(path: Path, revision: str, columns: dict[str, set[str]]) -> No
             shown = msg("common.semicolon", first=shown, then=problem)
         if len(problems) > 8:
             shown = msg("common.and_more", text=shown)
-        raise BackupError(msg("station.backup_schema", name=path.name, revision=revision,
+        raise BackupError(msg("station.backup_schema", name=name, revision=revision,
                               problems=shown))
 
 
 def restore_backup(
-    database: Database, path: Path, now: datetime
+    database: Database, path: Path, now: datetime, recovery_code: str | None = None
 ) -> RestoreResult:
     """Replace the SQLite ledger with a backup, after checking it and keeping the current
     ledger aside as a backup (named by ``now``, the desk's time); an older backup is
-    migrated to the current schema."""
+    migrated to the current schema.
+
+    An encrypted backup opens with this desk's key or the key of ``recovery_code`` (which
+    this desk then keeps when it had none). BackupError (ValidationError for a mistyped
+    code) when it cannot be restored; the ledger is then unchanged.
+    """
     file = _ledger_file(database)
-    revision = backup_revision(path)
-    aside = make_backup(database, kind="before-restore", now=now, keep=10_000)
-    database.engine.dispose()
-    prepare_private_ledger(file)  # the ledger (should it be gone) comes back 0600
-    try:
-        _copy(path, file)
-    except sqlite3.Error as exc:
-        _copy(aside.path, file)
-        raise BackupError(msg("station.restore_failed", reason=str(exc))) from exc
-    migrated_from = None
-    if revision != SCHEMA_HEAD:
-        try:
-            upgrade_to_head(database.engine, now)
-        except Exception as exc:
+    with readable_backup(path, recovery_code) as (plain, key):
+        revision = _plain_revision(plain, path.name)
+        if key is not None:
+            adopt_key(key)
+        aside = make_backup(database, kind="before-restore", now=now, keep=10_000)
+        with scratch_file("before-restore") as previous:
+            _copy(file, previous, standalone=True)
             database.engine.dispose()
-            _copy(aside.path, file)
-            raise BackupError(msg("station.restore_upgrade_failed", reason=str(exc))) from exc
-        migrated_from = revision
+            prepare_private_ledger(file)  # the ledger (should it be gone) comes back 0600
+            try:
+                _copy(plain, file)
+            except sqlite3.Error as exc:
+                _copy(previous, file)
+                raise BackupError(msg("station.restore_failed", reason=str(exc))) from exc
+            migrated_from = None
+            if revision != SCHEMA_HEAD:
+                try:
+                    upgrade_to_head(database.engine, now)
+                except Exception as exc:
+                    database.engine.dispose()
+                    _copy(previous, file)
+                    raise BackupError(
+                        msg("station.restore_upgrade_failed", reason=str(exc))) from exc
+                migrated_from = revision
     log.info("restored %s (revision %s); previous ledger kept as %s", path, revision,
              aside.path)
     return RestoreResult(path, aside.path, migrated_from)

@@ -1,15 +1,20 @@
 """Exports of the ledger and its records to .xlsx and .csv.
 
 The household export is a roster (one row per person living there, household columns
-repeated) with the headers the importer reads, so an exported roster imports back
-unchanged. The other exports are tables for reading and reporting upward.
+repeated) with the headers the importer reads, so an exported roster with full ID numbers
+imports back unchanged. The other exports are tables for reading and reporting upward.
+
+ID numbers are masked (``370502********1234``) and birth dates cut to the year, so that
+neither gives the other away, unless full numbers are asked for. :func:`export_file` is the
+one door for the GUI and the command: it checks the role (:func:`check_export`), writes the
+file and records the export in the audit trail.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -18,19 +23,24 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stationapp.domain.errors import UnreadableValueError
+from stationapp.domain.accounts import Permission
+from stationapp.domain.audit import AuditAction
+from stationapp.domain.errors import UnreadableValueError, ValidationError
 from stationapp.domain.models import Community, Household, HouseholdCategory, Resident
 from stationapp.domain.people import age_on
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, ResidentStatus, Sex
 from stationapp.files import atomic_write
 from stationapp.messages import msg
 from stationapp.services._common import chunks
+from stationapp.services.accounts import SignedIn
+from stationapp.services.audit import record_read
 from stationapp.services.files import (
     guard_csv_text,
     keep_as_text,
     looks_like_formula,
 )
 from stationapp.services.household_queries import HouseholdFilter, SortKey, list_household_ids
+from stationapp.services.id_masking import masked_id
 
 Cell = str | int | float | date | datetime | None
 
@@ -79,10 +89,23 @@ ROSTER_HEADERS: tuple[str, ...] = (
 """The first sixteen are read back by the importer; the last four are for reading only."""
 
 
+def _id_cell(number: str | None, full_id: bool) -> str:
+    return (number or "") if full_id else masked_id(number or "")
+
+
+def _birth_cell(birth: date | None, full_id: bool) -> Cell:
+    """The birth date, or only its year when ID numbers are masked (a masked number and
+    the full date together would give the number away)."""
+    if birth is None or full_id:
+        return birth
+    return birth.year
+
+
 def households_table(
-    session: Session, flt: HouseholdFilter, today: date
+    session: Session, flt: HouseholdFilter, today: date, *, full_id: bool = False
 ) -> ExportTable:
-    """The roster of the households matching ``flt``, in address order (ages on ``today``)."""
+    """The roster of the households matching ``flt``, in address order (ages on ``today``);
+    ID numbers masked and birth years only unless ``full_id``."""
     from stationapp.domain.event_models import Volunteer
 
     ids = list_household_ids(session, flt, SortKey.ADDRESS, today=today)
@@ -116,7 +139,8 @@ def households_table(
                 key=_CATEGORY_ORDER.__getitem__))
             rows.append((order[hid], 0 if is_head else rid, (
                 community, building, unit, room, name, relation or ("户主" if is_head else ""),
-                Sex(sex).label if sex else "", id_number or "", birth, phone, household_phone,
+                Sex(sex).label if sex else "", _id_cell(id_number, full_id),
+                _birth_cell(birth, full_id), phone, household_phone,
                 labels, CareTier(tier).label, mobility, notes, registered_on,
                 age_on(birth, today) if birth else None, liaison or "", last_visit, next_due,
             )))
@@ -126,10 +150,10 @@ def households_table(
 
 
 def residents_table(
-    session: Session, flt: HouseholdFilter, today: date
+    session: Session, flt: HouseholdFilter, today: date, *, full_id: bool = False
 ) -> ExportTable:
     """Every resident of the matching households, including those moved away or deceased
-    (ages on ``today``)."""
+    (ages on ``today``); ID numbers masked and birth years only unless ``full_id``."""
     ids = list_household_ids(session, flt, SortKey.ADDRESS, today=today)
     order = {household_id: i for i, household_id in enumerate(ids)}
     rows: list[tuple[int, int, tuple[Cell, ...]]] = []
@@ -147,7 +171,8 @@ def residents_table(
              id_number, birth, phone, status) in session.execute(query):
             rows.append((order[hid], rid, (
                 community, building, unit, room, name, relation, Sex(sex).label if sex else "",
-                id_number or "", birth, age_on(birth, today) if birth else None, phone,
+                _id_cell(id_number, full_id), _birth_cell(birth, full_id),
+                age_on(birth, today) if birth else None, phone,
                 ResidentStatus(status).label, HouseholdStatus(household_status).label,
             )))
     rows.sort(key=lambda r: (r[0], r[1]))
@@ -225,6 +250,78 @@ def deliveries_table(session: Session, start: date | None = None,
 
 
 TableMaker = Callable[..., ExportTable]
+
+ID_KINDS = frozenset({ExportKind.HOUSEHOLDS, ExportKind.RESIDENTS})
+"""Exports that carry ID numbers (and birth dates)."""
+
+EXPORT_FULL_ID_ACTION = "export_full_id"
+"""The audit trail's action for an export with full ID numbers (``export`` otherwise)."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export: households and residents follow ``household_filter``, the records
+    the period ``start``–``end`` (inclusive, open when None). ``full_id`` asks for full ID
+    numbers and birth dates (households and residents only), for ``reason``."""
+
+    kind: ExportKind
+    household_filter: HouseholdFilter = field(default_factory=HouseholdFilter)
+    start: date | None = None
+    end: date | None = None
+    full_id: bool = False
+    reason: str = ""
+
+    @property
+    def with_full_ids(self) -> bool:
+        """True when this export carries full ID numbers."""
+        return self.full_id and self.kind in ID_KINDS
+
+
+def check_export(request: ExportRequest, by: SignedIn | None) -> None:
+    """Refuse an export ``by`` may not make: PermissionDeniedError for a role that may not
+    export (a viewer) or not export full ID numbers (a clerk); ValidationError on
+    ``reason`` for full ID numbers without a reason. ``by`` None (a ledger without
+    accounts) may export anything, as before accounts existed."""
+    if by is None:
+        return
+    by.check(Permission.EXPORT)
+    if request.with_full_ids:
+        by.check(Permission.EXPORT_FULL_ID)
+        if not request.reason.strip():
+            raise ValidationError("reason", msg("audit.export_reason_missing"))
+
+
+def export_table(session: Session, request: ExportRequest, *, by: SignedIn | None,
+                 now: datetime) -> ExportTable:
+    """The table ``request`` asks for, once :func:`check_export` allows it (ages on
+    ``now``'s day, requests' days open counted to ``now``)."""
+    check_export(request, by)
+    today = now.date()
+    full_id = request.with_full_ids
+    if request.kind is ExportKind.HOUSEHOLDS:
+        return households_table(session, request.household_filter, today, full_id=full_id)
+    if request.kind is ExportKind.RESIDENTS:
+        return residents_table(session, request.household_filter, today, full_id=full_id)
+    if request.kind is ExportKind.REQUESTS:
+        return requests_table(session, request.start, request.end, now=now)
+    maker: TableMaker = {
+        ExportKind.VISITS: visits_table, ExportKind.EVENTS: events_table,
+        ExportKind.DELIVERIES: deliveries_table,
+    }[request.kind]
+    return maker(session, request.start, request.end)
+
+
+def export_file(session: Session, request: ExportRequest, path: Path, *,
+                by: SignedIn | None, now: datetime) -> int:
+    """Write the export ``request`` asks for to ``path`` (.xlsx or .csv) and record it in
+    the audit trail (``export`` or ``export_full_id``, the kind, the rows, the reason) in
+    ``session``'s transaction; returns the rows written. Refusals as :func:`check_export`."""
+    table = export_table(session, request, by=by, now=now)
+    rows = write_table(table, path)
+    action = EXPORT_FULL_ID_ACTION if request.with_full_ids else AuditAction.EXPORT
+    record_read(session, action, request.kind.value, rows, request.reason.strip(),
+                actor=by.name if by is not None else None)
+    return rows
 
 
 def write_table(table: ExportTable, path: Path) -> int:

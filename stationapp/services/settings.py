@@ -1,4 +1,8 @@
-"""Station-wide settings shared by every desk: name, phone, visit intervals."""
+"""Station-wide settings shared by every desk: name, phone, visit intervals, idle lock.
+
+Once the ledger has accounts, only a role allowed :attr:`Permission.SETTINGS` (the
+administrator) may store them: the account is the session's actor (``Database.session``).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stationapp.domain import text_rules
+from stationapp.domain.accounts import Account, Permission, Role, check_allowed
+from stationapp.domain.audit import ACTOR_KEY
 from stationapp.domain.care_vocab import DEFAULT_REQUEST_LIMIT_DAYS
-from stationapp.domain.errors import ValidationError
+from stationapp.domain.errors import PermissionDeniedError, ValidationError
 from stationapp.domain.models import StationSetting
 from stationapp.domain.people import check_phone
 from stationapp.domain.vocab import DEFAULT_VISIT_INTERVAL_DAYS, CareTier
@@ -17,6 +23,13 @@ from stationapp.domain.vocab_words import label_message
 from stationapp.messages import msg
 
 DEFAULT_STATION_NAME = "党员服务社"
+
+DEFAULT_IDLE_LOCK_MINUTES = 10
+"""Minutes without keyboard or mouse after which a signed-in desk locks."""
+IDLE_LOCK_RANGE = (1, 240)
+"""Smallest and largest idle time, in minutes, the station may set."""
+
+_DEMO_KEY = "demo_ledger"
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,8 @@ class StationSettings:
     )
     request_limit_days: int = DEFAULT_REQUEST_LIMIT_DAYS
     """Days an open request may stay open before it stands out as overdue."""
+    idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
+    """Minutes without input after which a signed-in desk locks and asks for the password."""
 
     def interval(self, tier: CareTier) -> int:
         """Days between visits for a care tier."""
@@ -54,6 +69,8 @@ def get_station_settings(session: Session) -> StationSettings:
         visit_interval_days=tuple(intervals),
         request_limit_days=_positive(values.get("request_limit_days", ""),
                                      DEFAULT_REQUEST_LIMIT_DAYS),
+        idle_lock_minutes=_positive(values.get("idle_lock_minutes", ""),
+                                    DEFAULT_IDLE_LOCK_MINUTES),
     )
 
 
@@ -77,11 +94,45 @@ def store_station_settings(session: Session, settings: StationSettings) -> bool:
                                   msg("station.interval_range", tier=label_message(tier)))
     if not 1 <= settings.request_limit_days <= 365:
         raise ValidationError("request_limit_days", msg("station.request_limit_range"))
+    low, high = IDLE_LOCK_RANGE
+    if not low <= settings.idle_lock_minutes <= high:
+        raise ValidationError("idle_lock_minutes",
+                              msg("station.idle_lock_range", low=low, high=high))
+    check_may_change_settings(session)
     rows = {"station_name": name, "station_phone": phone,
-            "request_limit_days": str(settings.request_limit_days)}
+            "request_limit_days": str(settings.request_limit_days),
+            "idle_lock_minutes": str(settings.idle_lock_minutes)}
     rows.update({_interval_key(t): str(d) for t, d in settings.visit_interval_days})
     before = dict(get_station_settings(session).visit_interval_days)
     for key, value in rows.items():
         session.merge(StationSetting(key=key, value=value))
     session.flush()
     return dict(settings.visit_interval_days) != before
+
+
+def check_may_change_settings(session: Session) -> None:
+    """PermissionDeniedError unless the session's actor may change the station settings.
+
+    A ledger without accounts works as before accounts existed (anyone may); once it has
+    one, the actor must be an active account whose role allows :attr:`Permission.SETTINGS`.
+    """
+    if session.scalar(select(Account.id).limit(1)) is None:
+        return
+    actor = str(session.info.get(ACTOR_KEY) or "")
+    account = session.scalar(select(Account).where(Account.name == actor))
+    if account is None or not account.active:
+        raise PermissionDeniedError(msg("station.settings_not_signed_in"))
+    check_allowed(account.name, Role(account.role), Permission.SETTINGS)
+
+
+def mark_demo_ledger(session: Session) -> None:
+    """Remember that the clerk filled this ledger with the demo station: the GUI then does
+    not ask for an administrator at start-up."""
+    session.merge(StationSetting(key=_DEMO_KEY, value="1"))
+    session.flush()
+
+
+def is_demo_ledger(session: Session) -> bool:
+    """True when the ledger was filled with the demo station by the first start."""
+    value = session.scalar(select(StationSetting.value).where(StationSetting.key == _DEMO_KEY))
+    return value == "1"

@@ -16,12 +16,15 @@ from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import BackupError, DatabaseSetupError
 from stationapp.logs import setup_logging
 from stationapp.paths import APP_NAME
+from stationapp.services.accounts import SignedIn, accounts_exist
 from stationapp.services.backup import BackupInfo, backup_if_due
 from stationapp.services.database import Database
-from stationapp.services.settings import get_station_settings
+from stationapp.services.settings import get_station_settings, is_demo_ledger
 from stationapp.ui.crash import install_crash_handler
 from stationapp.ui.i18n import install_translators
 from stationapp.ui.main_window import MainWindow
+from stationapp.ui.operations import Operations
+from stationapp.ui.recovery_code import show_recovery_code_once
 from stationapp.ui.workers import TaskRunner
 from stationapp.workflows.opening import open_database
 
@@ -35,8 +38,9 @@ AUTO_BACKUP_MESSAGE_MS = 10_000
 """How long the status bar says that today's backup was made (a failure stays)."""
 
 
-def current_actor() -> str:
-    """Who is at the desk, as recorded on changes: the operating-system user name."""
+def _desk_user() -> str:
+    """The operating-system user: the actor recorded on a ledger without accounts only (as
+    before accounts existed); once the ledger has one, the actor is the signed-in account."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -161,6 +165,38 @@ def _open(database_url: str | None, clock: Clock) -> Database:
         QApplication.restoreOverrideCursor()
 
 
+class _SignInCancelled(Exception):
+    """The clerk closed the sign-in window: the program ends."""
+
+
+def _who_signs_in(operations: Operations, no_dialogs: bool) -> SignedIn | None:
+    """The signed-in account, or None on a ledger without accounts.
+
+    A ledger with accounts always asks (even with ``no_dialogs``: nobody works on it
+    unsigned). A real ledger without one offers to create the administrator first; a demo
+    ledger, or a clerk who chooses *Later*, goes on without sign-in as before.
+    Raises :class:`_SignInCancelled` when the sign-in window is closed.
+    """
+    from stationapp.ui.sign_in import SignInDialog, authenticator
+
+    if operations.read(accounts_exist):
+        dialog = SignInDialog(authenticator(operations))
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.signed_in is None:
+            raise _SignInCancelled
+        log.info("signed in as account with role %s", dialog.signed_in.role.value)
+        return dialog.signed_in
+    if no_dialogs or operations.read(is_demo_ledger):
+        return None
+    from stationapp.ui.first_admin import FirstAdminDialog, administrator_creator
+
+    first = FirstAdminDialog(administrator_creator(operations))
+    first.exec()
+    if first.signed_in is not None:
+        log.info("administrator account created")
+        show_recovery_code_once()  # the backup key was made with the administrator
+    return first.signed_in
+
+
 def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int:
     """Run the desktop program until its window closes; return the process exit status.
 
@@ -186,9 +222,20 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
             from stationapp.ui.first_run import offer_first_run
 
             offer_first_run(database)
-        with database.session() as session:
-            station = get_station_settings(session)
-        window = MainWindow(database, station_name=station.name, actor=current_actor())
+        # Before the window (and its own runner) exists: sign-in, first administrator.
+        start = Operations(database)
+        try:
+            signed = _who_signs_in(start, no_dialogs)
+        except _SignInCancelled:
+            log.info("sign-in cancelled; closing")
+            return 0
+        station = start.read(get_station_settings)
+        start.deleteLater()
+        if signed is not None:
+            database.actor = signed.name
+        window = MainWindow(database, station_name=station.name,
+                            actor=signed.name if signed is not None else _desk_user(),
+                            signed_in=signed)
         window.show()
         if database.startup_message:
             _report_upgrade(window, database.startup_message, no_dialogs)

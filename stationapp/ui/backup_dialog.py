@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -60,6 +61,10 @@ from stationapp.services.backup import (
     restore_backup,
     save_backup_settings,
 )
+from stationapp.services.backup_crypto import (
+    key_from_recovery_code,
+    needs_recovery_code,
+)
 from stationapp.services.database import Database
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
@@ -70,6 +75,7 @@ from stationapp.ui.form_helpers import (
 )
 from stationapp.ui.notices import EVERYTHING, Area, changed
 from stationapp.ui.operations import Done, FailureTexts, OperationContext, Operations
+from stationapp.ui.recovery_code import show_recovery_code_once
 from stationapp.ui.workers import TaskSet
 
 log = logging.getLogger("stationapp.ui")
@@ -130,6 +136,7 @@ class BackupDialog(QDialog):
         self.warn: Callable[[str, str], None] = self._warn_box
         self.choose_folder: Callable[[str], str] = self._choose_folder_dialog
         self.choose_file: Callable[[str], str] = self._choose_file_dialog
+        self.ask_recovery_code: Callable[[str, str], str | None] = self._recovery_code_dialog
 
         self.errors = {field: ErrorLabel(self) for field in FIELDS}
         for field, label in self.errors.items():
@@ -422,6 +429,11 @@ class BackupDialog(QDialog):
         self.tell(self.tr("Backed up"),
                   self.tr("The ledger was backed up to\n{path}\n({size}).").format(
                       path=backup.path, size=file_size_text(backup.size)))
+        self.show_pending_recovery_code()
+
+    def show_pending_recovery_code(self) -> None:
+        """Show the backup key's recovery code when no screen has shown it yet (once)."""
+        show_recovery_code_once(self.tell)
 
     def _backup_failed(self, error: BaseException) -> None:
         self._stop_progress()
@@ -460,9 +472,21 @@ class BackupDialog(QDialog):
                 "This is the ledger in use, not a backup. Choose one of the backups.")),
                 self.tr("Cannot restore this file"))
             return False
+        code = None
+        if needs_recovery_code(path):
+            code = self.ask_recovery_code(self.tr("Recovery code"), self.tr(
+                "This backup was made on another desk, with another key. Type the recovery "
+                "code that was printed when that key was made (14 groups of 4 characters):"))
+            if not code:
+                return False
+            try:
+                key_from_recovery_code(code)
+            except ValidationError as exc:
+                self._report(BackupError(exc.message), self.tr("Cannot restore this file"))
+                return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            revision = backup_revision(path)
+            revision = backup_revision(path, code)
         except BackupError as exc:
             QApplication.restoreOverrideCursor()
             log.info("restore of %s refused: %s", path, exc)
@@ -482,7 +506,7 @@ class BackupDialog(QDialog):
         log.info("restoring %s (revision %s) for %s", path, revision, self._actor or "?")
 
         def work(ctx: OperationContext) -> RestoreResult:
-            return restore_backup(database, path, now=ctx.clock.now())
+            return restore_backup(database, path, now=ctx.clock.now(), recovery_code=code)
 
         self._start_progress(self.tr("Restoring the ledger…"))
         self._tasks.add(self._operations.change_in_background(
@@ -573,6 +597,10 @@ class BackupDialog(QDialog):
 
     def _warn_box(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
+
+    def _recovery_code_dialog(self, title: str, text: str) -> str | None:
+        code, accepted = QInputDialog.getText(self, title, text)
+        return code.strip() if accepted else None
 
     def _choose_folder_dialog(self, start: str) -> str:
         return QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), start)

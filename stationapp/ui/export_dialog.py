@@ -5,18 +5,23 @@ visits, requests, events or deliveries), the period for records, the format and 
 The export runs off the GUI thread (its own session) into a temporary file beside the
 target, which replaces the target only when the export succeeded and was not cancelled:
 a cancelled or failed export leaves any earlier file as it was.
+
+ID numbers are masked unless "Full ID numbers" is ticked with a reason: only an
+administrator (or anyone on a ledger without accounts) may tick it. A viewer may not export:
+the Export button stays disabled. Every export is recorded in the audit trail
+(:func:`stationapp.services.exports.export_file`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -34,23 +39,21 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from stationapp.domain.accounts import Permission, role_allows
 from stationapp.domain.errors import NotFoundError, StationError
 from stationapp.services.exports import (
+    ID_KINDS,
     ExportKind,
-    ExportTable,
-    deliveries_table,
-    events_table,
-    households_table,
-    requests_table,
-    residents_table,
-    visits_table,
-    write_table,
+    ExportRequest,
+    check_export,
+    export_file,
 )
 from stationapp.services.household_queries import HouseholdFilter, list_communities
+from stationapp.services.id_masking import acting_account, may_reveal_ids
 from stationapp.services.volunteers import get_volunteer
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.form_helpers import ErrorLabel, from_qdate, to_qdate
-from stationapp.ui.operations import Operations
+from stationapp.ui.operations import Operations, describe_failure
 from stationapp.ui.workers import SessionTask, TaskSet
 
 log = logging.getLogger("stationapp.ui")
@@ -110,6 +113,7 @@ class ExportDialog(QDialog):
         self._operations = operations
         self._clock = operations.clock
         self._filter = household_filter or HouseholdFilter()
+        self._by = operations.read(lambda session: acting_account(session, operations.actor))
         self._tasks = TaskSet()
         self._task: SessionTask[int] | None = None
         self._temporary: Path | None = None
@@ -148,6 +152,18 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("path")
         self.browse_button = QPushButton(self.tr("&Browse…"), self)
+        self.full_id_check = QCheckBox(
+            self.tr("F&ull ID numbers and birth dates (recorded in the audit trail)"), self)
+        self.full_id_check.setObjectName("full_id")
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setObjectName("reason")
+        self.reason_edit.setPlaceholderText(self.tr("why full ID numbers are needed"))
+        self.reason_edit.setEnabled(False)
+        self.reason_label = QLabel(self.tr("&Reason:"), self)
+        self.reason_label.setBuddy(self.reason_edit)
+        self.id_note = QLabel(self)
+        self.id_note.setObjectName("id_note")
+        self.id_note.setWordWrap(True)
         self.error_label = ErrorLabel(self)
 
         self.period_label = QLabel(self.tr("&Period:"), self)
@@ -167,6 +183,8 @@ class ExportDialog(QDialog):
         form.addRow(self.period_label, self.period_widget)
         form.addRow(format_label, self.format_combo)
         form.addRow(file_label, file_row)
+        form.addRow(self.full_id_check)
+        form.addRow(self.reason_label, self.reason_edit)
         self._form = form
 
         self.button_box = QDialogButtonBox(
@@ -183,6 +201,7 @@ class ExportDialog(QDialog):
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # wrapped note
         layout.addLayout(form)
         layout.addWidget(self.filter_label)
+        layout.addWidget(self.id_note)
         layout.addWidget(self.error_label)
         layout.addWidget(self.button_box)
 
@@ -196,6 +215,9 @@ class ExportDialog(QDialog):
         self.year_button.clicked.connect(
             lambda: self.set_period(*year_period(self._clock.today())))
         self.path_edit.textEdited.connect(lambda _t: self.error_label.clear_message())
+        self.full_id_check.toggled.connect(self._full_id_toggled)
+        self.reason_edit.textEdited.connect(lambda _t: self.error_label.clear_message())
+        self._apply_role()
         self.set_kind(kind)
         self._kind_changed()
         self.resize(600, self.sizeHint().height())
@@ -318,11 +340,19 @@ class ExportDialog(QDialog):
                 "The folder {folder} does not exist.").format(folder=path.parent))
             self.path_edit.setFocus()
             return
+        request = self.request()
+        try:
+            check_export(request, self._by)
+        except StationError as error:
+            self.error_label.show_message(describe_failure(error))
+            (self.reason_edit if self.reason_edit.isEnabled() else self.kind_combo).setFocus()
+            return
         temporary = path.with_name(f".{path.stem}.exporting{path.suffix}")
-        make = self._table_maker(kind, start, end)
+        by = self._by
+        now = self._clock.now()
 
         def work(session: Session) -> int:
-            return write_table(make(session), temporary)
+            return export_file(session, request, temporary, by=by, now=now)
 
         progress = QProgressDialog(
             self.tr("Exporting {what}…").format(what=kind.label), self.tr("Cancel"), 0, 0, self)
@@ -352,20 +382,49 @@ class ExportDialog(QDialog):
             self._task.cancel()
         self._end()
 
-    def _table_maker(self, kind: ExportKind, start: date,
-                     end: date) -> Callable[[Session], ExportTable]:
-        flt = self._filter
-        now = self._clock.now()
-        today = now.date()
-        makers: dict[ExportKind, Callable[[Session], ExportTable]] = {
-            ExportKind.HOUSEHOLDS: lambda s: households_table(s, flt, today=today),
-            ExportKind.RESIDENTS: lambda s: residents_table(s, flt, today=today),
-            ExportKind.VISITS: lambda s: visits_table(s, start, end),
-            ExportKind.REQUESTS: lambda s: requests_table(s, start, end, now=now),
-            ExportKind.EVENTS: lambda s: events_table(s, start, end),
-            ExportKind.DELIVERIES: lambda s: deliveries_table(s, start, end),
-        }
-        return makers[kind]
+    def request(self) -> ExportRequest:
+        """The export the dialog's choices ask for."""
+        kind = self.kind()
+        start, end = self.period()
+        filtered = kind in FILTERED_KINDS
+        return ExportRequest(
+            kind, self._filter, None if filtered else start, None if filtered else end,
+            full_id=self.full_id_check.isChecked() and kind in ID_KINDS,
+            reason=self.reason_edit.text().strip())
+
+    def may_export(self) -> bool:
+        """False for an account whose role may not export (a viewer)."""
+        return self._by is None or role_allows(self._by.role, Permission.EXPORT)
+
+    def _apply_role(self) -> None:
+        allowed = may_reveal_ids(self._by)
+        self.full_id_check.setEnabled(allowed)
+        if not allowed:
+            self.full_id_check.setToolTip(
+                self.tr("Only an administrator may export full ID numbers."))
+        if not self.may_export():
+            self.export_button.setEnabled(False)
+            self.error_label.show_message(self.tr("Your role may not export."))
+
+    def _full_id_toggled(self, checked: bool) -> None:
+        self.reason_edit.setEnabled(checked)
+        self.error_label.clear_message()
+        self._update_id_note()
+        if checked:
+            self.reason_edit.setFocus()
+
+    def _update_id_note(self) -> None:
+        kind = self.kind()
+        with_ids = kind in ID_KINDS
+        for widget in (self.full_id_check, self.reason_label, self.reason_edit, self.id_note):
+            widget.setVisible(with_ids)
+        if self.full_id_check.isChecked():
+            self.id_note.setText(self.tr(
+                "Full ID numbers and birth dates will be exported; the export and its reason "
+                "are recorded."))
+        else:
+            self.id_note.setText(self.tr(
+                "ID numbers are masked (370502********1234) and birth dates cut to the year."))
 
     def _written(self, path: Path, rows: int) -> None:
         temporary = self._temporary
@@ -406,7 +465,7 @@ class ExportDialog(QDialog):
     def _end(self) -> None:
         self._task = None
         self._temporary = None
-        self.export_button.setEnabled(True)
+        self.export_button.setEnabled(self.may_export())
         if self.progress_dialog is not None:
             progress, self.progress_dialog = self.progress_dialog, None
             progress.canceled.disconnect(self.cancel_export)
@@ -423,6 +482,7 @@ class ExportDialog(QDialog):
         kind = self.kind()
         filtered = kind in FILTERED_KINDS
         self.filter_label.setVisible(filtered)
+        self._update_id_note()
         widgets: tuple[QWidget, ...] = (self.period_label, self.period_widget)
         for widget in widgets:
             widget.setVisible(not filtered)

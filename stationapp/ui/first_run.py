@@ -1,5 +1,8 @@
 """First start on an empty ledger: offer demo data or an empty start.
 
+A ledger filled with the demo is marked as such (:func:`mark_demo_ledger`): the GUI then
+does not ask for an administrator; an empty start is a real ledger, which does.
+
 This runs at start-up, before the main window (and its operation runner) exists, so it works
 with the database itself; the demo is written in a worker thread of :mod:`~stationapp.ui.workers`.
 """
@@ -15,6 +18,7 @@ from sqlalchemy.orm import Session
 from stationapp.demo import DEFAULT_HOUSEHOLDS, DemoSummary, populate_demo
 from stationapp.domain.errors import StationError
 from stationapp.services.database import Database
+from stationapp.services.settings import mark_demo_ledger
 from stationapp.ui.workers import SessionTask
 
 log = logging.getLogger("stationapp.ui")
@@ -36,6 +40,7 @@ class DemoWorker(SessionTask[DemoSummary]):
         def work(session: Session) -> DemoSummary:
             """Add the demo households in one transaction (runs in the worker thread)."""
             summary = populate_demo(session, households=households, today=today)
+            mark_demo_ledger(session)  # no administrator is asked for at start-up
             log.info("demo data loaded: %s", summary)
             return summary
 

@@ -5,6 +5,11 @@ household service calls ``residents[i]``), then, greyed, the members kept for th
 (see :mod:`stationapp.ui.household_dialog`). Birth date and sex a member left empty are
 shown as the member's valid ID number says (:func:`id_facts`), greyed.
 
+ID numbers are shown masked (``370502********1234``). Whoever may see full numbers (an
+administrator, or anyone on a ledger without accounts) may reveal a saved member's number
+with "Show ID number"; each reveal is recorded in the audit trail. The member editor then
+shows that member's number in full too; for anyone else it shows it masked.
+
 Its texts belong to the household dialog's translation context ("HouseholdDialog"), where
 they were written first, hence the explicit ``QCoreApplication.translate`` calls.
 """
@@ -32,10 +37,17 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.domain.clock import Clock
-from stationapp.domain.errors import ValidationError
+from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.people import age_on, check_id_number, is_elderly
 from stationapp.domain.vocab import CareCategory, ResidentStatus, Sex
+from stationapp.services.accounts import SignedIn
 from stationapp.services.household_types import ResidentInput
+from stationapp.services.id_masking import (
+    acting_account,
+    masked_id,
+    may_reveal_ids,
+    reveal_id_number,
+)
 from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     ERROR_ROW_BACKGROUND,
@@ -44,6 +56,7 @@ from stationapp.ui.form_helpers import (
     format_date,
 )
 from stationapp.ui.member_editor import MemberEditor
+from stationapp.ui.operations import Operations
 
 
 class MemberColumn(IntEnum):
@@ -117,7 +130,10 @@ class HouseholdMembersMixin:
     _member_problems: dict[int, dict[str, str]]
     _member_general: list[str]
     _member_editor: MemberEditor | None
+    _operations: Operations
     elderly_label: QLabel
+    _id_viewer: SignedIn | None
+    _revealed: set[int]
 
     def _members_parent(self) -> QWidget:
         assert isinstance(self, QWidget)
@@ -126,6 +142,10 @@ class HouseholdMembersMixin:
     def _build_members_box(self) -> QGroupBox:
         """Build :attr:`members_box`: the table, its message and the member buttons."""
         parent = self._members_parent()
+        operations = self._operations
+        self._id_viewer = operations.read(
+            lambda session: acting_account(session, operations.actor))
+        self._revealed = set()
         self.members_box = QGroupBox(
             QCoreApplication.translate("HouseholdDialog", "&Members"), parent)
         members = QVBoxLayout(self.members_box)
@@ -169,11 +189,20 @@ class HouseholdMembersMixin:
             QCoreApplication.translate("HouseholdDialog", "&Edit member…"), self.members_box)
         self.remove_button = QPushButton(
             QCoreApplication.translate("HouseholdDialog", "&Remove member"), self.members_box)
+        self.reveal_button = QPushButton(
+            QCoreApplication.translate("HouseholdDialog", "Show &ID number"), self.members_box)
+        self.reveal_button.setToolTip(QCoreApplication.translate(
+            "HouseholdDialog", "Shows the selected member's full ID number; recorded in the "
+            "audit trail"))
+        self.reveal_button.setVisible(may_reveal_ids(self._id_viewer))
         for button in (self.add_button, self.edit_button, self.remove_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.reveal_button.setAutoDefault(False)
+        buttons.addWidget(self.reveal_button)
         members.addLayout(buttons)
+        self.reveal_button.clicked.connect(self.reveal_selected_id_number)
         self.add_button.clicked.connect(lambda: self._open_member_editor(None))
         self.edit_button.clicked.connect(self.edit_selected_member)
         self.remove_button.clicked.connect(self.remove_selected_member)
@@ -237,6 +266,42 @@ class HouseholdMembersMixin:
         if row is not None:
             self.remove_member(row)
 
+    def may_reveal(self, row: int | None) -> bool:
+        """True when the member on ``row`` is saved, has an ID number, is still masked and
+        the account acting may reveal it."""
+        if row is None or not may_reveal_ids(self._id_viewer):
+            return False
+        member = self._members[row]
+        return (member.id is not None and bool(member.id_number)
+                and member.id not in self._revealed)
+
+    def reveal_selected_id_number(self) -> None:
+        """Show the selected member's full ID number, recorded in the audit trail."""
+        row = self.selected_member_row()
+        if not self.may_reveal(row):
+            return
+        assert row is not None
+        resident_id = self._members[row].id
+        assert resident_id is not None
+        viewer = self._id_viewer
+        try:
+            self._operations.read(
+                lambda session: reveal_id_number(session, resident_id, by=viewer))
+        except StationError as error:
+            self.members_error.show_message(str(error))
+            return
+        self._revealed.add(resident_id)
+        self._refresh_members()
+        self.members_table.selectRow(row)
+
+    def shown_id_number(self, member: ResidentInput) -> str:
+        """``member``'s ID number as the table shows it: masked unless revealed (a member
+        being added shows the number as typed only to whoever may see full numbers)."""
+        if member.id in self._revealed or (member.id is None
+                                           and may_reveal_ids(self._id_viewer)):
+            return member.id_number
+        return masked_id(member.id_number)
+
     @property
     def member_editor(self) -> MemberEditor | None:
         """The member editor while it is open (for keyboard-free tests and automation)."""
@@ -254,7 +319,9 @@ class HouseholdMembersMixin:
             return
         member = self._members[row] if row is not None else None
         problems = self._member_problems.get(row, {}) if row is not None else {}
-        editor = MemberEditor(self._clock, member, problems, parent=self._members_parent())
+        masked = member is not None and self.shown_id_number(member) != member.id_number
+        editor = MemberEditor(self._clock, member, problems, parent=self._members_parent(),
+                              mask_id=masked)
         if member is None and not self._members:
             editor.head_check.setChecked(True)
         editor.accepted.connect(lambda: self._member_accepted(editor, row))
@@ -321,7 +388,7 @@ class HouseholdMembersMixin:
             MemberColumn.SEX: facts.sex.label if facts.sex else "",
             MemberColumn.BIRTH_DATE: format_date(facts.birth_date),
             MemberColumn.AGE: "" if age is None else str(age),
-            MemberColumn.ID_NUMBER: member.id_number,
+            MemberColumn.ID_NUMBER: self.shown_id_number(member),
             MemberColumn.PHONE: member.phone,
             MemberColumn.MOBILITY: member.mobility_notes,
             MemberColumn.STATUS: status_text,
@@ -344,6 +411,7 @@ class HouseholdMembersMixin:
         has_member = self.selected_member_row() is not None
         self.edit_button.setEnabled(has_member)
         self.remove_button.setEnabled(has_member)
+        self.reveal_button.setEnabled(self.may_reveal(self.selected_member_row()))
 
     def _refresh_elderly(self, today: date) -> None:
         elderly = any(is_elderly(id_facts(m).birth_date, today) for m in self._members)

@@ -20,15 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp import __version__
+from stationapp.domain.accounts import Permission, role_allows
 from stationapp.domain.errors import StationError
+from stationapp.messages import render
 from stationapp.paths import APP_NAME
+from stationapp.services.accounts import SignedIn
 from stationapp.services.database import Database
+from stationapp.services.settings import get_station_settings
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.households_page import HouseholdsPage
-from stationapp.ui.notices import ChangeNotice
+from stationapp.ui.idle_lock import IdleLock
+from stationapp.ui.notices import Area, ChangeNotice
 from stationapp.ui.operations import Operations
 from stationapp.ui.page_protocol import StationPage
 from stationapp.ui.settings_dialog import SettingsDialog
+from stationapp.ui.sign_in import authenticator
 
 if TYPE_CHECKING:
     from stationapp.ui.events_page import EventsPage
@@ -60,9 +66,18 @@ class MainWindow(QMainWindow):
         station_name: str = "",
         actor: str = "",
         parent: QWidget | None = None,
+        signed_in: SignedIn | None = None,
     ) -> None:
-        """Build the window over ``database``; ``actor`` is recorded on every change."""
+        """Build the window over ``database``; ``actor`` is recorded on every change.
+
+        ``signed_in`` is the account signed in (its name is then the actor, its role
+        decides which actions are open, and the desk locks when idle); None on a ledger
+        without accounts, which works as before accounts existed.
+        """
         super().__init__(parent)
+        self.signed_in = signed_in
+        if signed_in is not None:
+            actor = signed_in.name
         self.operations = Operations(database, actor, self)
         self.station_name = ""
         self.set_station_name(station_name)
@@ -106,12 +121,25 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(database.display_name())
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.account_label = QLabel()
+        self.account_label.setObjectName("account_label")
+        if signed_in is not None:
+            self.account_label.setText(self.tr("Signed in: {name} ({role})").format(
+                name=signed_in.name, role=render(signed_in.role.words)))
+            self.statusBar().addPermanentWidget(self.account_label)
         self.households.count_changed.connect(lambda *_counts: self._show_page_count())
         self.households.message.connect(self.show_message)
         self._show_page_count()
         self.operations.changed.connect(self.broadcast)
 
         self._create_actions()
+        self._apply_role()
+        self.idle_lock: IdleLock | None = None
+        if signed_in is not None:
+            minutes = self.operations.read(get_station_settings).idle_lock_minutes
+            self.idle_lock = IdleLock(signed_in.name, authenticator(self.operations), minutes,
+                                      self)
+        self.lock_action.setEnabled(self.idle_lock is not None)
         self.navigation.setCurrentRow(0)
         # A fixed minimum keeps the layout from re-imposing one whenever a label grows.
         self.setMinimumSize(self.minimumSizeHint().expandedTo(MINIMUM_SIZE))
@@ -163,6 +191,9 @@ class MainWindow(QMainWindow):
     def broadcast(self, notice: ChangeNotice) -> None:
         """Hand ``notice`` to every page built so far; each reads again what it shows
         (the others read the database when first shown)."""
+        if self.idle_lock is not None and Area.SETTINGS in notice.areas:
+            self.idle_lock.set_minutes(
+                self.operations.read(get_station_settings).idle_lock_minutes)
         for page in self._built_pages():
             try:
                 page.apply_changes(notice)
@@ -263,6 +294,11 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.settings_action = QAction(self.tr("Station &settings…"), self)
         self.settings_action.triggered.connect(self.open_station_settings)
+        self.lock_action = QAction(self.tr("&Lock desk"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setToolTip(self.tr("Cover the window until the password is typed "
+                                            "again (open windows keep what was typed)"))
+        self.lock_action.triggered.connect(self.lock_desk)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -291,6 +327,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.find_action)
@@ -298,7 +335,36 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about_action)
 
+    def allows(self, permission: Permission) -> bool:
+        """True when the signed-in account's role allows ``permission`` (always, on a
+        ledger without accounts)."""
+        return self.signed_in is None or role_allows(self.signed_in.role, permission)
+
+    def _apply_role(self) -> None:
+        """Close the actions the signed-in role may not use (the services refuse too)."""
+        for action, permission in (
+            (self.new_household_action, Permission.EDIT),
+            (self.import_action, Permission.IMPORT),
+            (self.export_action, Permission.EXPORT),
+            (self.backup_action, Permission.BACKUP),
+            (self.settings_action, Permission.SETTINGS),
+        ):
+            action.setEnabled(self.allows(permission))
+        if not self.allows(Permission.EDIT):
+            # Hidden, not disabled: the page enables its buttons again on each selection.
+            page = self.households
+            for widget in (page.new_button, page.visit_button, page.assign_button):
+                widget.setVisible(False)
+            for action in (page.visit_action, page.assign_action):
+                action.setVisible(False)
+                action.setShortcut(QKeySequence())
+
     # ------------------------------------------------------------ actions
+
+    def lock_desk(self) -> None:
+        """File ▸ Lock desk: lock now (only when someone signed in)."""
+        if self.idle_lock is not None:
+            self.idle_lock.lock_now()
 
     def set_station_name(self, name: str) -> None:
         """Show the station's name in the title bar (the program's name when it has none)."""
@@ -340,6 +406,10 @@ class MainWindow(QMainWindow):
         from stationapp.ui.backup_dialog import BackupDialog
 
         dialog = BackupDialog(self.operations, self)
+        if not self.allows(Permission.RESTORE):
+            for button in (dialog.restore_selected_button, dialog.restore_file_button):
+                button.setVisible(False)
+            dialog.table.doubleClicked.disconnect()
         dialog.exec()
         dialog.deleteLater()
 
@@ -431,6 +501,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, close the deliveries windows, then close."""
         self.save_state()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         for page in self._built_pages():
             page.close_windows()
         super().closeEvent(event)

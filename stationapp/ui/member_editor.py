@@ -35,6 +35,7 @@ from stationapp.domain.people import age_on, check_id_number
 from stationapp.domain.vocab import RELATIONS, Sex
 from stationapp.services.household_types import HouseholdInput, ResidentInput
 from stationapp.services.household_validation import validate_household
+from stationapp.services.id_masking import masked_id
 from stationapp.ui.form_helpers import (
     INACTIVE_COLOR,
     INVALID_STYLE,
@@ -60,7 +61,8 @@ class MemberEditor(QDialog):
     Open it with :meth:`open` (window-modal, not blocking) and read :meth:`value` once it is
     accepted. ``problems`` (field → message, fields as in :data:`MEMBER_FIELDS`) are shown
     inline when the editor opens, e.g. the problems a failed household save found.
-    Ages and the ID-number rules are checked as of ``clock``'s day.
+    Ages and the ID-number rules are checked as of ``clock``'s day. With ``mask_id`` the
+    member's ID number is shown masked; left as shown, it stays the number it was.
     """
 
     def __init__(
@@ -69,9 +71,13 @@ class MemberEditor(QDialog):
         member: ResidentInput | None = None,
         problems: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        mask_id: bool = False,
     ) -> None:
         super().__init__(parent)
         self._original = member
+        self._mask_id = mask_id
+        self._masked_text = ""
         self._clock = clock
         self._value: ResidentInput | None = None
         self.setWindowTitle(self.tr("Edit member") if member else self.tr("Add member"))
@@ -190,7 +196,8 @@ class MemberEditor(QDialog):
         self.sex_combo.setCurrentIndex(max(0, self.sex_combo.findData(member.sex))
                                        if member.sex else 0)
         self.birth_edit.setText(format_date(member.birth_date))
-        self.id_number_edit.setText(member.id_number)
+        self._masked_text = masked_id(member.id_number) if self._mask_id else ""
+        self.id_number_edit.setText(self._masked_text or member.id_number)
         self.phone_edit.setText(member.phone)
         self.relation_combo.setEditText(member.relation)
         self.head_check.setChecked(member.is_head)
@@ -222,13 +229,21 @@ class MemberEditor(QDialog):
             name=self.name_edit.text().strip(),
             sex=Sex(sex) if sex else None,
             birth_date=birth,
-            id_number=self.id_number_edit.text().strip().upper(),
+            id_number=self.typed_id_number(),
             phone=self.phone_edit.text().strip(),
             relation=self.relation_combo.currentText().strip(),
             is_head=self.head_check.isChecked(),
             mobility_notes=self.mobility_edit.text().strip(),
         )
         return member, problems
+
+    def typed_id_number(self) -> str:
+        """The ID number field's number: the member's own while its masked form is left
+        as shown."""
+        text = self.id_number_edit.text().strip().upper()
+        if self._masked_text and text == self._masked_text and self._original is not None:
+            return self._original.id_number
+        return text
 
     # ------------------------------------------------------------------ checking
 
@@ -273,7 +288,9 @@ class MemberEditor(QDialog):
     def _update_hint(self) -> None:
         number = self.id_number_edit.text().strip()
         hint = ""
-        if len(number) >= 18:
+        if self._masked_text and number.upper() == self._masked_text:
+            pass  # the number kept as it was, not shown: nothing to say about it
+        elif len(number) >= 18:
             try:
                 facts = check_id_number(number)
             except ValidationError as exc:

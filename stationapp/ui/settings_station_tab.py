@@ -1,4 +1,5 @@
-"""The Station tab of the settings dialog: name, phone, visit intervals, request time limit.
+"""The Station tab of the settings dialog: name, phone, visit intervals, request time limit
+and the idle time after which a signed-in desk locks.
 
 Name and phone are printed on every delivery sheet and report; the visit interval per care
 tier (关爱等级) moves every household's next visit; open requests older than the time
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from stationapp.domain import text_rules
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import CareTier
-from stationapp.services.settings import StationSettings
+from stationapp.services.settings import IDLE_LOCK_RANGE, StationSettings
 from stationapp.ui.form_helpers import (
     ErrorLabel,
     clear_field_problems,
@@ -45,6 +46,7 @@ LIMIT_RANGE = (1, 365)
 
 STATION_FIELDS: tuple[str, ...] = (
     "name", "phone", *(interval_field(t) for t in CareTier), "request_limit_days",
+    "idle_lock_minutes",
 )
 """Fields of the Station tab with an inline error label (see :attr:`StationTab.errors`)."""
 
@@ -114,11 +116,29 @@ class StationTab(QWidget):
         requests_form.addRow(limit_label, with_error(self.limit_spin,
                                                      self.errors["request_limit_days"], self))
 
+        desk = QGroupBox(self.tr("Desk lock"), self)
+        desk_form = QFormLayout(desk)
+        self.idle_spin = QSpinBox(self)
+        self.idle_spin.setObjectName("idle_lock_minutes")
+        self.idle_spin.setRange(*IDLE_LOCK_RANGE)
+        self.idle_spin.setSuffix(self.tr(" minutes"))
+        self.idle_spin.setValue(settings.idle_lock_minutes)
+        self.idle_spin.setAccessibleName(self.tr("Lock after"))
+        self.idle_spin.setToolTip(self.tr(
+            "A desk where someone signed in locks after this long without keyboard or mouse, "
+            "and asks for the password again"))
+        self._fields["idle_lock_minutes"] = self.idle_spin
+        idle_label = QLabel(self.tr("&Lock after:"), self)
+        idle_label.setBuddy(self.idle_spin)
+        desk_form.addRow(idle_label, with_error(self.idle_spin,
+                                                self.errors["idle_lock_minutes"], self))
+
         self.general_error = ErrorLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(station_form)
         layout.addWidget(intervals)
         layout.addWidget(requests)
+        layout.addWidget(desk)
         layout.addWidget(self.general_error)
         layout.addStretch(1)
 
@@ -131,6 +151,7 @@ class StationTab(QWidget):
                 (tier, spin.value()) for tier, spin in self.interval_spins.items()
             ),
             request_limit_days=self.limit_spin.value(),
+            idle_lock_minutes=self.idle_spin.value(),
         )
 
     def clear_problems(self) -> None:

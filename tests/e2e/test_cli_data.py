@@ -85,7 +85,7 @@ def test_export_households_with_filters_imports_back(tmp_path: Path, sqlite_url:
     run("--database-url", sqlite_url, "import", str(roster(tmp_path / "名册.xlsx")))
     exported = tmp_path / "导出.xlsx"
     result = run("--database-url", sqlite_url, "export", "households", str(exported),
-                 "--community", "锦华一区", "--search", "李")
+                 "--community", "锦华一区", "--search", "李", "--full-id")
     assert result.returncode == 0, result.stderr
     sheet = load_workbook(exported).active
     assert sheet is not None

@@ -29,6 +29,7 @@ from stationapp.services.backup import (
     restore_backup,
     save_backup_settings,
 )
+from stationapp.services.backup_crypto import decrypt_file
 from stationapp.services.database import Database
 from stationapp.services.household_queries import HouseholdFilter, list_households
 from stationapp.services.household_types import HouseholdInput, ResidentInput
@@ -55,6 +56,15 @@ def add(database: Database, room: str, name: str) -> None:
             residents=(ResidentInput(name=name),)), "测试员", TODAY)
 
 
+def as_plain_backup(path: Path) -> Path:
+    """Turn the encrypted backup ``path`` into the plain one an older version would have
+    made, at the same place (backups are encrypted since issue 13)."""
+    plain = path.with_name(path.name + ".plain")
+    decrypt_file(path, plain)
+    os.replace(plain, path)
+    return path
+
+
 def heads(database: Database) -> list[str]:
     with database.session() as session:
         return [r.head for r in list_households(session, HouseholdFilter(), today=TODAY)]
@@ -72,7 +82,7 @@ def test_backup_then_restore_gives_the_same_data_and_keeps_the_current_aside(
     assert heads(ledger) == ["李大爷"]
     assert result.migrated_from is None
     assert result.kept_aside.name == "stationapp-20261126-120500-before-restore.sqlite3"
-    aside = open_database(f"sqlite:///{result.kept_aside}", clock)
+    aside = open_database(f"sqlite:///{as_plain_backup(result.kept_aside)}", clock)
     try:
         assert heads(aside) == ["李大爷", "王奶奶"]
     finally:
@@ -153,7 +163,7 @@ def test_a_foreign_sqlite_database_is_refused(ledger: Database, tmp_path: Path) 
 
 def test_a_backup_from_a_newer_program_is_refused(ledger: Database, tmp_path: Path) -> None:
     backup = make_backup(ledger, tmp_path, now=NOON)
-    connection = sqlite3.connect(backup.path)
+    connection = sqlite3.connect(as_plain_backup(backup.path))
     connection.execute("update alembic_version set version_num = '9999'")
     connection.commit()
     connection.close()
@@ -264,9 +274,13 @@ def test_a_copy_moved_to_another_disk_is_whole_or_not_there(
             half.write(whole.read(4096))
         raise OSError(errno.ENOSPC, "No space left on device")
 
+    def encrypt_fills_up(source: Any, target: Any, key: bytes) -> None:
+        stick_fills_up(source, target)  # since issue 13 the copy is encrypted on its way
+
     monkeypatch.setattr(os, "replace", across_disks(real_replace))
     monkeypatch.setattr(os, "rename", across_disks(real_rename))
     monkeypatch.setattr(shutil, "copyfile", stick_fills_up)
+    monkeypatch.setattr("stationapp.services.backup.encrypt_file", encrypt_fills_up)
     database = open_database(f"sqlite:///{file}", FixedClock(NOON))
     try:
         copy = database.migration_copy
@@ -278,6 +292,7 @@ def test_a_copy_moved_to_another_disk_is_whole_or_not_there(
 
     # With room on the stick the copy moves there, whole.
     monkeypatch.setattr(shutil, "copyfile", real_copyfile)
+    monkeypatch.undo()
     file.unlink()
     copy.unlink()
     engine = create_engine(f"sqlite:///{file}")

@@ -68,7 +68,8 @@ def test_an_exported_roster_imports_back_unchanged(
     fill(database)
     path = tmp_path / f"花名册{suffix}"
     with database.session() as session:
-        assert write_table(households_table(session, HouseholdFilter(), TODAY), path) == 3
+        assert write_table(households_table(session, HouseholdFilter(), TODAY, full_id=True),
+                           path) == 3
     assert set(import_file(database, path)) == {RowAction.UNCHANGED}
 
     empty = open_database(f"sqlite:///{tmp_path}/empty.sqlite3", clock)
@@ -87,7 +88,7 @@ def test_the_roster_keeps_id_numbers_and_phones_as_text(
     fill(database)
     path = tmp_path / "花名册.xlsx"
     with database.session() as session:
-        write_table(households_table(session, HouseholdFilter(), TODAY), path)
+        write_table(households_table(session, HouseholdFilter(), TODAY, full_id=True), path)
     sheet = load_workbook(path).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))

@@ -4,6 +4,7 @@ ledger stays as it was."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from sqlalchemy import create_engine
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import BackupError
 from stationapp.services.backup import list_backups, make_backup, restore_backup
+from stationapp.services.backup_crypto import decrypt_file
 from stationapp.services.database import Database
 from stationapp.services.household_queries import HouseholdFilter, list_households
 from stationapp.services.household_types import HouseholdInput, ResidentInput
@@ -44,6 +46,9 @@ def heads(database: Database) -> list[str]:
 
 def _damaged_backup(ledger: Database, folder: Path, statement: str) -> Path:
     backup = make_backup(ledger, folder, now=NOON)
+    plain = backup.path.with_name(backup.path.name + ".plain")
+    decrypt_file(backup.path, plain)  # an older version's plain backup, damaged
+    os.replace(plain, backup.path)
     connection = sqlite3.connect(backup.path)
     connection.execute("PRAGMA foreign_keys=OFF")
     connection.execute(statement)

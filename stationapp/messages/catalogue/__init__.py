@@ -10,6 +10,7 @@ from __future__ import annotations
 from stationapp.messages.catalogue import (
     accounts,
     audit,
+    backups,
     common,
     deliveries,
     documents,
@@ -25,8 +26,8 @@ from stationapp.messages.catalogue import (
 )
 from stationapp.messages.catalogue.text import Text
 
-AREAS = (accounts, audit, common, deliveries, documents, events, households, imports, people,
-         requests, roster, station, visits, volunteers)
+AREAS = (accounts, audit, backups, common, deliveries, documents, events, households,
+         imports, people, requests, roster, station, visits, volunteers)
 
 
 def _merge() -> dict[str, Text]:

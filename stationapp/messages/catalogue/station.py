@@ -202,4 +202,11 @@ TEXTS: dict[str, Text] = {
         en="The ledger already has households; demo data can only go into an empty ledger. "
            "Create a new database, then make the demo data.",
         zh="台账里已经有住户，演示数据只能装入空台账。请新建一个数据库再生成演示数据。"),
+    # who may change the station settings and how soon a desk locks (services/settings.py)
+    "station.idle_lock_range": Text(
+        en="The desk should lock after between {low} and {high} minutes without use",
+        zh="无人操作锁屏时间应在{low}到{high}分钟之间"),
+    "station.settings_not_signed_in": Text(
+        en="Only a signed-in administrator may change the station settings",
+        zh="只有已登录的管理员才能修改服务社设置"),
 }
