@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from stationapp import __version__, cli_accounts, cli_audit, cli_data
+from stationapp import __version__, cli_accounts, cli_audit, cli_data, cli_retention
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.vocab import HouseholdStatus, parse_label
@@ -112,7 +112,22 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     cli_data.add_parsers(commands, t, _iso_date)
     cli_audit.add_parsers(commands, t, _iso_date)
     cli_accounts.add_parser(commands, t)
+    cli_retention.add_parser(commands, t)
+    _add_upgrade_parser(commands, t)
     return parser
+
+
+def _add_upgrade_parser(commands: Any, t: Callable[[str, str], str]) -> None:
+    """``stationapp upgrade``: the migrations, run by whoever owns the schema."""
+    upgrade = commands.add_parser(
+        "upgrade", help=t("bring the database to this program's version (on PostgreSQL: "
+                          "with the account that owns the schema)",
+                          "把数据库升级到本程序的版本（PostgreSQL 须用数据库所有者的账户）"))
+    # Also after the command (``stationapp upgrade --database-url URL``); SUPPRESS keeps
+    # the one given before the command when this one is absent.
+    upgrade.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS,
+                         help=t("database to upgrade (default: as for every command)",
+                                "要升级的数据库（默认与其他命令相同）"))
 
 
 def _add_visits_parser(commands: Any, t: Callable[[str, str], str]) -> None:
@@ -240,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The command's one clock: everything below reads the time from it.
     clock = SystemClock()
     try:
+        if args.command == "upgrade":
+            # Before any sign-in: the accounts live in the tables this may have to change;
+            # the database account in the URL is what allows it.
+            return _upgrade(args, clock)
         # Once the ledger has accounts, the command signs in and acts as that account.
         signed = cli_accounts.sign_in(args, t, clock)
         code = _run_command(args, t, clock, signed)
@@ -289,6 +308,8 @@ def _run_command(
         return cli_accounts.run(args, t, sys.stdout, signed, clock)
     if args.command == "audit":
         return cli_audit.run(args, t, sys.stdout, signed, clock)
+    if args.command == "retention":
+        return cli_retention.run(args, sys.stdout, signed, clock)
     return cli_data.run(args, t, sys.stdout, actor, clock)
 
 
@@ -559,6 +580,15 @@ def _requests(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
                 "超期" if r.overdue else "",
             ), strict=True)))
         _print_table(table, out, _REQUEST_COLUMNS)
+    return 0
+
+
+def _upgrade(args: argparse.Namespace, clock: Clock) -> int:
+    """``stationapp upgrade``: run the migrations and say what was done."""
+    from stationapp.workflows.opening import upgrade_database
+
+    print(upgrade_database(args.database_url, clock))
+    sys.stdout.flush()
     return 0
 
 

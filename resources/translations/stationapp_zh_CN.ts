@@ -1,6 +1,115 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="79" />
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="83" />
+        <source>Name</source>
+        <translation>账户名</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="83" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="84" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="84" />
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="91" />
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="93" />
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="107" />
+        <source>&amp;Add account</source>
+        <translation>添加账户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="109" />
+        <source>New account</source>
+        <translation>新账户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="111" />
+        <source>&amp;Name:</source>
+        <translation>账户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="112" />
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="113" />
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="114" />
+        <source>R&amp;epeat password:</source>
+        <translation>再输一遍密码(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="142" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="142" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="192" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="207" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="195" />
+        <source>Account not added</source>
+        <translation>账户未添加</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="201" />
+        <source>Account not disabled</source>
+        <translation>账户未停用</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="210" />
+        <source>Password not changed</source>
+        <translation>密码未更改</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="225" />
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="226" />
+        <source>Disable {name}? The account can no longer sign in; what it did stays on record.</source>
+        <translation>停用 {name}？该账户将不能再登录；它做过的事仍留在记录中。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../stationapp/ui/app.py" line="144" />
@@ -11,6 +120,263 @@
         <location filename="../../stationapp/ui/app.py" line="157" />
         <source>Database upgraded</source>
         <translation>数据库已升级</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../stationapp/ui/audit_table_model.py" line="38" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_table_model.py" line="39" />
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_table_model.py" line="40" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_table_model.py" line="41" />
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_table_model.py" line="42" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_table_model.py" line="43" />
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWindow</name>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="75" />
+        <location filename="../../stationapp/ui/audit_window.py" line="186" />
+        <location filename="../../stationapp/ui/audit_window.py" line="256" />
+        <location filename="../../stationapp/ui/audit_window.py" line="261" />
+        <source>Audit trail</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="80" />
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="82" />
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="84" />
+        <source>All accounts</source>
+        <translation>全部账户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="85" />
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="87" />
+        <source>All objects</source>
+        <translation>全部对象</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="112" />
+        <source>Audit entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="116" />
+        <source>Changes of the chosen entry</source>
+        <translation>所选记录的改动</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="117" />
+        <source>Choose an entry to see all its changes.</source>
+        <translation>选择一条记录以查看全部改动。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="127" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="129" />
+        <source>&amp;Check the trail</source>
+        <translation>检查审计记录(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="130" />
+        <source>Check that no entry was edited or deleted outside the program</source>
+        <translation>检查是否有记录在程序之外被修改或删除</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="168" />
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="168" />
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="169" />
+        <source>Status changed</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="169" />
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="170" />
+        <source>Read in bulk</source>
+        <translation>批量查看</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="170" />
+        <source>Full ID shown</source>
+        <translation>查看完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="171" />
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="171" />
+        <source>Exported with full IDs</source>
+        <translation>导出完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="172" />
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="179" />
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="179" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="180" />
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="180" />
+        <location filename="../../stationapp/ui/audit_window.py" line="181" />
+        <source>Request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="181" />
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="182" />
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="182" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="183" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="184" />
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="184" />
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="185" />
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="185" />
+        <source>Households</source>
+        <translation>住户花名册</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="210" />
+        <source>Audit trail not read</source>
+        <translation>未能读取审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="215" />
+        <source>The newest {shown} of {total} entries</source>
+        <translation>最新 {shown} 条（共 {total} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="218" />
+        <source>{total} entries</source>
+        <translation>共 {total} 条</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="232" />
+        <source>Entry {id} · {at} · {user}
+{action} {entity} {entity_id}</source>
+        <translation>第 {id} 条 · {at} · {user}
+{action} {entity} {entity_id}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="251" />
+        <source>Audit trail not checked</source>
+        <translation>未能检查审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="267" />
+        <source>Export the audit trail to</source>
+        <translation>审计记录导出到</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="267" />
+        <source>audit trail.xlsx</source>
+        <translation>审计记录.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="268" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="280" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="283" />
+        <source>{rows} entries exported to {name}</source>
+        <translation>已导出 {rows} 条记录到 {name}</translation>
     </message>
 </context>
 <context>
@@ -2540,26 +2906,56 @@ Not imported: {rejected}
     </message>
     <message>
         <location filename="../../stationapp/ui/main_window.py" line="332" />
+        <source>&amp;Audit trail…</source>
+        <translation>审计(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="334" />
+        <source>A&amp;ccounts…</source>
+        <translation>账户(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="336" />
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="339" />
+        <source>&amp;De-identify households…</source>
+        <translation>住户去标识(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="342" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="335" />
+        <location filename="../../stationapp/ui/main_window.py" line="345" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="454" />
+        <location filename="../../stationapp/ui/main_window.py" line="439" />
+        <source>Audit trail</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="453" />
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="504" />
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="460" />
+        <location filename="../../stationapp/ui/main_window.py" line="510" />
         <source>About stationapp</source>
         <translation>关于 stationapp</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="462" />
+        <location filename="../../stationapp/ui/main_window.py" line="512" />
         <source>stationapp {version}
 
 The ledger, events, deliveries and follow-up visits of a residents' party-member service station.</source>
@@ -2659,6 +3055,24 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
         <location filename="../../stationapp/ui/member_editor.py" line="304" />
         <source>Birth date and sex left empty are taken from the ID number.</source>
         <translation>出生日期和性别不填时，按身份证号自动得出。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="57" />
+        <source>New password for {name}</source>
+        <translation>{name} 的新密码</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="61" />
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="62" />
+        <source>&amp;Repeat:</source>
+        <translation>再输一遍(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -3710,6 +4124,66 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../stationapp/ui/retention_dialog.py" line="62" />
+        <source>De-identify households</source>
+        <translation>住户去标识</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/retention_dialog.py" line="74" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/retention_dialog.py" line="74" />
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/retention_dialog.py" line="74" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/retention_dialog.py" line="74" />
+        <source>Left on</source>
+        <translation>迁出/注销日期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/retention_dialog.py" line="75" />
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/retention_dialog.py" line="84" />
+        <source>&amp;De-identify…</source>
+        <translation>去标识(&amp;D)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/retention_dialog.py" line="109" />
+        <source>Households that moved away or closed more than %n year(s) ago. De-identifying removes their names, ID numbers, phones, room numbers and notes for good; their counts in the statistics stay.</source>
+        <translation>
+            <numerusform>迁出或注销已超过 %n 年的住户。去标识将永久删除其姓名、身份证号、电话、室号和备注；统计中的户数保持不变。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/retention_dialog.py" line="131" />
+        <source>De-identify households?</source>
+        <translation>对住户去标识？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/retention_dialog.py" line="132" />
+        <source>Remove the names, ID numbers, phones, room numbers and notes of %n household(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>永久删除 %n 户住户的姓名、身份证号、电话、室号和备注？此操作不可撤销。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/retention_dialog.py" line="146" />
+        <source>Not de-identified</source>
+        <translation>未能去标识</translation>
+    </message>
+</context>
+<context>
     <name>RoleHoldersModel</name>
     <message>
         <location filename="../../stationapp/ui/volunteers_page.py" line="332" />
@@ -4099,6 +4573,31 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <location filename="../../stationapp/ui/settings_station_tab.py" line="131" />
         <source>&amp;Lock after:</source>
         <translation>无操作锁定(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="136" />
+        <source>Privacy</source>
+        <translation>隐私保护</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="141" />
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="143" />
+        <source>Keep households that left for</source>
+        <translation>迁出/注销住户保留年限</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="145" />
+        <source>Households that moved away or closed longer ago than this are listed for the administrator to de-identify</source>
+        <translation>迁出或注销超过此年限的住户将列出，供管理员去标识</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="148" />
+        <source>&amp;Keep households that left for:</source>
+        <translation>迁出/注销住户保留(&amp;K)：</translation>
     </message>
 </context>
 <context>

@@ -183,18 +183,18 @@ def migrate_to_head(engine: Engine, now: datetime) -> Migration | None:
     file = sqlite_file(str(engine.url))
     copy: Path | None = None
     rebuilt = False
-    if current is None:
-        tables = set(inspect(engine).get_table_names())
-        if tables and not _half_built_by_us(engine, tables):
-            raise DatabaseSetupError(msg("station.foreign_database"))
-        if tables and file is not None:
-            copy = copy_sqlite_aside(file, "before-migration", now)
-        if tables:
-            _drop_half_built(engine, tables)
-            rebuilt = True
-    elif current not in known_revisions():
+    tables = set(inspect(engine).get_table_names()) if current is None else set()
+    if tables and not _half_built_by_us(engine, tables):
+        raise DatabaseSetupError(msg("station.foreign_database"))
+    if current is not None and current not in known_revisions():
         raise DatabaseSetupError(msg("station.database_newer", revision=current))
-    elif file is not None and file.exists():
+    refuse_unless_schema_owner(engine, current, head)
+    if tables:
+        if file is not None:
+            copy = copy_sqlite_aside(file, "before-migration", now)
+        _drop_half_built(engine, tables)
+        rebuilt = True
+    elif current is not None and file is not None and file.exists():
         copy = copy_sqlite_aside(file, "before-migration", now)
     from alembic import command
 
@@ -207,6 +207,51 @@ def migrate_to_head(engine: Engine, now: datetime) -> Migration | None:
         raise DatabaseSetupError(_failed_message(engine, current, head, copy, exc)) from exc
     log.info("database migrated from %s to %s", current, head)
     return Migration(current, head, copy, rebuilt)
+
+
+@dataclass(frozen=True)
+class SchemaRights:
+    """Whether the database account may change the schema (run migrations)."""
+
+    user: str
+    """The account the database knows this connection as ("" for SQLite)."""
+    may_migrate: bool
+
+
+def schema_rights(engine: Engine) -> SchemaRights:
+    """Whether the account of ``engine`` may migrate the database.
+
+    SQLite has no accounts: whoever can write the file may. On PostgreSQL the account
+    must be allowed to CREATE in the schema, and must own ``alembic_version`` (or be a
+    member of the role that owns it) once that exists: the migrations alter tables, which
+    only their owner may. A superuser may always. The desks' role, which only reads and
+    writes rows, may not.
+    """
+    if engine.dialect.name != "postgresql":
+        return SchemaRights("", True)
+    with engine.connect() as connection:
+        user, allowed = connection.execute(text(
+            "SELECT current_user, coalesce("
+            " has_schema_privilege(current_schema(), 'CREATE')"
+            " AND coalesce((SELECT pg_has_role(c.relowner, 'USAGE') FROM pg_class c"
+            "               WHERE c.oid = to_regclass('alembic_version')), true),"
+            " false)")).one()
+    return SchemaRights(str(user), bool(allowed))
+
+
+def refuse_unless_schema_owner(engine: Engine, current: str | None, head: str) -> None:
+    """DatabaseSetupError, asking for ``stationapp upgrade`` with the owner's account, when
+    the database (at ``current``, None: empty) needs migrating to ``head`` and this
+    account may not change the schema. A desk never tries a migration it has no right to."""
+    rights = schema_rights(engine)
+    if rights.may_migrate:
+        return
+    log.warning("database at %s needs migrating to %s; account %s may not change the schema",
+                current, head, rights.user)
+    if current is None:
+        raise DatabaseSetupError(msg("station.setup_needed", user=rights.user))
+    raise DatabaseSetupError(msg("station.upgrade_needed", old=current, head=head,
+                                 user=rights.user))
 
 
 def _failed_message(

@@ -31,6 +31,7 @@ from stationapp.domain.accounts import (
     Role,
     check_allowed,
 )
+from stationapp.domain.audit import ACTOR_KEY
 from stationapp.domain.errors import NotFoundError, SignInError, ValidationError
 from stationapp.messages import msg
 
@@ -227,6 +228,7 @@ def authenticate(session: Session, name: str, password: str, now: datetime) -> S
     if not account.active:
         raise SignInError(msg("account.disabled", name=account.name))
     if account.failed_attempts or account.locked_until is not None:
+        session.info.setdefault(ACTOR_KEY, account.name)
         account.failed_attempts = 0
         account.locked_until = None
     if _hasher.check_needs_rehash(account.password_hash):
@@ -239,6 +241,8 @@ def _count_failure(session: Session, account: Account, now: datetime) -> None:
     """One more wrong password for ``account``, counted in SQL so that two desks failing
     at once both count; locks it at the limit. Commits."""
     account_id = account.id
+    # The trail names who tried (not whoever last saved the account).
+    session.info[ACTOR_KEY] = account.name
     session.execute(update(Account).where(Account.id == account_id)
                     .values(failed_attempts=Account.failed_attempts + 1))
     attempts = session.scalar(select(Account.failed_attempts).where(Account.id == account_id))

@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Any
+from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from stationapp.db.audit_hook import PendingEntry, append_entries
 from stationapp.db.stamps import session_clock
-from stationapp.domain.audit import ACTOR_KEY, GENESIS_HASH, AuditEntry, entry_hash, trail_value
+from stationapp.domain.accounts import Permission
+from stationapp.domain.audit import (
+    ACTOR_KEY,
+    GENESIS_HASH,
+    AuditEntry,
+    canonical_json,
+    entry_hash,
+    trail_value,
+)
+from stationapp.domain.errors import SignInError
+from stationapp.messages import msg
+from stationapp.services.accounts import SignedIn, accounts_exist
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,117 @@ class AuditRow:
         return {"id": self.id, "at": self.at.isoformat(sep=" "), "user": self.user,
                 "action": self.action, "entity": self.entity, "entity_id": self.entity_id,
                 "changes": self.changes}
+
+    def summary(self) -> str:
+        """The changes on one line: ``field: before → after; …`` (what a reading was,
+        ``count: 12; reason: …``, for reads)."""
+        parts = []
+        for field, value in self.changes.items():
+            if isinstance(value, list) and len(value) == 2:
+                before, after = (_short(v) for v in value)
+                parts.append(f"{field}: {before} → {after}")
+            else:
+                parts.append(f"{field}: {_short(value)}")
+        return "; ".join(parts)
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "∅"
+    if isinstance(value, str):
+        return value
+    return canonical_json(value)
+
+
+_Query = TypeVar("_Query", bound=Select[Any])
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries to show: from the day ``start`` to the day ``end`` (inclusive, open
+    when None), by ``user``, of ``action``, about ``entity`` (each only when not empty)."""
+
+    start: date | None = None
+    end: date | None = None
+    user: str = ""
+    action: str = ""
+    entity: str = ""
+
+    def apply(self, query: _Query) -> _Query:
+        """``query`` narrowed to the entries this filter keeps."""
+        if self.start is not None:
+            query = query.where(AuditEntry.at >= datetime.combine(self.start, time()))
+        if self.end is not None:
+            query = query.where(
+                AuditEntry.at < datetime.combine(self.end + timedelta(days=1), time()))
+        if self.user:
+            query = query.where(AuditEntry.user == self.user)
+        if self.action:
+            query = query.where(AuditEntry.action == self.action)
+        if self.entity:
+            query = query.where(AuditEntry.entity == self.entity)
+        return query
+
+
+@dataclass(frozen=True)
+class TrailChoices:
+    """What the trail's filters can choose from: its accounts, actions and entities."""
+
+    users: list[str]
+    actions: list[str]
+    entities: list[str]
+
+
+@dataclass(frozen=True)
+class FoundEntries:
+    """A page of entries (newest first) and how many the filter keeps in all."""
+
+    rows: list[AuditRow]
+    total: int
+
+
+def check_reader(session: Session, by: SignedIn | None) -> None:
+    """Reading the trail takes :attr:`Permission.AUDIT` (PermissionDeniedError) once any
+    account exists (SignInError when nobody signed in); a ledger without accounts lets
+    anyone read it, as before accounts existed."""
+    if by is not None:
+        by.check(Permission.AUDIT)
+    elif accounts_exist(session):
+        raise SignInError(msg("account.sign_in_required"))
+
+
+def find_entries(session: Session, audit_filter: AuditFilter, *, by: SignedIn | None,
+                 limit: int | None = None, offset: int = 0) -> FoundEntries:
+    """The entries ``audit_filter`` keeps, newest first (``limit`` of them from
+    ``offset``, all when None), once :func:`check_reader` allows ``by``."""
+    check_reader(session, by)
+    query = audit_filter.apply(select(AuditEntry)).order_by(AuditEntry.id.desc())
+    if offset:
+        query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    rows = [_row(entry) for entry in session.scalars(query)]
+    counted = audit_filter.apply(select(func.count(AuditEntry.id)))
+    total = session.scalar(counted) or 0
+    return FoundEntries(rows, total)
+
+
+def trail_choices(session: Session, *, by: SignedIn | None) -> TrailChoices:
+    """The accounts, actions and entities the trail holds (sorted), for its filters."""
+    check_reader(session, by)
+
+    def distinct(column: Any) -> list[str]:
+        return [value for value in session.scalars(select(column).distinct().order_by(column))
+                if value]
+
+    return TrailChoices(distinct(AuditEntry.user), distinct(AuditEntry.action),
+                        distinct(AuditEntry.entity))
+
+
+def check_trail(session: Session, *, by: SignedIn | None) -> AuditRow | None:
+    """:func:`verify_chain` for ``by``, once :func:`check_reader` allows it."""
+    check_reader(session, by)
+    return verify_chain(session)
 
 
 def _row(entry: AuditEntry) -> AuditRow:

@@ -1,4 +1,5 @@
-"""Station-wide settings shared by every desk: name, phone, visit intervals, idle lock.
+"""Station-wide settings shared by every desk: name, phone, visit intervals, idle lock,
+retention.
 
 Once the ledger has accounts, only a role allowed :attr:`Permission.SETTINGS` (the
 administrator) may store them: the account is the session's actor (``Database.session``).
@@ -29,6 +30,11 @@ DEFAULT_IDLE_LOCK_MINUTES = 10
 IDLE_LOCK_RANGE = (1, 240)
 """Smallest and largest idle time, in minutes, the station may set."""
 
+DEFAULT_RETENTION_YEARS = 3
+"""Years after moving away or closing before a household is due for de-identification."""
+RETENTION_YEARS_RANGE = (1, 30)
+"""Shortest and longest retention, in years, the station may set."""
+
 _DEMO_KEY = "demo_ledger"
 
 
@@ -45,6 +51,8 @@ class StationSettings:
     """Days an open request may stay open before it stands out as overdue."""
     idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
     """Minutes without input after which a signed-in desk locks and asks for the password."""
+    retention_years: int = DEFAULT_RETENTION_YEARS
+    """Years after which a household that left is listed for de-identification."""
 
     def interval(self, tier: CareTier) -> int:
         """Days between visits for a care tier."""
@@ -71,6 +79,7 @@ def get_station_settings(session: Session) -> StationSettings:
                                      DEFAULT_REQUEST_LIMIT_DAYS),
         idle_lock_minutes=_positive(values.get("idle_lock_minutes", ""),
                                     DEFAULT_IDLE_LOCK_MINUTES),
+        retention_years=_positive(values.get("retention_years", ""), DEFAULT_RETENTION_YEARS),
     )
 
 
@@ -98,10 +107,15 @@ def store_station_settings(session: Session, settings: StationSettings) -> bool:
     if not low <= settings.idle_lock_minutes <= high:
         raise ValidationError("idle_lock_minutes",
                               msg("station.idle_lock_range", low=low, high=high))
+    low, high = RETENTION_YEARS_RANGE
+    if not low <= settings.retention_years <= high:
+        raise ValidationError("retention_years",
+                              msg("household.retention_years_range", low=low, high=high))
     check_may_change_settings(session)
     rows = {"station_name": name, "station_phone": phone,
             "request_limit_days": str(settings.request_limit_days),
-            "idle_lock_minutes": str(settings.idle_lock_minutes)}
+            "idle_lock_minutes": str(settings.idle_lock_minutes),
+            "retention_years": str(settings.retention_years)}
     rows.update({_interval_key(t): str(d) for t, d in settings.visit_interval_days})
     before = dict(get_station_settings(session).visit_interval_days)
     for key, value in rows.items():

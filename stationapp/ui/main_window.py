@@ -329,6 +329,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(quit_action)
+        self.audit_action = QAction(self.tr("&Audit trail…"), self)
+        self.audit_action.triggered.connect(self.open_audit)
+        self.accounts_action = QAction(self.tr("A&ccounts…"), self)
+        self.accounts_action.triggered.connect(self.open_accounts)
+        self.admin_menu = self.menuBar().addMenu(self.tr("&Administration"))
+        self.admin_menu.addAction(self.audit_action)
+        self.admin_menu.addAction(self.accounts_action)
+        self.retention_action = QAction(self.tr("&De-identify households…"), self)
+        self.retention_action.triggered.connect(self.open_retention)
+        self.admin_menu.addAction(self.retention_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
@@ -348,8 +358,14 @@ class MainWindow(QMainWindow):
             (self.export_action, Permission.EXPORT),
             (self.backup_action, Permission.BACKUP),
             (self.settings_action, Permission.SETTINGS),
+            (self.audit_action, Permission.AUDIT),
+            (self.retention_action, Permission.ADMIN_ACCOUNTS),
         ):
             action.setEnabled(self.allows(permission))
+        # Accounts are managed by a signed-in administrator; a ledger without accounts
+        # gets its first administrator at start-up (ui/first_admin.py), not here.
+        self.accounts_action.setEnabled(
+            self.signed_in is not None and self.allows(Permission.ADMIN_ACCOUNTS))
         if not self.allows(Permission.EDIT):
             # Hidden, not disabled: the page enables its buttons again on each selection.
             page = self.households
@@ -410,6 +426,40 @@ class MainWindow(QMainWindow):
             for button in (dialog.restore_selected_button, dialog.restore_file_button):
                 button.setVisible(False)
             dialog.table.doubleClicked.disconnect()
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_audit(self) -> None:
+        """Administration ▸ Audit trail…: the trail with filters, export and check."""
+        from stationapp.ui.audit_window import AuditWindow
+
+        try:
+            window = AuditWindow(self.operations, self.signed_in, self)
+        except StationError as exc:
+            QMessageBox.warning(self, self.tr("Audit trail"), str(exc))
+            return
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.open()
+
+    def open_accounts(self) -> None:
+        """Administration ▸ Accounts…: list, add and disable accounts, set passwords."""
+        from stationapp.ui.accounts_dialog import AccountsDialog
+
+        if self.signed_in is None:
+            return
+        try:
+            dialog = AccountsDialog(self.operations, self.signed_in, self)
+        except StationError as exc:
+            QMessageBox.warning(self, self.tr("Accounts"), str(exc))
+            return
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_retention(self) -> None:
+        """Administration ▸ De-identify households…: households that left long ago."""
+        from stationapp.ui.retention_dialog import RetentionDialog
+
+        dialog = RetentionDialog(self.operations, self)
         dialog.exec()
         dialog.deleteLater()
 

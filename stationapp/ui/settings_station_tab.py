@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from stationapp.domain import text_rules
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import CareTier
-from stationapp.services.settings import IDLE_LOCK_RANGE, StationSettings
+from stationapp.services.settings import IDLE_LOCK_RANGE, RETENTION_YEARS_RANGE, StationSettings
 from stationapp.ui.form_helpers import (
     ErrorLabel,
     clear_field_problems,
@@ -46,7 +46,7 @@ LIMIT_RANGE = (1, 365)
 
 STATION_FIELDS: tuple[str, ...] = (
     "name", "phone", *(interval_field(t) for t in CareTier), "request_limit_days",
-    "idle_lock_minutes",
+    "idle_lock_minutes", "retention_years",
 )
 """Fields of the Station tab with an inline error label (see :attr:`StationTab.errors`)."""
 
@@ -133,12 +133,30 @@ class StationTab(QWidget):
         desk_form.addRow(idle_label, with_error(self.idle_spin,
                                                 self.errors["idle_lock_minutes"], self))
 
+        privacy = QGroupBox(self.tr("Privacy"), self)
+        privacy_form = QFormLayout(privacy)
+        self.retention_spin = QSpinBox(self)
+        self.retention_spin.setObjectName("retention_years")
+        self.retention_spin.setRange(*RETENTION_YEARS_RANGE)
+        self.retention_spin.setSuffix(self.tr(" years"))
+        self.retention_spin.setValue(settings.retention_years)
+        self.retention_spin.setAccessibleName(self.tr("Keep households that left for"))
+        self.retention_spin.setToolTip(self.tr(
+            "Households that moved away or closed longer ago than this are listed for the "
+            "administrator to de-identify"))
+        self._fields["retention_years"] = self.retention_spin
+        retention_label = QLabel(self.tr("&Keep households that left for:"), self)
+        retention_label.setBuddy(self.retention_spin)
+        privacy_form.addRow(retention_label, with_error(self.retention_spin,
+                                                        self.errors["retention_years"], self))
+
         self.general_error = ErrorLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(station_form)
         layout.addWidget(intervals)
         layout.addWidget(requests)
         layout.addWidget(desk)
+        layout.addWidget(privacy)
         layout.addWidget(self.general_error)
         layout.addStretch(1)
 
@@ -152,6 +170,7 @@ class StationTab(QWidget):
             ),
             request_limit_days=self.limit_spin.value(),
             idle_lock_minutes=self.idle_spin.value(),
+            retention_years=self.retention_spin.value(),
         )
 
     def clear_problems(self) -> None:

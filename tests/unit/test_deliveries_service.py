@@ -661,10 +661,12 @@ def test_a_thousand_households_take_a_few_queries(
             result = plan_deliveries(s, ev, chosen, [PlanLine(couplet, 1), PlanLine(fu, 1)],
                                      "clerk")
         assert result.created == 2000
-        assert len(planned) <= 12, planned
+        # Planning writes the lines, then the audit trail reads the renumbered stops before
+        # and after, 500 ids a read: still a few reads for a thousand households.
+        assert len(planned) <= 24, planned
         with counting(database) as split:
             auto_assign(s, ev, volunteers, "clerk")
-        assert len(split) <= 16, split
+        assert len(split) <= 40, split  # the audit trail reads each volunteer's rows
     with database.session() as s, counting(database) as listed:
         rows = list_deliveries(s, ev)
     assert len(rows) == 2000
@@ -672,4 +674,4 @@ def test_a_thousand_households_take_a_few_queries(
     with database.session() as s, counting(database) as marked:
         done = mark_sheet_delivered(s, ev, volunteers[0], "clerk", now=clock.now())
     assert done > 0
-    assert len(marked) <= 6, marked
+    assert len(marked) <= 10, marked  # with the audit trail's reads before and after

@@ -114,4 +114,20 @@ TEXTS: dict[str, Text] = {
     "household.tier_routine": Text(en="routine", zh="一般"),
     "household.sex_male": Text(en="male", zh="男"),
     "household.sex_female": Text(en="female", zh="女"),
+    # retention: de-identifying households that left long ago (services/retention.py)
+    "household.retention_years_range": Text(
+        en="Households that left should be kept between {low} and {high} years",
+        zh="迁出或注销住户的保留年限应在{low}到{high}年之间"),
+    "household.deidentify_not_allowed": Text(
+        en="{name} may not de-identify households: only an administrator may",
+        zh="{name} 无权对住户去标识，只有管理员可以操作"),
+    "household.deidentify_not_due": Text(
+        en="Household(s) {ids} are not due for de-identification (still on the ledger, "
+           "left too recently or already de-identified)",
+        zh="住户 {ids} 尚不到去标识的时候（仍在册、迁出或注销未满保留年限，或已去标识）"),
+    "household.deidentified": Text(
+        en="{count} household(s) de-identified", zh="已对 {count} 户去标识"),
+    "household.none_due": Text(
+        en="No household is due for de-identification (kept {years} years)",
+        zh="没有需要去标识的住户（保留 {years} 年）"),
 }

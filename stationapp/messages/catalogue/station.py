@@ -33,6 +33,22 @@ TEXTS: dict[str, Text] = {
         en="This database already holds other tables: it is not a stationapp database. "
            "Please choose another database file or address.",
         zh="这个数据库里已有别的表，不是 stationapp 的数据库。请换一个数据库文件或地址。"),
+    # a desk whose database account may not migrate (db/migrate.py), `stationapp upgrade`
+    "station.upgrade_needed": Text(
+        en="The ledger needs an upgrade (from version {old} to {head}), and the database "
+           "account {user} may not change its tables: ask the administrator to run "
+           "`stationapp upgrade` with the owner's account.",
+        zh="台账需要升级（从版本 {old} 到 {head}），而数据库账户 {user} 无权修改表结构："
+           "请管理员用数据库所有者的账户运行 `stationapp upgrade`。"),
+    "station.setup_needed": Text(
+        en="The ledger's database is not set up yet, and the database account {user} may "
+           "not create its tables: ask the administrator to run `stationapp upgrade` with "
+           "the owner's account.",
+        zh="台账数据库还没有建立，而数据库账户 {user} 无权建表："
+           "请管理员用数据库所有者的账户运行 `stationapp upgrade`。"),
+    "station.already_current": Text(
+        en="The database is already at the newest version ({revision}); nothing was changed.",
+        zh="数据库已是最新版本（{revision}），没有改动。"),
     "station.database_newer": Text(
         en="Database version {revision} is newer than this program: please upgrade "
            "stationapp first.",
