@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import DateTime, Index, String, Text
@@ -69,12 +70,17 @@ def mask_id_number(number: str) -> str:
     return _ID_NUMBER.sub(lambda m: f"{m.group(1)}********{m.group(2)}", number)
 
 
+@lru_cache(maxsize=1024)
+def _is_secret(field: str) -> bool:
+    return any(word in field.lower() for word in _SECRET_FIELDS)
+
+
 def trail_value(field: str, value: Any) -> Any:
     """``value`` of ``field`` as the trail keeps it: JSON-ready, ID numbers masked,
     secrets (password hashes, keys) never written."""
     if value is None:
         return None
-    if any(word in field.lower() for word in _SECRET_FIELDS):
+    if _is_secret(field):
         return "***"
     if isinstance(value, Enum):
         value = value.value
@@ -86,7 +92,9 @@ def trail_value(field: str, value: Any) -> Any:
         return str(value)
     if isinstance(value, bytes):
         return "***"
-    return mask_id_number(str(value))
+    text = str(value)
+    # An ID number has 18 characters: shorter text cannot hold one (most values).
+    return mask_id_number(text) if len(text) >= 18 else text
 
 
 def canonical_json(value: Any) -> str:
