@@ -42,6 +42,9 @@ COMMAND_PERMISSIONS: dict[str, Permission] = {
     "restore": Permission.RESTORE,
     "audit": Permission.AUDIT,
     "accounts": Permission.READ,  # each action checks its own right (services.accounts)
+    "retention": Permission.EDIT,  # then the service allows only an administrator
+    # Runs before sign-in: the database account in the URL (the schema's owner) decides.
+    "upgrade": Permission.RESTORE,
 }
 """What the signed-in account's role must allow for each command. A command missing here
 needs EDIT, so that a new command is closed to viewers until someone decides otherwise."""
