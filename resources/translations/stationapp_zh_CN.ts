@@ -160,8 +160,8 @@
     <message>
         <location filename="../../stationapp/ui/audit_window.py" line="75" />
         <location filename="../../stationapp/ui/audit_window.py" line="186" />
-        <location filename="../../stationapp/ui/audit_window.py" line="256" />
-        <location filename="../../stationapp/ui/audit_window.py" line="261" />
+        <location filename="../../stationapp/ui/audit_window.py" line="263" />
+        <location filename="../../stationapp/ui/audit_window.py" line="268" />
         <source>Audit trail</source>
         <translation>审计</translation>
     </message>
@@ -327,54 +327,109 @@
         <translation>住户花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="210" />
+        <location filename="../../stationapp/ui/audit_window.py" line="187" />
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="187" />
+        <source>Event type</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="188" />
+        <source>Request category</source>
+        <translation>诉求类别</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="188" />
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="189" />
+        <source>Delivery round</source>
+        <translation>配送趟次</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="190" />
+        <source>Service certificate</source>
+        <translation>志愿服务记录证明</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="191" />
+        <source>Residents (export)</source>
+        <translation>居民名册（导出）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="191" />
+        <source>Visits (export)</source>
+        <translation>走访记录（导出）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="192" />
+        <source>Requests (export)</source>
+        <translation>诉求记录（导出）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="192" />
+        <source>Events (export)</source>
+        <translation>活动记录（导出）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="193" />
+        <source>Deliveries (export)</source>
+        <translation>配送记录（导出）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="217" />
         <source>Audit trail not read</source>
         <translation>未能读取审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="215" />
+        <location filename="../../stationapp/ui/audit_window.py" line="222" />
         <source>The newest {shown} of {total} entries</source>
         <translation>最新 {shown} 条（共 {total} 条）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="218" />
+        <location filename="../../stationapp/ui/audit_window.py" line="225" />
         <source>{total} entries</source>
         <translation>共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="232" />
+        <location filename="../../stationapp/ui/audit_window.py" line="239" />
         <source>Entry {id} · {at} · {user}
 {action} {entity} {entity_id}</source>
         <translation>第 {id} 条 · {at} · {user}
 {action} {entity} {entity_id}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="251" />
+        <location filename="../../stationapp/ui/audit_window.py" line="258" />
         <source>Audit trail not checked</source>
         <translation>未能检查审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="267" />
+        <location filename="../../stationapp/ui/audit_window.py" line="274" />
         <source>Export the audit trail to</source>
         <translation>审计记录导出到</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="267" />
+        <location filename="../../stationapp/ui/audit_window.py" line="274" />
         <source>audit trail.xlsx</source>
         <translation>审计记录.xlsx</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="268" />
+        <location filename="../../stationapp/ui/audit_window.py" line="275" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="280" />
+        <location filename="../../stationapp/ui/audit_window.py" line="287" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="283" />
+        <location filename="../../stationapp/ui/audit_window.py" line="290" />
         <source>{rows} entries exported to {name}</source>
         <translation>已导出 {rows} 条记录到 {name}</translation>
     </message>
@@ -4164,7 +4219,8 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <location filename="../../stationapp/ui/retention_dialog.py" line="109" />
         <source>Households that moved away or closed more than %n year(s) ago. De-identifying removes their names, ID numbers, phones, room numbers and notes for good; their counts in the statistics stay.</source>
         <translation>
-            <numerusform>迁出或注销已超过 %n 年的住户。去标识将永久删除其姓名、身份证号、电话、室号和备注；统计中的户数保持不变。</numerusform></translation>
+            <numerusform>迁出或注销已超过 %n 年的住户。去标识将永久删除其姓名、身份证号、电话、室号和备注；统计中的户数保持不变。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/retention_dialog.py" line="131" />
@@ -4175,7 +4231,8 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <location filename="../../stationapp/ui/retention_dialog.py" line="132" />
         <source>Remove the names, ID numbers, phones, room numbers and notes of %n household(s) for good? This cannot be undone.</source>
         <translation>
-            <numerusform>永久删除 %n 户住户的姓名、身份证号、电话、室号和备注？此操作不可撤销。</numerusform></translation>
+            <numerusform>永久删除 %n 户住户的姓名、身份证号、电话、室号和备注？此操作不可撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/retention_dialog.py" line="146" />

@@ -184,6 +184,13 @@ class AuditWindow(QDialog):
             "account": self.tr("Account"), "community": self.tr("Community"),
             "ledger": self.tr("Ledger"), "households": self.tr("Households"),
             "audit_entry": self.tr("Audit trail"),
+            "item": self.tr("Item"), "event_type": self.tr("Event type"),
+            "request_category": self.tr("Request category"), "reminder": self.tr("Reminder"),
+            "delivery_round": self.tr("Delivery round"),
+            "service_certificate": self.tr("Service certificate"),
+            "residents": self.tr("Residents (export)"), "visits": self.tr("Visits (export)"),
+            "requests": self.tr("Requests (export)"), "events": self.tr("Events (export)"),
+            "deliveries": self.tr("Deliveries (export)"),
         }
         return labels.get(entity, entity)
 

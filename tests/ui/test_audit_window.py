@@ -14,10 +14,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from stationapp.db.audit_hook import ENTITIES, PARTS
 from stationapp.domain.accounts import Role
 from stationapp.domain.errors import PermissionDeniedError
 from stationapp.services.accounts import SignedIn, add_account
 from stationapp.services.database import Database
+from stationapp.services.exports import ExportKind
 from stationapp.services.household_queries import (
     HouseholdFilter,
     get_household,
@@ -130,3 +132,11 @@ def test_the_table_model_passes_the_model_tester(qtbot: QtBot, audited_ledger: D
                                                  qtmodeltester: ModelTester) -> None:
     window = _window(qtbot, audited_ledger)
     qtmodeltester.check(window.model)  # type: ignore[no-untyped-call]
+
+
+def test_every_object_of_the_trail_has_words(qtbot: QtBot, audited_ledger: Database) -> None:
+    """No object kind the trail records shows as its internal code (delivery_round …)."""
+    window = _window(qtbot, audited_ledger)
+    kinds = (set(ENTITIES.values()) | {whole for whole, _link, _part in PARTS.values()}
+             | {kind.value for kind in ExportKind} | {"ledger", "resident", "audit_entry"})
+    assert {kind for kind in kinds if window.entity_label(kind) == kind} == set()
