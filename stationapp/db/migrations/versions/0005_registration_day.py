@@ -40,7 +40,7 @@ def _columns(day: str) -> dict[str, list[str]]:
 def _fill_from_created_at() -> None:
     bind = op.get_bind()
     if bind.dialect.name == 'sqlite':
-        # CURRENT_TIMESTAMP is UTC; 'localtime' converts with the desk's zone.
+        # The old stamps were written in UTC; 'localtime' converts with the desk's zone.
         op.execute("UPDATE household SET registered_on = date(created_at, 'localtime')")
         return
     server_zone = ZoneInfo(bind.execute(sa.text("SHOW TimeZone")).scalar_one())
@@ -58,7 +58,7 @@ def _drop_database_clock_defaults() -> None:
     """PostgreSQL: audit columns no longer default to the server's ``now()``.
 
     Fresh databases never had these defaults (0001–0003 no longer create them). An older
-    SQLite file keeps its ``CURRENT_TIMESTAMP`` defaults: dropping one rebuilds the table,
+    SQLite file keeps its database-clock defaults: dropping one rebuilds the table,
     and the program always writes these columns itself from its clock.
     """
     bind = op.get_bind()
