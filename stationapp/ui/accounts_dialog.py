@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +41,7 @@ from stationapp.services.accounts import (
 )
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
+from stationapp.ui.screen_fit import resize_within_screen
 
 
 def _password_edit() -> QLineEdit:
@@ -77,7 +79,7 @@ class AccountsDialog(QDialog):
         self.operations = operations
         self.signed_in = signed_in
         self.setWindowTitle(self.tr("Accounts"))
-        self.resize(640, 480)
+        resize_within_screen(self, QSize(640, 480))
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),

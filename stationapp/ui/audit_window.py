@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelection, Qt
+from PySide6.QtCore import QDate, QItemSelection, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,6 +52,7 @@ from stationapp.services.audit_export import export_entries
 from stationapp.ui.audit_table_model import AuditTableModel
 from stationapp.ui.notices import changed
 from stationapp.ui.operations import FailureTexts, Operations, show_failure
+from stationapp.ui.screen_fit import resize_within_screen
 
 SHOWN_AT_MOST = 2000
 """Entries the table shows at once (the newest); the export carries all that match."""
@@ -74,7 +75,7 @@ class AuditWindow(QDialog):
         choices = operations.read(lambda s: trail_choices(s, by=signed_in))
         self.setWindowTitle(self.tr("Audit trail"))
         self.setWindowFlag(Qt.WindowType.Window, True)
-        self.resize(1000, 620)
+        resize_within_screen(self, QSize(1000, 620))
 
         today = operations.clock.today()
         self.from_check = QCheckBox(self.tr("&From"))

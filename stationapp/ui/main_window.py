@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -33,6 +33,7 @@ from stationapp.ui.idle_lock import IdleLock
 from stationapp.ui.notices import Area, ChangeNotice
 from stationapp.ui.operations import Operations
 from stationapp.ui.page_protocol import StationPage
+from stationapp.ui.screen_fit import resize_within_screen
 from stationapp.ui.settings_dialog import SettingsDialog
 from stationapp.ui.sign_in import authenticator
 
@@ -517,12 +518,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ per-desk layout
 
     def _resize_to_screen(self) -> None:
-        size = DEFAULT_SIZE
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            available = screen.availableGeometry().size()
-            size = size.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
-        self.resize(size.expandedTo(self.minimumSize()))
+        resize_within_screen(self, DEFAULT_SIZE)
 
     def restore_state(self) -> None:
         """Restore window geometry, splitter, page and table layout saved on this desk."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,6 +39,7 @@ from stationapp.services.retention import (
 from stationapp.services.settings import get_station_settings
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
+from stationapp.ui.screen_fit import resize_within_screen
 
 log = logging.getLogger("stationapp.ui")
 
@@ -91,7 +92,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        resize_within_screen(self, QSize(640, 420))
         self.reload()
         operations.changed.connect(self._notice_heard)
         self._listening = True

@@ -140,3 +140,11 @@ def test_every_object_of_the_trail_has_words(qtbot: QtBot, audited_ledger: Datab
     kinds = (set(ENTITIES.values()) | {whole for whole, _link, _part in PARTS.values()}
              | {kind.value for kind in ExportKind} | {"ledger", "resident", "audit_entry"})
     assert {kind for kind in kinds if window.entity_label(kind) == kind} == set()
+
+
+def test_the_window_opens_within_the_screen(qtbot: QtBot, audited_ledger: Database) -> None:
+    """On a small screen (1366×768, 150 %) the window opens no larger than the screen."""
+    window = _window(qtbot, audited_ledger)
+    screen = window.screen().availableGeometry()
+    assert window.width() <= max(screen.width(), window.minimumWidth())
+    assert window.height() <= max(screen.height(), window.minimumHeight())
