@@ -417,8 +417,13 @@ class PreviewPage(QWizardPage):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.horizontalHeader().setDefaultSectionSize(100)
+        # The reasons are long; the table shows their start, this label all of them.
+        self.row_problems_label = QLabel(self)
+        self.row_problems_label.setObjectName("row_problems")
+        self.row_problems_label.setWordWrap(True)
+        self.row_problems_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
 
         tools = QHBoxLayout()
         tools.addWidget(self.only_rejected_check)
@@ -428,6 +433,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.counts_label)
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.row_problems_label)
         layout.addWidget(self.saved_label)
         layout.addWidget(self.stop_check)
         layout.addWidget(self.warning_label)
@@ -435,6 +441,8 @@ class PreviewPage(QWizardPage):
         self.only_rejected_check.toggled.connect(self.model.set_only_rejected)
         self.save_button.clicked.connect(self.save_rejected_interactively)
         self.stop_check.toggled.connect(lambda _on: self._show_warning())
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_row_problems(current.row()))
 
     def initializePage(self) -> None:
         """Plan the import with what pages 1 and 2 say (in the background)."""
@@ -450,6 +458,7 @@ class PreviewPage(QWizardPage):
         """Show the rows and counts of ``plan`` (None while it is being made)."""
         self.model.set_plan(plan)
         self.saved_label.clear()
+        self.row_problems_label.clear()
         if plan is None:
             self.counts_label.setText(self.tr("Checking the rows…"))
             self.save_button.setEnabled(False)
@@ -460,9 +469,7 @@ class PreviewPage(QWizardPage):
                      unchanged=plan.count(RowAction.UNCHANGED),
                      rejected=plan.count(RowAction.REJECT)))
             self.save_button.setEnabled(bool(plan.rejected))
-            self.view.setColumnWidth(0, 50)
-            self.view.setColumnWidth(1, 60)
-            self.view.setColumnWidth(2, 280)
+            self._size_columns()
         self._show_warning()
         self.completeChanged.emit()
 
@@ -499,6 +506,22 @@ class PreviewPage(QWizardPage):
     def validatePage(self) -> bool:
         """Import (Finish): the wizard closes once the import has been written."""
         return self._owner.finish_page()
+
+    def _size_columns(self) -> None:
+        # Widths follow the font, so the larger text sizes are not cut.
+        metrics = self.view.fontMetrics()
+        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        self.view.setColumnWidth(0, metrics.horizontalAdvance("00000") + 16)
+        self.view.setColumnWidth(1, metrics.horizontalAdvance("不导入") + 24)
+        self.view.setColumnWidth(2, metrics.horizontalAdvance("中" * 24) + 16)
+
+    def _show_row_problems(self, row: int) -> None:
+        result = self.model.row_result(row) if row >= 0 else None
+        if result is None or not result.problems:
+            self.row_problems_label.clear()
+            return
+        self.row_problems_label.setText(self.tr("Row {row}: {problems}").format(
+            row=result.row_number, problems="；".join(result.problems)))
 
     def _show_warning(self) -> None:
         plan = self._owner.plan

@@ -163,6 +163,14 @@ def test_a_roster_with_a_title_row_is_mapped_previewed_and_imported(
     assert model.index(4, 3 + 1).data() == "赵爷爷"
     assert model.headerData(3 + ADDRESS_COLUMN, Qt.Orientation.Horizontal) == "户籍地址"
     assert model.index(4, 1).data(Qt.ItemDataRole.BackgroundRole) is not None
+    # The reasons are long: choosing the row shows all of them in words below the table.
+    preview.view.setCurrentIndex(model.index(4, 0))
+    assert preview.row_problems_label.text().startswith("Row 8: ")
+    assert "1938-13-45" in preview.row_problems_label.text()
+    reasons_width = preview.view.columnWidth(2)
+    assert reasons_width >= preview.view.fontMetrics().horizontalAdvance("中" * 24)
+    preview.view.setCurrentIndex(model.index(0, 0))
+    assert preview.row_problems_label.text() == ""
     qtbot.mouseClick(preview.only_rejected_check, Qt.MouseButton.LeftButton)
     assert model.rowCount() == 1 and model.index(0, 0).data() == "8"
     qtmodeltester.check(model)

@@ -20,10 +20,10 @@ TEXTS: dict[str, Text] = {
         zh="“{value}”不是住户状态（可用：{known} 或 all）"),
     "documents.bad_month": Text(
         en="{text}: YYYY-MM (write the month as 2026-11)",
-        zh="{text}: YYYY-MM（月份请写成 2026-11）"),
+        zh="{text}：YYYY-MM（月份请写成 2026-11）"),
     "documents.bad_date": Text(
         en="{text}: YYYY-MM-DD (write the date as 2026-02-03)",
-        zh="{text}: YYYY-MM-DD（日期请写成 2026-02-03）"),
+        zh="{text}：YYYY-MM-DD（日期请写成 2026-02-03）"),
     "documents.from_after_to": Text(
         en="--from is later than --to",
         zh="起始日期晚于截止日期"),
