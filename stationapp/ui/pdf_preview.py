@@ -1,7 +1,8 @@
 """The in-app PDF preview (QtPdf) with Print and Save: it shows and prints, never composes.
 
 :class:`PdfPreviewDialog` shows a PDF file page after page, fitted to the width, with
-*Print…* (the system print dialog; pages are rendered by QtPdf into the printer) and
+*Print…* (the system print dialog, then :mod:`stationapp.ui.print_job` sends the pages in
+a worker thread, with progress, Cancel and "Sent to the printer: N pages") and
 *Save as…* (a copy wherever the clerk wants it; the folder is remembered on this desk).
 The papers are composed by :mod:`stationapp.documents` and made off the GUI thread by
 :class:`~stationapp.ui.pdf_work.PdfMaker`, which opens this preview.
@@ -13,8 +14,8 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPageLayout, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,11 +33,25 @@ from PySide6.QtWidgets import (
 
 from stationapp.files import atomic_write
 from stationapp.ui.desk_settings import desk_settings
+from stationapp.ui.print_job import (
+    PrinterNotStarted,
+    PrintFailure,
+    PrintJob,
+    PrintRoute,
+    choose_route,
+    print_now,
+    print_request,
+    spooler_command,
+    start_print_job,
+)
+from stationapp.ui.screen_fit import resize_within_screen
 
 log = logging.getLogger("stationapp.ui")
 
 _LAST_FOLDER_KEY = "pdf/last_folder"
 _ZOOM_STEP = 1.25
+_WANTED_SIZE = QSize(960, 1400)
+"""Room for a whole A4 page; the preview opens no larger than the screen allows."""
 
 
 class PdfPreviewDialog(QDialog):
@@ -43,8 +59,10 @@ class PdfPreviewDialog(QDialog):
 
     ``path`` is the PDF to show; ``suggested_name`` the file name offered by *Save as…*.
     When ``temporary_dir`` is given, that folder (holding ``path``) is removed when the
-    preview closes.
+    preview closes. ``printed(pages)`` is emitted when a print job was handed to the printer.
     """
+
+    printed = Signal(int)
 
     def __init__(
         self,
@@ -70,22 +88,30 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageSpacing(12)
         self.view.setAccessibleName(self.tr("Document"))
 
+        # The buttons keep their Alt mnemonics (a button's own shortcut would replace
+        # them); the standard keys are window shortcuts beside them.
         self.print_button = QPushButton(self.tr("&Print…"), self)
-        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.print_button.setToolTip(self.tr("Print on a printer of this computer (Ctrl+P)"))
         self.save_button = QPushButton(self.tr("&Save as…"), self)
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.setToolTip(self.tr("Keep a copy of this PDF (Ctrl+S)"))
         self.zoom_out_button = QPushButton(self.tr("Zoom &out"), self)
-        self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
         self.zoom_in_button = QPushButton(self.tr("Zoom &in"), self)
-        self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
         self.fit_button = QPushButton(self.tr("&Fit width"), self)
         self.close_button = QPushButton(self.tr("&Close"), self)
+        for key, button in ((QKeySequence.StandardKey.Print, self.print_button),
+                            (QKeySequence.StandardKey.Save, self.save_button),
+                            (QKeySequence.StandardKey.ZoomOut, self.zoom_out_button),
+                            (QKeySequence.StandardKey.ZoomIn, self.zoom_in_button)):
+            QShortcut(QKeySequence(key), self).activated.connect(button.animateClick)
         for button in (self.print_button, self.save_button, self.zoom_out_button,
                        self.zoom_in_button, self.fit_button, self.close_button):
             button.setAutoDefault(False)
         self.pages_label = QLabel(self)
+        self.print_status = QLabel(self)
+        self.print_status.setObjectName("print_status")
+        self._job: PrintJob | None = None
+        self._closed = False
+        self._progress: QProgressDialog | None = None
 
         bar = QHBoxLayout()
         bar.addWidget(self.print_button)
@@ -95,6 +121,8 @@ class PdfPreviewDialog(QDialog):
         bar.addWidget(self.zoom_in_button)
         bar.addWidget(self.fit_button)
         bar.addStretch(1)
+        bar.addWidget(self.print_status)
+        bar.addSpacing(16)
         bar.addWidget(self.pages_label)
         bar.addSpacing(16)
         bar.addWidget(self.close_button)
@@ -114,7 +142,7 @@ class PdfPreviewDialog(QDialog):
         if error != QPdfDocument.Error.None_:
             log.warning("cannot load PDF %s: %s", path, error)
         self._show_page_count()
-        self.resize(900, 1000)
+        resize_within_screen(self, _WANTED_SIZE)
 
     # ------------------------------------------------------------ facts
 
@@ -134,14 +162,22 @@ class PdfPreviewDialog(QDialog):
     # ------------------------------------------------------------ printing
 
     def make_printer(self) -> QPrinter:
-        """A high-resolution A4 printer set up for this document."""
+        """A high-resolution printer set up for this document (landscape for landscape
+        pages)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
         printer.setFromTo(1, max(1, self.page_count()))
+        if self.page_count():
+            first = self.document.pagePointSize(0)
+            if first.width() > first.height():  # the ledger: landscape paper
+                printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         return printer
 
     def print_interactively(self) -> None:
-        """Ask the system print dialog where and what to print, then print."""
+        """Ask the system print dialog where and what to print, then print off the GUI
+        thread."""
+        if self._job is not None:
+            return
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print {title}").format(title=self.windowTitle()))
@@ -149,42 +185,113 @@ class PdfPreviewDialog(QDialog):
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        printed = self.print_to(printer)
-        if printed == 0:
-            QMessageBox.warning(self, self.tr("Not printed"),
-                                self.tr("The printer could not be started. Check that it is "
-                                        "switched on and chosen correctly, then try again."))
+        self.start_printing(printer)
+
+    def printing(self) -> bool:
+        """True while a print job runs."""
+        return self._job is not None
+
+    def start_printing(self, printer: QPrinter, route: PrintRoute | None = None) -> None:
+        """Send the pages the printer's range names to ``printer`` in a worker thread, with
+        a progress dialog (Cancel); ``route`` forces how (tests), else the best one here."""
+        if self._job is not None or self.page_count() == 0:
+            return
+        request = print_request(printer, self._path, self.page_count(), self.windowTitle())
+        route = route or choose_route(request, spooler_command())
+        progress = QProgressDialog(self._progress_text(0, request.pages), self.tr("Cancel"),
+                                   0, request.pages, self)
+        if route is not PrintRoute.RASTER:
+            # Handing the file over takes a moment and cannot be taken back half-way.
+            progress.setCancelButton(None)
+            progress.setLabelText(self.tr("Sending %n page(s) to the printer…", "",
+                                          request.pages))
+        progress.setWindowTitle(self.tr("Printing"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        self._progress = progress
+        progress.show()
+        self.print_button.setEnabled(False)
+        self.print_status.clear()
+        self._job = start_print_job(printer, request, self._print_progressed,
+                                    self._print_succeeded, self._print_failed, route=route,
+                                    on_finished=self._print_finished)
+        progress.canceled.connect(self._cancel_printing)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Render the pages (the printer's range, else all) into ``printer``; returns pages."""
-        count = self.page_count()
-        if count == 0:
+        """Print the pages (the printer's range, else all) into ``printer`` in this thread,
+        by the same route as :meth:`start_printing`; returns the pages (0 on failure)."""
+        if self.page_count() == 0:
             return 0
-        first, last = printer.fromPage(), printer.toPage()
-        if first <= 0 or last <= 0:
-            first, last = 1, count
-        pages = range(max(1, first) - 1, min(count, last))
-        painter = QPainter()
-        if not painter.begin(printer):
-            log.warning("the printer could not be started")
-            return 0
-        printed = 0
+        request = print_request(printer, self._path, self.page_count(), self.windowTitle())
         try:
-            for page in pages:
-                if printed:
-                    printer.newPage()
-                area = painter.viewport()
-                page_size = self.document.pagePointSize(page).toSize()
-                size = page_size.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                image = self.document.render(page, size)
-                target = QRect(QPoint(0, 0), size)
-                target.moveCenter(QRect(QPoint(0, 0), area.size()).center())
-                painter.drawImage(target, image)
-                printed += 1
-        finally:
-            painter.end()
+            printed = print_now(printer, request)
+        except PrintFailure as exc:
+            log.warning("printing %s failed: %s", self.windowTitle(), exc)
+            return 0
         log.info("printed %d page(s) of %s", printed, self.windowTitle())
         return printed
+
+    def _progress_text(self, done: int, total: int) -> str:
+        return self.tr("Printing page {page} of {total}…").format(
+            page=min(done + 1, total), total=total)
+
+    def _print_progressed(self, done: int, total: int) -> None:
+        progress = self._progress
+        if progress is not None and not self._closed and done < total:
+            progress.setLabelText(self._progress_text(done, total))
+            progress.setValue(done)  # last: a modal progress dialog processes events here
+
+    def _print_succeeded(self, pages: int) -> None:
+        if self._closed:
+            log.info("sent %d page(s) to the printer after the preview closed", pages)
+            return
+        self._close_progress()
+        self.print_status.setText(self.tr("Sent to the printer: %n page(s)", "", pages))
+        self.printed.emit(pages)
+
+    def _print_failed(self, error: BaseException) -> None:
+        if self._closed:
+            return  # logged by the job; nobody is left to tell
+        self._close_progress()
+        if isinstance(error, PrinterNotStarted):
+            text = self.tr("The printer could not be started. Check that it is switched on "
+                           "and chosen correctly, then try again.")
+        elif isinstance(error, PrintFailure):
+            text = self.tr("The pages could not be sent to the printer: {reason}. Check that "
+                           "it is switched on and chosen correctly, then try again.").format(
+                reason=error.reason)
+        else:
+            raise error  # a bug: the crash handler shows it
+        self.print_status.setText(self.tr("Not printed."))
+        QMessageBox.warning(self, self.tr("Not printed"), text)
+
+    def _cancel_printing(self) -> None:
+        if self._job is not None and self._job.route is not PrintRoute.RASTER:
+            self._close_progress()  # a file being handed over cannot be taken back
+            return
+        if self._job is not None:
+            self._job.cancel()
+        self._close_progress()
+        self.print_status.setText(self.tr("Printing cancelled."))
+
+    def _print_finished(self) -> None:
+        self._job = None
+        if self._closed:  # closed while printing: the file could go only now
+            if self._temporary_dir is not None:
+                shutil.rmtree(self._temporary_dir, ignore_errors=True)
+                self._temporary_dir = None
+            return
+        self._close_progress()
+        self.print_button.setEnabled(self.is_ready())
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            progress, self._progress = self._progress, None
+            progress.canceled.disconnect(self._cancel_printing)
+            progress.close()
+            progress.deleteLater()
 
     # ------------------------------------------------------------ saving
 
@@ -236,8 +343,13 @@ class PdfPreviewDialog(QDialog):
         self.save_button.setEnabled(self.is_ready())
 
     def _release(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._close_progress()
         if self.document.status() != QPdfDocument.Status.Null:
             self.document.close()
+        if self._job is not None:
+            return  # the job still reads the file: removed when it ends
         if self._temporary_dir is not None:
             shutil.rmtree(self._temporary_dir, ignore_errors=True)
             self._temporary_dir = None
