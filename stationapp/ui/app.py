@@ -21,10 +21,12 @@ from stationapp.services.backup import BackupInfo, backup_if_due
 from stationapp.services.database import Database
 from stationapp.services.settings import get_station_settings, is_demo_ledger
 from stationapp.ui.crash import install_crash_handler
+from stationapp.ui.dialog_fit import install as install_window_fitter
 from stationapp.ui.i18n import install_translators
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.operations import Operations
 from stationapp.ui.recovery_code import show_recovery_code_once
+from stationapp.ui.text_size import apply_stored_text_size
 from stationapp.ui.workers import TaskRunner
 from stationapp.workflows.opening import open_database
 
@@ -208,6 +210,8 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
     app = _application()
     language = install_translators(app, lang)
     log.info("language %s", language)
+    install_window_fitter(app)  # every window fits its screen, buttons stay reachable
+    log.info("text size %s", apply_stored_text_size(app).value)
     install_crash_handler(no_dialogs, str(log_file))
     # The program's one clock: everything below reads the time from it (database.clock).
     clock = SystemClock()
