@@ -45,15 +45,20 @@ def pending_count_for_household(session: Session, household_id: int) -> int:
 
 
 
-def _checked_time(at: datetime | None, now: datetime) -> datetime:
+def _checked_time(
+    at: datetime | None, now: datetime, event_starts_at: datetime | None = None
+) -> datetime:
     """``at``, else ``now`` (to the second); ValidationError when ``at`` is after ``now``
-    (a few minutes' grace for another desk's clock)."""
+    (a few minutes' grace for another desk's clock) or, given ``event_starts_at``, before
+    the event began (nobody can have been at the door for it then)."""
     now = now.replace(microsecond=0)
-    if at is None:
-        return now
-    if at > now + timedelta(minutes=5):
+    when = now if at is None else at
+    if at is not None and at > now + timedelta(minutes=5):
         raise ValidationError("at", msg("delivery.time_in_future"))
-    return at
+    if event_starts_at is not None and when < event_starts_at:
+        raise ValidationError("at", msg(
+            "delivery.time_before_event", starts=event_starts_at.strftime("%Y-%m-%d %H:%M")))
+    return when
 
 
 def _add_attempts(
@@ -110,13 +115,16 @@ def record_outcome(
 
     The delivery shows the latest outcome; every recorded outcome is kept as a
     :class:`DeliveryAttempt`. ``at`` defaults to ``now`` (the desk's time).
-    ValidationError on ``outcome`` for 待送 and on ``at`` for a time after ``now``.
+    ValidationError on ``outcome`` for 待送 and on ``at`` for a time after ``now`` or,
+    except for 取消, before the event's start.
     """
     if outcome is DeliveryOutcome.PENDING:
         raise ValidationError("outcome", msg("delivery.outcome_missing"))
     note = text_rules.DELIVERY_OUTCOME_NOTE.check(note, "note")
-    when = _checked_time(at, now)
     delivery = get_delivery_row(session, delivery_id)
+    # A cancellation may be decided before the event; what happened at the door may not.
+    starts_at = None if outcome is DeliveryOutcome.CANCELLED else delivery.event.starts_at
+    when = _checked_time(at, now, starts_at)
     delivery.outcome = outcome
     delivery.outcome_note = note.strip()
     delivery.outcome_at = when
@@ -143,8 +151,8 @@ def mark_sheet_delivered(
     ``volunteer_id`` None means the unassigned deliveries; ``at`` defaults to ``now``
     (the desk's time) and may not be after it. Returns how many deliveries were marked.
     """
-    get_event_row(session, event_id)
-    when = _checked_time(at, now)
+    event = get_event_row(session, event_id)
+    when = _checked_time(at, now, event.starts_at)
     session.flush()
     rows = [
         (did, attempt, vid)

@@ -50,6 +50,7 @@ from stationapp.services.audit import (
 )
 from stationapp.services.audit_export import export_entries
 from stationapp.ui.audit_table_model import AuditTableModel
+from stationapp.ui.date_field import DateEdit
 from stationapp.ui.notices import changed
 from stationapp.ui.operations import FailureTexts, Operations, show_failure
 from stationapp.ui.screen_fit import resize_within_screen
@@ -148,7 +149,7 @@ class AuditWindow(QDialog):
         self.reload()
 
     def _date_edit(self, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day))
+        edit = DateEdit(QDate(day.year, day.month, day.day))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit

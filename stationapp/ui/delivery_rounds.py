@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from stationapp.domain.errors import StationError, ValidationError
 from stationapp.services.delivery_stops import Stop
 from stationapp.services.service_record import RoundInfo, record_round
+from stationapp.ui.date_field import DateEdit
 from stationapp.ui.delivery_host import DeliveryHost
 from stationapp.ui.form_helpers import from_qdate, to_qdate
 from stationapp.ui.formatting import format_hours
@@ -66,9 +66,7 @@ class RoundsEditor(QObject):
 
         self.label = QLabel(parent)
         self.label.setObjectName("round_label")
-        self.date_edit = QDateEdit(parent)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = DateEdit(parent)
         self.date_edit.setAccessibleName(self.tr("Day of the round"))
         today = to_qdate(host.operations.clock.today())
         self.date_edit.setDate(today)

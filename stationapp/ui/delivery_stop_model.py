@@ -1,7 +1,8 @@
 """The stops table of the deliveries panel: its columns, colours and keys.
 
 The rows are the one read model of a stop (:class:`~stationapp.services.delivery_stops.Stop`),
-the same stops the delivery sheet prints.
+the same stops the delivery sheet prints: in walking order, each with the number printed on
+the sheet, and the sheet it is on ("东旭小区 · 2/3": community, sheet k of n).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ SheetKey = int | str
 _PENDING_COLOUR = QColor(32, 32, 32)
 _OUTCOME_COLOURS: dict[DeliveryOutcome, QColor] = {
     DeliveryOutcome.DELIVERED: QColor(30, 120, 50),
-    DeliveryOutcome.NOT_HOME: QColor(180, 100, 0),
+    DeliveryOutcome.NOT_HOME: QColor(150, 80, 0),
     DeliveryOutcome.REFUSED: QColor(176, 32, 32),
     DeliveryOutcome.WRONG_ADDRESS: QColor(176, 32, 32),
     DeliveryOutcome.CANCELLED: INACTIVE_COLOR,
@@ -49,15 +50,16 @@ class StopColumn(IntEnum):
     """Columns of the stops table."""
 
     STOP = 0
-    VOLUNTEER = 1
-    ADDRESS = 2
-    RECIPIENT = 3
-    PHONE = 4
-    ITEMS = 5
-    NOTES = 6
-    OUTCOME = 7
-    OUTCOME_NOTE = 8
-    ATTEMPT = 9
+    SHEET = 1
+    VOLUNTEER = 2
+    ADDRESS = 3
+    RECIPIENT = 4
+    PHONE = 5
+    ITEMS = 6
+    NOTES = 7
+    OUTCOME = 8
+    OUTCOME_NOTE = 9
+    ATTEMPT = 10
 
 
 class StopTableModel(RowListModel[StopRow]):
@@ -68,6 +70,7 @@ class StopTableModel(RowListModel[StopRow]):
         super().__init__(len(StopColumn), parent)
         self._headers = {
             StopColumn.STOP: self.tr("Stop"),
+            StopColumn.SHEET: self.tr("Community · sheet"),
             StopColumn.VOLUNTEER: self.tr("Volunteer"),
             StopColumn.ADDRESS: self.tr("Address"),
             StopColumn.RECIPIENT: self.tr("Recipient"),
@@ -110,11 +113,17 @@ class StopTableModel(RowListModel[StopRow]):
                     time=stop.outcome_at.strftime("%Y-%m-%d %H:%M"))
             if column in (StopColumn.NOTES, StopColumn.ADDRESS, StopColumn.ITEMS):
                 return self._display(stop, column) or None
+            if column in (StopColumn.STOP, StopColumn.SHEET):
+                return self.tr("Number {number} on sheet {sheet} of {sheets} ({community}), "
+                               "as printed").format(
+                    number=stop.number, sheet=stop.sheet, sheets=stop.sheets,
+                    community=stop.community)
         return None
 
     def _display(self, stop: StopRow, column: StopColumn) -> str:
         values: dict[StopColumn, str] = {
-            StopColumn.STOP: str(stop.stop_order),
+            StopColumn.STOP: str(stop.number),
+            StopColumn.SHEET: stop.sheet_label,
             StopColumn.VOLUNTEER: stop.volunteer,
             StopColumn.ADDRESS: stop.address,
             StopColumn.RECIPIENT: stop.recipient,

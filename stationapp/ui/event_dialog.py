@@ -18,12 +18,21 @@ from datetime import datetime, time
 from itertools import pairwise
 
 import shiboken6
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QTime,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDoubleSpinBox,
     QGridLayout,
@@ -54,11 +63,13 @@ from stationapp.services.events import (
     update_event,
 )
 from stationapp.services.volunteers import VolunteerInfo, list_volunteers
+from stationapp.ui.date_field import DATE_TIME_FORMAT, DateTimeEdit
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
     SavingFormMixin,
     clear_field_problems,
+    guard_wheel,
     mark_invalid,
     save_cancel_buttons,
     show_field_problem,
@@ -75,7 +86,6 @@ EVENT_FIELDS: tuple[str, ...] = (
 """Event fields with an inline error label (see :attr:`EventDialog.errors`)."""
 
 MAX_COUNT = 1_000_000
-DATE_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 _LINE_FIELD = re.compile(r"^(tallies|volunteers)\[(\d+)\]\.(\w+)$")
 _DEFAULT_START = time(9, 0)
 
@@ -113,7 +123,15 @@ class LineFocus(QObject):
         for row in range(self._table.rowCount()):
             for column in range(self._table.columnCount()):
                 if self._table.cellWidget(row, column) is watched:
-                    self._table.selectRow(row)
+                    # The watched cell becomes current, not the row's first one: Qt gives
+                    # the focus to the widget in the current cell, and selectRow() would
+                    # move it from the number box back to the row's drop-down.
+                    self._table.selectionModel().setCurrentIndex(
+                        self._table.model().index(row, column),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows)
+                    if isinstance(watched, QAbstractSpinBox):
+                        watched.selectAll()  # typing replaces the number
                     return
 
 
@@ -190,14 +208,11 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("title")
         self.title_edit.setPlaceholderText(self.tr("e.g. couplets for the Spring Festival"))
-        self.starts_edit = QDateTimeEdit(self)
+        self.starts_edit = DateTimeEdit(self)
         self.starts_edit.setObjectName("starts_at")
         self.ends_check = QCheckBox(self.tr("&Ends:"), self)
-        self.ends_edit = QDateTimeEdit(self)
+        self.ends_edit = DateTimeEdit(self)
         self.ends_edit.setObjectName("ends_at")
-        for edit in (self.starts_edit, self.ends_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(DATE_TIME_FORMAT)
         self.ends_edit.setEnabled(False)
         self.ends_check.toggled.connect(self.ends_edit.setEnabled)
         self.place_edit = QLineEdit(self)
@@ -300,16 +315,28 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         layout.addLayout(lines, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.button_box)
+        guard_wheel(self.type_combo, self.participants_spin)
+        self._update_tab_order()
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_tab_order(self) -> None:
+        """Tab walks the fields, then every line's drop-down and number box before the
+        buttons under its table, then Save (again after lines come and go)."""
         chain: list[QWidget] = [
             self.type_combo, self.participants_spin, self.title_edit, self.starts_edit,
             self.ends_check, self.ends_edit, self.place_edit, self.organiser_edit,
-            self.description_edit, self.tallies_table, self.add_tally_button,
-            self.remove_tally_button, self.service_table, self.add_service_button,
-            self.remove_service_button, self.save_button,
+            self.description_edit, *self._cells(self.tallies_table), self.add_tally_button,
+            self.remove_tally_button, *self._cells(self.service_table),
+            self.add_service_button, self.remove_service_button, self.save_button,
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
-        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _cells(table: QTableWidget) -> list[QWidget]:
+        cells = (table.cellWidget(row, column)
+                 for row in range(table.rowCount()) for column in (0, 1))
+        return [cell for cell in cells if cell is not None]
 
     def _grid_row(
         self, grid: QGridLayout, row: int, column: int, text: str, name: str, span: int = 1
@@ -330,6 +357,9 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)
+        # The keyboard goes to the drop-downs and number boxes of the lines, not to the
+        # table around them (a stop on the way that does nothing).
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         table.setMinimumHeight(140)
@@ -370,8 +400,10 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         table.setCellWidget(row, 1, spin)
         table.setItem(row, 2, unit)
         self._tally_focus.watch(combo, spin)
+        guard_wheel(combo, spin)
         combo.currentIndexChanged.connect(
             lambda _i: unit.setText(self._unit(combo.currentData())))
+        self._update_tab_order()
         return row
 
     def add_service(self, volunteer_id: int | None = None, hours: float = 0.0) -> int:
@@ -397,8 +429,10 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         table.setCellWidget(row, 1, spin)
         table.setItem(row, 2, phone)
         self._service_focus.watch(combo, spin)
+        guard_wheel(combo, spin)
         combo.currentIndexChanged.connect(
             lambda _i: phone.setText(self._phone(combo.currentData())))
+        self._update_tab_order()
         return row
 
     def _focus_line(self, table: QTableWidget, row: int) -> None:
@@ -415,6 +449,7 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         table.removeRow(row)
         if table.rowCount():
             table.selectRow(min(row, table.rowCount() - 1))
+        self._update_tab_order()
 
     @staticmethod
     def _combo_id(table: QTableWidget, row: int) -> int | None:
@@ -561,4 +596,7 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-__all__ = ["EVENT_FIELDS", "EventDialog", "LineFocus", "from_qdatetime", "to_qdatetime"]
+__all__ = [
+    "DATE_TIME_FORMAT", "EVENT_FIELDS", "EventDialog", "LineFocus", "from_qdatetime",
+    "to_qdatetime",
+]

@@ -23,7 +23,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -51,6 +50,7 @@ from stationapp.services.exports import (
 from stationapp.services.household_queries import HouseholdFilter, list_communities
 from stationapp.services.id_masking import acting_account, may_reveal_ids
 from stationapp.services.volunteers import get_volunteer
+from stationapp.ui.date_field import DateEdit
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.form_helpers import ErrorLabel, from_qdate, to_qdate
 from stationapp.ui.operations import Operations, describe_failure
@@ -222,11 +222,9 @@ class ExportDialog(QDialog):
         self._kind_changed()
         self.resize(600, self.sizeHint().height())
 
-    def _date_edit(self, value: date, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
+    def _date_edit(self, value: date, name: str) -> DateEdit:
+        edit = DateEdit(self)
         edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
         edit.setDate(to_qdate(value))
         return edit
 

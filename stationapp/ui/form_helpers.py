@@ -14,16 +14,24 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +57,7 @@ ERROR_COLOR = QColor("#b3261e")
 ERROR_ROW_BACKGROUND = QColor("#fde7e7")
 """Background of a table row that has a problem."""
 
-INACTIVE_COLOR = QColor("#8a8a8a")
+INACTIVE_COLOR = QColor("#666666")
 """Text colour of rows that are shown for the record only (moved away, deceased)."""
 
 INVALID_STYLE = (
@@ -90,6 +98,83 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
+
+
+class _WheelGuard(QObject):
+    """Passes the wheel over a field without the focus on to the form around it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ignore a wheel event over a watched widget that does not have the focus: Qt
+        then offers it to the parents (a table or scroll area scrolls)."""
+        if (event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget)
+                and not watched.hasFocus()):
+            event.ignore()
+            return True
+        return False
+
+
+_WHEEL_GUARD: list[_WheelGuard] = []
+
+
+def guard_wheel(*widgets: QWidget) -> None:
+    """The mouse wheel changes these drop-downs or number boxes only while they have the
+    keyboard focus (and does not give them the focus), so scrolling past does not change
+    a value."""
+    if not _WHEEL_GUARD:
+        _WHEEL_GUARD.append(_WheelGuard())
+    for widget in widgets:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(_WHEEL_GUARD[0])
+
+
+class _ClearOnEdit(QObject):
+    """Takes a field's problem away (message and red frame) once the clerk edits it."""
+
+    def __init__(self, field: QWidget, label: ErrorLabel) -> None:
+        super().__init__(field)
+        self.setObjectName("clear_problem_on_edit")
+        self._field = field
+        self._label = label
+        for widget in _inputs(field):
+            for signal in _edit_signals(widget):
+                signal.connect(self.clear)
+
+    def clear(self) -> None:
+        """Hide the message and the red frame."""
+        self._label.clear_message()
+        mark_invalid(self._field, False)
+
+
+def _inputs(field: QWidget) -> list[QWidget]:
+    """``field`` when the clerk edits it directly, else the inputs inside it."""
+    if _edit_signals(field):
+        return [field]
+    return [child for child in field.findChildren(QWidget) if _edit_signals(child)]
+
+
+def _edit_signals(widget: QWidget) -> list[SignalInstance]:
+    """The signals that say the clerk changed ``widget``'s value."""
+    if isinstance(widget, QLineEdit):
+        return [widget.textEdited]
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QComboBox):
+        return [widget.currentIndexChanged, widget.editTextChanged]
+    if isinstance(widget, QDateTimeEdit):
+        return [widget.dateTimeChanged]
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
+        return [widget.valueChanged]
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return [widget.toggled]
+    return []
+
+
+def clear_problem_on_edit(field: QWidget, label: ErrorLabel) -> None:
+    """Once the clerk edits ``field``, hide ``label`` and the field's red frame: the
+    message goes when the problem is being fixed (a save shows it again if it is not)."""
+    if field.findChild(_ClearOnEdit, "clear_problem_on_edit",
+                       Qt.FindChildOption.FindDirectChildrenOnly) is None:
+        _ClearOnEdit(field, label)
 
 
 def with_error(field: QWidget, error: ErrorLabel, parent: QWidget | None = None) -> QWidget:
@@ -144,8 +229,9 @@ def from_qdate(value: QDate) -> date:
 
 __all__ = [
     "ERROR_COLOR", "ERROR_ROW_BACKGROUND", "INACTIVE_COLOR", "INVALID_STYLE", "ErrorLabel",
-    "SavingFormMixin", "clear_field_problems", "confirm_discard", "differs_apart_from_version",
-    "format_date", "from_qdate", "mark_invalid", "parse_date", "save_cancel_buttons",
+    "SavingFormMixin", "clear_field_problems", "clear_problem_on_edit", "confirm_discard",
+    "differs_apart_from_version", "format_date", "from_qdate", "guard_wheel", "mark_invalid",
+    "parse_date", "save_cancel_buttons",
     "save_in_one_transaction", "select_table_row", "select_table_rows", "show_field_problem",
     "show_field_problems", "to_qdate", "with_error",
 ]
@@ -261,6 +347,7 @@ def show_field_problem(
     if name in errors and name in fields:
         errors[name].show_message(message)
         mark_invalid(fields[name], True)
+        clear_problem_on_edit(fields[name], errors[name])
     else:
         general.show_message(message)
 
@@ -281,6 +368,7 @@ def show_field_problems(
         if name in problems:
             errors[name].show_message(problems[name])
             mark_invalid(fields[name], True)
+            clear_problem_on_edit(fields[name], errors[name])
             first = first or fields[name]
     return first
 

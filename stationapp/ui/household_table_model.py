@@ -94,7 +94,7 @@ _ROLES = frozenset({
 # Computed once: a view asks for it thousands of times per paint.
 _RIGHT_ALIGNED = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _PRIORITY_COLOUR = QColor(176, 32, 32)
-_INACTIVE_COLOUR = QColor(128, 128, 128)
+_INACTIVE_COLOUR = QColor("#666666")
 _OVERDUE_COLOUR = QColor("#b3261e")
 
 

@@ -30,7 +30,6 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QGridLayout,
     QGroupBox,
@@ -58,7 +57,8 @@ from stationapp.services.requests import (
     list_request_categories,
     update_request,
 )
-from stationapp.ui.event_dialog import DATE_TIME_FORMAT, from_qdatetime, to_qdatetime
+from stationapp.ui.date_field import DateTimeEdit
+from stationapp.ui.event_dialog import from_qdatetime, to_qdatetime
 from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     INVALID_STYLE,
@@ -170,10 +170,8 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         limit_text(self.channel_combo, text_rules.REQUEST_CHANNEL)
         self.channel_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.channel_combo.addItems(list(REQUEST_CHANNELS))
-        self.received_edit = QDateTimeEdit(self)
+        self.received_edit = DateTimeEdit(self)
         self.received_edit.setObjectName("received_at")
-        self.received_edit.setCalendarPopup(True)
-        self.received_edit.setDisplayFormat(DATE_TIME_FORMAT)
         self.reporter_edit = QLineEdit(self)
         self.reporter_edit.setObjectName("reporter")
         self.reporter_edit.setPlaceholderText(self.tr("Who reported it, if not the head"))
@@ -220,7 +218,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self._grid_row(grid, 1, 0, self.tr("&Category:"), "category")
         self._grid_row(grid, 1, 2, self.tr("Cha&nnel:"), "channel")
         self._grid_row(grid, 2, 0, self.tr("&Received:"), "received_at")
-        self._grid_row(grid, 2, 2, self.tr("Re&porter:"), "reporter")
+        self._grid_row(grid, 2, 2, self.tr("R&eporter:"), "reporter")
         self._grid_row(grid, 3, 0, self.tr("&Assignee:"), "assignee_id")
         self._grid_row(grid, 4, 0, self.tr("&Description:"), "description", span=3)
 

@@ -13,7 +13,6 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,7 +28,8 @@ from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import RequestStatus, Satisfaction
 from stationapp.domain.errors import ValidationError
 from stationapp.services.requests import RequestDetail, advance_request
-from stationapp.ui.event_dialog import DATE_TIME_FORMAT, from_qdatetime, to_qdatetime
+from stationapp.ui.date_field import DateTimeEdit
+from stationapp.ui.event_dialog import from_qdatetime, to_qdatetime
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
@@ -158,10 +158,8 @@ class RequestStepDialog(QDialog):
         limit_text(self.note_edit, text_rules.REQUEST_NOTE)
         self._add_row(form, self.tr("&Note:"), "note", self.note_edit)
         self._opened_at = to_the_minute(operations.clock.now())
-        self.when_edit = QDateTimeEdit(self._opened_at, self)
+        self.when_edit = DateTimeEdit(self._opened_at, self)
         self.when_edit.setObjectName("when")
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat(DATE_TIME_FORMAT)
         self._add_row(form, self.tr("&When:"), "when", self.when_edit)
 
         self.button_box = QDialogButtonBox(

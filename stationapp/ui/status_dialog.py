@@ -16,7 +16,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import HouseholdStatus
 from stationapp.services.household_queries import get_household
 from stationapp.services.household_types import HouseholdDetail
+from stationapp.ui.date_field import DateEdit
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
     ErrorLabel,
@@ -84,9 +84,7 @@ class StatusDialog(QDialog):
         for status in HouseholdStatus:
             if status is not current:
                 self.status_combo.addItem(status.label, status)
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = DateEdit(self)
         today = to_qdate(operations.clock.today())
         self.date_edit.setMaximumDate(today)
         self.date_edit.setDate(today)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -60,6 +59,7 @@ from stationapp.services.visits import (
     get_visit,
     update_visit,
 )
+from stationapp.ui.date_field import DateEdit
 from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     INACTIVE_COLOR,
@@ -228,10 +228,8 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self.schedule_label.setWordWrap(True)
 
         # The visit
-        self.date_edit = QDateEdit(self)
+        self.date_edit = DateEdit(self)
         self.date_edit.setObjectName("visit_date")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(to_qdate(today))
         self.method_group = QButtonGroup(self)
         self.method_buttons: dict[VisitMethod, QRadioButton] = {}
@@ -348,10 +346,8 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
                             with_error(self.description_edit,
                                        self.errors["follow_up_description"], self))
 
-        self.remind_date_edit = QDateEdit(self.follow_up_box)
+        self.remind_date_edit = DateEdit(self.follow_up_box)
         self.remind_date_edit.setObjectName("follow_up_date")
-        self.remind_date_edit.setCalendarPopup(True)
-        self.remind_date_edit.setDisplayFormat("yyyy-MM-dd")
         self.remind_date_edit.setDate(to_qdate(today + timedelta(DEFAULT_REMINDER_DAYS)))
         self.remind_text_edit = QLineEdit(self.follow_up_box)
         self.remind_text_edit.setObjectName("follow_up_text")

@@ -64,6 +64,9 @@ TEXTS: dict[str, Text] = {
     "delivery.time_in_future": Text(
         en="The time cannot be later than now.",
         zh="时间不能晚于现在"),
+    "delivery.time_before_event": Text(
+        en="The time cannot be before the event starts ({starts}).",
+        zh="时间不能早于活动开始时间（{starts}）"),
     "delivery.outcome_missing": Text(
         en="Choose what happened: delivered, not at home, refused, wrong address or "
            "cancelled.",
