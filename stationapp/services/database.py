@@ -31,6 +31,18 @@ from stationapp.services.failures import VANISHED_FILE, describe_failure, statio
 log = logging.getLogger("stationapp.db")
 
 
+@dataclass(frozen=True)
+class DatabaseLocation:
+    """A database as the clerk may see it: no user, no password."""
+
+    backend: str
+    """"SQLite", "PostgreSQL" (or the dialect's own name)."""
+    name: str
+    """The SQLite file's name, or ``database@host``."""
+    path: str
+    """The SQLite file's full path ('' for a server)."""
+
+
 @dataclass
 class Database:
     """An open, migrated database: its engine and a session factory."""
@@ -96,8 +108,20 @@ class Database:
             return not session.scalar(select(func.count()).select_from(Household))
 
     def display_name(self) -> str:
-        """The database as shown to the clerk, without any password."""
-        return self.engine.url.render_as_string(hide_password=True)
+        """The database as shown to the clerk, without secrets: the SQLite file's name, or
+        ``database@host`` (never the user or the password)."""
+        return self.location().name
+
+    def location(self) -> DatabaseLocation:
+        """Which kind of database this is and its name, without secrets."""
+        url = self.engine.url
+        file = sqlite_file(self.url)
+        if url.get_backend_name() == "sqlite":
+            return DatabaseLocation("SQLite", file.name if file else ":memory:",
+                                    str(file) if file else "")
+        backend = "PostgreSQL" if url.get_backend_name() == "postgresql" else url.get_backend_name()
+        host = url.host or "localhost"
+        return DatabaseLocation(backend, f"{url.database or ''}@{host}", "")
 
     def dispose(self) -> None:
         """Close every pooled connection."""

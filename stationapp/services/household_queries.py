@@ -17,7 +17,6 @@ from stationapp.domain.errors import NotFoundError
 from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household, HouseholdCategory
 from stationapp.domain.people import ELDERLY_AGE, age_on, born_on_or_before_for_age, is_elderly
-from stationapp.domain.search_keys import normalize_query
 from stationapp.domain.vocab import (
     CareCategory,
     CareTier,
@@ -26,7 +25,8 @@ from stationapp.domain.vocab import (
     Sex,
 )
 from stationapp.messages import msg
-from stationapp.services._common import like_pattern, read_ids
+from stationapp.services._common import read_ids
+from stationapp.services.household_search import household_search_condition
 from stationapp.services.household_types import HouseholdDetail, ResidentDetail, StatusChange
 
 
@@ -100,10 +100,8 @@ class CommunityInfo:
 
 
 def _filtered(query: Select[Any], flt: HouseholdFilter, today: date) -> Select[Any]:
-    for term in flt.search.split():
-        folded = normalize_query(term)
-        if folded:
-            query = query.where(Household.search_text.like(like_pattern(folded), escape="\\"))
+    if flt.search.strip():
+        query = query.where(household_search_condition(flt.search))
     if flt.community_id is not None:
         query = query.where(Household.community_id == flt.community_id)
     if flt.community_name:

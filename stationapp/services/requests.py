@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from stationapp.domain import text_rules
@@ -41,6 +41,7 @@ from stationapp.services._common import (
     flush_or_conflict,
     like_pattern,
 )
+from stationapp.services.household_search import household_search_condition
 from stationapp.services.settings import get_station_settings
 
 log = logging.getLogger("stationapp.services")
@@ -568,11 +569,13 @@ def _filtered(
 ) -> Select[Any]:
     for word in flt.search.split():
         folded, lowered = normalize_query(word), like_pattern(word.strip().lower())
-        matches = [func.lower(CareRequest.description).like(lowered, escape="\\"),
-                   RequestCategory.name.like(lowered, escape="\\"),
-                   Volunteer.name.like(lowered, escape="\\")]
+        matches: list[ColumnElement[bool]] = [
+            func.lower(CareRequest.description).like(lowered, escape="\\"),
+            RequestCategory.name.like(lowered, escape="\\"),
+            Volunteer.name.like(lowered, escape="\\")]
         if folded:
-            matches.append(Household.search_text.like(like_pattern(folded), escape="\\"))
+            # The household rule of every search box: "3号楼" is building 3, not 13号楼.
+            matches.append(household_search_condition(word))
         query = query.where(or_(*matches))
     if flt.status is not None:
         query = query.where(CareRequest.status == flt.status.value)

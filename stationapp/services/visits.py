@@ -46,6 +46,7 @@ from stationapp.services._common import (
     like_pattern,
     read_ids,
 )
+from stationapp.services.household_search import household_search_condition
 from stationapp.services.visit_reminders import add_reminder
 from stationapp.services.visit_schedule import reschedule_household
 
@@ -429,8 +430,8 @@ def _filtered_visits(query: Select[_Row], flt: VisitFilter) -> Select[_Row]:
             # Subqueries, not joins: the matching households and visitors are found once
             # and their visits read through ix_visit_household_date / ix_visit_visitor_date,
             # instead of looking up the household of every visit in the period.
-            households = select(Household.id).where(
-                Household.search_text.like(pattern, escape="\\"))
+            # The household rule of every search box: "3号楼" is building 3, not 13号楼.
+            households = select(Household.id).where(household_search_condition(term))
             visitors = select(Volunteer.id).where(
                 func.lower(Volunteer.name).like(pattern, escape="\\"))
             query = query.where(or_(Visit.household_id.in_(households),

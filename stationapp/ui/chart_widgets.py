@@ -15,8 +15,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationapp.ui.formatting import format_percent
 from stationapp.ui.painted_charts import (
     HorizontalBarChart,
     Number,
@@ -37,6 +44,7 @@ from stationapp.ui.painted_charts import (
     RingChart,
     format_number,
 )
+from stationapp.ui.scaled_font import rows_follow_font, scale_font
 
 ALERT_COLOR = QColor("#b3261e")
 """Figures that need attention (overdue visits and requests)."""
@@ -59,23 +67,14 @@ PIE_COLORS = (QColor("#4e9a6a"), QColor("#e0b43c"), QColor("#c8553d"), QColor("#
 _CARD_STYLE = (
     "QFrame#statCard, QFrame#statPanel {"
     " background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
+    " QFrame#statCard:focus { border: 2px solid palette(highlight); }"
 )
 
 
 def percent_text(percent: float) -> str:
-    """``86%`` or ``99.5%``: one decimal at most, rounded down so 99.96 is not "100%"."""
-    shown = math.floor(percent * 10 + 1e-9) / 10
-    return f"{shown:.0f}%" if shown.is_integer() else f"{shown:.1f}%"
-
-
-def _scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
-    font = QFont(base)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * factor)
-    else:
-        font.setPixelSize(max(1, round(font.pixelSize() * factor)))
-    font.setBold(bold)
-    return font
+    """``86 %`` or ``99.5 %``: the one formatter of percentages
+    (:func:`stationapp.ui.formatting.format_percent`), rounded down."""
+    return format_percent(percent)
 
 
 def set_label_text(label: QLabel, text: str) -> None:
@@ -100,18 +99,25 @@ def _set_shown(widget: QWidget, shown: bool) -> None:
 
 
 class FigureCard(QFrame):
-    """One figure: a caption, a large value, a line of detail, optionally a progress bar."""
+    """One figure: a caption, a large value, a line of detail, optionally a progress bar.
+
+    A card made clickable (:meth:`set_clickable`) emits ``clicked`` on a click, Enter or
+    Space, and takes the keyboard focus with Tab.
+    """
+
+    clicked = Signal()
 
     def __init__(self, caption: str, with_progress: bool = False,
                  parent: QWidget | None = None) -> None:
         """A card captioned ``caption``; ``with_progress`` adds a bar (0–100 %)."""
         super().__init__(parent)
         self.setObjectName("statCard")
+        self._hint = ""
         self.setStyleSheet(_CARD_STYLE)
         self.caption_label = QLabel(caption)
-        self.caption_label.setFont(_scaled_font(self.font(), 1.0, bold=True))
+        scale_font(self.caption_label, 1.0, bold=True)
         self.value_label = QLabel("—")
-        self.value_label.setFont(_scaled_font(self.font(), 1.9, bold=True))
+        scale_font(self.value_label, 1.9, bold=True)
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
@@ -127,7 +133,9 @@ class FigureCard(QFrame):
             self.progress.setRange(0, 100)
             self.progress.setTextVisible(True)
             self.progress.setFormat("%p%")
-            self.progress.setMaximumHeight(self.fontMetrics().height() + 4)
+            # As tall as its own text, also after the text size changes.
+            self.progress.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Fixed)
             layout.addWidget(self.progress)
         layout.addWidget(self.detail_label)
         layout.addStretch(1)
@@ -142,8 +150,9 @@ class FigureCard(QFrame):
         _set_style_sheet(self.value_label, f"color: {colour};")
         set_label_text(self.detail_label, detail)
         _set_shown(self.detail_label, bool(detail))
-        _set_tooltip(self, f"{self.caption_label.text()}: {value}" + (f"\n{detail}" if detail
-                                                                        else ""))
+        hint = self._hint
+        _set_tooltip(self, f"{self.caption_label.text()}: {value}"
+                     + (f"\n{detail}" if detail else "") + (f"\n{hint}" if hint else ""))
 
     def set_progress(self, percent: float | None, text: str = "", tooltip: str = "") -> None:
         """Fill the bar to ``percent`` (capped at 100) and write ``text`` on it (the
@@ -164,6 +173,37 @@ class FigureCard(QFrame):
         if progress.format() != written:
             progress.setFormat(written)
         _set_tooltip(progress, tooltip)
+
+    def set_clickable(self, hint: str) -> None:
+        """Make the card open something: a pointing hand, Tab focus, ``hint`` as the
+        tooltip's last line."""
+        self._hint = hint
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleDescription(hint)
+        _set_tooltip(self, f"{self.toolTip()}\n{hint}" if self.toolTip() else hint)
+
+    def is_clickable(self) -> bool:
+        """True when the card opens something."""
+        return bool(self._hint)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A left click on a clickable card emits ``clicked``."""
+        if (self.is_clickable() and event.button() == Qt.MouseButton.LeftButton
+                and self.rect().contains(event.position().toPoint())):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter, Return or Space on a clickable card emits ``clicked``."""
+        if self.is_clickable() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter,
+                                                   Qt.Key.Key_Space):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def progress_text(self) -> str:
         """The text written on the progress bar ('' without a bar)."""
@@ -188,7 +228,7 @@ class Panel(QFrame):
         self.setObjectName("statPanel")
         self.setStyleSheet(_CARD_STYLE)
         self.title_label = QLabel(title)
-        self.title_label.setFont(_scaled_font(self.font(), 1.05, bold=True))
+        scale_font(self.title_label, 1.05, bold=True)
         self.empty_label = QLabel(empty_text)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -296,7 +336,7 @@ class TablePanel(Panel):
         self.table.setWordWrap(False)
         self.table.setFrameShape(QFrame.Shape.NoFrame)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows_follow_font(self.table, 8)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -9,7 +9,7 @@ preview.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -26,7 +26,6 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -42,9 +41,18 @@ from stationapp.domain.errors import NotFoundError
 from stationapp.services.delivery_stops import list_deliveries
 from stationapp.services.events import EventRow, list_events
 from stationapp.ui.form_helpers import from_qdate, select_table_row
+from stationapp.ui.list_requests import ListKind, ListRequest
 from stationapp.ui.notices import Area, ChangeNotice
 from stationapp.ui.operations import Operations
-from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
+from stationapp.ui.page_helpers import (
+    flow_row,
+    give_room,
+    list_table,
+    on_enter,
+    page_title,
+    page_top,
+    search_timer,
+)
 from stationapp.ui.pdf_work import (
     PdfMaker,
     delivery_sheets_work,
@@ -123,8 +131,15 @@ class EventTableModel(RowListModel[EventRow]):
             return None
         column = EventColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
+            # Households (户) and items (件) are never shown as bare numbers side by side.
             if column is EventColumn.PLANNED:
                 return self.tr("%n household(s)", "", event.households_planned)
+            if column is EventColumn.DONE:
+                return self.tr("%n household(s)", "", event.households_done)
+            if column is EventColumn.PENDING:
+                return self.tr("%n household(s)", "", event.households_pending)
+            if column is EventColumn.ITEMS:
+                return self.tr("%n item(s)", "", event.deliveries_planned)
             return _display(event, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
@@ -180,7 +195,7 @@ class EventsPage(QWidget):
         self.search.setAccessibleName(self.tr("Search events"))
         self.date_from = self._date_edit(self.tr("From date"))
         self.date_to = self._date_edit(self.tr("To date"))
-        self.clear_dates_button = QPushButton(self.tr("&Any date"))
+        self.clear_dates_button = QPushButton(self.tr("An&y date"))
         self.clear_dates_button.setToolTip(self.tr("Show events of every date"))
 
         self.new_button = QPushButton(self.tr("&New event…"))
@@ -198,6 +213,9 @@ class EventsPage(QWidget):
         self.print_button.setMenu(self.print_menu)
         self.print_menu.aboutToShow.connect(self._fill_print_menu)
         self.report_button = QPushButton(self.tr("Event &report"))
+        self.summary_button = QPushButton(self.tr("S&ummary and photos…"))
+        self.summary_button.setToolTip(
+            self.tr("The event's summary and up to 6 photos, printed in the event report"))
         self.report_button.setToolTip(
             self.tr("The event record: details, tallies, volunteers, delivery results"))
 
@@ -205,28 +223,23 @@ class EventsPage(QWidget):
         self.table = list_table(self.model, self.tr("Events"), self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(EventColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        # The name gets the room the other columns leave, and never less than a dozen
+        # characters (a stretched column shrank to "…" at large text).
+        give_room(self.table, EventColumn.TITLE, least_chars=12)
 
         title = page_title(self.tr("Events"))
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        for widget in (self.new_button, self.edit_button, self.deliveries_button,
-                       self.print_button, self.report_button):
-            top.addWidget(widget)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        from_label = QLabel(self.tr("F&rom:"))
+        top = page_top(title, self.new_button, self.edit_button, self.deliveries_button,
+                       self.print_button, self.report_button, self.summary_button)
+        from_label = QLabel(self.tr("Fro&m:"))
         from_label.setBuddy(self.date_from)
         to_label = QLabel(self.tr("&To:"))
         to_label.setBuddy(self.date_to)
-        for filter_widget in (from_label, self.date_from, to_label, self.date_to,
-                              self.clear_dates_button):
-            filters.addWidget(filter_widget)
+        filters = flow_row(self.search, (from_label, self.date_from),
+                           (to_label, self.date_to), self.clear_dates_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
 
         self._pdf: PdfMaker | None = None
@@ -240,6 +253,7 @@ class EventsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.deliveries_button.clicked.connect(self.open_deliveries)
         self.report_button.clicked.connect(self.print_report)
+        self.summary_button.clicked.connect(self.open_summary)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         on_enter(self.table, self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -277,6 +291,25 @@ class EventsPage(QWidget):
             edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
             edit.blockSignals(False)
         self.refresh()
+
+    def open_list(self, request: ListRequest) -> None:
+        """Show what the home page or a statistics card asked for: the events of
+        ``request.month`` (every date without one), the event ``target_id`` selected, and
+        for :attr:`ListKind.EVENT_DELIVERIES` its deliveries window."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        if request.kind is ListKind.EVENTS and request.month is not None:
+            start = request.month.replace(day=1)
+            end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            self.set_date_range(start, end)
+        else:
+            self.set_date_range(None, None)
+        selected = request.target_id is not None and self.select_event(request.target_id)
+        if selected and request.kind is ListKind.EVENT_DELIVERIES:
+            self.open_deliveries()
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear_dates(self) -> None:
         """Show events of every date."""
@@ -401,6 +434,23 @@ class EventsPage(QWidget):
         panel.show()
         return panel
 
+    def open_summary(self) -> QDialog | None:
+        """Open the summary and photos window of the selected event (modal)."""
+        from stationapp.ui.event_summary_dialog import EventSummaryDialog
+
+        event_id = self.current_event_id()
+        if event_id is None:
+            return None
+        try:
+            dialog = EventSummaryDialog(self._operations, event_id, self)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Event not found"), str(exc))
+            self.refresh()
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _panel_closed(self, event_id: int) -> None:
         panel = self.panels.pop(event_id, None)
         if panel is not None:
@@ -475,7 +525,7 @@ class EventsPage(QWidget):
     def _update_buttons(self) -> None:
         selected = self.current_event_id() is not None
         for widget in (self.edit_button, self.deliveries_button, self.print_button,
-                       self.report_button):
+                       self.report_button, self.summary_button):
             widget.setEnabled(selected)
 
     def close_windows(self) -> None:

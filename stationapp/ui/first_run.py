@@ -19,6 +19,7 @@ from stationapp.demo import DEFAULT_HOUSEHOLDS, DemoSummary, populate_demo
 from stationapp.domain.errors import StationError
 from stationapp.services.database import Database
 from stationapp.services.settings import mark_demo_ledger
+from stationapp.ui.program_name import program_name
 from stationapp.ui.workers import SessionTask
 
 log = logging.getLogger("stationapp.ui")
@@ -90,7 +91,8 @@ def offer_first_run(database: Database, parent: QWidget | None = None) -> bool:
     """Ask whether to load demo data into the empty ledger; True when demo data was loaded."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("FirstRun", "Welcome to stationapp"))
+    box.setWindowTitle(QCoreApplication.translate("FirstRun", "Welcome to {program}").format(
+        program=program_name()))
     box.setText(QCoreApplication.translate("FirstRun", "The ledger is empty."))
     box.setInformativeText(
         QCoreApplication.translate(

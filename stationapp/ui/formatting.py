@@ -1,11 +1,8 @@
-"""Numbers written as the clerk writes them, shared by pages, panels and dialogs."""
+"""Numbers written as the clerk writes them: the one set of rules in
+:mod:`stationapp.domain.numbers`, which the papers and the command line use too."""
 
 from __future__ import annotations
 
+from stationapp.domain.numbers import format_count, format_hours, format_percent, percent_of
 
-def format_hours(hours: float) -> str:
-    """Hours as the clerk writes them: 3, 2.5, 1.25."""
-    return f"{hours:.2f}".rstrip("0").rstrip(".")
-
-
-__all__ = ["format_hours"]
+__all__ = ["format_count", "format_hours", "format_percent", "percent_of"]

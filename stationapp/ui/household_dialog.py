@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QGridLayout,
     QGroupBox,
@@ -56,6 +55,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -74,6 +74,7 @@ from stationapp.domain.vocab import (
 from stationapp.services.household_queries import get_household, list_communities
 from stationapp.services.household_types import HouseholdDetail, HouseholdInput, ResidentInput
 from stationapp.services.households import create_household, update_household
+from stationapp.ui.date_field import DateEdit
 from stationapp.ui.form_helpers import (
     ERROR_COLOR,
     INVALID_STYLE,
@@ -87,6 +88,7 @@ from stationapp.ui.form_helpers import (
     to_qdate,
     with_error,
 )
+from stationapp.ui.household_history import HouseholdHistoryView
 from stationapp.ui.household_members import HouseholdMembersMixin, RecordOnly
 from stationapp.ui.member_editor import MemberEditor
 from stationapp.ui.notices import Area, ChangeNotice, changed
@@ -202,7 +204,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
                              (self.phone_edit, text_rules.HOUSEHOLD_PHONE)):
             limit_text(widget, rule)
         today = self._clock.today()
-        self.registered_edit = QDateEdit(self)
+        self.registered_edit = DateEdit(self)
         self.registered_edit.setObjectName("registered_on")
         self.registered_edit.setCalendarPopup(True)
         self.registered_edit.setDisplayFormat("yyyy-MM-dd")
@@ -244,6 +246,14 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
         self.elderly_label.setObjectName("elderly_note")
         self.elderly_label.setWordWrap(True)
         care.addWidget(self.elderly_label)
+        self.living_alone_label = QLabel(care_box)
+        self.living_alone_label.setObjectName("living_alone_warning")
+        self.living_alone_label.setWordWrap(True)
+        self.living_alone_label.setStyleSheet(f"color: {ERROR_COLOR.name()};")
+        self.living_alone_label.hide()
+        care.addWidget(self.living_alone_label)
+        self.category_boxes[CareCategory.LIVING_ALONE].toggled.connect(
+            lambda _on: self._refresh_living_alone())
         tier_row = QHBoxLayout()
         self.tier_combo = QComboBox(care_box)
         self.tier_combo.setObjectName("tier")
@@ -282,6 +292,19 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
         top.addWidget(address_box, 3)
         top.addWidget(care_box, 2)
         self._build_members_box()
+        # A saved household has a history: its visits, requests, deliveries and status
+        # changes, in a tab beside the members (read when the tab is first shown).
+        self.history_view: HouseholdHistoryView | None = None
+        self.sections: QTabWidget | None = None
+        members_area: QWidget = self.members_box
+        if self._household_id is not None:
+            self.sections = QTabWidget(self)
+            self.sections.setObjectName("sections")
+            self.history_view = HouseholdHistoryView(self._operations, self._household_id,
+                                                     self.sections)
+            self.sections.addTab(self.members_box, self.tr("Members"))
+            self.sections.addTab(self.history_view, self.tr("Histor&y"))
+            members_area = self.sections
 
         # Notes
         notes_box = QGroupBox(self.tr("Notes"), self)
@@ -321,7 +344,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
         history_header = self.history_table.horizontalHeader()
         history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         history_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        history_label = QLabel(self.tr("H&istory:"), self.status_box)
+        history_label = QLabel(self.tr("Status recor&d:"), self.status_box)
         history_label.setBuddy(self.history_table)
         status.addWidget(history_label)
         status.addWidget(self.history_table)
@@ -342,7 +365,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # room for errors
         layout.addWidget(self.status_banner)
         layout.addLayout(top)
-        layout.addWidget(self.members_box, 1)
+        layout.addWidget(members_area, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.general_error)
         layout.addWidget(self.button_box)
@@ -352,6 +375,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
             self.phone_edit, self.registered_edit, *self.category_boxes.values(), self.tier_combo,
             self.liaison_picker, self.members_table, self.add_button, self.edit_button,
             self.remove_button,
+            *([self.history_view.table] if self.history_view is not None else []),
             self.notes_edit, self.status_button, self.history_table, self.save_button,
             self.cancel_button,
         ]
@@ -561,6 +585,14 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
             first = self.members_table
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------------ history
+
+    def show_history(self) -> None:
+        """Bring the history tab forward (saved households only; it reads on showing)."""
+        if self.sections is not None and self.history_view is not None:
+            self.sections.setCurrentWidget(self.history_view)
+            self.history_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ status
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -121,7 +122,8 @@ class HouseholdMembersMixin:
 
     List it before QDialog. The dialog sets ``_clock``, ``_members``, ``_record_only``,
     ``_member_problems``, ``_member_general`` and ``_member_editor`` before building,
-    calls :meth:`_build_members_box` and owns :attr:`elderly_label`.
+    calls :meth:`_build_members_box` and owns :attr:`elderly_label`,
+    :attr:`living_alone_label` and :attr:`category_boxes`.
     """
 
     _clock: Clock
@@ -132,6 +134,8 @@ class HouseholdMembersMixin:
     _member_editor: MemberEditor | None
     _operations: Operations
     elderly_label: QLabel
+    living_alone_label: QLabel
+    category_boxes: dict[CareCategory, QCheckBox]
     _id_viewer: SignedIn | None
     _revealed: set[int]
 
@@ -171,7 +175,13 @@ class HouseholdMembersMixin:
         self.members_table.setMinimumHeight(140)
         header = self.members_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MemberColumn.MOBILITY, QHeaderView.ResizeMode.Stretch)
+        # 行动情况 is a note: a fixed share (about ten characters, the whole note in its
+        # tooltip), not half the table; the last column takes what is left.
+        header.setSectionResizeMode(MemberColumn.MOBILITY, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(MemberColumn.MOBILITY,
+                             self.members_table.fontMetrics().horizontalAdvance("行动不便需轮椅出行")
+                             + 16)
+        header.setStretchLastSection(True)
         self.members_table.installEventFilter(parent)
         self.members_table.doubleClicked.connect(lambda _index: self.edit_selected_member())
         self.members_table.itemSelectionChanged.connect(self._update_member_buttons)
@@ -377,6 +387,7 @@ class HouseholdMembersMixin:
                     "Kept for the record; not living in the household"))
         self._update_member_buttons()
         self._refresh_elderly(today)
+        self._refresh_living_alone()
 
     def _fill_row(self, row: int, member: ResidentInput, status_text: str, today: date) -> None:
         facts = id_facts(member)
@@ -412,6 +423,24 @@ class HouseholdMembersMixin:
         self.edit_button.setEnabled(has_member)
         self.remove_button.setEnabled(has_member)
         self.reveal_button.setEnabled(self.may_reveal(self.selected_member_row()))
+
+    def living_alone_warning(self) -> str:
+        """A warning (not a refusal) when the household is marked 独居 but another member
+        lives there ('' when not): every member in the table lives in the household."""
+        box = self.category_boxes.get(CareCategory.LIVING_ALONE)
+        if box is None or not box.isChecked() or len(self._members) < 2:
+            return ""
+        head = next((i for i, m in enumerate(self._members) if m.is_head), 0)
+        others = [m.name for i, m in enumerate(self._members) if i != head]
+        return QCoreApplication.translate(
+            "HouseholdDialog", "Registered as {alone}, but other members live here: {names}"
+        ).format(alone=CareCategory.LIVING_ALONE.label,
+                 names=QCoreApplication.translate("HouseholdDialog", ", ").join(others))
+
+    def _refresh_living_alone(self) -> None:
+        warning = self.living_alone_warning()
+        self.living_alone_label.setText(warning)
+        self.living_alone_label.setVisible(bool(warning))
 
     def _refresh_elderly(self, today: date) -> None:
         elderly = any(is_elderly(id_facts(m).birth_date, today) for m in self._members)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -45,9 +44,17 @@ from stationapp.ui.household_table_model import (
     HouseholdTableModel,
     TableColumn,
 )
+from stationapp.ui.list_requests import ListKind, ListRequest
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
-from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
+from stationapp.ui.page_helpers import (
+    flow_row,
+    list_table,
+    on_enter,
+    page_title,
+    page_top,
+    search_timer,
+)
 from stationapp.ui.person_picker import PersonPicker
 
 log = logging.getLogger("stationapp.ui")
@@ -137,14 +144,14 @@ class HouseholdsPage(QWidget):
         self.new_button.setToolTip(self.tr("Add a household to the ledger (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("&Open…"))
         self.open_button.setToolTip(self.tr("Open the selected household (Enter)"))
-        self.visit_button = QPushButton(self.tr("Record &visit…"))
+        self.visit_button = QPushButton(self.tr("Record v&isit…"))
         self.visit_button.setToolTip(self.tr("Record a visit to the selected household"))
         self.assign_button = QPushButton(self.tr("Assign &liaison…"))
         self.assign_button.setToolTip(self.tr("Make one person the liaison of the selected "
                                               "households"))
         self.open_action = QAction(self.tr("&Open…"), self)
         self.open_action.triggered.connect(self.open_selected)
-        self.visit_action = QAction(self.tr("Record &visit…"), self)
+        self.visit_action = QAction(self.tr("Record v&isit…"), self)
         self.visit_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
         self.visit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.visit_action.triggered.connect(self.record_visit)
@@ -169,20 +176,15 @@ class HouseholdsPage(QWidget):
         self._default_header_state = header.saveState()
 
         title = page_title(self.tr("Households"))
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        for button in (self.new_button, self.open_button, self.visit_button,
-                       self.assign_button):
-            top.addWidget(button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        for combo in (self.community, self.category, self.tier, self.status, self.liaison):
-            filters.addWidget(combo)
+        top = page_top(title, self.new_button, self.open_button, self.visit_button,
+                       self.assign_button)
+        # Buttons and filters wrap onto another line when the text is large.
+        filters = flow_row(self.search, self.community, self.category, self.tier,
+                           self.status, self.liaison)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
 
         self._search_timer = search_timer(self.search, SEARCH_DELAY_MS, self.apply_filter)
@@ -326,6 +328,18 @@ class HouseholdsPage(QWidget):
     def open_household(self, household_id: int) -> None:
         """Open ``household_id`` in the household dialog."""
         self._edit(household_id)
+
+    def open_list(self, request: ListRequest) -> None:
+        """Show what the home page or a statistics card asked for: every household on the
+        ledger (filters cleared), or one household selected and opened."""
+        if request.kind is ListKind.HOUSEHOLD and request.target_id is not None:
+            if not self.select_household(request.target_id):
+                self.clear_filters()
+                self.select_household(request.target_id)
+            self.open_household(request.target_id)
+            return
+        self.clear_filters()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def record_visit(self) -> None:
         """Record a visit to the selected household (the visit dialog)."""

@@ -23,19 +23,22 @@ from stationapp import __version__
 from stationapp.domain.accounts import Permission, role_allows
 from stationapp.domain.errors import StationError
 from stationapp.messages import render
-from stationapp.paths import APP_NAME
 from stationapp.services.accounts import SignedIn
 from stationapp.services.database import Database
 from stationapp.services.settings import get_station_settings
 from stationapp.ui.desk_settings import desk_settings
+from stationapp.ui.home_page import HomePage
 from stationapp.ui.households_page import HouseholdsPage
 from stationapp.ui.idle_lock import IdleLock
+from stationapp.ui.list_requests import PAGE_OF_KIND, ListRequest
 from stationapp.ui.notices import Area, ChangeNotice
 from stationapp.ui.operations import Operations
 from stationapp.ui.page_protocol import StationPage
+from stationapp.ui.program_name import program_name, window_title
 from stationapp.ui.screen_fit import resize_within_screen
 from stationapp.ui.settings_dialog import SettingsDialog
 from stationapp.ui.sign_in import authenticator
+from stationapp.ui.text_size import add_text_size_actions
 
 if TYPE_CHECKING:
     from stationapp.ui.events_page import EventsPage
@@ -44,8 +47,8 @@ if TYPE_CHECKING:
     from stationapp.ui.visits_page import VisitsPage
     from stationapp.ui.volunteers_page import VolunteersPage
 
-    PageWidget = (HouseholdsPage | EventsPage | VisitsPage | RequestsPage | VolunteersPage
-                  | StatisticsPage)
+    PageWidget = (HomePage | HouseholdsPage | EventsPage | VisitsPage | RequestsPage
+                  | VolunteersPage | StatisticsPage)
     """A page of the window: a widget for the stack that meets :class:`StationPage`."""
 
 log = logging.getLogger("stationapp.ui")
@@ -55,7 +58,9 @@ MINIMUM_SIZE = QSize(720, 480)
 
 _GEOMETRY_KEY = "main_window/geometry"
 _SPLITTER_KEY = "main_window/splitter"
-_PAGE_KEY = "main_window/page"
+
+PAGE_ORDER = ("home", "households", "events", "visits", "requests", "volunteers", "statistics")
+"""The pages in the navigation's order; Ctrl+1 … Ctrl+7 open them."""
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +88,8 @@ class MainWindow(QMainWindow):
         self.station_name = ""
         self.set_station_name(station_name)
 
+        self.home = HomePage(self.operations)
+        self.home.list_requested.connect(self.open_list)
         # The households are read once, already in the sort this desk keeps.
         self.households = HouseholdsPage(self.operations, settings=desk_settings())
 
@@ -94,10 +101,13 @@ class MainWindow(QMainWindow):
         # The other areas are built (and their modules imported) when first shown: the
         # window paints sooner, and an area nobody opens costs nothing.
         self._factories: dict[str, Callable[[], PageWidget]] = {}
-        self._built: dict[str, StationPage] = {"households": self.households}
+        self._built: dict[str, StationPage] = {"home": self.home,
+                                               "households": self.households}
         # The page each built widget of the stack is (the stack knows them as widgets).
-        self._page_of: dict[QWidget, StationPage] = {self.households: self.households}
-        self._add_page(self.tr("Households"), self.households)
+        self._page_of: dict[QWidget, StationPage] = {self.home: self.home,
+                                                     self.households: self.households}
+        self._add_page("home", self.tr("Today"), self.home)
+        self._add_page("households", self.tr("Households"), self.households)
         self._add_lazy_page("events", self.tr("Events"), self._make_events)
         self._add_lazy_page("visits", self.tr("Visits"), self._make_visits)
         self._add_lazy_page("requests", self.tr("Requests"), self._make_requests)
@@ -117,9 +127,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.count_label = QLabel()
-        self.database_label = QLabel(self.tr("Database: {name}").format(
-            name=database.display_name()))
-        self.database_label.setToolTip(database.display_name())
+        self.database_label = QLabel(self.database_text(database))
+        self.database_label.setObjectName("database_label")
+        self.database_label.setToolTip(database.location().path)
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
         self.account_label = QLabel()
@@ -128,8 +138,9 @@ class MainWindow(QMainWindow):
             self.account_label.setText(self.tr("Signed in: {name} ({role})").format(
                 name=signed_in.name, role=render(signed_in.role.words)))
             self.statusBar().addPermanentWidget(self.account_label)
-        self.households.count_changed.connect(lambda *_counts: self._show_page_count())
-        self.households.message.connect(self.show_message)
+        for eager in (self.home, self.households):
+            eager.count_changed.connect(lambda *_counts: self._show_page_count())
+            eager.message.connect(self.show_message)
         self._show_page_count()
         self.operations.changed.connect(self.broadcast)
 
@@ -149,9 +160,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ building
 
-    def _add_page(self, title: str, page: QWidget) -> None:
-        QListWidgetItem(title, self.navigation)
+    def _add_page(self, name: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem(title, self.navigation)
+        item.setData(Qt.ItemDataRole.UserRole, name)
         self.pages.addWidget(page)
+
+    def _row_of(self, name: str) -> int:
+        return next(r for r in range(self.navigation.count())
+                    if self.navigation.item(r).data(Qt.ItemDataRole.UserRole) == name)
 
     def _add_lazy_page(self, name: str, title: str, factory: Callable[[], PageWidget]
                        ) -> None:
@@ -167,8 +183,7 @@ class MainWindow(QMainWindow):
         built = self._built.get(name)
         if built is not None:
             return built
-        row = next(r for r in range(self.navigation.count())
-                   if self.navigation.item(r).data(Qt.ItemDataRole.UserRole) == name)
+        row = self._row_of(name)
         current = self.pages.currentIndex()
         page = self._factories[name]()
         placeholder = self.pages.widget(row)
@@ -209,6 +224,7 @@ class MainWindow(QMainWindow):
             self._page(name)
         self.pages.setCurrentIndex(row)
         self._show_page_count()
+        self._follow_page(name if isinstance(name, str) else "")
 
     def _make_events(self) -> EventsPage:
         from stationapp.ui.events_page import EventsPage
@@ -233,7 +249,9 @@ class MainWindow(QMainWindow):
     def _make_statistics(self) -> StatisticsPage:
         from stationapp.ui.statistics_page import StatisticsPage
 
-        return StatisticsPage(self.operations)
+        page = StatisticsPage(self.operations)
+        page.list_requested.connect(self.open_list)
+        return page
 
     @property
     def events(self) -> EventsPage:
@@ -283,10 +301,51 @@ class MainWindow(QMainWindow):
     def _built_pages(self) -> list[StationPage]:
         return list(self._built.values())
 
+    def show_page(self, name: str) -> StationPage:
+        """Switch to the page ``name`` (one of :data:`PAGE_ORDER`) and return it."""
+        self.navigation.setCurrentRow(self._row_of(name))
+        return self._page(name)
+
+    def open_list(self, request: ListRequest) -> None:
+        """Open the list ``request`` asks for: its page, then the page's choice of tab,
+        filter or selection (a page without ``open_list`` just shows itself)."""
+        page = self.show_page(PAGE_OF_KIND[request.kind])
+        opener = getattr(page, "open_list", None)
+        if callable(opener):
+            opener(request)
+        self._show_page_count()
+
+    def current_page_name(self) -> str:
+        """The name of the page shown (one of :data:`PAGE_ORDER`)."""
+        item = self.navigation.currentItem()
+        name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return name if isinstance(name, str) else ""
+
+    def _new_texts(self) -> dict[str, str]:
+        return {
+            "events": self.tr("&New event…"),
+            "visits": self.tr("&New visit…"),
+            "requests": self.tr("&New request…"),
+            "volunteers": self.tr("&New volunteer…"),
+        }
+
+    def _follow_page(self, name: str) -> None:
+        """Ctrl+N makes what the page shown is about: its menu item says so."""
+        text = self._new_texts().get(name, self.tr("&New household…"))
+        if self.new_household_action.text() != text:
+            self.new_household_action.setText(text)
+
     def _create_actions(self) -> None:
+        # Ctrl+N: a household on 工作台 / 住户 (and 统计), else what the page shows.
         self.new_household_action = QAction(self.tr("&New household…"), self)
         self.new_household_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_household_action.triggered.connect(self.new_household)
+        self.new_household_action.triggered.connect(self.new_for_page)
+        self.go_actions: list[QAction] = []
+        for number, name in enumerate(PAGE_ORDER, start=1):
+            action = QAction(self.navigation.item(self._row_of(name)).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, name=name: self.show_page(name))
+            self.go_actions.append(action)
         self.find_action = QAction(self.tr("&Find…"), self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.focus_search)
@@ -303,7 +362,8 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        about_action = QAction(self.tr("&About stationapp"), self)
+        about_action = QAction(self.tr("&About {program}").format(program=program_name()),
+                               self)
         about_action.triggered.connect(self.show_about)
 
         self.ledger_action = QAction(self.tr("&Print ledger…"), self)
@@ -343,6 +403,11 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
+        go_menu = view_menu.addMenu(self.tr("&Go to"))
+        for action in self.go_actions:
+            go_menu.addAction(action)
+        view_menu.addSeparator()
+        self.text_size_actions = add_text_size_actions(view_menu, self)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about_action)
 
@@ -386,7 +451,7 @@ class MainWindow(QMainWindow):
     def set_station_name(self, name: str) -> None:
         """Show the station's name in the title bar (the program's name when it has none)."""
         self.station_name = name.strip()
-        self.setWindowTitle(self.station_name or APP_NAME)
+        self.setWindowTitle(window_title(self.station_name))
 
     def open_station_settings(self) -> None:
         """File ▸ Station settings…: the station, its event types and items.
@@ -486,11 +551,29 @@ class MainWindow(QMainWindow):
         """Ctrl+F: the search box of the page shown when it has one, else of the
         households page."""
         page = self._current_page()
-        if page is not None and page is not self.households:
+        if page is not None and page not in (self.households, self.home):
             page.focus_search()
             return
         self.navigation.setCurrentRow(self.pages.indexOf(self.households))
         self.households.focus_search()
+
+    def new_for_page(self) -> None:
+        """Ctrl+N: make what the page shown is about — an event on 活动, a visit on 走访,
+        a request on 诉求, a volunteer on 志愿者, else a household."""
+        name = self.current_page_name()
+        if name == "events":
+            self.events.new_event()
+        elif name == "visits":
+            if self.visits.current_household_id() is None:
+                self.show_message(self.tr("Select a household in the list to record a visit"))
+            else:
+                self.visits.record_visit()
+        elif name == "requests":
+            self.requests.new_request()
+        elif name == "volunteers":
+            self.volunteers.new_volunteer()
+        else:
+            self.new_household()
 
     def new_household(self) -> None:
         """Ctrl+N: go to the households page and open an empty household dialog."""
@@ -506,14 +589,24 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """A short About box."""
-        QMessageBox.about(
-            self,
-            self.tr("About stationapp"),
-            self.tr(
-                "stationapp {version}\n\nThe ledger, events, deliveries and follow-up visits "
-                "of a residents' party-member service station."
-            ).format(version=__version__),
-        )
+        QMessageBox.about(self, self.about_title(), self.about_text())
+
+    def about_title(self) -> str:
+        """The About box's title: "About 党员服务社台账"."""
+        return self.tr("About {program}").format(program=program_name())
+
+    def about_text(self) -> str:
+        """The About box's text: the program's name, version and what it is for."""
+        return self.tr(
+            "{program} {version}\n\nThe ledger, events, deliveries and follow-up visits "
+            "of a residents' party-member service station."
+        ).format(program=program_name(), version=__version__)
+
+    def database_text(self, database: Database) -> str:
+        """The status bar's database: "SQLite：ledger.sqlite3" or "PostgreSQL：db@host"
+        (never a user or password)."""
+        where = database.location()
+        return self.tr("{backend}: {name}").format(backend=where.backend, name=where.name)
 
     # ------------------------------------------------------------ per-desk layout
 
@@ -529,9 +622,7 @@ class MainWindow(QMainWindow):
         splitter = settings.value(_SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        page = settings.value(_PAGE_KEY, 0, type=int)
-        if isinstance(page, int) and 0 <= page < self.navigation.count():
-            self.navigation.setCurrentRow(page)
+        # 工作台 opens first, whatever page was shown when the program was closed.
         self.households.restore_state(settings)
 
     def save_state(self) -> None:
@@ -539,7 +630,6 @@ class MainWindow(QMainWindow):
         settings = desk_settings()
         settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(_SPLITTER_KEY, self.splitter.saveState())
-        settings.setValue(_PAGE_KEY, self.navigation.currentRow())
         for page in self._built_pages():
             page.save_state(settings)
         settings.sync()

@@ -180,12 +180,39 @@ class MemberEditor(QDialog):
         self._update_hint()
         if problems:
             self.show_problems(problems)
-        self.resize(480, self.sizeHint().height())
+        # About 60 characters wide, so larger text sizes get a wider editor (not a cut one).
+        width = max(480, self.fontMetrics().averageCharWidth() * 60)
+        self.resize(width, self._height_for(width))
+
+    def _height_for(self, width: int) -> int:
+        """The height the form needs at ``width``, wrapped messages and hints included."""
+        layout = self.layout()
+        height = self.sizeHint().height()
+        if layout is not None and layout.hasHeightForWidth():
+            height = max(height, layout.totalHeightForWidth(width))
+        return height
+
+    def _fit_messages(self) -> None:
+        """Grow the editor when a message or hint now needs more lines than it has room for."""
+        needed = self._height_for(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _add_row(self, form: QFormLayout, text: str, field: QWidget, error: str | None) -> None:
         label = QLabel(text, self)
         label.setBuddy(field)
-        form.addRow(label, with_error(field, self.errors[error], self) if error else field)
+        if error is None:
+            form.addRow(label, field)
+            return
+        box = with_error(field, self.errors[error], self)
+        # The message under a narrow field (the sex drop-down) gets the row's whole width,
+        # or "（身份证上是男）" is cut off; the field itself keeps its own width.
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        box_layout = box.layout()
+        if box_layout is not None and field.sizePolicy().horizontalPolicy() not in (
+                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding):
+            box_layout.setAlignment(field, Qt.AlignmentFlag.AlignLeft)
+        form.addRow(label, box)
 
     # ------------------------------------------------------------------ values
 
@@ -306,6 +333,7 @@ class MemberEditor(QDialog):
             hint = ""  # the problem is shown in red already
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
+        self._fit_messages()
 
     def _head_toggled(self, checked: bool) -> None:
         if checked and not self.relation_combo.currentText().strip():

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.vocab import CareTier
+from stationapp.services.household_search import matching_household_ids, search_words
 from stationapp.services.visit_coverage import OverdueRow, fetch_overdue_rows, list_overdue_ids
 from stationapp.ui.form_helpers import ERROR_COLOR, ERROR_ROW_BACKGROUND, format_date
 from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
@@ -62,6 +63,7 @@ class OverdueTableModel(LazyTableModel[OverdueRow]):
         self._today: date = clock.today()
         self._liaison_id: int | None = None
         self._community_id: int | None = None
+        self._search = ""
         self.set_headers((  # in the order of OverdueColumn
             self.tr("Address"), self.tr("Head of household"), self.tr("Phone"),
             self.tr("Tier"), self.tr("Liaison"), self.tr("Last visit"), self.tr("Due"),
@@ -86,6 +88,16 @@ class OverdueTableModel(LazyTableModel[OverdueRow]):
         self._community_id = community_id
         self.refresh()
 
+    @property
+    def search(self) -> str:
+        """What the clerk typed to narrow the list ('' for every overdue household)."""
+        return self._search
+
+    def set_search(self, search: str) -> None:
+        """Keep only the overdue households ``search`` finds (the households search's rule)."""
+        self._search = search.strip()
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the ids again as of the clock's day; forget cached rows."""
         self._today = self._clock.today()
@@ -93,6 +105,9 @@ class OverdueTableModel(LazyTableModel[OverdueRow]):
             ids = list_overdue_ids(session, today=self._today,
                                    liaison_id=self._liaison_id,
                                    community_id=self._community_id)
+            if search_words(self._search):
+                found = matching_household_ids(session, self._search, ids)
+                ids = [i for i in ids if i in found]
         self.show_ids(ids)
 
     def household_id(self, row: int) -> int | None:

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from stationapp.ui.formatting import format_percent
+
 Number = int | float
 NumberPairs = Sequence[tuple[str, Number]]
 
@@ -253,7 +255,7 @@ class RingChart(QWidget):
         start = 0.0
         for index, (label, value) in enumerate(new):
             share = 100 * float(value) / total if total else 0.0
-            texts.append(f"{label}  {format_number(value)} ({share:.0f}%)")
+            texts.append(f"{label}  {format_number(value)} ({format_percent(share)})")
             span = 360 * share / 100
             slices.append(RingSlice(start, span, self._colours[index % len(self._colours)]))
             start += span

@@ -8,6 +8,7 @@ default), category, assignee or to the overdue ones, which stand out in red.
 from __future__ import annotations
 
 import logging
+from datetime import date, timedelta
 from itertools import pairwise
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -15,7 +16,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -36,9 +36,18 @@ from stationapp.services.requests import (
 )
 from stationapp.services.settings import get_station_settings
 from stationapp.ui.form_helpers import ERROR_COLOR, select_table_row
+from stationapp.ui.list_requests import ListKind, ListRequest
 from stationapp.ui.notices import Area, ChangeNotice
 from stationapp.ui.operations import Operations
-from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
+from stationapp.ui.page_helpers import (
+    flow_row,
+    give_room,
+    list_table,
+    on_enter,
+    page_title,
+    page_top,
+    search_timer,
+)
 from stationapp.ui.person_picker import PersonPicker
 from stationapp.ui.request_table_model import RequestColumn, RequestTableModel
 
@@ -91,9 +100,15 @@ class RequestsPage(QWidget):
         self.assignee_picker = PersonPicker(operations, None, allow_none=True,
                                             none_text=self.tr("Anyone"), active_only=False)
         self.assignee_picker.setAccessibleName(self.tr("Assignee"))
-        self.overdue_check = QCheckBox(self.tr("O&verdue only"))
+        self.overdue_check = QCheckBox(self.tr("Overdue onl&y"))
         self.overdue_check.setToolTip(
             self.tr("Open requests past the station's time limit (Station settings)"))
+        # Set by a statistics card (requests received in a month); the button clears it.
+        self.received_month: date | None = None
+        self.month_button = QPushButton()
+        self.month_button.setToolTip(self.tr("Show the requests of every month"))
+        self.month_button.hide()
+        self.month_button.clicked.connect(lambda: self.set_received_month(None))
 
         self.new_button = QPushButton(self.tr("&New request…"))
         self.open_button = QPushButton(self.tr("&Open…"))
@@ -103,34 +118,29 @@ class RequestsPage(QWidget):
         self.table = list_table(self.model, self.tr("Requests"), self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RequestColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        give_room(self.table, RequestColumn.DESCRIPTION, least_chars=12)
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
 
         title = page_title(self.tr("Requests"))
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(12)
-        top.addWidget(self.summary)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.open_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
+        top = page_top(title, self.new_button, self.open_button)
+        top.insertSpacing(1, 12)
+        top.insertWidget(2, self.summary)
+        groups: list[QWidget | tuple[QWidget, ...]] = [self.search]
         for text, widget in ((self.tr("&Status:"), self.status_combo),
                              (self.tr("&Category:"), self.category_combo),
-                             (self.tr("&Assignee:"), self.assignee_picker)):
+                             (self.tr("Assi&gnee:"), self.assignee_picker)):
             label = QLabel(text)
             label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-        filters.addWidget(self.overdue_check)
+            groups.append((label, widget))
+        # Filters wrap onto another line when the text is large.
+        filters = flow_row(*groups, self.overdue_check, self.month_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
         chain: list[QWidget] = [self.search, self.status_combo, self.category_combo,
                                 self.assignee_picker, self.overdue_check, self.table,
@@ -177,7 +187,12 @@ class RequestsPage(QWidget):
         """What the search box and the filters ask for."""
         status_key = self.status_combo.currentData()
         category = self.category_combo.currentData()
+        month = self.received_month
+        month_end = ((month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+                     if month is not None else None)
         return RequestFilter(
+            received_from=month,
+            received_to=month_end,
             search=self.search.text().strip(),
             status=RequestStatus(status_key)
             if status_key not in (OPEN_STATUSES, ALL_STATUSES) else None,
@@ -186,6 +201,43 @@ class RequestsPage(QWidget):
             category=category or None,
             assignee_id=self.assignee_picker.person_id(),
         )
+
+    def set_received_month(self, month: date | None) -> None:
+        """Keep the requests received in ``month`` (every month with None) and list again."""
+        self.received_month = month.replace(day=1) if month is not None else None
+        if self.received_month is not None:
+            self.month_button.setText(self.tr("Received in {month} ✕").format(
+                month=f"{self.received_month:%Y-%m}"))
+        self.month_button.setVisible(self.received_month is not None)
+        self.refresh()
+
+    def open_list(self, request: ListRequest) -> None:
+        """Show what the home page or a statistics card asked for: open requests, the
+        overdue ones, or those received in ``request.month``; ``target_id`` selected."""
+        widgets = (self.search, self.status_combo, self.category_combo, self.overdue_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search.clear()
+            self.category_combo.setCurrentIndex(0)
+            if request.kind is ListKind.REQUESTS_RECEIVED:
+                self.set_status_filter(ALL_STATUSES)
+            else:
+                self.set_status_filter(OPEN_STATUSES)
+            self.overdue_check.setChecked(request.kind is ListKind.OVERDUE_REQUESTS)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.assignee_picker.blockSignals(True)
+        self.assignee_picker.set_person_id(None)
+        self.assignee_picker.blockSignals(False)
+        self.set_received_month(
+            request.month if request.kind is ListKind.REQUESTS_RECEIVED else None)
+        if request.target_id is not None:
+            self.select_request(request.target_id)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_status_filter(self, key: str | RequestStatus) -> None:
         """Show open requests (:data:`OPEN_STATUSES`), all, or those of one status."""

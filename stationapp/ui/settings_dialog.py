@@ -74,7 +74,7 @@ class SettingsDialog(QDialog):
         self.request_categories = RequestCategoriesTab(operations, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.station, self.tr("&Station"))
-        self.tabs.addTab(self.event_types, self.tr("&Event types"))
+        self.tabs.addTab(self.event_types, self.tr("E&vent types"))
         self.tabs.addTab(self.items, self.tr("&Items"))
         self.tabs.addTab(self.request_categories, self.tr("Re&quest categories"))
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -48,8 +47,11 @@ from stationapp.ui.chart_widgets import (
     TablePanel,
     set_label_text,
 )
+from stationapp.ui.formatting import format_percent
+from stationapp.ui.list_requests import ListKind, ListRequest
 from stationapp.ui.notices import ChangeNotice
 from stationapp.ui.operations import Operations
+from stationapp.ui.page_helpers import flow_row, page_title, page_top
 from stationapp.ui.painted_charts import format_number
 from stationapp.ui.pdf_work import PdfMaker, monthly_report_work, pdf_file_name
 from stationapp.ui.workers import SessionTask, TaskSet
@@ -101,12 +103,14 @@ class StatisticsPage(QWidget):
 
     ``count_changed(households)`` tells the main window how many households are on the
     ledger in the month shown; ``statistics_shown(stats)`` is emitted whenever new
-    figures are on screen; ``message(text)`` says what an action did.
+    figures are on screen; ``message(text)`` says what an action did;
+    ``list_requested(ListRequest)`` asks for the list behind a clicked card.
     """
 
     count_changed = Signal(int)
     message = Signal(str)
     statistics_shown = Signal(object)
+    list_requested = Signal(object)
 
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         """Build the page on the current month; figures are read when first shown.
@@ -127,11 +131,7 @@ class StatisticsPage(QWidget):
         self._tasks = TaskSet()
         self._task: SessionTask[MonthlyStatistics] | None = None
 
-        title = QLabel(self.tr("Statistics"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Statistics"))
 
         self.previous_button = QToolButton()
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
@@ -152,7 +152,7 @@ class StatisticsPage(QWidget):
         self.month_edit.setCurrentSection(QDateEdit.Section.MonthSection)
         month_label = QLabel(self.tr("&Month:"))
         month_label.setBuddy(self.month_edit)
-        self.this_month_button = QPushButton(self.tr("T&his month"))
+        self.this_month_button = QPushButton(self.tr("&This month"))
         self.this_month_button.setToolTip(self.tr("Show the current month"))
         self.as_of_label = QLabel()
         self.as_of_label.setStyleSheet("color: #6b6b6b;")
@@ -160,18 +160,11 @@ class StatisticsPage(QWidget):
         self.print_button.setToolTip(
             self.tr("The monthly report (月报) of the month shown, as a PDF to print or save"))
 
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(16)
-        top.addWidget(month_label)
-        top.addWidget(self.previous_button)
-        top.addWidget(self.month_edit)
-        top.addWidget(self.next_button)
-        top.addWidget(self.this_month_button)
-        top.addStretch(1)
-        top.addWidget(self.as_of_label)
-        top.addSpacing(8)
-        top.addWidget(self.print_button)
+        # The month and the print button wrap onto another line when the text is large.
+        top = page_top(title, self.as_of_label, self.print_button)
+        top.insertSpacing(1, 16)
+        top.insertWidget(2, flow_row((month_label, self.previous_button, self.month_edit,
+                                      self.next_button, self.this_month_button)))
 
         self.empty_notice = QLabel()
         self.empty_notice.setStyleSheet("color: #6b6b6b;")
@@ -188,6 +181,19 @@ class StatisticsPage(QWidget):
         self.events_card = FigureCard(self.tr("Events this month"))
         self.deliveries_card = FigureCard(self.tr("Delivered"))
         self.hours_card = FigureCard(self.tr("Volunteer hours"))
+        self._card_lists: dict[FigureCard, ListKind] = {
+            self.households_card: ListKind.HOUSEHOLDS,
+            self.visits_card: ListKind.VISITS,
+            self.overdue_visits_card: ListKind.OVERDUE_VISITS,
+            self.requests_card: ListKind.REQUESTS_RECEIVED,
+            self.overdue_requests_card: ListKind.OVERDUE_REQUESTS,
+            self.events_card: ListKind.EVENTS,
+            self.deliveries_card: ListKind.EVENTS,
+            self.hours_card: ListKind.VOLUNTEERS,
+        }
+        for card in self._card_lists:
+            card.set_clickable(self.tr("Click (or Enter) to open the list"))
+            card.clicked.connect(lambda card=card: self.open_card(card))
         cards = QGridLayout()
         cards.setSpacing(8)
         for index, card in enumerate(self.cards()):
@@ -392,6 +398,17 @@ class StatisticsPage(QWidget):
 
     # ------------------------------------------------------------ showing
 
+    def list_of_card(self, card: FigureCard) -> ListRequest | None:
+        """The list ``card`` opens, for the month shown (None: the card opens nothing)."""
+        kind = self._card_lists.get(card)
+        return ListRequest(kind, month=self.month()) if kind is not None else None
+
+    def open_card(self, card: FigureCard) -> None:
+        """Ask for the list behind ``card`` (what clicking it does)."""
+        request = self.list_of_card(card)
+        if request is not None:
+            self.list_requested.emit(request)
+
     def cards(self) -> tuple[FigureCard, ...]:
         """The figure cards in reading order."""
         return (self.households_card, self.visits_card, self.overdue_visits_card,
@@ -434,7 +451,7 @@ class StatisticsPage(QWidget):
 
         coverage = stats.coverage
         ratio = coverage.ratio
-        target = f"{coverage.target * 100:.0f}%"
+        target = format_percent(coverage.target * 100)
         if ratio is None:
             detail = self.tr("No household was due for a visit")
         else:
@@ -474,7 +491,8 @@ class StatisticsPage(QWidget):
         if rate is None:
             self.satisfaction_card.set_figure("—", self.tr("No call-back this month"))
         else:
-            self.satisfaction_card.set_figure(f"{rate * 100:.0f}%", _joined(stats.satisfaction))
+            self.satisfaction_card.set_figure(format_percent(rate * 100),
+                                              _joined(stats.satisfaction))
 
         self.events_card.set_figure(format_number(stats.events_in_month),
                                     _joined(stats.events_by_type))
@@ -488,7 +506,8 @@ class StatisticsPage(QWidget):
             delivery_detail = self.tr("No deliveries this month")
         else:
             delivery_detail = _joined(others) or self.tr("All delivered")
-        self.deliveries_card.set_figure(format_number(delivered), delivery_detail)
+        # Counted in items (件), as the caption's tooltip says; households are 户 elsewhere.
+        self.deliveries_card.set_figure(self.tr("%n item(s)", "", delivered), delivery_detail)
 
         self.hours_card.set_figure(
             self.tr("{hours} h").format(hours=format_number(round(stats.volunteer_hours, 1))),

@@ -22,19 +22,18 @@ from __future__ import annotations
 import logging
 from datetime import date
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
+    QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSettings,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -59,20 +59,27 @@ from stationapp.services.visit_coverage import Coverage, month_coverage
 from stationapp.services.visit_reminders import ReminderRow, complete_reminder, list_reminders
 from stationapp.services.visits import VisitFilter, delete_visit
 from stationapp.ui.form_helpers import (
-    ERROR_COLOR,
-    INACTIVE_COLOR,
     format_date,
     from_qdate,
     select_table_row,
     to_qdate,
 )
+from stationapp.ui.formatting import format_percent
+from stationapp.ui.household_list_search import HouseholdSearchBox, kept, matching_ids
 from stationapp.ui.household_table_model import HOUSEHOLD_ID_ROLE
+from stationapp.ui.list_requests import ListKind, ListRequest
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, Operations
 from stationapp.ui.overdue_model import OverdueColumn, OverdueTableModel
-from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
+from stationapp.ui.page_helpers import (
+    list_table,
+    on_enter,
+    page_title,
+    page_top,
+    search_timer,
+)
 from stationapp.ui.person_picker import PersonPicker
-from stationapp.ui.row_list_model import RowListModel
+from stationapp.ui.reminder_model import REMINDER_ID_ROLE, ReminderColumn, ReminderTableModel
 from stationapp.ui.visit_table_model import (
     VisitColumn,
     VisitTableModel,
@@ -82,9 +89,6 @@ log = logging.getLogger("stationapp.ui")
 
 SEARCH_DELAY_MS = 150
 """Typing pauses this long before the list follows the search box."""
-
-REMINDER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
-"""Data role giving the reminder id of a row of the reminders table."""
 
 _LIAISON_KEY = "visits/liaison"
 _TAB_KEY = "visits/tab"
@@ -100,72 +104,6 @@ class Tab(IntEnum):
     OVERDUE = 0
     VISITS = 1
     REMINDERS = 2
-
-
-# ------------------------------------------------------------------ models
-
-
-class ReminderColumn(IntEnum):
-    """Columns of the reminders table."""
-
-    DUE = 0
-    HOUSEHOLD = 1
-    TEXT = 2
-    ASSIGNEE = 3
-
-
-class ReminderTableModel(RowListModel[ReminderRow]):
-    """Reminders as rows (read-only), earliest due first; those past due are red."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        """An empty model; fill it with :meth:`set_reminders`."""
-        super().__init__(len(ReminderColumn), parent)
-        self._today = date.min  # nothing is past due before the first set_reminders
-        self._headers = {
-            ReminderColumn.DUE: self.tr("Due"),
-            ReminderColumn.HOUSEHOLD: self.tr("Household"),
-            ReminderColumn.TEXT: self.tr("Reminder"),
-            ReminderColumn.ASSIGNEE: self.tr("Who"),
-        }
-
-    def set_reminders(self, rows: list[ReminderRow], today: date) -> None:
-        """Show ``rows``; those due before ``today`` and not done stand out."""
-        self._today = today
-        self.set_rows(rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, colour, tooltip and ids of a cell."""
-        if not index.isValid() or not 0 <= index.column() < len(ReminderColumn):
-            return None
-        reminder = self.row_at(index.row())
-        if reminder is None:
-            return None
-        column = ReminderColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(reminder, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (ReminderColumn.TEXT,
-                                                              ReminderColumn.HOUSEHOLD):
-            return self._display(reminder, column) or None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if reminder.done:
-                return QBrush(INACTIVE_COLOR)
-            if column is ReminderColumn.DUE and reminder.due_date < self._today:
-                return QBrush(ERROR_COLOR)
-            return None
-        if role == REMINDER_ID_ROLE:
-            return reminder.id
-        if role == HOUSEHOLD_ID_ROLE:
-            return reminder.household_id
-        return None
-
-    def _display(self, reminder: ReminderRow, column: ReminderColumn) -> str:
-        if column is ReminderColumn.DUE:
-            return format_date(reminder.due_date)
-        if column is ReminderColumn.HOUSEHOLD:
-            return f"{reminder.address} {reminder.head}".strip()
-        if column is ReminderColumn.TEXT:
-            return reminder.text
-        return reminder.assignee
 
 
 # ------------------------------------------------------------------ page
@@ -199,6 +137,8 @@ class VisitsPage(QWidget):
         self._this_month = month_start(self._clock.today())
         self._loaded = False
         self._stale: set[Tab] = set()  # lists to read again when their tab is shown
+        # Tables and the sample texts their columns are sized by (again at a new text size)
+        self._column_samples: list[tuple[QTableView, dict[int, str]]] = []
 
         title = page_title(self.tr("Visits"))
         self.record_button = QPushButton(self.tr("&Record visit…"))
@@ -208,21 +148,20 @@ class VisitsPage(QWidget):
         self.open_button.setToolTip(self.tr("Open the selected visit (Enter in the visits list)"))
         self.delete_button = QPushButton(self.tr("Dele&te visit"))
         self.delete_button.setToolTip(self.tr("Remove a visit entered by mistake"))
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        for button in (self.record_button, self.open_button, self.delete_button):
-            top.addWidget(button)
+        top = page_top(title, self.record_button, self.open_button, self.delete_button)
 
         # Coverage and the liaison filter
         self.coverage_label = QLabel()
         self.coverage_label.setObjectName("coverage")
+        # At large text the line wraps rather than running under the bar.
+        self.coverage_label.setWordWrap(True)
         self.coverage_bar = QProgressBar()
         self.coverage_bar.setObjectName("coverage_bar")
         self.coverage_bar.setRange(0, 100)
         self.coverage_bar.setTextVisible(True)
-        self.coverage_bar.setFormat("%p %")
         self.coverage_bar.setMaximumWidth(320)
+        self.coverage_bar.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Fixed)
         self.coverage_bar.setAccessibleName(self.tr("This month's coverage"))
         self.liaison_picker = PersonPicker(operations, self, allow_none=True,
                                            none_text=self.tr("Everyone"))
@@ -233,9 +172,8 @@ class VisitsPage(QWidget):
         liaison_label = QLabel(self.tr("&Liaison:"))
         liaison_label.setBuddy(self.liaison_picker)
         coverage = QHBoxLayout()
-        coverage.addWidget(self.coverage_label)
+        coverage.addWidget(self.coverage_label, 3)
         coverage.addWidget(self.coverage_bar, 1)
-        coverage.addStretch(1)
         coverage.addWidget(liaison_label)
         coverage.addWidget(self.liaison_picker)
 
@@ -246,21 +184,29 @@ class VisitsPage(QWidget):
         self.overdue_table = _table(self.tr("Overdue households"), self.overdue_model,
                                     overdue_tab)
         self.overdue_label = QLabel()
+        self.overdue_search = HouseholdSearchBox(
+            self.tr("Search name, pinyin, address or phone"),
+            self.tr("Search overdue households"), overdue_tab)
+        self.overdue_search.setObjectName("overdue_search")
+        overdue_bar = QHBoxLayout()
+        overdue_bar.addWidget(self.overdue_label, 1)
+        overdue_bar.addWidget(self.overdue_search, 1)
         overdue_layout = QVBoxLayout(overdue_tab)
-        overdue_layout.addWidget(self.overdue_label)
+        overdue_layout.addLayout(overdue_bar)
         overdue_layout.addWidget(self.overdue_table, 1)
         overdue_header = self.overdue_table.horizontalHeader()
         overdue_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         overdue_header.setStretchLastSection(False)
-        self._size_columns(self.overdue_table, {
+        self._column_samples.append((self.overdue_table, {
             OverdueColumn.ADDRESS: "锦华一区10号楼2单元1001室", OverdueColumn.HEAD: "欧阳秀英",
             OverdueColumn.PHONE: "0546-12345678", OverdueColumn.TIER: "重点",
             OverdueColumn.LIAISON: "欧阳秀英", OverdueColumn.LAST_VISIT: "2026-01-01",
             OverdueColumn.DUE: "2026-01-01", OverdueColumn.DAYS: "0000",
-        })
+        }))
+        self._size_columns(*self._column_samples[-1])
         overdue_header.setSectionResizeMode(OverdueColumn.ADDRESS,
                                             QHeaderView.ResizeMode.Stretch)
-        self.tabs.addTab(overdue_tab, self.tr("O&verdue"))
+        self.tabs.addTab(overdue_tab, self.tr("Overdue (&K)"))
 
         # Visits
         visits_tab = QWidget()
@@ -273,17 +219,18 @@ class VisitsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search address, name or visitor"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search visits"))
-        self.follow_up_only = QCheckBox(self.tr("Only with &follow-up"))
+        self.follow_up_only = QCheckBox(self.tr("Only with follo&w-up"))
         self.visits_label = QLabel()
         self.visits_label.setObjectName("visits_count")
         self.visit_model = VisitTableModel(operations.database.session, self)
         self.visits_table = _table(self.tr("Visits"), self.visit_model, visits_tab)
-        self._size_columns(self.visits_table, {
+        self._column_samples.append((self.visits_table, {
             VisitColumn.DATE: "2026-01-01",
             VisitColumn.HOUSEHOLD: "锦华一区10号楼2单元1001室 欧阳秀英",
             VisitColumn.METHOD: "上门", VisitColumn.VISITOR: "欧阳秀英",
             VisitColumn.FOLLOW_UP: self.visit_model.request_label("00000"),
-        })
+        }))
+        self._size_columns(*self._column_samples[-1])
         self._fix_visit_columns()
         month_label = QLabel(self.tr("&Month:"))
         month_label.setBuddy(self.month_edit)
@@ -310,9 +257,13 @@ class VisitsPage(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.reminders_table.horizontalHeader().setSectionResizeMode(
             ReminderColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.reminder_search = HouseholdSearchBox(
+            self.tr("Search name, pinyin, address or phone"),
+            self.tr("Search reminders"), reminders_tab)
+        self.reminder_search.setObjectName("reminder_search")
         reminder_bar = QHBoxLayout()
         reminder_bar.addWidget(self.later_check)
-        reminder_bar.addStretch(1)
+        reminder_bar.addWidget(self.reminder_search, 1)
         reminder_bar.addWidget(self.done_button)
         reminders_layout = QVBoxLayout(reminders_tab)
         reminders_layout.addLayout(reminder_bar)
@@ -330,6 +281,7 @@ class VisitsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status_label)
 
+        self._fit_to_font()
         self._default_headers = [t.horizontalHeader().saveState() for t in self._tables()]
         self._search_timer = search_timer(self.search, SEARCH_DELAY_MS, self.refresh_visits)
         self.search.returnPressed.connect(self._search_entered)
@@ -337,6 +289,8 @@ class VisitsPage(QWidget):
         self.month_edit.dateChanged.connect(lambda _d: self.refresh_visits())
         self.follow_up_only.toggled.connect(lambda _on: self.refresh_visits())
         self.later_check.toggled.connect(lambda _on: self.refresh_reminders())
+        self.overdue_search.search_changed.connect(lambda _text: self.refresh_overdue())
+        self.reminder_search.search_changed.connect(lambda _text: self.refresh_reminders())
         self.liaison_picker.person_changed.connect(lambda _key: self._liaison_changed())
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.record_button.clicked.connect(self.record_visit)
@@ -356,6 +310,19 @@ class VisitsPage(QWidget):
 
     def _tables(self) -> tuple[QTableView, QTableView, QTableView]:
         return (self.overdue_table, self.visits_table, self.reminders_table)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """After a text size change: the bar and the columns sized for the new font."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._column_samples:
+            self._fit_to_font()
+
+    def _fit_to_font(self) -> None:
+        """The coverage bar wide enough for its figure; columns sized by their samples."""
+        self.coverage_bar.setMinimumWidth(
+            self.coverage_bar.fontMetrics().horizontalAdvance("100.0 %") + 24)
+        for table, samples in self._column_samples:
+            self._size_columns(table, samples)
 
     def _size_columns(self, table: QTableView, samples: dict[int, str]) -> None:
         metrics = self.fontMetrics()
@@ -421,21 +388,27 @@ class VisitsPage(QWidget):
 
     def show_coverage(self, coverage: Coverage) -> None:
         """Show ``coverage`` in the label and the bar."""
-        target = round(coverage.target * 100)
+        target = format_percent(coverage.target * 100)
         ratio = coverage.ratio
         if ratio is None:
             self.coverage_label.setText(
-                self.tr("This month's coverage: nobody is due — target {target} %").format(
+                self.tr("This month's coverage: nobody is due — target {target}").format(
                     target=target))
             self.coverage_bar.setValue(100)
+            self.coverage_bar.setFormat(format_percent(100))
         else:
-            percent = int(ratio * 100)  # never round 99.6 % up to a reached target
+            # format_percent rounds down: 99.6 % never looks like a reached target.
+            percent = format_percent(ratio * 100)
             self.coverage_label.setText(
-                self.tr("This month's coverage: {percent} % ({visited} of {due} due) — "
-                        "target {target} %").format(
+                self.tr("This month's coverage: {percent} ({visited} of {due} due) — "
+                        "target {target}").format(
                     percent=percent, visited=f"{coverage.visited:,}", due=f"{coverage.due:,}",
                     target=target))
-            self.coverage_bar.setValue(min(100, percent))
+            self.coverage_bar.setValue(min(100, int(ratio * 100)))
+            self.coverage_bar.setFormat(percent)
+        # The whole line also as a tool tip, should the label be cut all the same.
+        self.coverage_label.setToolTip(self.coverage_label.text())
+        self.coverage_bar.setToolTip(self.coverage_label.text())
         reached = ratio is None or ratio >= coverage.target
         self.coverage_bar.setStyleSheet(
             "" if reached else "QProgressBar::chunk { background: #d98c1f; }")
@@ -444,11 +417,18 @@ class VisitsPage(QWidget):
         """Read the overdue households again, keeping the selection when still overdue."""
         self._stale.discard(Tab.OVERDUE)
         keep = self._selected_household(self.overdue_table)
+        self.overdue_model.set_search(self.overdue_search.search())
         self.overdue_model.set_filter(self.liaison_id(), None)
         count = self.overdue_model.rowCount()
-        self.overdue_label.setText(
-            self.tr("%n household(s) overdue for a visit, most days overdue first", "", count)
-            if count else self.tr("No household is overdue for a visit."))
+        if self.overdue_search.is_searching():
+            self.overdue_label.setText(
+                self.tr("%n overdue household(s) found", "", count)
+                if count else self.tr("No overdue household matches the search."))
+        else:
+            self.overdue_label.setText(
+                self.tr("%n household(s) overdue for a visit, most days overdue first", "",
+                        count)
+                if count else self.tr("No household is overdue for a visit."))
         if keep is not None:
             select_table_row(self.overdue_table, self.overdue_model.row_of(keep))
         self._after_refresh()
@@ -482,10 +462,13 @@ class VisitsPage(QWidget):
         today = self.today()
         due_by = None if self.later_check.isChecked() else today
         rows = self._operations.read(lambda session: list_reminders(session, due_by))
+        due = sum(1 for r in rows if not r.done and r.due_date <= today)
+        search = self.reminder_search.search()
+        found = matching_ids(self._operations, search, {r.household_id for r in rows})
+        rows = kept(rows, lambda r: r.household_id, found)
         self.reminder_model.set_reminders(rows, today)
         if keep is not None:
             select_table_row(self.reminders_table, self.reminder_model.row_of(keep))
-        due = sum(1 for r in rows if not r.done and r.due_date <= today)
         self.tabs.setTabText(
             Tab.REMINDERS,
             self.tr("R&eminders ({count})").format(count=due) if due else self.tr("R&eminders"))
@@ -523,6 +506,40 @@ class VisitsPage(QWidget):
         self.tabs.setCurrentIndex(Tab.VISITS)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def open_list(self, request: ListRequest) -> None:
+        """Show the list ``request`` asks for: the overdue households, the visits of a
+        month or the reminders due; a search or a liaison narrowing it is cleared, so the
+        list shows what the home page counted."""
+        tab = {ListKind.OVERDUE_VISITS: Tab.OVERDUE, ListKind.VISITS: Tab.VISITS,
+               ListKind.REMINDERS_DUE: Tab.REMINDERS}.get(request.kind)
+        if tab is None:
+            return
+        for box in (self.overdue_search, self.reminder_search, self.search):
+            box.blockSignals(True)  # read once below, not once per box
+            box.clear()
+            box.blockSignals(False)
+        self._search_timer.stop()
+        if tab is Tab.VISITS and request.month is not None:
+            self.month_edit.blockSignals(True)
+            self.month_edit.setDate(to_qdate(month_start(request.month)))
+            self.month_edit.blockSignals(False)
+        if tab is Tab.REMINDERS:
+            self.later_check.blockSignals(True)
+            self.later_check.setChecked(False)
+            self.later_check.blockSignals(False)
+        self.liaison_picker.blockSignals(True)
+        self.set_liaison(None)
+        self.liaison_picker.blockSignals(False)
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(tab)
+        self.tabs.blockSignals(False)
+        self.refresh()
+        self._tab_changed()
+        table = self._table(tab)
+        if table.model().rowCount() and not table.selectionModel().hasSelection():
+            table.selectRow(0)
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ selection
 

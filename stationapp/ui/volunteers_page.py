@@ -7,7 +7,10 @@ community, who holds the three roles (监督员 · 联络员 · 宣传员); a ro
 shown as "—" on a tinted cell, so gaps stand out.
 
 *Service record…* issues a numbered certificate (志愿服务记录证明) for a period and opens
-the PDF in the in-app preview; the page then says which number was issued.
+the PDF in the in-app preview; the page then says which number was issued, or that the
+same record was printed again under its number (补打). *Certificate register…* opens the
+register of certificates (:mod:`stationapp.ui.certificate_register`). ID numbers are shown
+masked.
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -49,6 +51,7 @@ from PySide6.QtWidgets import (
 from stationapp.domain.care_vocab import VolunteerRole
 from stationapp.domain.errors import NotFoundError
 from stationapp.services.household_queries import list_communities
+from stationapp.services.id_masking import masked_id
 from stationapp.services.service_record import Certificate
 from stationapp.services.volunteers import (
     SKILL_SEPARATOR,
@@ -64,9 +67,17 @@ from stationapp.ui.form_helpers import (
     select_table_row,
 )
 from stationapp.ui.formatting import format_hours
+from stationapp.ui.list_requests import ListRequest
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import Operations
-from stationapp.ui.page_helpers import list_table, on_enter, page_title, search_timer
+from stationapp.ui.page_helpers import (
+    flow_row,
+    list_table,
+    on_enter,
+    page_title,
+    page_top,
+    search_timer,
+)
 from stationapp.ui.pdf_work import PdfMaker, pdf_file_name, service_certificate_work
 from stationapp.ui.row_list_model import RowListModel
 from stationapp.ui.volunteers_service_record import (
@@ -74,6 +85,7 @@ from stationapp.ui.volunteers_service_record import (
 )
 
 if TYPE_CHECKING:
+    from stationapp.ui.certificate_register import CertificateRegisterWindow
     from stationapp.ui.pdf_preview import PdfPreviewDialog
 
 log = logging.getLogger("stationapp.ui")
@@ -119,12 +131,13 @@ class VolunteerColumn(IntEnum):
     NAME = 0
     KIND = 1
     PHONE = 2
-    COMMUNITY = 3
-    ROLES = 4
-    SKILLS = 5
-    HOURS = 6
-    HOUSEHOLDS = 7
-    ACTIVE = 8
+    ID_NUMBER = 3
+    COMMUNITY = 4
+    ROLES = 5
+    SKILLS = 6
+    HOURS = 7
+    HOUSEHOLDS = 8
+    ACTIVE = 9
 
 
 class KindFilter(IntEnum):
@@ -163,6 +176,7 @@ class VolunteerTableModel(RowListModel[VolunteerInfo]):
             VolunteerColumn.NAME: self.tr("Name"),
             VolunteerColumn.KIND: self.tr("Staff / volunteer"),
             VolunteerColumn.PHONE: self.tr("Phone"),
+            VolunteerColumn.ID_NUMBER: self.tr("ID number"),
             VolunteerColumn.COMMUNITY: self.tr("Community"),
             VolunteerColumn.ROLES: self.tr("Roles"),
             VolunteerColumn.SKILLS: self.tr("Skills"),
@@ -231,6 +245,8 @@ class VolunteerTableModel(RowListModel[VolunteerInfo]):
             return self.tr("staff") if info.is_staff else self.tr("volunteer")
         if column is VolunteerColumn.PHONE:
             return info.phone
+        if column is VolunteerColumn.ID_NUMBER:  # masked in every list
+            return masked_id(info.id_number)
         if column is VolunteerColumn.COMMUNITY:
             return info.community
         if column is VolunteerColumn.ROLES:
@@ -385,6 +401,7 @@ class VolunteersPage(QWidget):
         self._pdf: PdfMaker | None = None
         self._issued: list[Certificate] = []
         self.last_certificate: Certificate | None = None
+        self.register_window: CertificateRegisterWindow | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, pinyin, phone, community or skill"))
@@ -408,6 +425,9 @@ class VolunteersPage(QWidget):
         self.record_button = QPushButton(self.tr("Service &record…"))
         self.record_button.setToolTip(self.tr(
             "Issue a service record certificate (志愿服务记录证明) for the selected person"))
+        self.register_button = QPushButton(self.tr("Certificate re&gister…"))
+        self.register_button.setToolTip(self.tr(
+            "The certificates issued (证明登记簿): list, export and reprint (补打)"))
 
         self.model = VolunteerTableModel(self)
         self.table = self._table(self.model, self.tr("Volunteers"))
@@ -432,18 +452,14 @@ class VolunteersPage(QWidget):
         holders_layout.addWidget(self.gaps_label)
 
         people_page = QWidget()
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.kind_filter)
-        filters.addWidget(self.role_filter)
-        filters.addWidget(self.show_inactive)
+        filters = flow_row(self.search, self.kind_filter, self.role_filter, self.show_inactive)
         people_layout = QVBoxLayout(people_page)
-        people_layout.addLayout(filters)
+        people_layout.addWidget(filters)
         people_layout.addWidget(self.table, 1)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(people_page, self.tr("&People"))
-        self.tabs.addTab(holders_page, self.tr("Role &holders"))
+        self.tabs.addTab(holders_page, self.tr("Role h&olders"))
 
         self.message_label = QLabel()
         self.message_label.setObjectName("message")
@@ -451,12 +467,8 @@ class VolunteersPage(QWidget):
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         title = page_title(self.tr("Volunteers"))
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.record_button)
+        top = page_top(title, self.new_button, self.edit_button, self.record_button,
+                       self.register_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -471,6 +483,7 @@ class VolunteersPage(QWidget):
         self.new_button.clicked.connect(self.new_volunteer)
         self.edit_button.clicked.connect(self._edit_clicked)
         self.record_button.clicked.connect(self.service_record_selected)
+        self.register_button.clicked.connect(self.open_register)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.holders_table.doubleClicked.connect(lambda _index: self.edit_holder())
         on_enter(self.table, self.edit_selected)
@@ -551,6 +564,26 @@ class VolunteersPage(QWidget):
 
     def restore_state(self, settings: QSettings) -> None:
         """The volunteers page keeps no layout of its own."""
+
+    def open_list(self, request: ListRequest) -> None:
+        """Show every active person and their hours (the people tab, filters cleared):
+        what the statistics' hours card opens."""
+        widgets = (self.search, self.kind_filter, self.role_filter, self.show_inactive)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search.clear()
+            self.kind_filter.setCurrentIndex(0)
+            self.role_filter.setCurrentIndex(0)
+            self.show_inactive.setChecked(False)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.tabs.setCurrentIndex(0)
+        self.refresh_people()
+        if request.target_id is not None:
+            self.select_volunteer(request.target_id)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box (on the people tab)."""
@@ -643,10 +676,36 @@ class VolunteersPage(QWidget):
             notice=changed(Area.VOLUNTEERS, origin=self),
         )
 
+    def open_register(self) -> CertificateRegisterWindow:
+        """Open (or raise) the certificate register, on the selected person's certificates
+        when one is selected."""
+        from stationapp.ui.certificate_register import CertificateRegisterWindow
+
+        if self.register_window is None:
+            window = CertificateRegisterWindow(self._operations, self)
+            window.message.connect(self.message)
+            window.finished.connect(lambda _result: self._register_closed(window))
+            self.register_window = window
+            person = self.current_person_id()
+            if person is not None and window.volunteer_combo.findData(person) >= 0:
+                window.set_filters(volunteer_id=person)
+        self.register_window.show()
+        self.register_window.raise_()
+        self.register_window.activateWindow()
+        return self.register_window
+
+    def _register_closed(self, window: CertificateRegisterWindow) -> None:
+        if self.register_window is window:
+            self.register_window = None
+        window.deleteLater()
+
     def close_windows(self) -> None:
-        """Wait for a certificate being made (the main window is closing)."""
+        """Wait for a certificate being made and close the register (the main window is
+        closing)."""
         if self._pdf is not None:
             self._pdf.wait()
+        if self.register_window is not None:
+            self.register_window.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Wait for what this page started."""
@@ -663,9 +722,11 @@ class VolunteersPage(QWidget):
         record = certificate.record
         preview.setWindowTitle(self.tr("Service record No. {number}: {name}").format(
             number=certificate.number, name=record.name))
-        text = self.tr("Certificate No. {number} issued to {name}: {hours} hours.").format(
-            number=certificate.number, name=record.name,
-            hours=format_hours(record.total_hours))
+        text = (self.tr("Certificate No. {number} of {name} reprinted (补打): the same record "
+                        "was issued before; {hours} hours.") if certificate.is_reprint
+                else self.tr("Certificate No. {number} issued to {name}: {hours} hours.")
+                ).format(number=certificate.number, name=record.name,
+                         hours=format_hours(record.total_hours))
         self.message_label.setText(text)
         self.message.emit(text)
         log.info("certificate %s issued for volunteer %s", certificate.number,

@@ -207,16 +207,16 @@ def test_the_ring_legend_tells_counts_and_shares(qtbot: QtBot) -> None:
     settle()
     assert not panel.is_empty()
     assert panel.values() == [("满意", 27), ("基本满意", 5), ("不满意", 1)]
-    assert panel.legend_texts() == ["满意  27 (82%)", "基本满意  5 (15%)", "不满意  1 (3%)"]
+    assert panel.legend_texts() == ["满意  27 (81.8 %)", "基本满意  5 (15.1 %)", "不满意  1 (3 %)"]
     assert panel.chart.accessibleDescription() == "; ".join(panel.legend_texts())
 
     ring = panel.chart.ring_rect()
     legend_left = panel.chart.width() - panel.chart.fontMetrics().horizontalAdvance(
-        "基本满意  5 (15%)")
+        "基本满意  5 (15.1 %)")
     assert ring.right() < legend_left  # the legend beside the ring, whole
     # 满意 (82 %) starts at 12 o'clock and runs clockwise past 3 o'clock.
     three_oclock = QPoint(round(ring.right() - ring.width() * 0.15), round(ring.center().y()))
-    assert panel.chart.tooltip_at(three_oclock) == "满意  27 (82%)"
+    assert panel.chart.tooltip_at(three_oclock) == "满意  27 (81.8 %)"
     assert panel.chart.tooltip_at(ring.center().toPoint()) == ""  # the hole
 
     image = panel.grab().toImage()
@@ -246,7 +246,7 @@ def test_a_card_shown_the_same_figure_is_not_restyled(qtbot: QtBot) -> None:
     assert styled.count == 0
     assert tips.count == 0
     assert card.value_text() == "37"
-    assert card.progress_text() == "覆盖率 99.7%"
+    assert card.progress_text() == "覆盖率 99.7 %"
 
     card.set_figure("0", "", alert=False)
     assert styled.count == 1

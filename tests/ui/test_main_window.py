@@ -46,6 +46,13 @@ from stationapp.workflows.opening import open_database
 WAIT_MS = 2000
 
 
+@pytest.fixture
+def main_window(main_window: MainWindow) -> MainWindow:
+    """The main window on its households page (it opens on 工作台, the home page)."""
+    main_window.show_page("households")
+    return main_window
+
+
 def heads(window: MainWindow) -> list[str]:
     """The head-of-household column as shown, top to bottom."""
     model = window.households.model
@@ -69,14 +76,14 @@ def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 def test_main_window_shows_households_and_counts(main_window: MainWindow) -> None:
     assert main_window.isVisible()
-    assert main_window.windowTitle() == "东利党员服务社"
+    assert main_window.windowTitle() == "东利党员服务社 — Service station ledger"
     assert [main_window.navigation.item(i).text()
             for i in range(main_window.navigation.count())] == [
-        "Households", "Events", "Visits", "Requests", "Volunteers", "Statistics"]
+        "Today", "Households", "Events", "Visits", "Requests", "Volunteers", "Statistics"]
     assert main_window.pages.currentWidget() is main_window.households
     assert sorted(heads(main_window)) == sorted(["李大爷", "单秀英", "张桂兰", "冯阿姨"])
     assert main_window.count_label.text() == "4 of 4 households shown"
-    assert "station.sqlite3" in main_window.database_label.text()
+    assert main_window.database_label.text() == "SQLite: station.sqlite3"
 
 
 def test_typing_narrows_the_table_after_a_pause(qtbot: QtBot, main_window: MainWindow) -> None:
@@ -287,7 +294,7 @@ def test_layout_is_saved_on_close_and_restored(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert window.windowTitle() == "stationapp"
+    assert window.windowTitle() == "Service station ledger"
     window.resize(790, 520)  # the offscreen screen is 800 × 600
     window.splitter.setSizes([200, 700])
     window.households.table.horizontalHeader().resizeSection(Column.PHONE, 222)

@@ -109,6 +109,7 @@ def test_a_notice_reaches_every_built_page(main_window: MainWindow, monkeypatch:
 def test_a_household_added_anywhere_shows_on_the_households_page(
     qtbot: QtBot, main_window: MainWindow, today: date
 ) -> None:
+    main_window.show_page("households")  # the window opens on 工作台
     assert main_window.count_label.text() == "4 of 4 households shown"
     _add_wang(main_window.operations, today)
     qtbot.waitUntil(lambda: main_window.count_label.text() == "5 of 5 households shown",
@@ -197,6 +198,7 @@ def test_a_new_household_hidden_by_the_search_is_shown_and_selected(
     import stationapp.ui.household_dialog as household_dialog
 
     monkeypatch.setattr(household_dialog, "HouseholdDialog", _SavingDialog)
+    main_window.show_page("households")  # the window opens on 工作台
     page = main_window.households
     page.search.setText("李")
     page.apply_filter()
@@ -310,7 +312,8 @@ def test_the_events_list_counts_households_as_the_deliveries_window_does(
     assert row is not None
     planned = page.model.index(row, EventColumn.PLANNED).data()
     assert planned == f"{event.households_planned} household(s)"
-    assert page.model.index(row, EventColumn.ITEMS).data() == str(event.deliveries_planned)
+    assert page.model.index(row, EventColumn.ITEMS).data() == (
+        f"{event.deliveries_planned} item(s)")
 
     assert page.select_event(event.id)
     panel = page.open_deliveries()

@@ -16,6 +16,7 @@ def _window(qtbot: QtBot, ledger: Database, role: Role) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.show_page("households")  # the window opens on 工作台
     return window
 
 

@@ -203,7 +203,7 @@ def test_add_button_opens_an_entry_dialog_with_inline_errors(
 def test_main_window_title_follows_the_station_name(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
-    assert main_window.windowTitle() == "东利党员服务社"
+    assert main_window.windowTitle() == "东利党员服务社 — Service station ledger"
     assert main_window.settings_action.text() == "Station &settings…"
 
     def rename_and_save() -> None:
@@ -214,7 +214,7 @@ def test_main_window_title_follows_the_station_name(
 
     QTimer.singleShot(50, rename_and_save)
     main_window.settings_action.trigger()
-    assert main_window.windowTitle() == "晖苑党员服务社"
+    assert main_window.windowTitle() == "晖苑党员服务社 — Service station ledger"
     assert main_window.station_name == "晖苑党员服务社"
 
 

@@ -162,9 +162,9 @@ def test_cards_charts_and_tables_show_the_figures_of_the_month(
         "Requests received": "2",
         "Overdue requests": str(stats.requests_overdue),
         "Average days to close": f"{stats.average_days_to_close:.1f} d",
-        "Satisfaction": "100%",
+        "Satisfaction": "100 %",
         "Events this month": "1",
-        "Delivered": "0",
+        "Delivered": "0 item(s)",
         "Volunteer hours": "2.5 h",
     }
     assert page.shown_count() == 4
@@ -187,7 +187,7 @@ def test_cards_charts_and_tables_show_the_figures_of_the_month(
     assert page.category_chart.values() == [(label, n) for label, n in stats.by_category if n]
     assert page.method_chart.values() == [("上门", 1), ("电话", 1)]
     assert not page.method_chart.is_empty()
-    assert page.satisfaction_chart.legend_texts() == ["满意  1 (100%)"]
+    assert page.satisfaction_chart.legend_texts() == ["满意  1 (100 %)"]
     assert [[page.request_table.cell_text(row, column) for column in range(4)]
             for row in range(page.request_table.model.rowCount())] == [
         ["供暖", "1", "1", "0"], ["水电", "1", "0", "1"]]
@@ -370,14 +370,15 @@ def bare_page(qtbot: QtBot, ledger: Database) -> StatisticsPage:
 def test_busy_month_figures_read_as_the_clerk_expects(bare_page: StatisticsPage) -> None:
     bare_page.show_statistics(made_up())
     values = figures(bare_page)
-    assert values["Satisfaction"] == "97%"  # (27 + 5) / 33, as the monthly report counts
+    # (27 + 5) / 33 = 96.97 %: the one formatter rounds down (never a rate not reached).
+    assert values["Satisfaction"] == "96.9 %"
     assert values["Average days to close"] == "2.6 d"
-    assert values["Delivered"] == "186"
+    assert values["Delivered"] == "186 item(s)"
     assert bare_page.deliveries_card.detail_text() == "待送 14 · 不在家 9"
     assert bare_page.overdue_requests_card.detail_text() == "Open longer than 7 day(s)"
     assert bare_page.hours_card.detail_text() == "23 volunteer(s) served"
     # 467 of 468 is not the target reached: the bar says 99.7 %, never 100 %.
-    assert bare_page.visits_card.progress_text() == "Coverage 99.7%"
+    assert bare_page.visits_card.progress_text() == "Coverage 99.7 %"
     assert bare_page.visits_card.progress is not None
     assert bare_page.visits_card.progress.value() == 99
     # Overdue figures stand out.
@@ -391,7 +392,7 @@ def test_busy_month_figures_read_as_the_clerk_expects(bare_page: StatisticsPage)
     assert ("留守", 0) not in bare_page.category_chart.values()
     assert bare_page.request_table.model.rowCount() == 1
     assert bare_page.satisfaction_chart.legend_texts() == [
-        "满意  27 (82%)", "基本满意  5 (15%)", "不满意  1 (3%)"]
+        "满意  27 (81.8 %)", "基本满意  5 (15.1 %)", "不满意  1 (3 %)"]
 
 
 def test_no_household_due_leaves_the_coverage_bar_empty(bare_page: StatisticsPage) -> None:
@@ -433,5 +434,5 @@ def test_month_arithmetic_crosses_the_year() -> None:
     assert add_months(date(2024, 2, 1), 12) == date(2025, 2, 1)
     assert satisfaction_rate((("满意", 1), ("基本满意", 1), ("不满意", 2))) == 0.5
     assert satisfaction_rate((("满意", 0),)) is None
-    assert percent_text(99.96) == "99.9%"
-    assert percent_text(86.0) == "86%"
+    assert percent_text(99.96) == "99.9 %"
+    assert percent_text(86.0) == "86 %"
