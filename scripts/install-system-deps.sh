@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages stationapp and its tests need, only when one is missing.
-# Qt's offscreen/X11 libraries, a TrueType Chinese font for screen and PDF, poppler-utils
+# Qt's offscreen/X11 libraries, a TrueType Chinese font for screen and PDF (WenQuanYi) with
+# its fallback for rare characters (Hanazono: CJK Ext-A and Ext-B), poppler-utils
 # (pdftoppm/pdftotext), Xvfb for screenshots, a PostgreSQL server for tests/pg, and faketime
 # (CI runs the suite once more under a shifted real clock).
 set -euo pipefail
@@ -11,6 +12,7 @@ packages=(
   libxcb-shape0 libxcb-util1 libxcb-xkb1
   xvfb xauth
   fonts-wqy-microhei
+  fonts-hanazono
   poppler-utils
   postgresql
   faketime

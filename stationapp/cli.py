@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from stationapp import __version__, cli_accounts, cli_audit, cli_data, cli_retention
+from stationapp import __version__, cli_accounts, cli_audit, cli_data, cli_events, cli_retention
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.vocab import HouseholdStatus, parse_label
@@ -109,10 +109,20 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     _add_visits_parser(commands, t)
     _add_requests_parser(commands, t)
     _add_print_parser(commands, t)
+    certificates = commands.add_parser(
+        "certificates", help=t("the register of service certificates (证明登记簿)",
+                               "志愿服务记录证明登记簿"))
+    certificates.add_argument("--year", type=int, default=None, metavar="YYYY",
+                              help=t("issued in this year only", "只列出这一年开具的"))
+    certificates.add_argument("--volunteer", type=int, default=None, metavar="ID",
+                              help=t("of this volunteer only", "只列出这位志愿者的"))
+    certificates.add_argument("--format", choices=["table", "json", "csv"], default="table",
+                              help=t("output format", "输出格式"))
     cli_data.add_parsers(commands, t, _iso_date)
     cli_audit.add_parsers(commands, t, _iso_date)
     cli_accounts.add_parser(commands, t)
     cli_retention.add_parser(commands, t)
+    cli_events.add_parser(commands, t)
     _add_upgrade_parser(commands, t)
     return parser
 
@@ -183,6 +193,16 @@ def _add_print_parser(commands: Any, t: Callable[[str, str], str]) -> None:
                                "each starting on a new page with its own page numbers)",
                                "只打印这位志愿者的配送单（默认打印全部志愿者，"
                                "每人从新的一页开始、单独编页码）"))
+    sheets.add_argument("--include-unassigned", action="store_true",
+                        help=t("also print the stops no volunteer has yet, on sheets marked "
+                               "\"未分配 — 请先指定志愿者\" (default: left out)",
+                               "同时打印尚未分配志愿者的户，单上标明“未分配 — 请先指定志愿者”"
+                               "（默认不打印）"))
+    sheets.add_argument("--date", dest="delivery_day", type=_iso_date, default=None,
+                        metavar="YYYY-MM-DD",
+                        help=t("day of this delivery round, shown on redelivery sheets "
+                               "(default: today)",
+                               "本次配送日期，印在再次上门的配送单上（默认今天）"))
     sheets.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=output_help)
     report = documents.add_parser(
         "event-report",
@@ -203,8 +223,14 @@ def _add_print_parser(commands: Any, t: Callable[[str, str], str]) -> None:
         "service-record",
         help=t("a volunteer's service record certificate (志愿服务记录证明), numbered and kept",
                "志愿服务记录证明（编号并留存）"))
-    record.add_argument("--volunteer", type=int, required=True, metavar="ID",
-                        help=t("volunteer id", "志愿者编号"))
+    which = record.add_mutually_exclusive_group(required=True)
+    which.add_argument("--volunteer", type=int, default=None, metavar="ID",
+                       help=t("volunteer id (the same volunteer and period again: a reprint, "
+                              "same number, marked 补打)",
+                              "志愿者编号（同一志愿者同一期间再打印即补打，编号不变）"))
+    which.add_argument("--reprint", default=None, metavar="NUMBER",
+                       help=t("print the kept certificate NUMBER again (补打)",
+                              "补打登记簿中编号为 NUMBER 的证明"))
     record.add_argument("--from", dest="date_from", type=_iso_date, default=None,
                         metavar="YYYY-MM-DD", help=t("first day (default: the first service)",
                                                      "起始日期（默认从第一次服务算起）"))
@@ -221,6 +247,13 @@ def _add_print_parser(commands: Any, t: Callable[[str, str], str]) -> None:
                                "(default: the usual ones)",
                                "列，用逗号分隔，如 序号,户主,联系电话（默认常用列）"))
     ledger.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=output_help)
+    for paper in documents.choices.values():
+        paper.add_argument(
+            "--strict", action="store_true",
+            help=t("write nothing when a character would print blank (no font has it); "
+                   "without it such characters are listed on stderr and left blank",
+                   "有字会印成空白（没有字体含这个字）时不生成文件；"
+                   "不加此项时在标准错误中列出这些字，照常生成"))
 
 
 def _month(text: str) -> date:
@@ -304,12 +337,16 @@ def _run_command(
         return _requests(args, sys.stdout, clock)
     if args.command == "print":
         return _print(args, t, clock, actor)
+    if args.command == "certificates":
+        return _certificates(args, sys.stdout, clock)
     if args.command == "accounts":
         return cli_accounts.run(args, t, sys.stdout, signed, clock)
     if args.command == "audit":
         return cli_audit.run(args, t, sys.stdout, signed, clock)
     if args.command == "retention":
         return cli_retention.run(args, sys.stdout, signed, clock)
+    if args.command == cli_events.COMMAND:
+        return cli_events.run(args, sys.stdout, clock)
     return cli_data.run(args, t, sys.stdout, actor, clock)
 
 
@@ -487,6 +524,33 @@ def _events(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     return 0
 
 
+def _certificates(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
+    """List or export the register of certificates (证明登记簿)."""
+    from stationapp.services.service_record import REGISTER_FIELDS, certificate_register
+
+    with cli_data.opened_database(args, clock) as database, \
+            database.session() as session:
+        rows = certificate_register(session, year=args.year, volunteer_id=args.volunteer)
+    records: list[dict[str, Any]] = [
+        {name: (value.isoformat() if isinstance(value, date) else value)
+         for name, value in zip(REGISTER_FIELDS, (getattr(r, f) for f in REGISTER_FIELDS),
+                                strict=True)}
+        for r in rows
+    ]
+    if args.format == "json":
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=REGISTER_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    elif not records:
+        out.write(f"{msg('documents.certificates_none')}\n")
+    else:
+        _print_table(records, out, REGISTER_FIELDS)
+    return 0
+
+
 def _demo(args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock) -> int:
     from stationapp.demo import DEFAULT_HOUSEHOLDS, populate_demo
 
@@ -607,6 +671,11 @@ def _print(
     args: argparse.Namespace, t: Callable[[str, str], str], clock: Clock, actor: str
 ) -> int:
     """Write the PDF asked for; the file appears only once it is complete."""
+    from stationapp.documents.printability import (
+        UnprintableError,
+        checked_printing,
+        describe_unprintable,
+    )
     from stationapp.files import atomic_write
     from stationapp.reports.fonts import cjk_font
 
@@ -627,16 +696,25 @@ def _print(
     }[args.document]
     with cli_data.opened_database(args, clock) as database:
         try:
-            with atomic_write(output) as partial, database.session() as session:
+            with (atomic_write(output) as partial, database.session() as session,
+                  checked_printing(strict=args.strict) as unprintable):
                 # One transaction: a certificate's number is kept only once its PDF is
                 # written, since the session commits after the file is complete.
+                # With --strict, characters no font has stop it here: no file, no number.
                 done = write(args, session, partial, str(output), database.clock.now(),
                               actor)
+        except UnprintableError as exc:
+            for line in exc.details:
+                print(f"stationapp: {line}", file=sys.stderr)
+            print(f"stationapp: {exc}", file=sys.stderr)
+            return 2
         except OSError as exc:
             reason = exc.strerror or str(exc)
             print(f"stationapp: {msg('documents.cannot_write', path=str(output), reason=reason)}",
                   file=sys.stderr)
             return 2
+    for line in describe_unprintable(unprintable):
+        print(f"stationapp: {line}", file=sys.stderr)
     print(done)
     return 0
 
@@ -646,7 +724,11 @@ def _write_delivery_sheets(args: argparse.Namespace, session: Session, partial: 
     from stationapp.documents.delivery_sheets import make_delivery_sheets
 
     printed = make_delivery_sheets(session, args.event, partial, printed_at=now,
-                                   volunteer_name=args.volunteer)
+                                   volunteer_name=args.volunteer,
+                                   include_unassigned=args.include_unassigned,
+                                   delivery_day=args.delivery_day)
+    if printed.left_out:
+        print(msg("documents.sheets_unassigned_left_out", stops=printed.left_out))
     return msg("documents.sheets_written", sheets=printed.sheets, stops=printed.stops,
                pages=printed.pages, path=output)
 
@@ -670,13 +752,20 @@ def _write_monthly_report(args: argparse.Namespace, session: Session, partial: P
 
 def _write_service_record(args: argparse.Namespace, session: Session, partial: Path,
                           output: str, now: datetime, actor: str) -> Message:
-    from stationapp.documents.service_certificate import issue_service_certificate
+    from stationapp.documents.service_certificate import (
+        issue_service_certificate,
+        reprint_service_certificate,
+    )
 
-    cert = issue_service_certificate(session, args.volunteer, actor, partial, now=now,
-                                     start=args.date_from, end=args.date_to)
+    if args.reprint is not None:
+        cert = reprint_service_certificate(session, args.reprint, actor, partial, now=now)
+    else:
+        cert = issue_service_certificate(session, args.volunteer, actor, partial, now=now,
+                                         start=args.date_from, end=args.date_to)
     record = cert.record
-    return msg("documents.certificate_issued", number=cert.number, name=record.name,
-               hours=f"{record.total_hours:g}", path=output)
+    code = "documents.certificate_reprinted" if cert.is_reprint else "documents.certificate_issued"
+    return msg(code, number=cert.number, name=record.name, hours=f"{record.total_hours:g}",
+               path=output)
 
 
 def _write_ledger(args: argparse.Namespace, session: Session, partial: Path,

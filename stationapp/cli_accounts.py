@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
+from stationapp import cli_events
 from stationapp.domain.accounts import Permission, Role
 from stationapp.domain.errors import NotFoundError, SignInError, ValidationError
 from stationapp.messages import Message, msg
@@ -41,8 +42,11 @@ COMMAND_PERMISSIONS: dict[str, Permission] = {
     "backup": Permission.BACKUP,
     "restore": Permission.RESTORE,
     "audit": Permission.AUDIT,
+    # The register lists names and hours, and its csv/json is an export a viewer may not make.
+    "certificates": Permission.EXPORT,
     "accounts": Permission.READ,  # each action checks its own right (services.accounts)
     "retention": Permission.EDIT,  # then the service allows only an administrator
+    "event": Permission.EDIT,  # summary, photo add/remove; `event photo list` only READ
     # Runs before sign-in: the database account in the URL (the schema's owner) decides.
     "upgrade": Permission.RESTORE,
 }
@@ -106,6 +110,8 @@ def needed_permission(args: argparse.Namespace) -> Permission:
     if args.command == "print":
         document = getattr(args, "document", "")
         return _DOCUMENT_PERMISSIONS.get(document, Permission.PRINT)
+    if args.command == "event" and cli_events.only_reads(args):
+        return Permission.READ
     return COMMAND_PERMISSIONS.get(args.command, Permission.EDIT)
 
 

@@ -3,108 +3,108 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="79" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="81" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="83" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="85" />
         <source>Name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="83" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="85" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="84" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="86" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="84" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="86" />
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="91" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="93" />
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="93" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="95" />
         <source>Set &amp;password…</source>
         <translation>设置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="107" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="109" />
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="109" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="111" />
         <source>New account</source>
         <translation>新账户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="111" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="113" />
         <source>&amp;Name:</source>
         <translation>账户名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="112" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="114" />
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="113" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="115" />
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="114" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="116" />
         <source>R&amp;epeat password:</source>
         <translation>再输一遍密码(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="142" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="144" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="142" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="144" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="192" />
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="207" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="194" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="209" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="195" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="197" />
         <source>Account not added</source>
         <translation>账户未添加</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="201" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="203" />
         <source>Account not disabled</source>
         <translation>账户未停用</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="210" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="212" />
         <source>Password not changed</source>
         <translation>密码未更改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="225" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="227" />
         <source>Disable account</source>
         <translation>停用账户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="226" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="228" />
         <source>Disable {name}? The account can no longer sign in; what it did stays on record.</source>
         <translation>停用 {name}？该账户将不能再登录；它做过的事仍留在记录中。</translation>
     </message>
@@ -112,12 +112,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="144" />
+        <location filename="../../stationapp/ui/app.py" line="146" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="157" />
+        <location filename="../../stationapp/ui/app.py" line="159" />
         <source>Database upgraded</source>
         <translation>数据库已升级</translation>
     </message>
@@ -158,278 +158,278 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="75" />
-        <location filename="../../stationapp/ui/audit_window.py" line="186" />
-        <location filename="../../stationapp/ui/audit_window.py" line="263" />
-        <location filename="../../stationapp/ui/audit_window.py" line="268" />
+        <location filename="../../stationapp/ui/audit_window.py" line="77" />
+        <location filename="../../stationapp/ui/audit_window.py" line="188" />
+        <location filename="../../stationapp/ui/audit_window.py" line="265" />
+        <location filename="../../stationapp/ui/audit_window.py" line="270" />
         <source>Audit trail</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="80" />
+        <location filename="../../stationapp/ui/audit_window.py" line="82" />
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="82" />
+        <location filename="../../stationapp/ui/audit_window.py" line="84" />
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="84" />
+        <location filename="../../stationapp/ui/audit_window.py" line="86" />
         <source>All accounts</source>
         <translation>全部账户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="85" />
+        <location filename="../../stationapp/ui/audit_window.py" line="87" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="87" />
+        <location filename="../../stationapp/ui/audit_window.py" line="89" />
         <source>All objects</source>
         <translation>全部对象</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="112" />
+        <location filename="../../stationapp/ui/audit_window.py" line="114" />
         <source>Audit entries</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="116" />
+        <location filename="../../stationapp/ui/audit_window.py" line="118" />
         <source>Changes of the chosen entry</source>
         <translation>所选记录的改动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="117" />
+        <location filename="../../stationapp/ui/audit_window.py" line="119" />
         <source>Choose an entry to see all its changes.</source>
         <translation>选择一条记录以查看全部改动。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="127" />
+        <location filename="../../stationapp/ui/audit_window.py" line="129" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="129" />
+        <location filename="../../stationapp/ui/audit_window.py" line="131" />
         <source>&amp;Check the trail</source>
         <translation>检查审计记录(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="130" />
+        <location filename="../../stationapp/ui/audit_window.py" line="132" />
         <source>Check that no entry was edited or deleted outside the program</source>
         <translation>检查是否有记录在程序之外被修改或删除</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="168" />
+        <location filename="../../stationapp/ui/audit_window.py" line="170" />
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="168" />
+        <location filename="../../stationapp/ui/audit_window.py" line="170" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="169" />
+        <location filename="../../stationapp/ui/audit_window.py" line="171" />
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="169" />
+        <location filename="../../stationapp/ui/audit_window.py" line="171" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="170" />
+        <location filename="../../stationapp/ui/audit_window.py" line="172" />
         <source>Read in bulk</source>
         <translation>批量查看</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="170" />
+        <location filename="../../stationapp/ui/audit_window.py" line="172" />
         <source>Full ID shown</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="171" />
+        <location filename="../../stationapp/ui/audit_window.py" line="173" />
         <source>Exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="171" />
+        <location filename="../../stationapp/ui/audit_window.py" line="173" />
         <source>Exported with full IDs</source>
         <translation>导出完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="172" />
+        <location filename="../../stationapp/ui/audit_window.py" line="174" />
         <source>Printed</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="179" />
+        <location filename="../../stationapp/ui/audit_window.py" line="181" />
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="179" />
+        <location filename="../../stationapp/ui/audit_window.py" line="181" />
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="180" />
+        <location filename="../../stationapp/ui/audit_window.py" line="182" />
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="180" />
-        <location filename="../../stationapp/ui/audit_window.py" line="181" />
+        <location filename="../../stationapp/ui/audit_window.py" line="182" />
+        <location filename="../../stationapp/ui/audit_window.py" line="183" />
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="181" />
+        <location filename="../../stationapp/ui/audit_window.py" line="183" />
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="182" />
+        <location filename="../../stationapp/ui/audit_window.py" line="184" />
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="182" />
+        <location filename="../../stationapp/ui/audit_window.py" line="184" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="183" />
+        <location filename="../../stationapp/ui/audit_window.py" line="185" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="184" />
+        <location filename="../../stationapp/ui/audit_window.py" line="186" />
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="184" />
+        <location filename="../../stationapp/ui/audit_window.py" line="186" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="185" />
+        <location filename="../../stationapp/ui/audit_window.py" line="187" />
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="185" />
+        <location filename="../../stationapp/ui/audit_window.py" line="187" />
         <source>Households</source>
         <translation>住户花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="187" />
+        <location filename="../../stationapp/ui/audit_window.py" line="189" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="187" />
+        <location filename="../../stationapp/ui/audit_window.py" line="189" />
         <source>Event type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="188" />
+        <location filename="../../stationapp/ui/audit_window.py" line="190" />
         <source>Request category</source>
         <translation>诉求类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="188" />
+        <location filename="../../stationapp/ui/audit_window.py" line="190" />
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="189" />
+        <location filename="../../stationapp/ui/audit_window.py" line="191" />
         <source>Delivery round</source>
         <translation>配送趟次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="190" />
+        <location filename="../../stationapp/ui/audit_window.py" line="192" />
         <source>Service certificate</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="191" />
+        <location filename="../../stationapp/ui/audit_window.py" line="193" />
         <source>Residents (export)</source>
         <translation>居民名册（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="191" />
+        <location filename="../../stationapp/ui/audit_window.py" line="193" />
         <source>Visits (export)</source>
         <translation>走访记录（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="192" />
+        <location filename="../../stationapp/ui/audit_window.py" line="194" />
         <source>Requests (export)</source>
         <translation>诉求记录（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="192" />
+        <location filename="../../stationapp/ui/audit_window.py" line="194" />
         <source>Events (export)</source>
         <translation>活动记录（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="193" />
+        <location filename="../../stationapp/ui/audit_window.py" line="195" />
         <source>Deliveries (export)</source>
         <translation>配送记录（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="217" />
+        <location filename="../../stationapp/ui/audit_window.py" line="219" />
         <source>Audit trail not read</source>
         <translation>未能读取审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="222" />
+        <location filename="../../stationapp/ui/audit_window.py" line="224" />
         <source>The newest {shown} of {total} entries</source>
         <translation>最新 {shown} 条（共 {total} 条）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="225" />
+        <location filename="../../stationapp/ui/audit_window.py" line="227" />
         <source>{total} entries</source>
         <translation>共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="239" />
+        <location filename="../../stationapp/ui/audit_window.py" line="241" />
         <source>Entry {id} · {at} · {user}
 {action} {entity} {entity_id}</source>
         <translation>第 {id} 条 · {at} · {user}
 {action} {entity} {entity_id}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="258" />
+        <location filename="../../stationapp/ui/audit_window.py" line="260" />
         <source>Audit trail not checked</source>
         <translation>未能检查审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="274" />
+        <location filename="../../stationapp/ui/audit_window.py" line="276" />
         <source>Export the audit trail to</source>
         <translation>审计记录导出到</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="274" />
+        <location filename="../../stationapp/ui/audit_window.py" line="276" />
         <source>audit trail.xlsx</source>
         <translation>审计记录.xlsx</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="275" />
+        <location filename="../../stationapp/ui/audit_window.py" line="277" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="287" />
+        <location filename="../../stationapp/ui/audit_window.py" line="289" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="290" />
+        <location filename="../../stationapp/ui/audit_window.py" line="292" />
         <source>{rows} entries exported to {name}</source>
         <translation>已导出 {rows} 条记录到 {name}</translation>
     </message>
@@ -465,12 +465,12 @@
 <context>
     <name>AutomaticBackup</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="119" />
+        <location filename="../../stationapp/ui/app.py" line="121" />
         <source>Backed up today into {folder}</source>
         <translation>今天已自动备份到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="127" />
+        <location filename="../../stationapp/ui/app.py" line="129" />
         <source>The automatic backup failed (see File ▸ Backups…): {reason}</source>
         <translation>自动备份没有成功（请看“文件 ▸ 备份…”）：{reason}</translation>
     </message>
@@ -826,6 +826,112 @@ The previous ledger was kept as
     </message>
 </context>
 <context>
+    <name>CertificateRegisterWindow</name>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="170" />
+        <source>Certificate register</source>
+        <translation>证明登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="172" />
+        <source>Year of issue</source>
+        <translation>开具年份</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="174" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="176" />
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="178" />
+        <source>&amp;Volunteer:</source>
+        <translation>志愿者(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="186" />
+        <source>Certificates</source>
+        <translation>证明</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="196" />
+        <source>&amp;Reprint (补打)…</source>
+        <translation>补打(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="198" />
+        <source>Print the chosen certificate again with its own number, marked 补打</source>
+        <translation>用原编号再次打印所选证明，并标明补打</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="199" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="200" />
+        <source>Write the certificates listed to .xlsx or .csv</source>
+        <translation>把列出的证明导出为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="241" />
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="244" />
+        <source>All volunteers</source>
+        <translation>全部志愿者</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/certificate_register.py" line="277" />
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n 份证明</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="317" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="331" />
+        <source>Service record No. {number}: {name} (reprint)</source>
+        <translation>志愿服务记录证明 {number}：{name}（补打）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="328" />
+        <source>Certificate No. {number} of {name} reprinted (补打) on {day}.</source>
+        <translation>证明 {number}（{name}）已于 {day} 补打。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="342" />
+        <source>Export the certificate register to</source>
+        <translation>把证明登记簿导出到</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="343" />
+        <source>certificate register.xlsx</source>
+        <translation>证明登记簿.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="344" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="358" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="361" />
+        <source>{rows} certificate(s) exported to {name}</source>
+        <translation>已导出 {rows} 份证明到 {name}</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
         <location filename="../../stationapp/ui/import_wizard_pages.py" line="237" />
@@ -919,204 +1025,219 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>DeliveriesPanel</name>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="107" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="117" />
         <source>Deliveries: {title}</source>
         <translation>配送：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="137" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="146" />
         <source>&amp;Plan deliveries…</source>
         <translation>安排配送(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="138" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="147" />
         <source>Choose households and items for this event</source>
         <translation>为本次活动选择要送的住户和物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="148" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="157" />
         <source>Sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="159" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="168" />
         <source>&amp;Split among volunteers…</source>
         <translation>分给志愿者(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="161" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="170" />
         <source>Split the stops by community and building, balanced</source>
         <translation>按小区和楼栋，把各户平均分给志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="162" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="171" />
         <source>P&amp;rint sheet…</source>
         <translation>打印配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="163" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="172" />
+        <source>Include &amp;unassigned stops</source>
+        <translation>包括未分配的户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="175" />
+        <source>Also print the stops no volunteer has yet, on sheets marked as not to be handed out</source>
+        <translation>也打印还没有指定志愿者的户（单上标明不得发出）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="177" />
         <source>All &amp;delivered</source>
         <translation>全部送达(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="165" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="179" />
         <source>Mark every pending stop of this sheet as delivered</source>
         <translation>把这张单上所有待送的户记为已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="150" />
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="193" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="159" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="208" />
         <source>Stops</source>
         <translation>配送户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="150" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="159" />
         <source>Sheet</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="150" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="159" />
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="169" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="183" />
         <source>Sh&amp;eets:</source>
         <translation>配送单(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="208" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="223" />
         <source>Volunteer to assign to</source>
         <translation>分配给哪位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="210" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="225" />
         <source>&amp;Assign</source>
         <translation>分配(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="211" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="226" />
         <source>Give the selected stops to this volunteer</source>
         <translation>把选中的户分给这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="212" />
-        <source>Move &amp;up</source>
-        <translation>上移(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="213" />
-        <source>Move the stop up (Ctrl+Up)</source>
-        <translation>往前移一位（Ctrl+Up）</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="214" />
-        <source>Move do&amp;wn</source>
-        <translation>下移(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="215" />
-        <source>Move the stop down (Ctrl+Down)</source>
-        <translation>往后移一位（Ctrl+Down）</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="216" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="227" />
         <source>Assign &amp;to:</source>
         <translation>分配给(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="238" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="230" />
+        <source>Search name, pinyin, address or phone</source>
+        <translation>搜索姓名、拼音、地址或电话</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="230" />
+        <source>Search stops</source>
+        <translation>搜索配送点</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="250" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="328" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="340" />
         <source>(nobody: unassigned)</source>
         <translation>（不分配）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="343" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="355" />
         <source>All stops</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="346" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="358" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="399" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="415" />
         <source>No deliveries planned yet: start with Plan deliveries…</source>
         <translation>还没有安排配送：请从“安排配送…”开始</translation>
     </message>
+    <message>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="419" />
+        <source>{households} · {items} · {pending} to go · {delivered} delivered · {unassigned} unassigned</source>
+        <translation>共 {households} · {items} · 待送 {pending} · 已送达 {delivered} · 未分配 {unassigned}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="402" />
-        <source>%n stop(s) · {pending} to go · {delivered} delivered · {unassigned} unassigned</source>
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="421" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="423" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="424" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="425" />
+        <source>%n household(s)</source>
         <translation>
-            <numerusform>共 %n 户 · 待送 {pending} · 已送达 {delivered} · 未分配 {unassigned}</numerusform>
+            <numerusform>%n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="478" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="422" />
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="505" />
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="480" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="507" />
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="507" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="534" />
         <source>Tick at least one volunteer to split the stops among.</source>
         <translation>请至少勾选一位志愿者。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="519" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="546" />
         <source>{name} {count}</source>
         <translation>{name} {count} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="521" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="548" />
         <source>Stops split: {parts}.</source>
         <translation>已分好：{parts}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="534" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="561" />
         <source>Select the stops to assign first.</source>
         <translation>请先选中要分配的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="543" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="570" />
         <source>%n stop(s) assigned.</source>
         <translation>
             <numerusform>已分配 %n 户。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="604" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="607" />
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="606" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="609" />
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="611" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="617" />
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="690" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="691" />
         <source>P&amp;rint this sheet…</source>
         <translation>打印这张配送单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/deliveries_panel.py" line="691" />
+        <location filename="../../stationapp/ui/deliveries_panel.py" line="692" />
         <source>P&amp;rint all sheets…</source>
         <translation>打印全部配送单(&amp;R)…</translation>
     </message>
@@ -1276,232 +1397,369 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="170" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="188" />
         <source>New event</source>
         <translation>新增活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="192" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="210" />
         <source>e.g. couplets for the Spring Festival</source>
         <translation>如：迎新春写春联送祝福</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="195" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="213" />
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="228" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="243" />
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="233" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="248" />
         <source>&amp;Participants:</source>
         <translation>参加人数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="232" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="247" />
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="234" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="249" />
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="235" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="250" />
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="240" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="255" />
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="241" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="256" />
         <source>&amp;Organiser:</source>
         <translation>组织者(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="242" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="257" />
         <source>&amp;Description:</source>
         <translation>活动内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="249" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="264" />
         <source>Handed out on the spot</source>
         <translation>现场发放</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="251" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="266" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="251" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="266" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="252" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="267" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="258" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="273" />
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="259" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="274" />
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="268" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="283" />
         <source>Volunteers who served</source>
         <translation>参加服务的志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="270" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="285" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="270" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="285" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="271" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="286" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="277" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="292" />
         <source>Add &amp;volunteer</source>
         <translation>添加志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="278" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="293" />
         <source>Remove volunteer</source>
         <translation>移除志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="288" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="303" />
         <source>Register volunteers on the Volunteers page first</source>
         <translation>请先在“志愿者”页面登记志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="440" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="475" />
         <source>Event: {title}</source>
         <translation>活动：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="496" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="531" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="497" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="532" />
         <source>Someone else changed this event after you opened it, so your changes were not saved. Close this window and open the event again to see their changes.</source>
         <translation>您打开这个活动之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这个活动查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="496" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="531" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="502" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="537" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="503" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="538" />
         <source>You changed this event. Close without saving?</source>
         <translation>这个活动的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="555" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="590" />
         <source>Line {number}: {message}</source>
         <translation>第 {number} 行：{message}</translation>
     </message>
 </context>
 <context>
+    <name>EventSummaryDialog</name>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="63" />
+        <source>Summary and photos — {title}</source>
+        <translation>活动小结和照片 — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="65" />
+        <source>&amp;Summary (what the event achieved):</source>
+        <translation>活动小结(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="70" />
+        <source>At most {limit} characters</source>
+        <translation>最多 {limit} 个字</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="71" />
+        <source>Summary</source>
+        <translation>活动小结</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="75" />
+        <source>P&amp;hotos (printed in the event report):</source>
+        <translation>活动照片(&amp;H)（印在活动记录中）：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="84" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="86" />
+        <source>&amp;Add photo…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="87" />
+        <source>&amp;Remove photo</source>
+        <translation>删除照片(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="92" />
+        <source>Photos are saved as soon as you add or remove them; they are kept shrunk in the ledger.</source>
+        <translation>照片添加或删除后立即保存，缩小后存放在台账中。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="98" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="137" />
+        <source>Photo {number}</source>
+        <translation>照片 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="153" />
+        <source>{count} of at most {limit} photos</source>
+        <translation>已有 {count} 张，最多 {limit} 张</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="161" />
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="161" />
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="166" />
+        <source>Caption</source>
+        <translation>照片说明</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="166" />
+        <source>Caption printed under the photo (may be empty):</source>
+        <translation>印在照片下方的说明（可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="180" />
+        <source>Photo not added</source>
+        <translation>未添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="190" />
+        <source>Remove photo?</source>
+        <translation>删除照片？</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="191" />
+        <source>Remove “{caption}” from the event? This cannot be undone.</source>
+        <translation>从活动中删除“{caption}”？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="201" />
+        <source>Photo not removed</source>
+        <translation>未删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="219" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="219" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="220" />
+        <source>Someone else changed this event after you opened this window, so the summary was not saved. Copy your text, close this window and open it again.</source>
+        <translation>打开本窗口后，别人修改了这个活动，所以小结没有保存。请复制您写的内容，关闭本窗口后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="239" />
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/event_summary_dialog.py" line="240" />
+        <source>You changed the summary. Close without saving it?</source>
+        <translation>小结已修改。不保存就关闭吗？</translation>
+    </message>
+</context>
+<context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="95" />
+        <location filename="../../stationapp/ui/events_page.py" line="103" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="96" />
+        <location filename="../../stationapp/ui/events_page.py" line="104" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="97" />
+        <location filename="../../stationapp/ui/events_page.py" line="105" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="98" />
+        <location filename="../../stationapp/ui/events_page.py" line="106" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="99" />
+        <location filename="../../stationapp/ui/events_page.py" line="107" />
         <source>Participants</source>
         <translation>参加人数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="100" />
+        <location filename="../../stationapp/ui/events_page.py" line="108" />
         <source>Planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="101" />
+        <location filename="../../stationapp/ui/events_page.py" line="109" />
         <source>Items</source>
         <translation>物品件数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="103" />
+        <location filename="../../stationapp/ui/events_page.py" line="111" />
         <source>To go</source>
         <translation>待送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="107" />
+        <location filename="../../stationapp/ui/events_page.py" line="115" />
         <source>Households with door-to-door deliveries planned (not cancelled)</source>
         <translation>已安排送上门的户数（不含已取消的）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="109" />
+        <location filename="../../stationapp/ui/events_page.py" line="117" />
         <source>Item deliveries planned (not cancelled)</source>
         <translation>已安排配送的物品件数（不含已取消的）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="110" />
+        <location filename="../../stationapp/ui/events_page.py" line="118" />
         <source>Households whose deliveries were all delivered</source>
         <translation>物品已全部送达的户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="111" />
+        <location filename="../../stationapp/ui/events_page.py" line="119" />
         <source>Households with deliveries still to go</source>
         <translation>还有物品待送的户数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/events_page.py" line="127" />
+        <location filename="../../stationapp/ui/events_page.py" line="136" />
+        <location filename="../../stationapp/ui/events_page.py" line="138" />
+        <location filename="../../stationapp/ui/events_page.py" line="140" />
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n 户</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/events_page.py" line="142" />
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="102" />
+        <location filename="../../stationapp/ui/events_page.py" line="110" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
@@ -1547,146 +1805,157 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="178" />
+        <location filename="../../stationapp/ui/events_page.py" line="193" />
         <source>Search title, type, place or organiser</source>
         <translation>搜索活动名称、类型、地点或组织者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="180" />
+        <location filename="../../stationapp/ui/events_page.py" line="195" />
         <source>Search events</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="181" />
+        <location filename="../../stationapp/ui/events_page.py" line="196" />
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="182" />
+        <location filename="../../stationapp/ui/events_page.py" line="197" />
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="183" />
-        <source>&amp;Any date</source>
-        <translation>不限日期(&amp;A)</translation>
+        <location filename="../../stationapp/ui/events_page.py" line="198" />
+        <source>An&amp;y date</source>
+        <translation>不限日期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="184" />
+        <location filename="../../stationapp/ui/events_page.py" line="199" />
         <source>Show events of every date</source>
         <translation>显示所有日期的活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="186" />
+        <location filename="../../stationapp/ui/events_page.py" line="201" />
         <source>&amp;New event…</source>
         <translation>新增活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="187" />
+        <location filename="../../stationapp/ui/events_page.py" line="202" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="188" />
+        <location filename="../../stationapp/ui/events_page.py" line="203" />
         <source>Edit the selected event (Enter)</source>
         <translation>修改选中的活动（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="189" />
+        <location filename="../../stationapp/ui/events_page.py" line="204" />
         <source>&amp;Deliveries…</source>
         <translation>配送(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="191" />
+        <location filename="../../stationapp/ui/events_page.py" line="206" />
         <source>Plan, assign and record the door-to-door deliveries of the event</source>
         <translation>安排、分配和登记本次活动的送上门配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="193" />
+        <location filename="../../stationapp/ui/events_page.py" line="208" />
         <source>&amp;Print sheets</source>
         <translation>打印配送单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="194" />
+        <location filename="../../stationapp/ui/events_page.py" line="209" />
         <source>Delivery sheets of all volunteers, or of one</source>
         <translation>打印全部志愿者的配送单，或其中一位的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="200" />
+        <location filename="../../stationapp/ui/events_page.py" line="215" />
         <source>Event &amp;report</source>
         <translation>活动记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="202" />
+        <location filename="../../stationapp/ui/events_page.py" line="216" />
+        <source>S&amp;ummary and photos…</source>
+        <translation>小结和照片(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/events_page.py" line="218" />
+        <source>The event's summary and up to 6 photos, printed in the event report</source>
+        <translation>活动小结和最多 6 张照片，印在活动记录中</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/events_page.py" line="220" />
         <source>The event record: details, tallies, volunteers, delivery results</source>
         <translation>活动记录：活动情况、发放数量、志愿者和配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="205" />
-        <location filename="../../stationapp/ui/events_page.py" line="210" />
+        <location filename="../../stationapp/ui/events_page.py" line="223" />
+        <location filename="../../stationapp/ui/events_page.py" line="230" />
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="219" />
-        <source>F&amp;rom:</source>
-        <translation>从(&amp;R)：</translation>
+        <location filename="../../stationapp/ui/events_page.py" line="233" />
+        <source>Fro&amp;m:</source>
+        <translation>从(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="221" />
+        <location filename="../../stationapp/ui/events_page.py" line="235" />
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="254" />
+        <location filename="../../stationapp/ui/events_page.py" line="268" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/events_page.py" line="312" />
+        <location filename="../../stationapp/ui/events_page.py" line="345" />
         <source>%n event(s) shown</source>
         <translation>
             <numerusform>显示 %n 个活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="361" />
         <location filename="../../stationapp/ui/events_page.py" line="394" />
+        <location filename="../../stationapp/ui/events_page.py" line="427" />
+        <location filename="../../stationapp/ui/events_page.py" line="447" />
         <source>Event not found</source>
         <translation>找不到这个活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="425" />
+        <location filename="../../stationapp/ui/events_page.py" line="475" />
         <source>All volunteers (one file)</source>
         <translation>全部志愿者（一个文件）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="431" />
+        <location filename="../../stationapp/ui/events_page.py" line="481" />
         <source>Only {name}</source>
         <translation>只打印{name}的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="449" />
+        <location filename="../../stationapp/ui/events_page.py" line="499" />
         <source>Delivery sheet of {name}: {event}</source>
         <translation>{name}的配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="452" />
+        <location filename="../../stationapp/ui/events_page.py" line="502" />
         <source>Delivery sheets: {event}</source>
         <translation>配送单：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="455" />
+        <location filename="../../stationapp/ui/events_page.py" line="505" />
         <source>delivery sheets</source>
         <translation>配送单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="463" />
+        <location filename="../../stationapp/ui/events_page.py" line="513" />
         <source>Event report: {event}</source>
         <translation>活动记录：{event}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/events_page.py" line="464" />
+        <location filename="../../stationapp/ui/events_page.py" line="514" />
         <source>event report</source>
         <translation>活动记录</translation>
     </message>
@@ -1769,120 +2038,120 @@ Please copy the details below and send them to whoever looks after this program.
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="284" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="282" />
         <source>tier {tier}</source>
         <translation>关爱等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="285" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="283" />
         <source>every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="287" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="285" />
         <source>liaison {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="289" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="287" />
         <source>without a liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="291" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="289" />
         <source>visit overdue on {date}</source>
         <translation>截至 {date} 走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="294" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="292" />
         <source>name, address or phone “{text}”</source>
         <translation>姓名、地址或电话含“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="296" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="294" />
         <source>every household ({status})</source>
         <translation>全部住户（{status}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="303" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="301" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="304" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="302" />
         <source>CSV text (*.csv)</source>
         <translation>CSV 文本 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="306" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="304" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="326" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="324" />
         <source>Choose the file to write.</source>
         <translation>请选择要保存的文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="335" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="333" />
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="340" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="338" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="358" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="356" />
         <source>Exporting {what}…</source>
         <translation>正在导出{what}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="358" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="356" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="404" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="402" />
         <source>Only an administrator may export full ID numbers.</source>
         <translation>只有管理员可以导出完整身份证号。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="407" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="405" />
         <source>Your role may not export.</source>
         <translation>您的角色不能导出。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="423" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="421" />
         <source>Full ID numbers and birth dates will be exported; the export and its reason are recorded.</source>
         <translation>将导出完整身份证号和出生日期；本次导出及原因会记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="427" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="425" />
         <source>ID numbers are masked (370502********1234) and birth dates cut to the year.</source>
         <translation>身份证号已打码（370502********1234），出生日期只保留年份。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="443" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="441" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/export_dialog.py" line="444" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="442" />
         <source>%n row(s) written to {path}.</source>
         <translation>
             <numerusform>已将 %n 行写入 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="455" />
-        <location filename="../../stationapp/ui/export_dialog.py" line="460" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="453" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="458" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/export_dialog.py" line="461" />
+        <location filename="../../stationapp/ui/export_dialog.py" line="459" />
         <source>The file {path} could not be written: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>文件 {path} 没能写入：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
@@ -1986,28 +2255,28 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="59" />
+        <location filename="../../stationapp/ui/first_run.py" line="60" />
         <source>Creating {count} demo households…</source>
         <translation>正在生成 {count} 户演示数据…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="64" />
-        <location filename="../../stationapp/ui/first_run.py" line="83" />
+        <location filename="../../stationapp/ui/first_run.py" line="65" />
+        <location filename="../../stationapp/ui/first_run.py" line="84" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="93" />
-        <source>Welcome to stationapp</source>
-        <translation>欢迎使用 stationapp</translation>
+        <location filename="../../stationapp/ui/first_run.py" line="94" />
+        <source>Welcome to {program}</source>
+        <translation>欢迎使用{program}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="94" />
+        <location filename="../../stationapp/ui/first_run.py" line="96" />
         <source>The ledger is empty.</source>
         <translation>住户台账里还没有数据。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="96" />
+        <location filename="../../stationapp/ui/first_run.py" line="98" />
         <source>You can try the program with a demo station of {count} made-up households, or start with an empty ledger and enter your own households.
 
 Demo data is for practice only: use a separate database for the real ledger.</source>
@@ -2016,343 +2285,643 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 演示数据只供练习：正式台账请另用一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="104" />
+        <location filename="../../stationapp/ui/first_run.py" line="106" />
         <source>Load &amp;demo data</source>
         <translation>载入演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/first_run.py" line="107" />
+        <location filename="../../stationapp/ui/first_run.py" line="109" />
         <source>Start &amp;empty</source>
         <translation>从空台账开始(&amp;E)</translation>
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../stationapp/ui/home_page.py" line="114" />
+        <source>Today</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_page.py" line="116" />
+        <source>&amp;Read again</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_page.py" line="117" />
+        <source>Read today's work again (F5)</source>
+        <translation>重新读取今天的工作（F5）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="193" />
+        <source>Overdue visits: %n household(s)</source>
+        <translation>
+            <numerusform>逾期未走访 %n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="195" />
+        <source>due today: %n household(s)</source>
+        <translation>
+            <numerusform>今天到期 %n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="200" />
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_page.py" line="202" />
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_page.py" line="210" />
+        <source>No household is due for a visit.</source>
+        <translation>没有需要走访的住户。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="213" />
+        <source>Reminders due today: %n</source>
+        <translation>
+            <numerusform>提醒 今天到期 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="215" />
+        <source>overdue: %n</source>
+        <translation>
+            <numerusform>逾期 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_page.py" line="218" />
+        <source>{due} {address} {head}: {text}</source>
+        <translation>{due} {address} {head}：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_page.py" line="226" />
+        <source>No reminder is due.</source>
+        <translation>没有到期的提醒。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="229" />
+        <source>Requests past their deadline: %n</source>
+        <translation>
+            <numerusform>逾期诉求 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="231" />
+        <source>{address} {head} · {category}: {description} · open %n day(s)</source>
+        <translation>
+            <numerusform>{address} {head} · {category}：{description} · 已受理 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="240" />
+        <source>Open requests: %n</source>
+        <translation>
+            <numerusform>未办结诉求 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="247" />
+        <source>Events: %n household(s) waiting for deliveries</source>
+        <translation>
+            <numerusform>活动 待送 %n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="254" />
+        <source>to go: %n household(s)</source>
+        <translation>
+            <numerusform>待送 %n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="256" />
+        <source>(%n item(s))</source>
+        <translation>
+            <numerusform>（%n 件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="264" />
+        <source>No event in the next %n day(s) and no deliveries to go.</source>
+        <translation>
+            <numerusform>未来 %n 天没有活动，也没有待送的物品。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="269" />
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 还有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_page.py" line="287" />
+        <source>Today: %n thing(s) to do</source>
+        <translation>
+            <numerusform>今天待办 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="153" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="155" />
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="189" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="191" />
         <source>Choose or type a community</source>
         <translation>选择或输入小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="198" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="200" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="212" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="214" />
         <source>The day the household came onto the ledger (not after today)</source>
         <translation>这户登记到台账上的日期（不能晚于今天）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="219" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="221" />
         <source>Address and contact</source>
         <translation>地址和联系方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="224" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="226" />
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="225" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="227" />
         <source>&amp;Building:</source>
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="226" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="228" />
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="227" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="229" />
         <source>R&amp;oom:</source>
         <translation>室(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="228" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="230" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="229" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="231" />
         <source>Re&amp;gistered:</source>
         <translation>登记日期(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="233" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="235" />
         <source>Care</source>
         <translation>关爱情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="253" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="263" />
         <source>Care &amp;tier:</source>
         <translation>关爱等级(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="261" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="271" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="263" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="273" />
         <source>The staff member or volunteer who looks after this household</source>
         <translation>负责联系这户的工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="266" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="276" />
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="150" />
+        <location filename="../../stationapp/ui/household_members.py" line="154" />
         <source>&amp;Members</source>
         <translation>家庭成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="155" />
+        <location filename="../../stationapp/ui/household_members.py" line="159" />
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="156" />
+        <location filename="../../stationapp/ui/household_members.py" line="160" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="157" />
+        <location filename="../../stationapp/ui/household_members.py" line="161" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="158" />
+        <location filename="../../stationapp/ui/household_members.py" line="162" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="159" />
+        <location filename="../../stationapp/ui/household_members.py" line="163" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="160" />
+        <location filename="../../stationapp/ui/household_members.py" line="164" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="161" />
+        <location filename="../../stationapp/ui/household_members.py" line="165" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="162" />
+        <location filename="../../stationapp/ui/household_members.py" line="166" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="163" />
+        <location filename="../../stationapp/ui/household_members.py" line="167" />
         <source>Mobility</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="193" />
+        <location filename="../../stationapp/ui/household_members.py" line="203" />
         <source>Show &amp;ID number</source>
         <translation>显示身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="194" />
+        <location filename="../../stationapp/ui/household_members.py" line="204" />
         <source>Shows the selected member's full ID number; recorded in the audit trail</source>
         <translation>显示所选成员的完整身份证号；会记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="300" />
-        <location filename="../../stationapp/ui/household_dialog.py" line="314" />
-        <location filename="../../stationapp/ui/household_members.py" line="164" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="323" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="337" />
+        <location filename="../../stationapp/ui/household_members.py" line="168" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="187" />
+        <location filename="../../stationapp/ui/household_members.py" line="197" />
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="189" />
+        <location filename="../../stationapp/ui/household_members.py" line="199" />
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="191" />
+        <location filename="../../stationapp/ui/household_members.py" line="201" />
         <source>&amp;Remove member</source>
         <translation>移除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="287" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="310" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="294" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="317" />
         <source>&amp;Notes (family situation, how to reach them):</source>
         <translation>备注（家庭情况、怎样联系）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="305" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="328" />
         <source>C&amp;hange status…</source>
         <translation>变更状态(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="314" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="337" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="314" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="337" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="314" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="337" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="324" />
-        <source>H&amp;istory:</source>
-        <translation>变更记录(&amp;I)：</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="405" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="429" />
         <source>Household: {address}</source>
         <translation>住户：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="412" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="436" />
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="413" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="437" />
         <source>Last visit {last}</source>
         <translation>上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="416" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="440" />
         <source>{text} · next due {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="422" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="446" />
         <source>{text} (%n day(s) overdue)</source>
         <translation>
             <numerusform>{text}（已逾期 %n 天）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="431" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="455" />
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="434" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="458" />
         <source>This household is {status} since {date}</source>
         <translation>本户已{status}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="435" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="459" />
         <source>(date not known)</source>
         <translation>日期不详</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="437" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="461" />
         <source>{text}: {reason}</source>
         <translation>{text}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="441" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="465" />
         <source>Current status: {status} since {date}</source>
         <translation>当前状态：{status}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="240" />
+        <location filename="../../stationapp/ui/household_members.py" line="250" />
         <source>{status} on save</source>
         <translation>保存后记为{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="376" />
+        <location filename="../../stationapp/ui/household_members.py" line="386" />
         <source>Kept for the record; not living in the household</source>
         <translation>仅保留记录，已不在本户居住</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="407" />
+        <location filename="../../stationapp/ui/household_members.py" line="418" />
         <source>From the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="419" />
+        <location filename="../../stationapp/ui/household_members.py" line="435" />
+        <source>Registered as {alone}, but other members live here: {names}</source>
+        <translation>登记为{alone}，但还有同住成员：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_members.py" line="438" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_members.py" line="448" />
         <source>{elderly} (80+) is derived from birth dates</source>
         <translation>“{elderly}”（80 岁及以上）按出生日期自动判断</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="423" />
+        <location filename="../../stationapp/ui/household_members.py" line="452" />
         <source>{note}: this household is {elderly}.</source>
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="491" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="515" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="492" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="516" />
         <source>Someone else changed this household after you opened it, so your changes were not saved. Close this window and open the household again to see their changes.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以您的修改没有保存。请关闭此窗口，重新打开这户查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="491" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="515" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="497" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="305" />
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_dialog.py" line="306" />
+        <source>Histor&amp;y</source>
+        <translation>历史(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_dialog.py" line="347" />
+        <source>Status recor&amp;d:</source>
+        <translation>变更记录(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_dialog.py" line="521" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="498" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="522" />
         <source>You changed this household. Close without saving?</source>
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="439" />
+        <location filename="../../stationapp/ui/household_members.py" line="468" />
         <source>Member {number} ({name}): {message}</source>
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="578" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="610" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="579" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="611" />
         <source>Save or undo your changes before changing the status.</source>
         <translation>请先保存或撤销修改，再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="599" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="631" />
         <source>Deliveries cancelled</source>
         <translation>配送已取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="600" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="632" />
         <source>%n pending delivery(ies) of this household were cancelled.</source>
         <translation>
             <numerusform>这户还有 %n 项待送的配送，已全部取消。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdHistoryView</name>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="78" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="78" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="78" />
+        <source>What happened</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="85" />
+        <source>Household history</source>
+        <translation>本户历史</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="91" />
+        <source>Nothing recorded for this household yet.</source>
+        <translation>本户还没有任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="94" />
+        <source>Double-click a line or press Enter to open it.</source>
+        <translation>双击一行或按回车键打开。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="165" />
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="166" />
+        <source>Request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="167" />
+        <location filename="../../stationapp/ui/household_history.py" line="263" />
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="168" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="177" />
+        <source>{category}: {description} ({status})</source>
+        <translation>{category}：{description}（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="194" />
+        <source>needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="200" />
+        <source>{event}: {item} {count}, {outcome}</source>
+        <translation>{event}：{item} {count}，{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="207" />
+        <source>Event: {title} on {date}</source>
+        <translation>活动：{title}（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="209" />
+        <source>Item: {item} {count}</source>
+        <translation>物品：{item} {count}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="211" />
+        <source>Outcome: {outcome}</source>
+        <translation>配送结果：{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="214" />
+        <source>Recorded for: {when}</source>
+        <translation>结果时间：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="217" />
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="219" />
+        <source>Volunteer: {name}</source>
+        <translation>志愿者：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="221" />
+        <source>Attempt: {n}</source>
+        <translation>配送次数：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="226" />
+        <source>Back on the ledger ({status})</source>
+        <translation>恢复{status}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="228" />
+        <source>Status changed to {status}</source>
+        <translation>状态改为{status}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="230" />
+        <source>{text}: {reason}</source>
+        <translation>{text}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="232" />
+        <source>From {before} to {after}</source>
+        <translation>由{before}改为{after}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="234" />
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="235" />
+        <source>Recorded by {actor} on {when}</source>
+        <translation>经办人：{actor}，记录于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="267" />
+        <source>Status change of {date}</source>
+        <translation>{date} 的状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_history.py" line="297" />
+        <source>Not found</source>
+        <translation>找不到记录</translation>
     </message>
 </context>
 <context>
@@ -2426,166 +2995,166 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="105" />
+        <location filename="../../stationapp/ui/households_page.py" line="112" />
         <source>Search name, pinyin, address or phone</source>
         <translation>搜索姓名、拼音、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="108" />
+        <location filename="../../stationapp/ui/households_page.py" line="115" />
         <source>Search households</source>
         <translation>搜索住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="111" />
+        <location filename="../../stationapp/ui/households_page.py" line="118" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="114" />
+        <location filename="../../stationapp/ui/households_page.py" line="121" />
         <source>Care category</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="115" />
+        <location filename="../../stationapp/ui/households_page.py" line="122" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="119" />
+        <location filename="../../stationapp/ui/households_page.py" line="126" />
         <source>Care tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="120" />
+        <location filename="../../stationapp/ui/households_page.py" line="127" />
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="124" />
+        <location filename="../../stationapp/ui/households_page.py" line="131" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="127" />
+        <location filename="../../stationapp/ui/households_page.py" line="134" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="129" />
+        <location filename="../../stationapp/ui/households_page.py" line="136" />
         <source>All liaisons</source>
         <translation>全部联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="130" />
+        <location filename="../../stationapp/ui/households_page.py" line="137" />
         <source>No liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="132" />
+        <location filename="../../stationapp/ui/households_page.py" line="139" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="133" />
+        <location filename="../../stationapp/ui/households_page.py" line="140" />
         <source>Households of one liaison ("my households"), or those without one</source>
         <translation>某位联户人负责的住户（“我的住户”），或没有联户人的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="136" />
+        <location filename="../../stationapp/ui/households_page.py" line="143" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="137" />
+        <location filename="../../stationapp/ui/households_page.py" line="144" />
         <source>Add a household to the ledger (Ctrl+N)</source>
         <translation>在台账中新增一户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="138" />
         <location filename="../../stationapp/ui/households_page.py" line="145" />
+        <location filename="../../stationapp/ui/households_page.py" line="152" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="139" />
+        <location filename="../../stationapp/ui/households_page.py" line="146" />
         <source>Open the selected household (Enter)</source>
         <translation>打开选中的住户（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="140" />
         <location filename="../../stationapp/ui/households_page.py" line="147" />
-        <source>Record &amp;visit…</source>
-        <translation>登记走访(&amp;V)…</translation>
+        <location filename="../../stationapp/ui/households_page.py" line="154" />
+        <source>Record v&amp;isit…</source>
+        <translation>登记走访(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="141" />
+        <location filename="../../stationapp/ui/households_page.py" line="148" />
         <source>Record a visit to the selected household</source>
         <translation>为选中的住户登记一次走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="142" />
-        <location filename="../../stationapp/ui/households_page.py" line="151" />
+        <location filename="../../stationapp/ui/households_page.py" line="149" />
+        <location filename="../../stationapp/ui/households_page.py" line="158" />
         <source>Assign &amp;liaison…</source>
         <translation>指定联户人(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="143" />
+        <location filename="../../stationapp/ui/households_page.py" line="150" />
         <source>Make one person the liaison of the selected households</source>
         <translation>把选中的住户交给一位联户人负责</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="159" />
-        <location filename="../../stationapp/ui/households_page.py" line="171" />
+        <location filename="../../stationapp/ui/households_page.py" line="166" />
+        <location filename="../../stationapp/ui/households_page.py" line="178" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="242" />
+        <location filename="../../stationapp/ui/households_page.py" line="244" />
         <source>Liaison: {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="245" />
+        <location filename="../../stationapp/ui/households_page.py" line="247" />
         <source>Search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="282" />
+        <location filename="../../stationapp/ui/households_page.py" line="284" />
         <source>{shown} of {total} households shown</source>
         <translation>共 {total} 户，显示 {shown} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="340" />
-        <location filename="../../stationapp/ui/households_page.py" line="425" />
+        <location filename="../../stationapp/ui/households_page.py" line="354" />
+        <location filename="../../stationapp/ui/households_page.py" line="439" />
         <source>Household not found</source>
         <translation>找不到这户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="380" />
+        <location filename="../../stationapp/ui/households_page.py" line="394" />
         <source>Liaison not assigned</source>
         <translation>联户人没有指定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="387" />
+        <location filename="../../stationapp/ui/households_page.py" line="401" />
         <source>Liaison removed from %n household(s).</source>
         <translation>
             <numerusform>已取消 %n 户的联户人。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="389" />
+        <location filename="../../stationapp/ui/households_page.py" line="403" />
         <source>{name} is now liaison of %n more household(s).</source>
         <translation>
             <numerusform>已将 %n 户的联户人设为{name}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="480" />
+        <location filename="../../stationapp/ui/households_page.py" line="494" />
         <source>Saved {name}'s household; the search was cleared to show it.</source>
         <translation>已保存{name}家的信息；为显示这户，已清空搜索和筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="502" />
+        <location filename="../../stationapp/ui/households_page.py" line="516" />
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
@@ -2817,17 +3386,17 @@ Not imported: {rejected}
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="569" />
+        <location filename="../../stationapp/ui/households_page.py" line="583" />
         <source>Assign liaison</source>
         <translation>指定联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="571" />
+        <location filename="../../stationapp/ui/households_page.py" line="585" />
         <source>(no liaison)</source>
         <translation>（无联户人）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="573" />
+        <location filename="../../stationapp/ui/households_page.py" line="587" />
         <source>&amp;Liaison for the %n selected household(s):</source>
         <translation>
             <numerusform>选中的 %n 户的联户人(&amp;L)：</numerusform>
@@ -2845,178 +3414,214 @@ Not imported: {rejected}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="89" />
+        <location filename="../../stationapp/ui/main_window.py" line="97" />
         <source>Areas</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="99" />
+        <location filename="../../stationapp/ui/main_window.py" line="109" />
+        <source>Today</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="110" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="100" />
+        <location filename="../../stationapp/ui/main_window.py" line="111" />
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="101" />
+        <location filename="../../stationapp/ui/main_window.py" line="112" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="102" />
+        <location filename="../../stationapp/ui/main_window.py" line="113" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="103" />
+        <location filename="../../stationapp/ui/main_window.py" line="114" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="104" />
+        <location filename="../../stationapp/ui/main_window.py" line="115" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="119" />
-        <source>Database: {name}</source>
-        <translation>数据库：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/main_window.py" line="127" />
+        <location filename="../../stationapp/ui/main_window.py" line="138" />
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="202" />
+        <location filename="../../stationapp/ui/main_window.py" line="218" />
         <source>Saved, but a page could not be read again (F5 tries again): {reason}</source>
         <translation>已保存，但有一页没能重新读取（按 F5 再试）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="286" />
+        <location filename="../../stationapp/ui/main_window.py" line="326" />
+        <source>&amp;New event…</source>
+        <translation>新增活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="327" />
+        <source>&amp;New visit…</source>
+        <translation>新增走访(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="328" />
+        <source>&amp;New request…</source>
+        <translation>新增诉求(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="329" />
+        <source>&amp;New volunteer…</source>
+        <translation>新增志愿者(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="334" />
+        <location filename="../../stationapp/ui/main_window.py" line="340" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="289" />
+        <location filename="../../stationapp/ui/main_window.py" line="349" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="292" />
+        <location filename="../../stationapp/ui/main_window.py" line="352" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="295" />
+        <location filename="../../stationapp/ui/main_window.py" line="355" />
         <source>Station &amp;settings…</source>
         <translation>服务社设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="297" />
+        <location filename="../../stationapp/ui/main_window.py" line="357" />
         <source>&amp;Lock desk</source>
         <translation>锁定工作台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="299" />
+        <location filename="../../stationapp/ui/main_window.py" line="359" />
         <source>Cover the window until the password is typed again (open windows keep what was typed)</source>
         <translation>遮住窗口，直到再次输入密码（已打开的窗口保留已输入的内容）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="302" />
+        <location filename="../../stationapp/ui/main_window.py" line="362" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="305" />
-        <source>&amp;About stationapp</source>
-        <translation>关于 stationapp(&amp;A)</translation>
+        <location filename="../../stationapp/ui/main_window.py" line="365" />
+        <source>&amp;About {program}</source>
+        <translation>关于 {program}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="308" />
+        <location filename="../../stationapp/ui/main_window.py" line="369" />
         <source>&amp;Print ledger…</source>
         <translation>打印台账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="311" />
+        <location filename="../../stationapp/ui/main_window.py" line="372" />
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="313" />
+        <location filename="../../stationapp/ui/main_window.py" line="374" />
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="316" />
+        <location filename="../../stationapp/ui/main_window.py" line="377" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="320" />
+        <location filename="../../stationapp/ui/main_window.py" line="381" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="332" />
+        <location filename="../../stationapp/ui/main_window.py" line="393" />
         <source>&amp;Audit trail…</source>
         <translation>审计(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="334" />
+        <location filename="../../stationapp/ui/main_window.py" line="395" />
         <source>A&amp;ccounts…</source>
         <translation>账户(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="336" />
+        <location filename="../../stationapp/ui/main_window.py" line="397" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="339" />
+        <location filename="../../stationapp/ui/main_window.py" line="400" />
         <source>&amp;De-identify households…</source>
         <translation>住户去标识(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="342" />
+        <location filename="../../stationapp/ui/main_window.py" line="403" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="345" />
+        <location filename="../../stationapp/ui/main_window.py" line="406" />
+        <source>&amp;Go to</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="411" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="439" />
+        <location filename="../../stationapp/ui/main_window.py" line="505" />
         <source>Audit trail</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="453" />
+        <location filename="../../stationapp/ui/main_window.py" line="519" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="504" />
+        <location filename="../../stationapp/ui/main_window.py" line="568" />
+        <source>Select a household in the list to record a visit</source>
+        <translation>请先在列表中选择一户再登记走访</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="588" />
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="510" />
-        <source>About stationapp</source>
-        <translation>关于 stationapp</translation>
+        <location filename="../../stationapp/ui/main_window.py" line="596" />
+        <source>About {program}</source>
+        <translation>关于 {program}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="512" />
-        <source>stationapp {version}
+        <location filename="../../stationapp/ui/main_window.py" line="601" />
+        <source>{program} {version}
 
 The ledger, events, deliveries and follow-up visits of a residents' party-member service station.</source>
-        <translation>stationapp {version}
+        <translation>{program} {version}
 
-党员服务社的住户台账、活动、配送和走访回访管理程序。</translation>
+党员服务社的住户台账、活动、送上门配送和走访回访。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="609" />
+        <source>{backend}: {name}</source>
+        <translation>{backend}：{name}</translation>
     </message>
 </context>
 <context>
@@ -3097,17 +3702,17 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
         <translation>行动情况(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="223" />
+        <location filename="../../stationapp/ui/member_editor.py" line="250" />
         <source>Write the birth date as YYYY-MM-DD, e.g. 1943-05-08</source>
         <translation>出生日期请按“年-月-日”填写，如 1943-05-08</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="300" />
+        <location filename="../../stationapp/ui/member_editor.py" line="327" />
         <source>From the ID number: born {date} (age {age}), {sex}</source>
         <translation>按身份证号：{date} 出生（{age} 岁），{sex}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="304" />
+        <location filename="../../stationapp/ui/member_editor.py" line="331" />
         <source>Birth date and sex left empty are taken from the ID number.</source>
         <translation>出生日期和性别不填时，按身份证号自动得出。</translation>
     </message>
@@ -3115,17 +3720,17 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="57" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="59" />
         <source>New password for {name}</source>
         <translation>{name} 的新密码</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="61" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="63" />
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/accounts_dialog.py" line="62" />
+        <location filename="../../stationapp/ui/accounts_dialog.py" line="64" />
         <source>&amp;Repeat:</source>
         <translation>再输一遍(&amp;R)：</translation>
     </message>
@@ -3163,80 +3768,80 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
         <translation>说明(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="87" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="85" />
         <source>Whe&amp;n:</source>
         <translation>时间(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="89" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="91" />
         <source>Add note to &amp;household</source>
         <translation>说明记入住户备注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="91" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="93" />
         <source>Append the note to the household's record on the ledger</source>
         <translation>把这条说明添加到住户台账里这户的备注中</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="129" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="144" />
         <source>Select a stop first.</source>
         <translation>请先选中一户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="151" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="163" />
         <source>%n stop(s) recorded as {outcome}.</source>
         <translation>
             <numerusform>已将 %n 户记为“{outcome}”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="162" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="174" />
         <source>Choose one volunteer's sheet on the left first.</source>
         <translation>请先在左边选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="166" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="178" />
         <source>Nothing is pending on this sheet.</source>
         <translation>这张单上没有待送的户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="169" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="181" />
         <source>All delivered?</source>
         <translation>全部送达？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="170" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="182" />
         <source>Mark the %n stop(s) still pending on this sheet as delivered?</source>
         <translation>
             <numerusform>把这张单上还待送的 %n 户都记为已送达吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="196" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="210" />
         <source>%n delivery(ies) marked delivered.</source>
         <translation>
             <numerusform>已将 %n 项配送记为已送达。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="206" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="220" />
         <source>No stop was found not at home or at a wrong address.</source>
         <translation>没有“不在家”或“地址有误”的户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="218" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="232" />
         <source>%n delivery(ies) planned again.</source>
         <translation>
             <numerusform>已重新安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="227" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="241" />
         <source>Select a stop and type the note first.</source>
         <translation>请先选中一户，再填写说明。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="239" />
+        <location filename="../../stationapp/ui/delivery_outcome_box.py" line="253" />
         <source>Note added to the household of {name}.</source>
         <translation>说明已记入{name}家的住户备注。</translation>
     </message>
@@ -3244,47 +3849,47 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>OverdueTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="66" />
+        <location filename="../../stationapp/ui/overdue_model.py" line="68" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="66" />
+        <location filename="../../stationapp/ui/overdue_model.py" line="68" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="66" />
+        <location filename="../../stationapp/ui/overdue_model.py" line="68" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="67" />
+        <location filename="../../stationapp/ui/overdue_model.py" line="69" />
         <source>Tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="67" />
+        <location filename="../../stationapp/ui/overdue_model.py" line="69" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="67" />
+        <location filename="../../stationapp/ui/overdue_model.py" line="69" />
         <source>Last visit</source>
         <translation>上次走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="67" />
+        <location filename="../../stationapp/ui/overdue_model.py" line="69" />
         <source>Due</source>
         <translation>应访日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/overdue_model.py" line="68" />
+        <location filename="../../stationapp/ui/overdue_model.py" line="70" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/overdue_model.py" line="125" />
+        <location filename="../../stationapp/ui/overdue_model.py" line="140" />
         <source>More than %n day(s) overdue</source>
         <translation>
             <numerusform>逾期超过 %n 天</numerusform>
@@ -3294,22 +3899,32 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>PdfMaker</name>
     <message>
-        <location filename="../../stationapp/ui/pdf_work.py" line="179" />
+        <location filename="../../stationapp/ui/pdf_work.py" line="183" />
         <source>Making {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_work.py" line="179" />
+        <location filename="../../stationapp/ui/pdf_work.py" line="183" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_work.py" line="182" />
+        <location filename="../../stationapp/ui/pdf_work.py" line="186" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_work.py" line="260" />
+        <location filename="../../stationapp/ui/pdf_work.py" line="277" />
+        <source>They are blank in the preview. Check the names, or ask the administrator to install a font that has these characters.</source>
+        <translation>预览中这些字是空白的。请核对姓名，或请管理员安装含这些字的字体。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/pdf_work.py" line="280" />
+        <source>Some characters will print blank</source>
+        <translation>有字会印成空白</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/pdf_work.py" line="288" />
         <source>The PDF could not be made</source>
         <translation>PDF 没有生成</translation>
     </message>
@@ -3317,94 +3932,138 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="71" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="89" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="73" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="93" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="75" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="94" />
         <source>Print on a printer of this computer (Ctrl+P)</source>
         <translation>用这台电脑连接的打印机打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="76" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="95" />
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="78" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="96" />
         <source>Keep a copy of this PDF (Ctrl+S)</source>
         <translation>把这份 PDF 另存一份（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="79" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="97" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="81" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="98" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="83" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="99" />
         <source>&amp;Fit width</source>
         <translation>适合宽度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="84" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="100" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="147" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="183" />
         <source>Print {title}</source>
         <translation>打印{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="154" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="201" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/pdf_preview.py" line="206" />
+        <source>Sending %n page(s) to the printer…</source>
+        <translation>
+            <numerusform>正在把 %n 页送往打印机…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="208" />
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="237" />
+        <source>Printing page {page} of {total}…</source>
+        <translation>正在打印 第 {page}/{total} 页…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/pdf_preview.py" line="251" />
+        <source>Sent to the printer: %n page(s)</source>
+        <translation>
+            <numerusform>已送往打印机：%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="262" />
+        <source>The pages could not be sent to the printer: {reason}. Check that it is switched on and chosen correctly, then try again.</source>
+        <translation>未能送往打印机：{reason}。请检查打印机是否已开机、是否选对，然后再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="267" />
+        <source>Not printed.</source>
+        <translation>未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="268" />
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="155" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="259" />
         <source>The printer could not be started. Check that it is switched on and chosen correctly, then try again.</source>
         <translation>打印机没能启动。请检查打印机是否已开机、是否选对了，然后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="196" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="277" />
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/pdf_preview.py" line="303" />
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="197" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="304" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="208" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="315" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="209" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="316" />
         <source>The PDF could not be saved as {path}: {reason}. Choose another folder or free some disk space.</source>
         <translation>PDF 没能保存为 {path}：{reason}。请换一个文件夹，或清理出一些磁盘空间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/pdf_preview.py" line="232" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="339" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/pdf_preview.py" line="234" />
+        <location filename="../../stationapp/ui/pdf_preview.py" line="341" />
         <source>The PDF could not be shown.</source>
         <translation>无法显示这份 PDF。</translation>
     </message>
@@ -3478,48 +4137,61 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
         <translation>遇到错误就停止（只要有一行不能导入，就全部不导入）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="454" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="463" />
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="458" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="467" />
         <source>{new} new · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
         <translation>新增 {new} · 更新 {updated} · 无变化 {unchanged} · 不导入 {rejected}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="477" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="484" />
         <source>Save rejected rows</source>
         <translation>保存不导入的行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="478" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="485" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="487" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="494" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="488" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="495" />
         <source>The rejected rows could not be saved as {path}: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>不导入的行没能保存为 {path}：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="492" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="499" />
         <source>%n rejected row(s) saved to {path}.</source>
         <translation>
             <numerusform>已把 %n 行不导入的数据保存到 {path}。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="523" />
+        <source>Row {row}: {problems}</source>
+        <translation>第 {row} 行：{problems}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="508" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="531" />
         <source>%n row(s) are rejected, so nothing will be imported while “Stop on first error” is ticked.</source>
         <translation>
             <numerusform>有 %n 行不能导入；勾选了“遇到错误就停止”时，不会导入任何数据。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Program</name>
+    <message>
+        <location filename="../../stationapp/ui/program_name.py" line="10" />
+        <source>Service station ledger</source>
+        <translation>党员服务社台账</translation>
     </message>
 </context>
 <context>
@@ -3544,24 +4216,67 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
     </message>
 </context>
 <context>
+    <name>RegisterTableModel</name>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="83" />
+        <source>Number</source>
+        <translation>证明编号</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="84" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="85" />
+        <source>Period</source>
+        <translation>服务期间</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="86" />
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="87" />
+        <source>Issued by</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="88" />
+        <source>Date of issue</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="89" />
+        <source>Reprints</source>
+        <translation>补打次数</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/certificate_register.py" line="123" />
+        <source>Last reprinted on {day} by {name}</source>
+        <translation>最近一次补打：{day}，{name}</translation>
+    </message>
+</context>
+<context>
     <name>ReminderTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="125" />
+        <location filename="../../stationapp/ui/reminder_model.py" line="40" />
         <source>Due</source>
         <translation>提醒日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="126" />
+        <location filename="../../stationapp/ui/reminder_model.py" line="41" />
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="127" />
+        <location filename="../../stationapp/ui/reminder_model.py" line="42" />
         <source>Reminder</source>
         <translation>提醒内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="128" />
+        <location filename="../../stationapp/ui/reminder_model.py" line="43" />
         <source>Who</source>
         <translation>跟进人</translation>
     </message>
@@ -3612,237 +4327,237 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <translation>新增诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="179" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="177" />
         <source>Who reported it, if not the head</source>
         <translation>反映人（不是户主时填写）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="182" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="180" />
         <source>(not yet)</source>
         <translation>（暂未派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="187" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="185" />
         <source>What is wrong, e.g. the radiator in the bedroom stays cold</source>
         <translation>什么问题，如：卧室的暖气片不热</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="215" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="213" />
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="219" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="217" />
         <source>&amp;Household:</source>
         <translation>住户(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="220" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="218" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="222" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="220" />
         <source>&amp;Received:</source>
         <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="223" />
-        <source>Re&amp;porter:</source>
-        <translation>反映人(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="224" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="222" />
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="225" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="223" />
         <source>&amp;Description:</source>
         <translation>诉求内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="228" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="226" />
         <source>Progress</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="240" />
         <source>Status history</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="244" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="244" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="244" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="244" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="221" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="219" />
         <source>Cha&amp;nnel:</source>
         <translation>反映渠道(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="258" />
-        <location filename="../../stationapp/ui/request_dialog.py" line="401" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="221" />
+        <source>R&amp;eporter:</source>
+        <translation>反映人(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/request_dialog.py" line="256" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="399" />
         <source>Dis&amp;patch…</source>
         <translation>派单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="259" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="257" />
         <source>S&amp;tart work…</source>
         <translation>开始处理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="260" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="258" />
         <source>Re&amp;solve…</source>
         <translation>办结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="261" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="259" />
         <source>Ca&amp;ll back…</source>
         <translation>回访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="262" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="260" />
         <source>Send &amp;back to work…</source>
         <translation>退回处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="265" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="263" />
         <source>Choose who handles the request (派单)</source>
         <translation>选定由谁处理这件诉求（派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="266" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="264" />
         <source>Work on the request has begun (处理中)</source>
         <translation>已经开始处理这件诉求（处理中）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="267" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="265" />
         <source>The problem is solved: say what was done (办结)</source>
         <translation>问题已解决：写明做了什么（办结）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="268" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="266" />
         <source>Ask the resident whether they are satisfied (回访)</source>
         <translation>询问居民是否满意（回访）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="269" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="267" />
         <source>The call-back found the problem still there (退回处理)</source>
         <translation>回访发现问题还没解决（退回处理）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="272" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="270" />
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="281" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="279" />
         <source>Closed: the call-back was made.</source>
         <translation>已结束：已经回访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="295" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="293" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="336" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="334" />
         <source>Request No. {number}: {title}</source>
         <translation>{number} 号诉求：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="347" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="345" />
         <source>Change the assignee with Dispatch…</source>
         <translation>要更换处理人，请用“派单…”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="357" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="355" />
         <source>Open for %n day(s)</source>
         <translation>
             <numerusform>已办理 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="359" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="357" />
         <source>Took %n day(s)</source>
         <translation>
             <numerusform>用时 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="361" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="359" />
         <source>{days} · assigned to {name}</source>
         <translation>{days} · 处理人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="363" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="361" />
         <source>{days} · overdue</source>
         <translation>{days} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="369" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="367" />
         <source>Open longer than the station's time limit</source>
         <translation>未办结的时间已超过服务社规定的时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="373" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="371" />
         <source>Resolution ({when}): {text}</source>
         <translation>办结情况（{when}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="378" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="376" />
         <source>Call-back: {verdict}</source>
         <translation>回访：{verdict}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="401" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="399" />
         <source>Reassi&amp;gn…</source>
         <translation>改派(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="456" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="454" />
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="488" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="486" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="489" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="487" />
         <source>Someone else changed this request after you opened it, so your changes were not saved. Close this window and open the request again to see their changes.</source>
         <translation>您打开这件诉求之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这件诉求查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="488" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="486" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="494" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="492" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="495" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="493" />
         <source>You changed this request. Close without saving?</source>
         <translation>这件诉求的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -3885,97 +4600,97 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <translation>说明(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="165" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="163" />
         <source>&amp;When:</source>
         <translation>时间(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="195" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="193" />
         <source>Dispatch request No. {number}</source>
         <translation>{number} 号诉求派单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="196" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="194" />
         <source>Start work on request No. {number}</source>
         <translation>{number} 号诉求开始处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="197" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="195" />
         <source>Resolve request No. {number}</source>
         <translation>{number} 号诉求办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="198" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="196" />
         <source>Call back on request No. {number}</source>
         <translation>{number} 号诉求回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="199" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="197" />
         <source>Send request No. {number} back to work</source>
         <translation>{number} 号诉求退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="210" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="208" />
         <source>e.g. asked to go before noon</source>
         <translation>如：请中午前上门</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="211" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="209" />
         <source>e.g. plumber on the way</source>
         <translation>如：维修师傅已出发</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="212" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="210" />
         <source>Anything else worth keeping</source>
         <translation>其他需要记下的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="213" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="211" />
         <source>What the resident said</source>
         <translation>居民怎么说</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="214" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="212" />
         <source>Why the request goes back to work</source>
         <translation>为什么退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="220" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="218" />
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="221" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="219" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="222" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="220" />
         <source>Resolve</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="223" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="221" />
         <source>Record call-back</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="224" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="222" />
         <source>Send back</source>
         <translation>退回处理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="263" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="261" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="264" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="262" />
         <source>Someone else changed this request after you opened it, so this step was not recorded. The request is read again: look at it and try again.</source>
         <translation>您打开之后，别人也修改了这件诉求，所以这一步没有记录。已重新读取这件诉求，请查看后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_step_dialog.py" line="263" />
+        <location filename="../../stationapp/ui/request_step_dialog.py" line="261" />
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -4056,124 +4771,134 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="79" />
+        <location filename="../../stationapp/ui/requests_page.py" line="88" />
         <source>Search name, pinyin, address, phone, description or assignee</source>
         <translation>搜索姓名、拼音、地址、电话、诉求内容或处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="81" />
+        <location filename="../../stationapp/ui/requests_page.py" line="90" />
         <source>Search requests</source>
         <translation>搜索诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="83" />
+        <location filename="../../stationapp/ui/requests_page.py" line="92" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="84" />
+        <location filename="../../stationapp/ui/requests_page.py" line="93" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="85" />
+        <location filename="../../stationapp/ui/requests_page.py" line="94" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="89" />
+        <location filename="../../stationapp/ui/requests_page.py" line="98" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="92" />
+        <location filename="../../stationapp/ui/requests_page.py" line="101" />
         <source>Anyone</source>
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="93" />
+        <location filename="../../stationapp/ui/requests_page.py" line="102" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="94" />
-        <source>O&amp;verdue only</source>
-        <translation>只看逾期的(&amp;V)</translation>
+        <location filename="../../stationapp/ui/requests_page.py" line="103" />
+        <source>Overdue onl&amp;y</source>
+        <translation>只看逾期的(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="96" />
+        <location filename="../../stationapp/ui/requests_page.py" line="134" />
+        <source>Assi&amp;gnee:</source>
+        <translation>处理人(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/requests_page.py" line="105" />
         <source>Open requests past the station's time limit (Station settings)</source>
         <translation>超过服务社时限仍未办结的诉求（见“服务社设置”）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="98" />
+        <location filename="../../stationapp/ui/requests_page.py" line="109" />
+        <source>Show the requests of every month</source>
+        <translation>显示所有月份的诉求</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/requests_page.py" line="113" />
         <source>&amp;New request…</source>
         <translation>新增诉求(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="99" />
+        <location filename="../../stationapp/ui/requests_page.py" line="114" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="100" />
+        <location filename="../../stationapp/ui/requests_page.py" line="115" />
         <source>Open the selected request (Enter)</source>
         <translation>打开选中的诉求（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="103" />
-        <location filename="../../stationapp/ui/requests_page.py" line="112" />
+        <location filename="../../stationapp/ui/requests_page.py" line="118" />
+        <location filename="../../stationapp/ui/requests_page.py" line="127" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="122" />
+        <location filename="../../stationapp/ui/requests_page.py" line="132" />
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="123" />
+        <location filename="../../stationapp/ui/requests_page.py" line="133" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="124" />
-        <source>&amp;Assignee:</source>
-        <translation>处理人(&amp;A)：</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="165" />
+        <location filename="../../stationapp/ui/requests_page.py" line="175" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
+    <message>
+        <location filename="../../stationapp/ui/requests_page.py" line="209" />
+        <source>Received in {month} ✕</source>
+        <translation>{month} 受理 ✕</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/requests_page.py" line="227" />
+        <location filename="../../stationapp/ui/requests_page.py" line="279" />
         <source>%n open</source>
         <translation>
             <numerusform>未办结 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/requests_page.py" line="230" />
+        <location filename="../../stationapp/ui/requests_page.py" line="282" />
         <source>%n overdue</source>
         <translation>
             <numerusform>逾期 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="236" />
+        <location filename="../../stationapp/ui/requests_page.py" line="288" />
         <source>Requests still open in the whole station; overdue: open longer than {limit} days</source>
         <translation>全服务社未办结的诉求；逾期：超过 {limit} 天未办结</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/requests_page.py" line="249" />
+        <location filename="../../stationapp/ui/requests_page.py" line="301" />
         <source>%n request(s) shown</source>
         <translation>
             <numerusform>显示 %n 件诉求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/requests_page.py" line="321" />
+        <location filename="../../stationapp/ui/requests_page.py" line="373" />
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
@@ -4181,61 +4906,61 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../stationapp/ui/retention_dialog.py" line="62" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="63" />
         <source>De-identify households</source>
         <translation>住户去标识</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/retention_dialog.py" line="74" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="75" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/retention_dialog.py" line="74" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="75" />
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/retention_dialog.py" line="74" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="75" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/retention_dialog.py" line="74" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="75" />
         <source>Left on</source>
         <translation>迁出/注销日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/retention_dialog.py" line="75" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="76" />
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/retention_dialog.py" line="84" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="85" />
         <source>&amp;De-identify…</source>
         <translation>去标识(&amp;D)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/retention_dialog.py" line="109" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="110" />
         <source>Households that moved away or closed more than %n year(s) ago. De-identifying removes their names, ID numbers, phones, room numbers and notes for good; their counts in the statistics stay.</source>
         <translation>
             <numerusform>迁出或注销已超过 %n 年的住户。去标识将永久删除其姓名、身份证号、电话、室号和备注；统计中的户数保持不变。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/retention_dialog.py" line="131" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="132" />
         <source>De-identify households?</source>
         <translation>对住户去标识？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/retention_dialog.py" line="132" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="133" />
         <source>Remove the names, ID numbers, phones, room numbers and notes of %n household(s) for good? This cannot be undone.</source>
         <translation>
             <numerusform>永久删除 %n 户住户的姓名、身份证号、电话、室号和备注？此操作不可撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/retention_dialog.py" line="146" />
+        <location filename="../../stationapp/ui/retention_dialog.py" line="147" />
         <source>Not de-identified</source>
         <translation>未能去标识</translation>
     </message>
@@ -4243,12 +4968,12 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RoleHoldersModel</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="332" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="348" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="352" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="368" />
         <source>Nobody is {role} in {community}</source>
         <translation>{community}还没有{role}</translation>
     </message>
@@ -4256,27 +4981,27 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RoleRow</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="88" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="98" />
         <source>Community of the role</source>
         <translation>担任角色的小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="92" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="102" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="94" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="104" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="97" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="107" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="99" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="109" />
         <source>Remove this role</source>
         <translation>移除这个角色</translation>
     </message>
@@ -4284,17 +5009,17 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RolesEditor</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="136" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="146" />
         <source>No role in any community.</source>
         <translation>没有在任何小区担任角色。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="138" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="148" />
         <source>Add &amp;role</source>
         <translation>添加角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="141" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="151" />
         <source>Add a role (supervisor, liaison or publicist) in a community</source>
         <translation>添加在某个小区担任的角色（监督员、联络员或宣传员）</translation>
     </message>
@@ -4337,67 +5062,67 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <translation>配送趟次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="72" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="70" />
         <source>Day of the round</source>
         <translation>这一趟的日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="76" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="74" />
         <source>Da&amp;y:</source>
         <translation>日期(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="79" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="77" />
         <source>Hours of the round</source>
         <translation>这一趟的时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="83" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="81" />
         <source>0 removes the round; Enter saves</source>
         <translation>填 0 即删除这一趟；按 Enter 保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="85" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="83" />
         <source>Hours wor&amp;ked:</source>
         <translation>服务时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="87" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="85" />
         <source>Sa&amp;ve hours</source>
         <translation>保存时长(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="89" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="87" />
         <source>Record the hours this volunteer spent on the round that day</source>
         <translation>记录这位志愿者当天这一趟用了多长时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="149" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="147" />
         <source>Round hours: choose a volunteer's sheet.</source>
         <translation>配送时长：请先选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="152" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="150" />
         <source>Round of {name}:</source>
         <translation>{name}的这一趟：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="174" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="172" />
         <source>{name} has no stops on this event any more.</source>
         <translation>{name}在本次活动中已经没有配送户了。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="189" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="187" />
         <source>Choose one volunteer's sheet on the left first.</source>
         <translation>请先在左边选一位志愿者的配送单。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="208" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="206" />
         <source>Round of {name} on {day}: {hours} hours recorded.</source>
         <translation>已记录{name} {day} 这一趟：{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_rounds.py" line="211" />
+        <location filename="../../stationapp/ui/delivery_rounds.py" line="209" />
         <source>Round of {name} on {day} removed.</source>
         <translation>已删除{name} {day} 这一趟。</translation>
     </message>
@@ -4405,56 +5130,67 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>ServiceRecordDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="53" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="60" />
         <source>Service record: {name}</source>
         <translation>志愿服务记录证明：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="54" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="61" />
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="55" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="62" />
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="61" />
-        <source>A certificate (志愿服务记录证明) with a new number is issued for the hours at events and on delivery rounds in this period, and shown for printing.</source>
-        <translation>将按这段时间内参加活动和配送的服务时长，开具一份新编号的志愿服务记录证明，并显示出来供打印。</translation>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="68" />
+        <source>A certificate (志愿服务记录证明) with a new number is issued for the hours at events and on delivery rounds in this period, and shown for printing. The same record issued before is printed again under its number, marked 补打.</source>
+        <translation>按这段时间在活动和送上门中的服务时长开具一份新编号的志愿服务记录证明，并显示出来供打印。同一记录此前开具过的，用原编号再次打印并标明补打。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="65" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="73" />
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="67" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="75" />
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="76" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="84" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="142" />
         <source>&amp;Issue certificate</source>
         <translation>开具证明(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="109" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="115" />
         <source>The period ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="118" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="128" />
         <source>No service recorded in this period: choose another period.</source>
         <translation>这段时间没有服务记录，请换一个时间段。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_service_record.py" line="122" />
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="131" />
         <source>%n service(s), {hours} hours in total.</source>
         <translation>
             <numerusform>共服务 %n 次，合计 {hours} 小时。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="137" />
+        <source>Issued before as No. {number} on {day}: it will be printed again under that number, marked 补打.</source>
+        <translation>已于 {day} 开具，编号 {number}：将用原编号再次打印并标明补打。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteers_service_record.py" line="141" />
+        <source>&amp;Reprint (补打)</source>
+        <translation>补打(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -4471,8 +5207,8 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
     </message>
     <message>
         <location filename="../../stationapp/ui/settings_dialog.py" line="77" />
-        <source>&amp;Event types</source>
-        <translation>活动类型(&amp;E)</translation>
+        <source>E&amp;vent types</source>
+        <translation>活动类型(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/settings_dialog.py" line="78" />
@@ -4551,108 +5287,148 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>StationTab</name>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="71" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="81" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="78" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="88" />
         <source>Station &amp;name:</source>
         <translation>服务社名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="79" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="89" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="84" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="94" />
         <source>Name and phone are printed on every delivery sheet and report.</source>
         <translation>名称和电话会印在每张配送单和每份报表上。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="88" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="98" />
+        <source>Signed on the papers</source>
+        <translation>报表签署</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="103" />
+        <source>Person in &amp;charge:</source>
+        <translation>负责人(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="104" />
+        <source>Revie&amp;wer:</source>
+        <translation>审核人(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="105" />
+        <source>Prepared &amp;by:</source>
+        <translation>制表人/填报人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="111" />
+        <source>Empty: a blank line to sign on</source>
+        <translation>留空则印空白横线供签名</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="117" />
+        <source>Empty: the station's phone</source>
+        <translation>留空则用服务社电话</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="121" />
+        <source>Contact p&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="127" />
+        <source>Printed in the sign-off blocks of the ledger, the monthly report, the event report and the certificates.</source>
+        <translation>印在台账、月报、活动记录和服务证明的签署栏中。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="132" />
         <source>Visit interval per care tier</source>
         <translation>各关爱等级的走访间隔</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="94" />
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="108" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="138" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="152" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="99" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="143" />
         <source>{tier}:</source>
         <translation>{tier}：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="103" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="147" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="110" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="154" />
         <source>Request time limit</source>
         <translation>诉求办理时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="112" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="156" />
         <source>Open requests older than this stand out in red as overdue</source>
         <translation>超过这个天数还没办结的诉求，用红色标为逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="114" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="158" />
         <source>Request &amp;time limit:</source>
         <translation>诉求办理时限(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="119" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="163" />
         <source>Desk lock</source>
         <translation>工作台锁定</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="124" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="168" />
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="126" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="170" />
         <source>Lock after</source>
         <translation>锁定时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="128" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="172" />
         <source>A desk where someone signed in locks after this long without keyboard or mouse, and asks for the password again</source>
         <translation>已登录的工作台在这段时间内无键盘或鼠标操作后自动锁定，并要求重新输入密码</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="131" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="175" />
         <source>&amp;Lock after:</source>
         <translation>无操作锁定(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="136" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="180" />
         <source>Privacy</source>
         <translation>隐私保护</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="141" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="185" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="143" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="187" />
         <source>Keep households that left for</source>
         <translation>迁出/注销住户保留年限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="145" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="189" />
         <source>Households that moved away or closed longer ago than this are listed for the administrator to de-identify</source>
         <translation>迁出或注销超过此年限的住户将列出，供管理员去标识</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/settings_station_tab.py" line="148" />
+        <location filename="../../stationapp/ui/settings_station_tab.py" line="192" />
         <source>&amp;Keep households that left for:</source>
         <translation>迁出/注销住户保留(&amp;K)：</translation>
     </message>
@@ -4660,7 +5436,7 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="130" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="134" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -4701,8 +5477,8 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
     </message>
     <message>
         <location filename="../../stationapp/ui/statistics_page.py" line="155" />
-        <source>T&amp;his month</source>
-        <translation>本月(&amp;H)</translation>
+        <source>&amp;This month</source>
+        <translation>本月(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/statistics_page.py" line="156" />
@@ -4720,250 +5496,262 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <translation>把所显示月份的月报生成 PDF，可打印或保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="181" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="174" />
         <source>Households on the ledger</source>
         <translation>在册住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="182" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="175" />
         <source>Visits this month</source>
         <translation>本月走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="183" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="176" />
         <source>Overdue visits</source>
         <translation>走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="184" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="177" />
         <source>Requests received</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="185" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="178" />
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="186" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="179" />
         <source>Average days to close</source>
         <translation>平均办结天数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="187" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="180" />
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="188" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="181" />
         <source>Events this month</source>
         <translation>本月活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="189" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="182" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="190" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="183" />
         <source>Volunteer hours</source>
         <translation>志愿服务时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="198" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="195" />
+        <source>Click (or Enter) to open the list</source>
+        <translation>单击（或按回车）打开列表</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/statistics_page.py" line="204" />
         <source>No data this month</source>
         <translation>本月没有数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="199" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="205" />
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="200" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="206" />
         <source>Households by care category</source>
         <translation>各关爱类别户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="201" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="207" />
         <source>No household has a care category</source>
         <translation>还没有住户填写关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="203" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="209" />
         <source>Households by community</source>
         <translation>各小区户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="204" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="210" />
         <source>No households on the ledger</source>
         <translation>台账上还没有住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="206" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
         <source>Visits by method</source>
         <translation>各走访方式次数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="208" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="214" />
         <source>Satisfaction at the call-back</source>
         <translation>回访满意度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="211" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="217" />
         <source>Requests by category</source>
         <translation>各类别诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="218" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="218" />
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="218" />
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="218" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="213" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="219" />
         <source>Volunteer hours (most)</source>
         <translation>服务时长排行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="214" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="220" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="214" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="220" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="380" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="386" />
         <source>%n household(s) on the ledger</source>
         <translation>
             <numerusform>台账在册 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="419" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="436" />
         <source>Figures as of {day}</source>
         <translation>数据截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="424" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="441" />
         <source>Nothing was recorded in {month}: no visits, requests, events or deliveries.</source>
         <translation>{month} 没有任何记录：没有走访、诉求、活动或配送。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="439" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="456" />
         <source>No household was due for a visit</source>
         <translation>本月没有应走访的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="441" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="458" />
         <source>{visited} of {due} households due were visited · target {target}</source>
         <translation>已访 {visited}/{due} 户 · 目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="447" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="464" />
         <source>Coverage {percent}</source>
         <translation>覆盖率 {percent}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="448" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="465" />
         <source>Coverage: households visited ÷ households due (target {target})</source>
         <translation>覆盖率 = 已访户数 ÷ 应访户数（目标 {target}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="453" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="470" />
         <source>Households past their visit date</source>
         <translation>已过应访日期的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="457" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="474" />
         <source>Closed {closed} · still open {open}</source>
         <translation>已办结 {closed} · 未办结 {open}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="460" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="477" />
         <source>Open longer than %n day(s)</source>
         <translation>
             <numerusform>超过 %n 天未办结</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="462" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="479" />
         <source>Open requests past the time limit</source>
         <translation>超过时限未办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="467" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="484" />
         <source>No request was closed</source>
         <translation>没有办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="470" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="487" />
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="471" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="488" />
         <source>%n request(s) closed</source>
         <translation>
             <numerusform>办结 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="475" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="492" />
         <source>No call-back this month</source>
         <translation>本月没有回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="488" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="506" />
         <source>No deliveries this month</source>
         <translation>本月没有配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="490" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="508" />
         <source>All delivered</source>
         <translation>全部送达</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/statistics_page.py" line="510" />
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="494" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="513" />
         <source>{hours} h</source>
         <translation>{hours} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="495" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="514" />
         <source>%n volunteer(s) served</source>
         <translation>
             <numerusform>%n 人参加服务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="500" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="519" />
         <source>The figures could not be read</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="521" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="540" />
         <source>Monthly report {month}</source>
         <translation>{month} 月报</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="522" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="541" />
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
@@ -4981,42 +5769,42 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="95" />
+        <location filename="../../stationapp/ui/status_dialog.py" line="93" />
         <source>e.g. moved to live with the children; deceased</source>
         <translation>如：随子女居住；去世</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="109" />
+        <location filename="../../stationapp/ui/status_dialog.py" line="107" />
         <source>New &amp;status:</source>
         <translation>新状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="110" />
+        <location filename="../../stationapp/ui/status_dialog.py" line="108" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="153" />
+        <location filename="../../stationapp/ui/status_dialog.py" line="151" />
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="153" />
+        <location filename="../../stationapp/ui/status_dialog.py" line="151" />
         <source>&amp;Reason (optional):</source>
         <translation>原因（选填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="184" />
+        <location filename="../../stationapp/ui/status_dialog.py" line="182" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="189" />
+        <location filename="../../stationapp/ui/status_dialog.py" line="187" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/status_dialog.py" line="190" />
+        <location filename="../../stationapp/ui/status_dialog.py" line="188" />
         <source>Someone else changed this household after you opened it, so the status was not changed. Close the household and open it again.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以状态没有变更。请关闭这户后重新打开。</translation>
     </message>
@@ -5024,59 +5812,69 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>StopTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="70" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="72" />
         <source>Stop</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="71" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="73" />
+        <source>Community · sheet</source>
+        <translation>小区 · 张</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="74" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="72" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="75" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="73" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="76" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="74" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="77" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="75" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="78" />
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="76" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="79" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="77" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="80" />
         <source>Outcome</source>
         <translation>配送结果</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="78" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="81" />
         <source>Outcome note</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="79" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="82" />
         <source>Attempt</source>
         <translation>第几次</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_stop_model.py" line="109" />
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="112" />
         <source>Recorded {time}</source>
         <translation>登记于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/delivery_stop_model.py" line="117" />
+        <source>Number {number} on sheet {sheet} of {sheets} ({community}), as printed</source>
+        <translation>配送单上的序号 {number}，第 {sheet}/{sheets} 张（{community}）</translation>
     </message>
 </context>
 <context>
@@ -5085,6 +5883,34 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <location filename="../../stationapp/ui/text_limits.py" line="26" />
         <source>At most %n characters</source>
         <translation>最多 %n 个字</translation>
+    </message>
+</context>
+<context>
+    <name>TextSizeActions</name>
+    <message>
+        <location filename="../../stationapp/ui/text_size.py" line="180" />
+        <source>&amp;Standard text</source>
+        <translation>标准字号(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/text_size.py" line="181" />
+        <source>&amp;Large text</source>
+        <translation>大字号(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/text_size.py" line="182" />
+        <source>E&amp;xtra large text</source>
+        <translation>特大字号(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/text_size.py" line="192" />
+        <source>&amp;Bigger text</source>
+        <translation>放大字号(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/text_size.py" line="195" />
+        <source>S&amp;maller text</source>
+        <translation>缩小字号(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -5100,189 +5926,189 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <translation>登记走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="252" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="250" />
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="259" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="257" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="259" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="257" />
         <source>H&amp;ow:</source>
         <translation>方式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="260" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="258" />
         <source>&amp;Visitor:</source>
         <translation>走访人(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="271" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="269" />
         <source>Findings</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="285" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="283" />
         <source>{topic}: note</source>
         <translation>{topic}：说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="286" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="284" />
         <source>What was seen or said</source>
         <translation>看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="301" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="299" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="312" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="310" />
         <source>Needs &amp;follow-up</source>
         <translation>需要跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="314" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="312" />
         <source>Follow-up</source>
         <translation>后续跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="321" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="319" />
         <source>Open a &amp;request for the station</source>
         <translation>转为诉求，由服务社办理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="324" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="322" />
         <source>Re&amp;mind on a date</source>
         <translation>到日子提醒(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="339" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="337" />
         <source>What is the problem?</source>
         <translation>是什么问题？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="344" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="342" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="347" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="345" />
         <source>D&amp;escription:</source>
         <translation>问题描述(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="358" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="354" />
         <source>What to look at again</source>
         <translation>到时要再看看什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="363" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="359" />
         <source>O&amp;n:</source>
         <translation>提醒日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="366" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="362" />
         <source>&amp;Text:</source>
         <translation>提醒内容(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="373" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="369" />
         <source>Who follows up</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="375" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="371" />
         <source>&amp;Who follows up:</source>
         <translation>跟进人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="444" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="440" />
         <source>Care tier {tier} (visit every {days} days)</source>
         <translation>关爱等级：{tier}（每 {days} 天走访一次）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="447" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="443" />
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="448" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="444" />
         <source>{text} · last visit: {last}</source>
         <translation>{text} · 上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="450" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="446" />
         <source>{text} · next due: {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visit_dialog.py" line="453" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="449" />
         <source>{text} — %n day(s) overdue</source>
         <translation>
             <numerusform>{text} — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="471" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="467" />
         <source>Request No. {number} was opened from this visit.</source>
         <translation>本次走访已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="474" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="470" />
         <source>A reminder was set from this visit.</source>
         <translation>本次走访已设了提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="476" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="472" />
         <source>Requests and reminders are made only when a visit is first recorded.</source>
         <translation>只有第一次登记走访时，才能转诉求或设提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="573" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="569" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="574" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="570" />
         <source>Someone else changed this visit after you opened it, so your changes were not saved. Close this window and open the visit again.</source>
         <translation>您打开这次走访之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这次走访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="573" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="569" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="601" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="597" />
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="602" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="598" />
         <source>Visit recorded.</source>
         <translation>走访已登记。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="604" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="600" />
         <source>{message} Request No. {number} opened.</source>
         <translation>{message}已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="607" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="603" />
         <source>{message} Reminder set for {date}.</source>
         <translation>{message}已设提醒：{date}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="578" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="574" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="579" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="575" />
         <source>You changed this visit. Close without saving?</source>
         <translation>这次走访的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -5338,219 +6164,247 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="203" />
-        <location filename="../../stationapp/ui/visits_page.py" line="280" />
+        <location filename="../../stationapp/ui/visits_page.py" line="143" />
+        <location filename="../../stationapp/ui/visits_page.py" line="226" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="204" />
+        <location filename="../../stationapp/ui/visits_page.py" line="144" />
         <source>&amp;Record visit…</source>
         <translation>登记走访(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="206" />
+        <location filename="../../stationapp/ui/visits_page.py" line="146" />
         <source>Record a visit to the selected household (Enter in the overdue list)</source>
         <translation>为选中的住户登记走访（在逾期名单里按 Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="207" />
+        <location filename="../../stationapp/ui/visits_page.py" line="147" />
         <source>&amp;Open visit…</source>
         <translation>打开走访(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="208" />
+        <location filename="../../stationapp/ui/visits_page.py" line="148" />
         <source>Open the selected visit (Enter in the visits list)</source>
         <translation>打开选中的走访记录（在走访记录里按 Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="209" />
+        <location filename="../../stationapp/ui/visits_page.py" line="149" />
         <source>Dele&amp;te visit</source>
         <translation>删除走访(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="210" />
+        <location filename="../../stationapp/ui/visits_page.py" line="150" />
         <source>Remove a visit entered by mistake</source>
         <translation>删除录错的走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="226" />
+        <location filename="../../stationapp/ui/visits_page.py" line="165" />
         <source>This month's coverage</source>
         <translation>本月走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="228" />
+        <location filename="../../stationapp/ui/visits_page.py" line="167" />
         <source>Everyone</source>
         <translation>全部联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="230" />
+        <location filename="../../stationapp/ui/visits_page.py" line="169" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="232" />
+        <location filename="../../stationapp/ui/visits_page.py" line="171" />
         <source>Only the households of this liaison (and the visits they made)</source>
         <translation>只看这位联户人负责的住户及其走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="233" />
+        <location filename="../../stationapp/ui/visits_page.py" line="172" />
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="246" />
+        <location filename="../../stationapp/ui/visits_page.py" line="184" />
         <source>Overdue households</source>
         <translation>逾期住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="263" />
-        <source>O&amp;verdue</source>
-        <translation>逾期未访(&amp;V)</translation>
+        <location filename="../../stationapp/ui/visits_page.py" line="188" />
+        <location filename="../../stationapp/ui/visits_page.py" line="261" />
+        <source>Search name, pinyin, address or phone</source>
+        <translation>搜索姓名、拼音、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="271" />
+        <location filename="../../stationapp/ui/visits_page.py" line="189" />
+        <source>Search overdue households</source>
+        <translation>搜索逾期住户</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/visits_page.py" line="209" />
+        <source>Overdue (&amp;K)</source>
+        <translation>逾期未访(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/visits_page.py" line="217" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="273" />
+        <location filename="../../stationapp/ui/visits_page.py" line="219" />
         <source>Search address, name or visitor</source>
         <translation>搜索地址、姓名或走访人</translation>
     </message>
+    <message>
+        <location filename="../../stationapp/ui/visits_page.py" line="222" />
+        <source>Only with follo&amp;w-up</source>
+        <translation>只看需跟进的(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/visits_page.py" line="395" />
+        <source>This month's coverage: nobody is due — target {target}</source>
+        <translation>本月走访覆盖率：没有应访住户 — 目标 {target}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/visits_page.py" line="403" />
+        <source>This month's coverage: {percent} ({visited} of {due} due) — target {target}</source>
+        <translation>本月走访覆盖率：{percent}（应访 {due} 户，已访 {visited} 户）— 目标 {target}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="474" />
+        <location filename="../../stationapp/ui/visits_page.py" line="425" />
+        <source>%n overdue household(s) found</source>
+        <translation>
+            <numerusform>找到 %n 户逾期住户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/visits_page.py" line="426" />
+        <source>No overdue household matches the search.</source>
+        <translation>没有符合搜索的逾期住户。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/visits_page.py" line="454" />
         <source>%Ln visit(s)</source>
         <translation>
             <numerusform>共 %Ln 次走访</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="275" />
+        <location filename="../../stationapp/ui/visits_page.py" line="221" />
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="276" />
-        <source>Only with &amp;follow-up</source>
-        <translation>只看需跟进的(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="288" />
+        <location filename="../../stationapp/ui/visits_page.py" line="235" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="299" />
+        <location filename="../../stationapp/ui/visits_page.py" line="246" />
         <source>V&amp;isits</source>
         <translation>走访记录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="303" />
+        <location filename="../../stationapp/ui/visits_page.py" line="250" />
         <source>Show &amp;upcoming ones too</source>
         <translation>也显示以后的提醒(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="305" />
+        <location filename="../../stationapp/ui/visits_page.py" line="252" />
         <source>&amp;Done</source>
         <translation>已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="306" />
+        <location filename="../../stationapp/ui/visits_page.py" line="253" />
         <source>Mark the selected reminder done</source>
         <translation>把选中的提醒标为已完成</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="308" />
+        <location filename="../../stationapp/ui/visits_page.py" line="255" />
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="320" />
-        <location filename="../../stationapp/ui/visits_page.py" line="491" />
+        <location filename="../../stationapp/ui/visits_page.py" line="262" />
+        <source>Search reminders</source>
+        <translation>搜索提醒</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/visits_page.py" line="271" />
+        <location filename="../../stationapp/ui/visits_page.py" line="474" />
         <source>R&amp;eminders</source>
         <translation>提醒(&amp;E)</translation>
     </message>
-    <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="428" />
-        <source>This month's coverage: nobody is due — target {target} %</source>
-        <translation>本月走访覆盖率：没有应访住户 — 目标 {target}%</translation>
-    </message>
-    <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="434" />
-        <source>This month's coverage: {percent} % ({visited} of {due} due) — target {target} %</source>
-        <translation>本月走访覆盖率：{percent}%（应访 {due} 户，已访 {visited} 户）— 目标 {target}%</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="450" />
+        <location filename="../../stationapp/ui/visits_page.py" line="429" />
         <source>%n household(s) overdue for a visit, most days overdue first</source>
         <translation>
             <numerusform>%n 户走访逾期，逾期最久的排在前面</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="451" />
+        <location filename="../../stationapp/ui/visits_page.py" line="431" />
         <source>No household is overdue for a visit.</source>
         <translation>没有走访逾期的住户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="491" />
+        <location filename="../../stationapp/ui/visits_page.py" line="474" />
         <source>R&amp;eminders ({count})</source>
         <translation>提醒（{count}）(&amp;E)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="503" />
+        <location filename="../../stationapp/ui/visits_page.py" line="486" />
         <source>%n visit(s) shown</source>
         <translation>
             <numerusform>显示 %n 次走访</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="505" />
+        <location filename="../../stationapp/ui/visits_page.py" line="488" />
         <source>%n reminder(s) shown</source>
         <translation>
             <numerusform>显示 %n 条提醒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visits_page.py" line="506" />
+        <location filename="../../stationapp/ui/visits_page.py" line="489" />
         <source>%n household(s) overdue for a visit</source>
         <translation>
             <numerusform>%n 户走访逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="604" />
+        <location filename="../../stationapp/ui/visits_page.py" line="621" />
         <source>Not found</source>
         <translation>找不到记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="634" />
+        <location filename="../../stationapp/ui/visits_page.py" line="651" />
         <source>Delete visit?</source>
         <translation>删除走访记录？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="635" />
+        <location filename="../../stationapp/ui/visits_page.py" line="652" />
         <source>Delete the visit of {date} to {household}? Use this only for a visit entered by mistake; a request or reminder made from it stays.</source>
         <translation>删除 {date} 对{household}的走访记录吗？只有录错时才删除；由它转成的诉求或提醒会保留。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="647" />
+        <location filename="../../stationapp/ui/visits_page.py" line="664" />
         <source>Visit not deleted</source>
         <translation>走访记录未删除</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="649" />
+        <location filename="../../stationapp/ui/visits_page.py" line="666" />
         <source>Visit of {date} deleted.</source>
         <translation>{date} 的走访记录已删除。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="662" />
+        <location filename="../../stationapp/ui/visits_page.py" line="679" />
         <source>Reminder not done</source>
         <translation>提醒未标记完成</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visits_page.py" line="666" />
+        <location filename="../../stationapp/ui/visits_page.py" line="683" />
         <source>Reminder done: {text}</source>
         <translation>提醒已完成：{text}</translation>
     </message>
@@ -5558,119 +6412,154 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="254" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="270" />
         <source>Volunteer: {name}</source>
         <translation>志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="256" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="272" />
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="272" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="288" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="281" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="297" />
         <source>Where the volunteer lives (optional)</source>
         <translation>志愿者住在哪个小区（选填）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="299" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="315" />
         <source>Other skills, separated by commas</source>
         <translation>其他特长，用逗号隔开</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="307" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="323" />
         <source>Station &amp;staff (not a volunteer)</source>
         <translation>服务社工作人员（不是志愿者）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="309" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="325" />
         <source>Staff of the station can be liaisons, visitors and assignees like volunteers</source>
         <translation>服务社工作人员和志愿者一样，可以当联户人、走访人和诉求处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="318" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="335" />
         <source>&amp;Active (can be given deliveries)</source>
         <translation>在岗（可安排配送）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="334" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="352" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="335" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="353" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="336" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="354" />
+        <source>ID &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="355" />
+        <source>I&amp;D number:</source>
+        <translation>身份证号(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="356" />
+        <source>Volunteer n&amp;umber:</source>
+        <translation>志愿者编号(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="357" />
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="337" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="358" />
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="343" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="364" />
         <source>Ro&amp;les:</source>
         <translation>角色(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="345" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="366" />
         <source>Supervisor (监督员), liaison (联络员) and publicist (宣传员) per community</source>
         <translation>在各小区担任的监督员、联络员、宣传员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="349" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="370" />
         <source>Hours served:</source>
         <translation>服务时长：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="351" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="372" />
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="382" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="411" />
+        <source>18 characters for a resident ID card (optional)</source>
+        <translation>居民身份证为 18 位（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="416" />
+        <source>Number in the national volunteer service system (optional)</source>
+        <translation>全国志愿服务信息系统编号（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="420" />
+        <source>Sho&amp;w ID number</source>
+        <translation>显示证件号码(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="424" />
+        <source>Shows the full ID number; recorded in the audit trail</source>
+        <translation>显示完整证件号码，并记入审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="466" />
         <source>{total} h (events {events} h · delivery rounds {rounds} h)</source>
         <translation>{total} 小时（活动 {events} 小时 · 配送 {rounds} 小时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="386" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="470" />
         <source>; liaison for %n household(s)</source>
         <translation>
             <numerusform>；担任 %n 户的联户人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="423" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="516" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="424" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="517" />
         <source>Someone else changed this volunteer after you opened it, so your changes were not saved. Close this window and open the volunteer again to see their changes.</source>
         <translation>您打开之后，别人也修改了这位志愿者的信息，所以您的修改没有保存。请关闭此窗口，重新打开查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="423" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="516" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="429" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="522" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="430" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="523" />
         <source>You changed this volunteer. Close without saving?</source>
         <translation>这位志愿者的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -5678,82 +6567,87 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>VolunteerTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="163" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="176" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="164" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="177" />
         <source>Staff / volunteer</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="165" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="178" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="166" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="179" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="180" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="167" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="181" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="168" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="182" />
         <source>Skills</source>
         <translation>特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="169" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="183" />
         <source>Hours served</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="170" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="184" />
         <source>Liaison for</source>
         <translation>联户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="171" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="185" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="187" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="201" />
         <source>Hours at events and on delivery rounds</source>
         <translation>参加活动和配送的服务时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="189" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="203" />
         <source>Households this person is liaison for</source>
         <translation>由此人担任联户人的户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="221" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="235" />
         <source>Events {events} h · delivery rounds {rounds} h</source>
         <translation>活动 {events} 小时 · 配送 {rounds} 小时</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="231" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="245" />
         <source>staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="231" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="245" />
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="244" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="260" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="244" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="260" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -5761,148 +6655,163 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="390" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="407" />
         <source>Search name, pinyin, phone, community or skill</source>
         <translation>搜索姓名、拼音、电话、小区或特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="392" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="409" />
         <source>Search volunteers</source>
         <translation>搜索志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="394" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="411" />
         <source>Staff or volunteers</source>
         <translation>工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="395" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="412" />
         <source>Staff and volunteers</source>
         <translation>工作人员和志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="396" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="413" />
         <source>Staff only</source>
         <translation>只看工作人员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="397" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="414" />
         <source>Volunteers only</source>
         <translation>只看志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="399" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="416" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="400" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="417" />
         <source>Any role or none</source>
         <translation>不限角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="401" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="418" />
         <source>Holds a role</source>
         <translation>担任角色的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="404" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="421" />
         <source>Show &amp;inactive</source>
         <translation>显示不在岗人员(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="405" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="422" />
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="406" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="423" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="407" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="424" />
         <source>Edit the selected volunteer (Enter)</source>
         <translation>修改选中的志愿者（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="408" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="425" />
         <source>Service &amp;record…</source>
         <translation>服务记录证明(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="410" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="427" />
         <source>Issue a service record certificate (志愿服务记录证明) for the selected person</source>
         <translation>为选中的人员开具志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="413" />
-        <location filename="../../stationapp/ui/volunteers_page.py" line="453" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="428" />
+        <source>Certificate re&amp;gister…</source>
+        <translation>证明登记簿(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="430" />
+        <source>The certificates issued (证明登记簿): list, export and reprint (补打)</source>
+        <translation>已开具的证明：查看、导出、补打</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="433" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="469" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="418" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="438" />
         <source>Role holders</source>
         <translation>三员名单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="429" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="449" />
         <source>Who holds the three roles in each community; "—" marks a role nobody holds. Enter opens the person.</source>
         <translation>各小区的“三员”由谁担任；“—”表示没人担任。按 Enter 打开此人的信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="445" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="461" />
         <source>&amp;People</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="446" />
-        <source>Role &amp;holders</source>
-        <translation>三员名单(&amp;H)</translation>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="462" />
+        <source>Role h&amp;olders</source>
+        <translation>三员名单(&amp;O)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_page.py" line="509" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="522" />
         <source>%n role(s) nobody holds.</source>
         <translation>
             <numerusform>有 %n 个角色没人担任。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="510" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="523" />
         <source>Every role is held in every community.</source>
         <translation>各小区的角色都有人担任。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_page.py" line="539" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="552" />
         <source>%n volunteer(s) shown</source>
         <translation>
             <numerusform>显示 %n 位志愿者</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="620" />
-        <location filename="../../stationapp/ui/volunteers_page.py" line="681" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="653" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="742" />
         <source>Volunteer not found</source>
         <translation>找不到这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="641" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="674" />
         <source>Service record: {name}</source>
         <translation>志愿服务记录证明：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="642" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="675" />
         <source>service record</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="664" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="723" />
         <source>Service record No. {number}: {name}</source>
         <translation>志愿服务记录证明（编号 {number}）：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="666" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="725" />
+        <source>Certificate No. {number} of {name} reprinted (补打): the same record was issued before; {hours} hours.</source>
+        <translation>证明 {number}（{name}）已补打：同一记录此前已开具；{hours} 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/volunteers_page.py" line="727" />
         <source>Certificate No. {number} issued to {name}: {hours} hours.</source>
         <translation>已为{name}开具证明（编号 {number}）：{hours} 小时。</translation>
     </message>

@@ -66,6 +66,7 @@ PARTS: dict[str, tuple[str, str, str]] = {
     "request_status_change": ("care_request", "request_id", "status_change"),
     "event_tally": ("event", "event_id", "tally"),
     "event_volunteer": ("event", "event_id", "volunteer"),
+    "event_photo": ("event", "event_id", "photo"),
     "delivery_attempt": ("delivery", "delivery_id", "attempt"),
     "volunteer_role": ("volunteer", "volunteer_id", "role"),
 }

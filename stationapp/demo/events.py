@@ -47,7 +47,13 @@ from stationapp.services.delivery_planning import (
     plan_deliveries,
 )
 from stationapp.services.delivery_stops import list_deliveries
-from stationapp.services.events import EventInput, ServiceInput, TallyInput, create_event
+from stationapp.services.events import (
+    EventInput,
+    ServiceInput,
+    TallyInput,
+    create_event,
+    set_event_summary,
+)
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 
 log = logging.getLogger("stationapp.demo")
@@ -227,6 +233,29 @@ def _deliver(
             record_outcome(demo.session, delivery_id, outcome, _ACTOR, note, at, now=demo.now)
 
 
+_SUMMARIES = {
+    "couplets": (
+        "活动当天居民参与踊跃，书法志愿者现场义写春联、福字，居民挑选后带回家。安全志愿者同步"
+        "讲解防骗防盗、安全用气和燃放鞭炮注意事项，发放宣传材料。\n"
+        "不能到场的孤寡、行动不便老人，由志愿者当天下午把春联和福字送上门；个别不在家的已约好"
+        "改日再送。下次可提前准备更多大门对联。"
+    ),
+    "flowers": (
+        "剪纸阿姨们分组入户，为高龄、孤寡老人家庭送去窗花，帮行动不便的老人贴好，顺便聊聊家常、"
+        "问问身体情况。多数老人很高兴，个别家中无人或婉拒，已记录在配送结果中。"
+    ),
+    "safety": (
+        "在小区门口设宣传台，发放居民安全防范手册和防骗宣传单，讲解冒充客服、保健品推销等常见"
+        "骗局和冬季安全用气、取暖注意事项。不少老人现场咨询燃气软管更换，已转告物业统一排查。"
+    ),
+    "class": (
+        "剪纸艺术培训班由剪纸中心老师授课，学员学会剪“福”字和两种简单窗花，老学员带新学员。"
+        "学员作品将用于春节前送窗花活动。"
+    ),
+}
+"""The 活动小结 of the demo's past events."""
+
+
 def _couplet_day(demo: _Demo) -> None:
     """写春联送祝福 on the square, then couplets to 孤寡 and 行动不便 elderly at home."""
     community_id, community = demo.community("锦华一区", 0)
@@ -253,6 +282,7 @@ def _couplet_day(demo: _Demo) -> None:
             + _services(demo, ("陈建华", "郝德明"), 2.0, 3.0)
         ),
     ), _ACTOR)
+    set_event_summary(demo.session, event_id, _SUMMARIES["couplets"], _ACTOR)
     filters = [TargetFilter(community_id=community_id, category=CareCategory.WIDOWED_CHILDLESS),
                TargetFilter(community_id=community_id, mobility_only=True)]
     households = _targets(demo, event_id, filters, 18)
@@ -281,6 +311,7 @@ def _window_flowers(demo: _Demo) -> None:
         participant_count=4,
         volunteers=_services(demo, ("冯巧云", "丁秀兰", "马桂芝", "李玉珍"), 2.0, 3.0),
     ), _ACTOR)
+    set_event_summary(demo.session, event_id, _SUMMARIES["flowers"], _ACTOR)
     filters = [TargetFilter(community_id=community_id, category=CareCategory.ELDERLY),
                TargetFilter(community_id=community_id, category=CareCategory.WIDOWED_CHILDLESS)]
     households = _targets(demo, event_id, filters, demo.rng.randint(21, 26))
@@ -297,7 +328,7 @@ def _safety_day(demo: _Demo) -> None:
     """安全宣传: leaflets on fraud, theft, gas and fireworks handed out at the gate."""
     _, community = demo.community("东旭小区", 2)
     starts = demo.moment(-18, 9)
-    create_event(demo.session, EventInput(
+    event_id = create_event(demo.session, EventInput(
         event_type_id=demo.types["安全宣传"], title="防骗防盗·安全用气宣传日",
         starts_at=starts, ends_at=starts + timedelta(hours=2, minutes=30),
         place=f"{community}门口", organiser=demo.station,
@@ -306,12 +337,13 @@ def _safety_day(demo: _Demo) -> None:
         tallies=(TallyInput(demo.items["宣传材料"], demo.rng.randint(100, 130)),),
         volunteers=_services(demo, ("陈建华", "郝德明", "张庆华"), 2.0, 3.0),
     ), _ACTOR)
+    set_event_summary(demo.session, event_id, _SUMMARIES["safety"], _ACTOR)
 
 
 def _paper_cut_class(demo: _Demo) -> None:
     """培训: a paper-cut class of the circle."""
     starts = demo.moment(-10, 14, 30)
-    create_event(demo.session, EventInput(
+    event_id = create_event(demo.session, EventInput(
         event_type_id=demo.types["培训"], title="剪纸艺术培训班",
         starts_at=starts, ends_at=starts + timedelta(hours=2),
         place="党员服务社活动室", organiser=_PAPER_CUT_CENTRE,
@@ -319,6 +351,7 @@ def _paper_cut_class(demo: _Demo) -> None:
         participant_count=demo.rng.randint(14, 22),
         volunteers=_services(demo, ("冯巧云", "马桂芝"), 2.0, 2.0),
     ), _ACTOR)
+    set_event_summary(demo.session, event_id, _SUMMARIES["class"], _ACTOR)
 
 
 def _holiday_visit(demo: _Demo) -> None:

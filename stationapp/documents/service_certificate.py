@@ -8,7 +8,11 @@ from sqlalchemy.orm import Session
 
 from stationapp.documents import PdfTarget
 from stationapp.reports.service_certificate import write_certificate
-from stationapp.services.service_record import Certificate, issue_certificate
+from stationapp.services.service_record import (
+    Certificate,
+    issue_certificate,
+    reprint_certificate,
+)
 
 
 def issue_service_certificate(
@@ -19,6 +23,9 @@ def issue_service_certificate(
     ``start`` to ``end`` (default: the first service to ``now``'s day), issued by
     ``actor``, and write it to ``target``, printed at ``now``.
 
+    When the register already holds a certificate of the same volunteer, period and hours,
+    that one is printed again, marked 补打 (``Certificate.is_reprint``).
+
     Issuing and writing share the caller's transaction: when the PDF cannot be written
     the error propagates and, rolled back, no number is used up.
     """
@@ -28,4 +35,15 @@ def issue_service_certificate(
     return certificate
 
 
-__all__ = ["Certificate", "issue_service_certificate"]
+def reprint_service_certificate(
+    session: Session, number: str, actor: str, target: PdfTarget, *, now: datetime
+) -> Certificate:
+    """Print the kept certificate ``number`` again to ``target``, marked 补打 with ``now``'s
+    day; the register counts the reprint once the caller commits (same transaction as
+    the PDF, as for :func:`issue_service_certificate`)."""
+    certificate = reprint_certificate(session, number, actor, today=now.date())
+    write_certificate(certificate, target, printed_at=now)
+    return certificate
+
+
+__all__ = ["Certificate", "issue_service_certificate", "reprint_service_certificate"]

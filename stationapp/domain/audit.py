@@ -75,9 +75,17 @@ def _is_secret(field: str) -> bool:
     return any(word in field.lower() for word in _SECRET_FIELDS)
 
 
+def binary_summary(data: bytes) -> str:
+    """What the trail keeps of binary content (a photo): its size and SHA-256, never the
+    bytes, e.g. "312 KB sha256:9f86d0…" (the whole digest, so a copy can be matched)."""
+    size = f"{len(data) / 1024:.0f} KB" if len(data) >= 1024 else f"{len(data)} B"
+    return f"{size} sha256:{hashlib.sha256(data).hexdigest()}"
+
+
 def trail_value(field: str, value: Any) -> Any:
     """``value`` of ``field`` as the trail keeps it: JSON-ready, ID numbers masked,
-    secrets (password hashes, keys) never written."""
+    secrets (password hashes, keys) never written, binary content (photos) as its size and
+    SHA-256 (:func:`binary_summary`)."""
     if value is None:
         return None
     if _is_secret(field):
@@ -90,8 +98,8 @@ def trail_value(field: str, value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, bytes):
-        return "***"
+    if isinstance(value, bytes | bytearray | memoryview):
+        return binary_summary(bytes(value))
     text = str(value)
     # An ID number has 18 characters: shorter text cannot hold one (most values).
     return mask_id_number(text) if len(text) >= 18 else text

@@ -223,5 +223,14 @@ class ServiceCertificate(Base):
     hours: Mapped[float] = mapped_column(Float, default=0.0)
     actor: Mapped[str] = mapped_column(String(64), default="")
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=connection_now)
+    # Printing the same certificate again (补打) reuses the number; the register keeps how
+    # often, and the last reprint's day and who printed it.
+    reprint_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reprinted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reprinted_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     volunteer: Mapped[Volunteer] = relationship()
+
+    __table_args__ = (
+        Index("ix_service_certificate_period", "volunteer_id", "period_start", "period_end"),
+    )

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -55,6 +56,12 @@ class Volunteer(Timestamped, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     is_staff: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    id_type: Mapped[str] = mapped_column(String(32), default="")
+    """证件类型 (居民身份证, 护照 …); "" when no ID number is kept."""
+    id_number: Mapped[str] = mapped_column(String(32), default="")
+    """证件号码: a 居民身份证 number is checked like a resident's; shown masked."""
+    volunteer_number: Mapped[str] = mapped_column(String(32), default="")
+    """The number in 全国志愿服务信息系统 (free text)."""
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     community: Mapped[Community | None] = relationship()
@@ -76,6 +83,8 @@ class Event(Timestamped, Base):
     organiser: Mapped[str] = mapped_column(String(120), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     participant_count: Mapped[int] = mapped_column(Integer, default=0)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    """活动小结: what the event achieved, written after it (printed in the event report)."""
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     event_type: Mapped[EventType] = relationship()
@@ -87,6 +96,27 @@ class Event(Timestamped, Base):
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class EventPhoto(Base):
+    """活动照片: a photo of an event (at most 6), shown in ``position`` order with its
+    caption. ``data`` is the shrunk JPEG itself (≤ 1600 px, typically 100–400 KB), kept in
+    the ledger so that backups and every desk carry it; it is loaded only when asked for
+    (deferred), ``width`` and ``height`` are its pixels."""
+
+    __tablename__ = "event_photo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    caption: Mapped[str] = mapped_column(String(120), default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(64), default="")
 
 
 class EventTally(Base):

@@ -19,6 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
+from stationapp.domain.numbers import format_percent
 from stationapp.reports.layout import MUTED
 
 BAR = colors.HexColor("#3A6EA5")
@@ -32,8 +33,8 @@ PALETTE = (
 )
 """Slice colours in order: 满意 green, 基本满意 amber, 不满意 red, then others."""
 
-LABEL_SIZE = 10.0
-"""Size of axis and value labels (charts are read at arm's length, 10 pt is enough)."""
+LABEL_SIZE = 12.0
+"""Size of axis and value labels: the body size, 12 pt (older readers; charts are filed)."""
 
 
 def _drawing(width: float, height: float, font: str) -> Drawing:
@@ -163,7 +164,8 @@ def pie(
     chart.y = round((height - diameter) / 2)
     chart.width = chart.height = round(diameter)
     chart.data = [n for _, n in shown]
-    chart.labels = [f"{n / total:.0%}" if n / total >= 0.08 else "" for _, n in shown]
+    chart.labels = [format_percent(100 * n / total) if n / total >= 0.08 else ""
+                    for _, n in shown]
     chart.startAngle = 90
     chart.direction = "clockwise"
     chart.slices.strokeColor = colors.white
@@ -187,7 +189,8 @@ def pie(
     legend.columnMaximum = len(pairs)
     legend.strokeColor = None
     legend.colorNamePairs = [
-        (PALETTE[i % len(PALETTE)], f"{label}  {n} {unit}（{n / total:.0%}）".replace(" （", "（"))
+        (PALETTE[i % len(PALETTE)],
+         f"{label}  {n} {unit}（{format_percent(100 * n / total)}）".replace(" （", "（"))
         for i, (label, n) in enumerate(pairs)
     ]
     drawing.add(legend)
@@ -225,7 +228,7 @@ def gauge(
     filled = usable * ratio / scale
     if filled > 0:
         drawing.add(_rect(left, bottom, filled, bar_height, color))
-    label = f"{ratio:.1%}"
+    label = format_percent(100 * ratio)
     label_width = pdfmetrics.stringWidth(label, font, LABEL_SIZE + 2)
     inside = filled >= label_width + 4 * mm
     drawing.add(String(
@@ -237,8 +240,8 @@ def gauge(
     mark = left + usable * target / scale
     drawing.add(Line(mark, bottom - 1.5 * mm, mark, bottom + bar_height + 1.5 * mm,
                      strokeColor=colors.black, strokeWidth=1.5))
-    drawing.add(String(mark + 1.5 * mm, bottom - 4 * mm, f"目标 {target:.0%}", fontName=font,
-                       fontSize=LABEL_SIZE, fillColor=MUTED, textAnchor="start"))
+    drawing.add(String(mark + 1.5 * mm, bottom - 4 * mm, f"目标 {format_percent(100 * target)}",
+                       fontName=font, fontSize=LABEL_SIZE, fillColor=MUTED, textAnchor="start"))
     drawing.add(String(left, bottom - 4 * mm, "0%", fontName=font, fontSize=LABEL_SIZE,
                        fillColor=MUTED, textAnchor="start"))
     return drawing

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from stationapp.domain.errors import StationError
@@ -40,6 +40,33 @@ REQUIRED_CHARACTERS = "0123456789AaZz第页共：×"
 """Characters every printed sheet needs; a font lacking any of them is not used."""
 
 FONT_SUFFIXES = (".ttf", ".ttc")
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """The ToUnicode CMap of one font subset: which character each of its codes shows.
+
+    reportlab 5.1 writes every destination as ``<%04X>``, so 𠮷 (U+20BB7) became
+    ``<20BB7>``, read as U+20BB (₻): copying, searching and ``pdftotext`` saw the wrong
+    character. The destination of a bfchar is UTF-16BE, so a code point beyond the BMP is
+    written as its surrogate pair (``<D842DFB7>``); everything else is unchanged.
+    """
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be").hex().upper()
+
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{index:02X}> <{utf16(code)}>" for index, code in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ]
+    return "\n".join(lines)
+
+
+# reportlab looks the function up in its module each time it writes a font subset.
+ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 class FontNotFoundError(StationError):
@@ -58,13 +85,14 @@ class FontChoice:
         return f"{self.path}#{self.subfont}" if self.subfont else str(self.path)
 
 
-def _windows_fonts() -> Path:
+def windows_fonts_dir() -> Path:
+    """``%WINDIR%\\Fonts`` (``C:\\Windows\\Fonts`` when WINDIR is not set)."""
     return Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
 
 
 def system_font_candidates() -> list[FontChoice]:
     """Chinese TrueType fonts commonly found on Linux, Windows and macOS desks, best first."""
-    windows = _windows_fonts()
+    windows = windows_fonts_dir()
     return [
         # Linux (Debian/Ubuntu, then Fedora-style folders)
         FontChoice(Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0),
@@ -111,8 +139,13 @@ def _font_name(choice: FontChoice) -> str:
     return f"StationCJK-{stem}-{choice.subfont}"
 
 
-def _load(choice: FontChoice) -> str:
-    """Register ``choice`` with reportlab (once) and return its name; ValueError when unusable."""
+def register_font(choice: FontChoice, required: str = REQUIRED_CHARACTERS) -> str:
+    """Register ``choice`` with reportlab (once) and return its name; ValueError when
+    reportlab cannot embed it or it lacks any of the ``required`` characters.
+
+    The main font must have :data:`REQUIRED_CHARACTERS`; a fallback font of the chain
+    (:mod:`stationapp.reports.font_chain`) is registered with ``required=""``.
+    """
     name = _font_name(choice)
     if name in pdfmetrics.getRegisteredFontNames():
         return name
@@ -123,7 +156,7 @@ def _load(choice: FontChoice) -> str:
     except Exception as exc:  # reportlab raises TTFError, IndexError, struct.error …
         raise ValueError(f"{choice.describe()} cannot be embedded: {exc}") from exc
     mapping = font.face.charToGlyph
-    missing = [ch for ch in REQUIRED_CHARACTERS if ord(ch) not in mapping]
+    missing = [ch for ch in required if ord(ch) not in mapping]
     if missing:
         raise ValueError(f"{choice.describe()} lacks the characters {''.join(missing)}")
     pdfmetrics.registerFont(font)
@@ -155,7 +188,7 @@ def cjk_font() -> str:
     if setting:
         choice = parse_font_setting(setting)
         try:
-            return _load(choice)
+            return register_font(choice)
         except ValueError as exc:
             raise FontNotFoundError(
                 f"环境变量 {FONT_ENV} 指定的字体不能用于 PDF：{exc}。"
@@ -167,7 +200,7 @@ def cjk_font() -> str:
         if not choice.path.is_file():
             continue
         try:
-            return _load(choice)
+            return register_font(choice)
         except ValueError as exc:
             log.warning("skipping PDF font: %s", exc)
             tried.append(str(exc))

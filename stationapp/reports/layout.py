@@ -27,9 +27,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+
+from stationapp.reports.font_chain import FontChain, chain_for, default_chain
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 12 * mm
@@ -63,9 +64,61 @@ def format_datetime(value: datetime) -> str:
     return f"{format_date(value)} {value:%H:%M}"
 
 
-def text(value: str) -> str:
-    """``value`` escaped for a reportlab Paragraph (&, <, >), newlines as line breaks."""
-    return escape(value).replace("\n", "<br/>")
+def text(value: str, font: str | None = None) -> str:
+    """``value`` as reportlab Paragraph markup: escaped (&, <, >), newlines as line breaks,
+    and each character the main font lacks wrapped in ``<font name=…>`` of the fallback
+    font that has it (:mod:`~stationapp.reports.font_chain`), so 张䶮 and 陈𠮷 print whole.
+
+    ``font`` is the paragraph's main font (default: the CJK font of every paper).
+    Every piece of data a Paragraph shows must pass through here (``paragraph_markup``).
+    """
+    if value.isascii():
+        return escape(value).replace("\n", "<br/>")
+    chain = chain_for(font) if font else default_chain()
+    if chain.covers(value):
+        return escape(value).replace("\n", "<br/>")
+    parts = []
+    for run_font, run in chain.runs(value):
+        markup = escape(run).replace("\n", "<br/>")
+        parts.append(markup if run_font == chain.primary
+                     else f'<font name="{run_font}">{markup}</font>')
+    return "".join(parts)
+
+
+paragraph_markup = text
+"""Another name of :func:`text`: plain text → Paragraph markup, fallback fonts included."""
+
+
+def string_width(value: str, font: str, size: float) -> float:
+    """The width of ``value`` in ``size`` points, each character in the font that draws it
+    (use instead of ``pdfmetrics.stringWidth``, which measures rare characters as blanks)."""
+    return chain_for(font).string_width(value, size)
+
+
+def draw_text(canvas: Canvas, x: float, y: float, value: str, font: str, size: float,
+              align: str = "left") -> float:
+    """Draw one line of ``value`` at baseline ``y`` (``align`` "left" from ``x``, "center"
+    around ``x``, "right" ending at ``x``), each character in the font of the chain that
+    has it; returns its width. Use instead of ``canvas.drawString`` for any data."""
+    chain = chain_for(font)
+    if chain.covers(value):
+        canvas.setFont(font, size)
+        draw = {"center": canvas.drawCentredString, "right": canvas.drawRightString}
+        draw.get(align, canvas.drawString)(x, y, value)
+        return float(pdfmetrics.stringWidth(value, font, size))
+    runs = chain.runs(value)
+    widths = [float(pdfmetrics.stringWidth(run, run_font, size)) for run_font, run in runs]
+    total = sum(widths)
+    if align == "center":
+        x -= total / 2
+    elif align == "right":
+        x -= total
+    for (run_font, run), width in zip(runs, widths, strict=True):
+        canvas.setFont(run_font, size)
+        canvas.drawString(x, y, run)
+        x += width
+    canvas.setFont(font, size)
+    return total
 
 
 @dataclass(frozen=True)
@@ -142,18 +195,24 @@ class Run:
     color: colors.Color = colors.black
 
 
-def _width_table(font: str) -> tuple[dict[int, int], int]:
-    """Advance widths (1/1000 em) by code point, and the default, of a registered TTF."""
-    registered = pdfmetrics.getFont(font)
-    if not isinstance(registered, TTFont):
-        raise TypeError(f"{font} is not a TrueType font")
-    face = registered.face
-    return face.charWidths, int(face.defaultWidth)
+class _ChainWidths(dict[int, int]):
+    """Advance widths by code point, each in the font of the chain that draws it."""
+
+    def __init__(self, chain: FontChain) -> None:
+        super().__init__()
+        self.chain = chain
+
+    def get(self, code: int, default: int | None = None) -> int:  # type: ignore[override]
+        """The width of character ``code`` (``default`` is not needed: every code has one)."""
+        return self.chain.advance(chr(code))
 
 
 def wrap_text(value: str, font: str, size: float, width: float) -> list[str]:
     """Break ``value`` into lines no wider than ``width`` (CJK: between any two characters)."""
-    widths, default = _width_table(font)
+    chain = chain_for(font)
+    widths, default = chain.primary_widths, chain.primary_default
+    if not chain.covers(value):  # rare characters: each measured in the font that draws it
+        widths, default = _ChainWidths(chain), 0
     limit = width * 1000.0 / size
     lines: list[str] = []
     for paragraph in value.split("\n"):
@@ -216,12 +275,11 @@ class TextBlock(Flowable):
             step = run.size * self.leading
             y -= step
             baseline = y + (step - run.size) / 2 + run.size * 0.12
-            canvas.setFont(self.font, run.size)
             canvas.setFillColor(run.color)
             if self.align == "center":
-                canvas.drawCentredString(self.width / 2, baseline, line)
+                draw_text(canvas, self.width / 2, baseline, line, self.font, run.size, "center")
             else:
-                canvas.drawString(0, baseline, line)
+                draw_text(canvas, 0, baseline, line, self.font, run.size)
 
 
 def text_cell(font: str, value: str) -> TextBlock:
@@ -293,11 +351,11 @@ def draw_footer(canvas: Canvas, font: str, page: int, pages: int, printed_at: da
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, y + 6 * mm, page_width - MARGIN_X, y + 6 * mm)
     canvas.setFillColor(colors.black)
-    canvas.setFont(font, BODY_SIZE)
-    canvas.drawCentredString(page_width / 2, y, f"第 {page} 页 / 共 {pages} 页")
+    draw_text(canvas, page_width / 2, y, f"第 {page} 页 / 共 {pages} 页", font, BODY_SIZE,
+              "center")
     canvas.setFillColor(MUTED)
-    canvas.drawRightString(page_width - MARGIN_X, y,
-                           f"打印时间 {printed_at:%Y-%m-%d %H:%M}")
+    draw_text(canvas, page_width - MARGIN_X, y, f"打印时间 {printed_at:%Y-%m-%d %H:%M}",
+              font, BODY_SIZE, "right")
 
 
 def draw_running_header(canvas: Canvas, font: str, left: str, right: str) -> None:
@@ -305,12 +363,11 @@ def draw_running_header(canvas: Canvas, font: str, left: str, right: str) -> Non
     page_width, page_height = _page_size(canvas)
     y = page_height - MARGIN_TOP + 5 * mm
     canvas.setFillColor(MUTED)
-    canvas.setFont(font, BODY_SIZE)
-    room = page_width - 2 * MARGIN_X - pdfmetrics.stringWidth(right, font, BODY_SIZE) - 6 * mm
-    while len(left) > 1 and pdfmetrics.stringWidth(left, font, BODY_SIZE) > room:
+    room = page_width - 2 * MARGIN_X - string_width(right, font, BODY_SIZE) - 6 * mm
+    while len(left) > 1 and string_width(left, font, BODY_SIZE) > room:
         left = left[:-2] + "…"
-    canvas.drawString(MARGIN_X, y, left)
-    canvas.drawRightString(page_width - MARGIN_X, y, right)
+    draw_text(canvas, MARGIN_X, y, left, font, BODY_SIZE)
+    draw_text(canvas, page_width - MARGIN_X, y, right, font, BODY_SIZE, "right")
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, y - 2 * mm, page_width - MARGIN_X, y - 2 * mm)

@@ -4,21 +4,26 @@ Sections: the key figures; 一、住户概况 (households by care category with 
 community and by tier); 二、走访情况 (visits by method, this month's coverage against the
 100 % target, overdue visits); 三、诉求办理 (received, closed, open, overdue, average days
 to close, satisfaction of the call-backs as a pie, figures by category); 四、活动与配送;
-五、志愿服务 (hours and the volunteers who served most). A4, the CJK font embedded, pages
-numbered "第 x 页 / 共 y 页". No ID numbers, names only of volunteers.
+五、志愿服务 (hours and the volunteers who served most). Under the key figures, the main
+figures beside the previous month's and the year's so far; at the end the sign-off block
+(填报单位（盖章）, 填报人, 审核人, 联系电话, 报送日期). A4, the CJK font embedded, pages
+numbered "第 x 页 / 共 y 页", a heading never left at the foot of a page without what follows
+it. No ID numbers, names only of volunteers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from stationapp.domain.care_vocab import Satisfaction
+from stationapp.domain.numbers import format_percent
 from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.reports.charts import gauge, horizontal_bars, pie, vertical_bars
 from stationapp.reports.fonts import cjk_font
@@ -38,12 +43,28 @@ from stationapp.reports.layout import (
     text_cell,
     write_document,
 )
-from stationapp.services.statistics import MonthlyStatistics
+from stationapp.services.statistics import MonthlyStatistics, PeriodFigures
 
 GAP = 6 * mm
 """Space between two things set side by side."""
 SIDE_BY_SIDE_ROWS = 15
 """Up to this many communities, the community and tier tables share a row."""
+SECTION_ROOM = 60 * mm
+"""A section heading starts a new page when less than this is left below it."""
+
+
+@dataclass(frozen=True)
+class ReportSignOff:
+    """The sign-off block: 填报人, 审核人, 联系电话 and 报送日期 ("" → a line to write on)."""
+
+    preparer: str = ""
+    reviewer: str = ""
+    phone: str = ""
+    date_text: str = ""
+
+
+def _blank(value: str, width: int = 10) -> str:
+    return value or "_" * width
 
 
 def month_title(month: date) -> str:
@@ -56,7 +77,7 @@ def _hours(value: float) -> str:
 
 
 def _share(count: int, total: int) -> str:
-    return f"{count / total:.1%}" if total else "—"
+    return format_percent(100 * count / total) if total else "—"
 
 
 def _grid(header_column: bool = False) -> list[tuple[object, ...]]:
@@ -111,7 +132,7 @@ def _key_figures(stats: MonthlyStatistics, font: str) -> Table:
     tiles = [
         _tile(font, f"{stats.households_total}", "在册住户（户）"),
         _tile(font, f"{stats.visits_in_month}", "本月走访（次）"),
-        _tile(font, "—" if ratio is None else f"{ratio:.1%}", "走访覆盖率"),
+        _tile(font, "—" if ratio is None else format_percent(100 * ratio), "走访覆盖率"),
         _tile(font, f"{stats.overdue_visits}", "逾期未访（户）"),
         _tile(font, f"{stats.requests_received}", "本月受理诉求（件）"),
         _tile(font, f"{stats.requests_closed}", "本月办结（件）"),
@@ -123,6 +144,71 @@ def _key_figures(stats: MonthlyStatistics, font: str) -> Table:
     return table
 
 
+def _heading(title: str, styles: Styles) -> list[Flowable]:
+    """A section heading, on a new page when too little room is left for what follows."""
+    return [CondPageBreak(SECTION_ROOM), Paragraph(title, styles.heading)]
+
+
+def _change(now: float, before: float) -> str:
+    """"+3（+12.5 %）", "-2（-40 %）", "持平", or the plain difference when before is 0."""
+    difference = round(now - before, 2)
+    if not difference:
+        return "持平"
+    shown = _hours(abs(difference))
+    sign = "+" if difference > 0 else "-"
+    if not before:
+        return f"{sign}{shown}"
+    return f"{sign}{shown}（{sign}{format_percent(100 * abs(difference / before))}）"
+
+
+def _comparison(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
+    """The main figures of the month beside the previous month and the year to date."""
+    previous, year = stats.previous_month, stats.year_to_date
+    if previous is None or year is None:
+        return []
+    font = styles.font
+    this_month = (stats.visits_in_month, stats.requests_received, stats.requests_closed,
+                  stats.events_in_month, stats.volunteer_hours)
+    labels = ("走访（次）", "受理诉求（件）", "办结诉求（件）", "开展活动（场）",
+              "志愿服务（小时）")
+
+    def figures(period: PeriodFigures) -> tuple[float, ...]:
+        return (period.visits, period.requests_received, period.requests_closed,
+                period.events, period.volunteer_hours)
+
+    span = (f"{year.first.month}月" if year.first.month == year.last.month
+            else f"{year.first.month}—{year.last.month}月")
+    rows: list[list[object]] = [["主要指标", "本月", f"上月（{previous.first.month}月）",
+                                 "比上月增减", f"本年累计（{span}）"]]
+    for label, now, before, total in zip(labels, this_month, figures(previous),
+                                         figures(year), strict=True):
+        rows.append([label, _hours(now), _hours(before), _change(now, before),
+                     _hours(total)])
+    widths = (34 * mm, 26 * mm, 34 * mm, 44 * mm)
+    table = _table(rows, (*widths, CONTENT_WIDTH - sum(widths)), font)
+    return [KeepTogether([
+        Paragraph("与上月、本年累计对比", styles.heading),
+        table,
+    ])]
+
+
+def _sign_off(stats: MonthlyStatistics, sign_off: ReportSignOff, styles: Styles
+              ) -> Flowable:
+    """填报单位（盖章） … 报送日期, with room for the seal."""
+    font = styles.font
+    half = CONTENT_WIDTH / 2
+    rows: list[list[object]] = [
+        [text_cell(font, f"填报单位（盖章）：{stats.station}"),
+         text_cell(font, f"报送日期：{_blank(sign_off.date_text, 14)}")],
+        [text_cell(font, f"填报人：{_blank(sign_off.preparer)}"),
+         text_cell(font, f"审核人：{_blank(sign_off.reviewer)}")],
+        [text_cell(font, f"联系电话：{_blank(sign_off.phone, 14)}"), ""],
+    ]
+    table = Table(rows, colWidths=(half, half), hAlign="LEFT")
+    table.setStyle(table_style(font, *padding(4, 6, 0, 0), ("VALIGN", (0, 0), (-1, -1), "TOP")))
+    return KeepTogether([Spacer(0, 10 * mm), table, Spacer(0, 16 * mm)])
+
+
 # ---------------------------------------------------------------- sections
 
 
@@ -130,7 +216,7 @@ def _households(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
     font = styles.font
     total = stats.households_total
     story: list[Flowable] = [
-        Paragraph("一、住户概况", styles.heading),
+        *_heading("一、住户概况", styles),
         Paragraph(text(
             f"截至{format_date(stats.as_of or stats.generated_on)}，在册住户 {total} 户，"
             f"分布在 {len(stats.by_community)} 个小区。一户可兼有几个关爱类别，"
@@ -195,9 +281,10 @@ def _visits(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
         covered = "本月没有应走访的住户，覆盖率不计。"
     else:
         covered = (f"本月应走访 {coverage.due} 户，已走访 {coverage.visited} 户，"
-                   f"覆盖率 {coverage.ratio:.1%}（目标 {coverage.target:.0%}）。")
+                   f"覆盖率 {format_percent(100 * coverage.ratio)}"
+                   f"（目标 {format_percent(100 * coverage.target)}）。")
     return [
-        Paragraph("二、走访情况", styles.heading),
+        *_heading("二、走访情况", styles),
         Paragraph(text(f"本月走访 {stats.visits_in_month} 次，按方式："), styles.body),
         Spacer(0, 1.5 * mm),
         _across("走访方式", stats.visits_by_method, font),
@@ -234,13 +321,17 @@ def _requests(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
     limit = (f"受理后超过 {stats.request_limit_days} 天" if stats.request_limit_days
              else "超过办结时限")
     story: list[Flowable] = [
-        Paragraph("三、诉求办理", styles.heading),
+        *_heading("三、诉求办理", styles),
         figures,
         Spacer(0, 1.5 * mm),
         Paragraph(text(f"未办结、超期为截至{as_of}的件数，超期指{limit}仍未办结；"
                        "平均办结天数按本月办结的诉求计算。"), styles.body),
-        Spacer(0, 3 * mm),
     ]
+    if stats.requests_closed > stats.requests_received:
+        story.append(Paragraph(text(
+            f"注：本月办结 {stats.requests_closed} 件多于本月受理 {stats.requests_received} 件，"
+            "因为办结数含以前月份受理、本月办结的诉求。"), styles.body))
+    story.append(Spacer(0, 3 * mm))
     widths = (30 * mm, 17 * mm, 17 * mm, 19 * mm)
     rows: list[list[object]] = [["类别", "受理", "办结", "未办结"]]
     rows += [[c.category, str(c.received), str(c.closed), str(c.open)]
@@ -291,7 +382,7 @@ def _events(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
     else:
         right.append(Paragraph("—", styles.body))
     return [
-        Paragraph("四、活动与配送", styles.heading),
+        *_heading("四、活动与配送", styles),
         Paragraph(text(summary), styles.body),
         Spacer(0, 2 * mm),
         _pair(by_type, sum(widths), _stack(right, font), font),
@@ -301,7 +392,7 @@ def _events(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
 def _volunteers(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
     font = styles.font
     story: list[Flowable] = [
-        Paragraph("五、志愿服务", styles.heading),
+        *_heading("五、志愿服务", styles),
         Paragraph(text(
             f"本月志愿服务共 {_hours(stats.volunteer_hours)} 小时（活动与送上门），"
             f"参与服务 {stats.volunteers_served} 人；在册志愿者 {stats.active_volunteers} 人。"),
@@ -319,14 +410,16 @@ def _volunteers(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
                             value_format=_hours, bar_height=6.6 * mm)
     ranking = [Paragraph(f"服务时长前 {len(stats.top_volunteers)} 名", styles.body),
                Spacer(0, 1 * mm), _pair(top, sum(widths), chart, font)]
-    return [KeepTogether([*story, *ranking])]
+    return [*story, KeepTogether(ranking)]
 
 
 def write_monthly_report(
-    stats: MonthlyStatistics, path: Path | str | BinaryIO, printed_at: datetime
+    stats: MonthlyStatistics, path: Path | str | BinaryIO, printed_at: datetime,
+    sign_off: ReportSignOff | None = None,
 ) -> int:
     """Write the monthly report of ``stats`` as a PDF printed at ``printed_at`` (the desk's
-    time, in the footer); returns the number of pages.
+    time, in the footer), its sign-off block filled from ``sign_off`` (lines to write on
+    when None); returns the number of pages.
 
     Raises :class:`stationapp.reports.fonts.FontNotFoundError` when no Chinese font can be
     embedded.
@@ -343,11 +436,13 @@ def write_monthly_report(
                        f"数据截至 {format_date(last)}"), styles.cell_center),
         Spacer(0, 4 * mm),
         _key_figures(stats, font),
+        *_comparison(stats, styles),
         *_households(stats, styles),
         *_visits(stats, styles),
         *_requests(stats, styles),
         *_events(stats, styles),
         *_volunteers(stats, styles),
+        _sign_off(stats, sign_off or ReportSignOff(), styles),
     ]
 
     header = (f"{stats.station} · {title}", f"数据截至 {format_date(last)}")

@@ -1,8 +1,10 @@
-"""Who takes which stop, and in what order: assigning, splitting among volunteers, moving.
+"""Who takes which stop: assigning and splitting among volunteers.
 
-Stop numbers count from 1 within a list (one volunteer's, or the unassigned one); every
-delivery of a household on a list carries its stop's number. After a change the lists it
-touched are renumbered (:func:`~stationapp.services.delivery_common.renumber`).
+The order of a list is the walking route the read model computes
+(:mod:`stationapp.services.delivery_stops`); there is no manual order. The stored
+``stop_order`` column is still kept (counted from 1 within a list, natural address order for
+new lists; :func:`~stationapp.services.delivery_common.renumber`) but nothing reads it for
+order.
 Every function takes a :class:`~sqlalchemy.orm.Session` first and never commits.
 """
 
@@ -28,13 +30,11 @@ from stationapp.services._common import chunks
 from stationapp.services.delivery_common import (
     CHUNK,
     check_volunteers,
-    get_delivery_row,
     get_event_row,
     id_list,
     renumber,
-    write_stop_numbers,
 )
-from stationapp.services.delivery_stops import natural_sort_key, numbered, stop_places
+from stationapp.services.delivery_stops import natural_sort_key
 
 log = logging.getLogger("stationapp.services")
 
@@ -48,33 +48,6 @@ def renumber_stops(
     """Put one volunteer's stops (None: the unassigned ones) in natural address order."""
     get_event_row(session, event_id)
     renumber(session, event_id, {volunteer_id}, actor, natural=True)
-
-
-def move_stop(session: Session, delivery_id: int, new_position: int, actor: str) -> None:
-    """Move the delivery's stop (its household) to ``new_position`` (1-based) in its list.
-
-    The other stops of that volunteer's list shift to make room; every delivery of the
-    household on that list moves together. ValidationError on ``new_position`` when it
-    is outside 1..number of stops.
-    """
-    delivery = get_delivery_row(session, delivery_id)
-    session.flush()
-    stops = [s for s in stop_places(session, delivery.event_id)
-             if s.volunteer_id == delivery.volunteer_id]
-    current = numbered(stops, natural=False)
-    households: dict[int, int] = {}
-    for stop in stops:
-        households[stop.household_id] = current[stop.delivery_id]
-    ordered = sorted(households, key=households.__getitem__)
-    if not 1 <= new_position <= len(ordered):
-        raise ValidationError("new_position", msg("delivery.position_out_of_range",
-                                                  count=len(ordered)))
-    ordered.remove(delivery.household_id)
-    ordered.insert(new_position - 1, delivery.household_id)
-    position = {hid: n for n, hid in enumerate(ordered, start=1)}
-    numbers = {s.delivery_id: position[s.household_id] for s in stops}
-    write_stop_numbers(session, delivery.event_id, stops, numbers, actor)
-
 
 
 # ---------------------------------------------------------------- assignment
@@ -243,4 +216,4 @@ def auto_assign(
     return result
 
 
-__all__ = ["assign", "auto_assign", "move_stop", "renumber_stops"]
+__all__ = ["assign", "auto_assign", "renumber_stops"]

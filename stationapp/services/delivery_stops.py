@@ -5,9 +5,17 @@ their own): every delivery of that household on that list is one line of the sto
 deliveries panel shows these stops and the delivery sheet prints them, both through
 :func:`read_stops`, so what the clerk sees and what the volunteer carries cannot drift.
 
-Order, everywhere: lists by volunteer name (the unassigned list last), then stops by the
-clerk's stop number, natural address order and household; the lines of a stop by item
-(catalogue order). Renumbering (:func:`numbered`) follows the same rule.
+Order, everywhere: lists by volunteer name (the unassigned list last); within a list the
+stops follow the walking route (:func:`~stationapp.services.walking_route.walking_route`:
+one leg per community, doors building → unit → floor → room) and carry ONE number each,
+continuous across the legs (sheet 1 of 3 holds 1–5, sheet 2 holds 6–8 …): the number the
+panel shows and the sheet prints. The unassigned stops are numbered on their own, in walking
+order too. Numbers count every stop of the list whatever its outcome, so a stop keeps its
+number when its neighbours are delivered or when only the pending stops are printed again.
+The lines of a stop come by item (catalogue order).
+
+The ``stop_order`` column of the deliveries table is no longer read for order (the clerk's
+manual order is gone); the assignment services still write it in natural address order.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ from stationapp.domain.address import Address
 from stationapp.domain.event_models import Delivery, Item, Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.vocab import DeliveryOutcome
+from stationapp.services.walking_route import walking_route
 
 AddressKey = tuple[str, int, str, int, str, int, str]
 """Natural address order: community, then building, unit and room by number."""
@@ -39,7 +48,9 @@ def natural_sort_key(community: str, building: str, unit: str, room: str) -> Add
 
 def stop_sort_key(stop_order: int, address_key: AddressKey, household_id: int
                   ) -> tuple[int, AddressKey, int]:
-    """The order of stops within one list: stop number, natural address, household."""
+    """The order of stops by their stored stop numbers (the ``stop_order`` column the
+    assignment services keep), then natural address and household. Not the order shown or
+    printed: that is the walking route (:func:`group_stops`)."""
     return (stop_order, address_key, household_id)
 
 
@@ -67,6 +78,7 @@ class DeliveryRow:
     volunteer_id: int | None
     volunteer: str
     stop_order: int
+    """The number of the delivery's stop on its list's walking route (see the module)."""
     notes: str
     outcome: DeliveryOutcome
     outcome_note: str
@@ -79,11 +91,21 @@ class DeliveryRow:
         """The natural order of the delivery's address."""
         return natural_sort_key(self.community, self.building, self.unit, self.room)
 
+    @property
+    def place(self) -> Address:
+        """The delivery's address (community, building, unit, room)."""
+        return Address(self.community, self.building, self.unit, self.room)
+
 
 @dataclass(frozen=True)
 class Stop:
     """One household on one volunteer's list: its deliveries (``lines``, by item) and what
-    became of them."""
+    became of them.
+
+    ``stop_order`` is the stop's number on the list's walking route (1…n across the list's
+    sheets); ``community`` and ``sheet`` of ``sheets`` say on which sheet (leg of the route)
+    it is printed.
+    """
 
     volunteer_id: int | None
     volunteer: str
@@ -93,6 +115,19 @@ class Stop:
     recipient: str
     phone: str
     lines: tuple[DeliveryRow, ...]
+    community: str = ""
+    sheet: int = 1
+    sheets: int = 1
+
+    @property
+    def number(self) -> int:
+        """The stop's number, as the panel shows it and the sheet prints it."""
+        return self.stop_order
+
+    @property
+    def sheet_label(self) -> str:
+        """Which sheet the stop is on, e.g. "东旭小区 · 2/3"."""
+        return f"{self.community} · {self.sheet}/{self.sheets}"
 
     @property
     def key(self) -> tuple[int | None, int]:
@@ -156,43 +191,60 @@ class Stop:
             return None
         if len(lines) == len(self.lines):
             return self
-        return replace(self, lines=lines, stop_order=min(line.stop_order for line in lines))
+        return replace(self, lines=lines)
 
 
 def _list_key(volunteer_id: int | None, volunteer: str) -> tuple[bool, str, int]:
     return (volunteer_id is None, volunteer, volunteer_id or 0)
 
 
+def _stop_place(stop: Stop) -> Address:
+    return stop.lines[0].place
+
+
 def group_stops(rows: Iterable[DeliveryRow]) -> list[Stop]:
-    """Deliveries grouped into stops (one per volunteer × household), in list order."""
+    """Deliveries grouped into stops (one per volunteer × household) and numbered: lists by
+    volunteer name (unassigned last), each list in walking order with one number per stop,
+    continuous across its sheets (communities). The stops' lines carry the same number.
+
+    Number a whole list here (not a filtered part of it), else the numbers shift.
+    """
     groups: dict[tuple[int | None, int], list[DeliveryRow]] = {}
     for row in rows:
         groups.setdefault((row.volunteer_id, row.household_id), []).append(row)
-    stops: list[tuple[Any, Stop]] = []
+    lists: dict[int | None, list[Stop]] = {}
     for members in groups.values():
         members.sort(key=lambda m: (m.item_id, m.id))
         first = members[0]
-        stop = Stop(
-            volunteer_id=first.volunteer_id, volunteer=first.volunteer,
-            stop_order=min(m.stop_order for m in members), household_id=first.household_id,
-            address=first.address, recipient=first.recipient, phone=first.phone,
-            lines=tuple(members),
-        )
-        key = (_list_key(stop.volunteer_id, stop.volunteer),
-               stop_sort_key(stop.stop_order, first.address_key, stop.household_id))
-        stops.append((key, stop))
-    stops.sort(key=lambda pair: pair[0])
-    return [stop for _, stop in stops]
+        lists.setdefault(first.volunteer_id, []).append(Stop(
+            volunteer_id=first.volunteer_id, volunteer=first.volunteer, stop_order=0,
+            household_id=first.household_id, address=first.address,
+            recipient=first.recipient, phone=first.phone, lines=tuple(members),
+        ))
+    stops: list[Stop] = []
+    for vid in sorted(lists, key=lambda v: _list_key(v, lists[v][0].volunteer)):
+        # by household first: doors at one address keep that order on the route
+        listed = sorted(lists[vid], key=lambda s: s.household_id)
+        number = 0
+        for leg in walking_route(listed, _stop_place):
+            for stop in leg.stops:
+                number += 1
+                stops.append(replace(
+                    stop, stop_order=number, community=leg.community, sheet=leg.part,
+                    sheets=leg.parts,
+                    lines=tuple(replace(line, stop_order=number) for line in stop.lines)))
+    return stops
 
 
 def _delivery_rows(session: Session, event_id: int, *conditions: Any) -> list[DeliveryRow]:
-    """The event's deliveries meeting ``conditions``, in list order. One query."""
+    """The event's deliveries meeting ``conditions`` (stop numbers not yet given: 0), in no
+    particular order. One query."""
     query = (
         select(
             Delivery.id, Delivery.household_id, Community.name, Household.building,
             Household.unit, Household.room, Household.head_name, Household.contact_phone,
             Item.id, Item.name, Item.unit, Delivery.quantity, Delivery.volunteer_id,
-            Volunteer.name, Delivery.stop_order, Delivery.notes, Delivery.outcome,
+            Volunteer.name, Delivery.notes, Delivery.outcome,
             Delivery.outcome_note, Delivery.outcome_at, Delivery.attempt,
         )
         .join(Household, Delivery.household_id == Household.id)
@@ -201,22 +253,20 @@ def _delivery_rows(session: Session, event_id: int, *conditions: Any) -> list[De
         .outerjoin(Volunteer, Delivery.volunteer_id == Volunteer.id)
         .where(Delivery.event_id == event_id, *conditions)
     )
-    keyed: list[tuple[Any, DeliveryRow]] = []
+    rows: list[DeliveryRow] = []
     for (did, hid, community, building, unit, room, head, phone, item_id, item, item_unit,
-         quantity, vid, volunteer, stop, notes, outcome, outcome_note, outcome_at,
+         quantity, vid, volunteer, notes, outcome, outcome_note, outcome_at,
          attempt) in session.execute(query):
         address = Address(community, building, unit, room)
         row = DeliveryRow(
             id=did, household_id=hid, address=address.display(), community=community,
             building=building, unit=unit, room=room, recipient=head, phone=phone, item=item,
             unit_label=item_unit, quantity=quantity, volunteer_id=vid, volunteer=volunteer or "",
-            stop_order=stop, notes=notes, outcome=DeliveryOutcome(outcome),
+            stop_order=0, notes=notes, outcome=DeliveryOutcome(outcome),
             outcome_note=outcome_note, outcome_at=outcome_at, attempt=attempt, item_id=item_id,
         )
-        key = (_list_key(vid, volunteer or ""), stop, address.sort_key(), hid, item_id)
-        keyed.append((key, row))
-    keyed.sort(key=lambda pair: pair[0])
-    return [row for _, row in keyed]
+        rows.append(row)
+    return rows
 
 
 def list_deliveries(
@@ -225,16 +275,19 @@ def list_deliveries(
     volunteer_id: int | None = None,
     unassigned_only: bool = False,
 ) -> list[DeliveryRow]:
-    """The event's deliveries: by volunteer (name; unassigned last), stop, natural address.
+    """The event's deliveries: by volunteer (name; unassigned last), then by stop on the
+    walking route, ``stop_order`` being the stop's number (see the module's docstring).
 
     ``volunteer_id`` narrows to one volunteer's list, ``unassigned_only`` to deliveries
     without a volunteer. One query, however many rows.
     """
     if unassigned_only:
-        return _delivery_rows(session, event_id, Delivery.volunteer_id.is_(None))
-    if volunteer_id is not None:
-        return _delivery_rows(session, event_id, Delivery.volunteer_id == volunteer_id)
-    return _delivery_rows(session, event_id)
+        rows = _delivery_rows(session, event_id, Delivery.volunteer_id.is_(None))
+    elif volunteer_id is not None:
+        rows = _delivery_rows(session, event_id, Delivery.volunteer_id == volunteer_id)
+    else:
+        rows = _delivery_rows(session, event_id)
+    return [line for stop in group_stops(rows) for line in stop.lines]
 
 
 def read_stops(
@@ -244,17 +297,20 @@ def read_stops(
     volunteer_ids: Sequence[int] | None = None,
     pending_only: bool = False,
 ) -> list[Stop]:
-    """The stops of an event in list order (see the module's docstring).
+    """The stops of an event in list order, numbered on their walking routes (see the
+    module's docstring).
 
     ``volunteer_ids`` narrows to those volunteers' lists; ``pending_only`` keeps only the
-    deliveries still to go (what the sheets print).
+    deliveries still to go (what the sheets print), each stop keeping the number it has in
+    its whole list.
     """
     conditions: list[Any] = []
     if volunteer_ids is not None:
         conditions.append(Delivery.volunteer_id.in_(list(volunteer_ids)))
-    if pending_only:
-        conditions.append(Delivery.outcome == DeliveryOutcome.PENDING.value)
-    return group_stops(_delivery_rows(session, event_id, *conditions))
+    stops = group_stops(_delivery_rows(session, event_id, *conditions))
+    if not pending_only:
+        return stops
+    return [part for part in (stop.pending_part() for stop in stops) if part is not None]
 
 
 # ---------------------------------------------------------------- stop numbers

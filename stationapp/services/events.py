@@ -32,6 +32,7 @@ from stationapp.domain.event_models import (
     Volunteer,
 )
 from stationapp.domain.search_keys import name_pinyin
+from stationapp.domain.text_rules import check_text
 from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.messages import msg
 from stationapp.services._common import (
@@ -151,6 +152,8 @@ class EventDetail:
     updated_at: datetime
     updated_by: str
     version: int
+    summary: str = ""
+    """活动小结 (saved with :func:`set_event_summary`, not through the editor's input)."""
 
     def as_input(self) -> EventInput:
         """The event as the editor edits it."""
@@ -289,7 +292,7 @@ def get_event(session: Session, event_id: int) -> EventDetail:
         volunteers=tuple(ServiceInfo(s.volunteer_id, s.volunteer.name, s.volunteer.phone,
                                      s.hours) for s in served),
         created_at=event.created_at, updated_at=event.updated_at,
-        updated_by=event.updated_by, version=event.version,
+        updated_by=event.updated_by, version=event.version, summary=event.summary,
     )
 
 
@@ -455,8 +458,32 @@ def update_event(session: Session, event_id: int, data: EventInput, actor: str) 
     log.info("event %s updated by %s", event_id, actor)
 
 
+SUMMARY_LIMIT = 2000
+"""Most characters of an event's summary (活动小结)."""
+
+
+def set_event_summary(
+    session: Session, event_id: int, summary: str, actor: str, version: int | None = None
+) -> str:
+    """Save the summary (活动小结) of event ``event_id``; returns it as saved (trimmed).
+
+    NotFoundError for an unknown event; ValidationError on ``summary`` for control
+    characters or more than :data:`SUMMARY_LIMIT` characters; ConflictError when
+    ``version`` (the one read, None: do not check) is no longer the event's.
+    """
+    event = _load(session, event_id)
+    check_root_version(version, event, msg("event.what", id=event_id))
+    text = check_text(summary, "summary", msg("event.field_summary"), SUMMARY_LIMIT,
+                      multiline=True)
+    event.summary = text
+    event.updated_by = actor
+    flush_or_conflict(session, _CONFLICT)
+    log.info("event %s summary saved by %s", event_id, actor)
+    return text
+
+
 __all__ = [
-    "EventDetail", "EventInput", "EventRow", "ServiceInfo", "ServiceInput", "TallyInfo",
-    "TallyInput", "create_event", "get_event", "list_events", "update_event",
-    "validate_event",
+    "SUMMARY_LIMIT", "EventDetail", "EventInput", "EventRow", "ServiceInfo", "ServiceInput",
+    "TallyInfo", "TallyInput", "create_event", "get_event", "list_events", "set_event_summary",
+    "update_event", "validate_event",
 ]

@@ -1,32 +1,32 @@
 """Volunteer hours (服务时长) from events and delivery rounds, and the service record
 certificate (志愿服务记录证明) with its kept certificate number.
 
-Hours come from two places: the hours a volunteer served at an event (EventVolunteer,
-dated by the event's start) and delivery rounds (送上门), one per event, volunteer and
-day. A certificate is numbered once per year in sequence (``FW2026-0001``) and kept
-with the hours and period it certifies.
+Hours are defined once, in :mod:`stationapp.services.volunteer_hours` (events served +
+delivery rounds); this module records the rounds and builds the record a certificate
+prints. A certificate is numbered once per year in sequence (``FW2026-0001``) and kept in
+the register (:func:`certificate_register`) with the period and hours it certifies;
+printing the same record again reuses its number and is counted as a reprint (补打).
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any
+from dataclasses import dataclass, replace
+from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stationapp.domain.care_models import DeliveryRound, ServiceCertificate
 from stationapp.domain.errors import ConflictError, NotFoundError, ValidationError
-from stationapp.domain.event_models import Delivery, Event, EventType, EventVolunteer, Volunteer
+from stationapp.domain.event_models import Event, Volunteer
 from stationapp.domain.search_keys import name_pinyin
-from stationapp.domain.vocab import DeliveryOutcome
 from stationapp.messages import msg
+from stationapp.services import volunteer_hours
 from stationapp.services.settings import get_station_settings
+from stationapp.services.volunteer_hours import HoursLine, check_period, stops_by_volunteer
 from stationapp.services.volunteers import get_volunteer
 
 log = logging.getLogger("stationapp.services")
@@ -48,14 +48,8 @@ class RoundInfo:
     stops: int
 
 
-@dataclass(frozen=True)
-class ServiceEntry:
-    """One line of a service record: an event served at or a delivery round."""
-
-    day: date
-    what: str
-    kind: str  # "event" or "delivery"
-    hours: float
+ServiceEntry = HoursLine
+"""One line of a service record: an event served at or a delivery round."""
 
 
 @dataclass(frozen=True)
@@ -73,31 +67,38 @@ class ServiceRecord:
     total_hours: float
 
 
+DEFAULT_ID_TYPE = "居民身份证"
+"""The ID type printed when a volunteer's record has an ID number but names no type."""
+
+
 @dataclass(frozen=True)
 class Certificate:
-    """An issued certificate: its number, the record it certifies and who issues it."""
+    """An issued certificate: its number, the record it certifies and who issues it.
+
+    ``reprinted_on`` is set when this print is a reprint (补打) of a kept certificate.
+    ``id_type``/``id_number`` are the volunteer's own (printed in full: the certificate is
+    handed to the volunteer; "" when the record has none), ``volunteer_number`` their
+    volunteer number (the station's number of the volunteer when no other is kept).
+    ``responsible_person`` (负责人) and ``preparer`` (经办人) come from the station settings.
+    """
 
     number: str
     issued_on: date
     station: str
     station_phone: str
     record: ServiceRecord
+    reprinted_on: date | None = None
+    reprint_count: int = 0
+    id_type: str = ""
+    id_number: str = ""
+    volunteer_number: str = ""
+    responsible_person: str = ""
+    preparer: str = ""
 
-
-def _check_period(start: date | None, end: date | None) -> None:
-    if start is not None and end is not None and end < start:
-        raise ValidationError("end", msg("volunteer.period_reversed"))
-
-
-def _stops(session: Session, event_id: int) -> dict[int, int]:
-    """Households each volunteer carried (or carries) for the event; cancelled ones aside."""
-    query = (
-        select(Delivery.volunteer_id, func.count(func.distinct(Delivery.household_id)))
-        .where(Delivery.event_id == event_id, Delivery.volunteer_id.is_not(None),
-               Delivery.outcome != DeliveryOutcome.CANCELLED.value)
-        .group_by(Delivery.volunteer_id)
-    )
-    return {vid: int(n) for vid, n in session.execute(query) if vid is not None}
+    @property
+    def is_reprint(self) -> bool:
+        """True when this print is a reprint (补打) of a kept certificate."""
+        return self.reprinted_on is not None
 
 
 def record_round(
@@ -142,7 +143,7 @@ def list_rounds(session: Session, event_id: int) -> list[RoundInfo]:
     By day, then the pinyin of the volunteer's name. ``stops`` counts the households of
     the event's deliveries assigned to that volunteer (cancelled ones aside).
     """
-    stops = _stops(session, event_id)
+    stops = stops_by_volunteer(session, event_id)
     query = (
         select(DeliveryRound.volunteer_id, Volunteer.name, DeliveryRound.round_date,
                DeliveryRound.hours)
@@ -155,87 +156,30 @@ def list_rounds(session: Session, event_id: int) -> list[RoundInfo]:
                                          r.volunteer_id))
 
 
-def _event_window(query: Any, start: date | None, end: date | None) -> Any:
-    if start is not None:
-        query = query.where(Event.starts_at >= datetime.combine(start, time.min))
-    if end is not None:
-        query = query.where(Event.starts_at < datetime.combine(end + timedelta(days=1),
-                                                               time.min))
-    return query
-
-
-def _round_window(query: Any, start: date | None, end: date | None) -> Any:
-    if start is not None:
-        query = query.where(DeliveryRound.round_date >= start)
-    if end is not None:
-        query = query.where(DeliveryRound.round_date <= end)
-    return query
-
-
 def hours_by_volunteer(
     session: Session, start: date | None = None, end: date | None = None
 ) -> dict[int, float]:
-    """Hours per volunteer id from events and delivery rounds (inclusive dates).
-
-    Event hours count on the day the event starts; volunteers without hours in the
-    period are left out.
-    """
-    _check_period(start, end)
-    totals: dict[int, float] = defaultdict(float)
-    events = _event_window(
-        select(EventVolunteer.volunteer_id, func.sum(EventVolunteer.hours))
-        .join(Event, EventVolunteer.event_id == Event.id)
-        .group_by(EventVolunteer.volunteer_id), start, end,
-    )
-    rounds = _round_window(
-        select(DeliveryRound.volunteer_id, func.sum(DeliveryRound.hours))
-        .group_by(DeliveryRound.volunteer_id), start, end,
-    )
-    for query in (events, rounds):
-        for vid, hours in session.execute(query):
-            totals[vid] += float(hours or 0.0)
-    return {vid: round(hours, 2) for vid, hours in totals.items() if hours > 0}
+    """Hours per volunteer id from events and delivery rounds (inclusive dates): the one
+    definition, :func:`stationapp.services.volunteer_hours.hours_by_volunteer`."""
+    return volunteer_hours.hours_by_volunteer(session, start, end)
 
 
 def service_record(
     session: Session, volunteer_id: int, start: date | None = None, end: date | None = None
 ) -> ServiceRecord:
-    """A volunteer's events and delivery rounds over a period, oldest first.
+    """A volunteer's events and delivery rounds over a period, oldest first (the lines of
+    :func:`stationapp.services.volunteer_hours.volunteer_hours`).
 
     Events read ``<event type> · <title>``, rounds ``送上门：<title>（n 户）``; roles read
     ``锦华一区监督员``. NotFoundError for an unknown volunteer.
     """
-    _check_period(start, end)
+    check_period(start, end)
     person = get_volunteer(session, volunteer_id)
-    entries: list[tuple[date, int, ServiceEntry]] = []
-    events = _event_window(
-        select(Event.starts_at, Event.id, EventType.name, Event.title, EventVolunteer.hours)
-        .join(Event, EventVolunteer.event_id == Event.id)
-        .join(EventType, Event.event_type_id == EventType.id)
-        .where(EventVolunteer.volunteer_id == volunteer_id), start, end,
-    )
-    for starts_at, _eid, type_name, title, hours in session.execute(events):
-        day = starts_at.date()
-        entries.append((day, 0, ServiceEntry(day, f"{type_name} · {title}", "event",
-                                             float(hours))))
-    rounds = _round_window(
-        select(DeliveryRound.round_date, DeliveryRound.event_id, Event.title,
-               DeliveryRound.hours)
-        .join(Event, DeliveryRound.event_id == Event.id)
-        .where(DeliveryRound.volunteer_id == volunteer_id), start, end,
-    )
-    stops: dict[int, int] = {}
-    for day, event_id, title, hours in session.execute(rounds):
-        if event_id not in stops:
-            stops[event_id] = _stops(session, event_id).get(volunteer_id, 0)
-        entries.append((day, 1, ServiceEntry(day, f"送上门：{title}（{stops[event_id]} 户）",
-                                             "delivery", float(hours))))
-    entries.sort(key=lambda e: (e[0], e[1], e[2].what))
+    hours = volunteer_hours.volunteer_hours(session, volunteer_id, start, end)
     return ServiceRecord(
         volunteer_id=person.id, name=person.name, phone=person.phone,
         community=person.community, roles=tuple(r.label for r in person.roles),
-        start=start, end=end, entries=tuple(e for _, _, e in entries),
-        total_hours=round(sum(e.hours for _, _, e in entries), 2),
+        start=start, end=end, entries=hours.lines, total_hours=hours.total,
     )
 
 
@@ -248,38 +192,113 @@ def _next_number(session: Session, year: int) -> str:
     return f"{prefix}{last + 1:04d}"
 
 
+def _same_hours(a: float, b: float) -> bool:
+    return abs(a - b) < 0.005
+
+
+def _certificate(
+    session: Session, row: ServiceCertificate, record: ServiceRecord, *, reprinted_on: date | None
+) -> Certificate:
+    settings = get_station_settings(session)
+    person = session.get(Volunteer, row.volunteer_id)
+    id_number = str(getattr(person, "id_number", "") or "")
+    id_type = str(getattr(person, "id_type", "") or "") or (DEFAULT_ID_TYPE if id_number else "")
+    volunteer_number = str(getattr(person, "volunteer_number", "") or "") or str(
+        row.volunteer_id)
+    return Certificate(
+        number=row.number, issued_on=row.issued_on, station=settings.name,
+        station_phone=settings.sign_off_phone, record=record, reprinted_on=reprinted_on,
+        reprint_count=row.reprint_count or 0, id_type=id_type, id_number=id_number,
+        volunteer_number=volunteer_number,
+        responsible_person=str(getattr(settings, "responsible_person", "") or ""),
+        preparer=str(getattr(settings, "preparer", "") or ""),
+    )
+
+
+def _mark_reprint(row: ServiceCertificate, actor: str, today: date) -> None:
+    row.reprint_count = (row.reprint_count or 0) + 1
+    row.reprinted_on, row.reprinted_by = today, actor
+
+
 def issue_certificate(
     session: Session, volunteer_id: int, actor: str, start: date | None = None,
     end: date | None = None, *, today: date,
 ) -> Certificate:
-    """Number and keep a certificate (e.g. ``FW2026-0001``, sequential per year).
+    """Number and keep a certificate (e.g. ``FW2026-0001``, sequential per year), or
+    reprint the one already kept for the same record.
 
-    The year of the number is the year of issue (``today``). ValidationError on
-    ``hours`` when the period has no hours; ConflictError when another desk took the
-    same number at the same moment (issuing again gets the next one).
+    The period is kept as printed: ``start`` defaults to the first service of the record,
+    ``end`` to ``today``. When the register already holds a certificate of the same
+    volunteer, period and hours, that certificate is printed again (补打): same number and
+    date of issue, ``reprinted_on`` = ``today``, and the register counts the reprint. A new
+    number is given only for a new certificate; its year is the year of issue (``today``).
+
+    ValidationError on ``hours`` when the period has no hours; ConflictError when another
+    desk took the same number at the same moment (issuing again gets the next one).
     """
     record = service_record(session, volunteer_id, start, end)
     if record.total_hours <= 0:
         raise ValidationError("hours", msg("volunteer.no_hours"))
+    record = replace(record, start=start or record.entries[0].day, end=end or today)
+    kept = session.scalars(
+        select(ServiceCertificate)
+        .where(ServiceCertificate.volunteer_id == volunteer_id,
+               ServiceCertificate.period_start == record.start,
+               ServiceCertificate.period_end == record.end)
+        .order_by(ServiceCertificate.id.desc())
+    )
+    for row in kept:
+        if _same_hours(row.hours, record.total_hours):
+            _mark_reprint(row, actor, today)
+            session.flush()
+            log.info("certificate %s reprinted for volunteer %s by %s", row.number,
+                     volunteer_id, actor)
+            return _certificate(session, row, record, reprinted_on=today)
     number = _next_number(session, today.year)
-    session.add(ServiceCertificate(
-        number=number, volunteer_id=volunteer_id, issued_on=today, period_start=start,
-        period_end=end, hours=record.total_hours, actor=actor,
-    ))
+    row = ServiceCertificate(
+        number=number, volunteer_id=volunteer_id, issued_on=today,
+        period_start=record.start, period_end=record.end, hours=record.total_hours,
+        actor=actor, reprint_count=0, reprinted_by="",
+    )
+    session.add(row)
     try:
         session.flush()
     except IntegrityError as exc:
         raise ConflictError(msg("volunteer.certificate_taken", number=number)) from exc
-    settings = get_station_settings(session)
     log.info("certificate %s for volunteer %s (%s h) by %s", number, volunteer_id,
              record.total_hours, actor)
-    return Certificate(number=number, issued_on=today, station=settings.name,
-                       station_phone=settings.phone, record=record)
+    return _certificate(session, row, record, reprinted_on=None)
+
+
+def reprint_certificate(
+    session: Session, number: str, actor: str, *, today: date
+) -> Certificate:
+    """Print the kept certificate ``number`` again (补打): the same number, period and date
+    of issue, marked as reprinted on ``today``; the register counts it.
+
+    NotFoundError for an unknown number; ConflictError when the hours of its period have
+    changed since it was issued (issue a new certificate for the period instead).
+    """
+    row = session.scalar(select(ServiceCertificate).where(ServiceCertificate.number == number))
+    if row is None:
+        raise NotFoundError(msg("volunteer.certificate_not_found", number=number))
+    record = service_record(session, row.volunteer_id, row.period_start, row.period_end)
+    if not _same_hours(row.hours, record.total_hours):
+        raise ConflictError(msg("volunteer.certificate_changed", number=number,
+                                kept=f"{row.hours:g}", now=f"{record.total_hours:g}"))
+    if row.period_start is None and record.entries:
+        record = replace(record, start=record.entries[0].day)
+    record = replace(record, end=row.period_end or row.issued_on)
+    _mark_reprint(row, actor, today)
+    session.flush()
+    log.info("certificate %s reprinted by %s", number, actor)
+    return _certificate(session, row, record, reprinted_on=today)
 
 
 @dataclass(frozen=True)
 class IssuedCertificate:
-    """A certificate as kept: number, date of issue, period, hours and who issued it."""
+    """A certificate as kept: number, date of issue, period, hours, who issued it, and its
+    reprints (how many, the last one's day and who printed it)."""
 
     number: str
     issued_on: date
@@ -287,6 +306,9 @@ class IssuedCertificate:
     period_end: date | None
     hours: float
     actor: str
+    reprint_count: int = 0
+    reprinted_on: date | None = None
+    reprinted_by: str = ""
 
 
 def list_certificates(session: Session, volunteer_id: int) -> list[IssuedCertificate]:
@@ -297,11 +319,59 @@ def list_certificates(session: Session, volunteer_id: int) -> list[IssuedCertifi
         .order_by(ServiceCertificate.issued_on.desc(), ServiceCertificate.id.desc())
     )
     return [IssuedCertificate(c.number, c.issued_on, c.period_start, c.period_end, c.hours,
-                              c.actor) for c in session.scalars(query)]
+                              c.actor, c.reprint_count or 0, c.reprinted_on,
+                              c.reprinted_by or "") for c in session.scalars(query)]
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One line of the register of certificates (证明登记簿)."""
+
+    number: str
+    volunteer_id: int
+    volunteer: str
+    period_start: date | None
+    period_end: date | None
+    hours: float
+    issued_by: str
+    issued_on: date
+    reprint_count: int
+    reprinted_on: date | None
+    reprinted_by: str
+
+
+REGISTER_FIELDS = ("number", "volunteer_id", "volunteer", "period_start", "period_end",
+                   "hours", "issued_by", "issued_on", "reprint_count", "reprinted_on",
+                   "reprinted_by")
+"""The fields of :class:`RegisterEntry`, in the order an export writes them."""
+
+
+def certificate_register(
+    session: Session, *, year: int | None = None, volunteer_id: int | None = None
+) -> list[RegisterEntry]:
+    """The register of certificates: every certificate kept, by date of issue then number;
+    only those issued in ``year`` or to ``volunteer_id`` when given."""
+    query = (
+        select(ServiceCertificate, Volunteer.name)
+        .join(Volunteer, ServiceCertificate.volunteer_id == Volunteer.id)
+        .order_by(ServiceCertificate.issued_on, ServiceCertificate.number)
+    )
+    if year is not None:
+        query = query.where(ServiceCertificate.issued_on >= date(year, 1, 1),
+                            ServiceCertificate.issued_on <= date(year, 12, 31))
+    if volunteer_id is not None:
+        query = query.where(ServiceCertificate.volunteer_id == volunteer_id)
+    return [
+        RegisterEntry(c.number, c.volunteer_id, name, c.period_start, c.period_end, c.hours,
+                      c.actor, c.issued_on, c.reprint_count or 0, c.reprinted_on,
+                      c.reprinted_by or "")
+        for c, name in session.execute(query)
+    ]
 
 
 __all__ = [
-    "NUMBER_PREFIX", "Certificate", "IssuedCertificate", "RoundInfo", "ServiceEntry",
-    "ServiceRecord", "hours_by_volunteer", "issue_certificate", "list_certificates",
-    "list_rounds", "record_round", "service_record",
+    "NUMBER_PREFIX", "REGISTER_FIELDS", "Certificate", "IssuedCertificate", "RegisterEntry",
+    "RoundInfo", "ServiceEntry", "ServiceRecord", "certificate_register", "hours_by_volunteer",
+    "issue_certificate", "list_certificates", "list_rounds", "record_round",
+    "reprint_certificate", "service_record",
 ]

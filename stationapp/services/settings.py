@@ -1,5 +1,9 @@
 """Station-wide settings shared by every desk: name, phone, visit intervals, idle lock,
-retention.
+retention, and who signs the papers (负责人, 审核人, 制表人/填报人, 报表联系电话).
+
+The contact phone of the papers (``contact_phone``) is optional: papers print
+:attr:`StationSettings.sign_off_phone`, which is ``contact_phone`` or else the station's
+own ``phone``. A sign-off name left empty is printed as a blank line to sign on.
 
 Once the ledger has accounts, only a role allowed :attr:`Permission.SETTINGS` (the
 administrator) may store them: the account is the session's actor (``Database.session``).
@@ -19,6 +23,7 @@ from stationapp.domain.care_vocab import DEFAULT_REQUEST_LIMIT_DAYS
 from stationapp.domain.errors import PermissionDeniedError, ValidationError
 from stationapp.domain.models import StationSetting
 from stationapp.domain.people import check_phone
+from stationapp.domain.text_rules import PERSON_NAME, STATION_PHONE, TextRule
 from stationapp.domain.vocab import DEFAULT_VISIT_INTERVAL_DAYS, CareTier
 from stationapp.domain.vocab_words import label_message
 from stationapp.messages import msg
@@ -37,6 +42,20 @@ RETENTION_YEARS_RANGE = (1, 30)
 
 _DEMO_KEY = "demo_ledger"
 
+SIGN_OFF_NAME = PERSON_NAME + 12
+"""Most characters of a sign-off name (a name, perhaps with a title: "张晓东（书记）")."""
+SIGN_OFF_FIELDS: tuple[str, ...] = ("responsible_person", "reviewer", "preparer")
+"""The sign-off names: field of :class:`StationSettings` = key of its stored row."""
+SIGN_OFF_RULES: dict[str, TextRule] = {
+    field: TextRule(msg(f"station.field_{field}"), SIGN_OFF_NAME,
+                    column="station_setting.value")
+    for field in SIGN_OFF_FIELDS
+}
+"""The text rule of each sign-off name (label for the clerk, length limit)."""
+CONTACT_PHONE_RULE = TextRule(msg("station.field_contact_phone"), STATION_PHONE.limit,
+                              column="station_setting.value")
+"""The text rule of the papers' contact phone."""
+
 
 @dataclass(frozen=True)
 class StationSettings:
@@ -53,6 +72,19 @@ class StationSettings:
     """Minutes without input after which a signed-in desk locks and asks for the password."""
     retention_years: int = DEFAULT_RETENTION_YEARS
     """Years after which a household that left is listed for de-identification."""
+    responsible_person: str = ""
+    """负责人: signs the event report and the certificate ("" → a blank line)."""
+    reviewer: str = ""
+    """审核人: checks the ledger and the monthly report ("" → a blank line)."""
+    preparer: str = ""
+    """制表人 / 填报人 / 经办人 / 记录人 by default ("" → a blank line)."""
+    contact_phone: str = ""
+    """联系电话 of the papers as stored ("" → the station's phone: :attr:`sign_off_phone`)."""
+
+    @property
+    def sign_off_phone(self) -> str:
+        """The 联系电话 a paper prints: ``contact_phone``, else the station's phone."""
+        return self.contact_phone or self.phone
 
     def interval(self, tier: CareTier) -> int:
         """Days between visits for a care tier."""
@@ -80,6 +112,10 @@ def get_station_settings(session: Session) -> StationSettings:
         idle_lock_minutes=_positive(values.get("idle_lock_minutes", ""),
                                     DEFAULT_IDLE_LOCK_MINUTES),
         retention_years=_positive(values.get("retention_years", ""), DEFAULT_RETENTION_YEARS),
+        responsible_person=values.get("responsible_person", ""),
+        reviewer=values.get("reviewer", ""),
+        preparer=values.get("preparer", ""),
+        contact_phone=values.get("contact_phone", ""),
     )
 
 
@@ -97,6 +133,10 @@ def store_station_settings(session: Session, settings: StationSettings) -> bool:
     if not name:
         raise ValidationError("name", msg("station.name_missing"))
     phone = check_phone(settings.phone, "phone")
+    signers = {field: SIGN_OFF_RULES[field].check(getattr(settings, field), field)
+               for field in SIGN_OFF_FIELDS}
+    contact = check_phone(CONTACT_PHONE_RULE.check(settings.contact_phone, "contact_phone"),
+                          "contact_phone")
     for tier, days in settings.visit_interval_days:
         if not 1 <= days <= 366:
             raise ValidationError(_interval_key(tier),
@@ -115,7 +155,8 @@ def store_station_settings(session: Session, settings: StationSettings) -> bool:
     rows = {"station_name": name, "station_phone": phone,
             "request_limit_days": str(settings.request_limit_days),
             "idle_lock_minutes": str(settings.idle_lock_minutes),
-            "retention_years": str(settings.retention_years)}
+            "retention_years": str(settings.retention_years),
+            "contact_phone": contact, **signers}
     rows.update({_interval_key(t): str(d) for t, d in settings.visit_interval_days})
     before = dict(get_station_settings(session).visit_interval_days)
     for key, value in rows.items():

@@ -17,7 +17,11 @@ for a past month (``min(today, month end)``):
 Month figures — visits dated in the month, requests received in it, requests closed
 (resolved_at in the month, still 已办结 or 已回访), satisfaction of the call-backs made in
 the month (confirmed_at), events starting in it and the deliveries of those events,
-volunteer hours served in it (events and delivery rounds).
+volunteer hours served in it (events and delivery rounds, :mod:`volunteer_hours`).
+
+Comparisons — the month's main figures (visits, requests received and closed, events,
+volunteer hours) also for the previous month and for the year to date (1 January to the
+month's last day): :class:`PeriodFigures`.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ from stationapp.domain.models import Community, Household, HouseholdCategory
 from stationapp.domain.people import ELDERLY_AGE, born_on_or_before_for_age
 from stationapp.domain.schedule import month_end, month_start
 from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome, HouseholdStatus
-from stationapp.services import service_record, visit_coverage
+from stationapp.services import visit_coverage, volunteer_hours
 from stationapp.services.settings import get_station_settings
 from stationapp.services.sql_dates import calendar_days
 from stationapp.services.visit_coverage import Coverage
@@ -76,6 +80,19 @@ class RequestCategoryFigures:
     received: int
     closed: int
     open: int
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """The main figures of a period (a month, the year to date), for comparisons."""
+
+    first: date
+    last: date
+    visits: int = 0
+    requests_received: int = 0
+    requests_closed: int = 0
+    events: int = 0
+    volunteer_hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,10 @@ class MonthlyStatistics:
     """Volunteers (and staff) with hours served in the month."""
     request_limit_days: int = 0
     """The station's limit after which an open request counts as overdue."""
+    previous_month: PeriodFigures | None = None
+    """The main figures of the month before (None when not read)."""
+    year_to_date: PeriodFigures | None = None
+    """The main figures from 1 January to the month's last day (None when not read)."""
 
     @property
     def satisfaction_total(self) -> int:
@@ -201,8 +222,9 @@ def monthly_statistics(
     visits_total, by_method = _visits(session, period)
     requests = _requests(session, period, settings.request_limit_days)
     events_total, by_type, outcomes = _events(session, period)
-    hours = {vid: h for vid, h in service_record.hours_by_volunteer(session, first, last).items()
+    hours = {vid: h for vid, h in volunteer_hours.hours_by_volunteer(session, first, last).items()
              if h > 0}
+    before = month_start(first - timedelta(days=1))
     return MonthlyStatistics(
         month=first,
         station=settings.name,
@@ -234,7 +256,29 @@ def monthly_statistics(
         as_of=period.as_of,
         volunteers_served=len(hours),
         request_limit_days=settings.request_limit_days,
+        previous_month=period_figures(session, before, month_end(before)),
+        year_to_date=period_figures(session, first.replace(month=1), last),
     )
+
+
+def period_figures(session: Session, first: date, last: date) -> PeriodFigures:
+    """The main figures from ``first`` to ``last`` (inclusive): visits dated in it,
+    requests received and closed (still 已办结 or 已回访) in it, events starting in it and
+    volunteer hours served in it (:func:`volunteer_hours.hours_by_volunteer`)."""
+    period = _Period(first, last, last)
+    closed = [RequestStatus.RESOLVED.value, RequestStatus.CONFIRMED.value]
+    visits = session.scalar(select(func.count()).select_from(Visit).where(
+        Visit.visit_date >= first, Visit.visit_date <= last)) or 0
+    received = session.scalar(select(func.count()).select_from(CareRequest).where(
+        period.within(CareRequest.received_at))) or 0
+    closed_count = session.scalar(select(func.count()).select_from(CareRequest).where(
+        period.within(CareRequest.resolved_at), CareRequest.status.in_(closed))) or 0
+    events = session.scalar(select(func.count()).select_from(Event).where(
+        period.within(Event.starts_at))) or 0
+    hours = volunteer_hours.hours_by_volunteer(session, first, last)
+    return PeriodFigures(first, last, visits=visits, requests_received=received,
+                         requests_closed=closed_count, events=events,
+                         volunteer_hours=round(sum(h for h in hours.values() if h > 0), 2))
 
 
 # ---------------------------------------------------------------- households

@@ -5,8 +5,14 @@ A volunteer has a name, a phone, the community they live in, skills (书法, 剪
 and is active or not. The station's own staff (工作人员) are kept in the same registry
 with ``is_staff`` set: they are liaisons, visitors and assignees like volunteers.
 Volunteers are never deleted: one who stops is set inactive, and the hours served
-(服务时长, summed over the events they served at and the delivery rounds they carried)
-stay on record.
+(服务时长, :mod:`stationapp.services.volunteer_hours`: the events they served at and the
+delivery rounds they carried) stay on record.
+
+A volunteer may carry an ID (证件类型 and 证件号码, printed on the service certificate): a
+居民身份证 number is checked like a resident's; lists and dialogs show it masked, and only
+who may see full ID numbers reveals it, recorded in the audit trail
+(:func:`reveal_volunteer_id_number`). The volunteer number (志愿者编号) is the one given by
+全国志愿服务信息系统, free text.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -24,22 +30,27 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from stationapp.db.stamps import session_clock
 from stationapp.domain import text_rules
+from stationapp.domain.audit import AuditAction
 from stationapp.domain.care_models import DeliveryRound, VolunteerRoleAssignment
 from stationapp.domain.care_vocab import VolunteerRole
-from stationapp.domain.errors import NotFoundError, ValidationError
+from stationapp.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from stationapp.domain.event_models import EventVolunteer, Volunteer
 from stationapp.domain.models import Community, Household
-from stationapp.domain.people import check_phone
+from stationapp.domain.people import check_id_number, check_phone
 from stationapp.domain.search_keys import name_initials, name_pinyin, normalize_query, phone_digits
 from stationapp.domain.vocab import HouseholdStatus
 from stationapp.domain.vocab_words import label_message
 from stationapp.messages import msg
+from stationapp.services import volunteer_hours
 from stationapp.services._common import (
     Problems,
     check_root_version,
     community_named,
     flush_or_conflict,
 )
+from stationapp.services.accounts import SignedIn
+from stationapp.services.audit import record_read
+from stationapp.services.id_masking import may_reveal_ids
 
 log = logging.getLogger("stationapp.services")
 
@@ -48,6 +59,25 @@ SKILL_SEPARATOR = "、"
 
 _SPLIT_SKILLS = re.compile(r"[、,，;；/\s]+")
 _CONFLICT = msg("volunteer.conflict")
+
+RESIDENT_ID_CARD = "居民身份证"
+"""The ID type whose numbers are checked like residents' (GB 11643 check digit)."""
+
+ID_TYPES: tuple[str, ...] = (
+    RESIDENT_ID_CARD, "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证",
+    "外国人永久居留身份证", "港澳台居民居住证", "军官证",
+)
+"""ID types offered in the dialog (another may be typed); the first is the default."""
+
+ID_LIMIT = 32
+"""Most characters of an ID type, an ID number and a volunteer number."""
+
+ID_TYPE_RULE = text_rules.TextRule(msg("volunteer.field_id_type"), ID_LIMIT,
+                                   column="volunteer.id_type")
+ID_NUMBER_RULE = text_rules.TextRule(msg("volunteer.field_id_number"), ID_LIMIT,
+                                     column="volunteer.id_number")
+VOLUNTEER_NUMBER_RULE = text_rules.TextRule(msg("volunteer.field_volunteer_number"), ID_LIMIT,
+                                            column="volunteer.volunteer_number")
 
 
 @dataclass(frozen=True)
@@ -80,6 +110,9 @@ class VolunteerInput:
     is_staff: bool = False
     roles: tuple[RoleInput, ...] = ()
     version: int | None = None
+    id_type: str = ""
+    id_number: str = ""
+    volunteer_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,7 +141,10 @@ class VolunteerInfo:
     """A volunteer as stored, with the hours served (服务时长).
 
     ``hours`` is ``event_hours`` (served at events) plus ``round_hours`` (delivery
-    rounds); ``roles`` are ordered by community, then 监督员 · 联络员 · 宣传员.
+    rounds), as :mod:`stationapp.services.volunteer_hours` defines them; ``roles`` are
+    ordered by community, then 监督员 · 联络员 · 宣传员. ``id_number`` is the full number:
+    whoever shows it masks it (:func:`stationapp.services.id_masking.masked_id`) unless
+    it was revealed.
     """
 
     id: int
@@ -126,13 +162,17 @@ class VolunteerInfo:
     round_hours: float = 0.0
     households: int = 0
     """Households this person is liaison for."""
+    id_type: str = ""
+    id_number: str = ""
+    volunteer_number: str = ""
 
     def as_input(self) -> VolunteerInput:
         """The volunteer as the dialog edits it."""
         return VolunteerInput(
             name=self.name, phone=self.phone, community=self.community, skills=self.skills,
             active=self.active, notes=self.notes, is_staff=self.is_staff, roles=self.roles,
-            version=self.version,
+            version=self.version, id_type=self.id_type, id_number=self.id_number,
+            volunteer_number=self.volunteer_number,
         )
 
 
@@ -164,15 +204,22 @@ def _sums(session: Session, query: Any, ids: list[int] | None, column: Any) -> d
 
 @dataclass(frozen=True)
 class _Extras:
-    """What is summed or collected around volunteers, in one query each."""
+    """What is summed or collected around volunteers, in one query each.
+
+    ``hours`` are the totals of the one definition
+    (:func:`stationapp.services.volunteer_hours.hours_by_volunteer`); ``event_hours`` and
+    ``round_hours`` are its two parts, for the tooltips.
+    """
 
     event_hours: dict[int, float]
     round_hours: dict[int, float]
     households: dict[int, int]
     roles: dict[int, tuple[RoleInput, ...]]
+    hours: dict[int, float]
 
 
 def _extras(session: Session, ids: list[int] | None = None) -> _Extras:
+    totals = volunteer_hours.hours_by_volunteer(session)
     event_hours = _sums(
         session, select(EventVolunteer.volunteer_id, func.sum(EventVolunteer.hours)), ids,
         EventVolunteer.volunteer_id,
@@ -200,6 +247,7 @@ def _extras(session: Session, ids: list[int] | None = None) -> _Extras:
         round_hours={k: float(v or 0.0) for k, v in round_hours.items()},
         households={k: int(v) for k, v in households.items() if k is not None},
         roles={k: tuple(sorted(v, key=_role_key)) for k, v in roles.items()},
+        hours=totals,
     )
 
 
@@ -209,10 +257,12 @@ def _info(volunteer: Volunteer, community: str, extras: _Extras) -> VolunteerInf
     return VolunteerInfo(
         id=volunteer.id, name=volunteer.name, phone=volunteer.phone, community=community,
         skills=split_skills(volunteer.skills), active=volunteer.active, notes=volunteer.notes,
-        hours=round(event_hours + round_hours, 2), version=volunteer.version,
+        hours=extras.hours.get(volunteer.id, 0.0), version=volunteer.version,
         is_staff=volunteer.is_staff, roles=extras.roles.get(volunteer.id, ()),
         event_hours=round(event_hours, 2), round_hours=round(round_hours, 2),
         households=extras.households.get(volunteer.id, 0),
+        id_type=volunteer.id_type or "", id_number=volunteer.id_number or "",
+        volunteer_number=volunteer.volunteer_number or "",
     )
 
 
@@ -252,22 +302,64 @@ def list_volunteers(
 
 
 def get_volunteer(session: Session, volunteer_id: int) -> VolunteerInfo:
-    """One volunteer with hours served; NotFoundError if unknown."""
+    """One volunteer with hours served, from the one definition of hours
+    (:func:`stationapp.services.volunteer_hours.volunteer_hours`); NotFoundError if
+    unknown."""
     volunteer = session.get(Volunteer, volunteer_id)
     if volunteer is None:
         raise NotFoundError(msg("volunteer.not_found", id=volunteer_id))
     community = volunteer.community.name if volunteer.community else ""
-    return _info(volunteer, community, _extras(session, [volunteer_id]))
+    info = _info(volunteer, community, _extras(session, [volunteer_id]))
+    hours = volunteer_hours.volunteer_hours(session, volunteer_id)
+    return replace(info, hours=hours.total, event_hours=hours.event_hours,
+                   round_hours=hours.delivery_hours)
+
+
+def reveal_volunteer_id_number(
+    session: Session, volunteer_id: int, *, by: SignedIn | None
+) -> str:
+    """The full ID number of volunteer ``volunteer_id``, recorded in the audit trail as
+    ``reveal_id`` of that volunteer (as :func:`stationapp.services.id_masking.
+    reveal_id_number` does for residents). PermissionDeniedError unless
+    :func:`~stationapp.services.id_masking.may_reveal_ids`; NotFoundError for an unknown
+    volunteer."""
+    if not may_reveal_ids(by):
+        assert by is not None
+        raise PermissionDeniedError(msg("audit.reveal_not_allowed", name=by.name,
+                                        role=by.role.words))
+    volunteer = session.get(Volunteer, volunteer_id)
+    if volunteer is None:
+        raise NotFoundError(msg("volunteer.not_found", id=volunteer_id))
+    record_read(session, AuditAction.REVEAL_ID, "volunteer", 1, entity_id=str(volunteer_id),
+                actor=by.name if by is not None else None)
+    return volunteer.id_number or ""
 
 
 # ---------------------------------------------------------------- validation and writing
+
+
+def _identity(problems: Problems, data: VolunteerInput) -> tuple[str, str, str]:
+    """The ID type, ID number and volunteer number, tidy: a 居民身份证 number is checked
+    (and written in capitals), other numbers lose their spaces; no number, no type."""
+    number = "".join(problems.rule("id_number", data.id_number, ID_NUMBER_RULE).split())
+    id_type = " ".join(problems.rule("id_type", data.id_type, ID_TYPE_RULE).split())
+    id_type = (id_type or RESIDENT_ID_CARD) if number else ""
+    if number and id_type == RESIDENT_ID_CARD:
+        try:
+            number = check_id_number(number, "id_number").number
+        except ValidationError as exc:
+            problems.items.append(exc)
+    volunteer_number = problems.rule("volunteer_number", data.volunteer_number,
+                                     VOLUNTEER_NUMBER_RULE)
+    return id_type, number, volunteer_number
 
 
 def validate_volunteer(data: VolunteerInput) -> VolunteerInput:
     """Check and tidy a volunteer from the dialog; ValidationError lists every problem.
 
     Field names: ``name``, ``phone``, ``community``, ``skills``, ``roles`` (a role
-    without a community). Repeated roles collapse into one.
+    without a community), ``id_type``, ``id_number`` (a 居民身份证 number is checked like a
+    resident's) and ``volunteer_number``. Repeated roles collapse into one.
     """
     problems = Problems()
     name = " ".join(problems.rule("name", data.name, text_rules.VOLUNTEER_NAME).split())
@@ -296,11 +388,13 @@ def validate_volunteer(data: VolunteerInput) -> VolunteerInput:
             problems.items.append(problem)
         elif (tidy := RoleInput(where, VolunteerRole(held.role))) not in roles:
             roles.append(tidy)
+    id_type, id_number, volunteer_number = _identity(problems, data)
     problems.raise_if_any()
     return VolunteerInput(name=name, phone=phone, community=community, skills=skills,
                           active=data.active, notes=notes,
                           is_staff=data.is_staff, roles=tuple(sorted(roles, key=_role_key)),
-                          version=data.version)
+                          version=data.version, id_type=id_type, id_number=id_number,
+                          volunteer_number=volunteer_number)
 
 
 def _rule_problem(value: str, field: str, rule: text_rules.TextRule) -> ValidationError | None:
@@ -333,6 +427,8 @@ def _apply(session: Session, volunteer: Volunteer, data: VolunteerInput, actor: 
     volunteer.skills = SKILL_SEPARATOR.join(data.skills)
     volunteer.active, volunteer.notes = data.active, data.notes
     volunteer.is_staff = data.is_staff
+    volunteer.id_type, volunteer.id_number = data.id_type, data.id_number
+    volunteer.volunteer_number = data.volunteer_number
     volunteer.updated_by = actor
 
 
@@ -455,7 +551,8 @@ def list_role_holders(
 
 
 __all__ = [
-    "SKILL_SEPARATOR", "PersonOption", "RoleHolder", "RoleInput", "VolunteerInfo",
-    "VolunteerInput", "create_volunteer", "get_volunteer", "list_people", "list_role_holders",
-    "list_volunteers", "split_skills", "update_volunteer", "validate_volunteer",
+    "ID_LIMIT", "ID_TYPES", "RESIDENT_ID_CARD", "SKILL_SEPARATOR", "PersonOption",
+    "RoleHolder", "RoleInput", "VolunteerInfo", "VolunteerInput", "create_volunteer",
+    "get_volunteer", "list_people", "list_role_holders", "list_volunteers",
+    "reveal_volunteer_id_number", "split_skills", "update_volunteer", "validate_volunteer",
 ]

@@ -7,8 +7,12 @@ the stops of the chosen sheet, one line per household as the printed sheet shows
 
 * **Assign** by hand: select stops, choose a volunteer, *Assign*; or *Split among
   volunteers…* (by community and building, balanced; done by the service).
-* **Order**: *Move up* / *Move down* (Ctrl+Up / Ctrl+Down) within the volunteer's list.
-* **Print** the chosen sheet (or all sheets) into the in-app PDF preview.
+* **Order**: the walking route, as the sheets print it (one number per stop, continuous
+  across the volunteer's sheets; the *Community · sheet* column says which sheet a stop is
+  on). There is no manual order: what the volunteer says about "序号 3" is the stop the
+  panel shows as 3.
+* **Print** the chosen sheet (or all sheets) into the in-app PDF preview; the unassigned
+  stops only when *Include unassigned stops* is ticked (or the Unassigned list is chosen).
 * **Record outcomes** from the returned sheet (:mod:`stationapp.ui.delivery_outcome_box`).
 * **Round hours** of a volunteer (:mod:`stationapp.ui.delivery_rounds`).
 
@@ -24,10 +28,11 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -44,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from stationapp.domain.errors import StationError
 from stationapp.domain.vocab import REDELIVERABLE_OUTCOMES, DeliveryOutcome
-from stationapp.services.delivery_assignment import assign, auto_assign, move_stop
+from stationapp.services.delivery_assignment import assign, auto_assign
 from stationapp.services.delivery_planning import PlanResult
 from stationapp.services.delivery_stops import DeliveryRow, Stop, read_stops
 from stationapp.services.events import get_event
@@ -63,9 +68,13 @@ from stationapp.ui.delivery_stop_model import (
     StopTableModel,
 )
 from stationapp.ui.form_helpers import select_table_rows
+from stationapp.ui.household_list_search import HouseholdSearchBox, kept, matching_ids
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import Done, OperationContext, Operations, describe_failure
+from stationapp.ui.page_helpers import TITLE_SCALE
 from stationapp.ui.pdf_work import PdfMaker, delivery_sheets_work, pdf_file_name
+from stationapp.ui.scaled_font import rows_follow_font, scale_font
+from stationapp.ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from stationapp.ui.delivery_planner import DeliveryPlannerDialog
@@ -98,6 +107,7 @@ class DeliveriesPanel(QDialog):
         self._stops: list[Stop] = []
         self._volunteers: list[VolunteerInfo] = []
         self._round_sheet: SheetKey | None = None
+        self._matching: set[int] | None = None  # households the stop search finds
         self.planner: DeliveryPlannerDialog | None = None
         self.split_dialog: AutoSplitDialog | None = None
         event = operations.read(lambda session: get_event(session, event_id))
@@ -110,7 +120,8 @@ class DeliveriesPanel(QDialog):
         self.pdf = PdfMaker(operations, self)
         self._build(event.title, event.starts_at)
         self.refresh()
-        self.resize(1180, 720)
+        # Within the screen: on 1366×768 a 720 px window put 关闭 under the taskbar.
+        resize_within_screen(self, QSize(1180, 720))
         operations.changed.connect(self.apply_changes)
         self._listening = True
 
@@ -128,12 +139,10 @@ class DeliveriesPanel(QDialog):
 
     def _build(self, title: str, starts_at: datetime) -> None:
         heading = QLabel(f"{title} · {starts_at:%Y-%m-%d %H:%M}", self)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        scale_font(heading, TITLE_SCALE, bold=True)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary")
+        self.summary_label.setWordWrap(True)  # a long summary must not widen the window
         self.plan_button = QPushButton(self.tr("&Plan deliveries…"), self)
         self.plan_button.setToolTip(self.tr("Choose households and items for this event"))
         top = QHBoxLayout()
@@ -160,6 +169,11 @@ class DeliveriesPanel(QDialog):
         self.split_button.setToolTip(
             self.tr("Split the stops by community and building, balanced"))
         self.print_button = QPushButton(self.tr("P&rint sheet…"), self)
+        self.include_unassigned = QCheckBox(self.tr("Include &unassigned stops"), self)
+        self.include_unassigned.setObjectName("include_unassigned")
+        self.include_unassigned.setToolTip(self.tr(
+            "Also print the stops no volunteer has yet, on sheets marked as not to be "
+            "handed out"))
         self.all_delivered_button = QPushButton(self.tr("All &delivered"), self)
         self.all_delivered_button.setToolTip(
             self.tr("Mark every pending stop of this sheet as delivered"))
@@ -172,6 +186,7 @@ class DeliveriesPanel(QDialog):
         left_layout.addWidget(self.sheets, 2)
         left_layout.addWidget(self.split_button)
         left_layout.addWidget(self.print_button)
+        left_layout.addWidget(self.include_unassigned)
         left_layout.addWidget(self.all_delivered_button)
 
         # Delivery rounds
@@ -197,7 +212,7 @@ class DeliveriesPanel(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        rows_follow_font(self.table, 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -209,19 +224,16 @@ class DeliveriesPanel(QDialog):
         self.assign_combo.setMinimumContentsLength(8)
         self.assign_button = QPushButton(self.tr("&Assign"), self)
         self.assign_button.setToolTip(self.tr("Give the selected stops to this volunteer"))
-        self.up_button = QPushButton(self.tr("Move &up"), self)
-        self.up_button.setToolTip(self.tr("Move the stop up (Ctrl+Up)"))
-        self.down_button = QPushButton(self.tr("Move do&wn"), self)
-        self.down_button.setToolTip(self.tr("Move the stop down (Ctrl+Down)"))
         assign_label = QLabel(self.tr("Assign &to:"), self)
         assign_label.setBuddy(self.assign_combo)
+        self.stop_search = HouseholdSearchBox(
+            self.tr("Search name, pinyin, address or phone"), self.tr("Search stops"), self)
+        self.stop_search.setObjectName("stop_search")
         tools = QHBoxLayout()
+        tools.addWidget(self.stop_search, 1)
         tools.addWidget(assign_label)
         tools.addWidget(self.assign_combo)
         tools.addWidget(self.assign_button)
-        tools.addStretch(1)
-        tools.addWidget(self.up_button)
-        tools.addWidget(self.down_button)
 
         # Outcomes
         self.outcome_box = OutcomeBox(self, self)
@@ -259,8 +271,7 @@ class DeliveriesPanel(QDialog):
         layout.addLayout(bottom)
 
         for button in (self.plan_button, self.split_button, self.print_button,
-                       self.all_delivered_button, self.assign_button, self.up_button,
-                       self.down_button, self.close_button):
+                       self.all_delivered_button, self.assign_button, self.close_button):
             button.setAutoDefault(False)
 
         self.plan_button.clicked.connect(self.open_planner)
@@ -268,9 +279,8 @@ class DeliveriesPanel(QDialog):
         self.print_button.clicked.connect(self.print_sheet)
         self.all_delivered_button.clicked.connect(self.outcome_box.confirm_all_delivered)
         self.assign_button.clicked.connect(self._assign_clicked)
-        self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.close_button.clicked.connect(self.accept)
+        self.stop_search.search_changed.connect(lambda _text: self._search_stops())
         self.sheets.currentItemChanged.connect(lambda _now, _before: self._show_sheet())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
     # ------------------------------------------------------------ reading
@@ -303,6 +313,8 @@ class DeliveriesPanel(QDialog):
         self._fill_assign_combo(self._volunteers)
         self._fill_sheets(keep_sheet)
         self.round_editor.fill(rounds)
+        self._matching = matching_ids(self._operations, self.stop_search.search(),
+                                      {s.household_id for s in self._stops})
         self._show_sheet(keep, current)
         self._update_summary()
 
@@ -375,6 +387,8 @@ class DeliveriesPanel(QDialog):
             stops = [s for s in self._stops if s.volunteer_id is None]
         else:
             stops = [s for s in self._stops if s.volunteer_id == key]
+        sheet_stops = stops
+        stops = kept(stops, lambda s: s.household_id, self._matching)
         self.model.set_stops(stops)
         self.table.setColumnHidden(StopColumn.VOLUNTEER, key not in (ALL_STOPS, None))
         kept_rows = [r for r in map(self.model.row_of, keep) if r is not None]
@@ -382,7 +396,7 @@ class DeliveriesPanel(QDialog):
         self.select_rows(kept_rows, current_row)
         if key != self._round_sheet:
             self._round_sheet = key
-            self.round_editor.load_editor(stops, self._event_day)
+            self.round_editor.load_editor(sheet_stops, self._event_day)
         self._update_buttons()
 
     def _update_summary(self) -> None:
@@ -394,13 +408,26 @@ class DeliveriesPanel(QDialog):
         unassigned = sum(1 for s in self._stops if s.volunteer_id is None)
         delivered = sum(1 for s in self._stops
                         if all(o is DeliveryOutcome.DELIVERED for o in s.outcomes))
+        items = sum(line.quantity for s in self._stops for line in s.lines
+                    if line.outcome is not DeliveryOutcome.CANCELLED)
         if total == 0:
             self.summary_label.setText(
                 self.tr("No deliveries planned yet: start with Plan deliveries…"))
             return
+        # Households (户) and items (件) are named each time: "41 户" never reads as 82.
         self.summary_label.setText(self.tr(
-            "%n stop(s) · {pending} to go · {delivered} delivered · {unassigned} unassigned",
-            "", total).format(pending=pending, delivered=delivered, unassigned=unassigned))
+            "{households} · {items} · {pending} to go · {delivered} delivered · "
+            "{unassigned} unassigned").format(
+                households=self.tr("%n household(s)", "", total),
+                items=self.tr("%n item(s)", "", items),
+                pending=self.tr("%n household(s)", "", pending),
+                delivered=self.tr("%n household(s)", "", delivered),
+                unassigned=self.tr("%n household(s)", "", unassigned)))
+
+    def _search_stops(self) -> None:
+        self._matching = matching_ids(self._operations, self.stop_search.search(),
+                                      {s.household_id for s in self._stops})
+        self._show_sheet([s.key for s in self.selected_stops()])
 
     # ------------------------------------------------------------ facts
 
@@ -543,30 +570,6 @@ class DeliveriesPanel(QDialog):
         self.after_change(self.tr("%n stop(s) assigned.", "", len(stops)))
         return True
 
-    def move_selected(self, step: int) -> bool:
-        """Move the current stop ``step`` places (−1 up, +1 down) in its volunteer's list."""
-        stop = self.model.stop(self.table.currentIndex().row())
-        if stop is None:
-            selected = self.selected_stops()
-            stop = selected[0] if selected else None
-        if stop is None:
-            return False
-        same_list = [s for s in self._stops if s.volunteer_id == stop.volunteer_id]
-        ordered = sorted(same_list, key=lambda s: s.stop_order)
-        position = ordered.index(stop) + 1 + step
-        if not 1 <= position <= len(ordered):
-            return False
-        delivery_id = stop.delivery_ids[0]
-
-        def work(ctx: OperationContext) -> None:
-            move_stop(ctx.session, delivery_id, position, ctx.actor)
-
-        if self.apply(work, (Area.DELIVERIES,)) is None:
-            return False
-        self.table.selectionModel().clearSelection()
-        self.after_change("", keep=[stop.key], current=stop.key)
-        return True
-
     def record(self, outcome: DeliveryOutcome) -> int:
         """Record ``outcome`` for the selected stops (see :class:`OutcomeBox`)."""
         return self.outcome_box.record(outcome)
@@ -605,27 +608,24 @@ class DeliveriesPanel(QDialog):
         if name:
             title = self.tr("Delivery sheet of {name}: {event}").format(
                 name=name, event=self._event_title)
+        # The unassigned list is printed only when asked for: ticked, or that list chosen.
+        include = self.include_unassigned.isChecked() or key == UNASSIGNED
         self.pdf.make(delivery_sheets_work(self._event_id, volunteer_id,
-                                           self._operations.clock.now()),
+                                           self._operations.clock.now(),
+                                           include_unassigned=include),
                       title,
                       pdf_file_name(self._event_title, name, self.tr("delivery sheets")))
 
     # ------------------------------------------------------------ internals
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """In the table, keys 1–5 record an outcome for the selected stops and
-        Ctrl+Up / Ctrl+Down move the current stop."""
+        """In the table, keys 1–5 record an outcome for the selected stops."""
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             outcome = OUTCOME_KEYS.get(event.key())
             if outcome is not None and modifiers == Qt.KeyboardModifier.NoModifier:
                 self.record(outcome)
-                return True
-            moves = {Qt.Key.Key_Up.value: -1, Qt.Key.Key_Down.value: 1}
-            step = moves.get(event.key())
-            if step is not None and modifiers == Qt.KeyboardModifier.ControlModifier:
-                self.move_selected(step)
                 return True
         return super().eventFilter(watched, event)
 
@@ -679,12 +679,13 @@ class DeliveriesPanel(QDialog):
         for button in (self.assign_button, self.household_note_button,
                        *self.outcome_buttons.values()):
             button.setEnabled(bool(selected))
-        self.up_button.setEnabled(len(selected) == 1)
-        self.down_button.setEnabled(len(selected) == 1)
         self.all_delivered_button.setEnabled(key not in (None, ALL_STOPS))
         self.round_editor.set_enabled(isinstance(key, int))
         self.split_button.setEnabled(bool(self._stops))
         self.print_button.setEnabled(bool(self._stops))
+        # Printing one volunteer never includes them; the Unassigned list always does.
+        self.include_unassigned.setEnabled(key in (None, ALL_STOPS)
+                                           and any(s.volunteer_id is None for s in self._stops))
         self.redeliver_button.setEnabled(any(
             o in REDELIVERABLE_OUTCOMES for s in self._stops for o in s.outcomes))
         self.print_button.setText(self.tr("P&rint this sheet…") if isinstance(key, int)

@@ -14,7 +14,6 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,10 +33,11 @@ from stationapp.services.delivery_outcomes import (
     record_outcome,
     redeliver,
 )
+from stationapp.ui.date_field import DateTimeEdit
 from stationapp.ui.delivery_host import DeliveryHost
 from stationapp.ui.delivery_stop_model import ALL_STOPS, OUTCOME_KEYS, UNASSIGNED
-from stationapp.ui.event_dialog import DATE_TIME_FORMAT, from_qdatetime
-from stationapp.ui.form_helpers import to_qdate
+from stationapp.ui.event_dialog import from_qdatetime
+from stationapp.ui.form_helpers import INVALID_STYLE, ErrorLabel, mark_invalid, to_qdate, with_error
 from stationapp.ui.notices import Area
 from stationapp.ui.operations import OperationContext
 from stationapp.ui.text_limits import limit_text
@@ -79,20 +79,23 @@ class OutcomeBox(QGroupBox):
             self.tr("Optional note, e.g. the neighbour took it; Enter returns to the table"))
         note_label = QLabel(self.tr("N&ote:"), self)
         note_label.setBuddy(self.note_edit)
-        self.when_edit = QDateTimeEdit(self)
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat(DATE_TIME_FORMAT)
+        self.when_edit = DateTimeEdit(self)
         self._default_when = to_the_minute(host.operations.clock.now())
         self.when_edit.setDateTime(self._default_when)
         when_label = QLabel(self.tr("Whe&n:"), self)
         when_label.setBuddy(self.when_edit)
+        self.when_edit.setStyleSheet(INVALID_STYLE)
+        self.when_error = ErrorLabel(self)
+        self.when_error.setObjectName("error_at")
+        self.when_edit.dateTimeChanged.connect(lambda _when: self._clear_when_problem())
         self.household_note_button = QPushButton(self.tr("Add note to &household"), self)
         self.household_note_button.setToolTip(
             self.tr("Append the note to the household's record on the ledger"))
         details.addWidget(note_label)
         details.addWidget(self.note_edit, 1)
         details.addWidget(when_label)
-        details.addWidget(self.when_edit)
+        details.addWidget(with_error(self.when_edit, self.when_error, self), 0,
+                          Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.household_note_button)
         self._layout.addLayout(keys)
         self._layout.addLayout(details)
@@ -117,6 +120,18 @@ class OutcomeBox(QGroupBox):
     def _when(self) -> datetime:
         return from_qdatetime(self.when_edit.dateTime())
 
+    def _show_when_problem(self, error: StationError) -> None:
+        """A refused time (after now, before the event) is said beside the time field."""
+        if isinstance(error, ValidationError) and error.field == "at":
+            self._clear_when_problem()
+            self.when_error.show_message(error.message)
+            mark_invalid(self.when_edit, True)
+            self.when_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clear_when_problem(self) -> None:
+        self.when_error.clear_message()
+        mark_invalid(self.when_edit, False)
+
     def record(self, outcome: DeliveryOutcome) -> int:
         """Record ``outcome`` (with the note and time) for the selected stops; returns stops.
 
@@ -137,13 +152,10 @@ class OutcomeBox(QGroupBox):
                 record_outcome(ctx.session, delivery_id, outcome, ctx.actor, note, when,
                                now=ctx.clock.now())
 
-        def focus(error: StationError) -> None:
-            if isinstance(error, ValidationError) and error.field == "at":
-                self.when_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-
-        if host.apply(work, (Area.DELIVERIES, Area.EVENTS),
-                          [s.household_id for s in stops], on_error=focus) is None:
+        if host.apply(work, (Area.DELIVERIES, Area.EVENTS), [s.household_id for s in stops],
+                      on_error=self._show_when_problem) is None:
             return 0
+        self._clear_when_problem()
         self.note_edit.clear()
         last_row = host.model.row_of(stops[-1].key)
         following = host.model.stop(last_row + 1) if last_row is not None else None
@@ -189,9 +201,11 @@ class OutcomeBox(QGroupBox):
             return mark_sheet_delivered(ctx.session, event_id, volunteer_id, ctx.actor, when,
                                          now=ctx.clock.now())
 
-        done = host.apply(work, (Area.DELIVERIES, Area.EVENTS), households)
+        done = host.apply(work, (Area.DELIVERIES, Area.EVENTS), households,
+                          on_error=self._show_when_problem)
         if done is None:
             return 0
+        self._clear_when_problem()
         count = int(done.value)
         host.after_change(self.tr("%n delivery(ies) marked delivered.", "", count))
         return count

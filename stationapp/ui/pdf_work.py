@@ -29,10 +29,12 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain.errors import StationError
 from stationapp.files import create_private_file
+from stationapp.messages import render
 from stationapp.ui.notices import ChangeNotice
 from stationapp.ui.operations import Done, OperationContext, Operations
 
 if TYPE_CHECKING:
+    from stationapp.reports.font_chain import Unprintable
     from stationapp.services.household_queries import HouseholdFilter
     from stationapp.services.ledger_data import LedgerColumn
     from stationapp.services.service_record import Certificate
@@ -47,17 +49,19 @@ PdfWork = Callable[[Session, Path], int]
 
 
 def delivery_sheets_work(
-    event_id: int, volunteer_id: int | None, printed_at: datetime
+    event_id: int, volunteer_id: int | None, printed_at: datetime, *,
+    include_unassigned: bool = False,
 ) -> PdfWork:
     """Work that renders the delivery sheets of an event (one volunteer, or all), printed
-    at ``printed_at``."""
+    at ``printed_at``; the unassigned stops only with ``include_unassigned``."""
 
     def work(session: Session, path: Path) -> int:
         # Imported when first printing: reportlab is not needed to start the program.
         from stationapp.documents.delivery_sheets import make_delivery_sheets
 
         return make_delivery_sheets(session, event_id, path, printed_at=printed_at,
-                                    volunteer_id=volunteer_id).pages
+                                    volunteer_id=volunteer_id,
+                                    include_unassigned=include_unassigned).pages
 
     return work
 
@@ -187,9 +191,23 @@ class PdfMaker(QObject):
         progress.canceled.connect(self._cancel)
         self._progress = progress
 
+        # What would print blank (a character no font has) is gathered while the paper
+        # is laid out, and told before the clerk prints (the preview shows the blanks).
+        unprintable: list[Unprintable] = []
+
+        def checked(session: Session) -> int:
+            from stationapp.documents.printability import checked_printing
+
+            with checked_printing() as found:
+                pages = work(session, path)
+            unprintable.extend(found)
+            return pages
+
         def done(_pages: object) -> None:
             self._finish()
             self._open_preview(path, title, file_name, folder)
+            if unprintable:
+                self._warn_unprintable(unprintable)
 
         def failed(error: BaseException) -> None:
             self._finish()
@@ -198,11 +216,10 @@ class PdfMaker(QObject):
 
         task: SessionTask[Any]
         if notice is None:
-            task = self._operations.read_in_background(
-                lambda session: work(session, path), done, failed)
+            task = self._operations.read_in_background(checked, done, failed)
         else:
             def change(ctx: OperationContext) -> int:
-                return work(ctx.session, path)
+                return checked(ctx.session)
 
             def changed(result: Done[int]) -> None:
                 done(result.value)
@@ -251,6 +268,17 @@ class PdfMaker(QObject):
         if self.preview is dialog:
             self.preview = None
         dialog.deleteLater()
+
+    def _warn_unprintable(self, found: list[Unprintable]) -> None:
+        from stationapp.documents.printability import describe_unprintable
+
+        lines = "\n".join(render(line) for line in describe_unprintable(found))
+        self.problem.emit(lines)
+        advice = self.tr("They are blank in the preview. Check the names, or ask the "
+                         "administrator to install a font that has these characters.")
+        QMessageBox.warning(self.preview or self._widget,
+                            self.tr("Some characters will print blank"),
+                            f"{lines}\n\n{advice}")
 
     def _report(self, error: BaseException) -> None:
         if not isinstance(error, StationError):

@@ -1,5 +1,6 @@
-"""The Station tab of the settings dialog: name, phone, visit intervals, request time limit
-and the idle time after which a signed-in desk locks.
+"""The Station tab of the settings dialog: name, phone, who signs the papers (负责人,
+审核人, 制表人/填报人, 联系电话), visit intervals, request time limit and the idle time after
+which a signed-in desk locks.
 
 Name and phone are printed on every delivery sheet and report; the visit interval per care
 tier (关爱等级) moves every household's next visit; open requests older than the time
@@ -24,7 +25,14 @@ from PySide6.QtWidgets import (
 from stationapp.domain import text_rules
 from stationapp.domain.errors import ValidationError
 from stationapp.domain.vocab import CareTier
-from stationapp.services.settings import IDLE_LOCK_RANGE, RETENTION_YEARS_RANGE, StationSettings
+from stationapp.services.settings import (
+    CONTACT_PHONE_RULE,
+    IDLE_LOCK_RANGE,
+    RETENTION_YEARS_RANGE,
+    SIGN_OFF_FIELDS,
+    SIGN_OFF_RULES,
+    StationSettings,
+)
 from stationapp.ui.form_helpers import (
     ErrorLabel,
     clear_field_problems,
@@ -45,14 +53,16 @@ LIMIT_RANGE = (1, 365)
 """Smallest and largest request time limit in days the spin box allows."""
 
 STATION_FIELDS: tuple[str, ...] = (
-    "name", "phone", *(interval_field(t) for t in CareTier), "request_limit_days",
-    "idle_lock_minutes", "retention_years",
+    "name", "phone", *SIGN_OFF_FIELDS, "contact_phone",
+    *(interval_field(t) for t in CareTier), "request_limit_days", "idle_lock_minutes",
+    "retention_years",
 )
 """Fields of the Station tab with an inline error label (see :attr:`StationTab.errors`)."""
 
 
 class StationTab(QWidget):
-    """Name, phone and visit intervals of the station; saved by the dialog's Save button."""
+    """Name, phone, sign-off names and visit intervals of the station; saved by the
+    dialog's Save button."""
 
     def __init__(self, settings: StationSettings, parent: QWidget | None = None) -> None:
         """Build the form filled with ``settings``."""
@@ -84,6 +94,40 @@ class StationTab(QWidget):
         hint = QLabel(self.tr("Name and phone are printed on every delivery sheet and report."),
                       self)
         station_form.addRow(hint)
+
+        signing = QGroupBox(self.tr("Signed on the papers"), self)
+        signing_form = QFormLayout(signing)
+        signing_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.signer_edits: dict[str, QLineEdit] = {}
+        signer_labels = {
+            "responsible_person": self.tr("Person in &charge:"),
+            "reviewer": self.tr("Revie&wer:"),
+            "preparer": self.tr("Prepared &by:"),
+        }
+        for field in SIGN_OFF_FIELDS:
+            edit = QLineEdit(getattr(settings, field), self)
+            edit.setObjectName(field)
+            limit_text(edit, SIGN_OFF_RULES[field])
+            edit.setPlaceholderText(self.tr("Empty: a blank line to sign on"))
+            self.signer_edits[field] = edit
+            self._fields[field] = edit
+        self.contact_phone_edit = QLineEdit(settings.contact_phone, self)
+        self.contact_phone_edit.setObjectName("contact_phone")
+        limit_text(self.contact_phone_edit, CONTACT_PHONE_RULE)
+        self.contact_phone_edit.setPlaceholderText(self.tr("Empty: the station's phone"))
+        self._fields["contact_phone"] = self.contact_phone_edit
+        for text, field, widget in (
+            *((signer_labels[f], f, self.signer_edits[f]) for f in SIGN_OFF_FIELDS),
+            (self.tr("Contact p&hone:"), "contact_phone", self.contact_phone_edit),
+        ):
+            buddy = QLabel(text, self)
+            buddy.setBuddy(widget)
+            signing_form.addRow(buddy, with_error(widget, self.errors[field], self))
+        signing_hint = QLabel(self.tr(
+            "Printed in the sign-off blocks of the ledger, the monthly report, the event "
+            "report and the certificates."), self)
+        signing_hint.setWordWrap(True)
+        signing_form.addRow(signing_hint)
 
         intervals = QGroupBox(self.tr("Visit interval per care tier"), self)
         interval_form = QFormLayout(intervals)
@@ -153,6 +197,7 @@ class StationTab(QWidget):
         self.general_error = ErrorLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(station_form)
+        layout.addWidget(signing)
         layout.addWidget(intervals)
         layout.addWidget(requests)
         layout.addWidget(desk)
@@ -171,6 +216,10 @@ class StationTab(QWidget):
             request_limit_days=self.limit_spin.value(),
             idle_lock_minutes=self.idle_spin.value(),
             retention_years=self.retention_spin.value(),
+            responsible_person=self.signer_edits["responsible_person"].text(),
+            reviewer=self.signer_edits["reviewer"].text(),
+            preparer=self.signer_edits["preparer"].text(),
+            contact_phone=self.contact_phone_edit.text(),
         )
 
     def clear_problems(self) -> None:

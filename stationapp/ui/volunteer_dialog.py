@@ -2,7 +2,11 @@
 
 Name, phone, community, skills (the suggested ones as check boxes, others typed freely,
 separated by 、 or commas), station staff or not, the roles held per community (监督员 ·
-联络员 · 宣传员, one line each), active or not, and notes. An existing volunteer's hours
+联络员 · 宣传员, one line each), the ID (证件类型 and 证件号码) and volunteer number printed
+on the service certificate, active or not, and notes. A saved ID number is shown masked,
+as a member's in the household dialog: who may see full ID numbers (an administrator)
+reveals it with *Show ID number*, recorded in the audit trail; left as shown, it stays the
+number it was. An existing volunteer's hours
 (events and delivery rounds) and households as liaison are shown read-only. Save hands the
 form to the volunteer service in one transaction; every problem it finds is shown in red
 under its field and nothing is written. A conflict (someone else saved the volunteer
@@ -33,16 +37,21 @@ from sqlalchemy.orm import Session
 
 from stationapp.domain import text_rules
 from stationapp.domain.care_vocab import VolunteerRole
-from stationapp.domain.errors import ValidationError
+from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.vocab import DEFAULT_SKILLS
+from stationapp.services.accounts import SignedIn
 from stationapp.services.household_queries import list_communities
+from stationapp.services.id_masking import acting_account, masked_id, may_reveal_ids
 from stationapp.services.volunteers import (
+    ID_LIMIT,
+    ID_TYPES,
     SKILL_SEPARATOR,
     RoleInput,
     VolunteerInfo,
     VolunteerInput,
     create_volunteer,
     get_volunteer,
+    reveal_volunteer_id_number,
     split_skills,
     update_volunteer,
 )
@@ -61,7 +70,8 @@ from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.text_limits import limit_text
 
-VOLUNTEER_FIELDS: tuple[str, ...] = ("name", "phone", "community", "skills", "roles")
+VOLUNTEER_FIELDS: tuple[str, ...] = ("name", "phone", "community", "skills", "roles",
+                                      "id_type", "id_number", "volunteer_number")
 """Fields with an inline error label (see :attr:`VolunteerDialog.errors`)."""
 
 _SKILL_COLUMNS = 3
@@ -240,12 +250,18 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
         self._volunteer_id = volunteer_id
         self._version: int | None = None
         self.saved_volunteer_id: int | None = None
-        def read(session: Session) -> tuple[list[str], VolunteerInfo | None]:
+        self._id_number = ""
+        """The saved ID number (full), kept while its masked form is left as shown."""
+        self._masked_text = ""
+        def read(
+            session: Session,
+        ) -> tuple[list[str], VolunteerInfo | None, SignedIn | None]:
             communities = [c.name for c in list_communities(session)]
             return communities, (get_volunteer(session, volunteer_id)
-                                 if volunteer_id is not None else None)
+                                 if volunteer_id is not None else None), acting_account(
+                                     session, operations.actor)
 
-        communities, info = operations.read(read)
+        communities, info, self._id_viewer = operations.read(read)
 
         self.setStyleSheet(INVALID_STYLE)
         self._build(communities, info)
@@ -309,6 +325,7 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
             "Staff of the station can be liaisons, visitors and assignees like volunteers"))
         self.roles_editor = RolesEditor(communities, self)
         self.roles_editor.setObjectName("roles")
+        self._build_identity()
         self.hours_label = QLabel(self)
         self.hours_label.setObjectName("hours")
         self.hours_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -326,13 +343,17 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
         self._fields: dict[str, QWidget] = {
             "name": self.name_edit, "phone": self.phone_edit,
             "community": self.community_combo, "skills": self.other_skills_edit,
-            "roles": self.roles_editor,
+            "roles": self.roles_editor, "id_type": self.id_type_combo,
+            "id_number": self.id_number_edit, "volunteer_number": self.volunteer_number_edit,
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for text, name, field in (
             (self.tr("&Name:"), "name", self.name_edit),
             (self.tr("&Phone:"), "phone", self.phone_edit),
+            (self.tr("ID &type:"), "id_type", self.id_type_combo),
+            (self.tr("I&D number:"), "id_number", self.id_number_row),
+            (self.tr("Volunteer n&umber:"), "volunteer_number", self.volunteer_number_edit),
             (self.tr("&Community:"), "community", self.community_combo),
             (self.tr("S&kills:"), "skills", skills_field),
         ):
@@ -367,13 +388,76 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
-            self.name_edit, self.phone_edit, self.community_combo,
+            self.name_edit, self.phone_edit, self.id_type_combo, self.id_number_edit,
+            self.reveal_button, self.volunteer_number_edit, self.community_combo,
             *self.skill_boxes.values(), self.other_skills_edit, self.staff_check,
             *self.roles_editor.focus_widgets(), self.active_check, self.notes_edit,
             self.save_button,
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _build_identity(self) -> None:
+        self.id_type_combo = QComboBox(self)
+        self.id_type_combo.setObjectName("id_type")
+        self.id_type_combo.setEditable(True)
+        self.id_type_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.id_type_combo.addItems(list(ID_TYPES))
+        self.id_type_combo.setCurrentIndex(0)
+        self.id_number_edit = QLineEdit(self)
+        self.id_number_edit.setObjectName("id_number")
+        self.id_number_edit.setMaxLength(ID_LIMIT)
+        self.id_number_edit.setPlaceholderText(
+            self.tr("18 characters for a resident ID card (optional)"))
+        self.volunteer_number_edit = QLineEdit(self)
+        self.volunteer_number_edit.setObjectName("volunteer_number")
+        self.volunteer_number_edit.setMaxLength(ID_LIMIT)
+        self.volunteer_number_edit.setPlaceholderText(
+            self.tr("Number in the national volunteer service system (optional)"))
+        type_edit = self.id_type_combo.lineEdit()
+        if type_edit is not None:
+            type_edit.setMaxLength(ID_LIMIT)
+        self.reveal_button = QPushButton(self.tr("Sho&w ID number"), self)
+        self.reveal_button.setObjectName("reveal_id")
+        self.reveal_button.setAutoDefault(False)
+        self.reveal_button.setToolTip(self.tr(
+            "Shows the full ID number; recorded in the audit trail"))
+        self.reveal_button.setVisible(False)
+        self.reveal_button.clicked.connect(self.reveal_id_number)
+        self.id_number_row = QWidget(self)
+        row = QHBoxLayout(self.id_number_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.id_number_edit, 1)
+        row.addWidget(self.reveal_button)
+
+    def may_reveal(self) -> bool:
+        """True when a saved ID number is shown masked and the account acting may see it."""
+        return (bool(self._masked_text) and may_reveal_ids(self._id_viewer)
+                and self.id_number_edit.text().strip() == self._masked_text)
+
+    def reveal_id_number(self) -> None:
+        """Show the saved ID number in full, recorded in the audit trail."""
+        if not self.may_reveal() or self._volunteer_id is None:
+            return
+        volunteer_id, viewer = self._volunteer_id, self._id_viewer
+        try:
+            number = self._operations.read(
+                lambda session: reveal_volunteer_id_number(session, volunteer_id, by=viewer))
+        except StationError as error:
+            self.errors["id_number"].show_message(str(error))
+            return
+        self._masked_text = ""
+        self.id_number_edit.setText(number)
+        self._initial = self.current_input()
+        self.reveal_button.setVisible(False)
+
+    def typed_id_number(self) -> str:
+        """The ID number field's number: the saved one while its masked form is left as
+        shown."""
+        text = self.id_number_edit.text().strip()
+        if self._masked_text and text == self._masked_text:
+            return self._id_number
+        return text
 
     def _own_community_changed(self, text: str) -> None:
         self.roles_editor.default_community = " ".join(text.split())
@@ -403,6 +487,13 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
         self.roles_editor.set_roles(info.roles)
         self.active_check.setChecked(info.active)
         self.notes_edit.setPlainText(info.notes)
+        if info.id_type:
+            self.id_type_combo.setEditText(info.id_type)
+        self._id_number = info.id_number
+        self._masked_text = masked_id(info.id_number) if info.id_number else ""
+        self.id_number_edit.setText(self._masked_text)
+        self.reveal_button.setVisible(self.may_reveal())
+        self.volunteer_number_edit.setText(info.volunteer_number)
 
     # ------------------------------------------------------------ saving
 
@@ -415,7 +506,9 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
             community=self.community_combo.currentText(), skills=skills,
             active=self.active_check.isChecked(), notes=self.notes_edit.toPlainText(),
             is_staff=self.staff_check.isChecked(), roles=self.roles_editor.roles(),
-            version=self._version,
+            version=self._version, id_type=self.id_type_combo.currentText(),
+            id_number=self.typed_id_number(),
+            volunteer_number=self.volunteer_number_edit.text(),
         )
 
     def _failure_texts(self) -> FailureTexts:

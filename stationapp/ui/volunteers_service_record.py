@@ -1,5 +1,6 @@
 """A volunteer's service record (志愿服务记录证明): the dialog choosing its period, showing
-how much service falls in it (split out of the volunteers page)."""
+how much service falls in it and whether the same record was issued before (then it is
+printed again under its number, 补打), split out of the volunteers page."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,10 +16,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from stationapp.services.service_record import service_record
+from stationapp.services.service_record import (
+    IssuedCertificate,
+    ServiceRecord,
+    list_certificates,
+    service_record,
+)
 from stationapp.services.volunteers import get_volunteer
-from stationapp.ui.form_helpers import ErrorLabel, from_qdate, to_qdate
+from stationapp.ui.date_field import DateEdit
+from stationapp.ui.form_helpers import ErrorLabel, format_date, from_qdate, to_qdate
 from stationapp.ui.formatting import format_hours
 from stationapp.ui.operations import Operations
 
@@ -59,7 +66,8 @@ class ServiceRecordDialog(QDialog):
         self.error_label = ErrorLabel(self)
         explanation = QLabel(self.tr(
             "A certificate (志愿服务记录证明) with a new number is issued for the hours at "
-            "events and on delivery rounds in this period, and shown for printing."), self)
+            "events and on delivery rounds in this period, and shown for printing. The same "
+            "record issued before is printed again under its number, marked 补打."), self)
         explanation.setWordWrap(True)
         form = QFormLayout()
         start_label = QLabel(self.tr("&From:"), self)
@@ -89,10 +97,8 @@ class ServiceRecordDialog(QDialog):
         self.start_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resize(460, self.sizeHint().height())
 
-    def _date_edit(self, value: date, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+    def _date_edit(self, value: date, name: str) -> DateEdit:
+        edit = DateEdit(self)
         edit.setAccessibleName(name)
         edit.setDate(to_qdate(value))
         return edit
@@ -110,17 +116,30 @@ class ServiceRecordDialog(QDialog):
             self.issue_button.setEnabled(False)
             return
         volunteer_id = self._volunteer_id
-        record = self._operations.read(
-            lambda session: service_record(session, volunteer_id, start, end))
+
+        def read(session: Session) -> tuple[ServiceRecord, list[IssuedCertificate]]:
+            return (service_record(session, volunteer_id, start, end),
+                    list_certificates(session, volunteer_id))
+
+        record, issued = self._operations.read(read)
         if not record.entries:
             self.summary_label.clear()
             self.error_label.show_message(self.tr(
                 "No service recorded in this period: choose another period."))
             self.issue_button.setEnabled(False)
             return
-        self.summary_label.setText(self.tr(
-            "%n service(s), {hours} hours in total.", "", len(record.entries)).format(
-                hours=format_hours(record.total_hours)))
+        text = self.tr("%n service(s), {hours} hours in total.", "", len(record.entries)).format(
+            hours=format_hours(record.total_hours))
+        kept = next((c for c in issued if c.period_start == start and c.period_end == end
+                     and abs(c.hours - record.total_hours) < 0.005), None)
+        if kept is not None:
+            text += " " + self.tr(
+                "Issued before as No. {number} on {day}: it will be printed again under "
+                "that number, marked 补打.").format(number=kept.number,
+                                                 day=format_date(kept.issued_on))
+        self.summary_label.setText(text)
+        self.issue_button.setText(self.tr("&Reprint (补打)") if kept is not None
+                                  else self.tr("&Issue certificate"))
         self.issue_button.setEnabled(True)
 
     def accept(self) -> None:

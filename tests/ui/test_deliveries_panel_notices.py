@@ -87,24 +87,39 @@ def test_the_panel_shows_the_stops_the_sheet_prints(
     event_id = planned_event(ledger, today, [first, second])
     panel = DeliveriesPanel(Operations(ledger, "clerk"), event_id)
     qtbot.addWidget(panel)
-    # The clerk's own order, not the natural one, and one stop taken back to unassigned.
+    # One stop taken back to unassigned. (There is no manual order any more: the walking
+    # route is THE order, issue 15.)
     assert panel.select_sheet(first)
-    panel.select_rows([0])
-    assert panel.move_selected(1)
-    panel.select_rows([0])
+    assert [s.community for s in panel.model.stops()] == ["东旭小区", "锦华一区"]
+    panel.select_rows([1])
     assert panel.assign_selected(None)
 
     with ledger.session() as session:
         sheets = delivery_sheets(session, event_id)
-    printed = [(sheet.volunteer, [(s.number, s.address, s.recipient, s.items)
-                                  for s in sheet.stops]) for sheet in sheets.sheets]
-    shown: list[tuple[str, list[tuple[int, str, str, str]]]] = []
-    for stop in panel.all_stops():  # volunteers by name, unassigned last, as printed
-        name = stop.volunteer or UNASSIGNED
-        if not shown or shown[-1][0] != name:
-            shown.append((name, []))
-        stops = shown[-1][1]
-        stops.append((len(stops) + 1, stop.address, stop.recipient, stop.items))
-    assert shown == printed
-    assert [name for name, _ in printed] == ["刘墨林", "李玉珍", UNASSIGNED]
+        everything = delivery_sheets(session, event_id, include_unassigned=True)
+    printed = [((sheet.volunteer, sheet.community),
+                [(s.number, s.address, s.recipient, s.items) for s in sheet.stops])
+               for sheet in everything.sheets]
+    # A printed sheet is a walking route: one per volunteer and community, doors in
+    # building → unit → floor → room order, one number per stop continuous across the
+    # volunteer's sheets. The panel lists the very same stops in the same order with the
+    # same numbers, and says which sheet each is on.
+    shown = [((stop.volunteer or UNASSIGNED, stop.community),
+              (stop.number, stop.address, stop.recipient, stop.items))
+             for stop in panel.all_stops()]  # volunteers by name, unassigned last
+    assert shown == [(key, stop) for key, stops in printed for stop in stops]
+    # 李玉珍's two doors lie in two communities: two sheets, 第 1/2 张 and 第 2/2 张, and
+    # the second continues the numbers of the first
+    assert [(s.volunteer, s.community, s.part, s.parts, s.unassigned,
+             [stop.number for stop in s.stops]) for s in everything.sheets] == [
+        ("刘墨林", "东旭小区", 1, 1, False, [1]), ("李玉珍", "晖苑小区", 1, 2, False, [1]),
+        ("李玉珍", "锦华一区", 2, 2, False, [2]), (UNASSIGNED, "锦华一区", 1, 1, True, [1])]
+    assert [(s.sheet_label, s.number) for s in panel.all_stops()] == [
+        ("东旭小区 · 1/1", 1), ("晖苑小区 · 1/2", 1), ("锦华一区 · 2/2", 2),
+        ("锦华一区 · 1/1", 1)]
+    assert printed[-1][1] == [(1, "锦华一区2号楼1单元101室", "张桂兰", "春联 × 1、窗花 × 2")]
+    # by default the stop taken back to unassigned is left out, only counted
+    assert [s.volunteer for s in sheets.sheets] == ["刘墨林", "李玉珍", "李玉珍"]
+    assert sheets.sheets == everything.sheets[:-1]
+    assert (sheets.left_out, everything.left_out) == (1, 0)
     assert all(items == "春联 × 1、窗花 × 2" for _, stops in printed for *_, items in stops)

@@ -250,7 +250,8 @@ def test_plan_assign_print_and_record_outcomes(
     panel.print_sheet()
     preview = wait_for_preview(qtbot, panel.pdf)
     assert preview.is_ready()
-    assert preview.page_count() == 1
+    # 2 pages: 刘墨林's two doors lie in 东旭小区 and 锦华一区, one walking-route sheet each
+    assert preview.page_count() == 2
     assert "刘墨林" in preview.windowTitle()
     preview.done(0)
 
@@ -307,7 +308,7 @@ def test_plan_assign_print_and_record_outcomes(
     assert row_of_event is not None
     shown = [page.model.index(row_of_event, c).data()
              for c in (EventColumn.PLANNED, EventColumn.DONE, EventColumn.PENDING)]
-    assert shown == ["4 household(s)", "3", "1"]
+    assert shown == ["4 household(s)", "3 household(s)", "1 household(s)"]
     assert boxes.warnings == []
     page.close_windows()
 
@@ -330,7 +331,7 @@ def planned_event(station: Station) -> int:
     return event_id
 
 
-def test_hand_assignment_and_moving_stops(qtbot: QtBot, station: Station) -> None:
+def test_hand_assignment_and_walking_order(qtbot: QtBot, station: Station) -> None:
     event_id = planned_event(station)
     first, _second = station.volunteers
     panel = DeliveriesPanel(Operations(station.database, "clerk"), event_id)
@@ -347,14 +348,15 @@ def test_hand_assignment_and_moving_stops(qtbot: QtBot, station: Station) -> Non
 
     assert panel.select_sheet(first)
     before = [s.recipient for s in panel.model.stops()]
+    # The walking route is THE order (issue 15): numbered 1…n as printed, no ↑/↓ to move
+    # a stop, Ctrl+Down moves nothing.
+    assert [s.stop_order for s in panel.model.stops()] == [1, 2, 3]
+    assert [s.number for s in panel.model.stops()] == [1, 2, 3]
+    assert not hasattr(panel, "up_button") and not hasattr(panel, "move_selected")
     panel.select_rows([0])
     panel.table.setFocus()
-    qtbot.keyClick(panel.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    after = [s.recipient for s in panel.model.stops()]
-    assert after == [before[1], before[0], before[2]]
-    assert [s.stop_order for s in panel.model.stops()] == [1, 2, 3]
-    assert panel.selected_stops()[0].recipient == before[0]  # the moved stop stays selected
-    panel.up_button.click()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down,  # type: ignore[no-untyped-call]
+                   Qt.KeyboardModifier.ControlModifier)
     assert [s.recipient for s in panel.model.stops()] == before
 
     # Back to unassigned by hand.
@@ -565,14 +567,14 @@ def test_main_window_has_events_and_volunteers_pages(
 ) -> None:
     make_event(station)
     navigation = main_window.navigation
-    navigation.setCurrentRow(1)
+    navigation.setCurrentRow(main_window.pages.indexOf(main_window.events))
     assert main_window.pages.currentWidget() is main_window.events
     qtbot.waitUntil(lambda: main_window.events.shown_count() == 1, timeout=WAIT_MS)
     assert main_window.count_label.text() == "1 event(s) shown"
     navigation.setCurrentRow(main_window.pages.indexOf(main_window.volunteers))
     qtbot.waitUntil(lambda: main_window.volunteers.shown_count() == 2, timeout=WAIT_MS)
     assert main_window.count_label.text() == "2 volunteer(s) shown"
-    navigation.setCurrentRow(0)
+    navigation.setCurrentRow(main_window.pages.indexOf(main_window.households))
     assert main_window.count_label.text() == "4 of 4 households shown"
     main_window.refresh_action.trigger()  # F5 reads the page shown again
     assert main_window.count_label.text() == "7 of 7 households shown"

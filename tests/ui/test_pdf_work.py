@@ -23,6 +23,7 @@ from stationapp.ui.pdf_preview import PdfPreviewDialog
 from stationapp.ui.pdf_work import (
     PdfMaker,
     event_report_work,
+    ledger_work,
     monthly_report_work,
     service_certificate_work,
 )
@@ -100,3 +101,26 @@ def test_a_paper_that_cannot_be_made_says_why(qtbot: QtBot, station: Database) -
     warning.assert_called_once()
     assert pdf.preview is None and not pdf.busy()
     assert notices == []
+
+
+def test_a_character_no_font_has_is_told_before_printing(qtbot: QtBot, station: Database,
+                                                         today: date) -> None:
+    from stationapp.domain.models import Household
+    from stationapp.services.household_queries import HouseholdFilter
+    from stationapp.services.ledger_data import DEFAULT_LEDGER_COLUMNS
+
+    with station.session() as session:
+        household = session.scalars(select(Household).order_by(Household.id)).first()
+        assert household is not None
+        household.head_name = "王\ue000"
+    pdf, _operations, _notices = maker(qtbot, station)
+    problems: list[str] = []
+    pdf.problem.connect(problems.append)
+    with mock.patch("stationapp.ui.pdf_work.QMessageBox.warning") as warning:
+        pdf.make(ledger_work(HouseholdFilter(status=None), DEFAULT_LEDGER_COLUMNS, "",
+                             station.clock.now()), "ledger", "ledger.pdf")
+        qtbot.waitUntil(lambda: pdf.preview is not None, timeout=PDF_WAIT_MS)
+    # The paper is made (the preview shows the blank), and the clerk is told which name.
+    assert problems and "这个字打印不出来" in problems[0] and "王" in problems[0]
+    warning.assert_called_once()
+    close(qtbot, pdf)

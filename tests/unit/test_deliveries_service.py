@@ -32,7 +32,7 @@ from stationapp.domain.models import Household
 from stationapp.domain.people import born_on_or_before_for_age
 from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome, HouseholdStatus
 from stationapp.services.database import Database
-from stationapp.services.delivery_assignment import assign, auto_assign, move_stop, renumber_stops
+from stationapp.services.delivery_assignment import assign, auto_assign, renumber_stops
 from stationapp.services.delivery_outcomes import (
     add_note_to_household,
     cancel_pending_for_household,
@@ -296,29 +296,24 @@ def test_stops_follow_natural_address_order(database: Database, ledger: dict[str
     assert rows[0].address == "东旭小区1号楼1单元101室"
 
 
-def test_move_stop_renumbers_the_list(database: Database, ledger: dict[str, int]) -> None:
+def test_stored_stop_numbers_do_not_decide_the_order(
+    database: Database, ledger: dict[str, int]
+) -> None:
+    """The walking route is THE order (issue 15): a list reads in walking order, numbered
+    1…n, whatever the stored ``stop_order`` column says (the clerk's old manual order)."""
     ids = one_of_each(database)
     by_id = {v: k for k, v in ledger.items()}
     with database.session() as s:
         plan_deliveries(s, ids["event"], [ledger[k] for k in NATURAL],
                         [PlanLine(ids["couplet"], 1), PlanLine(ids["fu"], 1)], "clerk")
         assign(s, [r.id for r in list_deliveries(s, ids["event"])], ids["zhang"], "clerk")
-        rows = list_deliveries(s, ids["event"], volunteer_id=ids["zhang"])
-        assert [by_id[r.household_id] for r in rows[::2]] == NATURAL
-        b10 = next(r for r in rows if r.household_id == ledger["b10"])
-        move_stop(s, b10.id, 2, "clerk")
+        for n, delivery in enumerate(s.scalars(select(Delivery).where(
+                Delivery.event_id == ids["event"]))):
+            delivery.stop_order = 100 - n  # backwards, as a clerk's ↑/↓ could have left it
     with database.session() as s:
         rows = list_deliveries(s, ids["event"], volunteer_id=ids["zhang"])
-        assert [by_id[r.household_id] for r in rows[::2]] == [
-            "dong", "b10", "wang", "li", "r1001", "u10"]
+        assert [by_id[r.household_id] for r in rows[::2]] == NATURAL
         assert [r.stop_order for r in rows] == [n for n in range(1, 7) for _ in range(2)]
-        dong = next(r for r in rows if r.household_id == ledger["dong"])
-        move_stop(s, dong.id, 6, "clerk")
-        order = [by_id[r.household_id] for r in list_deliveries(s, ids["event"])[::2]]
-        assert order == ["b10", "wang", "li", "r1001", "u10", "dong"]
-        with pytest.raises(ValidationError) as caught:
-            move_stop(s, dong.id, 7, "clerk")
-        assert caught.value.field == "new_position"
         renumber_stops(s, ids["event"], ids["zhang"], "clerk")
         rows = list_deliveries(s, ids["event"])
         assert [by_id[r.household_id] for r in rows[::2]] == NATURAL

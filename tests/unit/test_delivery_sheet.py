@@ -31,7 +31,12 @@ from stationapp.reports.fonts import FontNotFoundError, cjk_font
 from stationapp.services.database import Database
 from stationapp.services.household_types import HouseholdInput, ResidentInput
 from stationapp.services.households import create_household
-from stationapp.services.sheet_data import UNASSIGNED, DeliverySheets, delivery_sheets
+from stationapp.services.sheet_data import (
+    UNASSIGNED,
+    UNASSIGNED_WARNING,
+    DeliverySheets,
+    delivery_sheets,
+)
 from stationapp.workflows.opening import open_database
 
 ID_NUMBER = "37050219380501001X"  # valid GB 11643, born 1938-05-01
@@ -39,7 +44,9 @@ HEALTH_NOTE = "高血压，每天服药"
 PRINTED = datetime(2026, 2, 9, 15, 30)
 TODAY = PRINTED.date()
 LONG_ROUND = 24
-"""Stops of 王志愿's round: three pages."""
+"""Stops of 王志愿's round: six pages (each stop has outcome boxes, 备注 and 代签 rows)."""
+WALKING_ORDER = sorted(range(1, LONG_ROUND + 1), key=lambda n: (20 + n % 5, n // 5 + 1))
+"""住户NN号 of 王志愿's round as the sheet walks them: building 20 … 24, floor by floor."""
 
 
 # ---------------------------------------------------------------- PDF helpers
@@ -125,7 +132,8 @@ def plant(s: Session, event: int, household: int, item_id: int, quantity: int,
 
 
 def build_station(database: Database) -> Station:
-    """王志愿 has a long round (24 stops), 刘红 three, one stop nobody has yet.
+    """王志愿 has a long round (24 stops), 刘红 three, one stop nobody has yet; every door
+    is in 锦华一区, so each volunteer has one walking-route sheet.
 
     李大爷 (with an ID number and a health note on the household) gets 春联 and 福字:
     one stop. 曾国强's 春联 was already delivered: not on the sheet. 赵明 volunteers
@@ -158,7 +166,7 @@ def build_station(database: Database) -> Station:
         for n in range(1, LONG_ROUND + 1):
             hid = add_household(s, str(20 + n % 5), f"{n // 5 + 1}0{n % 5 + 1}", f"住户{n:02d}号",
                                 phone=f"139054600{n:02d}")
-            # stops numbered in reverse of the address order: the clerk's order wins
+            # the clerk's stop numbers run against the doors: the sheet walks the doors
             plant(s, event.id, hid, couplet, 2, wang.id, LONG_ROUND + 1 - n)
         nobody = add_household(s, "9", "909", "无人送")
         plant(s, event.id, nobody, couplet, 1, None, 0)
@@ -194,26 +202,57 @@ def test_sheets_group_pending_stops_per_volunteer(database: Database, station: S
     assert (data.station_name, data.station_phone) == ("东利党员服务社", "0546-8321234")
     assert data.event_title == "写春联送祝福 · 锦华一区"
     assert data.event_date == datetime(2026, 2, 10, 9, 0)
-    # by name (as the deliveries list orders them), the unassigned stops last
-    assert [s.volunteer for s in data.sheets] == ["刘红", "王志愿", UNASSIGNED]
+    # by name (as the deliveries list orders them); the unassigned stop is left out by
+    # default (a 未分配 sheet could be handed out by mistake), only counted
+    assert [s.volunteer for s in data.sheets] == ["刘红", "王志愿"]
+    assert UNASSIGNED not in repr(data.sheets) and "无人送" not in repr(data.sheets)
+    assert data.left_out == 1
+    # every door is in 锦华一区: one walking-route sheet per volunteer
+    assert [(s.community, s.part, s.parts, s.unassigned) for s in data.sheets] == [
+        ("锦华一区", 1, 1, False), ("锦华一区", 1, 1, False)]
     liu = data.sheets[0]
     assert liu.volunteer_phone == "13800002222"
+    # walking order 2号楼 → (3号楼) → 4号楼 → 10号楼, not the clerk's stop numbers (李 1,
+    # 单 3, 孙 4). The numbers are the panel's: 曾国强 at 3号楼, already delivered, keeps his
+    # number 2 and is not printed, so the printed numbers are 1, 3, 4.
     assert [(stop.number, stop.recipient) for stop in liu.stops] == [
-        (1, "李大爷"), (2, "单秀英"), (3, "孙桂兰"),
+        (1, "李大爷"), (3, "孙桂兰"), (4, "单秀英"),
     ]
     li = liu.stops[0]
     assert li.address == "锦华一区2号楼1单元301室"
     assert li.phone == "13905461234"
     assert li.items == "春联 × 2、福字 × 1"
     assert li.notes == "行动不便，请多敲门"
-    assert liu.stops[1].notes == "第 2 次上门"
+    shan = liu.stops[2]
+    assert (shan.recipient, shan.notes, shan.attempt) == ("单秀英", "第 2 次上门", 2)
+    assert shan.previous == ""  # no failed visit in its history to quote
     assert liu.totals == (("春联", 3, "幅"), ("福字", 2, "张"))
     wang = data.sheets[1]
     assert len(wang.stops) == LONG_ROUND
     assert [stop.number for stop in wang.stops] == list(range(1, LONG_ROUND + 1))
-    assert wang.stops[0].recipient == f"住户{LONG_ROUND:02d}号"  # stop order, not address
+    # A sheet is a walking route (issue 15): building → unit → floor → room, whatever the
+    # clerk's stop numbers say (they put 住户24号 first).
+    assert [stop.recipient for stop in wang.stops] == [f"住户{n:02d}号" for n in WALKING_ORDER]
+    assert [stop.recipient for stop in wang.stops[:5]] == [
+        "住户05号", "住户10号", "住户15号", "住户20号", "住户01号"]
+    assert [stop.address for stop in wang.stops[:2]] == [
+        "锦华一区20号楼1单元201室", "锦华一区20号楼1单元301室"]
+    assert wang.stops[-1].recipient == "住户24号"
     assert wang.totals == (("春联", 2 * LONG_ROUND, "幅"),)
-    assert data.sheets[2].stops[0].recipient == "无人送"
+
+
+def test_unassigned_stops_only_when_asked(database: Database, station: Station) -> None:
+    default = sheets_of(database, station.event)
+    data = sheets_of(database, station.event, include_unassigned=True)
+    assert data.left_out == 0
+    assert [s.volunteer for s in data.sheets] == ["刘红", "王志愿", UNASSIGNED]
+    assert data.sheets[:2] == default.sheets  # the volunteers' sheets are the same
+    nobody = data.sheets[2]
+    assert (nobody.unassigned, nobody.community, nobody.volunteer_phone) == (
+        True, "锦华一区", "")
+    assert [(stop.number, stop.recipient, stop.address) for stop in nobody.stops] == [
+        (1, "无人送", "锦华一区9号楼1单元909室")]
+    assert nobody.totals == (("春联", 1, "幅"),)
 
 
 def test_sheets_never_carry_id_numbers_or_health_notes(
@@ -257,7 +296,7 @@ def test_station_name_falls_back_when_never_set(database: Database, station: Sta
 
 def test_pdf_numbers_pages_per_volunteer(sqlite_station: tuple[Database, Station]) -> None:
     database, station = sqlite_station
-    data = sheets_of(database, station.event)
+    data = sheets_of(database, station.event, include_unassigned=True)
     target = io.BytesIO()
     pages = render_delivery_sheets(data, target, printed_at=PRINTED)
     texts = pages_text(target.getvalue())
@@ -269,18 +308,22 @@ def test_pdf_numbers_pages_per_volunteer(sqlite_station: tuple[Database, Station
         if number[0] == 1:
             sections.append([])
         sections[-1].append(number)
-    assert [len(section) for section in sections] == [1, 3, 1]  # 刘红, 王志愿, 未分配
+    # 刘红 (3 stops), 王志愿 (24 stops, taller with 备注 and 代签: 6 pages), 未分配 (asked for)
+    assert [len(section) for section in sections] == [1, 6, 1]
+    assert pages == 8
     for section in sections:
         assert section == [(i, len(section)) for i in range(1, len(section) + 1)]
-    assert "第 1 页 / 共 3 页" in texts[1]
-    assert "第 3 页 / 共 3 页" in texts[3]
+    assert "第 1 页 / 共 6 页" in texts[1]
+    assert "第 6 页 / 共 6 页" in texts[6]
 
     # every page says whose it is and when it was printed; the header repeats
-    for text, volunteer in zip(texts, ["刘红", "王志愿", "王志愿", "王志愿", UNASSIGNED],
-                               strict=True):
+    for text, volunteer in zip(texts, ["刘红", *["王志愿"] * 6, UNASSIGNED], strict=True):
         assert f"志愿者：{volunteer}" in text
         assert "打印时间 2026-02-09 15:30" in text
         assert "收件人签字" in text
+    # the unassigned sheet says so in large letters, and only it
+    assert UNASSIGNED_WARNING in texts[7] and "无人送" in texts[7]
+    assert all(UNASSIGNED_WARNING not in text for text in texts[:7])
 
 
 def test_pdf_shows_what_the_volunteer_needs(sqlite_station: tuple[Database, Station]) -> None:
@@ -298,7 +341,10 @@ def test_pdf_shows_what_the_volunteer_needs(sqlite_station: tuple[Database, Stat
     assert ID_NUMBER not in everything
     assert "高血压" not in everything
     assert "曾国强" not in everything  # delivered already
-    assert "住户01号" in everything and "无人送" in everything
+    assert "住户01号" in everything
+    # the unassigned stop is not printed unless asked for: 刘红's page, 王志愿's six
+    assert len(pages_text(target.getvalue())) == 7
+    assert "无人送" not in everything and UNASSIGNED not in everything
 
 
 def test_pdf_embeds_every_font(sqlite_station: tuple[Database, Station], tmp_path: Path) -> None:
@@ -316,8 +362,13 @@ def test_one_volunteers_file_numbers_its_own_pages(
     target = io.BytesIO()
     pages = render_delivery_sheets(
         sheets_of(database, station.event, volunteer_name="王志愿"), target, PRINTED)
-    assert pages == 3
-    assert page_numbers(pages_text(target.getvalue())) == [(1, 3), (2, 3), (3, 3)]
+    assert pages == 6  # 24 stops, each with outcome boxes, 备注 and 代签 rows
+    texts = pages_text(target.getvalue())
+    assert page_numbers(texts) == [(i, 6) for i in range(1, 7)]
+    # the doors come in walking order across the pages, not in the clerk's stop order
+    everything = "".join(texts)
+    positions = [everything.index(f"住户{n:02d}号") for n in WALKING_ORDER]
+    assert positions == sorted(positions)
 
 
 def test_nothing_pending_gives_one_page_that_says_so(

@@ -92,9 +92,9 @@ def test_one_page_certificate() -> None:
         "志愿服务记录证明", "证明编号：FW2026-0003", "兹证明王书文同志（锦华一区）",
         "于2026年1月1日至2026年11月26日在东利党员服务社参加志愿服务8次",
         "累计志愿服务19.5小时", "担任职务：锦华一区监督员、锦华一区宣传员",
-        "序号日期服务内容类别时长（小时）", "2026-01-05", "翰墨迎春", "送上门",
+        "序号日期服务内容类别时长（小时）", "2026年1月5日", "翰墨迎春", "送上门",
         "暖气片排气的注意事项", "合计8次19.5", "特此证明", "（盖章）", "2026年11月26日",
-        "联系电话：0546-8123456", "第1页/共1页",
+        "联系电话：0546-8123456", "本证明共1页第1页",
     ):
         assert expected in everything, expected
     assert "13905461234" not in everything  # the volunteer's own phone is not printed
@@ -106,9 +106,9 @@ def test_a_long_record_continues_with_the_header_repeated() -> None:
     texts = [flat(t) for t in pages_of(pdf)]
     assert len(texts) >= 3
     for number, text in enumerate(texts, start=1):
-        assert f"第{number}页/共{len(texts)}页" in text
+        assert f"本证明共{len(texts)}页第{number}页" in text
         assert "编号FW2026-0003" in text  # the running header names the certificate
-    table_pages = [t for t in texts if "2026-" in t.replace("2026-11-2610:00", "")]
+    table_pages = [t for t in texts if "2026年" in t.replace("2026年11月26日", "")]
     assert all("序号日期服务内容类别时长（小时）" in t for t in table_pages)
     assert "合计60次" in texts[-1] or "合计60次" in texts[-2]
     everything = "".join(texts)

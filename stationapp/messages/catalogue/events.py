@@ -46,4 +46,24 @@ TEXTS: dict[str, Text] = {
     "event.hours_out_of_range": Text(
         en="Hours served must be between 0 and {most}",
         zh="服务时长应在 0 到 {most} 小时之间"),
+    "event.field_summary": Text(en="Summary", zh="活动小结"),
+    "event.field_caption": Text(en="Photo caption", zh="照片说明"),
+    "event.summary_saved": Text(
+        en="The summary of event {id} is saved.", zh="活动 {id} 的小结已保存。"),
+    "event.photo_limit": Text(
+        en="An event can have at most {limit} photos; remove one first",
+        zh="每个活动最多 {limit} 张照片，请先删除一张"),
+    "event.photo_unreadable": Text(
+        en="“{name}” is not a photo the program can read (JPEG, PNG …)",
+        zh="“{name}”不是能读取的照片（JPEG、PNG 等）"),
+    "event.photo_not_found": Text(
+        en="There is no photo number {id}.", zh="找不到编号为 {id} 的照片"),
+    "event.photo_added": Text(
+        en="Photo {id} added to event {event} ({count} of at most {limit}).",
+        zh="已为活动 {event} 添加照片 {id}（第 {count} 张，最多 {limit} 张）。"),
+    "event.photo_removed": Text(en="Photo {id} removed.", zh="已删除照片 {id}。"),
+    "event.no_photos": Text(en="Event {id} has no photos.", zh="活动 {id} 没有照片。"),
+    "event.file_missing": Text(en="There is no file “{path}”", zh="找不到文件“{path}”"),
+    "event.summary_file_unreadable": Text(
+        en="“{path}” is not a UTF-8 text file", zh="“{path}”不是 UTF-8 编码的文本文件"),
 }

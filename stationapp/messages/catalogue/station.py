@@ -197,6 +197,11 @@ TEXTS: dict[str, Text] = {
     "station.request_limit_range": Text(
         en="The time limit for settling a request should be between 1 and 365 days",
         zh="诉求办结时限应在1到365天之间"),
+    # who signs the papers (services/settings.py: StationSettings sign-off fields)
+    "station.field_responsible_person": Text(en="Person in charge", zh="负责人"),
+    "station.field_reviewer": Text(en="Reviewer", zh="审核人"),
+    "station.field_preparer": Text(en="Prepared by", zh="制表人/填报人"),
+    "station.field_contact_phone": Text(en="Contact phone for papers", zh="报表联系电话"),
     # the catalogues of event types and items (services/catalogue.py)
     "station.event_type_taken": Text(
         en="There is already an event type called “{name}”",

@@ -27,6 +27,10 @@ TEXTS: dict[str, Text] = {
     "volunteer.twin": Text(
         en="A volunteer with the same name and phone is already registered (number {id})",
         zh="同名同电话的志愿者已经登记过（编号 {id}）"),
+    # the volunteer's identity (services/volunteers.py)
+    "volunteer.field_id_type": Text(en="ID type", zh="证件类型"),
+    "volunteer.field_id_number": Text(en="ID number", zh="证件号码"),
+    "volunteer.field_volunteer_number": Text(en="Volunteer number", zh="志愿者编号"),
     # volunteer hours and certificates (services/service_record.py)
     "volunteer.period_reversed": Text(
         en="The end date cannot be earlier than the start date",
@@ -46,6 +50,15 @@ TEXTS: dict[str, Text] = {
         en="Certificate number {number} was just used by another computer: please issue it "
            "again (it will get the next number)",
         zh="证明编号 {number} 刚被另一台电脑用了，请再开一次（会用下一个编号）"),
+    "volunteer.certificate_not_found": Text(
+        en="No certificate with number {number} in the register",
+        zh="证明登记簿里没有编号为 {number} 的证明"),
+    "volunteer.certificate_changed": Text(
+        en="The hours of certificate {number}'s period have changed since it was issued "
+           "({kept} hours then, {now} now): please issue a new certificate instead of "
+           "reprinting it",
+        zh="证明 {number} 开具后，这段时间的服务时长有变动（当时 {kept} 小时，现在 {now} 小时），"
+           "请重新开具证明，不要补打"),
     # roles as words inside a message (domain/vocab_words.py); the Chinese words are the
     # labels of domain/care_vocab.py, exactly
     "volunteer.role_supervisor": Text(en="supervisor", zh="监督员"),
