@@ -70,6 +70,15 @@ def mask_id_number(number: str) -> str:
     return _ID_NUMBER.sub(lambda m: f"{m.group(1)}********{m.group(2)}", number)
 
 
+def mask_document_number(number: str) -> str:
+    """Any identity document's number with only its first and last few characters kept:
+    a resident ID as ``370502********1234``, a passport ``E1*****89``."""
+    if len(number) == 18:
+        return mask_id_number(number)
+    keep = 2 if len(number) >= 6 else 0
+    return number[:keep] + "*" * (len(number) - 2 * keep) + (number[-keep:] if keep else "")
+
+
 @lru_cache(maxsize=1024)
 def _is_secret(field: str) -> bool:
     return any(word in field.lower() for word in _SECRET_FIELDS)
@@ -101,6 +110,9 @@ def trail_value(field: str, value: Any) -> Any:
     if isinstance(value, bytes | bytearray | memoryview):
         return binary_summary(bytes(value))
     text = str(value)
+    if field.rsplit(".", 1)[-1] == "id_number":
+        # Any document's number (a passport, a travel permit) kept in a number field.
+        return mask_document_number(text)
     # An ID number has 18 characters: shorter text cannot hold one (most values).
     return mask_id_number(text) if len(text) >= 18 else text
 

@@ -66,6 +66,7 @@ from stationapp.ui.event_dialog import LineFocus
 from stationapp.ui.form_helpers import INACTIVE_COLOR, INVALID_STYLE, ErrorLabel
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import OperationContext, Operations, describe_failure
+from stationapp.ui.scaled_font import rows_follow_font
 from stationapp.ui.text_limits import limit_text
 
 log = logging.getLogger("stationapp.ui")
@@ -292,7 +293,7 @@ class DeliveryPlannerDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        rows_follow_font(self.table, 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CandidateColumn.MOBILITY, QHeaderView.ResizeMode.Stretch)
@@ -322,7 +323,7 @@ class DeliveryPlannerDialog(QDialog):
         self.items_table.setHorizontalHeaderLabels(
             [self.tr("Item"), self.tr("Quantity"), self.tr("Unit")])
         self.items_table.verticalHeader().setVisible(False)
-        self.items_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        rows_follow_font(self.items_table, 14)
         self.items_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -78,6 +78,7 @@ from stationapp.ui.form_helpers import (
 )
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
+from stationapp.ui.scaled_font import rows_follow_font
 from stationapp.ui.text_limits import limit_text
 
 EVENT_FIELDS: tuple[str, ...] = (
@@ -361,7 +362,7 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         # table around them (a stop on the way that does nothing).
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        rows_follow_font(table, 14)
         table.setMinimumHeight(140)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -37,7 +37,7 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -94,6 +94,7 @@ from stationapp.ui.member_editor import MemberEditor
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.person_picker import PersonPicker
+from stationapp.ui.scaled_font import scale_font
 from stationapp.ui.status_dialog import StatusDialog
 from stationapp.ui.text_limits import limit_text
 
@@ -163,10 +164,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
         self.status_banner = QLabel(self)
         self.status_banner.setObjectName("status_banner")
         self.status_banner.setWordWrap(True)
-        banner_font = QFont(self.status_banner.font())
-        banner_font.setBold(True)
-        banner_font.setPointSizeF(banner_font.pointSizeF() * 1.3)
-        self.status_banner.setFont(banner_font)
+        scale_font(self.status_banner, 1.3, bold=True)
         self.status_banner.setStyleSheet(
             "QLabel#status_banner { background: #fff1d6; color: #7a4100;"
             " border: 1px solid #e0a030; border-radius: 4px; padding: 8px; }"

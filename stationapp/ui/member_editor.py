@@ -47,6 +47,7 @@ from stationapp.ui.form_helpers import (
     with_error,
 )
 from stationapp.ui.text_limits import limit_text
+from stationapp.ui.unprintable_names import warn_unprintable
 
 HEAD_RELATION = RELATIONS[0]
 """The relation written for the head of household (户主)."""
@@ -175,6 +176,7 @@ class MemberEditor(QDialog):
         self.id_number_edit.textChanged.connect(self._id_number_changed)
         self.birth_edit.textChanged.connect(self._update_hint)
         self.head_check.toggled.connect(self._head_toggled)
+        warn_unprintable(self.name_edit, self.errors["name"], self._fit_messages)
         if member is not None:
             self.set_value(member)
         self._update_hint()

@@ -80,6 +80,7 @@ from stationapp.ui.request_step_dialog import (
     set_plain_height,
     to_the_minute,
 )
+from stationapp.ui.scaled_font import rows_follow_font, scale_font
 from stationapp.ui.text_limits import limit_text
 
 log = logging.getLogger("stationapp.ui")
@@ -195,15 +196,10 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         # The status, prominently, for an existing request
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status")
-        font = self.status_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.status_label.setFont(font)
+        scale_font(self.status_label, 1.4, bold=True)
         self.days_label = QLabel(self)
         self.days_label.setObjectName("days_open")
-        days_font = self.days_label.font()
-        days_font.setPointSizeF(days_font.pointSizeF() * 1.15)
-        self.days_label.setFont(days_font)
+        scale_font(self.days_label, 1.15)
         banner = QHBoxLayout()
         banner.addWidget(self.status_label)
         banner.addSpacing(16)
@@ -246,8 +242,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self.history_table.setWordWrap(False)
         self.history_table.verticalHeader().setVisible(False)
         self.history_table.setMinimumHeight(150)
-        self.history_table.verticalHeader().setDefaultSectionSize(
-            self.fontMetrics().height() + 8)
+        rows_follow_font(self.history_table, 8)
         header = self.history_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -23,7 +23,6 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -77,6 +76,7 @@ from stationapp.ui.form_helpers import (
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.person_picker import PersonPicker
+from stationapp.ui.scaled_font import scale_font
 from stationapp.ui.text_limits import limit_text
 from stationapp.workflows.visits import record_visit
 
@@ -217,10 +217,7 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self.household_label = QLabel(self)
         self.household_label.setObjectName("household")
         self.household_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = QFont(self.household_label.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.household_label.setFont(font)
+        scale_font(self.household_label, 1.2, bold=True)
         self.household_label.setWordWrap(True)
         self.schedule_label = QLabel(self)
         self.schedule_label.setObjectName("schedule")

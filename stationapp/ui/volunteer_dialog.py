@@ -69,6 +69,7 @@ from stationapp.ui.formatting import format_hours
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.text_limits import limit_text
+from stationapp.ui.unprintable_names import warn_unprintable
 
 VOLUNTEER_FIELDS: tuple[str, ...] = ("name", "phone", "community", "skills", "roles",
                                       "id_type", "id_number", "volunteer_number")
@@ -384,6 +385,7 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
         self.roles_editor.rows_changed.connect(self._set_tab_order)
         self.community_combo.currentTextChanged.connect(self._own_community_changed)
         self._set_tab_order()
+        warn_unprintable(self.name_edit, self.errors["name"])
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_tab_order(self) -> None:

@@ -66,6 +66,14 @@ def test_masking_keeps_six_and_four_digits() -> None:
     assert trail_value("password_hash", "$argon2id$…") == "***"
 
 
+def test_a_number_field_is_masked_whatever_document_it_is() -> None:
+    # A volunteer's passport or travel permit is no 18-character ID, but still masked.
+    assert trail_value("id_number", "E12345689") == "E1*****89"
+    assert trail_value("id_number", "H0123456789") == "H0*******89"
+    assert trail_value("id_number", ID_1938_MALE) == "370502********001X"
+    assert trail_value("volunteer_number", "V123456") == "V123456"
+
+
 def test_creating_a_household_is_one_entry_with_its_members_and_a_masked_id(
     audited: Database, today: date
 ) -> None:
