@@ -767,42 +767,42 @@ The previous ledger was kept as
 <context>
     <name>CandidateModel</name>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="105" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="106" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="106" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="107" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="107" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="108" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="108" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="109" />
         <source>Care categories</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="109" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="110" />
         <source>Mobility notes</source>
         <translation>行动情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="110" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="111" />
         <source>Already planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="196" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="197" />
         <source>This household already has a delivery for this event; an item it already gets is not planned twice.</source>
         <translation>这户在本次活动中已安排了配送；已经安排过的物品不会重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="227" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="228" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -934,52 +934,52 @@ The previous ledger was kept as
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="237" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="238" />
         <source>Columns</source>
         <translation>各列内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="239" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="240" />
         <source>Check the header row (marked in yellow) and what each column holds. Columns set to “(ignore)” are not imported.</source>
         <translation>请核对表头行（黄色标出）和每一列的内容。设为“（忽略）”的列不会导入。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="262" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="263" />
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="266" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="267" />
         <source>(click a row below to take it as the header)</source>
         <translation>（点击下面某一行，就把它作为表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="271" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="272" />
         <source>What each column holds:</source>
         <translation>每一列的内容：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="320" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="321" />
         <source>“{field}” is chosen for more than one column ({columns})</source>
         <translation>“{field}”被选给了不止一列（{columns}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="349" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="350" />
         <source>Column {letter}: {title}</source>
         <translation>{letter} 列：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="350" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="351" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="353" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="354" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="362" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="363" />
         <source>e.g. {value}</source>
         <translation>如：{value}</translation>
     </message>
@@ -1245,151 +1245,151 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>DeliveryPlannerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="255" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="256" />
         <source>Plan deliveries: {title}</source>
         <translation>安排配送：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="262" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="263" />
         <source>Search name, pinyin, address or phone</source>
         <translation>搜索姓名、拼音、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="265" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="266" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="266" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="267" />
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="270" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="271" />
         <source>Care category</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="271" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="272" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="275" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="276" />
         <source>Care tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="276" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="277" />
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="279" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="280" />
         <source>&amp;Mobility problems only</source>
         <translation>只看行动不便的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="289" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="290" />
         <source>Households to deliver to</source>
         <translation>要送上门的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="304" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="305" />
         <source>&amp;Tick all</source>
         <translation>全选(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="305" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="306" />
         <source>&amp;Untick all</source>
         <translation>全不选(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="311" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="312" />
         <source>Households (only those {status} on the ledger)</source>
         <translation>住户（仅限{status}住户）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="319" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="320" />
         <source>Every ticked household gets</source>
         <translation>每户送上门的物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="323" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="324" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="323" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="324" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="323" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="324" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="337" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="338" />
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="338" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="339" />
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="345" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="346" />
         <source>Note printed on the sheet (optional; mobility notes are added anyway)</source>
         <translation>印在配送单上的备注（选填；行动情况会自动印上）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="525" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="526" />
         <source>Choose a community, care category, tier or mobility problems, or search, to list households.</source>
         <translation>请先选小区、关爱类别、关爱等级或“只看行动不便的”，或输入搜索，才会列出住户。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="528" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="529" />
         <source>{listed} households match · {ticked} ticked</source>
         <translation>符合条件 {listed} 户 · 已选 {ticked} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="531" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="532" />
         <source>{text} · {planned} already planned for this event</source>
         <translation>{text} · 其中 {planned} 户本次活动已安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_planner.py" line="536" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="537" />
         <source>&amp;Plan for %n household(s)</source>
         <translation>
             <numerusform>为 %n 户安排配送(&amp;P)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="540" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="541" />
         <source>The item catalogue is empty.</source>
         <translation>物品目录是空的，请先添加物品。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="549" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="550" />
         <source>Tick at least one household and add an item.</source>
         <translation>请至少勾选一户，并添加一种物品。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/delivery_planner.py" line="568" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="569" />
         <source>%n delivery(ies) planned.</source>
         <translation>
             <numerusform>已安排 %n 项配送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="570" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="571" />
         <source>{text} {skipped} already planned, not planned twice.</source>
         <translation>{text}另有 {skipped} 项之前已安排，没有重复安排。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/delivery_planner.py" line="572" />
+        <location filename="../../stationapp/ui/delivery_planner.py" line="573" />
         <source>{text} Plan more, or close.</source>
         <translation>{text}可以接着安排，也可以关闭。</translation>
     </message>
@@ -1397,157 +1397,157 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="188" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="189" />
         <source>New event</source>
         <translation>新增活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="210" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="211" />
         <source>e.g. couplets for the Spring Festival</source>
         <translation>如：迎新春写春联送祝福</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="213" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="214" />
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="243" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="244" />
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="248" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="249" />
         <source>&amp;Participants:</source>
         <translation>参加人数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="247" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="248" />
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="249" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="250" />
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="250" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="251" />
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="255" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="256" />
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="256" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="257" />
         <source>&amp;Organiser:</source>
         <translation>组织者(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="257" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="258" />
         <source>&amp;Description:</source>
         <translation>活动内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="264" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="265" />
         <source>Handed out on the spot</source>
         <translation>现场发放</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="266" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="267" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="266" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="267" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="267" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="268" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="273" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="274" />
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="274" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="275" />
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="283" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="284" />
         <source>Volunteers who served</source>
         <translation>参加服务的志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="285" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="286" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="285" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="286" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="286" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="287" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="292" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="293" />
         <source>Add &amp;volunteer</source>
         <translation>添加志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="293" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="294" />
         <source>Remove volunteer</source>
         <translation>移除志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="303" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="304" />
         <source>Register volunteers on the Volunteers page first</source>
         <translation>请先在“志愿者”页面登记志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="475" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="476" />
         <source>Event: {title}</source>
         <translation>活动：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="531" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="532" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="532" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="533" />
         <source>Someone else changed this event after you opened it, so your changes were not saved. Close this window and open the event again to see their changes.</source>
         <translation>您打开这个活动之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这个活动查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="531" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="532" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="537" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="538" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="538" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="539" />
         <source>You changed this event. Close without saving?</source>
         <translation>这个活动的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="590" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="591" />
         <source>Line {number}: {message}</source>
         <translation>第 {number} 行：{message}</translation>
     </message>
@@ -2159,57 +2159,57 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="103" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="104" />
         <source>Choose file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="105" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="106" />
         <source>Choose the roster to import: an Excel workbook (.xlsx) or a CSV file.</source>
         <translation>选择要导入的花名册：Excel 工作簿（.xlsx）或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="108" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="109" />
         <source>Type the path or press Browse…</source>
         <translation>输入路径，或点“浏览…”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="109" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="110" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="120" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="121" />
         <source>Used for rows whose address does not name a community.</source>
         <translation>地址里没写小区的行，算作这个小区。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="129" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="130" />
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="132" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="133" />
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="135" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="136" />
         <source>Default &amp;community:</source>
         <translation>默认小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="186" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="187" />
         <source>Choose a roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="187" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="188" />
         <source>Rosters (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>花名册 (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="227" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="228" />
         <source>There is no file {path}.</source>
         <translation>找不到文件 {path}。</translation>
     </message>
@@ -2434,82 +2434,82 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="155" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="156" />
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="191" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="189" />
         <source>Choose or type a community</source>
         <translation>选择或输入小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="200" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="198" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="214" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="212" />
         <source>The day the household came onto the ledger (not after today)</source>
         <translation>这户登记到台账上的日期（不能晚于今天）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="221" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="219" />
         <source>Address and contact</source>
         <translation>地址和联系方式</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="226" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="224" />
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="227" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="225" />
         <source>&amp;Building:</source>
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="228" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="226" />
         <source>&amp;Unit:</source>
         <translation>单元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="229" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="227" />
         <source>R&amp;oom:</source>
         <translation>室(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="230" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="228" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="231" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="229" />
         <source>Re&amp;gistered:</source>
         <translation>登记日期(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="235" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="233" />
         <source>Care</source>
         <translation>关爱情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="263" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="261" />
         <source>Care &amp;tier:</source>
         <translation>关爱等级(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="271" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="269" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="273" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="271" />
         <source>The staff member or volunteer who looks after this household</source>
         <translation>负责联系这户的工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="276" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="274" />
         <source>&amp;Liaison:</source>
         <translation>联户人(&amp;L)：</translation>
     </message>
@@ -2574,8 +2574,8 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>显示所选成员的完整身份证号；会记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="323" />
-        <location filename="../../stationapp/ui/household_dialog.py" line="337" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="321" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="335" />
         <location filename="../../stationapp/ui/household_members.py" line="168" />
         <source>Status</source>
         <translation>状态</translation>
@@ -2596,84 +2596,84 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>移除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="310" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="308" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="317" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="315" />
         <source>&amp;Notes (family situation, how to reach them):</source>
         <translation>备注（家庭情况、怎样联系）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="328" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="326" />
         <source>C&amp;hange status…</source>
         <translation>变更状态(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="337" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="335" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="337" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="335" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="337" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="335" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="429" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="427" />
         <source>Household: {address}</source>
         <translation>住户：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="436" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="434" />
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="437" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="435" />
         <source>Last visit {last}</source>
         <translation>上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="440" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="438" />
         <source>{text} · next due {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="446" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="444" />
         <source>{text} (%n day(s) overdue)</source>
         <translation>
             <numerusform>{text}（已逾期 %n 天）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="455" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="453" />
         <source>Current status: {status}</source>
         <translation>当前状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="458" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="456" />
         <source>This household is {status} since {date}</source>
         <translation>本户已{status}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="459" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="457" />
         <source>(date not known)</source>
         <translation>日期不详</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="461" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="459" />
         <source>{text}: {reason}</source>
         <translation>{text}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="465" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="463" />
         <source>Current status: {status} since {date}</source>
         <translation>当前状态：{status}（自 {date} 起）</translation>
     </message>
@@ -2713,42 +2713,42 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="515" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="513" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="516" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="514" />
         <source>Someone else changed this household after you opened it, so your changes were not saved. Close this window and open the household again to see their changes.</source>
         <translation>您打开这户之后，别人也修改了这户的信息，所以您的修改没有保存。请关闭此窗口，重新打开这户查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="515" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="513" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="305" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="303" />
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="306" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="304" />
         <source>Histor&amp;y</source>
         <translation>历史(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="347" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="345" />
         <source>Status recor&amp;d:</source>
         <translation>变更记录(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="521" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="519" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="522" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="520" />
         <source>You changed this household. Close without saving?</source>
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -2758,22 +2758,22 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="610" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="608" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="611" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="609" />
         <source>Save or undo your changes before changing the status.</source>
         <translation>请先保存或撤销修改，再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_dialog.py" line="631" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="629" />
         <source>Deliveries cancelled</source>
         <translation>配送已取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_dialog.py" line="632" />
+        <location filename="../../stationapp/ui/household_dialog.py" line="630" />
         <source>%n pending delivery(ies) of this household were cancelled.</source>
         <translation>
             <numerusform>这户还有 %n 项待送的配送，已全部取消。</numerusform>
@@ -3149,12 +3149,17 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="494" />
+        <location filename="../../stationapp/ui/households_page.py" line="455" />
+        <source>Saved. The household no longer matches the search or filters, so it is not in the list now; clear the search to see it again.</source>
+        <translation>已保存。这一户已不符合当前的搜索或筛选条件，所以暂时不在列表中；清空搜索和筛选即可再看到。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/households_page.py" line="496" />
         <source>Saved {name}'s household; the search was cleared to show it.</source>
         <translation>已保存{name}家的信息；为显示这户，已清空搜索和筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="516" />
+        <location filename="../../stationapp/ui/households_page.py" line="518" />
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
@@ -3386,17 +3391,17 @@ Not imported: {rejected}
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="583" />
+        <location filename="../../stationapp/ui/households_page.py" line="585" />
         <source>Assign liaison</source>
         <translation>指定联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="585" />
+        <location filename="../../stationapp/ui/households_page.py" line="587" />
         <source>(no liaison)</source>
         <translation>（无联户人）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="587" />
+        <location filename="../../stationapp/ui/households_page.py" line="589" />
         <source>&amp;Liaison for the %n selected household(s):</source>
         <translation>
             <numerusform>选中的 %n 户的联户人(&amp;L)：</numerusform>
@@ -3627,92 +3632,92 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="83" />
+        <location filename="../../stationapp/ui/member_editor.py" line="84" />
         <source>Edit member</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="83" />
+        <location filename="../../stationapp/ui/member_editor.py" line="84" />
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="90" />
+        <location filename="../../stationapp/ui/member_editor.py" line="91" />
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="95" />
+        <location filename="../../stationapp/ui/member_editor.py" line="96" />
         <source>YYYY-MM-DD, empty if not known</source>
         <translation>年-月-日，如 1943-05-08；不清楚可不填</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="100" />
+        <location filename="../../stationapp/ui/member_editor.py" line="101" />
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="103" />
+        <location filename="../../stationapp/ui/member_editor.py" line="104" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="111" />
+        <location filename="../../stationapp/ui/member_editor.py" line="112" />
         <source>&amp;Head of household</source>
         <translation>户主(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="116" />
+        <location filename="../../stationapp/ui/member_editor.py" line="117" />
         <source>e.g. uses a wheelchair, needs help on stairs</source>
         <translation>如：坐轮椅、上下楼需要搀扶</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="135" />
+        <location filename="../../stationapp/ui/member_editor.py" line="136" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="136" />
+        <location filename="../../stationapp/ui/member_editor.py" line="137" />
         <source>I&amp;D number:</source>
         <translation>身份证号(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="143" />
+        <location filename="../../stationapp/ui/member_editor.py" line="144" />
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="144" />
+        <location filename="../../stationapp/ui/member_editor.py" line="145" />
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="145" />
+        <location filename="../../stationapp/ui/member_editor.py" line="146" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="146" />
+        <location filename="../../stationapp/ui/member_editor.py" line="147" />
         <source>&amp;Relation to head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="148" />
+        <location filename="../../stationapp/ui/member_editor.py" line="149" />
         <source>&amp;Mobility notes:</source>
         <translation>行动情况(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="250" />
+        <location filename="../../stationapp/ui/member_editor.py" line="252" />
         <source>Write the birth date as YYYY-MM-DD, e.g. 1943-05-08</source>
         <translation>出生日期请按“年-月-日”填写，如 1943-05-08</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="327" />
+        <location filename="../../stationapp/ui/member_editor.py" line="329" />
         <source>From the ID number: born {date} (age {age}), {sex}</source>
         <translation>按身份证号：{date} 出生（{age} 岁），{sex}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="331" />
+        <location filename="../../stationapp/ui/member_editor.py" line="333" />
         <source>Birth date and sex left empty are taken from the ID number.</source>
         <translation>出生日期和性别不填时，按身份证号自动得出。</translation>
     </message>
@@ -4112,74 +4117,74 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="392" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="393" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="394" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="395" />
         <source>Nothing has been written yet. Rows marked 不导入 are left out; press Import to import the others.</source>
         <translation>现在还没有写入任何数据。标为“不导入”的行会跳过；点“导入”即导入其余各行。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="401" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="402" />
         <source>Show &amp;only rejected rows</source>
         <translation>只看不导入的行(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="402" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="403" />
         <source>&amp;Save rejected rows…</source>
         <translation>保存不导入的行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="405" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="406" />
         <source>S&amp;top on first error (import nothing if any row is rejected)</source>
         <translation>遇到错误就停止（只要有一行不能导入，就全部不导入）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="463" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="465" />
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="467" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="469" />
         <source>{new} new · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
         <translation>新增 {new} · 更新 {updated} · 无变化 {unchanged} · 不导入 {rejected}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="484" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="486" />
         <source>Save rejected rows</source>
         <translation>保存不导入的行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="485" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="487" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="494" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="496" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="495" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="497" />
         <source>The rejected rows could not be saved as {path}: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>不导入的行没能保存为 {path}：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="499" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="501" />
         <source>%n rejected row(s) saved to {path}.</source>
         <translation>
             <numerusform>已把 %n 行不导入的数据保存到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="523" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="524" />
         <source>Row {row}: {problems}</source>
         <translation>第 {row} 行：{problems}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="531" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="532" />
         <source>%n row(s) are rejected, so nothing will be imported while “Stop on first error” is ticked.</source>
         <translation>
             <numerusform>有 %n 行不能导入；勾选了“遇到错误就停止”时，不会导入任何数据。</numerusform>
@@ -4322,242 +4327,242 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="142" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="143" />
         <source>New request</source>
         <translation>新增诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="177" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="178" />
         <source>Who reported it, if not the head</source>
         <translation>反映人（不是户主时填写）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="180" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="181" />
         <source>(not yet)</source>
         <translation>（暂未派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="185" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="186" />
         <source>What is wrong, e.g. the radiator in the bedroom stays cold</source>
         <translation>什么问题，如：卧室的暖气片不热</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="213" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="209" />
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="217" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="213" />
         <source>&amp;Household:</source>
         <translation>住户(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="218" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="214" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="220" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="216" />
         <source>&amp;Received:</source>
         <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="222" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="218" />
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="223" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="219" />
         <source>&amp;Description:</source>
         <translation>诉求内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="226" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="222" />
         <source>Progress</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="240" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="236" />
         <source>Status history</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="238" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="238" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="238" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="242" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="238" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="219" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="215" />
         <source>Cha&amp;nnel:</source>
         <translation>反映渠道(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="221" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="217" />
         <source>R&amp;eporter:</source>
         <translation>反映人(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="256" />
-        <location filename="../../stationapp/ui/request_dialog.py" line="399" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="251" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="394" />
         <source>Dis&amp;patch…</source>
         <translation>派单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="257" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="252" />
         <source>S&amp;tart work…</source>
         <translation>开始处理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="258" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="253" />
         <source>Re&amp;solve…</source>
         <translation>办结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="259" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="254" />
         <source>Ca&amp;ll back…</source>
         <translation>回访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="260" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="255" />
         <source>Send &amp;back to work…</source>
         <translation>退回处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="263" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="258" />
         <source>Choose who handles the request (派单)</source>
         <translation>选定由谁处理这件诉求（派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="264" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="259" />
         <source>Work on the request has begun (处理中)</source>
         <translation>已经开始处理这件诉求（处理中）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="265" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="260" />
         <source>The problem is solved: say what was done (办结)</source>
         <translation>问题已解决：写明做了什么（办结）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="266" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="261" />
         <source>Ask the resident whether they are satisfied (回访)</source>
         <translation>询问居民是否满意（回访）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="267" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="262" />
         <source>The call-back found the problem still there (退回处理)</source>
         <translation>回访发现问题还没解决（退回处理）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="270" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="265" />
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="279" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="274" />
         <source>Closed: the call-back was made.</source>
         <translation>已结束：已经回访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="293" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="288" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="334" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="329" />
         <source>Request No. {number}: {title}</source>
         <translation>{number} 号诉求：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="345" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="340" />
         <source>Change the assignee with Dispatch…</source>
         <translation>要更换处理人，请用“派单…”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="355" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="350" />
         <source>Open for %n day(s)</source>
         <translation>
             <numerusform>已办理 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="357" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="352" />
         <source>Took %n day(s)</source>
         <translation>
             <numerusform>用时 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="359" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="354" />
         <source>{days} · assigned to {name}</source>
         <translation>{days} · 处理人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="361" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="356" />
         <source>{days} · overdue</source>
         <translation>{days} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="367" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="362" />
         <source>Open longer than the station's time limit</source>
         <translation>未办结的时间已超过服务社规定的时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="371" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="366" />
         <source>Resolution ({when}): {text}</source>
         <translation>办结情况（{when}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="376" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="371" />
         <source>Call-back: {verdict}</source>
         <translation>回访：{verdict}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="399" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="394" />
         <source>Reassi&amp;gn…</source>
         <translation>改派(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="454" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="449" />
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="486" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="481" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="487" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="482" />
         <source>Someone else changed this request after you opened it, so your changes were not saved. Close this window and open the request again to see their changes.</source>
         <translation>您打开这件诉求之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这件诉求查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="486" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="481" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="492" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="487" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="493" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="488" />
         <source>You changed this request. Close without saving?</source>
         <translation>这件诉求的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -4981,27 +4986,27 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RoleRow</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="98" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="99" />
         <source>Community of the role</source>
         <translation>担任角色的小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="102" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="103" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="104" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="105" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="107" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="108" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="109" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="110" />
         <source>Remove this role</source>
         <translation>移除这个角色</translation>
     </message>
@@ -5009,17 +5014,17 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RolesEditor</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="146" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="147" />
         <source>No role in any community.</source>
         <translation>没有在任何小区担任角色。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="148" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="149" />
         <source>Add &amp;role</source>
         <translation>添加角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="151" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="152" />
         <source>Add a role (supervisor, liaison or publicist) in a community</source>
         <translation>添加在某个小区担任的角色（监督员、联络员或宣传员）</translation>
     </message>
@@ -5926,189 +5931,189 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <translation>登记走访：{address}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="250" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="247" />
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="257" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="254" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="257" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="254" />
         <source>H&amp;ow:</source>
         <translation>方式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="258" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="255" />
         <source>&amp;Visitor:</source>
         <translation>走访人(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="269" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="266" />
         <source>Findings</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="283" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="280" />
         <source>{topic}: note</source>
         <translation>{topic}：说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="284" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="281" />
         <source>What was seen or said</source>
         <translation>看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="299" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="296" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="310" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="307" />
         <source>Needs &amp;follow-up</source>
         <translation>需要跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="312" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="309" />
         <source>Follow-up</source>
         <translation>后续跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="319" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="316" />
         <source>Open a &amp;request for the station</source>
         <translation>转为诉求，由服务社办理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="322" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="319" />
         <source>Re&amp;mind on a date</source>
         <translation>到日子提醒(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="337" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="334" />
         <source>What is the problem?</source>
         <translation>是什么问题？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="342" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="339" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="345" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="342" />
         <source>D&amp;escription:</source>
         <translation>问题描述(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="354" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="351" />
         <source>What to look at again</source>
         <translation>到时要再看看什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="359" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="356" />
         <source>O&amp;n:</source>
         <translation>提醒日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="362" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="359" />
         <source>&amp;Text:</source>
         <translation>提醒内容(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="369" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="366" />
         <source>Who follows up</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="371" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="368" />
         <source>&amp;Who follows up:</source>
         <translation>跟进人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="440" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="437" />
         <source>Care tier {tier} (visit every {days} days)</source>
         <translation>关爱等级：{tier}（每 {days} 天走访一次）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="443" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="440" />
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="444" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="441" />
         <source>{text} · last visit: {last}</source>
         <translation>{text} · 上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="446" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="443" />
         <source>{text} · next due: {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visit_dialog.py" line="449" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="446" />
         <source>{text} — %n day(s) overdue</source>
         <translation>
             <numerusform>{text} — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="467" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="464" />
         <source>Request No. {number} was opened from this visit.</source>
         <translation>本次走访已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="470" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="467" />
         <source>A reminder was set from this visit.</source>
         <translation>本次走访已设了提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="472" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="469" />
         <source>Requests and reminders are made only when a visit is first recorded.</source>
         <translation>只有第一次登记走访时，才能转诉求或设提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="569" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="566" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="570" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="567" />
         <source>Someone else changed this visit after you opened it, so your changes were not saved. Close this window and open the visit again.</source>
         <translation>您打开这次走访之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这次走访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="569" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="566" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="597" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="594" />
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="598" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="595" />
         <source>Visit recorded.</source>
         <translation>走访已登记。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="600" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="597" />
         <source>{message} Request No. {number} opened.</source>
         <translation>{message}已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="603" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="600" />
         <source>{message} Reminder set for {date}.</source>
         <translation>{message}已设提醒：{date}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="574" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="571" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="575" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="572" />
         <source>You changed this visit. Close without saving?</source>
         <translation>这次走访的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -6412,154 +6417,154 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="270" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="271" />
         <source>Volunteer: {name}</source>
         <translation>志愿者：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="272" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="273" />
         <source>New volunteer</source>
         <translation>新增志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="288" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="289" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="297" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="298" />
         <source>Where the volunteer lives (optional)</source>
         <translation>志愿者住在哪个小区（选填）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="315" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="316" />
         <source>Other skills, separated by commas</source>
         <translation>其他特长，用逗号隔开</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="323" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="324" />
         <source>Station &amp;staff (not a volunteer)</source>
         <translation>服务社工作人员（不是志愿者）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="325" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="326" />
         <source>Staff of the station can be liaisons, visitors and assignees like volunteers</source>
         <translation>服务社工作人员和志愿者一样，可以当联户人、走访人和诉求处理人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="335" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="336" />
         <source>&amp;Active (can be given deliveries)</source>
         <translation>在岗（可安排配送）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="352" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="353" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="353" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="354" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="354" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="355" />
         <source>ID &amp;type:</source>
         <translation>证件类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="355" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="356" />
         <source>I&amp;D number:</source>
         <translation>身份证号(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="356" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="357" />
         <source>Volunteer n&amp;umber:</source>
         <translation>志愿者编号(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="357" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="358" />
         <source>&amp;Community:</source>
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="358" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="359" />
         <source>S&amp;kills:</source>
         <translation>特长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="364" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="365" />
         <source>Ro&amp;les:</source>
         <translation>角色(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="366" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="367" />
         <source>Supervisor (监督员), liaison (联络员) and publicist (宣传员) per community</source>
         <translation>在各小区担任的监督员、联络员、宣传员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="370" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="371" />
         <source>Hours served:</source>
         <translation>服务时长：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="372" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="373" />
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="411" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="413" />
         <source>18 characters for a resident ID card (optional)</source>
         <translation>居民身份证为 18 位（可不填）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="416" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="418" />
         <source>Number in the national volunteer service system (optional)</source>
         <translation>全国志愿服务信息系统编号（可不填）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="420" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="422" />
         <source>Sho&amp;w ID number</source>
         <translation>显示证件号码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="424" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="426" />
         <source>Shows the full ID number; recorded in the audit trail</source>
         <translation>显示完整证件号码，并记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="466" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="468" />
         <source>{total} h (events {events} h · delivery rounds {rounds} h)</source>
         <translation>{total} 小时（活动 {events} 小时 · 配送 {rounds} 小时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="470" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="472" />
         <source>; liaison for %n household(s)</source>
         <translation>
             <numerusform>；担任 %n 户的联户人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="516" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="518" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="517" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="519" />
         <source>Someone else changed this volunteer after you opened it, so your changes were not saved. Close this window and open the volunteer again to see their changes.</source>
         <translation>您打开之后，别人也修改了这位志愿者的信息，所以您的修改没有保存。请关闭此窗口，重新打开查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="516" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="518" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="522" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="524" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteer_dialog.py" line="523" />
+        <location filename="../../stationapp/ui/volunteer_dialog.py" line="525" />
         <source>You changed this volunteer. Close without saving?</source>
         <translation>这位志愿者的信息已修改，不保存就关闭吗？</translation>
     </message>

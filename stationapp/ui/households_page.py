@@ -451,7 +451,9 @@ class HouseholdsPage(QWidget):
             if household_id is None:
                 self._show_new_household(saved)
             else:
-                log.info("saved household %s is outside the current filter", saved)
+                self.message.emit(self.tr(
+                    "Saved. The household no longer matches the search or filters, so it is "
+                    "not in the list now; clear the search to see it again."))
         self.table.setFocus()
 
     def _refresh_unless_told(self, applied: int) -> None:

@@ -19,12 +19,16 @@ from stationapp.demo import populate_demo
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import DatabaseLockedError
 from stationapp.domain.event_models import Delivery
-from stationapp.domain.vocab import CareTier
+from stationapp.domain.vocab import CareTier, HouseholdStatus
 from stationapp.messages import msg
 from stationapp.services.database import Database
 from stationapp.services.events import list_events
 from stationapp.services.household_types import HouseholdInput, ResidentInput
-from stationapp.services.households import assign_liaison, create_household
+from stationapp.services.households import (
+    assign_liaison,
+    create_household,
+    set_household_status,
+)
 from stationapp.services.volunteers import (
     VolunteerInput,
     create_volunteer,
@@ -190,6 +194,47 @@ class _SavingDialog(QDialog):
         self.saved_household_id = _add_wang(self._operations,
                                             self._operations.clock.today())
         return QDialog.DialogCode.Accepted.value
+
+
+class _MovingOutDialog(QDialog):
+    """Stands in for the household dialog: its save moves the household out (迁出)."""
+
+    def __init__(self, operations: Operations, household_id: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._operations = operations
+        self._household_id = household_id
+        self.saved_household_id: int | None = None
+
+    def exec(self) -> int:
+        household_id = self._household_id
+        assert household_id is not None
+        today = self._operations.clock.today()
+
+        def work(ctx: OperationContext) -> None:
+            set_household_status(ctx.session, household_id, HouseholdStatus.MOVED_AWAY, today,
+                                 "搬去女儿家", ctx.actor, today=today)
+
+        self._operations.run(work, lambda _none: changed(Area.HOUSEHOLDS,
+                                                        households=(household_id,)))
+        self.saved_household_id = household_id
+        return QDialog.DialogCode.Accepted.value
+
+
+def test_an_edited_household_that_leaves_the_list_is_said_so(
+    qtbot: QtBot, main_window: MainWindow, monkeypatch: Any
+) -> None:
+    import stationapp.ui.household_dialog as household_dialog
+
+    monkeypatch.setattr(household_dialog, "HouseholdDialog", _MovingOutDialog)
+    main_window.show_page("households")
+    page = main_window.households
+    before = page.shown_count()
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.message, timeout=WAIT_MS) as said:
+        page.open_selected()
+    assert page.shown_count() == before - 1  # 在册 only: the household moved out
+    assert said.args[0].startswith("Saved. The household no longer matches")
 
 
 def test_a_new_household_hidden_by_the_search_is_shown_and_selected(
