@@ -2420,7 +2420,7 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <location filename="../../stationapp/ui/home_page.py" line="269" />
         <source>… and %n more</source>
         <translation>
-            <numerusform>…… 还有 %n 条</numerusform>
+            <numerusform>还有 %n 条…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6434,7 +6434,7 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
     <message>
         <location filename="../../stationapp/ui/volunteer_dialog.py" line="298" />
         <source>Where the volunteer lives (optional)</source>
-        <translation>志愿者住在哪个小区（选填）</translation>
+        <translation>所住小区（选填）</translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/volunteer_dialog.py" line="316" />

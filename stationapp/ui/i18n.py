@@ -33,6 +33,10 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
     report (:mod:`stationapp.messages`) are spoken in the same language.
     """
     language = resolve_language(lang)
+    # Switching language drops the translators of the language before.
+    for earlier in app.findChildren(QTranslator):
+        app.removeTranslator(earlier)
+        earlier.deleteLater()
     messages.set_language(language)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
                        if language == CHINESE else QLocale(QLocale.Language.English))
