@@ -85,7 +85,10 @@ def _count_of(counts: Counts, *names: str) -> int:
 
 
 def _joined(counts: Counts) -> str:
-    return " · ".join(f"{label} {format_number(count)}" for label, count in counts if count)
+    """"重点 15 · 关注 51 · 一般 781": a label stays on one line with its number (a
+    no-break space), so a card wraps only between the parts."""
+    return " · ".join(f"{label}\u00a0{format_number(count)}" for label, count in counts
+                      if count)
 
 
 def satisfaction_rate(satisfaction: Counts) -> float | None:

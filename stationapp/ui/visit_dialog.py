@@ -258,8 +258,12 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
             label.setBuddy(self._fields[name] if name != "method"
                            else self.method_buttons[VisitMethod.HOME])
             visit_row.addWidget(label, 0, 2 * column, Qt.AlignmentFlag.AlignTop)
-            visit_row.addWidget(with_error(self._fields[name], self.errors[name], self),
-                                0, 2 * column + 1, Qt.AlignmentFlag.AlignTop)
+            visit_row.addWidget(self._fields[name], 0, 2 * column + 1,
+                                Qt.AlignmentFlag.AlignTop)
+            # Each message has a line of its own across the row: under the narrow date
+            # field it would break mid-word ("…今/天").
+            visit_row.addWidget(self.errors[name], 1 + column, 2 * column + 1,
+                                1, 6 - (2 * column + 1))
             label.setFixedHeight(self.date_edit.sizeHint().height())
 
         # Findings

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
@@ -169,10 +170,10 @@ def test_cards_charts_and_tables_show_the_figures_of_the_month(
     }
     assert page.shown_count() == 4
     assert page.households_card.detail_text() == " · ".join(
-        f"{label} {count}" for label, count in stats.by_tier if count)
+        f"{label}\u00a0{count}" for label, count in stats.by_tier if count)
     assert page.requests_card.detail_text() == "Closed 1 · still open 1"
-    assert page.satisfaction_card.detail_text() == "满意 1"
-    assert page.events_card.detail_text() == "写春联送祝福 1"
+    assert page.satisfaction_card.detail_text() == "满意\u00a01"
+    assert page.events_card.detail_text() == "写春联送祝福\u00a01"
     assert page.hours_card.detail_text() == "1 volunteer(s) served"
     coverage = stats.coverage
     assert coverage.due > 0
@@ -367,6 +368,21 @@ def bare_page(qtbot: QtBot, ledger: Database) -> StatisticsPage:
     return shown
 
 
+def wrapped(value: str, font: QFont, width: int) -> list[str]:
+    """``value`` broken into lines of ``width`` pixels as a word-wrapped label breaks it."""
+    layout = QTextLayout(value, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(value[line.textStart():line.textStart() + line.textLength()].strip())
+    layout.endLayout()
+    return lines
+
+
 def test_busy_month_figures_read_as_the_clerk_expects(bare_page: StatisticsPage) -> None:
     bare_page.show_statistics(made_up())
     values = figures(bare_page)
@@ -374,7 +390,12 @@ def test_busy_month_figures_read_as_the_clerk_expects(bare_page: StatisticsPage)
     assert values["Satisfaction"] == "96.9 %"
     assert values["Average days to close"] == "2.6 d"
     assert values["Delivered"] == "186 item(s)"
-    assert bare_page.deliveries_card.detail_text() == "待送 14 · 不在家 9"
+    assert bare_page.deliveries_card.detail_text() == "待送\u00a014 · 不在家\u00a09"
+    # A tier stays on one line with its count: the card wraps only between the parts
+    # (never "一般 / 771").
+    label = bare_page.households_card.detail_label
+    width = label.fontMetrics().horizontalAdvance("重点 96 · 关注 420 · 一般 ")
+    assert not any(line.endswith("一般") for line in wrapped(label.text(), label.font(), width))
     assert bare_page.overdue_requests_card.detail_text() == "Open longer than 7 day(s)"
     assert bare_page.hours_card.detail_text() == "23 volunteer(s) served"
     # 467 of 468 is not the target reached: the bar says 99.7 %, never 100 %.

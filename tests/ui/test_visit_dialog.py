@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic
@@ -212,6 +212,10 @@ def test_a_future_date_is_refused_inline(qtbot: QtBot, station: Station, today: 
     assert dialog.isVisible()
     assert dialog.errors["visit_date"].isVisible()
     assert dialog.errors["visit_date"].text() == "走访日期不能晚于今天"
+    # The message reads on one line, not broken as "…今/天" under the narrow date field.
+    message = dialog.errors["visit_date"]
+    QApplication.processEvents()
+    assert message.width() >= message.fontMetrics().horizontalAdvance(message.text())
     assert dialog.date_edit.property("invalid") is True
     with station.db.session() as session:
         assert len(list_visits(session, VisitFilter(household_id=station.household))) == 1
