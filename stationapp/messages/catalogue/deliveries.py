@@ -58,9 +58,6 @@ TEXTS: dict[str, Text] = {
     "delivery.changed_meanwhile": Text(
         en="Someone else has just changed this delivery. Refresh and try again.",
         zh="这条配送刚被别人修改过，请刷新后再试。"),
-    "delivery.position_out_of_range": Text(
-        en="The position must be between 1 and {count}.",
-        zh="位置应在 1 到 {count} 之间"),
     "delivery.time_in_future": Text(
         en="The time cannot be later than now.",
         zh="时间不能晚于现在"),
