@@ -17,6 +17,8 @@ import argparse
 import sys
 
 from common import (
+    HOUSEHOLDS,
+    ROWS_VISIBLE,
     ChildRun,
     MeasurementError,
     alternating_runs,
@@ -50,7 +52,8 @@ def measure(
     baseline, program, warm = alternating_runs(
         baseline_child_code(scroll=True), program_child_code(database_url, lang, scroll=True),
         runs, _rss,
-        lambda bare, ours: f"bare peak {bare[1]:.1f} MB, stationapp peak {ours[1]:.1f} MB")
+        lambda bare, ours: f"bare peak {bare[1]:.1f} MB, stationapp peak {ours[1]:.1f} MB",
+        marker=ROWS_VISIBLE)
     return baseline, program, warm.value("rows")
 
 
@@ -89,9 +92,11 @@ def main(argv: list[str] | None = None) -> int:
                              "cached 50,000-household SQLite file")
     parser.add_argument("--lang", choices=["en", "zh_CN"], default=None,
                         help="--lang passed to stationapp (default: the locale)")
+    parser.add_argument("--households", type=int, default=HOUSEHOLDS,
+                        help=f"size of the cached demo ledger (default {HOUSEHOLDS:,})")
     args = parser.parse_args(argv)
     try:
-        url = demo_database(args.database_url)
+        url = demo_database(args.database_url, args.households)
         baseline, program, rows = measure(url, max(1, args.runs), args.lang)
     except MeasurementError as exc:
         print(f"bench_memory: measurement failed: {exc}", file=sys.stderr)

@@ -14,14 +14,17 @@ added to the production code.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,6 +43,10 @@ CHILD_TIMEOUT_S = 600.0
 """Safety net for a hung child process (a failed measurement, not a budget)."""
 
 PAINT_TIMEOUT_MS = 120_000
+FIRST_PAINT = "first-paint"
+"""Mark of a child's first painted window."""
+ROWS_VISIBLE = "rows-visible"
+"""Mark of the program's main window table painted with rows."""
 
 # Inputs of the demo database: a change to any of them builds a new cached file.
 _DEMO_INPUTS = (
@@ -58,8 +65,8 @@ class MeasurementError(RuntimeError):
 # ------------------------------------------------------------------ the demo database
 
 
-def _fingerprint() -> str:
-    digest = hashlib.sha256(f"{HOUSEHOLDS}:{SEED}".encode())
+def _fingerprint(households: int = HOUSEHOLDS) -> str:
+    digest = hashlib.sha256(f"{households}:{SEED}".encode())
     for name in _DEMO_INPUTS:
         path = ROOT / name
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
@@ -75,53 +82,130 @@ def stationapp_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "stationapp.cli", *args]
 
 
-def demo_database(database_url: str | None = None) -> str:
-    """URL of a database holding the 50,000-household demo station.
+@dataclass(frozen=True)
+class DemoBuild:
+    """What building a cached demo file cost: whole ``stationapp demo`` process."""
+
+    households: int
+    wall_s: float
+    cpu_s: float
+    peak_mib: float
+    file_mib: float
+
+
+def demo_path(households: int = HOUSEHOLDS) -> Path:
+    """The cached SQLite file of the demo with ``households`` (it may not exist yet)."""
+    return CACHE_DIR / f"demo-{households}-{_fingerprint(households)}.sqlite3"
+
+
+def demo_database(database_url: str | None = None, households: int = HOUSEHOLDS) -> str:
+    """URL of a database holding the demo station with ``households`` (default 50,000).
 
     Without ``database_url``: a SQLite file cached under ``benchmarks/.cache/``, named after
     a fingerprint of the demo generator, its data tables and the migrations, built with
-    ``stationapp demo --households 50000`` when missing. With ``database_url`` (e.g. a
-    PostgreSQL server): the demo is loaded there unless the ledger already has households.
+    ``stationapp demo --households N`` when missing (what the build cost is kept beside it,
+    see :func:`demo_build`). With ``database_url`` (e.g. a PostgreSQL server): the demo is
+    loaded there unless the ledger already has households.
     """
     if database_url:
-        _load_demo(database_url, allow_existing=True)
+        _load_demo(database_url, households, allow_existing=True)
         return database_url
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    target = CACHE_DIR / f"demo-{HOUSEHOLDS}-{_fingerprint()}.sqlite3"
+    target = demo_path(households)
     if not target.exists():
-        for stale in CACHE_DIR.glob(f"demo-{HOUSEHOLDS}-*.sqlite3*"):
+        for stale in CACHE_DIR.glob(f"demo-{households}-*.sqlite3*"):
+            stale.unlink()
+        for stale in CACHE_DIR.glob(f"demo-{households}-*.json"):
             stale.unlink()
         building = target.with_name(target.name + ".building")
         for leftover in CACHE_DIR.glob(building.name + "*"):
             leftover.unlink()
-        print(f"building the demo database ({HOUSEHOLDS:,} households) → {target.name} …",
+        print(f"building the demo database ({households:,} households) → {target.name} …",
               file=sys.stderr, flush=True)
-        _load_demo(f"sqlite:///{building}", allow_existing=False)
+        wall, cpu, peak = _load_demo(f"sqlite:///{building}", households, allow_existing=False)
         building.replace(target)
+        build = DemoBuild(households, wall, cpu, peak, target.stat().st_size / 2**20)
+        target.with_suffix(".json").write_text(json.dumps(asdict(build)))
     return f"sqlite:///{target}"
 
 
-def _load_demo(url: str, allow_existing: bool) -> None:
-    started = time.perf_counter()
+def demo_build(households: int) -> DemoBuild | None:
+    """What building the cached demo file of ``households`` cost, if this machine built it."""
+    record = demo_path(households).with_suffix(".json")
+    if not record.is_file():
+        return None
+    return DemoBuild(**json.loads(record.read_text()))
+
+
+def _load_demo(url: str, households: int, allow_existing: bool) -> tuple[float, float, float]:
+    """Run ``stationapp demo``; (wall s, CPU s, peak MiB) of that whole process."""
     with tempfile.TemporaryDirectory(prefix="stationapp-bench-") as home:
-        result = subprocess.run(
+        started = time.perf_counter()
+        process = subprocess.Popen(
             stationapp_command("--database-url", url, "--lang", "en", "demo",
-                               "--households", str(HOUSEHOLDS), "--seed", str(SEED)),
-            env=child_environment(Path(home)), capture_output=True, text=True,
-            timeout=CHILD_TIMEOUT_S, check=False,
+                               "--households", str(households), "--seed", str(SEED)),
+            env=child_environment(Path(home)), stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True,
         )
-    if result.returncode == 0:
-        print(f"  {result.stdout.strip()} ({time.perf_counter() - started:.1f} s)",
+        assert process.stdout is not None
+        stdout_lines, stderr, usage = finish_child(process, process.stdout,
+                                                   timeout=CHILD_TIMEOUT_S * 4)
+    stdout = "\n".join(stdout_lines)
+    wall = time.perf_counter() - started
+    cpu, peak = usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    if process.returncode == 0:
+        print(f"  {stdout.strip()} ({wall:.1f} s, CPU {cpu:.1f} s, peak {peak:.0f} MiB)",
               file=sys.stderr, flush=True)
-        return
-    if allow_existing and result.returncode == 2 and "已经有住户" in result.stderr:
+        return wall, cpu, peak
+    if allow_existing and process.returncode == 2 and "已经有住户" in stderr:
         print("  the ledger already has households: using them as they are "
-              f"(the budgets assume {HOUSEHOLDS:,})", file=sys.stderr, flush=True)
-        return
-    raise MeasurementError(f"stationapp demo failed ({result.returncode}):\n{result.stderr}")
+              f"(the budgets assume {households:,})", file=sys.stderr, flush=True)
+        return wall, cpu, peak
+    raise MeasurementError(f"stationapp demo failed ({process.returncode}):\n{stderr}")
 
 
 # ------------------------------------------------------------------ child processes
+
+
+def finish_child(
+    process: subprocess.Popen[str], lines: Iterable[str], timeout: float = CHILD_TIMEOUT_S,
+    on_line: Callable[[str], None] | None = None,
+) -> tuple[list[str], str, resource.struct_rusage]:
+    """Read ``lines`` (the child's stdout) to the end, then reap the child with ``wait4``.
+
+    Returns its stdout lines, its stderr and the operating system's account of the child
+    (user and system CPU seconds, peak RSS in KiB). stderr is read in a thread so that
+    neither pipe can fill up; a child still running after ``timeout`` seconds is killed
+    and raises :class:`MeasurementError`. ``on_line`` sees every stdout line as it comes.
+    """
+    assert process.stderr is not None
+    errors: list[str] = []
+    reader = threading.Thread(target=lambda: errors.append(process.stderr.read()),  # type: ignore[union-attr]
+                              daemon=True)
+    reader.start()
+    hung = threading.Event()
+
+    def kill() -> None:
+        hung.set()
+        process.kill()
+
+    guard = threading.Timer(timeout, kill)
+    guard.start()
+    collected: list[str] = []
+    try:
+        for line in lines:
+            line = line.rstrip("\n")
+            if on_line is not None:
+                on_line(line)
+            collected.append(line)
+        _, status, usage = os.wait4(process.pid, 0)
+    finally:
+        guard.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    reader.join()
+    if hung.is_set():
+        raise MeasurementError(f"the child process hung (killed after {timeout:.0f} s)")
+    return collected, "".join(errors), usage
 
 
 def child_environment(home: Path) -> dict[str, str]:
@@ -148,12 +232,35 @@ def child_environment(home: Path) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class ChildRun:
-    """One finished child process: seconds from spawn to its marker line, and its output."""
+class Mark:
+    """A moment a child reported: wall seconds since spawn, and the child's CPU seconds then."""
 
-    seconds_to_marker: float
+    wall_s: float
+    cpu_s: float
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    """One finished child process: its marks, its output and the system's account of it."""
+
+    marks: dict[str, Mark]
     stdout: list[str]
     stderr: str
+    cpu_s: float
+    """User + system seconds of the whole process (to its exit)."""
+    peak_kib: int
+    """Peak resident memory of the whole process (``wait4``'s ``ru_maxrss``)."""
+
+    @property
+    def seconds_to_marker(self) -> float:
+        """Wall seconds to the first mark the child reported."""
+        return next(iter(self.marks.values())).wall_s
+
+    def mark(self, name: str) -> Mark:
+        """The mark ``name``; :class:`MeasurementError` when the child never reported it."""
+        if name not in self.marks:
+            raise MeasurementError(f"the child reported no {name!r}: {self.stdout}")
+        return self.marks[name]
 
     def value(self, key: str) -> str:
         """The text after ``key`` on the first stdout line starting with ``key``."""
@@ -163,12 +270,16 @@ class ChildRun:
         raise MeasurementError(f"the child printed no {key!r} line: {self.stdout}")
 
 
-def run_child(code: str, marker: str = "painted") -> ChildRun:
-    """Run ``python -c code`` in a fresh process; time spawn → the line ``marker``.
+def run_child(code: str, marker: str = FIRST_PAINT) -> ChildRun:
+    """Run ``python -c code`` in a fresh process; time spawn → each ``mark NAME CPU`` line.
 
     The clock starts just before the process is spawned, so interpreter start-up and
-    every import count. The child's exit (tear-down) is waited for but not timed.
+    every import count. A child reports a moment by printing ``mark NAME CPU_SECONDS``
+    (its own ``time.process_time()``, all threads); the parent notes the wall time the line
+    arrives. The child's exit (tear-down) is waited for but not timed; ``marker`` must
+    have been reported.
     """
+    marks: dict[str, Mark] = {}
     with tempfile.TemporaryDirectory(prefix="stationapp-bench-") as home:
         env = child_environment(Path(home))
         started = time.perf_counter()
@@ -177,60 +288,42 @@ def run_child(code: str, marker: str = "painted") -> ChildRun:
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )
         assert process.stdout is not None
-        lines: list[str] = []
-        elapsed: float | None = None
-        for line in process.stdout:
-            if elapsed is None and line.strip() == marker:
-                elapsed = time.perf_counter() - started
-            lines.append(line.rstrip("\n"))
-        try:
-            _, stderr = process.communicate(timeout=CHILD_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            _, stderr = process.communicate()
-            raise MeasurementError("the child process hung") from None
-    if process.returncode != 0 or elapsed is None:
+
+        def on_line(line: str) -> None:
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == "mark" and parts[1] not in marks:
+                marks[parts[1]] = Mark(time.perf_counter() - started, float(parts[2]))
+
+        lines, stderr, usage = finish_child(process, process.stdout, on_line=on_line)
+    if process.returncode != 0 or marker not in marks:
         raise MeasurementError(
             f"child failed (exit {process.returncode}, marker {marker!r} "
-            f"{'seen' if elapsed is not None else 'never printed'})\n"
+            f"{'seen' if marker in marks else 'never reported'})\n"
             f"stdout: {lines}\nstderr:\n{stderr}"
         )
-    return ChildRun(elapsed, lines, stderr)
+    return ChildRun(marks, lines, stderr, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
-PAINT_PRELUDE = f'''
+PAINT_PRELUDE = '''
+import os
 import sys
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+import time
+from PySide6 import QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QDialog, QMainWindow, QTableView
+
+_PAINT = QEvent.Type.Paint
+_reported = set()
+_FINISH = {}
+FIRST_PAINT_NAME = "@FIRST@"
+ROWS_VISIBLE_NAME = "@ROWS@"
 
 
-class _PaintWatch(QObject):
-    """Quits ``loop`` once the watched widget has received a Paint event."""
-
-    def __init__(self, loop):
-        super().__init__()
-        self.loop = loop
-        self.painted = False
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not self.painted:
-            self.painted = True
-            self.loop.quit()  # takes effect once this paint has been handled
-        return False
-
-
-def wait_for_paint(widget):
-    """Run the event loop until ``widget`` has been painted; False on a time-out."""
-    loop = QEventLoop()
-    watch = _PaintWatch(loop)
-    guard = QTimer(loop)
-    guard.setSingleShot(True)
-    guard.timeout.connect(loop.quit)
-    guard.start({PAINT_TIMEOUT_MS})
-    widget.installEventFilter(watch)
-    loop.exec()
-    widget.removeEventFilter(watch)
-    return watch.painted
+def report(name):
+    """Print ``mark NAME CPU``: the parent notes when the line arrives."""
+    if name not in _reported:
+        _reported.add(name)
+        print("mark", name, f"{time.process_time():.4f}", flush=True)
 
 
 def memory_kib():
@@ -255,19 +348,116 @@ def scroll_through(table):
         table.viewport().repaint()
     table.scrollToBottom()
     table.viewport().repaint()
-'''
-"""Helpers defined identically in the baseline and the program child processes."""
+
+
+def _home_shown(window):
+    """The program's home page (工作台, what opens first) is current and shows its data."""
+    home = getattr(window, "home", None)
+    pages = getattr(window, "pages", None)
+    return (home is not None and getattr(home, "workbench", None) is not None
+            and pages is not None and pages.currentWidget() is home)
+
+
+def households_table(window):
+    """Switch the program's main window to the households page; its painted table."""
+    households = window.households
+    window.navigation.setCurrentRow(window.pages.indexOf(households))
+    table = households.table
+    for _ in range(200):
+        QtWidgets.QApplication.processEvents()
+        if table.model().rowCount() > 0:
+            break
+        time.sleep(0.01)
+    table.viewport().repaint()
+    return table
+
+
+class _PaintWatch(QObject):
+    """Application-wide: reports the first paint of any window and the first rows seen.
+
+    A paint is reported once it has been handled (a zero timer after the Paint event), so
+    the window's whole first pass counts. FIRST_PAINT_NAME: the first visible window
+    painted (the main window, or the sign-in window); ROWS_VISIBLE_NAME: a main window's
+    table painted with at least one row. The child ends (``os._exit``) once
+    ``_FINISH["at"]`` has been reported, after the optional ``_FINISH["then"]``.
+    """
+
+    def eventFilter(self, watched, event):
+        if event.type() == _PAINT and watched.isWidgetType():
+            window = watched.window()
+            if FIRST_PAINT_NAME not in _reported and window.isVisible():
+                QTimer.singleShot(0, lambda: self.done(FIRST_PAINT_NAME, window))
+            if ROWS_VISIBLE_NAME not in _reported and isinstance(window, QMainWindow):
+                parent = watched.parent()
+                if (isinstance(parent, QTableView) and watched is parent.viewport()
+                        and parent.model() is not None and parent.model().rowCount() > 0):
+                    QTimer.singleShot(0, lambda: self.done(ROWS_VISIBLE_NAME, window, parent))
+                elif _home_shown(window):
+                    QTimer.singleShot(0, lambda: self.done(ROWS_VISIBLE_NAME, window))
+        return False
+
+    def done(self, name, window, table=None):
+        if name in _reported:
+            return
+        report(name)
+        if name == FIRST_PAINT_NAME:
+            kind = "dialog" if isinstance(window, QDialog) else "window"
+            print("first-window", kind, type(window).__name__, flush=True)
+        if _FINISH.get("at") == name:
+            then = _FINISH.get("then")
+            if then is not None:
+                then(window, table)
+            sys.stdout.flush()
+            os._exit(0)
+
+
+_watch = _PaintWatch()
+
+
+class _WatchedApplication(QtWidgets.QApplication):
+    """QApplication that installs the paint watch as soon as it exists."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.installEventFilter(_watch)
+        guard = QTimer(self)
+        guard.setSingleShot(True)
+        guard.timeout.connect(lambda: (print("time-out", _reported, file=sys.stderr),
+                                       os._exit(3)))
+        guard.start(@TIMEOUT@)
+
+
+QtWidgets.QApplication = _WatchedApplication
+QApplication = _WatchedApplication
+'''.replace("@FIRST@", FIRST_PAINT).replace("@ROWS@", ROWS_VISIBLE).replace(
+    "@TIMEOUT@", str(PAINT_TIMEOUT_MS))
+"""Helpers defined identically in the baseline and the program child processes.
+
+It replaces ``PySide6.QtWidgets.QApplication`` by a subclass that installs an
+application-wide paint watch before the program is imported: nothing is added to the
+production code, and it does not matter whether the program paints before or after its
+event loop starts."""
 
 
 def baseline_child_code(scroll: bool = False) -> str:
-    """A bare PySide6 program: QMainWindow, empty QTableView as central widget, shown.
+    """A bare PySide6 program: QMainWindow, empty 7-column QTableView, shown, event loop.
 
-    Prints ``painted`` once the table's viewport has been painted; with ``scroll`` it then
+    Reports ``first-paint`` once the window has been painted; with ``scroll`` it then
     scrolls the (empty) table like the program's memory run does and prints ``rss``.
     """
     return PAINT_PRELUDE + f'''
 from PySide6.QtGui import QStandardItemModel
 
+
+def _then(window, table):
+    table = window.findChild(QTableView)
+    print("rows", table.model().rowCount())
+    if {scroll!r}:
+        scroll_through(table)
+        print("rss", *memory_kib(), flush=True)
+
+
+_FINISH.update(at=FIRST_PAINT_NAME, then=_then)
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 table = QTableView()
@@ -275,62 +465,47 @@ table.setModel(QStandardItemModel(0, 7, table))
 window.setCentralWidget(table)
 window.resize(1200, 760)
 window.show()
-if not wait_for_paint(table.viewport()):
-    sys.exit("the table was never painted")
-print("painted", flush=True)
-if {scroll!r}:
-    scroll_through(table)
-    print("rows", table.model().rowCount())
-    print("rss", *memory_kib(), flush=True)
+sys.exit(app.exec() or 3)
 '''
 
 
-def program_child_code(database_url: str, lang: str | None = None, scroll: bool = False) -> str:
-    """The real ``stationapp.cli.main([--database-url URL, --no-dialogs])``.
+def program_child_code(database_url: str, lang: str | None = None, scroll: bool = False,
+                       until: str = ROWS_VISIBLE) -> str:
+    """The real ``stationapp.cli.main([--database-url URL, --no-dialogs])``, as started.
 
-    ``QApplication.exec`` is replaced (class attribute, in this child only) by a function
-    that waits until the main window's table viewport has been painted, prints
-    ``painted``, optionally scrolls through the table and prints ``rss``, then returns 0
-    so that the program ends normally.
+    Reports ``first-paint`` (the first window painted: the main window, or the sign-in
+    window when the ledger has accounts) and ``rows-visible`` (the main window painted with
+    its first data: the home page 工作台 that opens first filled in, or a table with rows),
+    and ends the process at ``until``; with ``scroll`` it first switches to the households
+    page, scrolls through its whole table and prints ``rss``.
     """
     argv = ["--database-url", database_url, "--no-dialogs"]
     if lang:
         argv += ["--lang", lang]
     return PAINT_PRELUDE + f'''
 
-def _bench_exec(*_args):
-    windows = [w for w in QApplication.topLevelWidgets()
-               if isinstance(w, QMainWindow) and w.isVisible()]
-    if not windows:
-        print("no main window is shown", file=sys.stderr)
-        return 3
-    tables = [t for t in windows[0].findChildren(QTableView) if t.isVisibleTo(windows[0])]
-    if not tables:
-        print("the main window shows no table", file=sys.stderr)
-        return 3
-    table = tables[0]
-    if not wait_for_paint(table.viewport()):
-        print("the table was never painted", file=sys.stderr)
-        return 3
-    print("painted", flush=True)
-    print("rows", table.model().rowCount(), flush=True)
+def _then(window, table):
     if {scroll!r}:
+        table = households_table(window)
+        print("rows", table.model().rowCount(), flush=True)
         scroll_through(table)
         print("rss", *memory_kib(), flush=True)
-    return 0
+    elif table is not None:
+        print("rows", table.model().rowCount(), flush=True)
 
 
-QApplication.exec = _bench_exec
+_FINISH.update(at={until!r}, then=_then)
 
 from stationapp.cli import main
 
-sys.exit(main({argv!r}))
+main({argv!r})
+sys.exit("the program ended before {until} was reported")
 '''
 
 
 def alternating_runs(
     baseline_code: str, program_code: str, runs: int, sample: Callable[[ChildRun], T],
-    progress: Callable[[T, T], str],
+    progress: Callable[[T, T], str], marker: str = FIRST_PAINT,
 ) -> tuple[list[T], list[T], ChildRun]:
     """``sample`` of ``runs`` pairs of baseline and program children, after one discarded
     warm-up each (bytecode, disk cache); returns both lists and the warm-up program run.
@@ -340,13 +515,13 @@ def alternating_runs(
     """
     print("warm-up (bytecode, disk cache) …", file=sys.stderr, flush=True)
     run_child(baseline_code)
-    warm = run_child(program_code)
+    warm = run_child(program_code, marker)
     baseline: list[T] = []
     program: list[T] = []
     for i in range(runs):
         order = [(baseline, baseline_code), (program, program_code)]
         for samples, code in order if i % 2 == 0 else reversed(order):
-            samples.append(sample(run_child(code)))
+            samples.append(sample(run_child(code, marker if samples is program else FIRST_PAINT)))
         print(f"  run {i + 1}/{runs}: {progress(baseline[-1], program[-1])}",
               file=sys.stderr, flush=True)
     return baseline, program, warm
