@@ -1,7 +1,9 @@
-"""Household search as you type on 50,000 households: latency per keystroke, p50 / p95.
+"""Household search as you type on the demo ledger: CPU time per keystroke, p50 / p95.
 
-Budget (DESIGN.md): p95 ≤ 50 ms per keystroke, for names, pinyin initials, full pinyin,
-addresses and phone numbers.
+Budget (DESIGN.md, issue 16): p95 per keystroke by CPU time ≤ 20 ms at 50,000 households
+(and below), ≤ 50 ms at 200,000, for names, pinyin initials, full pinyin, addresses and
+phone numbers. CPU time (``time.process_time``, the whole process, every thread) is judged
+because wall time on the shared machine flips with load; wall time is printed beside it.
 
 A keystroke is what the households page runs once its search box has settled (after the
 ``SEARCH_DELAY_MS`` debounce, which is not counted): ``HouseholdTableModel.refresh`` lists
@@ -44,11 +46,19 @@ from common import (
     percentile,
     print_misses,
     print_table,
-    time_ms,
+    time_cpu_ms,
     verdict,
 )
 
-BUDGET_P95_MS = 50.0
+HOUSEHOLDS_DEFAULT = 50_000
+
+
+def budget_p95_ms(households: int) -> float:
+    """The p95 budget by CPU time: 20 ms up to 50,000 households, 50 ms above."""
+    return 20.0 if households <= 50_000 else 50.0
+
+
+BUDGET_P95_MS = budget_p95_ms(HOUSEHOLDS_DEFAULT)
 CLEAR = "clear the box (lists all)"
 """Category of the keystroke that empties the search box."""
 
@@ -155,9 +165,11 @@ class PagePath:
         from PySide6.QtWidgets import QApplication
 
         from stationapp.ui.households_page import HouseholdsPage
+        from stationapp.ui.operations import Operations
 
         self._app = QApplication.instance() or QApplication(sys.argv[:1])
-        self._page = HouseholdsPage(database, "bench")
+        self._operations = Operations(database, "bench")
+        self._page = HouseholdsPage(self._operations)
         self._page.resize(1050, 700)
         self._page.show()
         viewport = self._page.table.viewport()
@@ -198,17 +210,24 @@ class PagePath:
         self._wait_painted = wait_painted
         self._wait_painted()
 
-    def keystroke(self, text: str) -> float:
-        """Put ``text`` in the search box, then time apply_filter until the table is painted."""
+    def keystroke(self, text: str, expected: int | None = None) -> tuple[float, float]:
+        """Put ``text`` in the search box, then time apply_filter until the table is painted
+        (with ``expected`` rows, when the page lists them in the background); (wall ms,
+        CPU ms)."""
         page = self._page
         page.search.setText(text)  # starts the debounce timer, which apply_filter stops
         if page.current_filter() == page.model.household_filter:
             raise MeasurementError(f"keystroke {text!r} would not change the filter")
         self._watch.painted = False
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         page.apply_filter()
         self._wait_painted()
-        return (time.perf_counter() - started) * 1000
+        for _ in range(1000):  # a page that searches off the GUI thread paints twice
+            if expected is None or self.rows() == expected:
+                break
+            self._watch.painted = False
+            self._wait_painted()
+        return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
 
     def rows(self) -> int:
         """Rows the table shows now."""
@@ -226,7 +245,9 @@ class Results:
     matches: dict[str, int] = field(default_factory=dict)
     baseline: Samples = field(default_factory=Samples)
     services: Samples = field(default_factory=Samples)
+    services_wall: Samples = field(default_factory=Samples)
     page: Samples | None = None
+    page_wall: Samples = field(default_factory=Samples)
     services_by_text: Samples = field(default_factory=Samples)
     page_by_text: Samples = field(default_factory=Samples)
 
@@ -244,19 +265,21 @@ def measure(database: Any, rounds: int, with_page: bool, block_size: int) -> Res
         keep = round_no > 0
         for name, call in references.items():
             for _ in range(3):
-                ms, _found = time_ms(call)
+                _wall, ms, _found = time_cpu_ms(call)
                 if keep:
                     results.baseline.add(name, ms)
         for key in results.keys:
-            ms, found = time_ms(partial(services, key.text))
+            wall, ms, found = time_cpu_ms(partial(services, key.text))
             results.matches[key.text] = found
             if keep:
                 results.services.add(key.category, ms)
+                results.services_wall.add(key.category, wall)
                 results.services_by_text.add(key.text, ms)
             if page is not None and results.page is not None:
-                ms = page.keystroke(key.text)
+                wall, ms = page.keystroke(key.text, found)
                 if keep:
                     results.page.add(key.category, ms)
+                    results.page_wall.add(key.category, wall)
                     results.page_by_text.add(key.text, ms)
                 if page.rows() != found:
                     raise MeasurementError(
@@ -275,39 +298,42 @@ def _typed(keys: Sequence[Keystroke], category: str, matches: dict[str, int]) ->
     return " ".join(shown) + f" → {matches[texts[-1]]:,}"
 
 
-def report(results: Results, label: str) -> list[str]:
+def report(results: Results, label: str, budget: float = BUDGET_P95_MS) -> list[str]:
     """Print the tables; return the budget rows that missed."""
     ref = median(results.baseline.by_category[REFERENCE])
     print_table(
-        f"Baselines, same run ({label}; {describe_python()})",
+        f"Baselines by CPU time, same run ({label}; {describe_python()})",
         ["query", "samples", "p50", "p95"],
         [[name, str(len(vs)), f"{median(vs):.1f} ms", f"{percentile(vs, 0.95):.1f} ms"]
          for name, vs in results.baseline.by_category.items()],
     )
     misses: list[str] = []
-    for title, samples in (("services (list ids + first block)", results.services),
-                           ("households page (apply_filter → painted table)", results.page)):
+    for title, samples, wall_samples in (
+            ("services (list ids + first block)", results.services, results.services_wall),
+            ("households page (apply_filter → painted table)", results.page,
+             results.page_wall)):
         if samples is None:
             continue
         rows: list[list[str]] = []
         groups = [*samples.by_category.items(),
                   ("all typing (without clearing)", samples.all(exclude=CLEAR))]
-        for category, values in groups:
+        wall_groups = [*wall_samples.by_category.values(), wall_samples.all(exclude=CLEAR)]
+        for (category, values), walls in zip(groups, wall_groups, strict=True):
             p95 = percentile(values, 0.95)
-            ok = p95 <= BUDGET_P95_MS
+            ok = p95 <= budget
             if not ok:
-                misses.append(f"{title}: {category} p95 {p95:.1f} ms "
-                              f"(+{p95 - BUDGET_P95_MS:.1f} ms)")
+                misses.append(f"{title}: {category} CPU p95 {p95:.1f} ms "
+                              f"(+{p95 - budget:.1f} ms)")
             typed = (_typed(results.keys, category, results.matches)
                      if category in samples.by_category else "")
             rows.append([category, typed, str(len(values)), f"{median(values):.1f}",
-                         f"{p95:.1f}", f"{max(values):.1f}",
-                         f"{median(values) / ref:.2f} ×", verdict(ok)])
+                         f"{p95:.1f}", f"{percentile(walls, 0.95):.1f}",
+                         f"{p95 / ref:.2f} ×", verdict(ok)])
         print_table(
-            f"Per keystroke, {title}; budget p95 ≤ {BUDGET_P95_MS:.0f} ms; ratio = p50 / "
-            f"p50 of list_household_ids with the empty filter ({ref:.1f} ms)",
-            ["typed", "keys → final matches", "n", "p50 ms", "p95 ms", "max ms", "ratio",
-             "verdict"],
+            f"Per keystroke, {title}; budget CPU p95 ≤ {budget:.0f} ms; ratio = CPU p95 / "
+            f"CPU p50 of list_household_ids with the empty filter ({ref:.1f} ms), same run",
+            ["typed", "keys → final matches", "n", "CPU p50 ms", "CPU p95 ms",
+             "wall p95 ms", "ratio", "verdict"],
             rows,
         )
     detail: list[list[str]] = []
@@ -317,8 +343,9 @@ def report(results: Results, label: str) -> list[str]:
         detail.append([repr(text), f"{results.matches[text]:,}", f"{median(values):.1f}",
                        f"{median(page_values):.1f}" if page_values else "-"])
     print_table(
-        "Per search text, most matches first (the cost follows the number of matches)",
-        ["search box", "matches", "services p50 ms", "page p50 ms"],
+        "Per search text, most matches first (CPU p50; compare the rows: the cost follows "
+        "the size of the table scanned, not the number of matches)",
+        ["search box", "matches", "services CPU p50 ms", "page CPU p50 ms"],
         detail,
     )
     return misses
@@ -332,11 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", default=None,
                         help="e.g. postgresql+psycopg://…; the demo is loaded if the ledger "
                              "is empty (default: the cached 50,000-household SQLite file)")
+    parser.add_argument("--households", type=int, default=HOUSEHOLDS_DEFAULT,
+                        help="size of the cached demo ledger (default 50,000); the budget "
+                             "follows it")
     parser.add_argument("--no-page", action="store_true",
                         help="measure the service calls only, without Qt")
     args = parser.parse_args(argv)
     try:
-        url = demo_database(args.database_url)
+        url = demo_database(args.database_url, args.households)
         from stationapp.domain.clock import SystemClock
         from stationapp.workflows.opening import open_database
 
@@ -353,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     except MeasurementError as exc:
         print(f"bench_search: measurement failed: {exc}", file=sys.stderr)
         return 1
-    print_misses(report(results, label))
+    print_misses(report(results, label, budget_p95_ms(args.households)))
     return 0
 
 

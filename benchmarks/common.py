@@ -541,6 +541,14 @@ def time_ms(call: Callable[[], T]) -> tuple[float, T]:
     return (time.perf_counter() - started) * 1000, result
 
 
+def time_cpu_ms(call: Callable[[], T]) -> tuple[float, float, T]:
+    """Wall and CPU milliseconds ``call`` took (CPU of the whole process, all threads), and
+    what it returned."""
+    started, cpu = time.perf_counter(), time.process_time()
+    result = call()
+    return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000, result
+
+
 def baseline_queries(database: Any) -> dict[str, Callable[[], str]]:
     """The reference queries of the same run: a bare count and :data:`REFERENCE`; each
     returns what it found."""
