@@ -13,12 +13,15 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select, true
+from sqlalchemy import Boolean, ColumnElement, and_, func, literal_column, select, true
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from stationapp.domain.models import Household
 from stationapp.domain.search_keys import normalize_query
 from stationapp.services._common import chunks, like_pattern
+from stationapp.services.search_index import MIN_INDEXED_LENGTH, fts, fts_phrase
 
 ADDRESS_UNITS = ("号楼", "号院", "号", "栋", "幢", "楼", "单元", "室", "层", "门")
 """What may follow a number in an address word for it to name that number exactly."""
@@ -70,12 +73,67 @@ def _word_condition(word: str, column: Any) -> ColumnElement[bool]:
     return and_(anywhere, cut.like(like_pattern(word), escape="\\"))
 
 
+class HouseholdSearch(ColumnElement[bool]):
+    """The condition on :class:`Household` for a typed search, written per database.
+
+    Every database applies the same rule (:func:`_word_condition` for each word); SQLite
+    applies it to the copy of the search text in its FTS5 table, after the trigram index
+    has narrowed the rows for words of three characters or more, PostgreSQL to the column
+    itself, where its pg_trgm index narrows the rows (see
+    :mod:`stationapp.services.search_index`).
+    """
+
+    type = Boolean()
+    inherit_cache = False  # the words shape the statement; it is compiled per search
+    _is_implicitly_boolean = True  # a condition as it stands, never "… = 1"
+
+    def __init__(self, words: list[str]) -> None:
+        """A condition for the folded, non-empty ``words``."""
+        self.words = tuple(words)
+
+    def plain(self) -> ColumnElement[bool]:
+        """The rule on ``household.search_text`` itself."""
+        return and_(*(_word_condition(word, Household.search_text) for word in self.words))
+
+    def indexed(self) -> ColumnElement[bool]:
+        """The rule on SQLite's FTS5 copy, narrowed by its trigram index first.
+
+        When every word is shorter than a trigram, the index cannot narrow anything and
+        such words match most of the ledger: the rule then reads the column itself, which
+        measured as fast as scanning the copy.
+        """
+        long_words = [w for w in self.words if len(w) >= MIN_INDEXED_LENGTH]
+        if not long_words:
+            return self.plain()
+        query = " ".join(fts_phrase(w) for w in long_words)
+        return Household.id.in_(select(fts.c.rowid).where(
+            literal_column(fts.name).op("MATCH")(query),
+            *(_word_condition(word, fts.c.search_text) for word in self.words)))
+
+
+@compiles(HouseholdSearch)
+def _compile_plain(element: HouseholdSearch, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.plain(), **kw)
+
+
+@compiles(HouseholdSearch, "sqlite")
+def _compile_sqlite(element: HouseholdSearch, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.indexed(), **kw)
+
+
+def index_narrows(search: str) -> bool:
+    """True when the search index narrows a typed search to few rows: some word is long
+    enough for a trigram. Then the rows it finds should drive the query, not an index
+    that walks the whole ledger in display order (see ``household_queries``)."""
+    return any(len(word) >= MIN_INDEXED_LENGTH for word in search_words(search))
+
+
 def household_search_condition(search: str) -> ColumnElement[bool]:
     """The SQL condition on :class:`Household` for a typed search (true when empty)."""
     words = search_words(search)
     if not words:
         return true()
-    return and_(*(_word_condition(word, Household.search_text) for word in words))
+    return HouseholdSearch(words)
 
 
 def matching_household_ids(
@@ -94,7 +152,9 @@ def matching_household_ids(
 
 __all__ = [
     "ADDRESS_UNITS",
+    "HouseholdSearch",
     "household_search_condition",
+    "index_narrows",
     "is_numbered_word",
     "matches_search",
     "matching_household_ids",
