@@ -3,6 +3,7 @@ communities, and one whole household."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -174,8 +175,25 @@ def list_household_ids(
     query = select(Household.id)
     if flt.community_name:
         query = query.join(Community, Household.community_id == Community.id)
-    query = _filtered(query, flt, today)
-    return read_ids(session, query.order_by(*_order(sort, descending)))
+    query = _filtered(query, flt, today).order_by(*_order(sort, descending))
+    if session.get_bind().dialect.name == "sqlite":
+        return _read_ids_as_one_array(session, query)
+    return read_ids(session, query)
+
+
+def _read_ids_as_one_array(session: Session, query: Select[Any]) -> list[int]:
+    """The ids of ``query`` in its order, which SQLite gathers into one JSON array: tens of
+    thousands of ids on a keystroke cost half as much as fetched row by row.
+
+    The ordered query stays a subquery of the aggregate (SQLite does not flatten an ordered
+    subquery into an aggregate), so the array keeps its order.
+    """
+    session.flush()
+    ordered = query.subquery()
+    found = session.connection().execute(
+        select(func.json_group_array(ordered.c.id)).select_from(ordered)).scalar()
+    ids: list[int] = json.loads(found) if found else []
+    return ids
 
 
 def count_households(session: Session, flt: HouseholdFilter, today: date) -> int:
