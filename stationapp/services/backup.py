@@ -205,7 +205,7 @@ def make_backup(
         raise BackupError(
             msg("station.backup_failed", reason=str(exc), folder=str(folder))) from exc
     log.info("backup %s made (%s)", target, kind)
-    prune_backups(folder, keep or settings.keep)
+    prune_backups(folder, keep or settings.keep, spare=target)
     return BackupInfo(target, now, kind, target.stat().st_size)
 
 
@@ -231,7 +231,7 @@ def file_migration_copy(database: Database, copy: Path, now: datetime) -> Path:
         # The plain copy then stays beside the ledger, in the data folder it never leaves.
         log.warning("the copy made before the migration stays at %s: %s", copy, exc)
         return copy
-    prune_backups(folder, settings.keep)
+    prune_backups(folder, settings.keep, spare=target)
     log.info("copy made before the migration kept as %s", target)
     return target
 
@@ -249,10 +249,16 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 
-def prune_backups(folder: Path, keep: int) -> list[Path]:
-    """Delete the oldest backups beyond the newest ``keep``; returns what was deleted."""
+def prune_backups(folder: Path, keep: int, spare: Path | None = None) -> list[Path]:
+    """Delete the oldest backups beyond the newest ``keep``; returns what was deleted.
+
+    ``spare`` (the copy just made) is never deleted, even when the folder holds ``keep``
+    copies named later than it (a desk whose clock was set back).
+    """
     removed = []
-    for backup in list_backups(folder)[keep:]:
+    others = [backup for backup in list_backups(folder) if backup.path != spare]
+    room = keep - 1 if spare is not None else keep  # the spare is one of those kept
+    for backup in others[max(room, 0):]:
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
     return removed

@@ -107,6 +107,18 @@ def test_only_the_newest_backups_are_kept(ledger: Database, tmp_path: Path) -> N
     assert (tmp_path / "notes.txt").exists()
 
 
+def test_a_backup_made_after_the_clock_was_set_back_is_kept(
+    ledger: Database, tmp_path: Path
+) -> None:
+    for day in range(3):
+        make_backup(ledger, tmp_path, now=NOON + timedelta(days=day), keep=3)
+    # The desk's clock went back a week: the new copy sorts oldest, and is still kept.
+    earlier = make_backup(ledger, tmp_path, now=NOON - timedelta(days=7), keep=3)
+    assert earlier.path.is_file()
+    assert [b.made_at for b in list_backups(tmp_path)] == [
+        NOON + timedelta(days=2), NOON + timedelta(days=1), earlier.made_at]
+
+
 def test_the_automatic_backup_runs_at_most_once_a_day(
     ledger: Database, tmp_path: Path
 ) -> None:
