@@ -82,6 +82,9 @@ def _scroll_area(parent: QWidget, content: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(content)
+    # Made while its window is being shown, after Qt showed the window's children: it
+    # would stay hidden (an empty window) unless shown itself.
+    area.show()
     return area
 
 

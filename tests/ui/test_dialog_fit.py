@@ -126,7 +126,10 @@ def test_the_fitter_acts_when_a_window_is_shown(qtbot: QtBot, qapp: object) -> N
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        assert dialog.findChild(QScrollArea, SCROLLED_NAME) is not None
+        area = dialog.findChild(QScrollArea, SCROLLED_NAME)
+        assert area is not None
+        # The scrolled content is shown, not an empty window.
+        assert area.isVisible() and dialog.findChildren(QLineEdit)[0].isVisible()
         screen = dialog.screen()
         assert screen is not None
         assert screen.availableGeometry().contains(dialog.frameGeometry())
