@@ -8,6 +8,10 @@
   before and after the statement);
 - just before commit, write what was noted as entries chained to the last one.
 
+Bulk work (an import, the demo station) that writes many wholes calls :func:`write_noted`
+after each batch whose wholes are complete: what was noted so far is written then, so the
+notes of a hundred thousand households are never all held in memory at once.
+
 Rows of a whole (a household with its members, categories and status history; a visit with
 its findings; an event with its tallies and volunteers …) are noted on the whole, so that
 one save is one entry. The actor is ``session.info["actor"]`` (set where the session is
@@ -42,6 +46,9 @@ from stationapp.domain.audit import (
 PENDING_KEY = "audit_pending"
 """Where a session (``session.info``) keeps what its transaction changed, until commit."""
 INSTALLED_KEY = "audit_installed"
+WRITTEN_AT_KEY = "audit_written_at"
+"""The time of the entries a transaction wrote early (:func:`write_noted`): every entry of
+one transaction carries the same time."""
 REDACT_KEY = "audit_redact"
 """When ``session.info[REDACT_KEY]`` names an action (de-identification), every change the
 session notes is recorded under that action with ``REMOVED`` as its before values: the
@@ -337,12 +344,35 @@ def _before_commit(session: Session) -> None:
     session.flush()
     pending = session.info.pop(PENDING_KEY, None)
     if pending:
-        append_entries(session.connection(), session_clock(session).now(), pending.values())
+        append_entries(session.connection(), _entry_time(session), pending.values())
+
+
+def write_noted(session: Session) -> None:
+    """Write what the session's transaction has noted so far as chained entries now
+    instead of at commit (they commit or roll back with the rest of the transaction).
+
+    For bulk work, called after each batch whose wholes are complete (a household with all
+    its members, categories and status history): a part noted after its whole was written
+    would become a second entry of that whole. Every entry of the transaction, written
+    early or at commit, carries the time of the first one written."""
+    session.flush()
+    pending = session.info.pop(PENDING_KEY, None)
+    if pending:
+        append_entries(session.connection(), _entry_time(session), pending.values())
+
+
+def _entry_time(session: Session) -> datetime:
+    at: datetime | None = session.info.get(WRITTEN_AT_KEY)
+    if at is None:
+        at = session_clock(session).now()
+        session.info[WRITTEN_AT_KEY] = at
+    return at
 
 
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         session.info.pop(PENDING_KEY, None)
+        session.info.pop(WRITTEN_AT_KEY, None)
 
 
 def append_entries(connection: Connection, at: datetime, entries: Iterable[PendingEntry]

@@ -3,19 +3,24 @@ ledger changed since a plan was made."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
+from stationapp.db.audit_hook import write_noted
 from stationapp.db.stamps import session_clock
 from stationapp.domain.address import Address
 from stationapp.domain.derived import MemberFacts, derived_household_columns
 from stationapp.domain.models import Household, Resident
 from stationapp.domain.vocab import HouseholdStatus
-from stationapp.services._common import community_ids
+from stationapp.services._common import chunks, community_ids
 from stationapp.services.household_types import HouseholdInput
+
+BATCH = 1000
+"""New households inserted (and their audit entries written) at a time."""
 
 IMPORT_REASON = "名册导入"
 """The reason stored in a new household's status history (data, not a message)."""
@@ -34,17 +39,29 @@ def ledger_mark(session: Session) -> tuple[int, ...]:
 
 
 def insert_households(
-    session: Session, households: list[HouseholdInput], actor: str, today: date
+    session: Session, households: Sequence[HouseholdInput], actor: str, today: date
 ) -> None:
-    """Insert new households in bulk: one INSERT … RETURNING per table, not one per row.
+    """Insert new households in bulk: a few INSERT … RETURNING per batch of households,
+    not one per row.
 
     Core inserts bypass the session's stamping: the audit times are set here from the
-    session's clock.
+    session's clock. After each batch its audit entries are written
+    (:func:`~stationapp.db.audit_hook.write_noted`), so that memory does not grow with the
+    size of the file.
     """
     if not households:
         return
     communities = community_ids(session, (h.community for h in households), actor)
     now = session_clock(session).now()
+    for batch in chunks(households, BATCH):
+        _insert_batch(session, batch, communities, actor, today, now)
+        write_noted(session)
+
+
+def _insert_batch(
+    session: Session, households: Sequence[HouseholdInput], communities: dict[str, int],
+    actor: str, today: date, now: datetime,
+) -> None:
     stamps = {"created_at": now, "updated_at": now}
     rows: list[dict[str, Any]] = []
     for data in households:
@@ -62,11 +79,9 @@ def insert_households(
             **derived_household_columns(address, data.phone, members),
         })
     # Core inserts of the mapped tables: the ORM's bulk path costs more than the rows.
+    # RETURNING the ids of every table, so that the audit trail names each member.
     tables = Household.metadata.tables
-    table = tables["household"]
-    ids = list(session.scalars(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
-    ))
+    ids = _inserted_ids(session, tables["household"], rows)
     residents: list[dict[str, Any]] = []
     categories: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
@@ -84,10 +99,16 @@ def insert_households(
         changes.append({"household_id": household_id, "status": HouseholdStatus.ACTIVE.value,
                         "effective_date": today, "reason": IMPORT_REASON, "actor": actor,
                         "recorded_at": now})
-    session.execute(insert(tables["resident"]), residents)
+    _inserted_ids(session, tables["resident"], residents)
     if categories:
         session.execute(insert(tables["household_category"]), categories)
-    session.execute(insert(tables["household_status_change"]), changes)
+    _inserted_ids(session, tables["household_status_change"], changes)
+
+
+def _inserted_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` into ``table``; their new ids, in the order of ``rows``."""
+    return list(session.scalars(
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
 
 
 __all__ = ["IMPORT_REASON", "insert_households", "ledger_mark"]
