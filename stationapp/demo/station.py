@@ -31,6 +31,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
+from stationapp.db.audit_hook import write_noted
 from stationapp.demo.care import populate_demo_care
 from stationapp.demo.events import populate_demo_events
 from stationapp.domain.address import Address
@@ -75,6 +76,7 @@ _STATION_SETTINGS: dict[str, str] = {
 
 # --- geometry ----------------------------------------------------------------------------
 
+_BATCH = 5000  # households inserted (and their audit entries written) at a time
 _DEFAULT_COMMUNITIES = 8
 _HOUSEHOLDS_PER_BUILDING = 4.0  # 1,300 households in 325 buildings
 _MAX_HOUSEHOLDS_PER_BUILDING = 18.0  # a big ledger fills buildings more densely …
@@ -526,14 +528,9 @@ def populate_demo(
         address = Address(names[slot.community], str(slot.building), str(slot.unit),
                           str(slot.room))
         _add_household(gen, rows, community_ids[slot.community], address, forced.get(index))
-
-    if rows.households:
-        session.execute(insert(Household), rows.households)
-        session.execute(insert(Resident), rows.residents)
-    if rows.categories:
-        session.execute(insert(HouseholdCategory), rows.categories)
-    if rows.changes:
-        session.execute(insert(HouseholdStatusChange), rows.changes)
+        if len(rows.households) >= _BATCH:
+            rows.insert(session)
+    rows.insert(session)
     _advance_sequences(session)
     for key, value in _STATION_SETTINGS.items():
         session.merge(StationSetting(key=key, value=value))
@@ -541,8 +538,8 @@ def populate_demo(
     populate_demo_events(session, seed, today)
     populate_demo_care(session, rng, today)
     log.info("demo station: %d communities, %d households, %d residents",
-             len(names), len(rows.households), len(rows.residents))
-    return DemoSummary(len(names), len(rows.households), len(rows.residents))
+             len(names), rows.households_done, rows.residents_done)
+    return DemoSummary(len(names), rows.households_done, rows.residents_done)
 
 
 @dataclass
@@ -556,6 +553,33 @@ class _Rows:
     residents: list[dict[str, Any]] = field(default_factory=list)
     categories: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)
+    households_done: int = 0
+    residents_done: int = 0
+
+    @property
+    def next_household_id(self) -> int:
+        return self.household_id + self.households_done + len(self.households)
+
+    @property
+    def next_resident_id(self) -> int:
+        return self.resident_id + self.residents_done + len(self.residents)
+
+    def insert(self, session: Session) -> None:
+        """Insert the waiting rows (whole households), write their audit entries and forget
+        them, so that memory does not grow with the size of the station."""
+        if self.households:
+            session.execute(insert(Household), self.households)
+            session.execute(insert(Resident), self.residents)
+        if self.categories:
+            session.execute(insert(HouseholdCategory), self.categories)
+        if self.changes:
+            session.execute(insert(HouseholdStatusChange), self.changes)
+        write_noted(session)
+        self.households_done += len(self.households)
+        self.residents_done += len(self.residents)
+        self.change_id += len(self.changes)
+        for waiting in (self.households, self.residents, self.categories, self.changes):
+            waiting.clear()
 
 
 def _add_household(
@@ -563,7 +587,7 @@ def _add_household(
 ) -> None:
     """Draw one household with its residents, categories, phones and status into ``rows``."""
     rng, today = gen.rng, gen.today
-    hid = rows.household_id + len(rows.households)
+    hid = rows.next_household_id
     people, regions = _draw_people(gen, head_surname)
     head = people[0]
     has_child = any(p.relation in _CHILD_RELATIONS for p in people)
@@ -651,7 +675,7 @@ def _add_household(
     })
     for person in people:
         rows.residents.append({
-            "id": rows.resident_id + len(rows.residents),
+            "id": rows.next_resident_id,
             "household_id": hid,
             "name": person.name,
             "sex": person.sex.value,
