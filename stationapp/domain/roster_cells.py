@@ -47,8 +47,10 @@ def cell_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).translate(_FULL_WIDTH_ALNUM)
-    return _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", str(value).translate(_FULL_WIDTH_ALNUM)).strip()
+    # A cell that was tidy already is given back as it is: a big roster's texts are then
+    # held once, not once more for every row planned.
+    return value if isinstance(value, str) and text == value else text
 
 
 def code_text(value: object) -> str:

@@ -10,7 +10,7 @@ from stationapp.domain.address import Address
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus, ResidentStatus, Sex
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResidentInput:
     """A member as typed in the household dialog; ``id`` is None for a new member."""
 
@@ -26,7 +26,7 @@ class ResidentInput:
     status: ResidentStatus = ResidentStatus.PRESENT
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HouseholdInput:
     """A household as typed in the dialog; ``version`` is the one read (None when new)."""
 

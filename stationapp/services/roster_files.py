@@ -102,7 +102,12 @@ def _read_excel(
                                          reason=str(exc))) from exc
     finally:
         workbook.close()
-    rows = [_trimmed(tuple(row[:MAX_COLUMNS])) for row in values]
+    # The same text in many cells (a relation, a category, both members' address) is kept
+    # once: a big roster then needs far less memory while it is planned and imported.
+    shared: dict[str, str] = {}
+    rows = [_trimmed(tuple(shared.setdefault(v, v) if type(v) is str else v
+                           for v in row[:MAX_COLUMNS])) for row in values]
+    del shared
     if progress is not None:
         progress(len(rows))
     return RosterTable(path=path, sheet=chosen, sheets=names, rows=_without_trailing_blanks(rows))

@@ -93,7 +93,7 @@ class ImportOptions:
     stop_on_first_error: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowResult:
     """One data row of the file: its number as the spreadsheet shows it, its cells as text,
     what importing it does, and its problems.

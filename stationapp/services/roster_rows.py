@@ -8,6 +8,7 @@ Each data row is one person: its cells are read by the parsers of
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -55,7 +56,7 @@ def unreadable(column: str, exc: ValueError) -> Message | str:
     return msg("import.reason_in_column", column=COLUMN_LABELS[column], problem=problem)
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPerson:
     """One person as a data row of the roster gives them (``row``: its number)."""
 
@@ -114,6 +115,8 @@ def _words(enum_type: type[CareCategory] | type[CareTier]) -> dict[str, str]:
 
 _CATEGORY_WORDS = _words(CareCategory)
 _TIER_WORDS = _words(CareTier)
+_SETS: dict[frozenset[CareCategory], frozenset[CareCategory]] = {}
+"""One set object for each combination of categories (at most 2¹¹), shared by the rows."""
 _KNOWN_CATEGORIES = "、".join(c.label for c in CareCategory)
 _KNOWN_TIERS = "、".join(t.label for t in CareTier)
 
@@ -133,8 +136,10 @@ def read_person(
     if address:
         try:
             parts = split_address(cells[RosterField.ADDRESS])
-            community, building, unit, room = parts.community, parts.building, parts.unit, \
-                parts.room
+            # Interned: the members of a household, and its neighbours, share the texts.
+            community, building, unit, room = (sys.intern(parts.community),
+                                               sys.intern(parts.building),
+                                               sys.intern(parts.unit), sys.intern(parts.room))
         except ValueError as exc:
             problems.append(unreadable("address", exc))
     community = get(RosterField.COMMUNITY) or community or default_community
@@ -179,7 +184,8 @@ def read_person(
                 "import.word_unknown", word=word, known=_KNOWN_CATEGORIES)))
         elif code != CareCategory.ELDERLY.value:
             categories.add(CareCategory(code))
-    person.categories = frozenset(categories)
+    if categories:
+        person.categories = _SETS.setdefault(frozenset(categories), frozenset(categories))
     tier = get(RosterField.TIER, "")
     if tier:
         if tier in _TIER_WORDS:
