@@ -106,7 +106,7 @@ def test_an_unexpected_error_is_logged_not_shown(
     source.backup(target)
     source.close()
     # A real failure the program does not expect: a column it reads has gone.
-    target.execute("ALTER TABLE household RENAME COLUMN search_text TO search_text_old")
+    target.execute("ALTER TABLE household RENAME COLUMN head_name TO head_name_old")
     target.commit()
     target.close()
     head = rows[0]["head"]
