@@ -52,7 +52,6 @@ from stationapp.services.roster_import import ImportPlan, RowAction
 from stationapp.services.roster_report import REPORT_SHEET
 from stationapp.ui.form_helpers import ErrorLabel
 from stationapp.ui.import_wizard_models import PlanRowsModel, SheetRowsModel, column_letter
-from stationapp.ui.scaled_font import rows_follow_font
 
 SHEET_PREVIEW_ROWS = 50
 """How many rows of the sheet the Columns page shows to help find the header."""
@@ -250,7 +249,7 @@ class ColumnsPage(QWizardPage):
         self.sheet_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sheet_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sheet_view.setMinimumHeight(150)
-        rows_follow_font(self.sheet_view, 8)
+        self.sheet_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.sheet_view.horizontalHeader().setDefaultSectionSize(90)
         self.mapping_area = QScrollArea(self)
         self.mapping_area.setWidgetResizable(True)
@@ -418,7 +417,6 @@ class PreviewPage(QWizardPage):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows_follow_font(self.view, 8)
         self.view.horizontalHeader().setDefaultSectionSize(100)
         # The reasons are long; the table shows their start, this label all of them.
         self.row_problems_label = QLabel(self)
@@ -512,6 +510,7 @@ class PreviewPage(QWizardPage):
     def _size_columns(self) -> None:
         # Widths follow the font, so the larger text sizes are not cut.
         metrics = self.view.fontMetrics()
+        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.view.setColumnWidth(0, metrics.horizontalAdvance("00000") + 16)
         self.view.setColumnWidth(1, metrics.horizontalAdvance("不导入") + 24)
         self.view.setColumnWidth(2, metrics.horizontalAdvance("中" * 24) + 16)

@@ -21,6 +21,7 @@ from stationapp.services.database import Database
 from stationapp.services.household_queries import HouseholdFilter, get_household, list_households
 from stationapp.services.roster_import import ImportPlan, ImportResult, RowAction
 from stationapp.services.roster_report import REPORT_SHEET
+from stationapp.ui import workers
 from stationapp.ui.import_wizard import ImportWizard
 from stationapp.ui.notices import EVERYTHING, ChangeNotice
 from stationapp.ui.operations import Operations
@@ -291,6 +292,9 @@ def test_cancel_during_the_import_writes_nothing(
     assert "Stopping" in progress.labelText()
     release.set()
     qtbot.waitUntil(lambda: not wizard.busy())
+    # The cancelled task's thread ends on its own; the window closes only after it has
+    # (closing it under a thread still finishing crashed the interpreter once in CI).
+    qtbot.waitUntil(lambda: not workers._ALIVE, timeout=30000)
     assert reported == [False]
     assert boxes.information == ["Import cancelled: The import was cancelled. Nothing was "
                                  "imported."]
