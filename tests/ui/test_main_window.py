@@ -431,6 +431,15 @@ def test_run_gui_shows_the_main_window_until_it_closes(
     assert len(shown) == 1
     assert shown[0].households.shown_count() == 4
     assert sys.excepthook is not sys.__excepthook__
+    # run_gui installs the window fitter on the one application: take it off again, so
+    # the tests after this one see their windows as they built them.
+    from stationapp.ui.dialog_fit import WindowFitter
+
+    app = QApplication.instance()
+    assert app is not None
+    for fitter in app.findChildren(WindowFitter):
+        app.removeEventFilter(fitter)
+        fitter.deleteLater()
 
 
 def test_demo_data_loads_off_the_gui_thread(
