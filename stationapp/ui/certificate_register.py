@@ -15,9 +15,9 @@ import logging
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("stationapp.ui")
 
-_Index = QModelIndex | QPersistentModelIndex
 
 ALL = -1
 """The year and volunteer filters' value for "all"."""
@@ -89,6 +88,8 @@ class RegisterTableModel(RowListModel[RegisterEntry]):
             RegisterColumn.REPRINTS: self.tr("Reprints"),
         }
 
+    right_aligned = frozenset({RegisterColumn.HOURS, RegisterColumn.REPRINTS})
+
     set_entries = RowListModel.set_rows
     entry = RowListModel.row_at
 
@@ -96,35 +97,15 @@ class RegisterTableModel(RowListModel[RegisterEntry]):
         """A row is a certificate number."""
         return item.number
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(RegisterColumn)):
-            return self._headers[RegisterColumn(section)]
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, alignment and tooltip of a cell."""
-        if not index.isValid() or not 0 <= index.column() < len(RegisterColumn):
-            return None
-        entry = self.entry(index.row())
-        if entry is None:
-            return None
-        column = RegisterColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-                RegisterColumn.HOURS, RegisterColumn.REPRINTS):
-            return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-        if (role == Qt.ItemDataRole.ToolTipRole and column is RegisterColumn.REPRINTS
-                and entry.reprint_count):
+    def cell_tooltip(self, entry: RegisterEntry, column: int) -> str | None:
+        """Who reprinted a certificate last, on the reprints column."""
+        if column == RegisterColumn.REPRINTS and entry.reprint_count:
             return self.tr("Last reprinted on {day} by {name}").format(
                 day=format_date(entry.reprinted_on), name=entry.reprinted_by)
         return None
 
-    def _display(self, entry: RegisterEntry, column: RegisterColumn) -> str:
+    def cell_text(self, entry: RegisterEntry, column: int) -> str:
+        """The register's columns of one certificate."""
         values = {
             RegisterColumn.NUMBER: entry.number,
             RegisterColumn.VOLUNTEER: entry.volunteer,
@@ -134,7 +115,7 @@ class RegisterTableModel(RowListModel[RegisterEntry]):
             RegisterColumn.ISSUED_ON: format_date(entry.issued_on),
             RegisterColumn.REPRINTS: str(entry.reprint_count) if entry.reprint_count else "",
         }
-        return values[column]
+        return values[RegisterColumn(column)]
 
 
 def reprint_work(number: str, actor: str, printed: list[Certificate], now: datetime) -> PdfWork:

@@ -14,10 +14,15 @@ _Index = QModelIndex | QPersistentModelIndex
 class RowListModel(QAbstractTableModel, Generic[Row]):
     """Rows held in a list, never edited in place (editing happens in dialogs).
 
-    Subclasses give the number of columns, ``data``, the column titles (``_headers``, and
+    Subclasses give the number of columns, the column titles (``_headers``, and
     ``_header_tips`` for tooltips, both by column number) and how a row is identified
-    (:meth:`key_of`) so that selections can follow rows across refreshes.
+    (:meth:`key_of`) so that selections can follow rows across refreshes. A cell is
+    described either by overriding ``data`` or by the cell hooks :meth:`cell_text`,
+    :meth:`cell_tooltip`, :meth:`cell_value` and the :attr:`right_aligned` columns.
     """
+
+    right_aligned: frozenset[int] = frozenset()
+    """Columns of numbers, aligned right."""
 
     def __init__(self, column_count: int, parent: QObject | None = None) -> None:
         """An empty model with ``column_count`` columns."""
@@ -73,6 +78,35 @@ class RowListModel(QAbstractTableModel, Generic[Row]):
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
             return str(section + 1)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A cell from the cell hooks: text, right alignment of number columns, tooltip,
+        and whatever :meth:`cell_value` gives for other roles."""
+        if not index.isValid() or not 0 <= index.column() < self._column_count:
+            return None
+        item = self.row_at(index.row())
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(item, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.right_aligned:
+            return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.cell_tooltip(item, column)
+        return self.cell_value(item, column, role)
+
+    def cell_text(self, item: Row, column: int) -> str:
+        """The text of ``item`` in ``column`` (empty unless a subclass says)."""
+        return ""
+
+    def cell_tooltip(self, item: Row, column: int) -> str | None:
+        """The tooltip of ``item`` in ``column``; none by default."""
+        return None
+
+    def cell_value(self, item: Row, column: int, role: int) -> Any:
+        """Any other ``role`` of ``item`` in ``column`` (colour, ids); None by default."""
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -184,78 +184,54 @@ class VolunteerTableModel(RowListModel[VolunteerInfo]):
             VolunteerColumn.HOUSEHOLDS: self.tr("Liaison for"),
             VolunteerColumn.ACTIVE: self.tr("Active"),
         }
+        self._header_tips = {
+            VolunteerColumn.HOURS: self.tr("Hours at events and on delivery rounds"),
+            VolunteerColumn.HOUSEHOLDS: self.tr("Households this person is liaison for"),
+        }
+
+    right_aligned = frozenset({VolunteerColumn.HOURS, VolunteerColumn.HOUSEHOLDS})
 
     set_volunteers = RowListModel.set_rows
     volunteer = RowListModel.row_at
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles (and what the hours and households columns mean)."""
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(VolunteerColumn):
-            column = VolunteerColumn(section)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[column]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                if column is VolunteerColumn.HOURS:
-                    return self.tr("Hours at events and on delivery rounds")
-                if column is VolunteerColumn.HOUSEHOLDS:
-                    return self.tr("Households this person is liaison for")
-            return None
-        if (orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._rows)):
-            return str(section + 1)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, alignment, colour, tooltip and id of a cell."""
-        if not index.isValid() or not 0 <= index.column() < len(VolunteerColumn):
-            return None
-        info = self.volunteer(index.row())
-        if info is None:
-            return None
-        column = VolunteerColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(info, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-                VolunteerColumn.HOURS, VolunteerColumn.HOUSEHOLDS):
-            return int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+    def cell_value(self, info: VolunteerInfo, column: int, role: int) -> Any:
+        """Inactive people in grey; the volunteer's id for the page."""
         if role == Qt.ItemDataRole.ForegroundRole and not info.active:
             return QBrush(INACTIVE_COLOR)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(info, column)
         if role == VOLUNTEER_ID_ROLE:
             return info.id
         return None
 
-    def _tooltip(self, info: VolunteerInfo, column: VolunteerColumn) -> str | None:
-        if column is VolunteerColumn.NAME:
+    def cell_tooltip(self, info: VolunteerInfo, column: int) -> str | None:
+        """The notes on the name, the hours split, the roles written out."""
+        if column == VolunteerColumn.NAME:
             return info.notes or None
-        if column is VolunteerColumn.HOURS:
+        if column == VolunteerColumn.HOURS:
             return self.tr("Events {events} h · delivery rounds {rounds} h").format(
                 events=format_hours(info.event_hours), rounds=format_hours(info.round_hours))
-        if column is VolunteerColumn.ROLES:
+        if column == VolunteerColumn.ROLES:
             return roles_text(info.roles) or None
         return None
 
-    def _display(self, info: VolunteerInfo, column: VolunteerColumn) -> str:
-        if column is VolunteerColumn.NAME:
+    def cell_text(self, info: VolunteerInfo, column: int) -> str:
+        """The columns of one person (the ID number masked in every list)."""
+        if column == VolunteerColumn.NAME:
             return info.name
-        if column is VolunteerColumn.KIND:
+        if column == VolunteerColumn.KIND:
             return self.tr("staff") if info.is_staff else self.tr("volunteer")
-        if column is VolunteerColumn.PHONE:
+        if column == VolunteerColumn.PHONE:
             return info.phone
-        if column is VolunteerColumn.ID_NUMBER:  # masked in every list
+        if column == VolunteerColumn.ID_NUMBER:  # masked in every list
             return masked_id(info.id_number)
-        if column is VolunteerColumn.COMMUNITY:
+        if column == VolunteerColumn.COMMUNITY:
             return info.community
-        if column is VolunteerColumn.ROLES:
+        if column == VolunteerColumn.ROLES:
             return roles_text(info.roles)
-        if column is VolunteerColumn.SKILLS:
+        if column == VolunteerColumn.SKILLS:
             return SKILL_SEPARATOR.join(info.skills)
-        if column is VolunteerColumn.HOURS:
+        if column == VolunteerColumn.HOURS:
             return format_hours(info.hours)
-        if column is VolunteerColumn.HOUSEHOLDS:
+        if column == VolunteerColumn.HOUSEHOLDS:
             return str(info.households) if info.households else ""
         return self.tr("yes") if info.active else self.tr("no")
 
