@@ -157,7 +157,8 @@ def _load_demo(url: str, households: int, allow_existing: bool) -> tuple[float, 
         print(f"  {stdout.strip()} ({wall:.1f} s, CPU {cpu:.1f} s, peak {peak:.0f} MiB)",
               file=sys.stderr, flush=True)
         return wall, cpu, peak
-    if allow_existing and process.returncode == 2 and "已经有住户" in stderr:
+    if allow_existing and process.returncode == 2 and (
+            "已经有住户" in stderr or "already has households" in stderr):  # --lang en above
         print("  the ledger already has households: using them as they are "
               f"(the budgets assume {households:,})", file=sys.stderr, flush=True)
         return wall, cpu, peak
