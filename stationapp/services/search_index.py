@@ -6,8 +6,9 @@
   step on every write path (ORM saves, bulk inserts of the import and the demo,
   de-identification), so no service has to remember it, and the audit trail, which sees
   only the program's own statements, never records its rows. Migration 0011 builds it.
-  A word of three characters or more is looked up in the trigram index; a shorter word
-  scans the copy, which is a narrow table, not the wide ``household`` rows.
+  A word of three characters or more is looked up in the trigram index; when every word is
+  shorter, the search walks :data:`SCAN_INDEX` (status, address, id and the search text, in
+  display order: migration 0012), reading neither the wide ``household`` rows nor a sort.
 * **PostgreSQL**: a ``pg_trgm`` GIN index on ``household.search_text``; the planner uses
   it for ``LIKE '%…%'`` of three characters or more and rechecks every row it finds.
 
@@ -29,6 +30,11 @@ FTS_TABLE = "household_fts"
 SQLITE_TRIGGERS = ("household_fts_insert", "household_fts_update", "household_fts_delete")
 """The triggers on ``household`` that keep :data:`FTS_TABLE` in step."""
 
+SCAN_INDEX = "ix_household_search_scan"
+"""SQLite's index on ``household`` (status, address_key, id, search_text), migration 0012: a
+word too short for a trigram is matched by walking it in display order, reading neither the
+household rows nor a sort (PostgreSQL has none: its B-tree entries are limited in size)."""
+
 PG_INDEX = "ix_household_search_text_trgm"
 """The PostgreSQL GIN (pg_trgm) index on ``household.search_text``."""
 
@@ -42,7 +48,7 @@ fts: TableClause = table(FTS_TABLE, column("rowid"), column("search_text"))
 def is_index_object(name: str | None) -> bool:
     """True for the tables and indexes of the search index, which the ORM models do not
     declare (schema comparisons leave them out)."""
-    return bool(name) and (name == PG_INDEX or str(name).startswith(FTS_TABLE))
+    return bool(name) and (name in (PG_INDEX, SCAN_INDEX) or str(name).startswith(FTS_TABLE))
 
 
 def fts_phrase(word: str) -> str:
@@ -51,5 +57,5 @@ def fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-__all__ = ["FTS_TABLE", "MIN_INDEXED_LENGTH", "PG_INDEX", "SQLITE_TRIGGERS", "fts",
+__all__ = ["FTS_TABLE", "MIN_INDEXED_LENGTH", "PG_INDEX", "SCAN_INDEX", "SQLITE_TRIGGERS", "fts",
            "fts_phrase", "is_index_object"]

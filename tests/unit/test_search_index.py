@@ -12,6 +12,7 @@ from sqlalchemy import select, text, update
 
 from stationapp.db.migrate import head_revision
 from stationapp.demo.station import populate_demo
+from stationapp.domain.clock import Clock
 from stationapp.domain.models import Household
 from stationapp.domain.search_keys import (
     name_initials,
@@ -21,6 +22,9 @@ from stationapp.domain.search_keys import (
 from stationapp.services.database import Database
 from stationapp.services.household_queries import (
     HouseholdFilter,
+    SortKey,
+    _filtered,
+    _order,
     get_household,
     list_household_ids,
 )
@@ -34,7 +38,8 @@ from stationapp.services.household_search import (
 from stationapp.services.household_types import HouseholdInput, ResidentInput
 from stationapp.services.households import create_household, update_household
 from stationapp.services.roster_writing import insert_households
-from stationapp.services.search_index import FTS_TABLE, PG_INDEX, SQLITE_TRIGGERS
+from stationapp.services.search_index import FTS_TABLE, PG_INDEX, SCAN_INDEX, SQLITE_TRIGGERS
+from stationapp.workflows.opening import open_database
 
 TODAY = date(2026, 11, 26)
 
@@ -156,6 +161,8 @@ def test_the_index_exists_at_the_head_revision(database: Database) -> None:
                 " AND tbl_name = 'household'")))
             assert set(SQLITE_TRIGGERS) <= triggers
             assert s.scalar(text(f"SELECT count(*) FROM {FTS_TABLE}")) == 0
+            assert s.scalar(text("SELECT sql FROM sqlite_master WHERE name = :n"),
+                            {"n": SCAN_INDEX}) is not None
         else:
             assert s.scalar(text("SELECT indexdef FROM pg_indexes WHERE indexname = :n"),
                             {"n": PG_INDEX}) is not None
@@ -165,3 +172,22 @@ def test_the_index_exists_at_the_head_revision(database: Database) -> None:
                                               ("abc", True), ("w 3号楼", True)])
 def test_words_shorter_than_a_trigram_do_not_narrow(search: str, narrows: bool) -> None:
     assert index_narrows(search) is narrows
+
+
+@pytest.mark.parametrize("search", ["", "王", "w 3号", "13"])
+def test_short_words_walk_one_index_in_display_order_on_sqlite(
+        search: str, sqlite_url: str, clock: Clock) -> None:
+    """A listing whose words are all too short for a trigram reads the scan index alone
+    (the search text is in it): no household row is looked up and no sort runs."""
+    database = open_database(sqlite_url, clock)
+    try:
+        with database.session() as s:
+            query = _filtered(select(Household.id), HouseholdFilter(search=search), TODAY)
+            query = query.order_by(*_order(SortKey.ADDRESS, False))
+            compiled = query.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
+            plan = " / ".join(str(row[-1]) for row in s.execute(
+                text(f"EXPLAIN QUERY PLAN {compiled}")))
+        assert f"COVERING INDEX {SCAN_INDEX}" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan
+    finally:
+        database.dispose()
