@@ -11,6 +11,7 @@ from stationapp.messages.catalogue import (
     accounts,
     audit,
     backups,
+    calendar,
     common,
     deliveries,
     documents,
@@ -26,7 +27,7 @@ from stationapp.messages.catalogue import (
 )
 from stationapp.messages.catalogue.text import Text
 
-AREAS = (accounts, audit, backups, common, deliveries, documents, events, households,
+AREAS = (accounts, audit, backups, calendar, common, deliveries, documents, events, households,
          imports, people, requests, roster, station, visits, volunteers)
 
 

@@ -1,0 +1,42 @@
+"""Message texts of the calendar area: festivals, holidays, birthdays, seasonal periods."""
+
+from __future__ import annotations
+
+from stationapp.messages.catalogue.text import Text
+
+TEXTS: dict[str, Text] = {
+    "calendar.days_out_of_range": Text(
+        en="The number of days must be between 1 and {most}.",
+        zh="天数须在 1 到 {most} 之间"),
+    "calendar.file_bad": Text(
+        en="The holiday file {file} cannot be read, line {line}: {problem}. Correct the "
+           "file (or move it aside) and try again.",
+        zh="节假日文件 {file} 第 {line} 行有误：{problem}。请改正该文件（或将其移走）后重试。"),
+    "calendar.file_syntax": Text(en="it is not valid TOML ({detail})",
+                                 zh="不是有效的 TOML 格式（{detail}）"),
+    "calendar.file_unknown_sections": Text(
+        en="unknown section(s) {names}; only [[holiday]] and [[workday]] are allowed",
+        zh="有不认识的段落 {names}，只能写 [[holiday]] 和 [[workday]]"),
+    "calendar.file_use_tables": Text(en="write each {kind} as a [[{kind}]] table",
+                                     zh="每个 {kind} 请写成 [[{kind}]] 段落"),
+    "calendar.file_unknown_keys": Text(
+        en="unknown key(s) {keys}; use name, date, from, to",
+        zh="有不认识的项 {keys}，只能写 name、date、from、to"),
+    "calendar.file_name_missing": Text(en="the name is missing", zh="缺少名称（name）"),
+    "calendar.file_date_or_range": Text(
+        en="give either date, or from and to, not both",
+        zh="请只写 date，或只写 from 和 to，不要同时写"),
+    "calendar.file_date_missing": Text(
+        en="the date (or from and to) is missing", zh="缺少日期（date，或 from 和 to）"),
+    "calendar.file_not_a_date": Text(
+        en="“{value}” is not a date like 2027-02-05",
+        zh="“{value}”不是日期，应写成 2027-02-05 这样"),
+    "calendar.file_to_before_from": Text(en="“to” is before “from”",
+                                         zh="结束日期（to）早于开始日期（from）"),
+    "calendar.file_too_long": Text(en="a holiday lasts at most a month",
+                                   zh="一个假期最长一个月"),
+    "calendar.file_workday_range": Text(en="a workday takes a single date",
+                                        zh="调休上班日只写一个日期（date）"),
+    "calendar.file_day_twice": Text(en="{date} is also given on line {line}",
+                                    zh="{date} 在第 {line} 行已经写过"),
+}
