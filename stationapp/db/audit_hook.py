@@ -61,7 +61,7 @@ ENTITIES: dict[str, str] = {
     "station_setting": "setting", "account": "account", "community": "community",
     "item": "item", "event_type": "event_type", "request_category": "request_category",
     "reminder": "reminder", "delivery_round": "delivery_round",
-    "service_certificate": "service_certificate",
+    "service_certificate": "service_certificate", "seasonal_period": "seasonal_period",
 }
 """Tables recorded as wholes of their own: table → entity name in the trail."""
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -194,6 +195,9 @@ class Resident(Timestamped, Base):
     is_head: Mapped[bool] = mapped_column(Boolean, default=False)
     mobility_notes: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[ResidentStatus] = mapped_column(String(16), default=ResidentStatus.PRESENT)
+    lunar_birthday: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """The resident keeps the birthday by the lunar calendar (农历生日): 整寿 are reckoned
+    on the lunar date (see ``domain.lunar_calendar``)."""
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     household: Mapped[Household] = relationship(back_populates="residents")

@@ -322,7 +322,7 @@ def get_household(
             age=age_on(r.birth_date, today) if r.birth_date else None,
             id_number=r.id_number or "", phone=r.phone, relation=r.relation,
             is_head=r.is_head, mobility_notes=r.mobility_notes,
-            status=ResidentStatus(r.status),
+            status=ResidentStatus(r.status), lunar_birthday=r.lunar_birthday,
         )
         for r in household.residents
     )

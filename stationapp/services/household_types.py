@@ -24,6 +24,8 @@ class ResidentInput:
     is_head: bool = False
     mobility_notes: str = ""
     status: ResidentStatus = ResidentStatus.PRESENT
+    lunar_birthday: bool = False
+    """Keeps the birthday by the lunar calendar (农历生日); needs a birth date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,8 @@ class ResidentDetail:
     is_head: bool
     mobility_notes: str
     status: ResidentStatus
+    lunar_birthday: bool = False
+    """Keeps the birthday by the lunar calendar (农历生日)."""
 
     def as_input(self) -> ResidentInput:
         """The member as the dialog edits it."""
@@ -81,6 +85,7 @@ class ResidentDetail:
             id=self.id, name=self.name, sex=self.sex, birth_date=self.birth_date,
             id_number=self.id_number, phone=self.phone, relation=self.relation,
             is_head=self.is_head, mobility_notes=self.mobility_notes, status=self.status,
+            lunar_birthday=self.lunar_birthday,
         )
 
 

@@ -121,6 +121,8 @@ def _validate_resident(
         problems.add(f"{prefix}.birth_date", msg("household.birth_date_future"))
     if birth is not None and age_on(birth, today) > 120:
         problems.add(f"{prefix}.birth_date", msg("household.birth_date_too_early"))
+    if resident.lunar_birthday and birth is None:
+        problems.add(f"{prefix}.lunar_birthday", msg("household.lunar_birthday_no_date"))
     phone = _checked_phone(resident.phone, f"{prefix}.phone", problems)
     return replace(resident, name=name, birth_date=birth, sex=sex, id_number=number,
                    phone=phone, relation=relation, mobility_notes=mobility)

@@ -116,6 +116,7 @@ def _apply(session: Session, household: Household, data: HouseholdInput, actor: 
         resident.birth_date, resident.id_number = item.birth_date, item.id_number or None
         resident.phone, resident.is_head = item.phone, item.is_head
         resident.mobility_notes, resident.status = item.mobility_notes, item.status
+        resident.lunar_birthday = item.lunar_birthday
         resident.updated_by = actor
     for resident_id, resident in by_id.items():
         if resident_id not in kept and resident.status == ResidentStatus.PRESENT:
@@ -162,6 +163,7 @@ _RESIDENT_FIELDS: tuple[tuple[str, str], ...] = (
     ("name", "name"), ("sex", "sex"), ("birth_date", "birth_date"),
     ("id_number", "id_number"), ("phone", "member_phone"), ("relation", "relation"),
     ("is_head", "is_head"), ("mobility_notes", "mobility"), ("status", "status"),
+    ("lunar_birthday", "lunar_birthday"),
 )
 """A member's attribute → its part code ``household.part_<code>``."""
 _HOUSEHOLD_FIELDS: tuple[tuple[tuple[str, ...], str], ...] = (

@@ -102,6 +102,10 @@ TEXTS: dict[str, Text] = {
     "household.part_relation": Text(en="relation to the head", zh="与户主关系"),
     "household.part_is_head": Text(en="head of household", zh="户主"),
     "household.part_mobility": Text(en="mobility", zh="行动情况"),
+    "household.part_lunar_birthday": Text(en="lunar birthday", zh="农历生日"),
+    "household.lunar_birthday_no_date": Text(
+        en="A birthday by the lunar calendar needs the birth date (or the ID number).",
+        zh="按农历过生日需要填写出生日期（或身份证号）"),
     "household.part_new_member": Text(en="new member {number}", zh="新增成员 {number}"),
     "household.part_member": Text(en="member {number}: {fields}", zh="成员 {number} 的{fields}"),
     # statuses and tiers as words inside a message (domain/vocab_words.py); the Chinese
