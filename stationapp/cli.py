@@ -14,7 +14,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from stationapp import __version__, cli_accounts, cli_audit, cli_data, cli_events, cli_retention
+from stationapp import (
+    __version__,
+    cli_accounts,
+    cli_audit,
+    cli_calendar,
+    cli_data,
+    cli_events,
+    cli_retention,
+)
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import StationError, ValidationError
 from stationapp.domain.vocab import HouseholdStatus, parse_label
@@ -123,6 +131,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     cli_accounts.add_parser(commands, t)
     cli_retention.add_parser(commands, t)
     cli_events.add_parser(commands, t)
+    cli_calendar.add_parser(commands, t, _iso_date)
     _add_upgrade_parser(commands, t)
     return parser
 
@@ -347,6 +356,8 @@ def _run_command(
         return cli_retention.run(args, sys.stdout, signed, clock)
     if args.command == cli_events.COMMAND:
         return cli_events.run(args, sys.stdout, clock)
+    if args.command == cli_calendar.COMMAND:
+        return cli_calendar.run(args, sys.stdout, clock)
     return cli_data.run(args, t, sys.stdout, actor, clock)
 
 

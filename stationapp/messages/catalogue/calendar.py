@@ -5,6 +5,23 @@ from __future__ import annotations
 from stationapp.messages.catalogue.text import Text
 
 TEXTS: dict[str, Text] = {
+    "calendar.nothing": Text(en="Nothing on the calendar in these days.",
+                             zh="这段日子里没有节日、假日或整寿"),
+    "calendar.kind_festival": Text(en="festival", zh="传统节日"),
+    "calendar.kind_holiday": Text(en="holiday", zh="法定假日"),
+    "calendar.kind_workday": Text(en="workday", zh="调休上班"),
+    "calendar.kind_birthday": Text(en="round birthday", zh="整寿"),
+    "calendar.kind_solar_term": Text(en="solar term", zh="节气"),
+    "calendar.elderly_households": Text(en="{count} households aged 80+",
+                                        zh="80 岁以上 {count} 户"),
+    "calendar.holiday_days": Text(en="until {end}, days off: {days}", zh="至 {end}，共 {days} 天"),
+    "calendar.unconfirmed": Text(en="{what} (by law; this year's arrangement not yet in "
+                                    "the holiday file)",
+                                 zh="{what}（按法定假日；当年放假安排尚未写入节假日文件）"),
+    "calendar.workday_for": Text(en="working day in lieu ({name})", zh="{name}调休上班"),
+    "calendar.birthday_solar": Text(en="{address}, turns {age}", zh="{address}，{age} 岁整寿"),
+    "calendar.birthday_lunar": Text(en="{address}, turns {age} (lunar birthday)",
+                                    zh="{address}，{age} 岁整寿（农历生日）"),
     "calendar.days_out_of_range": Text(
         en="The number of days must be between 1 and {most}.",
         zh="天数须在 1 到 {most} 之间"),
