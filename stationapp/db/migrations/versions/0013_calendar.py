@@ -1,7 +1,7 @@
 """Residents may keep their birthday by the lunar calendar; seasonal visit periods
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-07 18:30:00
 
 ``resident.lunar_birthday`` says a resident celebrates the lunar birthday (整寿 are then
