@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from stationapp import cli_events
-from stationapp.domain.accounts import Permission, Role
+from stationapp.domain.account_rules import Permission, Role
 from stationapp.domain.errors import NotFoundError, SignInError, ValidationError
 from stationapp.messages import Message, msg
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from stationapp.domain.accounts import Permission
+from stationapp.domain.account_rules import Permission
 from stationapp.messages import msg
 
 if TYPE_CHECKING:
