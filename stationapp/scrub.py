@@ -16,13 +16,14 @@ from __future__ import annotations
 import logging
 import re
 
-import phonenumbers
-
 SQL_REMOVED = "[SQL removed]"
 PARAMETERS_REMOVED = "[parameters removed]"
 DETAIL_REMOVED = "DETAIL: [removed]"
 ID_NUMBER_MASK = "<id-number>"
 PHONE_MASK = "<phone>"
+FEWEST_PHONE_DIGITS = 5
+"""A text with fewer digits holds no phone number (the shortest, a local number without its
+area code, has 7): the log lines of the start-up do not import phonenumbers."""
 
 # The statement block may span lines; it ends with "]" at the end of a line.
 _SQL_BLOCK = re.compile(r"\[SQL: .*?\](?=\s*$|\s*\n)", re.DOTALL | re.MULTILINE)
@@ -47,6 +48,10 @@ def scrub(text: str) -> str:
 
 def _mask_phones(text: str) -> str:
     """``text`` with every valid phone number phonenumbers finds in it masked."""
+    if sum(ch.isdigit() for ch in text) < FEWEST_PHONE_DIGITS:
+        return text  # no phone number: phonenumbers (slow to import) is not needed yet
+    import phonenumbers
+
     pieces: list[str] = []
     end = 0
     for match in phonenumbers.PhoneNumberMatcher(text, "CN", phonenumbers.Leniency.VALID):
@@ -63,6 +68,8 @@ def _mask_valid_phone(match: re.Match[str]) -> str:
 
 
 def _is_phone(candidate: str) -> bool:
+    import phonenumbers
+
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(candidate, "CN"))
     except phonenumbers.NumberParseException:
