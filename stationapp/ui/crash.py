@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from stationapp import __version__
 from stationapp.domain.errors import StationError, ValidationError
 from stationapp.scrub import scrub
-from stationapp.services.failures import describe_failure, station_error_for
 
 log = logging.getLogger("stationapp.crash")
 
@@ -86,6 +85,18 @@ class CrashDialog(QDialog):
         self.copy_button.setText(self.tr("Copied"))
 
 
+def _station_error_for(exc: BaseException) -> StationError | None:
+    """The environment problem ``exc`` stands for, or None for a bug. The services are
+    imported here, not with this module: the handler is installed before the first paint,
+    and a failure to import them leaves a bug report rather than a second crash."""
+    try:
+        from stationapp.services.failures import station_error_for
+    except Exception:
+        log.exception("could not import the failure classifier")
+        return None
+    return station_error_for(exc)
+
+
 class CrashHandler:
     """A ``sys.excepthook`` that logs, then shows a dialog (or prints with ``no_dialogs``).
 
@@ -106,7 +117,7 @@ class CrashHandler:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        problem = station_error_for(exc)
+        problem = _station_error_for(exc)
         if problem is not None:
             self._report_problem(exc, problem)
             return
@@ -129,6 +140,8 @@ class CrashHandler:
 
         The clerk gets its plain message, not a crash report.
         """
+        from stationapp.services.failures import describe_failure
+
         log.warning("action stopped: %s", describe_failure(exc))
         title = QCoreApplication.translate("CrashHandler", "Could not finish")
         text = problem_text(problem)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.domain.errors import ValidationError
+from stationapp.ui.error_label import ERROR_COLOR, ErrorLabel
 from stationapp.ui.notices import ChangeNotice
 from stationapp.ui.operations import (
     FailureTexts,
@@ -51,9 +51,6 @@ if TYPE_CHECKING:
 
 _InputT = TypeVar("_InputT", bound="DataclassInstance")
 
-ERROR_COLOR = QColor("#b3261e")
-"""Text colour of inline error messages."""
-
 ERROR_ROW_BACKGROUND = QColor("#fde7e7")
 """Background of a table row that has a problem."""
 
@@ -64,29 +61,6 @@ INVALID_STYLE = (
     "*[invalid=\"true\"] { border: 1px solid #b3261e; border-radius: 2px; }"
 )
 """Style sheet rule that frames a field marked with :func:`mark_invalid`."""
-
-
-class ErrorLabel(QLabel):
-    """A red, word-wrapped message shown under a field; hidden while empty."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet(f"color: {ERROR_COLOR.name()};")
-        self.setVisible(False)
-
-    def show_message(self, message: str) -> None:
-        """Show ``message`` (several messages of one field are joined line by line)."""
-        text = f"{self.text()}\n{message}" if self.text() else message
-        self.setText(text)
-        self.setVisible(True)
-
-    def clear_message(self) -> None:
-        """Hide the label and forget its text."""
-        self.clear()
-        self.setVisible(False)
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:

@@ -9,6 +9,7 @@ account says until when), so the lockout after repeated failures holds here as o
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -22,19 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.domain.accounts import ACCOUNT_NAME, PASSWORD_MAX_LENGTH
+from stationapp.domain.account_rules import ACCOUNT_NAME, PASSWORD_MAX_LENGTH
 from stationapp.domain.errors import SignInError
-from stationapp.services.accounts import SignedIn, authenticate
-from stationapp.ui.form_helpers import ErrorLabel
-from stationapp.ui.operations import Operations
+from stationapp.ui.error_label import ErrorLabel
 from stationapp.ui.text_limits import limit_text
 
-Authenticate = Callable[[str, str], SignedIn]
+if TYPE_CHECKING:
+    # Type-only: at start-up this window paints before SQLAlchemy and the services load.
+    from stationapp.services.accounts import SignedIn
+    from stationapp.ui.operations import Operations
+
+Authenticate = Callable[[str, str], "SignedIn"]
 """Signs ``name`` in with ``password``; raises SignInError when refused."""
 
 
 def authenticator(operations: Operations) -> Authenticate:
     """Sign in against ``operations``' ledger at the one clock's present moment."""
+
+    from stationapp.services.accounts import authenticate
 
     def sign_in(name: str, password: str) -> SignedIn:
         now = operations.clock.now()
