@@ -5,30 +5,36 @@ from __future__ import annotations
 import getpass
 import logging
 import sys
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
-from sqlalchemy.orm import Session
 
 from stationapp import __version__
+from stationapp.db.peek import ledger_has_accounts
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import BackupError, DatabaseSetupError
 from stationapp.logs import setup_logging
 from stationapp.paths import APP_NAME
-from stationapp.services.accounts import SignedIn, accounts_exist
-from stationapp.services.backup import BackupInfo, backup_if_due
-from stationapp.services.database import Database
-from stationapp.services.settings import get_station_settings, is_demo_ledger
 from stationapp.ui.crash import install_crash_handler
 from stationapp.ui.dialog_fit import install as install_window_fitter
 from stationapp.ui.i18n import install_translators
-from stationapp.ui.main_window import MainWindow
-from stationapp.ui.operations import Operations
-from stationapp.ui.recovery_code import show_recovery_code_once
+from stationapp.ui.skeleton import SkeletonWindow, after_first_paint, hand_over
 from stationapp.ui.text_size import apply_stored_text_size
-from stationapp.ui.workers import TaskRunner
-from stationapp.workflows.opening import open_database
+
+# Only the light modules above are imported before the first paint. SQLAlchemy, the models,
+# the services and the real window are imported after it (see run_gui): type-only here.
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sqlalchemy.orm import Session
+
+    from stationapp.services.accounts import SignedIn
+    from stationapp.services.backup import BackupInfo
+    from stationapp.services.database import Database
+    from stationapp.ui.main_window import MainWindow
+    from stationapp.ui.operations import Operations
+    from stationapp.ui.sign_in import SignInDialog
 
 log = logging.getLogger("stationapp.ui")
 
@@ -56,6 +62,8 @@ def automatic_backup(database: Database, now: datetime) -> BackupInfo | None:
     Raises :class:`BackupError` (logged) when the backup cannot be made. Touches no
     widget, so it may run in a worker thread.
     """
+    from stationapp.services.backup import backup_if_due
+
     try:
         made = backup_if_due(database, now)
     except BackupError as exc:
@@ -81,6 +89,8 @@ class AutomaticBackup(QObject):
 
     def __init__(self, database: Database, window: QMainWindow) -> None:
         """Prepare the backup of ``database``; messages go to ``window``'s status bar."""
+        from stationapp.ui.workers import TaskRunner
+
         super().__init__(window)
         self._database = database
         self._window = window
@@ -160,6 +170,8 @@ def _report_upgrade(window: QMainWindow, message: str, no_dialogs: bool) -> None
 
 
 def _open(database_url: str | None, clock: Clock) -> Database:
+    from stationapp.workflows.opening import open_database
+
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         return open_database(database_url, clock)
@@ -179,6 +191,8 @@ def _who_signs_in(operations: Operations, no_dialogs: bool) -> SignedIn | None:
     ledger, or a clerk who chooses *Later*, goes on without sign-in as before.
     Raises :class:`_SignInCancelled` when the sign-in window is closed.
     """
+    from stationapp.services.accounts import accounts_exist
+    from stationapp.services.settings import is_demo_ledger
     from stationapp.ui.sign_in import SignInDialog, authenticator
 
     if operations.read(accounts_exist):
@@ -190,6 +204,7 @@ def _who_signs_in(operations: Operations, no_dialogs: bool) -> SignedIn | None:
     if no_dialogs or operations.read(is_demo_ledger):
         return None
     from stationapp.ui.first_admin import FirstAdminDialog, administrator_creator
+    from stationapp.ui.recovery_code import show_recovery_code_once
 
     first = FirstAdminDialog(administrator_creator(operations))
     first.exec()
@@ -199,11 +214,125 @@ def _who_signs_in(operations: Operations, no_dialogs: bool) -> SignedIn | None:
     return first.signed_in
 
 
+class _Startup(QObject):
+    """The part of the start-up that comes after the first paint.
+
+    The first window (the main window's frame, :class:`SkeletonWindow`, or the sign-in
+    window when the ledger has accounts) paints before SQLAlchemy and the services are
+    imported; then, in the event loop, this opens the database, asks who signs in and builds
+    the main window. What it ends with is kept for :func:`run_gui`: the exit status when the
+    program is to end at once, the database to dispose of, or an unexpected exception to
+    re-raise (the crash handler then reports it, as before).
+    """
+
+    def __init__(self, database_url: str | None, no_dialogs: bool, clock: Clock) -> None:
+        """Prepare the start-up of ``database_url`` (None: the environment or the default)."""
+        super().__init__()
+        self._database_url = database_url
+        self._no_dialogs = no_dialogs
+        self._clock = clock
+        self.database: Database | None = None
+        self.operations: Operations | None = None
+        self.window: MainWindow | None = None
+        self.backup: AutomaticBackup | None = None
+        self.exit_status: int | None = None
+        self.error: BaseException | None = None
+
+    def open(self) -> bool:
+        """Open (and migrate) the database; import what the main window needs. False, with
+        :attr:`exit_status` 1 and the problem shown, when the database cannot be opened."""
+        try:
+            self.database = _open(self._database_url, self._clock)
+        except DatabaseSetupError as exc:
+            log.error("database setup failed: %s", exc)
+            _report_setup_error(exc, self._no_dialogs)
+            self.exit_status = 1
+            return False
+        from stationapp.ui.operations import Operations
+
+        self.operations = Operations(self.database)
+        import stationapp.ui.main_window  # noqa: F401  (its pages' modules, before they are needed)
+
+        return True
+
+    def continue_main(self, skeleton: SkeletonWindow) -> None:
+        """After the frame painted: open, offer the demo, sign in, show the real window."""
+        try:
+            if not self.open():
+                QCoreApplication.exit(1)
+                return
+            assert self.database is not None and self.operations is not None
+            if not self._no_dialogs and self.database.is_empty():
+                from stationapp.ui.first_run import offer_first_run
+
+                offer_first_run(self.database)
+            try:
+                signed = _who_signs_in(self.operations, self._no_dialogs)
+            except _SignInCancelled:
+                log.info("sign-in cancelled; closing")
+                self.exit_status = 0
+                QCoreApplication.exit(0)
+                return
+            self.show_main_window(signed, skeleton)
+        except BaseException as exc:  # re-raised by run_gui once the event loop has ended
+            self.error = exc
+            QCoreApplication.exit(1)
+
+    def prepare_sign_in(self, dialog: SignInDialog) -> None:
+        """After the sign-in window painted: open the ledger while the clerk types."""
+        try:
+            if not self.open():
+                dialog.reject()
+                return
+            dialog.ok_button.setEnabled(True)
+        except BaseException as exc:  # re-raised by run_gui once the dialog has closed
+            self.error = exc
+            dialog.reject()
+
+    def authenticate(self, name: str, password: str) -> SignedIn:
+        """Sign ``name`` in (the sign-in window's button is enabled once the ledger is
+        open)."""
+        from stationapp.ui.sign_in import authenticator
+
+        assert self.operations is not None
+        return authenticator(self.operations)(name, password)
+
+    def show_main_window(self, signed: SignedIn | None, skeleton: QMainWindow | None) -> None:
+        """Build the main window for ``signed`` (None: a ledger without accounts), show it
+        (where ``skeleton`` is, closing it), then the upgrade notice and the backup."""
+        from stationapp.services.settings import get_station_settings
+        from stationapp.ui.main_window import MainWindow
+
+        assert self.database is not None and self.operations is not None
+        database = self.database
+        station = self.operations.read(get_station_settings)
+        self.operations.deleteLater()
+        self.operations = None
+        if signed is not None:
+            database.actor = signed.name
+        window = MainWindow(database, station_name=station.name,
+                            actor=signed.name if signed is not None else _desk_user(),
+                            signed_in=signed)
+        self.window = window
+        if skeleton is not None:
+            hand_over(skeleton, window)
+        else:
+            window.show()
+        if database.startup_message:
+            _report_upgrade(window, database.startup_message, self._no_dialogs)
+        self.backup = AutomaticBackup(database, window)
+        self.backup.schedule()
+
+
 def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int:
     """Run the desktop program until its window closes; return the process exit status.
 
     ``database_url`` None means the environment or the embedded default; ``lang`` None means
     the system locale; ``no_dialogs`` prints problems instead of showing dialogs (for CI).
+
+    Paint first: the first window (the main window's frame, or the sign-in window on a
+    ledger with accounts) is shown before SQLAlchemy, the services and the real pages are
+    imported; the database is opened once it has painted, in the event loop.
     """
     log_file = setup_logging()
     log.info("stationapp %s starting", __version__)
@@ -214,40 +343,53 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
     log.info("text size %s", apply_stored_text_size(app).value)
     install_crash_handler(no_dialogs, str(log_file))
     # The program's one clock: everything below reads the time from it (database.clock).
-    clock = SystemClock()
+    startup = _Startup(database_url, no_dialogs, SystemClock())
     try:
-        database = _open(database_url, clock)
-    except DatabaseSetupError as exc:
-        log.error("database setup failed: %s", exc)
-        _report_setup_error(exc, no_dialogs)
-        return 1
-    try:
-        if not no_dialogs and database.is_empty():
-            from stationapp.ui.first_run import offer_first_run
-
-            offer_first_run(database)
-        # Before the window (and its own runner) exists: sign-in, first administrator.
-        start = Operations(database)
-        try:
-            signed = _who_signs_in(start, no_dialogs)
-        except _SignInCancelled:
-            log.info("sign-in cancelled; closing")
-            return 0
-        station = start.read(get_station_settings)
-        start.deleteLater()
-        if signed is not None:
-            database.actor = signed.name
-        window = MainWindow(database, station_name=station.name,
-                            actor=signed.name if signed is not None else _desk_user(),
-                            signed_in=signed)
-        window.show()
-        if database.startup_message:
-            _report_upgrade(window, database.startup_message, no_dialogs)
-        backup = AutomaticBackup(database, window)
-        backup.schedule()
-        status = app.exec()
-        backup.stop()
-        log.info("stationapp closed with status %s", status)
-        return status
+        if ledger_has_accounts(database_url):
+            # Nobody works on a ledger with accounts unsigned (even with ``no_dialogs``).
+            if not _sign_in_first(startup):
+                return startup.exit_status if startup.exit_status is not None else 0
+        else:
+            skeleton = SkeletonWindow()
+            skeleton.show()
+            after_first_paint(skeleton, lambda: startup.continue_main(skeleton))
+            status = app.exec()
+            if startup.error is not None:
+                raise startup.error
+            if startup.window is None:
+                return startup.exit_status if startup.exit_status is not None else status
+            return _finish(startup, status)
+        return _finish(startup, app.exec())
     finally:
-        database.dispose()
+        if startup.database is not None:
+            startup.database.dispose()
+
+
+def _sign_in_first(startup: _Startup) -> bool:
+    """The sign-in window first; the ledger opens while it shows. True once signed in and
+    the main window is shown; False when cancelled or the ledger could not be opened."""
+    from stationapp.ui.sign_in import SignInDialog
+
+    dialog = SignInDialog(startup.authenticate)
+    dialog.ok_button.setEnabled(False)  # until the ledger is open, a moment after painting
+    after_first_paint(dialog, lambda: startup.prepare_sign_in(dialog))
+    accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
+    if startup.error is not None:
+        raise startup.error
+    if not accepted or dialog.signed_in is None:
+        if startup.exit_status is None:
+            log.info("sign-in cancelled; closing")
+        return False
+    log.info("signed in as account with role %s", dialog.signed_in.role.value)
+    startup.show_main_window(dialog.signed_in, None)
+    return True
+
+
+def _finish(startup: _Startup, status: int) -> int:
+    """After the event loop: wait for the backup, log and return ``status``."""
+    if startup.error is not None:
+        raise startup.error
+    if startup.backup is not None:
+        startup.backup.stop()
+    log.info("stationapp closed with status %s", status)
+    return status

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -38,6 +38,7 @@ from stationapp.ui.program_name import program_name, window_title
 from stationapp.ui.screen_fit import resize_within_screen
 from stationapp.ui.settings_dialog import SettingsDialog
 from stationapp.ui.sign_in import authenticator
+from stationapp.ui.skeleton import DEFAULT_SIZE, GEOMETRY_KEY, MINIMUM_SIZE, SPLITTER_KEY
 from stationapp.ui.text_size import add_text_size_actions
 
 if TYPE_CHECKING:
@@ -53,11 +54,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("stationapp.ui")
 
-DEFAULT_SIZE = QSize(1200, 760)
-MINIMUM_SIZE = QSize(720, 480)
-
-_GEOMETRY_KEY = "main_window/geometry"
-_SPLITTER_KEY = "main_window/splitter"
+# The frame painted first at start-up (ui/skeleton.py) has the same size and layout keys.
+_GEOMETRY_KEY = GEOMETRY_KEY
+_SPLITTER_KEY = SPLITTER_KEY
 
 PAGE_ORDER = ("home", "households", "events", "visits", "requests", "volunteers", "statistics")
 """The pages in the navigation's order; Ctrl+1 … Ctrl+7 open them."""

@@ -373,7 +373,7 @@ def test_the_program_backs_up_after_start_and_says_so_in_the_status_bar(
 def test_a_failed_automatic_backup_is_shown_in_the_status_bar_only(
     qtbot: QtBot, ledger: Database, usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("stationapp.ui.app.backup_if_due", disk_full)
+    monkeypatch.setattr("stationapp.services.backup.backup_if_due", disk_full)
     window = QMainWindow()
     qtbot.addWidget(window)
     window.show()

@@ -420,11 +420,14 @@ def test_run_gui_shows_the_main_window_until_it_closes(
     shown: list[MainWindow] = []
 
     def close_main_window() -> None:
+        # The window's frame paints first; the main window follows once the ledger is open.
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow) and widget.isVisible():
                 shown.append(widget)
                 qtbot.addWidget(widget)
                 widget.close()
+                return
+        QTimer.singleShot(20, close_main_window)
 
     QTimer.singleShot(100, close_main_window)
     assert run_gui(ledger.url, "en", no_dialogs=True) == 0
