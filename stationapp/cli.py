@@ -132,6 +132,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     cli_retention.add_parser(commands, t)
     cli_events.add_parser(commands, t)
     cli_calendar.add_parser(commands, t, _iso_date)
+    cli_calendar.add_seasonal_parser(commands, t, _iso_date)
     _add_upgrade_parser(commands, t)
     return parser
 
@@ -356,7 +357,7 @@ def _run_command(
         return cli_retention.run(args, sys.stdout, signed, clock)
     if args.command == cli_events.COMMAND:
         return cli_events.run(args, sys.stdout, clock)
-    if args.command == cli_calendar.COMMAND:
+    if args.command in (cli_calendar.COMMAND, cli_calendar.SEASONAL):
         return cli_calendar.run(args, sys.stdout, clock)
     return cli_data.run(args, t, sys.stdout, actor, clock)
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from stationapp import cli_events
+from stationapp import cli_calendar, cli_events
 from stationapp.domain.account_rules import Permission, Role
 from stationapp.domain.errors import NotFoundError, SignInError, ValidationError
 from stationapp.messages import Message, msg
@@ -46,7 +46,6 @@ COMMAND_PERMISSIONS: dict[str, Permission] = {
     "certificates": Permission.EXPORT,
     "accounts": Permission.READ,  # each action checks its own right (services.accounts)
     "retention": Permission.EDIT,  # then the service allows only an administrator
-    "calendar": Permission.READ,
     "event": Permission.EDIT,  # summary, photo add/remove; `event photo list` only READ
     # Runs before sign-in: the database account in the URL (the schema's owner) decides.
     "upgrade": Permission.RESTORE,
@@ -112,6 +111,8 @@ def needed_permission(args: argparse.Namespace) -> Permission:
         document = getattr(args, "document", "")
         return _DOCUMENT_PERMISSIONS.get(document, Permission.PRINT)
     if args.command == "event" and cli_events.only_reads(args):
+        return Permission.READ
+    if cli_calendar.only_reads(args):
         return Permission.READ
     return COMMAND_PERMISSIONS.get(args.command, Permission.EDIT)
 

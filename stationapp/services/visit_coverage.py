@@ -4,6 +4,11 @@ Both read the schedule columns :mod:`stationapp.services.visit_schedule` keeps o
 household: the overdue list is one indexed query, a month's coverage a few range counts.
 The rules live in :mod:`stationapp.domain.schedule`; :func:`month_coverage` applies them in
 SQL for speed, and tests compare it with the Python rules on random data.
+
+Seasonal periods (:mod:`stationapp.services.seasonal`) in force on the day asked make the
+households of their categories not visited since the period began due by the period's due
+day, when that comes before their usual one: the overdue list then compares the earlier of
+the two with the day. Without a period in force the list is the one indexed query.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.vocab import CareTier, HouseholdStatus
 from stationapp.services._common import chunks, read_ids
+from stationapp.services.seasonal import periods_in_force, seasonal_due
 from stationapp.services.visit_schedule import visit_intervals
 
 _CHUNK = 500
@@ -77,11 +83,23 @@ class Coverage:
 
 
 
+def _effective_due(session: Session, today: date) -> ColumnElement[date]:
+    """SQL: a household's due day on ``today``: its usual one, or the due day of a seasonal
+    period in force that concerns it, whichever is earlier."""
+    seasonal = seasonal_due(periods_in_force(session, today), today)
+    usual: ColumnElement[date] = Household.next_visit_due  # type: ignore[assignment]
+    if seasonal is None:
+        return usual
+    return case((and_(seasonal.is_not(None), or_(usual.is_(None), seasonal < usual)),
+                 seasonal), else_=usual)
+
+
 def _overdue(
-    query: Select[_Row], today: date, liaison_id: int | None, community_id: int | None
+    session: Session, query: Select[_Row], today: date, liaison_id: int | None,
+    community_id: int | None,
 ) -> Select[_Row]:
     query = query.where(Household.status == HouseholdStatus.ACTIVE.value,
-                        Household.next_visit_due < today)
+                        _effective_due(session, today) < today)
     if liaison_id is not None:
         query = query.where(Household.liaison_id == liaison_id)
     if community_id is not None:
@@ -96,8 +114,8 @@ def list_overdue_ids(
     community_id: int | None = None,
 ) -> list[int]:
     """Ids of active households past their due date on ``today``, most days overdue first."""
-    query = _overdue(select(Household.id), today, liaison_id, community_id)
-    return read_ids(session, query.order_by(Household.next_visit_due, Household.id))
+    query = _overdue(session, select(Household.id), today, liaison_id, community_id)
+    return read_ids(session, query.order_by(_effective_due(session, today), Household.id))
 
 
 def count_overdue(
@@ -107,7 +125,8 @@ def count_overdue(
     community_id: int | None = None,
 ) -> int:
     """How many active households are past their due date (as :func:`list_overdue_ids`)."""
-    query = _overdue(select(func.count()), today, liaison_id, community_id)
+    query = _overdue(session, select(func.count()).select_from(Household), today,
+                     liaison_id, community_id)
     return session.scalar(query) or 0
 
 
@@ -125,7 +144,7 @@ def fetch_overdue_rows(
         select(
             Household.id, Community.name, Household.building, Household.unit, Household.room,
             Household.head_name, Household.contact_phone, Household.tier, Volunteer.name,
-            Household.last_visit_date, Household.next_visit_due,
+            Household.last_visit_date, _effective_due(session, today),
         )
         .join(Community, Household.community_id == Community.id)
         .outerjoin(Volunteer, Household.liaison_id == Volunteer.id)

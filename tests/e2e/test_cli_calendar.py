@@ -89,3 +89,36 @@ def test_station_holiday_file_and_a_bad_one(demo_url: str, tmp_path: Path) -> No
     assert result.returncode == 2
     assert f"{file} 第 6 行" in result.stderr and "TOML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def overdue(url: str) -> int:
+    result = run("--database-url", url, "visits", "overdue", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return len(json.loads(result.stdout))
+
+
+def test_seasonal_period_add_list_end_delete(demo_url: str) -> None:
+    before = overdue(demo_url)
+    added = run("--database-url", demo_url, "--lang", "zh_CN", "seasonal", "add", "寒潮",
+                "--from", "2026-11-28", "--due-days", "5", "--category", "独居",
+                "--category", "高龄")
+    assert added.returncode == 0, added.stderr
+    assert "已登记季节性走访期" in added.stdout
+    during = overdue(demo_url)
+    assert during > before
+    listed = run("--database-url", demo_url, "seasonal", "list", "--format", "json")
+    periods = json.loads(listed.stdout)
+    assert [(p["name"], p["from"], p["to"], p["due_by"], sorted(p["categories"]))
+            for p in periods] == [("寒潮", "2026-11-28", None, "2026-12-03", ["独居", "高龄"])]
+    period_id = str(periods[0]["id"])
+    ended = run("--database-url", demo_url, "seasonal", "end", period_id, "--on",
+                "2026-12-06")
+    assert ended.returncode == 0, ended.stderr
+    assert overdue(demo_url) == before  # over on the test day, 2026-12-07
+    bad = run("--database-url", demo_url, "--lang", "zh_CN", "seasonal", "add", "高温",
+              "--due-days", "3", "--category", "外星")
+    assert bad.returncode == 2 and "不是关爱类别" in bad.stderr
+    deleted = run("--database-url", demo_url, "seasonal", "delete", period_id)
+    assert deleted.returncode == 0, deleted.stderr
+    assert json.loads(run("--database-url", demo_url, "seasonal", "list", "--format",
+                          "json").stdout) == []

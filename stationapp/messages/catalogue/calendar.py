@@ -5,6 +5,30 @@ from __future__ import annotations
 from stationapp.messages.catalogue.text import Text
 
 TEXTS: dict[str, Text] = {
+    "calendar.category_unknown": Text(en="“{text}” is not a care category",
+                                      zh="“{text}”不是关爱类别"),
+    "calendar.period_name": Text(en="the period's name", zh="走访期名称"),
+    "calendar.period_name_missing": Text(
+        en="Please name the period (e.g. cold wave, heat wave, Mid-Autumn)",
+        zh="请填写走访期名称（如 寒潮、高温、中秋）"),
+    "calendar.period_due_days": Text(
+        en="The visits must be due within 1 to {most} days", zh="走访期限须在 1 到 {most} 天之间"),
+    "calendar.period_no_categories": Text(
+        en="Please choose at least one care category", zh="请至少选择一个关爱类别"),
+    "calendar.period_ends_before_start": Text(
+        en="The period cannot end before it starts", zh="走访期的结束日期不能早于开始日期"),
+    "calendar.period_too_long": Text(
+        en="A period lasts at most {most} days", zh="一个走访期最长 {most} 天"),
+    "calendar.period_not_found": Text(
+        en="There is no seasonal period number {id}.", zh="找不到编号为 {id} 的季节性走访期"),
+    "calendar.period_added": Text(en="Seasonal period {id} declared.",
+                                  zh="已登记季节性走访期（编号 {id}）"),
+    "calendar.period_ended": Text(en="Seasonal period {id} ends on {day}.",
+                                  zh="季节性走访期（编号 {id}）于 {day} 结束"),
+    "calendar.period_deleted": Text(en="Seasonal period {id} deleted.",
+                                    zh="已删除季节性走访期（编号 {id}）"),
+    "calendar.no_periods": Text(en="No seasonal period has been declared.",
+                                zh="还没有登记季节性走访期"),
     "calendar.nothing": Text(en="Nothing on the calendar in these days.",
                              zh="这段日子里没有节日、假日或整寿"),
     "calendar.kind_festival": Text(en="festival", zh="传统节日"),
