@@ -46,6 +46,8 @@ COMMAND_PERMISSIONS: dict[str, Permission] = {
     "certificates": Permission.EXPORT,
     "accounts": Permission.READ,  # each action checks its own right (services.accounts)
     "retention": Permission.EDIT,  # then the service allows only an administrator
+    "calendar": Permission.READ,
+    "seasonal": Permission.EDIT,  # add, end, delete; `seasonal list` only READ
     "event": Permission.EDIT,  # summary, photo add/remove; `event photo list` only READ
     # Runs before sign-in: the database account in the URL (the schema's owner) decides.
     "upgrade": Permission.RESTORE,
