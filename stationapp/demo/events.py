@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stationapp.db.stamps import session_clock
+from stationapp.domain.lunar_calendar import festival_date
 from stationapp.domain.models import Community, StationSetting
 from stationapp.domain.vocab import (
     DEFAULT_EVENT_TYPES,
@@ -256,11 +257,29 @@ _SUMMARIES = {
 """The 活动小结 of the demo's past events."""
 
 
+SPRING_FESTIVAL_AT_LEAST_DAYS_AGO = 25
+"""The demo's 春节 is the latest one at least this many days before ``today`` plus the
+days before it an event is held: its couplets and window flowers are done and delivered."""
+
+
+def _days_before_spring_festival(today: date, before: int) -> int:
+    """Days from ``today`` to ``before`` days ahead of the demo's 春节 (negative: past).
+
+    The couplet day (8 days before) and the window flowers (5 days before) fall in the
+    days before the latest 春节 that lies far enough back for both to be over."""
+    year = today.year
+    while True:
+        day = festival_date("春节", year) - timedelta(days=before)
+        if (today - day).days >= SPRING_FESTIVAL_AT_LEAST_DAYS_AGO + before:
+            return (day - today).days
+        year -= 1
+
+
 def _couplet_day(demo: _Demo) -> None:
     """写春联送祝福 on the square, then couplets to 孤寡 and 行动不便 elderly at home."""
     community_id, community = demo.community("锦华一区", 0)
     rng = demo.rng
-    starts = demo.moment(-40, 9)
+    starts = demo.moment(_days_before_spring_festival(demo.today, 8), 9)
     event_id = create_event(demo.session, EventInput(
         event_type_id=demo.types["写春联送祝福"],
         title="迎新春写春联送祝福、平安吉祥过大年",
@@ -299,7 +318,7 @@ def _couplet_day(demo: _Demo) -> None:
 def _window_flowers(demo: _Demo) -> None:
     """The paper-cut circle takes window flowers to 20-odd 高龄 and 孤寡 households."""
     community_id, community = demo.community("东利小区", 1)
-    starts = demo.moment(-33, 14)
+    starts = demo.moment(_days_before_spring_festival(demo.today, 5), 14)
     event_id = create_event(demo.session, EventInput(
         event_type_id=demo.types["送窗花"], title="贴窗花迎新年",
         starts_at=starts, ends_at=starts + timedelta(hours=3),
