@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -27,8 +27,13 @@ from stationapp.domain.vocab import (
 )
 from stationapp.messages import msg
 from stationapp.services._common import read_ids
-from stationapp.services.household_search import household_search_condition, index_narrows
+from stationapp.services.household_search import (
+    household_search_condition,
+    index_narrows,
+    search_words,
+)
 from stationapp.services.household_types import HouseholdDetail, ResidentDetail, StatusChange
+from stationapp.services.search_index_cache import kept_listing
 
 
 class SortKey(StrEnum):
@@ -167,11 +172,33 @@ def list_household_ids(
     descending: bool = False,
     *,
     today: date,
+    reuse: bool = True,
 ) -> list[int]:
     """Ids of the households matching ``flt``, in display order (filtered and sorted in SQL).
 
-    ``today`` is the day ages (高龄) are reckoned on.
+    ``today`` is the day ages (高龄) are reckoned on. A listing narrowed by nothing but the
+    status (the search box cleared) is served from the one kept under the database's
+    current change mark while no household has changed (:mod:`.search_index_cache`), unless
+    ``reuse`` is false.
     """
+    if reuse and _only_status(flt):
+        return kept_listing(
+            session, ("ids", flt.status, sort, descending),
+            lambda: _read_ids(session, flt, sort, descending, today))
+    return _read_ids(session, flt, sort, descending, today)
+
+
+def _only_status(flt: HouseholdFilter) -> bool:
+    """True when ``flt`` narrows the ledger by its status alone (no search word either)."""
+    return (replace(flt, search="", status=None) == _NO_FILTER
+            and not search_words(flt.search))
+
+
+_NO_FILTER = HouseholdFilter(status=None)
+
+
+def _read_ids(session: Session, flt: HouseholdFilter, sort: SortKey, descending: bool,
+              today: date) -> list[int]:
     query = select(Household.id)
     if flt.community_name:
         query = query.join(Community, Household.community_id == Community.id)

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from sqlalchemy import TableClause, column, table
 
+from stationapp.services.search_index_cache import CHANGE_TABLE
+
 FTS_TABLE = "household_fts"
 """The SQLite FTS5 table of the households' search texts (rowid = household id)."""
 
@@ -46,9 +48,11 @@ fts: TableClause = table(FTS_TABLE, column("rowid"), column("search_text"))
 
 
 def is_index_object(name: str | None) -> bool:
-    """True for the tables and indexes of the search index, which the ORM models do not
-    declare (schema comparisons leave them out)."""
-    return bool(name) and (name in (PG_INDEX, SCAN_INDEX) or str(name).startswith(FTS_TABLE))
+    """True for the tables and indexes of the search index and the households' change mark
+    (migration 0013), which the ORM models do not declare (schema comparisons leave them
+    out)."""
+    return bool(name) and (name in (PG_INDEX, SCAN_INDEX)
+                           or str(name).startswith((FTS_TABLE, CHANGE_TABLE)))
 
 
 def fts_phrase(word: str) -> str:
