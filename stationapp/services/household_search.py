@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, and_, func, literal_column, select, true
+from sqlalchemy import Boolean, ColumnElement, and_, func, literal_column, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -60,7 +60,7 @@ def matches_search(search: str, search_text: str) -> bool:
     return all(word_matches_text(word, search_text) for word in search_words(search))
 
 
-def _word_condition(word: str, column: Any) -> ColumnElement[bool]:
+def _word_condition(word: str, column: Any, sqlite: bool = False) -> ColumnElement[bool]:
     anywhere: ColumnElement[bool] = column.like(like_pattern(word), escape="\\")
     if not is_numbered_word(word):
         return anywhere
@@ -70,7 +70,17 @@ def _word_condition(word: str, column: Any) -> ColumnElement[bool]:
     cut: Any = column
     for digit in _DIGITS:
         cut = func.replace(cut, digit + word, digit + _CUT)
-    return and_(anywhere, cut.like(like_pattern(word), escape="\\"))
+    every_occurrence = cut.like(like_pattern(word), escape="\\")
+    if not sqlite:
+        return and_(anywhere, every_occurrence)
+    # SQLite decides most rows from the first occurrence alone: found after a non-digit
+    # (or at the start: substr before the first character is ''), the word matches; found
+    # after a digit and nowhere later, it does not. Only a row holding the word again after
+    # a digit-led first occurrence takes the ten replace() calls.
+    first = func.instr(column, word)
+    before = func.substr(column, first - 1, 1)
+    again = func.instr(func.substr(column, first + 1), word) > 0
+    return and_(first > 0, or_(~before.between("0", "9"), and_(again, every_occurrence)))
 
 
 class HouseholdSearch(ColumnElement[bool]):
@@ -91,9 +101,11 @@ class HouseholdSearch(ColumnElement[bool]):
         """A condition for the folded, non-empty ``words``."""
         self.words = tuple(words)
 
-    def plain(self) -> ColumnElement[bool]:
-        """The rule on ``household.search_text`` itself."""
-        return and_(*(_word_condition(word, Household.search_text) for word in self.words))
+    def plain(self, sqlite: bool = False) -> ColumnElement[bool]:
+        """The rule on ``household.search_text`` itself (in SQLite's cheaper form when
+        ``sqlite``)."""
+        return and_(*(_word_condition(word, Household.search_text, sqlite)
+                      for word in self.words))
 
     def indexed(self) -> ColumnElement[bool]:
         """The rule on SQLite's FTS5 copy, narrowed by its trigram index first.
@@ -104,11 +116,11 @@ class HouseholdSearch(ColumnElement[bool]):
         """
         long_words = [w for w in self.words if len(w) >= MIN_INDEXED_LENGTH]
         if not long_words:
-            return self.plain()
+            return self.plain(sqlite=True)
         query = " ".join(fts_phrase(w) for w in long_words)
         return Household.id.in_(select(fts.c.rowid).where(
             literal_column(fts.name).op("MATCH")(query),
-            *(_word_condition(word, fts.c.search_text) for word in self.words)))
+            *(_word_condition(word, fts.c.search_text, sqlite=True) for word in self.words)))
 
 
 @compiles(HouseholdSearch)

@@ -191,3 +191,27 @@ def test_short_words_walk_one_index_in_display_order_on_sqlite(
         assert "TEMP B-TREE" not in plan, plan
     finally:
         database.dispose()
+
+
+_NUMBERED_TEXTS = ["3号楼", "|13号楼|", "|锦华3号楼|", "|13号楼|锦华3号楼|", "|13号楼|23号|",
+                   "|133号|a3号|", "|3号楼3号楼|", "|303号|", "|1333号楼|", "|x13号楼13号|",
+                   "|晖苑113号楼2单元301室|", "|晖苑3号楼13号|"]
+
+
+@pytest.mark.parametrize("search", ["3号", "3号楼", "33号", "13号楼", "3号楼 13"])
+def test_a_number_with_its_unit_is_matched_by_the_rule_on_every_text(
+        database: Database, search: str) -> None:
+    """Texts where the numbered word follows a digit first, later, twice or overlapping."""
+    inputs = [HouseholdInput(community="锦华一区", building="9", unit="1", room=str(100 + i),
+                             residents=(ResidentInput(name="张三", is_head=True),))
+              for i in range(len(_NUMBERED_TEXTS))]
+    with database.session() as s:
+        insert_households(s, inputs, "clerk", TODAY)
+    with database.session() as s:
+        ids = sorted(s.scalars(select(Household.id)))
+        for household_id, stored in zip(ids, _NUMBERED_TEXTS, strict=True):
+            s.execute(update(Household).where(Household.id == household_id)
+                      .values(search_text=stored))
+    texts = dict(zip(ids, _NUMBERED_TEXTS, strict=True))
+    expected = {i for i, t in texts.items() if matches_search(search, t)}
+    assert sorted(_found(database, search)) == sorted(expected)
