@@ -112,7 +112,7 @@ def problem_columns(problems: dict[str, str]) -> set[MemberColumn]:
     columns = {
         "name": MemberColumn.NAME, "sex": MemberColumn.SEX,
         "birth_date": MemberColumn.BIRTH_DATE, "id_number": MemberColumn.ID_NUMBER,
-        "phone": MemberColumn.PHONE,
+        "phone": MemberColumn.PHONE, "lunar_birthday": MemberColumn.BIRTH_DATE,
     }
     return {columns[name] for name in problems if name in columns}
 
@@ -397,7 +397,10 @@ class HouseholdMembersMixin:
             MemberColumn.NAME: member.name,
             MemberColumn.RELATION: member.relation,
             MemberColumn.SEX: facts.sex.label if facts.sex else "",
-            MemberColumn.BIRTH_DATE: format_date(facts.birth_date),
+            MemberColumn.BIRTH_DATE: QCoreApplication.translate(
+                "HouseholdDialog", "{date} (lunar birthday)").format(
+                    date=format_date(facts.birth_date))
+            if member.lunar_birthday and facts.birth_date else format_date(facts.birth_date),
             MemberColumn.AGE: "" if age is None else str(age),
             MemberColumn.ID_NUMBER: self.shown_id_number(member),
             MemberColumn.PHONE: member.phone,

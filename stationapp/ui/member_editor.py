@@ -52,7 +52,8 @@ from stationapp.ui.unprintable_names import warn_unprintable
 HEAD_RELATION = RELATIONS[0]
 """The relation written for the head of household (户主)."""
 
-MEMBER_FIELDS: tuple[str, ...] = ("name", "sex", "birth_date", "id_number", "phone")
+MEMBER_FIELDS: tuple[str, ...] = ("name", "sex", "birth_date", "id_number", "phone",
+                                   "lunar_birthday")
 """Member fields the household service can report a problem for (``residents[i].<field>``)."""
 
 
@@ -95,6 +96,11 @@ class MemberEditor(QDialog):
         self.birth_edit.setObjectName("birth_date")
         self.birth_edit.setPlaceholderText(self.tr("YYYY-MM-DD, empty if not known"))
         self.birth_edit.setMaxLength(10)
+        self.lunar_check = QCheckBox(self.tr("Birthday by the &lunar calendar"), self)
+        self.lunar_check.setObjectName("lunar_birthday")
+        self.lunar_check.setToolTip(self.tr(
+            "The resident celebrates the birthday on the lunar date: round-number "
+            "birthdays (80, 90, 100) are reckoned on it"))
         self.id_number_edit = QLineEdit(self)
         self.id_number_edit.setObjectName("id_number")
         self.id_number_edit.setMaxLength(20)
@@ -129,6 +135,7 @@ class MemberEditor(QDialog):
         self._fields: dict[str, QWidget] = {
             "name": self.name_edit, "sex": self.sex_combo, "birth_date": self.birth_edit,
             "id_number": self.id_number_edit, "phone": self.phone_edit,
+            "lunar_birthday": self.lunar_check,
         }
 
         form = QFormLayout()
@@ -143,6 +150,7 @@ class MemberEditor(QDialog):
         form.addRow(id_label, id_box)
         self._add_row(form, self.tr("&Sex:"), self.sex_combo, "sex")
         self._add_row(form, self.tr("&Birth date:"), self.birth_edit, "birth_date")
+        form.addRow("", with_error(self.lunar_check, self.errors["lunar_birthday"], self))
         self._add_row(form, self.tr("&Phone:"), self.phone_edit, "phone")
         self._add_row(form, self.tr("&Relation to head:"), self.relation_combo, None)
         form.addRow("", self.head_check)
@@ -167,7 +175,8 @@ class MemberEditor(QDialog):
 
         chain: list[QWidget] = [
             self.name_edit, self.id_number_edit, self.sex_combo, self.birth_edit,
-            self.phone_edit, self.relation_combo, self.head_check, self.mobility_edit,
+            self.lunar_check, self.phone_edit, self.relation_combo, self.head_check,
+            self.mobility_edit,
             self.ok_button, self.cancel_button,
         ]
         for first, second in pairwise(chain):
@@ -225,6 +234,7 @@ class MemberEditor(QDialog):
         self.sex_combo.setCurrentIndex(max(0, self.sex_combo.findData(member.sex))
                                        if member.sex else 0)
         self.birth_edit.setText(format_date(member.birth_date))
+        self.lunar_check.setChecked(member.lunar_birthday)
         self._masked_text = masked_id(member.id_number) if self._mask_id else ""
         self.id_number_edit.setText(self._masked_text or member.id_number)
         self.phone_edit.setText(member.phone)
@@ -258,6 +268,7 @@ class MemberEditor(QDialog):
             name=self.name_edit.text().strip(),
             sex=Sex(sex) if sex else None,
             birth_date=birth,
+            lunar_birthday=self.lunar_check.isChecked(),
             id_number=self.typed_id_number(),
             phone=self.phone_edit.text().strip(),
             relation=self.relation_combo.currentText().strip(),
