@@ -66,6 +66,8 @@ class HouseholdFilter:
     liaison_id: int | None = None
     without_liaison: bool = False
     overdue_on: date | None = None
+    household_ids: frozenset[int] | None = None
+    """Only these households (e.g. those with a 整寿 ahead); None keeps every one."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ def _filtered(query: Select[Any], flt: HouseholdFilter, today: date) -> Select[A
     if flt.overdue_on is not None:
         query = query.where(Household.status == HouseholdStatus.ACTIVE.value,
                             Household.next_visit_due < flt.overdue_on)
+    if flt.household_ids is not None:
+        query = query.where(Household.id.in_(sorted(flt.household_ids)))
     return query
 
 

@@ -56,6 +56,7 @@ from stationapp.ui.page_helpers import (
     search_timer,
 )
 from stationapp.ui.person_picker import PersonPicker
+from stationapp.ui.round_birthday_filter import RoundBirthdayFilter, open_calendar_list
 
 log = logging.getLogger("stationapp.ui")
 
@@ -140,6 +141,7 @@ class HouseholdsPage(QWidget):
         self.liaison.setToolTip(self.tr('Households of one liaison ("my households"), '
                                         "or those without one"))
 
+        self.birthday_filter = RoundBirthdayFilter(operations, self)  # 整寿 (issue 18)
         self.new_button = QPushButton(self.tr("&New household…"))
         self.new_button.setToolTip(self.tr("Add a household to the ledger (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("&Open…"))
@@ -180,7 +182,7 @@ class HouseholdsPage(QWidget):
                        self.assign_button)
         # Buttons and filters wrap onto another line when the text is large.
         filters = flow_row(self.search, self.community, self.category, self.tier,
-                           self.status, self.liaison)
+                           self.status, self.liaison, self.birthday_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -192,6 +194,7 @@ class HouseholdsPage(QWidget):
         for combo in (self.community, self.category, self.tier, self.status):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.liaison.person_changed.connect(lambda _key: self.apply_filter())
+        self.birthday_filter.changed.connect(self.apply_filter)
         self.new_button.clicked.connect(self.new_household)
         self.open_button.clicked.connect(self.open_selected)
         self.visit_button.clicked.connect(self.record_visit)
@@ -231,6 +234,7 @@ class HouseholdsPage(QWidget):
             status=None if status == _ALL_STATUSES else HouseholdStatus(status),
             liaison_id=self.liaison.person_id(),
             without_liaison=liaison == _NO_LIAISON,
+            household_ids=self.birthday_filter.household_ids(),
         )
 
     def filter_description(self) -> str:
@@ -245,6 +249,7 @@ class HouseholdsPage(QWidget):
         search = self.search.text().strip()
         if search:
             parts.append(self.tr("Search “{text}”").format(text=search))
+        parts += [text for text in (self.birthday_filter.description(),) if text]
         return " · ".join(parts)
 
     def apply_filter(self) -> None:
@@ -332,6 +337,8 @@ class HouseholdsPage(QWidget):
     def open_list(self, request: ListRequest) -> None:
         """Show what the home page or a statistics card asked for: every household on the
         ledger (filters cleared), or one household selected and opened."""
+        if open_calendar_list(self, request):  # 高龄 or 整寿 households (issue 18)
+            return
         if request.kind is ListKind.HOUSEHOLD and request.target_id is not None:
             if not self.select_household(request.target_id):
                 self.clear_filters()
@@ -474,6 +481,7 @@ class HouseholdsPage(QWidget):
             for combo in (self.community, self.category, self.tier, self.status):
                 combo.setCurrentIndex(0)
             self.liaison.set_key(None)
+            self.birthday_filter.set_days(None)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

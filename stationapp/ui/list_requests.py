@@ -17,6 +17,10 @@ class ListKind(StrEnum):
 
     HOUSEHOLDS = "households"
     """Every household on the ledger (households)."""
+    ELDERLY_HOUSEHOLDS = "elderly_households"
+    """Households with someone aged 80 or more, 高龄 (households): a festival's visit round."""
+    ROUND_BIRTHDAYS = "round_birthdays"
+    """Households with a 整寿 in the next ``target_id`` days (households)."""
     HOUSEHOLD = "household"
     """One household, selected and opened (households); ``target_id`` is its id."""
     OVERDUE_VISITS = "overdue_visits"
@@ -51,6 +55,8 @@ class ListRequest:
 PAGE_OF_KIND: dict[ListKind, str] = {
     ListKind.HOUSEHOLDS: "households",
     ListKind.HOUSEHOLD: "households",
+    ListKind.ELDERLY_HOUSEHOLDS: "households",
+    ListKind.ROUND_BIRTHDAYS: "households",
     ListKind.OVERDUE_VISITS: "visits",
     ListKind.VISITS: "visits",
     ListKind.REMINDERS_DUE: "visits",
