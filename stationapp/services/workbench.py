@@ -4,6 +4,10 @@ For one day (the caller reads it from the clock): the visits due today and overd
 follow-up reminders due today or earlier and not done, the open requests and those past
 the station's time limit, and the events of the coming days and the recent ones that
 still have deliveries to go. Counts are whole; each list keeps only its first lines.
+
+And the calendar of the next :data:`CALENDAR_DAYS` days (festivals with their households
+aged 80+, statutory holidays, 调休 workdays, the residents' 整寿), with the event templates
+of :mod:`stationapp.domain.event_templates` turned into events to plan.
 """
 
 from __future__ import annotations
@@ -13,6 +17,16 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from stationapp.domain.event_templates import EventTemplate
+from stationapp.domain.holidays import HolidayFileError, HolidayTable
+from stationapp.services.calendar import (
+    CalendarItem,
+    ItemKind,
+    holiday_table,
+    station_holiday_folders,
+    upcoming,
+)
+from stationapp.services.catalogue import list_event_types, list_items
 from stationapp.services.events import EventRow, list_events
 from stationapp.services.requests import RequestFilter, RequestRow, list_requests
 from stationapp.services.visit_coverage import (
@@ -31,6 +45,9 @@ UPCOMING_DAYS = 30
 
 RECENT_DAYS = 30
 """Events of the last this many days are shown while deliveries are still to go."""
+
+CALENDAR_DAYS = 60
+"""The calendar shows this many days from today."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,12 @@ class Workbench:
     events: tuple[EventRow, ...]
     """Upcoming events (next :data:`UPCOMING_DAYS` days) and recent ones with deliveries
     still to go, earliest first (not cut to the first lines: there are few)."""
+    calendar: tuple[CalendarItem, ...] = ()
+    """The next :data:`CALENDAR_DAYS` days: festivals, holidays, 调休 workdays and 整寿, in
+    date order (no solar terms)."""
+    calendar_problem: str = ""
+    """Why the station's holiday file was not read (holidays then come from the built-in
+    tables only); "" when it was."""
 
     @property
     def visits_due(self) -> int:
@@ -96,6 +119,13 @@ def read_workbench(session: Session, today: date, lines: int = FIRST_LINES) -> W
     ]
     events.sort(key=lambda event: (event.starts_at, event.id))
 
+    problem = ""
+    try:
+        holidays = holiday_table(*station_holiday_folders())
+    except HolidayFileError as exc:
+        holidays, problem = HolidayTable(), str(exc)
+    calendar = upcoming(session, today, CALENDAR_DAYS, holidays=holidays, solar_terms=False)
+
     return Workbench(
         today=today,
         visits_overdue=overdue,
@@ -108,7 +138,44 @@ def read_workbench(session: Session, today: date, lines: int = FIRST_LINES) -> W
         requests_overdue=len(late),
         requests=tuple(late[:lines]),
         events=tuple(events),
+        calendar=tuple(calendar),
+        calendar_problem=problem,
     )
 
 
-__all__ = ["FIRST_LINES", "RECENT_DAYS", "UPCOMING_DAYS", "Workbench", "read_workbench"]
+@dataclass(frozen=True)
+class EventPlan:
+    """A new event prefilled from a template, for the event dialog."""
+
+    template: str
+    event_type_id: int | None
+    """The template's event type in the station's list; None when the station has none
+    of that name (active)."""
+    title: str
+    starts_at: datetime
+    description: str
+    item_ids: tuple[int, ...]
+    """The template's items found in the catalogue, in the template's order."""
+    missing_items: tuple[str, ...]
+    """The template's items the catalogue does not have (active)."""
+
+
+def plan_event(session: Session, template: EventTemplate, festival_day: date,
+               today: date) -> EventPlan:
+    """The event ``template`` plans for its festival on ``festival_day`` (dated its days
+    before, not before ``today``), with the station's event type and items by name."""
+    types = {t.name: t.id for t in list_event_types(session)}
+    items = {i.name: i.id for i in list_items(session)}
+    return EventPlan(
+        template=template.name,
+        event_type_id=types.get(template.event_type),
+        title=template.title,
+        starts_at=template.starts_at(festival_day, today),
+        description=template.description,
+        item_ids=tuple(items[name] for name in template.items if name in items),
+        missing_items=tuple(name for name in template.items if name not in items),
+    )
+
+
+__all__ = ["CALENDAR_DAYS", "FIRST_LINES", "RECENT_DAYS", "UPCOMING_DAYS", "EventPlan",
+           "ItemKind", "Workbench", "plan_event", "read_workbench"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from itertools import pairwise
 
 import shiboken6
@@ -63,6 +63,7 @@ from stationapp.services.events import (
     update_event,
 )
 from stationapp.services.volunteers import VolunteerInfo, list_volunteers
+from stationapp.services.workbench import EventPlan
 from stationapp.ui.date_field import DATE_TIME_FORMAT, DateTimeEdit
 from stationapp.ui.form_helpers import (
     INVALID_STYLE,
@@ -490,6 +491,20 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
             self.add_tally(tally.item_id, tally.quantity)
         for service in detail.volunteers:
             self.add_service(service.volunteer_id, service.hours)
+
+    def prefill(self, plan: EventPlan) -> None:
+        """Fill the new event's form from a template's ``plan`` (nothing is saved until
+        the clerk saves; closing it unchanged asks nothing)."""
+        if plan.event_type_id is not None:
+            self.type_combo.setCurrentIndex(
+                max(0, self.type_combo.findData(plan.event_type_id)))
+        self.title_edit.setText(plan.title)
+        self.starts_edit.setDateTime(to_qdatetime(plan.starts_at))
+        self.ends_edit.setDateTime(to_qdatetime(plan.starts_at + timedelta(hours=2)))
+        self.description_edit.setPlainText(plan.description)
+        for item_id in plan.item_ids:
+            self.add_tally(item_id)
+        self._initial = self.current_input()
 
     # ------------------------------------------------------------ saving
 

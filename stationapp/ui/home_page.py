@@ -1,7 +1,9 @@
 """工作台: the home page, what needs doing today, each line opening the list behind it.
 
 Four sections — visits due and overdue, follow-up reminders, requests past their deadline,
-events with deliveries still to go — each a heading with its counts and the first lines.
+events with deliveries still to go — each a heading with its counts and the first lines;
+under them the next 60 days of the calendar (:mod:`stationapp.ui.home_calendar`), whose
+festivals plan a visit round or an event from a template.
 A heading or a line is a link: clicking it (or Tab to it and Enter) emits
 ``list_requested(ListRequest)``, and the main window opens that list on its page.
 """
@@ -14,6 +16,7 @@ from datetime import date
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QGridLayout,
     QLabel,
@@ -23,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.services.workbench import UPCOMING_DAYS, Workbench, read_workbench
+from stationapp.domain.event_templates import EventTemplate
+from stationapp.services.workbench import UPCOMING_DAYS, Workbench, plan_event, read_workbench
 from stationapp.ui.form_helpers import ERROR_COLOR
+from stationapp.ui.home_calendar import CalendarSection
 from stationapp.ui.list_requests import ListKind, ListRequest
 from stationapp.ui.notices import Area, ChangeNotice
 from stationapp.ui.operations import Operations
@@ -123,10 +128,14 @@ class HomePage(QWidget):
         self.reminders_section = Section()
         self.requests_section = Section()
         self.events_section = Section()
+        self.calendar_section = CalendarSection()
+        self.event_dialog: QDialog | None = None
+        """The new-event dialog last opened from a template (None before)."""
         grid = QGridLayout()
         grid.setSpacing(10)
         for index, section in enumerate(self.sections()):
             grid.addWidget(section, index // 2, index % 2)
+        grid.addWidget(self.calendar_section, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         content = QWidget()
@@ -145,6 +154,8 @@ class HomePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
         self.refresh_button.clicked.connect(self.refresh)
+        self.calendar_section.list_requested.connect(self.list_requested)
+        self.calendar_section.event_requested.connect(self.plan_event)
 
     def sections(self) -> tuple[Section, ...]:
         """The four sections in reading order."""
@@ -152,8 +163,27 @@ class HomePage(QWidget):
                 self.events_section)
 
     def lines(self) -> list[LinkLine]:
-        """Every heading and line shown, section by section."""
+        """Every heading and line shown, section by section (the calendar's are
+        ``calendar_section.links()``)."""
         return [line for section in self.sections() for line in section.lines]
+
+    def plan_event(self, template: EventTemplate, festival_day: date) -> None:
+        """Open the new-event dialog prefilled from ``template`` for the festival on
+        ``festival_day`` (the dialog saves and announces the event itself)."""
+        from stationapp.ui.event_dialog import EventDialog
+
+        today = self._operations.clock.today()
+        plan = self._operations.read(
+            lambda session: plan_event(session, template, festival_day, today))
+        dialog = EventDialog(self._operations, None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.prefill(plan)
+        self.event_dialog = dialog
+        if plan.missing_items:
+            self.message.emit(self.tr(
+                "Not in the item catalogue: {items} (add them under Settings)").format(
+                    items="、".join(plan.missing_items)))
+        dialog.open()
 
     def open_line(self, line: LinkLine) -> None:
         """Ask for the list behind ``line`` (what clicking it does)."""
@@ -187,6 +217,7 @@ class HomePage(QWidget):
         self._show_reminders(bench)
         self._show_requests(bench)
         self._show_events(bench)
+        self.calendar_section.show_calendar(bench)
         self.count_changed.emit(self.shown_count())
 
     def _show_visits(self, bench: Workbench) -> None:
