@@ -146,8 +146,10 @@ class CalendarSection(QFrame):
         else:
             end = item.end or item.date
             days = (end - item.date).days + 1
-            text = self.tr("{start} – {end} {name}: %n day(s) off", "", days).format(
-                start=item.date.isoformat(), end=end.isoformat(), name=item.name)
+            when = item.date.isoformat() if days == 1 else (
+                f"{item.date.isoformat()} – {end.isoformat()}")
+            text = self.tr("{when} {name}: %n day(s) off", "", days).format(
+                when=when, name=item.name)
         if not item.confirmed:
             text += " " + self.tr("(by the law; this year's dates are not published yet)")
         return text

@@ -386,6 +386,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.settings_action)
+        self.seasonal_action = file_menu.addAction(self.tr("Seasonal &visits…"))  # issue 18
+        self.seasonal_action.triggered.connect(self.open_seasonal)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(quit_action)
@@ -493,6 +495,14 @@ class MainWindow(QMainWindow):
             dialog.table.doubleClicked.disconnect()
         dialog.exec()
         dialog.deleteLater()
+
+    def open_seasonal(self) -> None:
+        """File ▸ Seasonal visits…: declare, end and delete seasonal visit periods."""
+        from stationapp.ui.seasonal_dialog import SeasonalDialog
+
+        dialog = SeasonalDialog(self.operations, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_audit(self) -> None:
         """Administration ▸ Audit trail…: the trail with filters, export and check."""
