@@ -9,6 +9,7 @@ Seasonal periods (:mod:`stationapp.services.seasonal`) in force on the day asked
 households of their categories not visited since the period began due by the period's due
 day, when that comes before their usual one: the overdue list then compares the earlier of
 the two with the day. Without a period in force the list is the one indexed query.
+A month's coverage counts them too (see :func:`month_coverage`).
 """
 
 from __future__ import annotations
@@ -42,7 +43,13 @@ from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.vocab import CareTier, HouseholdStatus
 from stationapp.services._common import chunks, read_ids
-from stationapp.services.seasonal import periods_in_force, seasonal_due
+from stationapp.services.seasonal import (
+    PeriodRow,
+    in_categories,
+    periods_in_force,
+    periods_overlapping,
+    seasonal_due,
+)
 from stationapp.services.visit_schedule import visit_intervals
 
 _CHUNK = 500
@@ -189,6 +196,16 @@ def month_coverage(
     nothing (visits cannot be dated in the future) and is accepted so callers can pass
     the same day everywhere. ``liaison_id`` keeps that liaison's households.
 
+    Seasonal periods (:mod:`stationapp.services.seasonal`): a period *applies* to the
+    month when it is in force on some day of the month on or after its due day (its
+    first day + N days), the day from which the overdue list shows its households. Its
+    households (of its categories on the month's last day, or the period's last day when
+    earlier) that had no visit from the period's first day to the month's start are due
+    in the month, whatever their usual schedule; they count as visited only with a visit
+    inside the month on or after the period's first day (a visit in the month before a
+    cold wave began does not cover it). A household settled before the month (visited
+    since the period began) follows its usual schedule.
+
     One statement of range counts per care tier over ix_household_visit_state: the
     stored last and previous visit answer for almost every household; the visit index
     is asked only for those visited twice in the month, or twice after it (a past month).
@@ -211,7 +228,66 @@ def month_coverage(
         always_due.append(cutoff >= start - timedelta(days=1))
     statement = _coverage_statement(tuple(always_due), liaison_id is not None)
     visited, due_not_visited = divmod(int(session.scalar(statement, values) or 0), _VISITED)
-    return Coverage(month=start, due=visited + due_not_visited, visited=visited)
+    due = visited + due_not_visited
+    periods = periods_applying(session, start)
+    if periods:
+        extra_due, usual_visited, seasonal_visited = _seasonal_adjustment(
+            session, periods, start, end, intervals, liaison_id)
+        due += extra_due
+        visited += seasonal_visited - usual_visited
+    return Coverage(month=start, due=due, visited=visited)
+
+
+def periods_applying(session: Session, month: date) -> list[PeriodRow]:
+    """The seasonal periods that apply to the month containing ``month`` (in force on
+    some day of it on or after their due day; see :func:`month_coverage`)."""
+    start, end = schedule.month_start(month), schedule.month_end(month)
+    return [p for p in periods_overlapping(session, start, end)
+            if p.due_by <= end and (p.ends_on is None or p.ends_on >= max(start, p.due_by))]
+
+
+def _seasonal_adjustment(
+    session: Session, periods: list[PeriodRow], start: date, end: date,
+    intervals: dict[CareTier, int], liaison_id: int | None,
+) -> tuple[int, int, int]:
+    """Over the households the ``periods`` make due in the month: how many are not due by
+    their usual schedule, how many of those usually due were visited in the month, and
+    how many were visited in the month since every such period began."""
+
+    def visited(first: date, last: date) -> ColumnElement[bool]:
+        return select(Visit.id).where(Visit.household_id == Household.id,
+                                      Visit.visit_date >= first,
+                                      Visit.visit_date <= last).exists()
+
+    due_by: list[ColumnElement[bool]] = []
+    covered: list[ColumnElement[bool]] = []
+    for period in periods:
+        day = min(end, period.ends_on) if period.ends_on is not None else end
+        due = in_categories(period.categories, day)
+        if period.starts_on < start:
+            due = and_(due, ~visited(period.starts_on, start - timedelta(days=1)))
+        due_by.append(due)
+        covered.append(or_(~due, visited(max(start, period.starts_on), end)))
+    cutoff = case(*((Household.tier == tier.value,
+                     literal(end - timedelta(days=intervals.get(
+                         tier, intervals[CareTier.ROUTINE]))))
+                    for tier in CareTier),
+                  else_=literal(end - timedelta(days=intervals[CareTier.ROUTINE])))
+    # schedule.is_due_in_month: no visit after the cutoff before the month.
+    usually_due = ~select(Visit.id).where(
+        Visit.household_id == Household.id, Visit.visit_date > cutoff,
+        Visit.visit_date < start).exists()
+    in_month = visited(start, end)
+    query = select(
+        func.coalesce(func.sum(case((usually_due, 0), else_=1)), 0),
+        func.coalesce(func.sum(case((and_(usually_due, in_month), 1), else_=0)), 0),
+        func.coalesce(func.sum(case((and_(*covered), 1), else_=0)), 0),
+    ).where(Household.status == HouseholdStatus.ACTIVE.value,
+            Household.registered_on <= end, or_(*due_by))
+    if liaison_id is not None:
+        query = query.where(Household.liaison_id == liaison_id)
+    extra, usual, seasonal = session.execute(query).one()
+    return int(extra), int(usual), int(seasonal)
 
 
 @functools.lru_cache(maxsize=16)
@@ -278,4 +354,4 @@ def _coverage_statement(always_due: tuple[bool, ...], by_liaison: bool) -> Selec
 
 
 __all__ = ["Coverage", "OverdueRow", "count_overdue", "fetch_overdue_rows", "list_overdue",
-           "list_overdue_ids", "month_coverage"]
+           "list_overdue_ids", "month_coverage", "periods_applying"]
