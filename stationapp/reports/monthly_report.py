@@ -4,7 +4,9 @@ Sections: the key figures; 一、住户概况 (households by care category with 
 community and by tier); 二、走访情况 (visits by method, this month's coverage against the
 100 % target, overdue visits); 三、诉求办理 (received, closed, open, overdue, average days
 to close, satisfaction of the call-backs as a pie, figures by category); 四、活动与配送;
-五、志愿服务 (hours and the volunteers who served most). Under the key figures, the main
+五、志愿服务 (hours and the volunteers who served most). Under 二、走访情况, the seasonal
+periods (季节性走访) in force in the month: name, dates, categories, due within N days,
+households due and visited in time. Under the key figures, the main
 figures beside the previous month's and the year's so far; at the end the sign-off block
 (填报单位（盖章）, 填报人, 审核人, 联系电话, 报送日期). A4, the CJK font embedded, pages
 numbered "第 x 页 / 共 y 页", a heading never left at the foot of a page without what follows
@@ -24,7 +26,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from stationapp.domain.care_vocab import Satisfaction
 from stationapp.domain.numbers import format_percent
-from stationapp.domain.vocab import DeliveryOutcome
+from stationapp.domain.vocab import CareCategory, DeliveryOutcome
 from stationapp.reports.charts import gauge, horizontal_bars, pie, vertical_bars
 from stationapp.reports.fonts import cjk_font
 from stationapp.reports.layout import (
@@ -43,6 +45,7 @@ from stationapp.reports.layout import (
     text_cell,
     write_document,
 )
+from stationapp.services.seasonal import PeriodTally
 from stationapp.services.statistics import MonthlyStatistics, PeriodFigures
 
 GAP = 6 * mm
@@ -297,7 +300,52 @@ def _visits(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
         Spacer(0, 2 * mm),
         Paragraph(text(f"截至{as_of}，逾期未走访的住户 {stats.overdue_visits} 户"
                        + ("，请尽快安排走访。" if stats.overdue_visits else "。")), styles.body),
+        *_seasonal(stats, styles),
     ]
+
+
+def _day(value: date, year: int) -> str:
+    """11月28日, with the year when it is not ``year``."""
+    return f"{value.month}月{value.day}日" if value.year == year else format_date(value)
+
+
+def _seasonal(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
+    """The seasonal periods in force in the month, with their households due and seen."""
+    tallies = stats.seasonal_periods
+    if not tallies:
+        return []
+    font = styles.font
+    year = stats.month.year
+    rows: list[list[object]] = [["名称", "起止日期", "关爱类别", "走访期限", "应访户数",
+                                 "按期走访户数"]]
+    for tally in tallies:
+        rows.append(_seasonal_row(tally, year, font))
+    widths = (20 * mm, 46 * mm, 30 * mm, 36 * mm, 20 * mm)
+    table = _table(rows, (*widths, CONTENT_WIDTH - sum(widths)), font)
+    table.setStyle(table_style(font, ("ALIGN", (0, 1), (3, -1), "LEFT")))
+    return [KeepTogether([
+        Spacer(0, 3 * mm),
+        Paragraph(text(
+            f"本月有季节性走访 {len(tallies)} 项：期间所列类别的住户须自开始之日起在期限内"
+            "走访一次。本月应走访户数、覆盖率和逾期未访已计入这些住户，开始前的走访不算覆盖。"
+            "按期走访指开始之日至期限之日有走访记录的户数。"), styles.body),
+        Spacer(0, 1.5 * mm),
+        table,
+    ])]
+
+
+def _seasonal_row(tally: PeriodTally, year: int, font: str) -> list[object]:
+    period = tally.period
+    end = "至今" if period.ends_on is None else _day(period.ends_on, year)
+    categories = "、".join(c.label for c in CareCategory if c in period.categories)
+    visited = f"{tally.visited_in_time}（{_share(tally.visited_in_time, tally.due)}）"
+    if not tally.settled:
+        visited += "，期限未到"
+    return [text_cell(font, period.name),
+            text_cell(font, f"{_day(period.starts_on, year)}—{end}"),
+            text_cell(font, categories),
+            text_cell(font, f"{period.due_days} 天内（{_day(period.due_by, year)}前）"),
+            str(tally.due), text_cell(font, visited)]
 
 
 def _satisfaction_rate(stats: MonthlyStatistics) -> str:

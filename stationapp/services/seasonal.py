@@ -19,14 +19,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, case, exists, false, null, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, null, or_, select
 from sqlalchemy.orm import Session
 
 from stationapp.domain.calendar_models import SeasonalPeriod
+from stationapp.domain.care_models import Visit
 from stationapp.domain.errors import NotFoundError, ValidationError
 from stationapp.domain.models import Household, HouseholdCategory
 from stationapp.domain.people import ELDERLY_AGE, born_on_or_before_for_age
-from stationapp.domain.vocab import CareCategory
+from stationapp.domain.vocab import CareCategory, HouseholdStatus
 from stationapp.messages import msg
 from stationapp.services._common import Problems
 
@@ -155,6 +156,33 @@ def periods_overlapping(session: Session, first: date, last: date) -> list[Perio
     return sorted((_row(p) for p in rows), key=lambda p: (p.starts_on, p.id))
 
 
+@dataclass(frozen=True)
+class PeriodTally:
+    """How a period went: households due by it and those visited by its due day."""
+
+    period: PeriodRow
+    due: int
+    visited_in_time: int
+    settled: bool
+    """Whether its due day had come on the day counted (else: visited so far)."""
+
+
+def tally_period(session: Session, period: PeriodRow, today: date) -> PeriodTally:
+    """The households on the ledger now of the period's categories (on its due day, or on
+    ``today`` when that is earlier) registered by its due day, and how many of them had a
+    visit from its first day to its due day."""
+    day = min(period.due_by, today)
+    visited = exists().where(Visit.household_id == Household.id,
+                             Visit.visit_date >= period.starts_on,
+                             Visit.visit_date <= period.due_by)
+    due, in_time = session.execute(select(
+        func.count(), func.coalesce(func.sum(case((visited, 1), else_=0)), 0),
+    ).where(Household.status == HouseholdStatus.ACTIVE.value,
+            Household.registered_on <= period.due_by,
+            in_categories(period.categories, day))).one()
+    return PeriodTally(period, int(due), int(in_time), settled=period.due_by <= today)
+
+
 def in_categories(categories: frozenset[CareCategory], day: date) -> ColumnElement[bool]:
     """SQL: the household has one of ``categories`` on ``day`` (高龄 from its oldest
     present resident's birth date)."""
@@ -183,6 +211,6 @@ def seasonal_due(periods: list[PeriodRow], day: date) -> ColumnElement[date] | N
     return case(*whens, else_=null())
 
 
-__all__ = ["MAX_DUE_DAYS", "PeriodInput", "PeriodRow", "add_period", "delete_period",
-           "end_period", "in_categories", "list_periods", "periods_in_force",
-           "periods_overlapping", "seasonal_due"]
+__all__ = ["MAX_DUE_DAYS", "PeriodInput", "PeriodRow", "PeriodTally", "add_period",
+           "delete_period", "end_period", "in_categories", "list_periods", "periods_in_force",
+           "periods_overlapping", "seasonal_due", "tally_period"]

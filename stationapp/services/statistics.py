@@ -19,6 +19,10 @@ Month figures — visits dated in the month, requests received in it, requests c
 the month (confirmed_at), events starting in it and the deliveries of those events,
 volunteer hours served in it (events and delivery rounds, :mod:`volunteer_hours`).
 
+Seasonal periods (季节性走访) in force on some day of the month, each with the households
+due by it and those visited by its due day (:func:`seasonal.tally_period`); the coverage
+and overdue figures take them into account (:mod:`visit_coverage`).
+
 Comparisons — the month's main figures (visits, requests received and closed, events,
 volunteer hours) also for the previous month and for the year to date (1 January to the
 month's last day): :class:`PeriodFigures`.
@@ -57,7 +61,7 @@ from stationapp.domain.models import Community, Household, HouseholdCategory
 from stationapp.domain.people import ELDERLY_AGE, born_on_or_before_for_age
 from stationapp.domain.schedule import month_end, month_start
 from stationapp.domain.vocab import CareCategory, CareTier, DeliveryOutcome, HouseholdStatus
-from stationapp.services import visit_coverage, volunteer_hours
+from stationapp.services import seasonal, visit_coverage, volunteer_hours
 from stationapp.services.settings import get_station_settings
 from stationapp.services.sql_dates import calendar_days
 from stationapp.services.visit_coverage import Coverage
@@ -133,6 +137,8 @@ class MonthlyStatistics:
     """The main figures of the month before (None when not read)."""
     year_to_date: PeriodFigures | None = None
     """The main figures from 1 January to the month's last day (None when not read)."""
+    seasonal_periods: tuple[seasonal.PeriodTally, ...] = ()
+    """Seasonal periods in force on some day of the month, in order of start."""
 
     @property
     def satisfaction_total(self) -> int:
@@ -258,6 +264,8 @@ def monthly_statistics(
         request_limit_days=settings.request_limit_days,
         previous_month=period_figures(session, before, month_end(before)),
         year_to_date=period_figures(session, first.replace(month=1), last),
+        seasonal_periods=tuple(seasonal.tally_period(session, p, today)
+                               for p in seasonal.periods_overlapping(session, first, last)),
     )
 
 

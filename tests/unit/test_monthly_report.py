@@ -20,6 +20,7 @@ from stationapp.reports.monthly_report import month_title, write_monthly_report
 from stationapp.services.database import Database
 from stationapp.services.household_types import HouseholdInput, ResidentInput
 from stationapp.services.households import create_household
+from stationapp.services.seasonal import PeriodRow, PeriodTally
 from stationapp.services.statistics import (
     MonthlyStatistics,
     RequestCategoryFigures,
@@ -171,6 +172,27 @@ def test_report_of_a_real_month(database: Database, tmp_path: Path) -> None:
     assert len(PdfReader(path).pages) == pages
     assert "在册住户1户" in everything and "高龄1" in everything
     assert ID_NUMBER not in everything and "李大爷" not in everything
+
+
+def test_the_seasonal_periods_of_the_month() -> None:
+    cold = PeriodRow(id=1, name="寒潮", starts_on=date(2026, 10, 28), ends_on=None,
+                     due_days=5, categories=frozenset({CareCategory.ELDERLY,
+                                                       CareCategory.LIVING_ALONE}))
+    heat = PeriodRow(id=2, name="初冬降温", starts_on=date(2026, 11, 26),
+                     ends_on=date(2026, 12, 20), due_days=7,
+                     categories=frozenset({CareCategory.DISABLED}))
+    _, pdf = written(sample(seasonal_periods=(
+        PeriodTally(cold, due=312, visited_in_time=290, settled=True),
+        PeriodTally(heat, due=30, visited_in_time=12, settled=False))))
+    everything = flat("".join(texts_of(pdf)))
+    for expected in (
+        "本月有季节性走访2项", "覆盖率和逾期未访已计入这些住户",
+        "寒潮10月28日—至今高龄、独居5天内（11月2日前）312290（92.9%）",
+        "初冬降温11月26日—12月20日失能7天内（12月3日前）3012（40%），期限未到",
+    ):
+        assert expected in everything, expected
+    _, pdf = written(sample())
+    assert "季节性走访" not in flat("".join(texts_of(pdf)))
 
 
 @pytest.mark.parametrize(("largest", "step"), [

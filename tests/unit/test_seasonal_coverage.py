@@ -4,15 +4,20 @@ period began; households settled before the month follow their usual schedule.""
 
 from __future__ import annotations
 
-from datetime import date
+import io
+import re
+from datetime import date, datetime
 
 import pytest
+from pypdf import PdfReader
 
 from stationapp.domain.vocab import CareCategory, CareTier
+from stationapp.reports.monthly_report import write_monthly_report
 from stationapp.services.database import Database
 from stationapp.services.household_types import HouseholdInput, ResidentInput
 from stationapp.services.households import create_household
 from stationapp.services.seasonal import PeriodInput, add_period, end_period
+from stationapp.services.statistics import monthly_statistics
 from stationapp.services.visit_coverage import month_coverage, periods_applying
 from stationapp.services.visits import VisitInput
 from stationapp.workflows.visits import record_visit
@@ -91,3 +96,23 @@ def test_november_is_not_changed_by_the_cold_wave(database: Database, ledger: No
         add_period(s, COLD, "clerk")
     assert _figures(database, date(2026, 11, 1)) == before
 
+
+def test_the_month_report_names_its_periods(database: Database, ledger: None) -> None:
+    with database.session() as s:
+        add_period(s, COLD, "clerk")
+        add_period(s, HEAT, "clerk")
+        december = monthly_statistics(s, date(2026, 12, 1), TODAY)
+        october = monthly_statistics(s, date(2026, 10, 1), TODAY)
+    assert october.seasonal_periods == ()
+    [cold] = december.seasonal_periods
+    # 独居 or 高龄 on 12-03: 101, 102, 103, 105, 106, 107; seen 11-28..12-03: 101, 103.
+    assert (cold.period.name, cold.due, cold.visited_in_time, cold.settled) == (
+        "寒潮", 6, 2, True)
+    assert (december.coverage.due, december.coverage.visited) == (5, 1)
+    # On 12-07: 102 by the cold wave (due 12-03), 105, 106 and 107 by their usual day.
+    assert december.overdue_visits == 4
+    target = io.BytesIO()
+    write_monthly_report(december, target, printed_at=datetime(2026, 12, 7, 9, 0))
+    text = re.sub(r"\s+", "", "".join(
+        page.extract_text() for page in PdfReader(target).pages))
+    assert "寒潮11月28日—至今高龄、独居5天内（12月3日前）62（33.3%）" in text
