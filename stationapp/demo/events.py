@@ -10,6 +10,9 @@ active) and these events, dated relative to ``today``:
   delivered, one or two not at home);
 * 送窗花 by the paper-cut circle (剪纸艺术培训中心) to 20-odd 高龄 and 孤寡 households
   (most 已送达, a few 不在家);
+* 中秋送月饼 two days before the latest 中秋 and 重阳慰问 on the latest 重阳 (九月初九,
+  the elderly's day): mooncakes to 孤寡 and 独居 households, gifts to 高龄 ones, most
+  delivered;
 * a 安全宣传 day (宣传材料 100-odd 份) and a paper-cut class (培训);
 * an upcoming 节日慰问 whose gift deliveries are planned and split but still pending.
 
@@ -249,6 +252,14 @@ _SUMMARIES = {
         "在小区门口设宣传台，发放居民安全防范手册和防骗宣传单，讲解冒充客服、保健品推销等常见"
         "骗局和冬季安全用气、取暖注意事项。不少老人现场咨询燃气软管更换，已转告物业统一排查。"
     ),
+    "mooncakes": (
+        "中秋节前，志愿者给孤寡、独居老人送去月饼，陪老人坐一坐、聊聊家常，问问过节有没有"
+        "子女回来。个别老人不在家，已约好节后再送上门。"
+    ),
+    "double_ninth": (
+        "重阳节当天，工作人员和志愿者分组入户看望80岁以上老人，送上慰问品和节日祝福，"
+        "顺便查看暖气、燃气和用电是否安全。多数老人已送达，不在家的已电话联系改日再送上门。"
+    ),
     "class": (
         "剪纸艺术培训班由剪纸中心老师授课，学员学会剪“福”字和两种简单窗花，老学员带新学员。"
         "学员作品将用于春节前送窗花活动。"
@@ -260,6 +271,17 @@ _SUMMARIES = {
 SPRING_FESTIVAL_AT_LEAST_DAYS_AGO = 25
 """The demo's 春节 is the latest one at least this many days before ``today`` plus the
 days before it an event is held: its couplets and window flowers are done and delivered."""
+
+
+def _days_to_latest_festival(today: date, name: str, before: int) -> int:
+    """Days from ``today`` to ``before`` days ahead of the latest festival ``name`` for
+    which that day lies before ``today`` (negative)."""
+    year = today.year
+    while True:
+        day = festival_date(name, year) - timedelta(days=before)
+        if day < today:
+            return (day - today).days
+        year -= 1
 
 
 def _days_before_spring_festival(today: date, before: int) -> int:
@@ -343,6 +365,47 @@ def _window_flowers(demo: _Demo) -> None:
              ("冯巧云", "丁秀兰", "马桂芝"), starts, 0.15)
 
 
+def _mooncakes(demo: _Demo) -> None:
+    """中秋送月饼 to 孤寡 and 独居 households two days before the latest 中秋."""
+    starts = demo.moment(_days_to_latest_festival(demo.today, "中秋节", 2), 9)
+    mooncake = demo.items.get("月饼") or save_item(demo.session, "月饼", "盒")
+    event_id = create_event(demo.session, EventInput(
+        event_type_id=demo.types["节日慰问"], title="中秋送月饼·情暖空巢老人",
+        starts_at=starts, ends_at=starts + timedelta(hours=3),
+        place="各小区入户", organiser=demo.station,
+        description="中秋节前给孤寡、独居老人送月饼，陪老人说说话，过个团圆节。",
+        participant_count=3,
+        tallies=(TallyInput(mooncake, demo.rng.randint(20, 26)),),
+        volunteers=_services(demo, ("张庆华", "马桂芝", "李玉珍"), 2.0, 3.0),
+    ), _ACTOR)
+    set_event_summary(demo.session, event_id, _SUMMARIES["mooncakes"], _ACTOR)
+    households = _targets(demo, event_id, [
+        TargetFilter(category=CareCategory.WIDOWED_CHILDLESS),
+        TargetFilter(category=CareCategory.LIVING_ALONE),
+    ], demo.rng.randint(15, 20))
+    _deliver(demo, event_id, households, [PlanLine(mooncake, 1)],
+             ("张庆华", "马桂芝", "李玉珍"), starts, 0.1)
+
+
+def _double_ninth(demo: _Demo) -> None:
+    """重阳慰问 on the latest 重阳: gifts to 高龄 households."""
+    starts = demo.moment(_days_to_latest_festival(demo.today, "重阳节", 0), 9)
+    event_id = create_event(demo.session, EventInput(
+        event_type_id=demo.types["节日慰问"], title="九九重阳·敬老慰问",
+        starts_at=starts, ends_at=starts + timedelta(hours=4),
+        place="各小区入户", organiser=demo.station,
+        description="重阳节（农历九月初九）入户看望80岁以上高龄老人，送上慰问品和节日祝福。",
+        participant_count=4,
+        tallies=(TallyInput(demo.items["慰问品"], demo.rng.randint(24, 30)),),
+        volunteers=_services(demo, ("郝德明", "吴银山", "陈建华"), 3.0, 4.0),
+    ), _ACTOR)
+    set_event_summary(demo.session, event_id, _SUMMARIES["double_ninth"], _ACTOR)
+    households = _targets(demo, event_id, [TargetFilter(category=CareCategory.ELDERLY)],
+                          demo.rng.randint(20, 24))
+    _deliver(demo, event_id, households, [PlanLine(demo.items["慰问品"], 1)],
+             ("郝德明", "吴银山", "陈建华"), starts, 0.1)
+
+
 def _safety_day(demo: _Demo) -> None:
     """安全宣传: leaflets on fraud, theft, gas and fireworks handed out at the gate."""
     _, community = demo.community("东旭小区", 2)
@@ -400,11 +463,13 @@ def populate_demo_events(session: Session, seed: int, today: date) -> None:
     _add_volunteers(demo)
     _couplet_day(demo)
     _window_flowers(demo)
+    _mooncakes(demo)
+    _double_ninth(demo)
     _safety_day(demo)
     _paper_cut_class(demo)
     _holiday_visit(demo)
     session.flush()
-    log.info("demo events: %d volunteers, 5 events", len(demo.volunteers))
+    log.info("demo events: %d volunteers, 7 events", len(demo.volunteers))
 
 
 __all__ = ["populate_demo_events"]

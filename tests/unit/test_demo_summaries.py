@@ -21,6 +21,6 @@ def test_past_demo_events_have_a_summary(database: Database) -> None:
         events = s.execute(select(Event.starts_at, Event.summary)).all()
     past = [summary for starts, summary in events if starts < datetime(2026, 12, 7)]
     ahead = [summary for starts, summary in events if starts >= datetime(2026, 12, 7)]
-    assert len(past) == 4 and ahead == [""]
+    assert len(past) == 6 and ahead == [""]
     assert all(20 <= len(summary) <= 300 for summary in past)
     assert any("送上门" in summary for summary in past)

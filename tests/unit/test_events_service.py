@@ -283,10 +283,14 @@ def test_demo_events_like_the_seed_page(database: Database) -> None:
     with database.session() as s:
         rows = list_events(s)
         volunteers = list_volunteers(s, active_only=False)
-        details = {r.type: get_event(s, r.id) for r in rows}
-        deliveries = {r.type: list_deliveries(s, r.id) for r in rows}
-    assert [r.type for r in rows] == ["节日慰问", "培训", "安全宣传", "送窗花", "写春联送祝福"]
+        details = {r.title: get_event(s, r.id) for r in rows}
+        deliveries = {r.title: list_deliveries(s, r.id) for r in rows}
+    assert [r.type for r in rows] == ["节日慰问", "培训", "安全宣传", "节日慰问", "节日慰问",
+                                      "送窗花", "写春联送祝福"]
     assert rows[0].starts_at.date() > today > rows[1].starts_at.date()
+    titles = {r.type: r.title for r in reversed(rows)}  # the latest event of each type
+    details = {**details, **{kind: details[title] for kind, title in titles.items()}}
+    deliveries = {**deliveries, **{kind: deliveries[title] for kind, title in titles.items()}}
 
     # The care demo adds station staff and liaisons (走访慰问); the events' own are the rest.
     volunteers = [v for v in volunteers if "走访慰问" not in v.skills and not v.is_staff]
