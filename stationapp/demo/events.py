@@ -14,7 +14,10 @@ active) and these events, dated relative to ``today``:
   the elderly's day): mooncakes to 孤寡 and 独居 households, gifts to 高龄 ones, most
   delivered;
 * a 安全宣传 day (宣传材料 100-odd 份) and a paper-cut class (培训);
-* an upcoming 节日慰问 whose gift deliveries are planned and split but still pending.
+* an upcoming 节日慰问 whose gift deliveries are planned and split but still pending;
+* a seasonal visit period (寒潮) for 独居 and 高龄 households, 45 to 31 days ago, due
+  within 7 days: over before this month began, so it shows in the period list and last
+  month's report without changing this month's overdue list or coverage.
 
 Everything goes through the services (catalogue, volunteers, events, deliveries), so the
 demo obeys the same rules as the clerk. All choices come from one ``random.Random``
@@ -58,6 +61,7 @@ from stationapp.services.events import (
     create_event,
     set_event_summary,
 )
+from stationapp.services.seasonal import PeriodInput, add_period
 from stationapp.services.volunteers import VolunteerInput, create_volunteer
 
 log = logging.getLogger("stationapp.demo")
@@ -453,6 +457,19 @@ def _holiday_visit(demo: _Demo) -> None:
              ("郝德明", "吴银山"), None, 0.0)
 
 
+COLD_WAVE_DAYS_AGO = (45, 31)
+"""The demo's 寒潮 period: its first and last day, in days before ``today``."""
+
+
+def _cold_wave(demo: _Demo) -> None:
+    """A past 寒潮: 独居 and 高龄 households to be visited within 7 days of its start."""
+    first, last = COLD_WAVE_DAYS_AGO
+    add_period(demo.session, PeriodInput(
+        name="寒潮", starts_on=demo.today - timedelta(days=first),
+        ends_on=demo.today - timedelta(days=last), due_days=7,
+        categories=frozenset({CareCategory.LIVING_ALONE, CareCategory.ELDERLY})), _ACTOR)
+
+
 def populate_demo_events(session: Session, seed: int, today: date) -> None:
     """Add the demo volunteers and events (with deliveries) to a freshly filled ledger.
 
@@ -468,6 +485,7 @@ def populate_demo_events(session: Session, seed: int, today: date) -> None:
     _safety_day(demo)
     _paper_cut_class(demo)
     _holiday_visit(demo)
+    _cold_wave(demo)
     session.flush()
     log.info("demo events: %d volunteers, 7 events", len(demo.volunteers))
 

@@ -107,10 +107,12 @@ def test_seasonal_period_add_list_end_delete(demo_url: str) -> None:
     during = overdue(demo_url)
     assert during > before
     listed = run("--database-url", demo_url, "seasonal", "list", "--format", "json")
-    periods = json.loads(listed.stdout)
+    periods, demo_period = json.loads(listed.stdout)  # the demo's own 寒潮 is over
     assert [(p["name"], p["from"], p["to"], p["due_by"], sorted(p["categories"]))
-            for p in periods] == [("寒潮", "2026-11-28", None, "2026-12-03", ["独居", "高龄"])]
-    period_id = str(periods[0]["id"])
+            for p in (periods, demo_period)] == [
+        ("寒潮", "2026-11-28", None, "2026-12-03", ["独居", "高龄"]),
+        ("寒潮", "2026-10-23", "2026-11-06", "2026-10-30", ["独居", "高龄"])]
+    period_id = str(periods["id"])
     ended = run("--database-url", demo_url, "seasonal", "end", period_id, "--on",
                 "2026-12-06")
     assert ended.returncode == 0, ended.stderr
@@ -121,4 +123,4 @@ def test_seasonal_period_add_list_end_delete(demo_url: str) -> None:
     deleted = run("--database-url", demo_url, "seasonal", "delete", period_id)
     assert deleted.returncode == 0, deleted.stderr
     assert json.loads(run("--database-url", demo_url, "seasonal", "list", "--format",
-                          "json").stdout) == []
+                          "json").stdout) == [demo_period]

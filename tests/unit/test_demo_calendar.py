@@ -1,5 +1,6 @@
 """The demo dates its 写春联 and 送窗花 in the days before a 春节 that is over, its 中秋送月饼
-before the latest 中秋 and its 重阳慰问 on the latest 重阳 (both databases)."""
+before the latest 中秋 and its 重阳慰问 on the latest 重阳, and declares a past 寒潮 (both
+databases)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from stationapp.services.database import Database
 from stationapp.services.delivery_planning import TargetFilter, find_candidates
 from stationapp.services.delivery_stops import list_deliveries
 from stationapp.services.events import list_events
+from stationapp.services.seasonal import list_periods
+from stationapp.services.statistics import monthly_statistics
 
 
 @pytest.mark.parametrize(("today", "spring"), [
@@ -63,3 +66,19 @@ def test_demo_holds_mid_autumn_and_double_ninth_visits(database: Database) -> No
         assert sum(d.outcome is DeliveryOutcome.DELIVERED for d in lines) > len(lines) / 2
     assert {d.item for d in cakes} == {"月饼"}
     assert {d.household_id for d in gifts} <= elderly
+
+
+def test_demo_declares_a_past_cold_wave(database: Database) -> None:
+    today = date(2026, 12, 7)
+    with database.session() as s:
+        populate_demo(s, 200, seed=5, today=today)
+    with database.session() as s:
+        [period] = list_periods(s)
+        november = monthly_statistics(s, date(2026, 11, 1), today)
+        december = monthly_statistics(s, today, today)
+    assert (period.name, period.starts_on, period.ends_on, period.due_days) == (
+        "寒潮", date(2026, 10, 23), date(2026, 11, 6), 7)
+    assert period.categories == {CareCategory.LIVING_ALONE, CareCategory.ELDERLY}
+    assert [t.period.id for t in november.seasonal_periods] == [period.id]
+    assert november.seasonal_periods[0].due > 0
+    assert december.seasonal_periods == ()
