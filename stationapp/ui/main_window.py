@@ -28,7 +28,6 @@ from stationapp.services.database import Database
 from stationapp.services.settings import get_station_settings
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.home_page import HomePage
-from stationapp.ui.households_page import HouseholdsPage
 from stationapp.ui.idle_lock import IdleLock
 from stationapp.ui.list_requests import PAGE_OF_KIND, ListRequest
 from stationapp.ui.notices import Area, ChangeNotice
@@ -36,13 +35,12 @@ from stationapp.ui.operations import Operations
 from stationapp.ui.page_protocol import StationPage
 from stationapp.ui.program_name import program_name, window_title
 from stationapp.ui.screen_fit import resize_within_screen
-from stationapp.ui.settings_dialog import SettingsDialog
-from stationapp.ui.sign_in import authenticator
 from stationapp.ui.skeleton import DEFAULT_SIZE, GEOMETRY_KEY, MINIMUM_SIZE, SPLITTER_KEY
 from stationapp.ui.text_size import add_text_size_actions
 
 if TYPE_CHECKING:
     from stationapp.ui.events_page import EventsPage
+    from stationapp.ui.households_page import HouseholdsPage
     from stationapp.ui.requests_page import RequestsPage
     from stationapp.ui.statistics_page import StatisticsPage
     from stationapp.ui.visits_page import VisitsPage
@@ -89,24 +87,21 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(self.operations)
         self.home.list_requested.connect(self.open_list)
-        # The households are read once, already in the sort this desk keeps.
-        self.households = HouseholdsPage(self.operations, settings=desk_settings())
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Areas"))
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
-        # The other areas are built (and their modules imported) when first shown: the
-        # window paints sooner, and an area nobody opens costs nothing.
+        # Only 工作台, shown first, is built now. The other areas are built (and their
+        # modules imported) when first shown: the window paints sooner, and an area nobody
+        # opens costs nothing (not even the households' first read).
         self._factories: dict[str, Callable[[], PageWidget]] = {}
-        self._built: dict[str, StationPage] = {"home": self.home,
-                                               "households": self.households}
+        self._built: dict[str, StationPage] = {"home": self.home}
         # The page each built widget of the stack is (the stack knows them as widgets).
-        self._page_of: dict[QWidget, StationPage] = {self.home: self.home,
-                                                     self.households: self.households}
+        self._page_of: dict[QWidget, StationPage] = {self.home: self.home}
         self._add_page("home", self.tr("Today"), self.home)
-        self._add_page("households", self.tr("Households"), self.households)
+        self._add_lazy_page("households", self.tr("Households"), self._make_households)
         self._add_lazy_page("events", self.tr("Events"), self._make_events)
         self._add_lazy_page("visits", self.tr("Visits"), self._make_visits)
         self._add_lazy_page("requests", self.tr("Requests"), self._make_requests)
@@ -137,9 +132,8 @@ class MainWindow(QMainWindow):
             self.account_label.setText(self.tr("Signed in: {name} ({role})").format(
                 name=signed_in.name, role=render(signed_in.role.words)))
             self.statusBar().addPermanentWidget(self.account_label)
-        for eager in (self.home, self.households):
-            eager.count_changed.connect(lambda *_counts: self._show_page_count())
-            eager.message.connect(self.show_message)
+        self.home.count_changed.connect(lambda *_counts: self._show_page_count())
+        self.home.message.connect(self.show_message)
         self._show_page_count()
         self.operations.changed.connect(self.broadcast)
 
@@ -147,6 +141,8 @@ class MainWindow(QMainWindow):
         self._apply_role()
         self.idle_lock: IdleLock | None = None
         if signed_in is not None:
+            from stationapp.ui.sign_in import authenticator
+
             minutes = self.operations.read(get_station_settings).idle_lock_minutes
             self.idle_lock = IdleLock(signed_in.name, authenticator(self.operations), minutes,
                                       self)
@@ -225,6 +221,20 @@ class MainWindow(QMainWindow):
         self._show_page_count()
         self._follow_page(name if isinstance(name, str) else "")
 
+    def _make_households(self) -> HouseholdsPage:
+        from stationapp.ui.households_page import HouseholdsPage
+
+        # The households are read once, already in the sort this desk keeps.
+        page = HouseholdsPage(self.operations, settings=desk_settings())
+        if not self.allows(Permission.EDIT):
+            # Hidden, not disabled: the page enables its buttons again on each selection.
+            for widget in (page.new_button, page.visit_button, page.assign_button):
+                widget.setVisible(False)
+            for action in (page.visit_action, page.assign_action):
+                action.setVisible(False)
+                action.setShortcut(QKeySequence())
+        return page
+
     def _make_events(self) -> EventsPage:
         from stationapp.ui.events_page import EventsPage
 
@@ -251,6 +261,19 @@ class MainWindow(QMainWindow):
         page = StatisticsPage(self.operations)
         page.list_requested.connect(self.open_list)
         return page
+
+    @property
+    def households(self) -> HouseholdsPage:
+        """The households page (built when first asked for)."""
+        from stationapp.ui.households_page import HouseholdsPage
+
+        page = self._page("households")
+        assert isinstance(page, HouseholdsPage)
+        return page
+
+    def is_built(self, name: str) -> bool:
+        """True once the page ``name`` (one of :data:`PAGE_ORDER`) has been built."""
+        return name in self._built
 
     @property
     def events(self) -> EventsPage:
@@ -433,14 +456,7 @@ class MainWindow(QMainWindow):
         # gets its first administrator at start-up (ui/first_admin.py), not here.
         self.accounts_action.setEnabled(
             self.signed_in is not None and self.allows(Permission.ADMIN_ACCOUNTS))
-        if not self.allows(Permission.EDIT):
-            # Hidden, not disabled: the page enables its buttons again on each selection.
-            page = self.households
-            for widget in (page.new_button, page.visit_button, page.assign_button):
-                widget.setVisible(False)
-            for action in (page.visit_action, page.assign_action):
-                action.setVisible(False)
-                action.setShortcut(QKeySequence())
+        # The households page hides its editing buttons when it is built (_make_households).
 
     # ------------------------------------------------------------ actions
 
@@ -459,6 +475,8 @@ class MainWindow(QMainWindow):
 
         The dialog's saves announce their notices; every page reads again what they touch.
         """
+        from stationapp.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.operations, self)
         dialog.station_saved.connect(self.set_station_name)
         dialog.exec()
@@ -560,11 +578,11 @@ class MainWindow(QMainWindow):
         """Ctrl+F: the search box of the page shown when it has one, else of the
         households page."""
         page = self._current_page()
-        if page is not None and page not in (self.households, self.home):
+        if page is not None and page is not self.home and page is not self._built.get(
+                "households"):
             page.focus_search()
             return
-        self.navigation.setCurrentRow(self.pages.indexOf(self.households))
-        self.households.focus_search()
+        self.show_page("households").focus_search()
 
     def new_for_page(self) -> None:
         """Ctrl+N: make what the page shown is about — an event on 活动, a visit on 走访,
@@ -586,7 +604,7 @@ class MainWindow(QMainWindow):
 
     def new_household(self) -> None:
         """Ctrl+N: go to the households page and open an empty household dialog."""
-        self.navigation.setCurrentRow(self.pages.indexOf(self.households))
+        self.show_page("households")
         self.households.new_household()
 
     def refresh(self) -> None:
@@ -631,8 +649,8 @@ class MainWindow(QMainWindow):
         splitter = settings.value(_SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        # 工作台 opens first, whatever page was shown when the program was closed.
-        self.households.restore_state(settings)
+        # 工作台 opens first, whatever page was shown when the program was closed; every
+        # other page restores its layout when it is built.
 
     def save_state(self) -> None:
         """Keep window geometry, splitter, page and table layout for the next start."""
