@@ -251,9 +251,21 @@ class _Startup(QObject):
         from stationapp.ui.operations import Operations
 
         self.operations = Operations(self.database)
-        import stationapp.ui.main_window  # noqa: F401  (its pages' modules, before they are needed)
+        import stationapp.ui.main_window  # noqa: F401  (what 工作台 needs, before it is built)
 
         return True
+
+    def warm_up(self) -> None:
+        """While the clerk types on the sign-in window: do now what the first read after
+        the click would do first — import the accounts service (argon2) and map the ORM
+        classes once — so that the click costs the password check, the window and 工作台's
+        read only. Reads nothing from the ledger."""
+        from sqlalchemy.orm import configure_mappers
+
+        import stationapp.services.accounts
+        import stationapp.services.settings  # noqa: F401
+
+        configure_mappers()
 
     def continue_main(self, skeleton: SkeletonWindow) -> None:
         """After the frame painted: open, offer the demo, sign in, show the real window."""
@@ -284,6 +296,7 @@ class _Startup(QObject):
             if not self.open():
                 dialog.reject()
                 return
+            self.warm_up()
             dialog.ok_button.setEnabled(True)
         except BaseException as exc:  # re-raised by run_gui once the dialog has closed
             self.error = exc
