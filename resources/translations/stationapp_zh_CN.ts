@@ -112,12 +112,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="146" />
+        <location filename="../../stationapp/ui/app.py" line="156" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="159" />
+        <location filename="../../stationapp/ui/app.py" line="169" />
         <source>Database upgraded</source>
         <translation>数据库已升级</translation>
     </message>
@@ -465,12 +465,12 @@
 <context>
     <name>AutomaticBackup</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="121" />
+        <location filename="../../stationapp/ui/app.py" line="131" />
         <source>Backed up today into {folder}</source>
         <translation>今天已自动备份到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="129" />
+        <location filename="../../stationapp/ui/app.py" line="139" />
         <source>The automatic backup failed (see File ▸ Backups…): {reason}</source>
         <translation>自动备份没有成功（请看“文件 ▸ 备份…”）：{reason}</translation>
     </message>
@@ -765,6 +765,86 @@ The previous ledger was kept as
     </message>
 </context>
 <context>
+    <name>CalendarSection</name>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_calendar.py" line="90" />
+        <source>Next %n days</source>
+        <translation>
+            <numerusform>未来 %n 天</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_calendar.py" line="91" />
+        <source>round birthdays: %n</source>
+        <translation>
+            <numerusform>整寿 %n 人</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_calendar.py" line="110" />
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>还有 %n 条…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_calendar.py" line="113" />
+        <source>No festival, holiday or round birthday in the next %n days.</source>
+        <translation>
+            <numerusform>未来 %n 天没有节日、假日或整寿。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_calendar.py" line="123" />
+        <source>{name} today</source>
+        <translation>今天是{name}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_calendar.py" line="124" />
+        <source>{name} in %n day(s)</source>
+        <translation>
+            <numerusform>{name} 还有 %n 天</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_calendar.py" line="127" />
+        <source>aged 80+: %n household(s)</source>
+        <translation>
+            <numerusform>80 岁以上 %n 户</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_calendar.py" line="130" />
+        <source>Plan a visit round (households aged 80+)</source>
+        <translation>安排走访（80 岁以上住户）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_calendar.py" line="134" />
+        <source>Plan an event: {name}</source>
+        <translation>按模板安排活动：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_calendar.py" line="144" />
+        <source>{date} {name}: a working day (调休)</source>
+        <translation>{date} {name}调休上班</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/home_calendar.py" line="151" />
+        <source>{when} {name}: %n day(s) off</source>
+        <translation>
+            <numerusform>{when} {name}放假 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_calendar.py" line="154" />
+        <source>(by the law; this year's dates are not published yet)</source>
+        <translation>（按法定规则推算，今年安排尚未公布）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_calendar.py" line="158" />
+        <source>{date}（{lunar}）{name} turns {age}</source>
+        <translation>{date}（{lunar}）{name} {age} 岁整寿</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/home_calendar.py" line="161" />
+        <source>(lunar birthday)</source>
+        <translation>（农历生日）</translation>
+    </message>
+</context>
+<context>
     <name>CandidateModel</name>
     <message>
         <location filename="../../stationapp/ui/delivery_planner.py" line="106" />
@@ -828,105 +908,105 @@ The previous ledger was kept as
 <context>
     <name>CertificateRegisterWindow</name>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="170" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="151" />
         <source>Certificate register</source>
         <translation>证明登记簿</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="172" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="153" />
         <source>Year of issue</source>
         <translation>开具年份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="174" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="155" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="176" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="157" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="178" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="159" />
         <source>&amp;Volunteer:</source>
         <translation>志愿者(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="186" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="167" />
         <source>Certificates</source>
         <translation>证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="196" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="177" />
         <source>&amp;Reprint (补打)…</source>
         <translation>补打(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="198" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="179" />
         <source>Print the chosen certificate again with its own number, marked 补打</source>
         <translation>用原编号再次打印所选证明，并标明补打</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="199" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="180" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="200" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="181" />
         <source>Write the certificates listed to .xlsx or .csv</source>
         <translation>把列出的证明导出为 .xlsx 或 .csv</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="241" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="222" />
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="244" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="225" />
         <source>All volunteers</source>
         <translation>全部志愿者</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/certificate_register.py" line="277" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="258" />
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n 份证明</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="317" />
-        <location filename="../../stationapp/ui/certificate_register.py" line="331" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="298" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="312" />
         <source>Service record No. {number}: {name} (reprint)</source>
         <translation>志愿服务记录证明 {number}：{name}（补打）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="328" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="309" />
         <source>Certificate No. {number} of {name} reprinted (补打) on {day}.</source>
         <translation>证明 {number}（{name}）已于 {day} 补打。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="342" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="323" />
         <source>Export the certificate register to</source>
         <translation>把证明登记簿导出到</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="343" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="324" />
         <source>certificate register.xlsx</source>
         <translation>证明登记簿.xlsx</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="344" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="325" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="358" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="339" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="361" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="342" />
         <source>{rows} certificate(s) exported to {name}</source>
         <translation>已导出 {rows} 份证明到 {name}</translation>
     </message>
@@ -934,52 +1014,52 @@ The previous ledger was kept as
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="238" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="237" />
         <source>Columns</source>
         <translation>各列内容</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="240" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="239" />
         <source>Check the header row (marked in yellow) and what each column holds. Columns set to “(ignore)” are not imported.</source>
         <translation>请核对表头行（黄色标出）和每一列的内容。设为“（忽略）”的列不会导入。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="263" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="262" />
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="267" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="266" />
         <source>(click a row below to take it as the header)</source>
         <translation>（点击下面某一行，就把它作为表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="272" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="271" />
         <source>What each column holds:</source>
         <translation>每一列的内容：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="321" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="320" />
         <source>“{field}” is chosen for more than one column ({columns})</source>
         <translation>“{field}”被选给了不止一列（{columns}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="350" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="349" />
         <source>Column {letter}: {title}</source>
         <translation>{letter} 列：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="351" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="350" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="354" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="353" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="363" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="362" />
         <source>e.g. {value}</source>
         <translation>如：{value}</translation>
     </message>
@@ -987,29 +1067,29 @@ The previous ledger was kept as
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="55" />
+        <location filename="../../stationapp/ui/crash.py" line="54" />
         <source>Unexpected error</source>
         <translation>程序出错了</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="58" />
+        <location filename="../../stationapp/ui/crash.py" line="57" />
         <source>Sorry, something went wrong inside stationapp. Your saved data is safe, but the last action may not have finished.
 Please copy the details below and send them to whoever looks after this program.</source>
         <translation>抱歉，程序内部出了问题。已经保存的数据不会丢失，但刚才的操作可能没有完成。
 请复制下面的详细信息，发给负责维护本程序的人员。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="63" />
+        <location filename="../../stationapp/ui/crash.py" line="62" />
         <source>The details are also written to: {path}</source>
         <translation>详细信息也已记录在：{path}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="74" />
+        <location filename="../../stationapp/ui/crash.py" line="73" />
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="86" />
+        <location filename="../../stationapp/ui/crash.py" line="85" />
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -1017,7 +1097,7 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../stationapp/ui/crash.py" line="133" />
+        <location filename="../../stationapp/ui/crash.py" line="146" />
         <source>Could not finish</source>
         <translation>操作未完成</translation>
     </message>
@@ -1397,157 +1477,157 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="189" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="190" />
         <source>New event</source>
         <translation>新增活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="211" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="212" />
         <source>e.g. couplets for the Spring Festival</source>
         <translation>如：迎新春写春联送祝福</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="214" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="215" />
         <source>&amp;Ends:</source>
         <translation>结束(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="244" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="245" />
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="249" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="250" />
         <source>&amp;Participants:</source>
         <translation>参加人数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="248" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="249" />
         <source>T&amp;ype:</source>
         <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="250" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="251" />
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="251" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="252" />
         <source>&amp;Starts:</source>
         <translation>开始(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="256" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="257" />
         <source>P&amp;lace:</source>
         <translation>地点(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="257" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="258" />
         <source>&amp;Organiser:</source>
         <translation>组织者(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="258" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="259" />
         <source>&amp;Description:</source>
         <translation>活动内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="265" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="266" />
         <source>Handed out on the spot</source>
         <translation>现场发放</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="267" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="268" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="267" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="268" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="268" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="269" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="274" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="275" />
         <source>Add &amp;item</source>
         <translation>添加物品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="275" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="276" />
         <source>Remove item</source>
         <translation>移除物品</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="284" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="285" />
         <source>Volunteers who served</source>
         <translation>参加服务的志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="286" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="287" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="286" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="287" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="287" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="288" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="293" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="294" />
         <source>Add &amp;volunteer</source>
         <translation>添加志愿者(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="294" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="295" />
         <source>Remove volunteer</source>
         <translation>移除志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="304" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="305" />
         <source>Register volunteers on the Volunteers page first</source>
         <translation>请先在“志愿者”页面登记志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="476" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="477" />
         <source>Event: {title}</source>
         <translation>活动：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="532" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="547" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="533" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="548" />
         <source>Someone else changed this event after you opened it, so your changes were not saved. Close this window and open the event again to see their changes.</source>
         <translation>您打开这个活动之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这个活动查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="532" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="547" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="538" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="553" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="539" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="554" />
         <source>You changed this event. Close without saving?</source>
         <translation>这个活动的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/event_dialog.py" line="591" />
+        <location filename="../../stationapp/ui/event_dialog.py" line="606" />
         <source>Line {number}: {message}</source>
         <translation>第 {number} 行：{message}</translation>
     </message>
@@ -2159,57 +2239,57 @@ Please copy the details below and send them to whoever looks after this program.
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="104" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="103" />
         <source>Choose file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="106" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="105" />
         <source>Choose the roster to import: an Excel workbook (.xlsx) or a CSV file.</source>
         <translation>选择要导入的花名册：Excel 工作簿（.xlsx）或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="109" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="108" />
         <source>Type the path or press Browse…</source>
         <translation>输入路径，或点“浏览…”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="110" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="109" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="121" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="120" />
         <source>Used for rows whose address does not name a community.</source>
         <translation>地址里没写小区的行，算作这个小区。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="130" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="129" />
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="133" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="132" />
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="136" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="135" />
         <source>Default &amp;community:</source>
         <translation>默认小区(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="187" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="186" />
         <source>Choose a roster</source>
         <translation>选择花名册</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="188" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="187" />
         <source>Rosters (*.xlsx *.xls *.ods *.csv *.txt)</source>
         <translation>花名册 (*.xlsx *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="228" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="227" />
         <source>There is no file {path}.</source>
         <translation>找不到文件 {path}。</translation>
     </message>
@@ -2298,133 +2378,140 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="114" />
+        <location filename="../../stationapp/ui/home_page.py" line="119" />
+        <location filename="../../stationapp/ui/skeleton.py" line="88" />
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="116" />
+        <location filename="../../stationapp/ui/home_page.py" line="121" />
+        <location filename="../../stationapp/ui/skeleton.py" line="89" />
         <source>&amp;Read again</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="117" />
+        <location filename="../../stationapp/ui/home_page.py" line="122" />
         <source>Read today's work again (F5)</source>
         <translation>重新读取今天的工作（F5）</translation>
     </message>
+    <message>
+        <location filename="../../stationapp/ui/home_page.py" line="184" />
+        <source>Not in the item catalogue: {items} (add them under Settings)</source>
+        <translation>物品目录中没有：{items}（请在设置中添加）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="193" />
+        <location filename="../../stationapp/ui/home_page.py" line="224" />
         <source>Overdue visits: %n household(s)</source>
         <translation>
             <numerusform>逾期未走访 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="195" />
+        <location filename="../../stationapp/ui/home_page.py" line="226" />
         <source>due today: %n household(s)</source>
         <translation>
             <numerusform>今天到期 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="200" />
+        <location filename="../../stationapp/ui/home_page.py" line="231" />
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="202" />
+        <location filename="../../stationapp/ui/home_page.py" line="233" />
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="210" />
+        <location filename="../../stationapp/ui/home_page.py" line="241" />
         <source>No household is due for a visit.</source>
         <translation>没有需要走访的住户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="213" />
+        <location filename="../../stationapp/ui/home_page.py" line="244" />
         <source>Reminders due today: %n</source>
         <translation>
             <numerusform>提醒 今天到期 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="215" />
+        <location filename="../../stationapp/ui/home_page.py" line="246" />
         <source>overdue: %n</source>
         <translation>
             <numerusform>逾期 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="218" />
+        <location filename="../../stationapp/ui/home_page.py" line="249" />
         <source>{due} {address} {head}: {text}</source>
         <translation>{due} {address} {head}：{text}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="226" />
+        <location filename="../../stationapp/ui/home_page.py" line="257" />
         <source>No reminder is due.</source>
         <translation>没有到期的提醒。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="229" />
+        <location filename="../../stationapp/ui/home_page.py" line="260" />
         <source>Requests past their deadline: %n</source>
         <translation>
             <numerusform>逾期诉求 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="231" />
+        <location filename="../../stationapp/ui/home_page.py" line="262" />
         <source>{address} {head} · {category}: {description} · open %n day(s)</source>
         <translation>
             <numerusform>{address} {head} · {category}：{description} · 已受理 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="240" />
+        <location filename="../../stationapp/ui/home_page.py" line="271" />
         <source>Open requests: %n</source>
         <translation>
             <numerusform>未办结诉求 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="247" />
+        <location filename="../../stationapp/ui/home_page.py" line="278" />
         <source>Events: %n household(s) waiting for deliveries</source>
         <translation>
             <numerusform>活动 待送 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="254" />
+        <location filename="../../stationapp/ui/home_page.py" line="285" />
         <source>to go: %n household(s)</source>
         <translation>
             <numerusform>待送 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="256" />
+        <location filename="../../stationapp/ui/home_page.py" line="287" />
         <source>(%n item(s))</source>
         <translation>
             <numerusform>（%n 件）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="264" />
+        <location filename="../../stationapp/ui/home_page.py" line="295" />
         <source>No event in the next %n day(s) and no deliveries to go.</source>
         <translation>
             <numerusform>未来 %n 天没有活动，也没有待送的物品。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="269" />
+        <location filename="../../stationapp/ui/home_page.py" line="300" />
         <source>… and %n more</source>
         <translation>
             <numerusform>还有 %n 条…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="287" />
+        <location filename="../../stationapp/ui/home_page.py" line="318" />
         <source>Today: %n thing(s) to do</source>
         <translation>
             <numerusform>今天待办 %n 项</numerusform>
@@ -2688,27 +2775,32 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>仅保留记录，已不在本户居住</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="418" />
+        <location filename="../../stationapp/ui/household_members.py" line="400" />
+        <source>{date} (lunar birthday)</source>
+        <translation>{date}（农历生日）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/household_members.py" line="421" />
         <source>From the ID number</source>
         <translation>由身份证号得出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="435" />
+        <location filename="../../stationapp/ui/household_members.py" line="438" />
         <source>Registered as {alone}, but other members live here: {names}</source>
         <translation>登记为{alone}，但还有同住成员：{names}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="438" />
+        <location filename="../../stationapp/ui/household_members.py" line="441" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="448" />
+        <location filename="../../stationapp/ui/household_members.py" line="451" />
         <source>{elderly} (80+) is derived from birth dates</source>
         <translation>“{elderly}”（80 岁及以上）按出生日期自动判断</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="452" />
+        <location filename="../../stationapp/ui/household_members.py" line="455" />
         <source>{note}: this household is {elderly}.</source>
         <translation>{note}：本户属于{elderly}。</translation>
     </message>
@@ -2753,7 +2845,7 @@ Demo data is for practice only: use a separate database for the real ledger.</so
         <translation>这户的信息已修改，不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_members.py" line="468" />
+        <location filename="../../stationapp/ui/household_members.py" line="471" />
         <source>Member {number} ({name}): {message}</source>
         <translation>第 {number} 位成员（{name}）：{message}</translation>
     </message>
@@ -2995,171 +3087,171 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="112" />
+        <location filename="../../stationapp/ui/households_page.py" line="113" />
         <source>Search name, pinyin, address or phone</source>
         <translation>搜索姓名、拼音、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="115" />
+        <location filename="../../stationapp/ui/households_page.py" line="116" />
         <source>Search households</source>
         <translation>搜索住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="118" />
+        <location filename="../../stationapp/ui/households_page.py" line="119" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="121" />
+        <location filename="../../stationapp/ui/households_page.py" line="122" />
         <source>Care category</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="122" />
+        <location filename="../../stationapp/ui/households_page.py" line="123" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="126" />
+        <location filename="../../stationapp/ui/households_page.py" line="127" />
         <source>Care tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="127" />
+        <location filename="../../stationapp/ui/households_page.py" line="128" />
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="131" />
+        <location filename="../../stationapp/ui/households_page.py" line="132" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="134" />
+        <location filename="../../stationapp/ui/households_page.py" line="135" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="136" />
+        <location filename="../../stationapp/ui/households_page.py" line="137" />
         <source>All liaisons</source>
         <translation>全部联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="137" />
+        <location filename="../../stationapp/ui/households_page.py" line="138" />
         <source>No liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="139" />
+        <location filename="../../stationapp/ui/households_page.py" line="140" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="140" />
+        <location filename="../../stationapp/ui/households_page.py" line="141" />
         <source>Households of one liaison ("my households"), or those without one</source>
         <translation>某位联户人负责的住户（“我的住户”），或没有联户人的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="143" />
+        <location filename="../../stationapp/ui/households_page.py" line="145" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="144" />
+        <location filename="../../stationapp/ui/households_page.py" line="146" />
         <source>Add a household to the ledger (Ctrl+N)</source>
         <translation>在台账中新增一户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="145" />
-        <location filename="../../stationapp/ui/households_page.py" line="152" />
+        <location filename="../../stationapp/ui/households_page.py" line="147" />
+        <location filename="../../stationapp/ui/households_page.py" line="154" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="146" />
+        <location filename="../../stationapp/ui/households_page.py" line="148" />
         <source>Open the selected household (Enter)</source>
         <translation>打开选中的住户（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="147" />
-        <location filename="../../stationapp/ui/households_page.py" line="154" />
+        <location filename="../../stationapp/ui/households_page.py" line="149" />
+        <location filename="../../stationapp/ui/households_page.py" line="156" />
         <source>Record v&amp;isit…</source>
         <translation>登记走访(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="148" />
+        <location filename="../../stationapp/ui/households_page.py" line="150" />
         <source>Record a visit to the selected household</source>
         <translation>为选中的住户登记一次走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="149" />
-        <location filename="../../stationapp/ui/households_page.py" line="158" />
+        <location filename="../../stationapp/ui/households_page.py" line="151" />
+        <location filename="../../stationapp/ui/households_page.py" line="160" />
         <source>Assign &amp;liaison…</source>
         <translation>指定联户人(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="150" />
+        <location filename="../../stationapp/ui/households_page.py" line="152" />
         <source>Make one person the liaison of the selected households</source>
         <translation>把选中的住户交给一位联户人负责</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="166" />
-        <location filename="../../stationapp/ui/households_page.py" line="178" />
+        <location filename="../../stationapp/ui/households_page.py" line="168" />
+        <location filename="../../stationapp/ui/households_page.py" line="180" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="244" />
+        <location filename="../../stationapp/ui/households_page.py" line="248" />
         <source>Liaison: {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="247" />
+        <location filename="../../stationapp/ui/households_page.py" line="251" />
         <source>Search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="284" />
+        <location filename="../../stationapp/ui/households_page.py" line="289" />
         <source>{shown} of {total} households shown</source>
         <translation>共 {total} 户，显示 {shown} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="354" />
-        <location filename="../../stationapp/ui/households_page.py" line="439" />
+        <location filename="../../stationapp/ui/households_page.py" line="361" />
+        <location filename="../../stationapp/ui/households_page.py" line="446" />
         <source>Household not found</source>
         <translation>找不到这户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="394" />
+        <location filename="../../stationapp/ui/households_page.py" line="401" />
         <source>Liaison not assigned</source>
         <translation>联户人没有指定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="401" />
+        <location filename="../../stationapp/ui/households_page.py" line="408" />
         <source>Liaison removed from %n household(s).</source>
         <translation>
             <numerusform>已取消 %n 户的联户人。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="403" />
+        <location filename="../../stationapp/ui/households_page.py" line="410" />
         <source>{name} is now liaison of %n more household(s).</source>
         <translation>
             <numerusform>已将 %n 户的联户人设为{name}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="455" />
+        <location filename="../../stationapp/ui/households_page.py" line="462" />
         <source>Saved. The household no longer matches the search or filters, so it is not in the list now; clear the search to see it again.</source>
         <translation>已保存。这一户已不符合当前的搜索或筛选条件，所以暂时不在列表中；清空搜索和筛选即可再看到。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="496" />
+        <location filename="../../stationapp/ui/households_page.py" line="504" />
         <source>Saved {name}'s household; the search was cleared to show it.</source>
         <translation>已保存{name}家的信息；为显示这户，已清空搜索和筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="518" />
+        <location filename="../../stationapp/ui/households_page.py" line="526" />
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
@@ -3391,17 +3483,17 @@ Not imported: {rejected}
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="585" />
+        <location filename="../../stationapp/ui/households_page.py" line="593" />
         <source>Assign liaison</source>
         <translation>指定联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="587" />
+        <location filename="../../stationapp/ui/households_page.py" line="595" />
         <source>(no liaison)</source>
         <translation>（无联户人）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="589" />
+        <location filename="../../stationapp/ui/households_page.py" line="597" />
         <source>&amp;Liaison for the %n selected household(s):</source>
         <translation>
             <numerusform>选中的 %n 户的联户人(&amp;L)：</numerusform>
@@ -3419,203 +3511,208 @@ Not imported: {rejected}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="97" />
+        <location filename="../../stationapp/ui/main_window.py" line="92" />
         <source>Areas</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="109" />
+        <location filename="../../stationapp/ui/main_window.py" line="103" />
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="110" />
+        <location filename="../../stationapp/ui/main_window.py" line="104" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="111" />
+        <location filename="../../stationapp/ui/main_window.py" line="105" />
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="112" />
+        <location filename="../../stationapp/ui/main_window.py" line="106" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="113" />
+        <location filename="../../stationapp/ui/main_window.py" line="107" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="114" />
+        <location filename="../../stationapp/ui/main_window.py" line="108" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="115" />
+        <location filename="../../stationapp/ui/main_window.py" line="109" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="138" />
+        <location filename="../../stationapp/ui/main_window.py" line="132" />
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="218" />
+        <location filename="../../stationapp/ui/main_window.py" line="213" />
         <source>Saved, but a page could not be read again (F5 tries again): {reason}</source>
         <translation>已保存，但有一页没能重新读取（按 F5 再试）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="326" />
+        <location filename="../../stationapp/ui/main_window.py" line="348" />
         <source>&amp;New event…</source>
         <translation>新增活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="327" />
+        <location filename="../../stationapp/ui/main_window.py" line="349" />
         <source>&amp;New visit…</source>
         <translation>新增走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="328" />
+        <location filename="../../stationapp/ui/main_window.py" line="350" />
         <source>&amp;New request…</source>
         <translation>新增诉求(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="329" />
+        <location filename="../../stationapp/ui/main_window.py" line="351" />
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="334" />
-        <location filename="../../stationapp/ui/main_window.py" line="340" />
+        <location filename="../../stationapp/ui/main_window.py" line="356" />
+        <location filename="../../stationapp/ui/main_window.py" line="362" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="349" />
+        <location filename="../../stationapp/ui/main_window.py" line="371" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="352" />
+        <location filename="../../stationapp/ui/main_window.py" line="374" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="355" />
+        <location filename="../../stationapp/ui/main_window.py" line="377" />
         <source>Station &amp;settings…</source>
         <translation>服务社设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="357" />
+        <location filename="../../stationapp/ui/main_window.py" line="379" />
         <source>&amp;Lock desk</source>
         <translation>锁定工作台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="359" />
+        <location filename="../../stationapp/ui/main_window.py" line="381" />
         <source>Cover the window until the password is typed again (open windows keep what was typed)</source>
         <translation>遮住窗口，直到再次输入密码（已打开的窗口保留已输入的内容）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="362" />
+        <location filename="../../stationapp/ui/main_window.py" line="384" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="365" />
+        <location filename="../../stationapp/ui/main_window.py" line="387" />
         <source>&amp;About {program}</source>
         <translation>关于 {program}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="369" />
+        <location filename="../../stationapp/ui/main_window.py" line="391" />
         <source>&amp;Print ledger…</source>
         <translation>打印台账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="372" />
+        <location filename="../../stationapp/ui/main_window.py" line="394" />
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="374" />
+        <location filename="../../stationapp/ui/main_window.py" line="396" />
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="377" />
+        <location filename="../../stationapp/ui/main_window.py" line="399" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="381" />
+        <location filename="../../stationapp/ui/main_window.py" line="403" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="393" />
+        <location filename="../../stationapp/ui/main_window.py" line="412" />
+        <source>Seasonal &amp;visits…</source>
+        <translation>季节性走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/main_window.py" line="417" />
         <source>&amp;Audit trail…</source>
         <translation>审计(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="395" />
+        <location filename="../../stationapp/ui/main_window.py" line="419" />
         <source>A&amp;ccounts…</source>
         <translation>账户(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="397" />
+        <location filename="../../stationapp/ui/main_window.py" line="421" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="400" />
+        <location filename="../../stationapp/ui/main_window.py" line="424" />
         <source>&amp;De-identify households…</source>
         <translation>住户去标识(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="403" />
+        <location filename="../../stationapp/ui/main_window.py" line="427" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="406" />
+        <location filename="../../stationapp/ui/main_window.py" line="430" />
         <source>&amp;Go to</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="411" />
+        <location filename="../../stationapp/ui/main_window.py" line="435" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="505" />
+        <location filename="../../stationapp/ui/main_window.py" line="532" />
         <source>Audit trail</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="519" />
+        <location filename="../../stationapp/ui/main_window.py" line="546" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="568" />
+        <location filename="../../stationapp/ui/main_window.py" line="595" />
         <source>Select a household in the list to record a visit</source>
         <translation>请先在列表中选择一户再登记走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="588" />
+        <location filename="../../stationapp/ui/main_window.py" line="615" />
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="596" />
+        <location filename="../../stationapp/ui/main_window.py" line="623" />
         <source>About {program}</source>
         <translation>关于 {program}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="601" />
+        <location filename="../../stationapp/ui/main_window.py" line="628" />
         <source>{program} {version}
 
 The ledger, events, deliveries and follow-up visits of a residents' party-member service station.</source>
@@ -3624,7 +3721,7 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 党员服务社的住户台账、活动、送上门配送和走访回访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="609" />
+        <location filename="../../stationapp/ui/main_window.py" line="636" />
         <source>{backend}: {name}</source>
         <translation>{backend}：{name}</translation>
     </message>
@@ -3632,92 +3729,102 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="84" />
+        <location filename="../../stationapp/ui/member_editor.py" line="85" />
         <source>Edit member</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="84" />
+        <location filename="../../stationapp/ui/member_editor.py" line="85" />
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="91" />
+        <location filename="../../stationapp/ui/member_editor.py" line="92" />
         <source>(from ID number)</source>
         <translation>（按身份证号）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="96" />
+        <location filename="../../stationapp/ui/member_editor.py" line="97" />
         <source>YYYY-MM-DD, empty if not known</source>
         <translation>年-月-日，如 1943-05-08；不清楚可不填</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="101" />
+        <location filename="../../stationapp/ui/member_editor.py" line="99" />
+        <source>Birthday by the &amp;lunar calendar</source>
+        <translation>按农历过生日(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/member_editor.py" line="102" />
+        <source>The resident celebrates the birthday on the lunar date: round-number birthdays (80, 90, 100) are reckoned on it</source>
+        <translation>按农历日期过生日：80、90、100 整寿按农历推算</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/member_editor.py" line="107" />
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="104" />
+        <location filename="../../stationapp/ui/member_editor.py" line="110" />
         <source>Mobile, or landline with area code</source>
         <translation>手机号，或带区号的座机号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="112" />
+        <location filename="../../stationapp/ui/member_editor.py" line="118" />
         <source>&amp;Head of household</source>
         <translation>户主(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="117" />
+        <location filename="../../stationapp/ui/member_editor.py" line="123" />
         <source>e.g. uses a wheelchair, needs help on stairs</source>
         <translation>如：坐轮椅、上下楼需要搀扶</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="136" />
+        <location filename="../../stationapp/ui/member_editor.py" line="143" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="137" />
+        <location filename="../../stationapp/ui/member_editor.py" line="144" />
         <source>I&amp;D number:</source>
         <translation>身份证号(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="144" />
+        <location filename="../../stationapp/ui/member_editor.py" line="151" />
         <source>&amp;Sex:</source>
         <translation>性别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="145" />
+        <location filename="../../stationapp/ui/member_editor.py" line="152" />
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="146" />
+        <location filename="../../stationapp/ui/member_editor.py" line="154" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="147" />
+        <location filename="../../stationapp/ui/member_editor.py" line="155" />
         <source>&amp;Relation to head:</source>
         <translation>与户主关系(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="149" />
+        <location filename="../../stationapp/ui/member_editor.py" line="157" />
         <source>&amp;Mobility notes:</source>
         <translation>行动情况(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="252" />
+        <location filename="../../stationapp/ui/member_editor.py" line="262" />
         <source>Write the birth date as YYYY-MM-DD, e.g. 1943-05-08</source>
         <translation>出生日期请按“年-月-日”填写，如 1943-05-08</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="329" />
+        <location filename="../../stationapp/ui/member_editor.py" line="340" />
         <source>From the ID number: born {date} (age {age}), {sex}</source>
         <translation>按身份证号：{date} 出生（{age} 岁），{sex}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/member_editor.py" line="333" />
+        <location filename="../../stationapp/ui/member_editor.py" line="344" />
         <source>Birth date and sex left empty are taken from the ID number.</source>
         <translation>出生日期和性别不填时，按身份证号自动得出。</translation>
     </message>
@@ -4117,74 +4224,74 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="393" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="392" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="395" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="394" />
         <source>Nothing has been written yet. Rows marked 不导入 are left out; press Import to import the others.</source>
         <translation>现在还没有写入任何数据。标为“不导入”的行会跳过；点“导入”即导入其余各行。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="402" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="401" />
         <source>Show &amp;only rejected rows</source>
         <translation>只看不导入的行(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="403" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="402" />
         <source>&amp;Save rejected rows…</source>
         <translation>保存不导入的行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="406" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="405" />
         <source>S&amp;top on first error (import nothing if any row is rejected)</source>
         <translation>遇到错误就停止（只要有一行不能导入，就全部不导入）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="465" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="463" />
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="469" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="467" />
         <source>{new} new · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
         <translation>新增 {new} · 更新 {updated} · 无变化 {unchanged} · 不导入 {rejected}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="486" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="484" />
         <source>Save rejected rows</source>
         <translation>保存不导入的行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="487" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="485" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="496" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="494" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="497" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="495" />
         <source>The rejected rows could not be saved as {path}: {reason}. Choose another folder, or close the file if it is open in Excel or WPS.</source>
         <translation>不导入的行没能保存为 {path}：{reason}。请换一个文件夹；如果这个文件正在 Excel 或 WPS 中打开，请先关闭它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="501" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="499" />
         <source>%n rejected row(s) saved to {path}.</source>
         <translation>
             <numerusform>已把 %n 行不导入的数据保存到 {path}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="524" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="523" />
         <source>Row {row}: {problems}</source>
         <translation>第 {row} 行：{problems}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/import_wizard_pages.py" line="532" />
+        <location filename="../../stationapp/ui/import_wizard_pages.py" line="531" />
         <source>%n row(s) are rejected, so nothing will be imported while “Stop on first error” is ticked.</source>
         <translation>
             <numerusform>有 %n 行不能导入；勾选了“遇到错误就停止”时，不会导入任何数据。</numerusform>
@@ -4223,42 +4330,42 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RegisterTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="83" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="82" />
         <source>Number</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="84" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="83" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="85" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="84" />
         <source>Period</source>
         <translation>服务期间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="86" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="85" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="87" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="86" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="88" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="87" />
         <source>Date of issue</source>
         <translation>出具日期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="89" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="88" />
         <source>Reprints</source>
         <translation>补打次数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/certificate_register.py" line="123" />
+        <location filename="../../stationapp/ui/certificate_register.py" line="103" />
         <source>Last reprinted on {day} by {name}</source>
         <translation>最近一次补打：{day}，{name}</translation>
     </message>
@@ -4973,12 +5080,12 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RoleHoldersModel</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="348" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="324" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="368" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="344" />
         <source>Nobody is {role} in {community}</source>
         <translation>{community}还没有{role}</translation>
     </message>
@@ -5027,6 +5134,35 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <location filename="../../stationapp/ui/volunteer_dialog.py" line="152" />
         <source>Add a role (supervisor, liaison or publicist) in a community</source>
         <translation>添加在某个小区担任的角色（监督员、联络员或宣传员）</translation>
+    </message>
+</context>
+<context>
+    <name>RoundBirthdayFilter</name>
+    <message>
+        <location filename="../../stationapp/ui/round_birthday_filter.py" line="41" />
+        <source>Round &amp;birthdays in the next</source>
+        <translation>整寿(&amp;B)：未来</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/round_birthday_filter.py" line="43" />
+        <source>Households where someone turns 80, 90, 100 or more (by the lunar date where the resident keeps it)</source>
+        <translation>有人满 80、90、100 岁及以上的住户（按农历过生日的按农历算）</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/round_birthday_filter.py" line="48" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/round_birthday_filter.py" line="49" />
+        <source>Days ahead for round birthdays</source>
+        <translation>整寿提前天数</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../stationapp/ui/round_birthday_filter.py" line="90" />
+        <source>Round birthdays in the next %n day(s)</source>
+        <translation>
+            <numerusform>未来 %n 天内整寿</numerusform></translation>
     </message>
 </context>
 <context>
@@ -5130,6 +5266,144 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <location filename="../../stationapp/ui/delivery_rounds.py" line="209" />
         <source>Round of {name} on {day} removed.</source>
         <translation>已删除{name} {day} 这一趟。</translation>
+    </message>
+</context>
+<context>
+    <name>SeasonalDialog</name>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="57" />
+        <source>Seasonal visits</source>
+        <translation>季节性走访</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="62" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="62" />
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="62" />
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="62" />
+        <source>Visit by</source>
+        <translation>走访截止</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="63" />
+        <source>Categories</source>
+        <translation>关爱类别</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="69" />
+        <source>Seasonal visit periods</source>
+        <translation>季节性走访期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="70" />
+        <source>&amp;End today</source>
+        <translation>今天结束(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="71" />
+        <source>Today is the selected period's last day</source>
+        <translation>选中的走访期以今天为最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="72" />
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="73" />
+        <source>Delete a period declared by mistake</source>
+        <translation>删除误登记的走访期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="79" />
+        <source>Declare a period</source>
+        <translation>登记走访期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="81" />
+        <source>e.g. 寒潮, 高温, 春节</source>
+        <translation>如 寒潮、高温、春节</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="84" />
+        <source>Ends &amp;on:</source>
+        <translation>结束于(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="85" />
+        <source>Unticked, the period runs until it is ended</source>
+        <translation>不勾选则一直有效，直到结束</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="92" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="101" />
+        <source>&amp;Add period</source>
+        <translation>添加走访期(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="103" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="106" />
+        <source>&amp;Starts on:</source>
+        <translation>开始于(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="110" />
+        <source>&amp;Due within:</source>
+        <translation>走访期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="113" />
+        <source>Categories:</source>
+        <translation>关爱类别：</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="141" />
+        <source>until ended</source>
+        <translation>直到结束</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="176" />
+        <source>Period not added</source>
+        <translation>走访期未添加</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="191" />
+        <source>Period not ended</source>
+        <translation>走访期未结束</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="200" />
+        <source>Delete period?</source>
+        <translation>删除走访期？</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="201" />
+        <source>Delete the period “{name}”? Use End today for a period that took place.</source>
+        <translation>删除走访期“{name}”？已经进行过的走访期请用“今天结束”。</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="208" />
+        <source>Period not deleted</source>
+        <translation>走访期未删除</translation>
     </message>
 </context>
 <context>
@@ -5249,44 +5523,52 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="66" />
+        <location filename="../../stationapp/ui/sign_in.py" line="72" />
         <source>Desk locked</source>
         <translation>工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="66" />
+        <location filename="../../stationapp/ui/sign_in.py" line="72" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="78" />
+        <location filename="../../stationapp/ui/sign_in.py" line="84" />
         <source>The desk was locked after a time without use. Type your password to go on where you left off.</source>
         <translation>一段时间无人操作，工作台已锁定。请输入密码，继续刚才的工作。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="80" />
+        <location filename="../../stationapp/ui/sign_in.py" line="86" />
         <source>This ledger has accounts: please sign in.</source>
         <translation>这个台账已设账户，请登录。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="83" />
+        <location filename="../../stationapp/ui/sign_in.py" line="89" />
         <source>&amp;Account:</source>
         <translation>账户(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="85" />
+        <location filename="../../stationapp/ui/sign_in.py" line="91" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="92" />
+        <location filename="../../stationapp/ui/sign_in.py" line="98" />
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="92" />
+        <location filename="../../stationapp/ui/sign_in.py" line="98" />
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SkeletonWindow</name>
+    <message>
+        <location filename="../../stationapp/ui/skeleton.py" line="74" />
+        <source>Opening the ledger…</source>
+        <translation>正在打开台账…</translation>
     </message>
 </context>
 <context>
@@ -5441,322 +5723,322 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="134" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="137" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="138" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="141" />
         <source>Previous month (Ctrl+PgUp, Alt+Left)</source>
         <translation>上个月（Ctrl+PgUp 或 Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="139" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="142" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="142" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="145" />
         <source>Next month (Ctrl+PgDown, Alt+Right)</source>
         <translation>下个月（Ctrl+PgDown 或 Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="143" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="146" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="147" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="150" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="148" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="151" />
         <source>The month whose figures are shown</source>
         <translation>显示哪个月的数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="153" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="156" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="155" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="158" />
         <source>&amp;This month</source>
         <translation>本月(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="156" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="159" />
         <source>Show the current month</source>
         <translation>显示本月的数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="159" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="162" />
         <source>&amp;Print monthly report…</source>
         <translation>打印月报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="161" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="164" />
         <source>The monthly report (月报) of the month shown, as a PDF to print or save</source>
         <translation>把所显示月份的月报生成 PDF，可打印或保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="174" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="177" />
         <source>Households on the ledger</source>
         <translation>在册住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="175" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="178" />
         <source>Visits this month</source>
         <translation>本月走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="176" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="179" />
         <source>Overdue visits</source>
         <translation>走访逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="177" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="180" />
         <source>Requests received</source>
         <translation>受理诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="178" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="181" />
         <source>Overdue requests</source>
         <translation>逾期诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="179" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="182" />
         <source>Average days to close</source>
         <translation>平均办结天数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="180" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="183" />
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="181" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="184" />
         <source>Events this month</source>
         <translation>本月活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="182" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="185" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="183" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="186" />
         <source>Volunteer hours</source>
         <translation>志愿服务时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="195" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="198" />
         <source>Click (or Enter) to open the list</source>
         <translation>单击（或按回车）打开列表</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="204" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="207" />
         <source>No data this month</source>
         <translation>本月没有数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="205" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="208" />
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="206" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="209" />
         <source>Households by care category</source>
         <translation>各关爱类别户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="207" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="210" />
         <source>No household has a care category</source>
         <translation>还没有住户填写关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="209" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
         <source>Households by community</source>
         <translation>各小区户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="210" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="213" />
         <source>No households on the ledger</source>
         <translation>台账上还没有住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="212" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="215" />
         <source>Visits by method</source>
         <translation>各走访方式次数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="214" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="217" />
         <source>Satisfaction at the call-back</source>
         <translation>回访满意度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="217" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="220" />
         <source>Requests by category</source>
         <translation>各类别诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="218" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="221" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="218" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="221" />
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="218" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="221" />
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="218" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="221" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="219" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="222" />
         <source>Volunteer hours (most)</source>
         <translation>服务时长排行</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="220" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="223" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="220" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="223" />
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="386" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="389" />
         <source>%n household(s) on the ledger</source>
         <translation>
             <numerusform>台账在册 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="436" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="439" />
         <source>Figures as of {day}</source>
         <translation>数据截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="441" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="444" />
         <source>Nothing was recorded in {month}: no visits, requests, events or deliveries.</source>
         <translation>{month} 没有任何记录：没有走访、诉求、活动或配送。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="456" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="459" />
         <source>No household was due for a visit</source>
         <translation>本月没有应走访的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="458" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="461" />
         <source>{visited} of {due} households due were visited · target {target}</source>
         <translation>已访 {visited}/{due} 户 · 目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="464" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="467" />
         <source>Coverage {percent}</source>
         <translation>覆盖率 {percent}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="465" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="468" />
         <source>Coverage: households visited ÷ households due (target {target})</source>
         <translation>覆盖率 = 已访户数 ÷ 应访户数（目标 {target}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="470" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="473" />
         <source>Households past their visit date</source>
         <translation>已过应访日期的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="474" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="477" />
         <source>Closed {closed} · still open {open}</source>
         <translation>已办结 {closed} · 未办结 {open}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="477" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="480" />
         <source>Open longer than %n day(s)</source>
         <translation>
             <numerusform>超过 %n 天未办结</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="479" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="482" />
         <source>Open requests past the time limit</source>
         <translation>超过时限未办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="484" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="487" />
         <source>No request was closed</source>
         <translation>没有办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="487" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="490" />
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="488" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="491" />
         <source>%n request(s) closed</source>
         <translation>
             <numerusform>办结 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="492" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="495" />
         <source>No call-back this month</source>
         <translation>本月没有回访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="506" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="509" />
         <source>No deliveries this month</source>
         <translation>本月没有配送</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="508" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="511" />
         <source>All delivered</source>
         <translation>全部送达</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="510" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="513" />
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="513" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="516" />
         <source>{hours} h</source>
         <translation>{hours} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/statistics_page.py" line="514" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="517" />
         <source>%n volunteer(s) served</source>
         <translation>
             <numerusform>%n 人参加服务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="519" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="522" />
         <source>The figures could not be read</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="540" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="543" />
         <source>Monthly report {month}</source>
         <translation>{month} 月报</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/statistics_page.py" line="541" />
+        <location filename="../../stationapp/ui/statistics_page.py" line="544" />
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
@@ -5951,169 +6233,169 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <translation>走访人(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="266" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="270" />
         <source>Findings</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="280" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="284" />
         <source>{topic}: note</source>
         <translation>{topic}：说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="281" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="285" />
         <source>What was seen or said</source>
         <translation>看到或听到的情况</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="296" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="300" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="307" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="311" />
         <source>Needs &amp;follow-up</source>
         <translation>需要跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="309" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="313" />
         <source>Follow-up</source>
         <translation>后续跟进</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="316" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="320" />
         <source>Open a &amp;request for the station</source>
         <translation>转为诉求，由服务社办理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="319" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="323" />
         <source>Re&amp;mind on a date</source>
         <translation>到日子提醒(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="334" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="338" />
         <source>What is the problem?</source>
         <translation>是什么问题？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="339" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="343" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="342" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="346" />
         <source>D&amp;escription:</source>
         <translation>问题描述(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="351" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="355" />
         <source>What to look at again</source>
         <translation>到时要再看看什么</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="356" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="360" />
         <source>O&amp;n:</source>
         <translation>提醒日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="359" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="363" />
         <source>&amp;Text:</source>
         <translation>提醒内容(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="366" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="370" />
         <source>Who follows up</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="368" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="372" />
         <source>&amp;Who follows up:</source>
         <translation>跟进人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="437" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="441" />
         <source>Care tier {tier} (visit every {days} days)</source>
         <translation>关爱等级：{tier}（每 {days} 天走访一次）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="440" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="444" />
         <source>never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="441" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="445" />
         <source>{text} · last visit: {last}</source>
         <translation>{text} · 上次走访：{last}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="443" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="447" />
         <source>{text} · next due: {due}</source>
         <translation>{text} · 下次应访：{due}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/visit_dialog.py" line="446" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="450" />
         <source>{text} — %n day(s) overdue</source>
         <translation>
             <numerusform>{text} — 已逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="464" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="468" />
         <source>Request No. {number} was opened from this visit.</source>
         <translation>本次走访已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="467" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="471" />
         <source>A reminder was set from this visit.</source>
         <translation>本次走访已设了提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="469" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="473" />
         <source>Requests and reminders are made only when a visit is first recorded.</source>
         <translation>只有第一次登记走访时，才能转诉求或设提醒。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="566" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="570" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="567" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="571" />
         <source>Someone else changed this visit after you opened it, so your changes were not saved. Close this window and open the visit again.</source>
         <translation>您打开这次走访之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这次走访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="566" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="570" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="594" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="598" />
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="595" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="599" />
         <source>Visit recorded.</source>
         <translation>走访已登记。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="597" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="601" />
         <source>{message} Request No. {number} opened.</source>
         <translation>{message}已转为 {number} 号诉求。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="600" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="604" />
         <source>{message} Reminder set for {date}.</source>
         <translation>{message}已设提醒：{date}。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="571" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="575" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/visit_dialog.py" line="572" />
+        <location filename="../../stationapp/ui/visit_dialog.py" line="576" />
         <source>You changed this visit. Close without saving?</source>
         <translation>这次走访的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -6622,37 +6904,37 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="201" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="188" />
         <source>Hours at events and on delivery rounds</source>
         <translation>参加活动和配送的服务时长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="203" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="189" />
         <source>Households this person is liaison for</source>
         <translation>由此人担任联户人的户数</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="235" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="210" />
         <source>Events {events} h · delivery rounds {rounds} h</source>
         <translation>活动 {events} 小时 · 配送 {rounds} 小时</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="245" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="221" />
         <source>staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="245" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="221" />
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="260" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="236" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="260" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="236" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -6660,163 +6942,163 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="407" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="383" />
         <source>Search name, pinyin, phone, community or skill</source>
         <translation>搜索姓名、拼音、电话、小区或特长</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="409" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="385" />
         <source>Search volunteers</source>
         <translation>搜索志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="411" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="387" />
         <source>Staff or volunteers</source>
         <translation>工作人员或志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="412" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="388" />
         <source>Staff and volunteers</source>
         <translation>工作人员和志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="413" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="389" />
         <source>Staff only</source>
         <translation>只看工作人员</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="414" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="390" />
         <source>Volunteers only</source>
         <translation>只看志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="416" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="392" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="417" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="393" />
         <source>Any role or none</source>
         <translation>不限角色</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="418" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="394" />
         <source>Holds a role</source>
         <translation>担任角色的</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="421" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="397" />
         <source>Show &amp;inactive</source>
         <translation>显示不在岗人员(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="422" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="398" />
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="423" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="399" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="424" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="400" />
         <source>Edit the selected volunteer (Enter)</source>
         <translation>修改选中的志愿者（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="425" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="401" />
         <source>Service &amp;record…</source>
         <translation>服务记录证明(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="427" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="403" />
         <source>Issue a service record certificate (志愿服务记录证明) for the selected person</source>
         <translation>为选中的人员开具志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="428" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="404" />
         <source>Certificate re&amp;gister…</source>
         <translation>证明登记簿(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="430" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="406" />
         <source>The certificates issued (证明登记簿): list, export and reprint (补打)</source>
         <translation>已开具的证明：查看、导出、补打</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="433" />
-        <location filename="../../stationapp/ui/volunteers_page.py" line="469" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="409" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="445" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="438" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="414" />
         <source>Role holders</source>
         <translation>三员名单</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="449" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="425" />
         <source>Who holds the three roles in each community; "—" marks a role nobody holds. Enter opens the person.</source>
         <translation>各小区的“三员”由谁担任；“—”表示没人担任。按 Enter 打开此人的信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="461" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="437" />
         <source>&amp;People</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="462" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="438" />
         <source>Role h&amp;olders</source>
         <translation>三员名单(&amp;O)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_page.py" line="522" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="498" />
         <source>%n role(s) nobody holds.</source>
         <translation>
             <numerusform>有 %n 个角色没人担任。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="523" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="499" />
         <source>Every role is held in every community.</source>
         <translation>各小区的角色都有人担任。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/volunteers_page.py" line="552" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="528" />
         <source>%n volunteer(s) shown</source>
         <translation>
             <numerusform>显示 %n 位志愿者</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="653" />
-        <location filename="../../stationapp/ui/volunteers_page.py" line="742" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="629" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="718" />
         <source>Volunteer not found</source>
         <translation>找不到这位志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="674" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="650" />
         <source>Service record: {name}</source>
         <translation>志愿服务记录证明：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="675" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="651" />
         <source>service record</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="723" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="699" />
         <source>Service record No. {number}: {name}</source>
         <translation>志愿服务记录证明（编号 {number}）：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="725" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="701" />
         <source>Certificate No. {number} of {name} reprinted (补打): the same record was issued before; {hours} hours.</source>
         <translation>证明 {number}（{name}）已补打：同一记录此前已开具；{hours} 小时。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/volunteers_page.py" line="727" />
+        <location filename="../../stationapp/ui/volunteers_page.py" line="703" />
         <source>Certificate No. {number} issued to {name}: {hours} hours.</source>
         <translation>已为{name}开具证明（编号 {number}）：{hours} 小时。</translation>
     </message>
