@@ -166,20 +166,30 @@ class TaskSet:
         """Keep ``task`` until it finishes; returns it."""
         self._tasks.add(task)
         # Queued, like the runner's own bookkeeping, which deletes the task only later.
+        # A short task may have ended before this connection is made (it started in the
+        # runner): :meth:`_live` forgets such a task once the runner has released it.
         task.finished.connect(lambda: self._tasks.discard(task),
                               Qt.ConnectionType.QueuedConnection)
         return task
 
     def running(self) -> int:
         """How many of the tasks have not finished yet."""
-        return sum(1 for task in self._tasks if not task.isFinished())
+        return sum(1 for task in self._live() if not task.isFinished())
 
     def wait_all(self, cancel: bool = True) -> None:
         """Wait for the tasks (cancelling them first unless ``cancel`` is False)."""
-        for task in list(self._tasks):
+        for task in self._live():
             if cancel:
                 task.cancel()
             task.wait()
+
+    def _live(self) -> list[SessionTask[Any]]:
+        """The tasks not released yet. A released task's thread has ended and its Qt
+        object may be deleted already: calling it would raise (in a ``closeEvent`` that
+        raising crashed the interpreter), so it is forgotten instead."""
+        released = {task for task in self._tasks if task not in _ALIVE}
+        self._tasks -= released
+        return list(self._tasks)
 
 
 def run_in_thread(
