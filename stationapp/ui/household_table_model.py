@@ -3,18 +3,24 @@
 Filtering and sorting happen in SQL through the household service; the model only keeps
 the list of ids and a few blocks of fetched rows (:class:`~stationapp.ui.row_blocks.RowBlocks`),
 so 50,000 households cost little memory and a keystroke in the search box costs one
-ids-only query.
+ids-only query. Given a background reader (``Operations.read_in_background``),
+:meth:`HouseholdTableModel.request_filter` runs that query off the GUI thread: the newest
+request wins, the result of an older one is dropped, and the ids are swapped in on the GUI
+thread.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, Qt
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
@@ -30,8 +36,37 @@ from stationapp.services.household_queries import (
 )
 from stationapp.ui.lazy_table_model import Index, LazyTableModel, SessionOpener
 from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS
+from stationapp.ui.workers import SessionTask
 
 log = logging.getLogger("stationapp.ui")
+
+T = TypeVar("T")
+
+
+class BackgroundReader(Protocol):
+    """Runs a read off the GUI thread, its callbacks in the GUI thread
+    (``Operations.read_in_background``)."""
+
+    def __call__(
+        self,
+        work: Callable[[Session], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> SessionTask[T]:
+        """Start ``work``; return its task (which can be cancelled)."""
+        ...
+
+
+@dataclass(frozen=True)
+class _Request:
+    """One background read of the ids: its number (the newest wins) and what it asked."""
+
+    generation: int
+    flt: HouseholdFilter
+    column: TableColumn
+    order: Qt.SortOrder
+    today: date
+
 
 CATEGORY_SEPARATOR = "、"
 
@@ -102,7 +137,13 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
     """Households matching a :class:`HouseholdFilter`, sorted in SQL, rows loaded on demand.
 
     Ages and overdue visits are reckoned on ``clock``'s day, read again at every refresh.
+    With ``background``, :meth:`request_filter` and :meth:`sort` read the ids off the GUI
+    thread; ``loaded`` follows each such read that was shown, ``failed(error)`` one that
+    failed (a newer request drops an older one's result and failure alike).
     """
+
+    loaded = Signal()
+    failed = Signal(object)
 
     def __init__(
         self,
@@ -111,9 +152,16 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
         parent: QObject | None = None,
         block_size: int = DEFAULT_BLOCK_SIZE,
         cached_blocks: int = DEFAULT_CACHED_BLOCKS,
+        background: BackgroundReader | None = None,
     ) -> None:
-        """Create an empty model; call :meth:`refresh` (or :meth:`set_filter`) to load ids."""
+        """Create an empty model; call :meth:`refresh` (or :meth:`set_filter`) to load ids.
+
+        Without ``background`` every read happens at once, on the calling thread."""
         super().__init__(open_session, lambda row: row.id, parent, block_size, cached_blocks)
+        self._background = background
+        self._pending: SessionTask[list[int]] | None = None
+        self._wanted: tuple[HouseholdFilter, TableColumn, Qt.SortOrder] | None = None
+        self._generation = 0
         self._filter = HouseholdFilter()
         self._sort_column: TableColumn = Column.ADDRESS
         self._clock = clock
@@ -130,8 +178,17 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
 
     @property
     def household_filter(self) -> HouseholdFilter:
-        """The filter currently applied."""
+        """The filter of the households shown now (a pending request's once it arrives)."""
         return self._filter
+
+    @property
+    def wanted_filter(self) -> HouseholdFilter:
+        """The filter last asked for: that of a pending background read, else the shown one."""
+        return self._filter if self._wanted is None else self._wanted[0]
+
+    def pending(self) -> bool:
+        """True while a background read of the ids has not been shown yet."""
+        return self._pending is not None
 
     @property
     def sort_column(self) -> TableColumn:
@@ -147,25 +204,104 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
         self, flt: HouseholdFilter, sort: tuple[int, Qt.SortOrder] | None = None
     ) -> None:
         """Show the households matching ``flt`` (one ids-only query), sorted by ``sort``
-        (column, order) when that is given and sortable, else as before."""
+        (column, order) when that is given and sortable, else as before.
+
+        The read happens now, on the calling thread; a pending background read is dropped."""
+        self._drop_pending()
         self._filter = flt
         if sort is not None and sort[0] in SORT_KEYS:
             self._sort_column = table_column(sort[0])
             self._sort_order = sort[1]
         self.refresh()
 
+    def request_filter(
+        self, flt: HouseholdFilter, sort: tuple[int, Qt.SortOrder] | None = None
+    ) -> None:
+        """Like :meth:`set_filter`, but the ids are read off the GUI thread (when the model
+        has a background reader) and shown when they arrive. A newer request, or any read
+        made at once, drops this one's result. Nothing is read when ``flt`` and ``sort``
+        are what is shown or already asked for."""
+        column, order = self._sort_column, self._sort_order
+        if self._wanted is not None:
+            column, order = self._wanted[1], self._wanted[2]
+        if sort is not None and sort[0] in SORT_KEYS:
+            column, order = table_column(sort[0]), sort[1]
+        if self._background is None:
+            self.set_filter(flt, (column, order))
+            return
+        wanted = (flt, column, order)
+        if wanted == self._wanted or (
+                self._wanted is None and self._loaded
+                and wanted == (self._filter, self._sort_column, self._sort_order)):
+            return
+        self._drop_pending()
+        today = self._clock.today()
+        key, descending = SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder
+        self._generation += 1
+        request = _Request(self._generation, flt, column, order, today)
+
+        def work(session: Session) -> list[int]:
+            return list_household_ids(session, flt, key, descending, today=today)
+
+        # The task's callbacks hold the model weakly and know only the request's number:
+        # a task outliving the page (closed while it ran) finds no model, and never keeps
+        # one (nor the page around it) alive on its way out.
+        model = weakref.ref(self)
+
+        def arrived(ids: list[int]) -> None:
+            shown = model()
+            if shown is not None and shiboken6.isValid(shown):
+                shown._arrived(request, ids)
+
+        def went_wrong(error: BaseException) -> None:
+            shown = model()
+            if shown is not None and shiboken6.isValid(shown):
+                shown._went_wrong(request, error)
+
+        self._pending = self._background(work, arrived, went_wrong)
+        self._wanted = wanted
+
+    def _arrived(self, request: _Request, ids: list[int]) -> None:
+        """Show the ids of ``request`` unless a newer request or read replaced it."""
+        if self._pending is None or request.generation != self._generation:
+            return
+        self._pending, self._wanted = None, None
+        self._filter, self._sort_column, self._sort_order = (
+            request.flt, request.column, request.order)
+        self._today = request.today
+        self._loaded = True
+        self.show_ids(ids)
+        self.loaded.emit()
+
+    def _went_wrong(self, request: _Request, error: BaseException) -> None:
+        """Report the failure of ``request`` unless a newer request or read replaced it."""
+        if self._pending is None or request.generation != self._generation:
+            return
+        self._pending, self._wanted = None, None
+        self.failed.emit(error)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Re-query the ids sorted by ``column`` in SQL; unsortable columns are ignored."""
+        """Re-query the ids sorted by ``column`` in SQL (off the GUI thread when the model
+        has a background reader); unsortable columns are ignored."""
         if column not in SORT_KEYS:
+            return
+        if self._background is not None and self._loaded:
+            self.request_filter(self.wanted_filter, (column, order))
             return
         if self._loaded and (column, order) == (self._sort_column, self._sort_order):
             return
+        self._drop_pending()
         self._sort_column = table_column(column)
         self._sort_order = order
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the ids again with the current filter and sort, and forget cached rows."""
+        """Read the ids again with the current filter and sort, and forget cached rows.
+
+        A pending background read is dropped, and what it asked for is read now instead."""
+        if self._wanted is not None:
+            self._filter, self._sort_column, self._sort_order = self._wanted
+        self._drop_pending()
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         self._today = self._clock.today()
         with self._open_session() as session:
@@ -175,6 +311,13 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
             )
         self._loaded = True
         self.show_ids(ids)
+
+    def _drop_pending(self) -> None:
+        """Forget the pending background read: its result will not be shown."""
+        if self._pending is not None:
+            self._pending.cancel()
+        self._generation += 1
+        self._pending, self._wanted = None, None
 
     def household_id(self, row: int) -> int | None:
         """The id of the household shown in ``row``, None when out of range."""

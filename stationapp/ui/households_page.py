@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.domain.errors import NotFoundError
+from stationapp.domain.errors import NotFoundError, StationError
 from stationapp.domain.vocab import CareCategory, CareTier, HouseholdStatus
 from stationapp.services.household_queries import (
     HouseholdFilter,
@@ -108,6 +108,7 @@ class HouseholdsPage(QWidget):
         self._total = 0
         self._keep_id: int | None = None
         self._notices_applied = 0
+        self._enter_when_shown = False
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, pinyin, address or phone"))
@@ -164,7 +165,9 @@ class HouseholdsPage(QWidget):
         for action in (self.visit_action, self.assign_action):
             self.addAction(action)
 
-        self.model = HouseholdTableModel(operations.database.session, operations.clock, self)
+        # Searching and filtering read the ids off the GUI thread (read_in_background).
+        self.model = HouseholdTableModel(operations.database.session, operations.clock, self,
+                                         background=operations.read_in_background)
         self.table = list_table(self.model, self.tr("Households"), self, fixed_rows=True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -191,6 +194,9 @@ class HouseholdsPage(QWidget):
 
         self._search_timer = search_timer(self.search, SEARCH_DELAY_MS, self.apply_filter)
         self.search.returnPressed.connect(self._search_entered)
+        self.search.textEdited.connect(self._forget_enter)
+        self.model.loaded.connect(self._search_shown)
+        self.model.failed.connect(self._search_failed)
         for combo in (self.community, self.category, self.tier, self.status):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.liaison.person_changed.connect(lambda _key: self.apply_filter())
@@ -253,10 +259,18 @@ class HouseholdsPage(QWidget):
         return " · ".join(parts)
 
     def apply_filter(self) -> None:
-        """Show the households matching the search box and combos now."""
+        """Show the households matching the search box and combos: the ids are read off the
+        GUI thread and shown when they arrive (the model's ``loaded``); a newer call drops
+        the result of an older one."""
+        self._search_timer.stop()
+        self.model.request_filter(self.current_filter())
+
+    def apply_filter_now(self) -> None:
+        """Show the households matching the search box and combos at once (read on this
+        thread), for actions that go on with the rows shown: a pending search is dropped."""
         self._search_timer.stop()
         wanted = self.current_filter()
-        if wanted != self.model.household_filter:
+        if wanted != self.model.household_filter or self.model.pending():
             self.model.set_filter(wanted)
 
     def refresh(self) -> None:
@@ -339,6 +353,8 @@ class HouseholdsPage(QWidget):
         ledger (filters cleared), or one household selected and opened."""
         if open_calendar_list(self, request):  # 高龄 or 整寿 households (issue 18)
             return
+        if self.model.pending():  # the rows a search asked for, before looking in them
+            self.apply_filter_now()
         if request.kind is ListKind.HOUSEHOLD and request.target_id is not None:
             if not self.select_household(request.target_id):
                 self.clear_filters()
@@ -485,15 +501,17 @@ class HouseholdsPage(QWidget):
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
-        self.apply_filter()
+        self.apply_filter_now()
 
     def _show_new_household(self, household_id: int) -> None:
         """A new household the search or filters hide: clear them so that it shows, select
         it and say why the list changed."""
         self.clear_filters()
         if not self.select_household(household_id):
+            self.status.blockSignals(True)
             self.status.setCurrentIndex(self.status.findData(_ALL_STATUSES))
-            self.apply_filter()
+            self.status.blockSignals(False)
+            self.apply_filter_now()
         if not self.select_household(household_id):
             log.info("saved household %s cannot be shown", household_id)
             return
@@ -505,8 +523,35 @@ class HouseholdsPage(QWidget):
                 name=head or household_id))
 
     def _search_entered(self) -> None:
-        """Enter in the search box: search now and go to the first match (Enter opens it)."""
+        """Enter in the search box: search now and go to the first match (Enter opens it)
+        once the matches are shown."""
         self.apply_filter()
+        if self.model.pending():
+            self._enter_when_shown = True
+        else:
+            self._go_to_first_match()
+
+    def _forget_enter(self) -> None:
+        """Typing again after Enter: the newer search keeps the focus in the box."""
+        self._enter_when_shown = False
+
+    def _search_shown(self) -> None:
+        """A background search was shown: finish an Enter that waited for it."""
+        if self._enter_when_shown:
+            self._enter_when_shown = False
+            self._go_to_first_match()
+
+    def _search_failed(self, error: object) -> None:
+        """A background search failed: say why in the status bar (a bug is re-raised for
+        the crash report)."""
+        self._enter_when_shown = False
+        if isinstance(error, StationError):
+            self.message.emit(str(error))
+            return
+        assert isinstance(error, BaseException)
+        raise error
+
+    def _go_to_first_match(self) -> None:
         if self.model.rowCount():
             if self.current_household_id() is None:
                 self.table.selectRow(0)

@@ -766,10 +766,12 @@ def test_households_page_filters_by_liaison(
     row = page.model.row_of(ids["冯阿姨"])
     assert row is not None
     assert page.model.index(row, CareColumn.LIAISON).data() == "王芳"
-    page.liaison.set_key("no_liaison")
+    with qtbot.waitSignal(page.count_changed):  # read off the GUI thread
+        page.liaison.set_key("no_liaison")
     assert sorted(_heads(page)) == sorted(["单秀英", "张桂兰"])
     assert page.model.household_filter.without_liaison
-    page.liaison.set_person_id(None)
+    with qtbot.waitSignal(page.count_changed):
+        page.liaison.set_person_id(None)
     assert len(_heads(page)) == 4
 
 

@@ -74,6 +74,12 @@ def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
     qtbot.waitUntil(lambda: page.model.household_filter.search == text, timeout=WAIT_MS)
 
 
+def shown(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the households page shows what its search and filters last asked for
+    (they are read off the GUI thread)."""
+    qtbot.waitUntil(lambda: not window.households.model.pending(), timeout=WAIT_MS)
+
+
 def test_main_window_shows_households_and_counts(main_window: MainWindow) -> None:
     assert main_window.isVisible()
     assert main_window.windowTitle() == "东利党员服务社 — Service station ledger"
@@ -131,17 +137,21 @@ def test_filters_by_category_and_community(qtbot: QtBot, main_window: MainWindow
     assert blocker.args == [1, 4]
     assert heads(main_window) == ["李大爷"]
     page.category.setCurrentIndex(page.category.findData(CareCategory.ELDERLY))
+    shown(qtbot, main_window)
     assert sorted(heads(main_window)) == sorted(["李大爷", "冯阿姨"])
     page.category.setCurrentIndex(0)
     page.community.setCurrentIndex(page.community.findText("锦华一区"))
+    shown(qtbot, main_window)
     assert sorted(heads(main_window)) == sorted(["单秀英", "张桂兰"])
     assert main_window.count_label.text() == "2 of 4 households shown"
 
 
-def test_status_filter_defaults_to_active_and_offers_all(main_window: MainWindow) -> None:
+def test_status_filter_defaults_to_active_and_offers_all(qtbot: QtBot, main_window: MainWindow
+                                                         ) -> None:
     page = main_window.households
     assert page.status.currentText() == "在册"
     page.status.setCurrentIndex(page.status.count() - 1)
+    shown(qtbot, main_window)
     assert page.status.currentText() == "All statuses"
     assert page.model.household_filter.status is None
     assert page.model.rowCount() == 4
@@ -156,8 +166,10 @@ def test_clicking_a_header_sorts_in_sql(qtbot: QtBot, main_window: MainWindow) -
         header.height() // 2,
     )
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    shown(qtbot, main_window)
     assert heads(main_window) == ["冯阿姨", "李大爷", "单秀英", "张桂兰"]  # feng li shan zhang
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    shown(qtbot, main_window)
     assert heads(main_window) == ["张桂兰", "单秀英", "李大爷", "冯阿姨"]
 
 
@@ -320,6 +332,7 @@ def test_a_kept_sort_is_read_once_at_start(
     window = MainWindow(ledger)
     qtbot.addWidget(window)
     window.households.table.sortByColumn(Column.AGE, Qt.SortOrder.DescendingOrder)
+    shown(qtbot, window)
     window.close()
     first = window.households.model
     kept = [first.household_id(r) for r in range(first.rowCount())]
@@ -519,6 +532,7 @@ def test_enter_in_the_search_box_goes_to_the_first_match(
     page.search.setFocus()
     qtbot.keyClicks(page.search, "sxy")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    shown(qtbot, main_window)
     assert heads(main_window) == ["单秀英"]
     assert page.table.hasFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)

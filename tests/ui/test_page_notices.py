@@ -248,6 +248,7 @@ def test_a_new_household_hidden_by_the_search_is_shown_and_selected(
     page.search.setText("李")
     page.apply_filter()
     page.tier.setCurrentIndex(page.tier.findData(CareTier.PRIORITY.value))
+    qtbot.waitUntil(lambda: not page.model.pending(), timeout=WAIT_MS)  # read off the thread
     assert page.shown_count() == 1
     with qtbot.waitSignal(page.message, timeout=WAIT_MS) as said:
         page.new_household()
