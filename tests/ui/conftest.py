@@ -24,6 +24,7 @@ from stationapp.domain.vocab import CareCategory, CareTier
 from stationapp.services.database import Database
 from stationapp.services.household_types import HouseholdInput, ResidentInput
 from stationapp.services.households import create_household
+from stationapp.ui import workers
 from stationapp.ui.main_window import MainWindow
 from stationapp.workflows.opening import open_database
 
@@ -89,6 +90,15 @@ def desk_settings_dir(tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def background_tasks_end(qtbot: QtBot) -> Iterator[None]:
+    """No background task outlives its test: after the test's windows were closed, wait
+    until every task's thread has ended and the runner has released it, so that no thread
+    (nor a result queued for a window of this test) runs into the next test."""
+    yield
+    qtbot.waitUntil(lambda: not workers._ALIVE, timeout=30000)
 
 
 @pytest.fixture(autouse=True)
