@@ -86,6 +86,7 @@ def test_festivals_holidays_and_birthdays_of_the_next_60_days(
     click(qtbot, link(main_window, "Next 60 days"))
     page = main_window.households
     assert page.birthday_filter.check.isChecked()
+    qtbot.waitUntil(lambda: not page.model.pending(), timeout=5000)  # read off the GUI thread
     assert page.model.rowCount() == 1
 
 
@@ -97,6 +98,7 @@ def test_a_festival_plans_a_visit_round_of_the_80_plus_households(
     page = window.households
     assert window.pages.currentWidget() is page
     assert page.category.currentData() == CareCategory.ELDERLY.value
+    qtbot.waitUntil(lambda: not page.model.pending(), timeout=5000)  # read off the GUI thread
     assert page.model.rowCount() == 2  # 李大爷 and 冯阿姨
 
 

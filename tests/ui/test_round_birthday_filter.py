@@ -32,7 +32,9 @@ def _ninety_in(ledger: Database, today: date, days: int) -> int:
         ), "test", today=today)
 
 
-def _shown(page: HouseholdsPage) -> set[int]:
+def _shown(qtbot: QtBot, page: HouseholdsPage) -> set[int]:
+    """The households the page shows once its search (read off the GUI thread) is in."""
+    qtbot.waitUntil(lambda: not page.model.pending(), timeout=5000)
     ids = {page.model.household_id(row) for row in range(page.model.rowCount())}
     return {i for i in ids if i is not None}
 
@@ -45,16 +47,16 @@ def test_the_filter_keeps_households_with_a_round_birthday_ahead(
     page = HouseholdsPage(operations)
     qtbot.addWidget(page)
     page.show()
-    assert len(_shown(page)) == 5
+    assert len(_shown(qtbot, page)) == 5
     assert not page.birthday_filter.days_spin.isEnabled()
     qtbot.mouseClick(page.birthday_filter.check, Qt.MouseButton.LeftButton)
     assert page.birthday_filter.days_spin.isEnabled()
-    assert _shown(page) == {household_id}
+    assert _shown(qtbot, page) == {household_id}
     assert "60" in page.filter_description()
     page.birthday_filter.days_spin.setValue(10)  # the 90th birthday is further away
-    assert _shown(page) == set()
+    assert _shown(qtbot, page) == set()
     page.birthday_filter.days_spin.setValue(30)
-    assert _shown(page) == {household_id}
+    assert _shown(qtbot, page) == {household_id}
 
     # A birth date changed at another place: the filter reads the households again.
     with ledger.session() as session:
@@ -66,25 +68,25 @@ def test_the_filter_keeps_households_with_a_round_birthday_ahead(
                                                 today=today),
                    changed(Area.HOUSEHOLDS, households=(household_id,)))
     page.apply_filter()
-    assert _shown(page) == set()
+    assert _shown(qtbot, page) == set()
 
     page.clear_filters()
     assert not page.birthday_filter.check.isChecked()
-    assert len(_shown(page)) == 5
+    assert len(_shown(qtbot, page)) == 5
 
 
 def test_the_home_page_opens_the_elderly_and_the_birthdays(
-    main_window: MainWindow, ledger: Database, today: date
+    qtbot: QtBot, main_window: MainWindow, ledger: Database, today: date
 ) -> None:
     household_id = _ninety_in(ledger, today, 20)
     page = main_window.households
     main_window.open_list(ListRequest(ListKind.ELDERLY_HOUSEHOLDS))
     assert main_window.pages.currentWidget() is page
     assert page.category.currentData() == CareCategory.ELDERLY.value
-    assert len(_shown(page)) == 3  # 李大爷 88, 冯阿姨 85, 周奶奶 89
+    assert len(_shown(qtbot, page)) == 3  # 李大爷 88, 冯阿姨 85, 周奶奶 89
 
     main_window.open_list(ListRequest(ListKind.ROUND_BIRTHDAYS, target_id=45))
     assert page.category.currentData() is None
     assert page.birthday_filter.check.isChecked()
     assert page.birthday_filter.days_spin.value() == 45
-    assert _shown(page) == {household_id}
+    assert _shown(qtbot, page) == {household_id}
