@@ -46,6 +46,10 @@ DEFAULT_DUE_DAYS = 7
 """A new period's households are due within a week unless the clerk says otherwise."""
 
 
+LISTED_ROWS = 2
+"""How many periods the list shows without scrolling."""
+
+
 class SeasonalDialog(QDialog):
     """The station's seasonal visit periods: the list, and a form to declare one."""
 
@@ -67,6 +71,10 @@ class SeasonalDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Seasonal visit periods"))
+        self.table.setMinimumHeight(  # room for two periods before it scrolls
+            self.table.horizontalHeader().sizeHint().height()
+            + LISTED_ROWS * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth())
         self.end_button = QPushButton(self.tr("&End today"), self)
         self.end_button.setToolTip(self.tr("Today is the selected period's last day"))
         self.delete_button = QPushButton(self.tr("De&lete"), self)
