@@ -23,8 +23,9 @@ a station that has been working for months (dates relative to ``today``):
   deliveries.
 
 Rows go in with bulk inserts and explicit ids (some 300,000 visits with a million findings
-for 50,000 households: those two straight through the driver), the visit schedule is then
-recomputed by
+for 50,000 households: those two straight through the driver), visits and requests in
+batches as they are drawn so that memory does not grow with the station; the visit
+schedule is then recomputed by
 :func:`stationapp.services.visit_schedule.reschedule_all`. All choices come from the ``rng`` the
 demo passes in, so the same seed and ``today`` give the same station. Never commits.
 """
@@ -44,8 +45,6 @@ from sqlalchemy.orm import Session
 
 from stationapp.demo.care_requests import _requests
 from stationapp.demo.care_rows import (
-    _FINDING_COLUMNS,
-    _VISIT_COLUMNS,
     _VISIT_ENTERED,
     _advance_sequences,
     _CareDemo,
@@ -86,12 +85,8 @@ from stationapp.demo.care_texts import (
     _heating_season,
 )
 from stationapp.domain.care_models import (
-    CareRequest,
     DeliveryRound,
     Reminder,
-    RequestStatusChange,
-    Visit,
-    VisitFinding,
     VolunteerRoleAssignment,
 )
 from stationapp.domain.care_vocab import FindingLevel, VisitMethod, VisitTopic, VolunteerRole
@@ -419,6 +414,9 @@ def _visits(demo: _CareDemo) -> list[_FollowUp]:
             follow_up = _visit(demo, home, info, method, topics, visitor)
             if follow_up is not None:
                 follow_ups.append(follow_up)
+        if len(demo.rows.visits) >= demo.batch:
+            demo.flush_visits()
+    demo.flush_visits()
     return follow_ups
 
 
@@ -501,15 +499,14 @@ def _reminders(demo: _CareDemo, follow_ups: Sequence[_FollowUp]) -> None:
                   follow_up.topic)
     due_soon = [r for r in demo.rows.reminders if r["done_at"] is None
                 and demo.today <= r["due_date"] <= demo.today + timedelta(days=7)]
-    if len(due_soon) >= 2 or not demo.rows.visits:
+    if len(due_soon) >= 2 or not demo.visits_written:
         return
-    # A few reminders due in the coming days, from the latest visits.
-    visits = demo.rows.visits
-    recent = sorted(range(len(visits)), key=lambda k: (str(visits[k][2]), visits[k][0]))[-12:]
+    # A few reminders due in the coming days, from the latest visits (already written).
+    recent = demo.latest_visits()
     homes = {h.id: h for h in demo.homes}
-    for k in rng.sample(recent, min(2 - len(due_soon), len(recent))):
-        visit_id, household_id, stored, method, visitor_id, notes, _, *rest = visits[k]
-        visits[k] = (visit_id, household_id, stored, method, visitor_id, notes, True, *rest)
+    for visit_id, household_id, stored, visitor_id in rng.sample(
+            recent, min(2 - len(due_soon), len(recent))):
+        demo.plain.mark_follow_up(visit_id)
         _reminder(demo, homes[household_id], visit_id, date.fromisoformat(str(stored)),
                   demo.people[visitor_id], VisitTopic.MOOD,
                   due=demo.today + timedelta(days=rng.randint(1, 6)))
@@ -549,26 +546,28 @@ def populate_demo_care(session: Session, rng: random.Random, today: date) -> Non
     _add_staff(demo)
     _move_supervisor(demo)
     _assign_liaisons(demo, households)
-    follow_ups = _visits(demo)
-    _reminders(demo, follow_ups)
-    _requests(demo, follow_ups)
-    _roles(demo)
-    _delivery_rounds(demo)
     rows = demo.rows
+    # Each kind of row is written as soon as it is complete (visits and requests in
+    # batches as they are drawn), in the order the audit trail notes them: volunteers,
+    # liaisons, reminders, requests, roles (noted on their volunteers), rounds.
     _insert(session, Volunteer, rows.volunteers)
     _write_liaisons(demo)
-    demo.plain.insert(Visit, _VISIT_COLUMNS, rows.visits)
-    demo.plain.insert(VisitFinding, _FINDING_COLUMNS, rows.findings)
+    follow_ups = _visits(demo)
+    _reminders(demo, follow_ups)
     _insert(session, Reminder, rows.reminders)
-    _insert(session, CareRequest, rows.requests)
-    _insert(session, RequestStatusChange, rows.steps)
+    _requests(demo, follow_ups)
+    demo.flush_visits()  # the visit of a story
+    demo.flush_requests()
+    _roles(demo)
     _insert(session, VolunteerRoleAssignment, rows.roles)
+    _delivery_rounds(demo)
     _insert(session, DeliveryRound, rows.rounds)
     _advance_sequences(session)
     session.flush()
     reschedule_all(session)
     log.info("demo care: %d staff and volunteers added, %d visits, %d requests, %d reminders",
-             len(rows.volunteers), len(rows.visits), len(rows.requests), len(rows.reminders))
+             len(rows.volunteers), demo.visits_written, demo.requests_written,
+             len(rows.reminders))
 
 
 __all__ = ["populate_demo_care"]

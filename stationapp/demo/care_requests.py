@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from stationapp.demo.care_rows import _VISIT_ENTERED, _CareDemo, _FollowUp, _Home, _Person, _Step
+from stationapp.demo.care_rows import (
+    _VISIT_ENTERED,
+    _CareDemo,
+    _FollowUp,
+    _Home,
+    _Person,
+    _Step,
+)
 from stationapp.demo.care_texts import (
     _ACTOR,
     _AFTER_REOPEN,
@@ -252,6 +259,9 @@ def _requests(demo: _CareDemo, follow_ups: Sequence[_FollowUp]) -> None:
     drawn.sort(key=lambda r: (r.steps[0].at, r.home.id))
     for req in drawn:
         _store_request(demo, req)
+        if len(demo.rows.requests) >= demo.batch:
+            demo.flush_visits()  # a request may name a visit
+            demo.flush_requests()
 
 
 def _guarantees(demo: _CareDemo, drawn: Sequence[_Request]) -> list[_Request]:

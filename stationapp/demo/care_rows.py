@@ -3,13 +3,15 @@ those rows go into the database in bulk."""
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from stationapp.demo.care_texts import _ACTOR, _MOBILE_PREFIXES, _WINDOW_DAYS
@@ -20,6 +22,7 @@ from stationapp.domain.care_models import (
     RequestCategory,
     RequestStatusChange,
     Visit,
+    VisitFinding,
     VolunteerRoleAssignment,
 )
 from stationapp.domain.care_vocab import DEFAULT_REQUEST_CATEGORIES, RequestStatus, VisitTopic
@@ -88,6 +91,12 @@ class _Rows:
     rounds: list[dict[str, Any]] = field(default_factory=list)
 
 
+VISIT_BATCH = 20_000
+"""Visits (with their findings) and requests drawn before they go into the database: the
+rows of a big station are never all held in memory at once."""
+_LATEST = 12
+"""How many of the latest visits are kept at hand (a reminder due soon may come from one)."""
+
 _VISIT_COLUMNS = ("id", "household_id", "visit_date", "method", "visitor_id", "notes",
                   "needs_follow_up", "version", "updated_by", "created_at", "updated_at")
 _VISIT_ENTERED = time(17, 30)
@@ -131,6 +140,17 @@ class _PlainInsert:
         self.session.connection().exec_driver_sql(
             f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
+    def mark_follow_up(self, visit_id: int) -> None:
+        """Mark a visit already written as needing follow-up (its reminder came later)."""
+        table: Table = Visit.__table__  # type: ignore[assignment]
+        if self.mark is None:
+            self.session.execute(update(table).where(table.c.id == visit_id)
+                                 .values(needs_follow_up=True))
+            return
+        self.session.connection().exec_driver_sql(
+            f"UPDATE {table.name} SET needs_follow_up = {self.mark} WHERE id = {self.mark}",
+            (True, visit_id))
+
 
 def _next_id(session: Session, column: Any) -> int:
     return int(session.scalar(select(func.coalesce(func.max(column), 0))) or 0) + 1
@@ -168,9 +188,45 @@ class _CareDemo:
         self.next_request_id = _next_id(session, CareRequest.id)
         self.next_step_id = _next_id(session, RequestStatusChange.id)
         self.staff: list[_Person] = []
+        self.batch = VISIT_BATCH
+        self.visits_written = 0
+        self.requests_written = 0
+        self._latest: list[tuple[str, int, int, date | str, int]] = []
+        """The latest visits written (by day, then id), as (day, id, household, stored day,
+        visitor): the smallest first."""
         self.categories = self._ensure_categories()
         self._named: dict[str, _Person | None] = {}
         self._repairers: tuple[list[_Person], dict[int, list[_Person]]] | None = None
+
+    # writing as the rows come
+
+    def flush_visits(self) -> None:
+        """Write the visits and findings drawn so far (visits first: findings refer to
+        them) and forget them, keeping only the latest few at hand."""
+        visits = self.rows.visits
+        if not visits:
+            return
+        keyed = ((str(v[2]), v[0], v[1], v[2], v[4]) for v in visits)
+        self._latest = heapq.nlargest(_LATEST, itertools.chain(self._latest, keyed))
+        self._latest.reverse()
+        self.plain.insert(Visit, _VISIT_COLUMNS, visits)
+        self.plain.insert(VisitFinding, _FINDING_COLUMNS, self.rows.findings)
+        self.visits_written += len(visits)
+        visits.clear()
+        self.rows.findings.clear()
+
+    def latest_visits(self) -> list[tuple[int, int, date | str, int]]:
+        """The latest visits written, oldest first: (id, household, stored day, visitor)."""
+        return [(vid, hid, stored, visitor) for _, vid, hid, stored, visitor in self._latest]
+
+    def flush_requests(self) -> None:
+        """Write the requests drawn so far, then their status history, and forget them."""
+        rows = self.rows
+        _insert(self.session, CareRequest, rows.requests)
+        _insert(self.session, RequestStatusChange, rows.steps)
+        self.requests_written += len(rows.requests)
+        rows.requests.clear()
+        rows.steps.clear()
 
     # loading
 

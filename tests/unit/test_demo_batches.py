@@ -11,9 +11,16 @@ from sqlalchemy.orm import sessionmaker
 
 from stationapp.db.audit_hook import install_audit_trail
 from stationapp.db.stamps import CLOCK_KEY
-from stationapp.demo import populate_demo, station
+from stationapp.demo import care_rows, populate_demo, station
 from stationapp.domain.audit import AuditEntry
-from stationapp.domain.models import Household, HouseholdCategory, HouseholdStatusChange, Resident
+from stationapp.domain.care_models import Visit
+from stationapp.domain.models import (
+    Base,
+    Household,
+    HouseholdCategory,
+    HouseholdStatusChange,
+    Resident,
+)
 from stationapp.services.audit import verify_chain
 from tests.unit.test_demo import CLOCK, TODAY, _engine
 
@@ -46,4 +53,52 @@ def test_batches_give_the_same_station_and_trail(monkeypatch: pytest.MonkeyPatch
     assert len(whole["household"]) == 120
     assert {e.entity_id for e in whole["audit"] if e.entity == "household"} == {
         str(row[0]) for row in whole["household"]}
+    assert batched == whole
+
+
+_PLAIN_INSERT = care_rows._PlainInsert.insert
+
+
+def _care_station(batch: int, monkeypatch: pytest.MonkeyPatch) -> tuple[
+        dict[str, list[Any]], list[int]]:
+    """Every table and the audit trail of a 120-household station whose visits, findings
+    and requests go in ``batch`` at a time; and the sizes of the visit inserts."""
+    monkeypatch.setattr(care_rows, "VISIT_BATCH", batch)
+    sizes: list[int] = []
+
+    def insert(self: care_rows._PlainInsert, model: Any, columns: Any, rows: Any) -> None:
+        if model is Visit:
+            sizes.append(len(rows))
+        _PLAIN_INSERT(self, model, columns, rows)
+
+    monkeypatch.setattr(care_rows._PlainInsert, "insert", insert)
+    engine = _engine()
+    sessions = sessionmaker(engine, info={CLOCK_KEY: CLOCK})
+    install_audit_trail(sessions)
+    with sessions() as session:
+        populate_demo(session, 120, seed=7, today=TODAY)
+        session.commit()
+        assert verify_chain(session) is None
+        found = {
+            table.name: [tuple(row) for row in session.execute(
+                select(*table.columns).order_by(*table.primary_key))]
+            for table in Base.metadata.sorted_tables
+        }
+    engine.dispose()
+    return found, sizes
+
+
+def test_care_in_batches_gives_the_same_station_and_trail(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Visits, findings and requests written as they are drawn, a few at a time, give the
+    same rows and the same trail as written at once (with seed 7 a reminder due soon comes
+    from one of the latest visits, already written: it is marked for follow-up after)."""
+    whole, whole_sizes = _care_station(1_000_000, monkeypatch)
+    batched, sizes = _care_station(7, monkeypatch)
+    assert len(whole["visit"]) > 500
+    assert len(whole["care_request"]) > 10
+    assert sum(1 for row in whole["visit"] if row[6]) > 0  # needs_follow_up
+    assert len(whole_sizes) <= 2  # the visits, then the visit of a story
+    assert sum(sizes) == len(whole["visit"])
+    assert max(sizes) < 7 + 40  # a batch, and at most one household's visits more
     assert batched == whole
