@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, inspect, select, text, tuple_
+from sqlalchemy import Column, Connection, Table, event, inspect, select, text, tuple_
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
 from sqlalchemy.sql import operators
@@ -152,13 +152,24 @@ def _actor(session: Session, stamp: object) -> str:
 def _field_changes(table: str, key: str, old: dict[str, Any], new: dict[str, Any]
                    ) -> dict[str, list[Any]]:
     """field → [before, after] of one row (a part's fields named after the part)."""
-    prefix = ""
+    prefix, link = "", None
     if table in PARTS:
-        _whole, _link, part = PARTS[table]
+        _whole, link, part = PARTS[table]
         prefix = f"{part}[{key}]."
     changes: dict[str, list[Any]] = {}
+    if not old or not new:
+        # Created or deleted (an import's tens of thousands of rows): one side is nothing,
+        # so a field is recorded when the other side holds something.
+        row, created = (new, True) if new else (old, False)
+        for name in sorted(row):
+            if name in NOT_RECORDED or name == link:
+                continue
+            value = trail_value(name, row[name])
+            if value is not None:
+                changes[prefix + name] = [None, value] if created else [value, None]
+        return changes
     for name in sorted(set(old) | set(new)):
-        if name in NOT_RECORDED or (table in PARTS and name == PARTS[table][1]):
+        if name in NOT_RECORDED or name == link:
             continue
         before, after = trail_value(name, old.get(name)), trail_value(name, new.get(name))
         if before != after:
@@ -247,6 +258,9 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
     if not isinstance(table, Table) or table.name not in ENTITIES | PARTS.keys():
         return None
     session = state.session
+    if isinstance(statement, Update) and _sets_nothing_recorded(session, statement, table,
+                                                                state.parameters):
+        return None
     if isinstance(statement, Insert):
         result = state.invoke_statement()
         returned: Sequence[Any] = []
@@ -279,6 +293,27 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
     for row in before:
         _note_row(session, table, action, row, after.get(tuple(row[c.name] for c in keys), {}))
     return result
+
+
+def _sets_nothing_recorded(session: Session, statement: Update, table: Table,
+                           parameters: Any) -> bool:
+    """Whether an UPDATE sets only stamps and derived columns (:data:`NOT_RECORDED`), so
+    that nothing of it would be noted: its rows need not be read before and after (the
+    visit schedule recomputed for a whole ledger touches every household)."""
+    if parameters or session.info.get(REDACT_KEY) or table.name in STATUS_PARTS:
+        return False
+    if statement._multi_values or not statement._values:
+        return False
+    names: set[str] = set()
+    for key in statement._values:
+        if isinstance(key, str):
+            names.add(key)
+        elif isinstance(key, Column):
+            names.add(key.name)
+        else:
+            return False
+    names.update(c.name for c in table.columns if c.onupdate is not None)
+    return names <= NOT_RECORDED
 
 
 def _rows_before(connection: Connection, table: Table, keys: list[Any], found: Any,

@@ -99,6 +99,11 @@ def trail_value(field: str, value: Any) -> Any:
         return None
     if _is_secret(field):
         return "***"
+    kind = type(value)
+    if kind is str:  # most values: skip the checks below (an Enum member is not a str here)
+        return _trail_text(field, value)
+    if kind is int or kind is bool or kind is float:
+        return value
     if isinstance(value, Enum):
         value = value.value
     if isinstance(value, bool | int | float):
@@ -109,8 +114,11 @@ def trail_value(field: str, value: Any) -> Any:
         return str(value)
     if isinstance(value, bytes | bytearray | memoryview):
         return binary_summary(bytes(value))
-    text = str(value)
-    if field.rsplit(".", 1)[-1] == "id_number":
+    return _trail_text(field, str(value))
+
+
+def _trail_text(field: str, text: str) -> str:
+    if field.endswith("id_number") and field.rsplit(".", 1)[-1] == "id_number":
         # Any document's number (a passport, a travel permit) kept in a number field.
         return mask_document_number(text)
     # An ID number has 18 characters: shorter text cannot hold one (most values).
