@@ -106,7 +106,21 @@ def _insert_batch(
 
 
 def _inserted_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` into ``table``; their new ids, in the order of ``rows``."""
+    """Insert ``rows`` into ``table``; their new ids, in the order of ``rows``.
+
+    SQLite has no batched INSERT … RETURNING that keeps the order of the rows, so
+    SQLAlchemy would send one statement per row. An import holds SQLite's one write lock
+    for its whole transaction (:func:`~stationapp.db.locks.lock_for_import`), so the ids
+    SQLite would give (one past the largest, a row at a time) are given here and the rows
+    go in one executemany."""
+    if not rows:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        start = int(session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0) + 1
+        ids = list(range(start, start + len(rows)))
+        session.execute(insert(table), [{**row, "id": new_id}
+                                        for row, new_id in zip(rows, ids, strict=True)])
+        return ids
     return list(session.scalars(
         insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
 

@@ -4,9 +4,12 @@ its members, written in batches and chained like any other entry."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event, func, select
 
+from stationapp.domain.models import Household, Resident
 from stationapp.services import roster_writing
 from stationapp.services.audit import list_entries, verify_chain
 from stationapp.services.database import Database
@@ -44,3 +47,39 @@ def test_households_written_in_batches_keep_one_entry_each_and_one_time(
     assert len(households) == len({e.entity_id for e in households}) == 3
     assert all(e.action == "create" for e in households)
     assert len({e.at for e in entries}) == 1
+
+
+def test_new_households_go_in_a_few_statements_not_one_per_row(
+    database: Database, tmp_path: Path
+) -> None:
+    """SQLite has no batched INSERT … RETURNING that keeps the rows' order (SQLAlchemy
+    falls back to one statement per row): the import gives the ids itself there."""
+    given = "秀英桂兰玉兰凤英建国志强"
+    rows: list[list[object]] = [
+        [k + 1, "张" + given[k % 12] + given[k // 12], "女", "", "1940-01-01", "",
+         f"锦华一区{k + 1}号楼1单元101", "户主", ""] for k in range(60)]
+    inserts: dict[str, int] = {}
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("INSERT INTO"):
+            table = statement.split()[2]
+            inserts[table] = inserts.get(table, 0) + 1
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        _plan, result = run_import(database, write_xlsx(tmp_path / "名册.xlsx", rows))
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+    assert result.created == 60
+    assert inserts["household"] <= 2 and inserts["resident"] <= 2, inserts
+    with database.session() as session:
+        heads = session.execute(select(Resident.household_id, Resident.name)
+                                .order_by(Resident.id)).all()
+        assert [name for _, name in heads] == [row[1] for row in rows]
+        assert len({hid for hid, _ in heads}) == 60
+        assert session.scalar(select(func.count()).select_from(Household)) == 60
+        entries = list_entries(session, entity="household")
+        assert verify_chain(session) is None
+    names = {e.entity_id: after for e in entries for field, (_b, after) in e.changes.items()
+             if field.endswith("].name")}
+    assert names == {str(hid): name for hid, name in heads}
