@@ -35,6 +35,9 @@ _FULL_WIDTH_ALNUM = {
     for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
 _FULL_WIDTH_ALNUM[0x3000] = 0x20
+_UNTIDY = re.compile(r"[\s\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+"""A character :func:`cell_text` changes: a space of any kind, a full-width letter or
+digit."""
 
 
 def cell_text(value: object) -> str:
@@ -45,6 +48,8 @@ def cell_text(value: object) -> str:
     """
     if value is None:
         return ""
+    if type(value) is str and not _UNTIDY.search(value):
+        return value  # most cells: nothing to fold, no space to tidy
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = _SPACES.sub(" ", str(value).translate(_FULL_WIDTH_ALNUM)).strip()
