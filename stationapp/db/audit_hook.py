@@ -20,7 +20,7 @@ opened), else the ``updated_by`` stamp of the row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -79,6 +79,9 @@ PARTS: dict[str, tuple[str, str, str]] = {
 }
 """Tables whose rows are parts of a whole: table → (whole's table, column naming the whole,
 name of the part in the trail's field names)."""
+
+WRITE_CHUNK = 5000
+"""Entries inserted at a time when a transaction writes its notes."""
 
 STATUS_PARTS = frozenset({"household_status_change", "request_status_change"})
 
@@ -379,7 +382,7 @@ def _before_commit(session: Session) -> None:
     session.flush()
     pending = session.info.pop(PENDING_KEY, None)
     if pending:
-        append_entries(session.connection(), _entry_time(session), pending.values())
+        append_entries(session.connection(), _entry_time(session), _drained(pending))
 
 
 def write_noted(session: Session) -> None:
@@ -393,7 +396,7 @@ def write_noted(session: Session) -> None:
     session.flush()
     pending = session.info.pop(PENDING_KEY, None)
     if pending:
-        append_entries(session.connection(), _entry_time(session), pending.values())
+        append_entries(session.connection(), _entry_time(session), _drained(pending))
 
 
 def _entry_time(session: Session) -> datetime:
@@ -424,8 +427,17 @@ def append_entries(connection: Connection, at: datetime, entries: Iterable[Pendi
                      "entity": entry.entity, "entity_id": entry.entity_id,
                      "changes": changes, "prev_hash": prev, "hash": digest})
         prev = digest
+        if len(rows) >= WRITE_CHUNK:  # a big transaction's entries are not all held twice
+            connection.execute(_AUDIT.insert(), rows)
+            rows = []
     if rows:
         connection.execute(_AUDIT.insert(), rows)
+
+
+def _drained(pending: dict[tuple[str, str], PendingEntry]) -> Iterator[PendingEntry]:
+    """The entries of ``pending`` in order, each let go of once it is taken."""
+    for key in list(pending):
+        yield pending.pop(key)
 
 
 def _last_hash(connection: Connection) -> str:

@@ -1,17 +1,23 @@
-"""A bulk UPDATE that sets only stamps and derived columns (the visit schedule recomputed for
-the whole ledger) has nothing the trail records: its rows are not read before and after."""
+"""The audit hook at a whole ledger's scale: a bulk UPDATE that sets only stamps and derived
+columns (the visit schedule recomputed for the whole ledger) has nothing the trail records,
+so its rows are not read before and after; a big transaction writes its entries in chunks."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import event, update
 
+from stationapp.db import audit_hook
 from stationapp.db.audit_hook import REDACT_KEY
 from stationapp.domain.models import Household
+from stationapp.services.audit import verify_chain
 from stationapp.services.database import Database
+from stationapp.services.household_types import HouseholdInput, ResidentInput
+from stationapp.services.households import create_household
 from stationapp.services.visit_schedule import reschedule_all
-from tests.unit.test_audit_trail import audited, entries, new_household
+from tests.unit.test_audit_trail import TODAY, audited, entries, new_household
 
 __all__ = ["audited"]  # the fixture, used by name
 
@@ -65,3 +71,32 @@ def test_de_identification_still_notes_derived_updates(audited: Database) -> Non
         s.execute(update(table).values(search_text=""))
 
     assert _household_reads(audited, redacted) >= 1
+
+
+def test_a_big_transaction_writes_its_entries_in_chunks_in_one_chain(
+        audited: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notes of a transaction are written a chunk at a time (and let go of as they are
+    written): the same entries, one unbroken chain."""
+    monkeypatch.setattr(audit_hook, "WRITE_CHUNK", 3)
+    inserts = 0
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        nonlocal inserts
+        inserts += statement.startswith("INSERT INTO audit_entry")
+
+    event.listen(audited.engine, "before_cursor_execute", count)
+    try:
+        with audited.session() as s:
+            for room in range(301, 311):
+                create_household(s, HouseholdInput(
+                    community="锦华一区", building="3", unit="2", room=str(room),
+                    residents=(ResidentInput(name="李大爷", is_head=True),),
+                ), actor="王会计", today=TODAY)
+            s.commit()
+    finally:
+        event.remove(audited.engine, "before_cursor_execute", count)
+    assert inserts == 4
+    found = entries(audited)
+    assert len(found) == 10 and {e["action"] for e in found} == {"create"}
+    with audited.session() as s:
+        assert verify_chain(s) is None
