@@ -6,12 +6,13 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer
+from gui_heartbeat import longest_block_ms  # tests/ui/gui_heartbeat.py
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from pytestqt.qtbot import QtBot
 
 import stationapp.ui.household_table_model as table_model
@@ -133,35 +134,6 @@ def test_a_search_that_cannot_reach_the_ledger_says_so(
     assert len(heads(page)) == 4  # the list before stays
 
 
-def longest_block_ms(qtbot: QtBot, start: Callable[[], Any], running: Callable[[], bool]
-                     ) -> int:
-    """The longest gap between ticks of a 5 ms timer of the GUI thread while the work that
-    ``start`` begins is ``running`` (as tests/ui/test_print_job.py measures)."""
-    clock = QElapsedTimer()
-    gaps: list[int] = []
-    last = [0]
-
-    def beat() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.setInterval(5)
-    timer.timeout.connect(beat)
-    clock.start()
-    timer.start()
-    qtbot.wait(200)  # warm-up: the timer and the event loop settle
-    gaps.clear()
-    last[0] = clock.elapsed()
-    start()
-    qtbot.waitUntil(lambda: not running(), timeout=WAIT_MS)
-    beat()
-    timer.stop()
-    return max(gaps)
-
-
 def test_a_slow_search_never_blocks_the_gui_thread(
     qtbot: QtBot, page: HouseholdsPage, searched: list[str], request: pytest.FixtureRequest
 ) -> None:
@@ -178,7 +150,7 @@ def test_a_slow_search_never_blocks_the_gui_thread(
         def start(texts: tuple[str, ...] = texts) -> None:
             type_quickly(page, *texts)
 
-        attempts.append(longest_block_ms(qtbot, start, page.model.pending))
+        attempts.append(longest_block_ms(qtbot, start, page.model.pending, WAIT_MS))
         assert len(heads(page)) == 1
         if attempts[-1] <= LONGEST_BLOCK_MS:
             break
@@ -209,7 +181,7 @@ def test_the_heartbeat_catches_a_search_on_the_gui_thread(
             page.search.setText(text)
             page.apply_filter_now()
 
-    longest = longest_block_ms(qtbot, start, page.model.pending)
+    longest = longest_block_ms(qtbot, start, page.model.pending, WAIT_MS)
     print("longest GUI-thread block, search on the GUI thread (ms):", longest)
     assert heads(page) == ["单秀英"]
     assert longest >= 3 * SLOW_QUERY_S * 1000 > LONGEST_BLOCK_MS

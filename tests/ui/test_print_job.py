@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import gc
 import stat
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, QRect, Qt, QTimer
+from gui_heartbeat import longest_block_ms  # tests/ui/gui_heartbeat.py
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPageLayout, QScreen
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -177,35 +177,6 @@ def test_a_spooler_that_refuses_says_why(tmp_path: Path, sheets: Path) -> None:
 # ------------------------------------------------------------------ off the GUI thread
 
 
-def longest_block_ms(qtbot: QtBot, start: Callable[[], Any], running: Callable[[], bool]
-                     ) -> int:
-    """The longest gap between ticks of a 5 ms timer of the GUI thread while the work that
-    ``start`` begins is ``running`` (after a short warm-up of the timer)."""
-    clock = QElapsedTimer()
-    gaps: list[int] = []
-    last = [0]
-
-    def beat() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.setInterval(5)
-    timer.timeout.connect(beat)
-    clock.start()
-    timer.start()
-    qtbot.wait(200)  # warm-up: the timer and the event loop settle
-    gaps.clear()
-    last[0] = clock.elapsed()
-    start()
-    qtbot.waitUntil(lambda: not running(), timeout=PRINT_WAIT_MS)
-    beat()
-    timer.stop()
-    return max(gaps)
-
-
 def test_printing_six_sheets_never_blocks_the_gui_thread(
     qtbot: QtBot, preview: PdfPreviewDialog, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -235,7 +206,7 @@ def test_printing_six_sheets_never_blocks_the_gui_thread(
         def start(out: Path = out) -> None:
             preview.start_printing(file_printer(out), PrintRoute.RASTER)
 
-        attempts.append(longest_block_ms(qtbot, start, preview.printing))
+        attempts.append(longest_block_ms(qtbot, start, preview.printing, PRINT_WAIT_MS))
         assert printed[-1] == 6 and pages_of(out) == 6
         assert preview.print_status.text() == "Sent to the printer: 6 page(s)"
         if attempts[-1] <= LONGEST_BLOCK_MS:
