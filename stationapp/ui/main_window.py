@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -35,7 +35,13 @@ from stationapp.ui.operations import Operations
 from stationapp.ui.page_protocol import StationPage
 from stationapp.ui.program_name import program_name, window_title
 from stationapp.ui.screen_fit import resize_within_screen
-from stationapp.ui.skeleton import DEFAULT_SIZE, GEOMETRY_KEY, MINIMUM_SIZE, SPLITTER_KEY
+from stationapp.ui.skeleton import (
+    DEFAULT_SIZE,
+    GEOMETRY_KEY,
+    MINIMUM_SIZE,
+    SPLITTER_KEY,
+    restore_window_layout,
+)
 from stationapp.ui.text_size import add_text_size_actions
 
 if TYPE_CHECKING:
@@ -642,13 +648,7 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         """Restore window geometry, splitter, page and table layout saved on this desk."""
-        settings = desk_settings()
-        geometry = settings.value(_GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        splitter = settings.value(_SPLITTER_KEY)
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        restore_window_layout(self, self.splitter)
         # 工作台 opens first, whatever page was shown when the program was closed; every
         # other page restores its layout when it is built.
 

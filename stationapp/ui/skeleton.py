@@ -74,13 +74,7 @@ class SkeletonWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening the ledger…"))
         self.setMinimumSize(self.minimumSizeHint().expandedTo(MINIMUM_SIZE))
         resize_within_screen(self, DEFAULT_SIZE)
-        settings = desk_settings()
-        geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        splitter = settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        restore_window_layout(self, self.splitter)
 
     def _home_frame(self) -> QWidget:
         """The home page's frame: its title, its button and four empty sections."""
@@ -107,6 +101,18 @@ class SkeletonWindow(QMainWindow):
 FALLBACK_MS = 1000
 """Go on anyway this long after :func:`after_first_paint` was asked, when no paint came
 (a window shown minimised, or a platform that does not paint it)."""
+
+
+def restore_window_layout(window: QMainWindow, splitter: QSplitter) -> None:
+    """Give the main window (or its frame) the geometry and the navigation splitter saved
+    on this desk, where there are any."""
+    settings = desk_settings()
+    geometry = settings.value(GEOMETRY_KEY)
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    state = settings.value(SPLITTER_KEY)
+    if isinstance(state, QByteArray) and not state.isEmpty():
+        splitter.restoreState(state)
 
 
 def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
