@@ -586,6 +586,10 @@ class HouseholdsPage(QWidget):
         self._keep_id = self.current_household_id()
 
     def _after_reset(self) -> None:
+        # Lay the rows out now rather than after the view's delayed-layout timer: a search
+        # that changes the number of rows would otherwise paint the table twice, once on
+        # the reset and again when that timer changes the scroll bar's range.
+        self.table.doItemsLayout()
         if self._keep_id is not None:
             self.select_household(self._keep_id)
         self._keep_id = None
