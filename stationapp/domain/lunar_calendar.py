@@ -26,6 +26,7 @@ Round-number birthdays, the station's rules:
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
@@ -59,8 +60,10 @@ def is_round_age(age: int) -> bool:
     return age in ROUND_AGES or age > 100
 
 
+@functools.lru_cache(maxsize=512)
 def lunar_text(day: date) -> str:
-    """The lunar date of ``day`` as written on a calendar, e.g. "九月初九", "闰六月初三"."""
+    """The lunar date of ``day`` as written on a calendar, e.g. "九月初九", "闰六月初三"
+    (remembered: the calendar asks for the same days again, and each costs ~1 ms)."""
     lunar = SolarDay.from_ymd(day.year, day.month, day.day).get_lunar_day()
     return str(lunar.get_lunar_month().get_name()) + str(lunar.get_name())
 

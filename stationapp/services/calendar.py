@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from stationapp.domain.address import Address
@@ -138,8 +138,27 @@ def station_holiday_folders() -> tuple[Path, ...]:
     return (resource_path("calendar"), data_dir(create=False))
 
 
-def _address(community: str, household: Household) -> str:
-    return Address(community, household.building, household.unit, household.room).display()
+def _years_before(day: date, years: int) -> date:
+    """``day`` ``years`` years earlier (a 29 February becomes the 28th: a few days off at
+    most, well inside :data:`_CANDIDATE_MARGIN`)."""
+    return date(day.year - years, day.month, min(day.day, 28))
+
+
+_CANDIDATE_MARGIN = timedelta(days=90)
+"""How far a birthday kept by the lunar calendar (or in a leap month) may fall from the
+solar anniversary of the birth date: a lunar date moves within about two months of solar
+dates from year to year, so 90 days is a safe bound."""
+
+
+def _round_birthday_candidates(first: date, last: date) -> ColumnElement[bool]:
+    """Birth dates that can have a 整寿 from ``first`` to ``last``: near the solar
+    anniversaries of ages 80 and 90 (and the year before, in case 整寿 are counted in
+    虚岁), or aged 99 or more. A superset: :func:`round_birthdays_between` decides."""
+    ranges = [Resident.birth_date.between(_years_before(first, age) - _CANDIDATE_MARGIN,
+                                          _years_before(last, age) + _CANDIDATE_MARGIN)
+              for age in (79, 80, 89, 90)]
+    oldest = Resident.birth_date <= _years_before(last, 99) + _CANDIDATE_MARGIN
+    return or_(*ranges, oldest)
 
 
 def households_with_round_birthdays(
@@ -152,22 +171,27 @@ def households_with_round_birthdays(
     # Someone reaching 80 by the end of the window was born at the latest in last.year - 79
     # (by 虚岁 or a lunar birthday early in the next solar year) — a safe upper bound.
     born_by = date(last.year - ELDERLY_AGE + 1, 12, 31)
+    # Plain columns, and only the residents whose birth date can give a 整寿 in the window:
+    # the home page reads this at start-up.
     rows = session.execute(
         select(Resident.id, Resident.name, Resident.birth_date, Resident.lunar_birthday,
-               Household, Community.name)
+               Household.id, Household.building, Household.unit, Household.room,
+               Community.name)
         .join(Household, Resident.household_id == Household.id)
         .join(Community, Household.community_id == Community.id)
         .where(Household.status == HouseholdStatus.ACTIVE.value,
                Resident.status == ResidentStatus.PRESENT.value,
-               Resident.birth_date.is_not(None), Resident.birth_date <= born_by)
+               Resident.birth_date.is_not(None), Resident.birth_date <= born_by,
+               _round_birthday_candidates(first, last))
     ).all()
     found: list[RoundBirthday] = []
-    for resident_id, name, birth_date, by_lunar, household, community in rows:
+    for (resident_id, name, birth_date, by_lunar, household_id, building, unit, room,
+         community) in rows:
         assert birth_date is not None  # selected so
         for birthday in round_birthdays_between(birth_date, first, last, by_lunar=by_lunar):
             found.append(RoundBirthday(
-                birthday.date, birthday.age, birthday.by_lunar, household.id, resident_id,
-                name, _address(community, household)))
+                birthday.date, birthday.age, birthday.by_lunar, household_id, resident_id,
+                name, Address(community, building, unit, room).display()))
     found.sort(key=lambda b: (b.date, b.household_id, b.resident_id))
     return found
 

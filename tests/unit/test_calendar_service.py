@@ -143,3 +143,34 @@ def test_lunar_birthday_flag_is_stored_validated_and_audited(
         create_household(s, _household("105", ResidentInput(
             name="孙某", is_head=True, lunar_birthday=True)), "clerk", TODAY)
     assert "农历" in str(caught.value)
+
+
+def test_round_birthdays_read_only_candidates_yet_find_every_one(database: Database) -> None:
+    """The query keeps only birth dates near a round anniversary of the window: births every
+    11 days over 22 years (by solar and by lunar date, leap months and 29 February among
+    them) give exactly the 整寿 the rules find when every resident is asked."""
+    from datetime import timedelta
+
+    from stationapp.domain.lunar_calendar import round_birthdays_between
+
+    births = [date(1924, 2, 29) + timedelta(days=11 * n) for n in range(730)]
+    births.append(date(1948, 2, 29))
+    with database.session() as s:
+        for block in range(0, len(births), 60):
+            members = [ResidentInput(name=f"居民{block + i}", birth_date=born,
+                                     is_head=i == 0, lunar_birthday=(block + i) % 2 == 1)
+                       for i, born in enumerate(births[block:block + 60])]
+            create_household(s, _household(str(900 + block // 60), *members), "clerk", TODAY)
+    for start in (date(2026, 1, 20), TODAY, date(2027, 2, 15), date(2028, 2, 1)):
+        expected = sorted(
+            (b.date, born, b.age, b.by_lunar)
+            for n, born in enumerate(births)
+            for b in round_birthdays_between(born, start, start + timedelta(days=59),
+                                             by_lunar=n % 2 == 1))
+        with database.session() as s:
+            found = households_with_round_birthdays(s, start, 60)
+            by_id = {r.id: r.birth_date for h in {b.household_id for b in found}
+                     for r in get_household(s, h, TODAY).residents}
+        assert sorted((b.date, by_id[b.resident_id], b.age, b.by_lunar) for b in found) \
+            == expected
+        assert expected
