@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-
 from stationapp.files import own_folder
 
 APP_NAME = "stationapp"
@@ -32,10 +30,14 @@ def data_dir(*, create: bool = True) -> Path:
     The folder is the desk's user's only (0700; one an older version made 0755 is
     tightened). On Windows it is under the user's profile (``%LOCALAPPDATA%``).
     """
+    import platformdirs  # here: not needed before the first window paints (a given URL)
+
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return own_folder(path) if create else path
 
 
 def log_dir() -> Path:
     """Return (and create) the per-user log folder, the desk's user's only (0700)."""
+    import platformdirs
+
     return own_folder(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))

@@ -14,9 +14,9 @@ from stationapp import __version__
 from stationapp.db.peek import ledger_has_accounts
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import BackupError, DatabaseSetupError
-from stationapp.logs import setup_logging
+from stationapp.logs import StartupBuffer, buffer_until_file, setup_logging
 from stationapp.paths import APP_NAME
-from stationapp.ui.crash import install_crash_handler
+from stationapp.ui.crash import CrashHandler, install_crash_handler
 from stationapp.ui.dialog_fit import install as install_window_fitter
 from stationapp.ui.i18n import install_translators
 from stationapp.ui.skeleton import SkeletonWindow, after_first_paint, hand_over
@@ -237,6 +237,8 @@ class _Startup(QObject):
         self.backup: AutomaticBackup | None = None
         self.exit_status: int | None = None
         self.error: BaseException | None = None
+        self.log_opener = _LogOpener(None, None)
+        """Opens the log file after the first paint (:func:`run_gui` sets it)."""
 
     def open(self) -> bool:
         """Open (and migrate) the database; import what the main window needs. False, with
@@ -268,7 +270,9 @@ class _Startup(QObject):
         configure_mappers()
 
     def continue_main(self, skeleton: SkeletonWindow) -> None:
-        """After the frame painted: open, offer the demo, sign in, show the real window."""
+        """After the frame painted: open the log file and the ledger, offer the demo, sign
+        in, show the real window."""
+        self.log_opener.open()
         try:
             if not self.open():
                 QCoreApplication.exit(1)
@@ -291,7 +295,9 @@ class _Startup(QObject):
             QCoreApplication.exit(1)
 
     def prepare_sign_in(self, dialog: SignInDialog) -> None:
-        """After the sign-in window painted: open the ledger while the clerk types."""
+        """After the sign-in window painted: open the log file, then the ledger while the
+        clerk types."""
+        self.log_opener.open()
         try:
             if not self.open():
                 dialog.reject()
@@ -347,16 +353,19 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
     ledger with accounts) is shown before SQLAlchemy, the services and the real pages are
     imported; the database is opened once it has painted, in the event loop.
     """
-    log_file = setup_logging()
+    # The log file (logging.handlers, the log folder) is opened once the first window has
+    # painted; what is logged before is kept until then.
+    early_log = buffer_until_file()
     log.info("stationapp %s starting", __version__)
     app = _application()
     language = install_translators(app, lang)
     log.info("language %s", language)
     install_window_fitter(app)  # every window fits its screen, buttons stay reachable
     log.info("text size %s", apply_stored_text_size(app).value)
-    install_crash_handler(no_dialogs, str(log_file))
+    crash_handler = install_crash_handler(no_dialogs)
     # The program's one clock: everything below reads the time from it (database.clock).
     startup = _Startup(database_url, no_dialogs, SystemClock())
+    startup.log_opener = _LogOpener(early_log, crash_handler)
     try:
         if ledger_has_accounts(database_url):
             # Nobody works on a ledger with accounts unsigned (even with ``no_dialogs``).
@@ -374,8 +383,29 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
             return _finish(startup, status)
         return _finish(startup, app.exec())
     finally:
+        startup.log_opener.open()  # when the program ends before its first paint
         if startup.database is not None:
             startup.database.dispose()
+
+
+class _LogOpener:
+    """Opens the log file once (after the first paint): the records kept since the start
+    go into it, and the crash dialog names it from then on."""
+
+    def __init__(self, buffered: StartupBuffer | None, crash_handler: CrashHandler | None
+                 ) -> None:
+        """Open the file for ``buffered``'s records; tell ``crash_handler`` where it is."""
+        self._buffered = buffered
+        self._crash_handler = crash_handler
+        self.path: str = ""
+
+    def open(self) -> None:
+        """Open the log file (does nothing the second time)."""
+        if self.path:
+            return
+        self.path = str(setup_logging(buffered=self._buffered))
+        if self._crash_handler is not None:
+            self._crash_handler.log_file = self.path
 
 
 def _sign_in_first(startup: _Startup) -> bool:

@@ -17,7 +17,10 @@ from stationapp.domain.accounts import Role
 from stationapp.services.accounts import add_account
 from stationapp.services.database import Database
 
-HEAVY = ("sqlalchemy", "stationapp.services", "stationapp.ui.main_window", "phonenumbers")
+HEAVY = ("sqlalchemy", "stationapp.services", "stationapp.ui.main_window", "phonenumbers",
+         "logging.handlers", "platformdirs")
+"""Not loaded when the first window paints (the log file opens after it; the ledger's URL is
+given, so the default data folder is not looked for)."""
 LATER = ("stationapp.ui.households_page", "stationapp.ui.events_page", "stdnum")
 """Not needed for the main window with 工作台's data: loaded when a page or a check asks
 (phonenumbers is not listed: the log scrubber loads it for a line with enough digits)."""
