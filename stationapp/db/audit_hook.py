@@ -20,6 +20,9 @@ opened), else the ``updated_by`` stamp of the row.
 
 from __future__ import annotations
 
+import json
+import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -45,6 +48,8 @@ from stationapp.domain.audit import (
 
 PENDING_KEY = "audit_pending"
 """Where a session (``session.info``) keeps what its transaction changed, until commit."""
+FRESH_KEY = "audit_fresh"
+"""The keys of the pending entries noted (or merged) since the last packing."""
 INSTALLED_KEY = "audit_installed"
 WRITTEN_AT_KEY = "audit_written_at"
 """The time of the entries a transaction wrote early (:func:`write_noted`): every entry of
@@ -82,6 +87,15 @@ name of the part in the trail's field names)."""
 
 WRITE_CHUNK = 5000
 """Entries inserted at a time when a transaction writes its notes."""
+
+PACK_AFTER = 2000
+"""Pending entries kept as they were noted before they are packed (:class:`_Packed`): a
+big transaction's notes (a demo station's liaisons, requests and roles, held until its
+volunteers' entries are complete) are held in a fraction of the memory."""
+
+_COMPRESS_FROM = 512
+"""Changes of at least this many characters (a request with all its status steps) are
+kept compressed while pending."""
 
 STATUS_PARTS = frozenset({"household_status_change", "request_status_change"})
 
@@ -132,8 +146,38 @@ def install_audit_trail(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_transaction_end", _after_transaction_end)
 
 
-def _pending(session: Session) -> dict[tuple[str, str], PendingEntry]:
-    pending: dict[tuple[str, str], PendingEntry] = session.info.setdefault(PENDING_KEY, {})
+class _Packed(tuple[str, str, str | bytes]):
+    """A pending entry as (action, user, its changes as canonical JSON — compressed UTF-8
+    when long): what the entry will write, in a fraction of the memory of the dict of
+    lists it was noted as. Its entity and id are the key it is kept under."""
+
+    __slots__ = ()
+
+
+def _pack(entry: PendingEntry) -> _Packed:
+    changes = canonical_json(entry.changes)
+    data: str | bytes = changes
+    if len(changes) >= _COMPRESS_FROM:
+        data = zlib.compress(changes.encode("utf-8"), 1)
+    return _Packed((sys.intern(entry.action), sys.intern(entry.user), data))
+
+
+def _packed_json(packed: _Packed) -> str:
+    data = packed[2]
+    return data if isinstance(data, str) else zlib.decompress(data).decode("utf-8")
+
+
+def _unpack(entity: str, entity_id: str, packed: _Packed) -> PendingEntry:
+    """The entry again as noted (JSON-ready values come back as they were written)."""
+    return PendingEntry(packed[0], entity, entity_id, packed[1],
+                        json.loads(_packed_json(packed)))
+
+
+_Pending = dict[tuple[str, str], PendingEntry | _Packed]
+
+
+def _pending(session: Session) -> _Pending:
+    pending: _Pending = session.info.setdefault(PENDING_KEY, {})
     return pending
 
 
@@ -142,10 +186,28 @@ def _note(session: Session, entry: PendingEntry) -> None:
         return
     key = (entry.entity, entry.entity_id)
     pending = _pending(session)
-    if key in pending:
-        pending[key].merge(entry)
-    else:
-        pending[key] = entry
+    earlier = pending.get(key)
+    if isinstance(earlier, PendingEntry):
+        earlier.merge(entry)
+        return
+    if earlier is not None:
+        unpacked = _unpack(key[0], key[1], earlier)
+        unpacked.merge(entry)
+        entry = unpacked
+    pending[key] = entry
+    fresh: list[tuple[str, str]] = session.info.setdefault(FRESH_KEY, [])
+    fresh.append(key)
+    if len(fresh) >= PACK_AFTER:
+        _pack_fresh(pending, fresh)
+
+
+def _pack_fresh(pending: _Pending, fresh: list[tuple[str, str]]) -> None:
+    """Pack the entries noted since the last packing (their order in ``pending`` stays)."""
+    for key in fresh:
+        entry = pending.get(key)
+        if isinstance(entry, PendingEntry):
+            pending[key] = _pack(entry)
+    fresh.clear()
 
 
 def _actor(session: Session, stamp: object) -> str:
@@ -379,10 +441,7 @@ def _chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
 
 
 def _before_commit(session: Session) -> None:
-    session.flush()
-    pending = session.info.pop(PENDING_KEY, None)
-    if pending:
-        append_entries(session.connection(), _entry_time(session), _drained(pending))
+    write_noted(session)
 
 
 def write_noted(session: Session) -> None:
@@ -395,8 +454,9 @@ def write_noted(session: Session) -> None:
     early or at commit, carries the time of the first one written."""
     session.flush()
     pending = session.info.pop(PENDING_KEY, None)
+    session.info.pop(FRESH_KEY, None)
     if pending:
-        append_entries(session.connection(), _entry_time(session), _drained(pending))
+        _append_rows(session.connection(), _entry_time(session), _drained(pending))
 
 
 def _entry_time(session: Session) -> datetime:
@@ -410,6 +470,7 @@ def _entry_time(session: Session) -> datetime:
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         session.info.pop(PENDING_KEY, None)
+        session.info.pop(FRESH_KEY, None)
         session.info.pop(WRITTEN_AT_KEY, None)
 
 
@@ -417,15 +478,21 @@ def append_entries(connection: Connection, at: datetime, entries: Iterable[Pendi
                    ) -> None:
     """Write ``entries`` at ``at``, each chained to the one before (the last one written
     by anyone before them)."""
+    _append_rows(connection, at, ((e.action, e.entity, e.entity_id, e.user,
+                                   canonical_json(e.changes)) for e in entries))
+
+
+def _append_rows(connection: Connection, at: datetime,
+                 entries: Iterable[tuple[str, str, str, str, str]]) -> None:
+    """Write entries given as (action, entity, entity id, user, changes as canonical
+    JSON), each chained to the one before."""
     rows = []
     prev = _last_hash(connection)
-    for entry in entries:
-        changes = canonical_json(entry.changes)
-        digest = entry_hash(prev, at, entry.user, entry.action, entry.entity, entry.entity_id,
-                            changes)
-        rows.append({"at": at, "user": entry.user, "action": entry.action,
-                     "entity": entry.entity, "entity_id": entry.entity_id,
-                     "changes": changes, "prev_hash": prev, "hash": digest})
+    for action, entity, entity_id, user, changes in entries:
+        digest = entry_hash(prev, at, user, action, entity, entity_id, changes)
+        rows.append({"at": at, "user": user, "action": action, "entity": entity,
+                     "entity_id": entity_id, "changes": changes, "prev_hash": prev,
+                     "hash": digest})
         prev = digest
         if len(rows) >= WRITE_CHUNK:  # a big transaction's entries are not all held twice
             connection.execute(_AUDIT.insert(), rows)
@@ -434,10 +501,15 @@ def append_entries(connection: Connection, at: datetime, entries: Iterable[Pendi
         connection.execute(_AUDIT.insert(), rows)
 
 
-def _drained(pending: dict[tuple[str, str], PendingEntry]) -> Iterator[PendingEntry]:
-    """The entries of ``pending`` in order, each let go of once it is taken."""
+def _drained(pending: _Pending) -> Iterator[tuple[str, str, str, str, str]]:
+    """The entries of ``pending`` in order as (action, entity, entity id, user, changes as
+    canonical JSON), each let go of once it is taken."""
     for key in list(pending):
-        yield pending.pop(key)
+        entry = pending.pop(key)
+        if isinstance(entry, PendingEntry):
+            yield entry.action, key[0], key[1], entry.user, canonical_json(entry.changes)
+        else:
+            yield entry[0], key[0], key[1], entry[1], _packed_json(entry)
 
 
 def _last_hash(connection: Connection) -> str:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+from stationapp.db import audit_hook
 from stationapp.db.audit_hook import install_audit_trail
 from stationapp.db.stamps import CLOCK_KEY
 from stationapp.demo import care_rows, populate_demo, station
@@ -102,3 +103,18 @@ def test_care_in_batches_gives_the_same_station_and_trail(
     assert sum(sizes) == len(whole["visit"])
     assert max(sizes) < 7 + 40  # a batch, and at most one household's visits more
     assert batched == whole
+
+
+def test_packed_notes_give_the_same_trail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pending notes packed (canonical JSON, long ones compressed) as soon as noted, and
+    unpacked again when a later row of the same whole merges into them, give the same
+    audit trail, hash for hash, as notes held as they were noted."""
+    monkeypatch.setattr(audit_hook, "PACK_AFTER", 1_000_000_000)
+    held, _sizes = _care_station(1_000_000, monkeypatch)
+    monkeypatch.setattr(audit_hook, "PACK_AFTER", 1)
+    monkeypatch.setattr(audit_hook, "_COMPRESS_FROM", 40)
+    packed, _sizes = _care_station(1_000_000, monkeypatch)
+    assert len(held["audit_entry"]) > 100
+    assert {row[4] for row in held["audit_entry"]} >= {"household", "volunteer", "request"}
+    assert packed["audit_entry"] == held["audit_entry"]
+    assert packed == held
