@@ -37,6 +37,10 @@ def is_elderly(birth_date: date | None, today: date) -> bool:
     return birth_date is not None and age_on(birth_date, today) >= ELDERLY_AGE
 
 
+_PLAIN_ID = re.compile(r"[0-9]{17}[0-9Xx]")
+"""An ID number written as 17 ASCII digits and a check character, nothing else."""
+
+
 @dataclass(frozen=True)
 class IdNumberFacts:
     """What a valid resident ID number (居民身份证号) says about its holder."""
@@ -50,7 +54,9 @@ def check_id_number(text: str, field: str = "id_number") -> IdNumberFacts:
     """Validate an 18-digit resident ID number (GB 11643 check digit) with python-stdnum."""
     from stdnum.cn import ric
 
-    number = ric.compact(text).upper()
+    # A plain number (most cells of a roster) is already what ric.compact() would give:
+    # it is not passed through python-stdnum's character-by-character cleaning.
+    number = text.upper() if _PLAIN_ID.fullmatch(text) else ric.compact(text).upper()
     # Not ric.validate(): it also requires the county code to have existed in the birth
     # year, but a number carries the county of first registration, so people born before
     # a county was created (e.g. 东营 3705xx, created 1983) hold valid numbers it refuses.
@@ -72,6 +78,12 @@ def birth_and_sex(number: str) -> tuple[date, Sex] | None:
     """
     if len(number) != 18 or not number[:17].isdigit():
         return None
+    if number.isascii():  # what ric.get_birth_date() reads, without compacting it again
+        try:
+            birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        except ValueError:
+            return None
+        return birth, Sex.MALE if int(number[16]) % 2 == 1 else Sex.FEMALE
     from stdnum.cn import ric
     from stdnum.exceptions import ValidationError as StdnumError
 
