@@ -226,12 +226,18 @@ def _field_changes(table: str, key: str, old: dict[str, Any], new: dict[str, Any
         # Created or deleted (an import's tens of thousands of rows): one side is nothing,
         # so a field is recorded when the other side holds something.
         row, created = (new, True) if new else (old, False)
+        plain = _plain_fields(table)
         for name in sorted(row):
-            if name in NOT_RECORDED or name == link:
+            value = row[name]
+            if value is None or name in NOT_RECORDED or name == link:
                 continue
-            value = trail_value(name, row[name])
-            if value is not None:
-                changes[prefix + name] = [None, value] if created else [value, None]
+            kind = type(value)
+            # An int or short text of a plain column is kept as it is (most values).
+            if not (name in plain and ((kind is str and len(value) < 18) or kind is int)):
+                value = trail_value(name, value)
+                if value is None:
+                    continue
+            changes[prefix + name] = [None, value] if created else [value, None]
         return changes
     for name in sorted(set(old) | set(new)):
         if name in NOT_RECORDED or name == link:
@@ -240,6 +246,24 @@ def _field_changes(table: str, key: str, old: dict[str, Any], new: dict[str, Any
         if before != after:
             changes[prefix + name] = [before, after]
     return changes
+
+
+_PLAIN_FIELDS: dict[str, frozenset[str]] = {}
+
+
+def _plain_fields(table: str) -> frozenset[str]:
+    """The columns of ``table`` whose int or short text (under 18 characters) the trail
+    keeps as it is (:func:`trail_value`): not secrets, not document numbers."""
+    plain = _PLAIN_FIELDS.get(table)
+    if plain is None:
+        known = _AUDIT.metadata.tables.get(table)
+        if known is None:  # a model not imported yet: every value by trail_value()
+            return frozenset()
+        plain = frozenset(c.name for c in known.columns
+                          if trail_value(c.name, "x" * 17) == "x" * 17
+                          and trail_value(c.name, 17) == 17)
+        _PLAIN_FIELDS[table] = plain
+    return plain
 
 
 def _whole_of(table: str, row: dict[str, Any], key: str) -> tuple[str, str] | None:
