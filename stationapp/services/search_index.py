@@ -12,8 +12,11 @@
 * **PostgreSQL**: a ``pg_trgm`` GIN index on ``household.search_text``; the planner uses
   it for ``LIKE '%…%'`` of three characters or more and rechecks every row it finds.
 
-Whatever the index finds, the search rule of :mod:`stationapp.services.household_search`
-decides, on the same text: the index only narrows which rows are looked at.
+The search rule of :mod:`stationapp.services.household_search` decides what matches. On
+SQLite a trigram phrase (case-sensitive, on the folded text) matches exactly the texts that
+hold a word of three characters or more, which is the whole rule for such a word unless it is
+a numbered address word ("3号楼"): only short and numbered words are checked on the copy's
+text. PostgreSQL's index only narrows; the rule is applied to every row it finds.
 
 A later migration that rebuilds the ``household`` table on SQLite (Alembic's batch mode
 copies it and drops the old one, and its triggers with it) must create the triggers again:

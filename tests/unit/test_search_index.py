@@ -30,6 +30,7 @@ from stationapp.services.household_queries import (
 )
 from stationapp.services.household_search import (
     HouseholdSearch,
+    household_search_condition,
     index_narrows,
     matches_search,
     matching_household_ids,
@@ -215,3 +216,17 @@ def test_a_number_with_its_unit_is_matched_by_the_rule_on_every_text(
     texts = dict(zip(ids, _NUMBERED_TEXTS, strict=True))
     expected = {i for i, t in texts.items() if matches_search(search, t)}
     assert sorted(_found(database, search)) == sorted(expected)
+
+
+@pytest.mark.parametrize("search, reads_text", [("wan", False), ("王建军 lidy", False),
+                                                ("wan 3", True), ("3号楼", True),
+                                                ("wan 3号楼", True)])
+def test_plain_long_words_are_answered_by_the_trigram_index_alone(
+        search: str, reads_text: bool) -> None:
+    """A trigram phrase matches exactly the texts holding the word, so a search of plain
+    words of three characters or more reads no search text per hit; a short or numbered
+    word is still checked on the copy's text (results: the rule tests above)."""
+    condition = household_search_condition(search)
+    assert isinstance(condition, HouseholdSearch)
+    compiled = str(condition.indexed().compile(compile_kwargs={"literal_binds": True}))
+    assert ("search_text" in compiled) is reads_text, compiled
