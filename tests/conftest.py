@@ -119,6 +119,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+# --- language --------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _messages_language() -> Iterator[None]:
+    """Every test starts with the messages' language it found, whatever a test runs before it
+    (``stationapp.cli.main`` in-process sets the language of the locale or of --lang)."""
+    from stationapp.messages import current_language, set_language
+
+    before = current_language()
+    yield
+    set_language(before)
+
+
 # --- time ----------------------------------------------------------------------------------
 
 

@@ -189,6 +189,7 @@ class AuditWindow(QDialog):
             "item": self.tr("Item"), "event_type": self.tr("Event type"),
             "request_category": self.tr("Request category"), "reminder": self.tr("Reminder"),
             "delivery_round": self.tr("Delivery round"),
+            "seasonal_period": self.tr("Seasonal visit period"),
             "service_certificate": self.tr("Service certificate"),
             "residents": self.tr("Residents (export)"), "visits": self.tr("Visits (export)"),
             "requests": self.tr("Requests (export)"), "events": self.tr("Events (export)"),
