@@ -188,7 +188,7 @@ class Resident(Timestamped, Base):
     )
     name: Mapped[str] = mapped_column(String(64))
     sex: Mapped[str] = mapped_column(String(1), default="")
-    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     id_number: Mapped[str | None] = mapped_column(String(18), nullable=True)
     phone: Mapped[str] = mapped_column(String(32), default="")
     relation: Mapped[str] = mapped_column(String(16), default="")

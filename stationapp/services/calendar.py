@@ -161,6 +161,28 @@ def _round_birthday_candidates(first: date, last: date) -> ColumnElement[bool]:
     return or_(*ranges, oldest)
 
 
+_HOMES_PER_QUERY = 5000
+"""Households asked for in one ``IN (…)`` list (SQLite's limit on parameters is higher)."""
+
+
+def _active_homes(
+    session: Session, household_ids: set[int]
+) -> dict[int, tuple[str, str, str, str]]:
+    """Building, unit, room and community of the active households among ``household_ids``."""
+    homes: dict[int, tuple[str, str, str, str]] = {}
+    ordered = sorted(household_ids)
+    for start in range(0, len(ordered), _HOMES_PER_QUERY):
+        for household_id, building, unit, room, community in session.execute(
+            select(Household.id, Household.building, Household.unit, Household.room,
+                   Community.name)
+            .join(Community, Household.community_id == Community.id)
+            .where(Household.id.in_(ordered[start:start + _HOMES_PER_QUERY]),
+                   Household.status == HouseholdStatus.ACTIVE.value)
+        ):
+            homes[household_id] = (building, unit, room, community)
+    return homes
+
+
 def households_with_round_birthdays(
     session: Session, start: date, days: int
 ) -> list[RoundBirthday]:
@@ -171,19 +193,19 @@ def households_with_round_birthdays(
     # Someone reaching 80 by the end of the window was born at the latest in last.year - 79
     # (by 虚岁 or a lunar birthday early in the next solar year) — a safe upper bound.
     born_by = date(last.year - ELDERLY_AGE + 1, 12, 31)
-    # Plain columns, and only the residents whose birth date can give a 整寿 in the window:
-    # the home page reads this at start-up.
-    rows = session.execute(
+    # Only the residents whose birth date can give a 整寿 in the window, found through the
+    # index on birth dates (the home page reads this at start-up); then their households.
+    candidates = session.execute(
         select(Resident.id, Resident.name, Resident.birth_date, Resident.lunar_birthday,
-               Household.id, Household.building, Household.unit, Household.room,
-               Community.name)
-        .join(Household, Resident.household_id == Household.id)
-        .join(Community, Household.community_id == Community.id)
-        .where(Household.status == HouseholdStatus.ACTIVE.value,
-               Resident.status == ResidentStatus.PRESENT.value,
+               Resident.household_id)
+        .where(Resident.status == ResidentStatus.PRESENT.value,
                Resident.birth_date.is_not(None), Resident.birth_date <= born_by,
                _round_birthday_candidates(first, last))
     ).all()
+    homes = _active_homes(session, {row.household_id for row in candidates})
+    rows = [(resident_id, name, birth_date, by_lunar, household_id, *homes[household_id])
+            for resident_id, name, birth_date, by_lunar, household_id in candidates
+            if household_id in homes]
     found: list[RoundBirthday] = []
     for (resident_id, name, birth_date, by_lunar, household_id, building, unit, room,
          community) in rows:
