@@ -160,8 +160,8 @@
     <message>
         <location filename="../../stationapp/ui/audit_window.py" line="77" />
         <location filename="../../stationapp/ui/audit_window.py" line="188" />
-        <location filename="../../stationapp/ui/audit_window.py" line="265" />
-        <location filename="../../stationapp/ui/audit_window.py" line="270" />
+        <location filename="../../stationapp/ui/audit_window.py" line="266" />
+        <location filename="../../stationapp/ui/audit_window.py" line="271" />
         <source>Audit trail</source>
         <translation>审计</translation>
     </message>
@@ -353,83 +353,88 @@
     </message>
     <message>
         <location filename="../../stationapp/ui/audit_window.py" line="192" />
+        <source>Seasonal visit period</source>
+        <translation>季节性走访期</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/audit_window.py" line="193" />
         <source>Service certificate</source>
         <translation>志愿服务记录证明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="193" />
+        <location filename="../../stationapp/ui/audit_window.py" line="194" />
         <source>Residents (export)</source>
         <translation>居民名册（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="193" />
+        <location filename="../../stationapp/ui/audit_window.py" line="194" />
         <source>Visits (export)</source>
         <translation>走访记录（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="194" />
+        <location filename="../../stationapp/ui/audit_window.py" line="195" />
         <source>Requests (export)</source>
         <translation>诉求记录（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="194" />
+        <location filename="../../stationapp/ui/audit_window.py" line="195" />
         <source>Events (export)</source>
         <translation>活动记录（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="195" />
+        <location filename="../../stationapp/ui/audit_window.py" line="196" />
         <source>Deliveries (export)</source>
         <translation>配送记录（导出）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="219" />
+        <location filename="../../stationapp/ui/audit_window.py" line="220" />
         <source>Audit trail not read</source>
         <translation>未能读取审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="224" />
+        <location filename="../../stationapp/ui/audit_window.py" line="225" />
         <source>The newest {shown} of {total} entries</source>
         <translation>最新 {shown} 条（共 {total} 条）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="227" />
+        <location filename="../../stationapp/ui/audit_window.py" line="228" />
         <source>{total} entries</source>
         <translation>共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="241" />
+        <location filename="../../stationapp/ui/audit_window.py" line="242" />
         <source>Entry {id} · {at} · {user}
 {action} {entity} {entity_id}</source>
         <translation>第 {id} 条 · {at} · {user}
 {action} {entity} {entity_id}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="260" />
+        <location filename="../../stationapp/ui/audit_window.py" line="261" />
         <source>Audit trail not checked</source>
         <translation>未能检查审计记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="276" />
+        <location filename="../../stationapp/ui/audit_window.py" line="277" />
         <source>Export the audit trail to</source>
         <translation>审计记录导出到</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="276" />
+        <location filename="../../stationapp/ui/audit_window.py" line="277" />
         <source>audit trail.xlsx</source>
         <translation>审计记录.xlsx</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="277" />
+        <location filename="../../stationapp/ui/audit_window.py" line="278" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="289" />
+        <location filename="../../stationapp/ui/audit_window.py" line="290" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/audit_window.py" line="292" />
+        <location filename="../../stationapp/ui/audit_window.py" line="293" />
         <source>{rows} entries exported to {name}</source>
         <translation>已导出 {rows} 条记录到 {name}</translation>
     </message>
@@ -770,25 +775,29 @@ The previous ledger was kept as
         <location filename="../../stationapp/ui/home_calendar.py" line="90" />
         <source>Next %n days</source>
         <translation>
-            <numerusform>未来 %n 天</numerusform></translation>
+            <numerusform>未来 %n 天</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../stationapp/ui/home_calendar.py" line="91" />
         <source>round birthdays: %n</source>
         <translation>
-            <numerusform>整寿 %n 人</numerusform></translation>
+            <numerusform>整寿 %n 人</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../stationapp/ui/home_calendar.py" line="110" />
         <source>… and %n more</source>
         <translation>
-            <numerusform>还有 %n 条…</numerusform></translation>
+            <numerusform>还有 %n 条…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../stationapp/ui/home_calendar.py" line="113" />
         <source>No festival, holiday or round birthday in the next %n days.</source>
         <translation>
-            <numerusform>未来 %n 天没有节日、假日或整寿。</numerusform></translation>
+            <numerusform>未来 %n 天没有节日、假日或整寿。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/home_calendar.py" line="123" />
@@ -799,13 +808,15 @@ The previous ledger was kept as
         <location filename="../../stationapp/ui/home_calendar.py" line="124" />
         <source>{name} in %n day(s)</source>
         <translation>
-            <numerusform>{name} 还有 %n 天</numerusform></translation>
+            <numerusform>{name} 还有 %n 天</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../stationapp/ui/home_calendar.py" line="127" />
         <source>aged 80+: %n household(s)</source>
         <translation>
-            <numerusform>80 岁以上 %n 户</numerusform></translation>
+            <numerusform>80 岁以上 %n 户</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/home_calendar.py" line="130" />
@@ -826,7 +837,8 @@ The previous ledger was kept as
         <location filename="../../stationapp/ui/home_calendar.py" line="151" />
         <source>{when} {name}: %n day(s) off</source>
         <translation>
-            <numerusform>{when} {name}放假 %n 天</numerusform></translation>
+            <numerusform>{when} {name}放假 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/home_calendar.py" line="154" />
@@ -2379,13 +2391,13 @@ Demo data is for practice only: use a separate database for the real ledger.</so
     <name>HomePage</name>
     <message>
         <location filename="../../stationapp/ui/home_page.py" line="119" />
-        <location filename="../../stationapp/ui/skeleton.py" line="88" />
+        <location filename="../../stationapp/ui/skeleton.py" line="82" />
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/home_page.py" line="121" />
-        <location filename="../../stationapp/ui/skeleton.py" line="89" />
+        <location filename="../../stationapp/ui/skeleton.py" line="83" />
         <source>&amp;Read again</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
@@ -3032,52 +3044,52 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="124" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="172" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="124" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="172" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="124" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="172" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="124" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="172" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="125" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="173" />
         <source>Care categories</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="125" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="173" />
         <source>Tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="125" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="173" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="126" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="174" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/household_table_model.py" line="126" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="174" />
         <source>Next visit</source>
         <translation>下次走访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/household_table_model.py" line="214" />
+        <location filename="../../stationapp/ui/household_table_model.py" line="357" />
         <source>Visit overdue by %n day(s)</source>
         <translation>
             <numerusform>走访已逾期 %n 天</numerusform>
@@ -3087,171 +3099,171 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="113" />
+        <location filename="../../stationapp/ui/households_page.py" line="114" />
         <source>Search name, pinyin, address or phone</source>
         <translation>搜索姓名、拼音、地址或电话</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="116" />
+        <location filename="../../stationapp/ui/households_page.py" line="117" />
         <source>Search households</source>
         <translation>搜索住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="119" />
+        <location filename="../../stationapp/ui/households_page.py" line="120" />
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="122" />
+        <location filename="../../stationapp/ui/households_page.py" line="123" />
         <source>Care category</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="123" />
+        <location filename="../../stationapp/ui/households_page.py" line="124" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="127" />
+        <location filename="../../stationapp/ui/households_page.py" line="128" />
         <source>Care tier</source>
         <translation>关爱等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="128" />
+        <location filename="../../stationapp/ui/households_page.py" line="129" />
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="132" />
+        <location filename="../../stationapp/ui/households_page.py" line="133" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="135" />
+        <location filename="../../stationapp/ui/households_page.py" line="136" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="137" />
+        <location filename="../../stationapp/ui/households_page.py" line="138" />
         <source>All liaisons</source>
         <translation>全部联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="138" />
+        <location filename="../../stationapp/ui/households_page.py" line="139" />
         <source>No liaison</source>
         <translation>无联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="140" />
+        <location filename="../../stationapp/ui/households_page.py" line="141" />
         <source>Liaison</source>
         <translation>联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="141" />
+        <location filename="../../stationapp/ui/households_page.py" line="142" />
         <source>Households of one liaison ("my households"), or those without one</source>
         <translation>某位联户人负责的住户（“我的住户”），或没有联户人的住户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="145" />
+        <location filename="../../stationapp/ui/households_page.py" line="146" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="146" />
+        <location filename="../../stationapp/ui/households_page.py" line="147" />
         <source>Add a household to the ledger (Ctrl+N)</source>
         <translation>在台账中新增一户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="147" />
-        <location filename="../../stationapp/ui/households_page.py" line="154" />
+        <location filename="../../stationapp/ui/households_page.py" line="148" />
+        <location filename="../../stationapp/ui/households_page.py" line="155" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="148" />
+        <location filename="../../stationapp/ui/households_page.py" line="149" />
         <source>Open the selected household (Enter)</source>
         <translation>打开选中的住户（Enter）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="149" />
-        <location filename="../../stationapp/ui/households_page.py" line="156" />
+        <location filename="../../stationapp/ui/households_page.py" line="150" />
+        <location filename="../../stationapp/ui/households_page.py" line="157" />
         <source>Record v&amp;isit…</source>
         <translation>登记走访(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="150" />
+        <location filename="../../stationapp/ui/households_page.py" line="151" />
         <source>Record a visit to the selected household</source>
         <translation>为选中的住户登记一次走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="151" />
-        <location filename="../../stationapp/ui/households_page.py" line="160" />
+        <location filename="../../stationapp/ui/households_page.py" line="152" />
+        <location filename="../../stationapp/ui/households_page.py" line="161" />
         <source>Assign &amp;liaison…</source>
         <translation>指定联户人(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="152" />
+        <location filename="../../stationapp/ui/households_page.py" line="153" />
         <source>Make one person the liaison of the selected households</source>
         <translation>把选中的住户交给一位联户人负责</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="168" />
-        <location filename="../../stationapp/ui/households_page.py" line="180" />
+        <location filename="../../stationapp/ui/households_page.py" line="171" />
+        <location filename="../../stationapp/ui/households_page.py" line="183" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="248" />
+        <location filename="../../stationapp/ui/households_page.py" line="254" />
         <source>Liaison: {name}</source>
         <translation>联户人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="251" />
+        <location filename="../../stationapp/ui/households_page.py" line="257" />
         <source>Search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="289" />
+        <location filename="../../stationapp/ui/households_page.py" line="303" />
         <source>{shown} of {total} households shown</source>
         <translation>共 {total} 户，显示 {shown} 户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="361" />
-        <location filename="../../stationapp/ui/households_page.py" line="446" />
+        <location filename="../../stationapp/ui/households_page.py" line="377" />
+        <location filename="../../stationapp/ui/households_page.py" line="462" />
         <source>Household not found</source>
         <translation>找不到这户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="401" />
+        <location filename="../../stationapp/ui/households_page.py" line="417" />
         <source>Liaison not assigned</source>
         <translation>联户人没有指定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="408" />
+        <location filename="../../stationapp/ui/households_page.py" line="424" />
         <source>Liaison removed from %n household(s).</source>
         <translation>
             <numerusform>已取消 %n 户的联户人。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="410" />
+        <location filename="../../stationapp/ui/households_page.py" line="426" />
         <source>{name} is now liaison of %n more household(s).</source>
         <translation>
             <numerusform>已将 %n 户的联户人设为{name}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="462" />
+        <location filename="../../stationapp/ui/households_page.py" line="478" />
         <source>Saved. The household no longer matches the search or filters, so it is not in the list now; clear the search to see it again.</source>
         <translation>已保存。这一户已不符合当前的搜索或筛选条件，所以暂时不在列表中；清空搜索和筛选即可再看到。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="504" />
+        <location filename="../../stationapp/ui/households_page.py" line="522" />
         <source>Saved {name}'s household; the search was cleared to show it.</source>
         <translation>已保存{name}家的信息；为显示这户，已清空搜索和筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="526" />
+        <location filename="../../stationapp/ui/households_page.py" line="571" />
         <source>All communities</source>
         <translation>全部小区</translation>
     </message>
@@ -3483,17 +3495,17 @@ Not imported: {rejected}
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="593" />
+        <location filename="../../stationapp/ui/households_page.py" line="642" />
         <source>Assign liaison</source>
         <translation>指定联户人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/households_page.py" line="595" />
+        <location filename="../../stationapp/ui/households_page.py" line="644" />
         <source>(no liaison)</source>
         <translation>（无联户人）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/households_page.py" line="597" />
+        <location filename="../../stationapp/ui/households_page.py" line="646" />
         <source>&amp;Liaison for the %n selected household(s):</source>
         <translation>
             <numerusform>选中的 %n 户的联户人(&amp;L)：</numerusform>
@@ -3511,208 +3523,208 @@ Not imported: {rejected}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="92" />
+        <location filename="../../stationapp/ui/main_window.py" line="98" />
         <source>Areas</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="103" />
+        <location filename="../../stationapp/ui/main_window.py" line="109" />
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="104" />
+        <location filename="../../stationapp/ui/main_window.py" line="110" />
         <source>Households</source>
         <translation>住户台账</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="105" />
+        <location filename="../../stationapp/ui/main_window.py" line="111" />
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="106" />
+        <location filename="../../stationapp/ui/main_window.py" line="112" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="107" />
+        <location filename="../../stationapp/ui/main_window.py" line="113" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="108" />
+        <location filename="../../stationapp/ui/main_window.py" line="114" />
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="109" />
+        <location filename="../../stationapp/ui/main_window.py" line="115" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="132" />
+        <location filename="../../stationapp/ui/main_window.py" line="138" />
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="213" />
+        <location filename="../../stationapp/ui/main_window.py" line="219" />
         <source>Saved, but a page could not be read again (F5 tries again): {reason}</source>
         <translation>已保存，但有一页没能重新读取（按 F5 再试）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="348" />
+        <location filename="../../stationapp/ui/main_window.py" line="354" />
         <source>&amp;New event…</source>
         <translation>新增活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="349" />
+        <location filename="../../stationapp/ui/main_window.py" line="355" />
         <source>&amp;New visit…</source>
         <translation>新增走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="350" />
+        <location filename="../../stationapp/ui/main_window.py" line="356" />
         <source>&amp;New request…</source>
         <translation>新增诉求(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="351" />
+        <location filename="../../stationapp/ui/main_window.py" line="357" />
         <source>&amp;New volunteer…</source>
         <translation>新增志愿者(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="356" />
         <location filename="../../stationapp/ui/main_window.py" line="362" />
+        <location filename="../../stationapp/ui/main_window.py" line="368" />
         <source>&amp;New household…</source>
         <translation>新增住户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="371" />
+        <location filename="../../stationapp/ui/main_window.py" line="377" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="374" />
+        <location filename="../../stationapp/ui/main_window.py" line="380" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="377" />
+        <location filename="../../stationapp/ui/main_window.py" line="383" />
         <source>Station &amp;settings…</source>
         <translation>服务社设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="379" />
+        <location filename="../../stationapp/ui/main_window.py" line="385" />
         <source>&amp;Lock desk</source>
         <translation>锁定工作台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="381" />
+        <location filename="../../stationapp/ui/main_window.py" line="387" />
         <source>Cover the window until the password is typed again (open windows keep what was typed)</source>
         <translation>遮住窗口，直到再次输入密码（已打开的窗口保留已输入的内容）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="384" />
+        <location filename="../../stationapp/ui/main_window.py" line="390" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="387" />
+        <location filename="../../stationapp/ui/main_window.py" line="393" />
         <source>&amp;About {program}</source>
         <translation>关于 {program}(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="391" />
+        <location filename="../../stationapp/ui/main_window.py" line="397" />
         <source>&amp;Print ledger…</source>
         <translation>打印台账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="394" />
+        <location filename="../../stationapp/ui/main_window.py" line="400" />
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="396" />
+        <location filename="../../stationapp/ui/main_window.py" line="402" />
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="399" />
+        <location filename="../../stationapp/ui/main_window.py" line="405" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="403" />
+        <location filename="../../stationapp/ui/main_window.py" line="409" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="412" />
+        <location filename="../../stationapp/ui/main_window.py" line="418" />
         <source>Seasonal &amp;visits…</source>
         <translation>季节性走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="417" />
+        <location filename="../../stationapp/ui/main_window.py" line="423" />
         <source>&amp;Audit trail…</source>
         <translation>审计(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="419" />
+        <location filename="../../stationapp/ui/main_window.py" line="425" />
         <source>A&amp;ccounts…</source>
         <translation>账户(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="421" />
+        <location filename="../../stationapp/ui/main_window.py" line="427" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="424" />
+        <location filename="../../stationapp/ui/main_window.py" line="430" />
         <source>&amp;De-identify households…</source>
         <translation>住户去标识(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="427" />
+        <location filename="../../stationapp/ui/main_window.py" line="433" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="430" />
+        <location filename="../../stationapp/ui/main_window.py" line="436" />
         <source>&amp;Go to</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="435" />
+        <location filename="../../stationapp/ui/main_window.py" line="441" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="532" />
+        <location filename="../../stationapp/ui/main_window.py" line="538" />
         <source>Audit trail</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="546" />
+        <location filename="../../stationapp/ui/main_window.py" line="552" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="595" />
+        <location filename="../../stationapp/ui/main_window.py" line="601" />
         <source>Select a household in the list to record a visit</source>
         <translation>请先在列表中选择一户再登记走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="615" />
+        <location filename="../../stationapp/ui/main_window.py" line="621" />
         <source>Refreshed</source>
         <translation>已刷新</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="623" />
+        <location filename="../../stationapp/ui/main_window.py" line="629" />
         <source>About {program}</source>
         <translation>关于 {program}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="628" />
+        <location filename="../../stationapp/ui/main_window.py" line="634" />
         <source>{program} {version}
 
 The ledger, events, deliveries and follow-up visits of a residents' party-member service station.</source>
@@ -3721,7 +3733,7 @@ The ledger, events, deliveries and follow-up visits of a residents' party-member
 党员服务社的住户台账、活动、送上门配送和走访回访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/main_window.py" line="636" />
+        <location filename="../../stationapp/ui/main_window.py" line="642" />
         <source>{backend}: {name}</source>
         <translation>{backend}：{name}</translation>
     </message>
@@ -5162,7 +5174,8 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <location filename="../../stationapp/ui/round_birthday_filter.py" line="90" />
         <source>Round birthdays in the next %n day(s)</source>
         <translation>
-            <numerusform>未来 %n 天内整寿</numerusform></translation>
+            <numerusform>未来 %n 天内整寿</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5271,137 +5284,137 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>SeasonalDialog</name>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="57" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="61" />
         <source>Seasonal visits</source>
         <translation>季节性走访</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="62" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="66" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="62" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="66" />
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="62" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="66" />
         <source>Until</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="62" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="66" />
         <source>Visit by</source>
         <translation>走访截止</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="63" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="67" />
         <source>Categories</source>
         <translation>关爱类别</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="69" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="73" />
         <source>Seasonal visit periods</source>
         <translation>季节性走访期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="70" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="78" />
         <source>&amp;End today</source>
         <translation>今天结束(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="71" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="79" />
         <source>Today is the selected period's last day</source>
         <translation>选中的走访期以今天为最后一天</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="72" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="80" />
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="73" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="81" />
         <source>Delete a period declared by mistake</source>
         <translation>删除误登记的走访期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="79" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="87" />
         <source>Declare a period</source>
         <translation>登记走访期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="81" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="89" />
         <source>e.g. 寒潮, 高温, 春节</source>
         <translation>如 寒潮、高温、春节</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="84" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="92" />
         <source>Ends &amp;on:</source>
         <translation>结束于(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="85" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="93" />
         <source>Unticked, the period runs until it is ended</source>
         <translation>不勾选则一直有效，直到结束</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="92" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="100" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="101" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="109" />
         <source>&amp;Add period</source>
         <translation>添加走访期(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="103" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="111" />
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="106" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="114" />
         <source>&amp;Starts on:</source>
         <translation>开始于(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="110" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="118" />
         <source>&amp;Due within:</source>
         <translation>走访期限(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="113" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="121" />
         <source>Categories:</source>
         <translation>关爱类别：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="141" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="149" />
         <source>until ended</source>
         <translation>直到结束</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="176" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="184" />
         <source>Period not added</source>
         <translation>走访期未添加</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="191" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="199" />
         <source>Period not ended</source>
         <translation>走访期未结束</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="200" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="208" />
         <source>Delete period?</source>
         <translation>删除走访期？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="201" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="209" />
         <source>Delete the period “{name}”? Use End today for a period that took place.</source>
         <translation>删除走访期“{name}”？已经进行过的走访期请用“今天结束”。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/seasonal_dialog.py" line="208" />
+        <location filename="../../stationapp/ui/seasonal_dialog.py" line="216" />
         <source>Period not deleted</source>
         <translation>走访期未删除</translation>
     </message>
