@@ -14,12 +14,13 @@ from collections.abc import Callable, Sequence
 from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from stationapp.domain.numbers import format_percent
+from stationapp.reports.font_chain import chain_for
 from stationapp.reports.layout import MUTED
 
 BAR = colors.HexColor("#3A6EA5")
@@ -93,14 +94,31 @@ def _bars(chart: BarChart, values: Sequence[float], font: str, value_format: Val
     chart.groupSpacing = 6
 
 
+def _label_runs(right: float, baseline: float, value: str, font: str) -> Group:
+    """``value`` ending at ``right``, each run in the font of the chain that has it (a
+    reportlab String is set in one font: 陈𠮷's second character would be a blank)."""
+    runs = chain_for(font).runs(value)
+    widths = [pdfmetrics.stringWidth(run, run_font, LABEL_SIZE) for run_font, run in runs]
+    group = Group()
+    x = right - sum(widths)
+    for (run_font, run), width in zip(runs, widths, strict=True):
+        group.add(String(x, baseline, run, fontName=run_font, fontSize=LABEL_SIZE))
+        x += width
+    return group
+
+
 def horizontal_bars(
     pairs: Sequence[tuple[str, float]], font: str, width: float, value_format: ValueFormat = "%g",
     bar_height: float = 6 * mm,
 ) -> Drawing:
-    """Labelled horizontal bars, first pair on top, each with its value at the end."""
+    """Labelled horizontal bars, first pair on top, each with its value at the end.
+
+    Labels (names of people, too) are drawn in the font chain, so a rare character prints
+    or is noted like any other text of the paper."""
     labels = [label for label, _ in pairs]
     values = [float(value) for _, value in pairs]
-    label_width = max((pdfmetrics.stringWidth(s, font, LABEL_SIZE) for s in labels),
+    chain = chain_for(font)
+    label_width = max((chain.string_width(s, LABEL_SIZE) for s in labels),
                       default=0) + 3 * mm
     height = max(len(pairs), 1) * bar_height + 10 * mm
     drawing = _drawing(width, height, font)
@@ -118,6 +136,12 @@ def horizontal_bars(
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 2
     drawing.add(chart)
+    if not all(chain.covers(label) for label in labels):
+        chart.categoryAxis.visibleLabels = False  # drawn below, run by run
+        step = chart.height / len(labels)
+        for index, label in enumerate(labels):
+            middle = chart.y + chart.height - (index + 0.5) * step
+            drawing.add(_label_runs(chart.x - 5, middle - LABEL_SIZE * 0.35, label, font))
     return drawing
 
 

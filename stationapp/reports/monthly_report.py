@@ -28,6 +28,7 @@ from stationapp.domain.care_vocab import Satisfaction
 from stationapp.domain.numbers import format_percent
 from stationapp.domain.vocab import CareCategory, DeliveryOutcome
 from stationapp.reports.charts import gauge, horizontal_bars, pie, vertical_bars
+from stationapp.reports.font_chain import chain_for
 from stationapp.reports.fonts import cjk_font
 from stationapp.reports.layout import (
     CONTENT_WIDTH,
@@ -91,9 +92,17 @@ def _grid(header_column: bool = False) -> list[tuple[object, ...]]:
     return commands
 
 
+def _printable(rows: list[list[object]], font: str) -> list[list[object]]:
+    """``rows`` with each text the main font cannot set whole (a name such as 陈𠮷) as a
+    cell set in the font chain: a plain string cell is drawn in one font, blanks and all."""
+    chain = chain_for(font)
+    return [[text_cell(font, cell) if isinstance(cell, str) and not chain.covers(cell)
+             else cell for cell in row] for row in rows]
+
+
 def _table(rows: list[list[object]], widths: Sequence[float], font: str, *,
            total_row: bool = False, header_column: bool = False) -> Table:
-    table = Table(rows, colWidths=tuple(widths), hAlign="LEFT", repeatRows=1)
+    table = Table(_printable(rows, font), colWidths=tuple(widths), hAlign="LEFT", repeatRows=1)
     commands = _grid(header_column=header_column)
     if total_row:
         commands.append(("BACKGROUND", (0, -1), (-1, -1), SHADE))
@@ -111,7 +120,7 @@ def _across(header: str, pairs: Sequence[tuple[str, int]], font: str,
         counts.append(str(sum(n for _, n in pairs)))
     first = 30 * mm
     rest = (CONTENT_WIDTH - first) / len(labels)
-    table = Table([[header, *labels], ["数量", *counts]],
+    table = Table(_printable([[header, *labels], ["数量", *counts]], font),
                   colWidths=(first, *([rest] * len(labels))), hAlign="LEFT")
     table.setStyle(table_style(font, *_grid(header_column=True),
                                ("ALIGN", (1, 0), (-1, -1), "CENTER")))

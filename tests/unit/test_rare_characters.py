@@ -1,6 +1,7 @@
 """Issue 15 item 1 on paper: 张䶮 (CJK Ext-A) and 陈𠮷 (Ext-B) print whole on the delivery
-sheet, the ledger and the certificate (read back with pdftotext; pdffonts shows the
-Hanazono fallback embedded), and a character no font has is reported before printing.
+sheet, the ledger, the event report, the monthly report and the certificate (read back
+with pdftotext; pdffonts shows the Hanazono fallback embedded), and a character no font
+has is reported before printing.
 
 Needs Debian's fonts-hanazono (scripts/install-system-deps.sh installs it).
 """
@@ -16,7 +17,9 @@ import pytest
 from sqlalchemy import select
 
 from stationapp.documents.delivery_sheets import make_delivery_sheets
+from stationapp.documents.event_report import make_event_report
 from stationapp.documents.ledger import make_ledger
+from stationapp.documents.monthly_report import make_monthly_report
 from stationapp.documents.printability import (
     UnprintableError,
     checked_printing,
@@ -132,6 +135,28 @@ def test_delivery_sheet_prints_rare_names(station: tuple[Database, int, int],
         make_delivery_sheets(s, event, target, printed_at=NOW)
     check_rare_names(target)
     assert [entry.char for entry in found][:1] == ["\ue000"]
+
+
+def test_event_report_prints_rare_names(station: tuple[Database, int, int],
+                                        tmp_path: Path) -> None:
+    database, event, _volunteer = station
+    target = tmp_path / "event.pdf"
+    with database.session() as s, checked_printing() as found:
+        make_event_report(s, event, target, printed_at=NOW)
+    check_rare_names(target)  # the recipients 张䶮 and 陈𠮷, the volunteer 陈𠮷
+    assert pdftotext(target).count(EXT_B) >= 2
+    assert {entry.char for entry in found} == {"\ue000"}
+
+
+def test_monthly_report_prints_a_rare_volunteer_name(station: tuple[Database, int, int],
+                                                     tmp_path: Path) -> None:
+    database, _event, _volunteer = station
+    target = tmp_path / "monthly.pdf"
+    with database.session() as s, checked_printing(strict=True) as found:
+        make_monthly_report(s, date(2026, 2, 1), target, now=NOW)
+    assert pdftotext(target).count(EXT_B) == 2  # 服务时长前 5 名: the table and the chart
+    assert "HanaMin" in pdffonts(target)
+    assert found == []
 
 
 def test_certificate_prints_rare_name(station: tuple[Database, int, int],
