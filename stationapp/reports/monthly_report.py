@@ -205,7 +205,7 @@ def _comparison(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
 
 
 def _sign_off(stats: MonthlyStatistics, sign_off: ReportSignOff, styles: Styles
-              ) -> Flowable:
+              ) -> list[Flowable]:
     """填报单位（盖章） … 报送日期, with room for the seal."""
     font = styles.font
     half = CONTENT_WIDTH / 2
@@ -218,7 +218,9 @@ def _sign_off(stats: MonthlyStatistics, sign_off: ReportSignOff, styles: Styles
     ]
     table = Table(rows, colWidths=(half, half), hAlign="LEFT")
     table.setStyle(table_style(font, *padding(4, 6, 0, 0), ("VALIGN", (0, 0), (-1, -1), "TOP")))
-    return KeepTogether([Spacer(0, 10 * mm), table, Spacer(0, 16 * mm)])
+    # The seal goes over 填报单位 and the lines under it; no room is kept below the block,
+    # so it is not pushed onto a page of its own for want of empty paper after it.
+    return [Spacer(0, 12 * mm), table]  # kept together by the caller (not nested)
 
 
 # ---------------------------------------------------------------- sections
@@ -384,10 +386,14 @@ def _requests(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
         Paragraph(text(f"未办结、超期为截至{as_of}的件数，超期指{limit}仍未办结；"
                        "平均办结天数按本月办结的诉求计算。"), styles.body),
     ]
+    more = [f"{c.category}办结 {c.closed} 件多于受理 {c.received} 件"
+            for c in stats.requests_by_category if c.closed > c.received]
     if stats.requests_closed > stats.requests_received:
+        more.insert(0, f"本月办结 {stats.requests_closed} 件多于本月受理 "
+                       f"{stats.requests_received} 件")
+    if more:  # in all or in some category: closures of requests received earlier
         story.append(Paragraph(text(
-            f"注：本月办结 {stats.requests_closed} 件多于本月受理 {stats.requests_received} 件，"
-            "因为办结数含以前月份受理、本月办结的诉求。"), styles.body))
+            f"注：{'，'.join(more)}，因为办结数含以前月份受理、本月办结的诉求。"), styles.body))
     story.append(Spacer(0, 3 * mm))
     widths = (30 * mm, 17 * mm, 17 * mm, 19 * mm)
     rows: list[list[object]] = [["类别", "受理", "办结", "未办结"]]
@@ -446,7 +452,10 @@ def _events(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
     ]
 
 
-def _volunteers(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
+def _volunteers(stats: MonthlyStatistics, styles: Styles, closing: list[Flowable]
+                ) -> list[Flowable]:
+    """五、志愿服务; ``closing`` (the sign-off) is kept on a page with its last part, so
+    the sign-off never stands alone on an otherwise empty last page."""
     font = styles.font
     story: list[Flowable] = [
         *_heading("五、志愿服务", styles),
@@ -457,7 +466,8 @@ def _volunteers(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
         Spacer(0, 2 * mm),
     ]
     if not stats.top_volunteers:
-        return [*story, Paragraph("本月没有登记志愿服务时长。", styles.body)]
+        return [*story, KeepTogether([Paragraph("本月没有登记志愿服务时长。", styles.body),
+                                      *closing])]
     widths = (14 * mm, 30 * mm, 30 * mm)
     rows: list[list[object]] = [["名次", "姓名", "时长（小时）"]]
     rows += [[str(i), name, _hours(h)] for i, (name, h) in enumerate(stats.top_volunteers, 1)]
@@ -467,7 +477,8 @@ def _volunteers(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
                             value_format=_hours, bar_height=6.6 * mm)
     ranking = [Paragraph(f"服务时长前 {len(stats.top_volunteers)} 名", styles.body),
                Spacer(0, 1 * mm), _pair(top, sum(widths), chart, font)]
-    return [*story, KeepTogether(ranking)]
+    # One KeepTogether, not nested: a nested one measures as 0xffffff and always breaks.
+    return [*story, KeepTogether([*ranking, *closing])]
 
 
 def write_monthly_report(
@@ -498,8 +509,7 @@ def write_monthly_report(
         *_visits(stats, styles),
         *_requests(stats, styles),
         *_events(stats, styles),
-        *_volunteers(stats, styles),
-        _sign_off(stats, sign_off or ReportSignOff(), styles),
+        *_volunteers(stats, styles, _sign_off(stats, sign_off or ReportSignOff(), styles)),
     ]
 
     header = (f"{stats.station} · {title}", f"数据截至 {format_date(last)}")
