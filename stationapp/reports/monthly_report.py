@@ -173,6 +173,13 @@ def _change(now: float, before: float) -> str:
     return f"{sign}{shown}（{sign}{format_percent(100 * abs(difference / before))}）"
 
 
+COMPARISON_LABELS = ("走访（次）", "受理诉求（件）", "办结诉求（件）", "开展活动（场）",
+                     "志愿服务（小时）")
+COMPARISON_WIDTHS = (40 * mm, 26 * mm, 34 * mm, 38 * mm)
+"""The first four columns of 与上月、本年累计对比 (the fifth takes the rest): the first
+holds "志愿服务（小时）" at 12 pt with its 4 pt paddings."""
+
+
 def _comparison(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
     """The main figures of the month beside the previous month and the year to date."""
     previous, year = stats.previous_month, stats.year_to_date
@@ -181,8 +188,7 @@ def _comparison(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
     font = styles.font
     this_month = (stats.visits_in_month, stats.requests_received, stats.requests_closed,
                   stats.events_in_month, stats.volunteer_hours)
-    labels = ("走访（次）", "受理诉求（件）", "办结诉求（件）", "开展活动（场）",
-              "志愿服务（小时）")
+    labels = COMPARISON_LABELS
 
     def figures(period: PeriodFigures) -> tuple[float, ...]:
         return (period.visits, period.requests_received, period.requests_closed,
@@ -196,7 +202,7 @@ def _comparison(stats: MonthlyStatistics, styles: Styles) -> list[Flowable]:
                                          figures(year), strict=True):
         rows.append([label, _hours(now), _hours(before), _change(now, before),
                      _hours(total)])
-    widths = (34 * mm, 26 * mm, 34 * mm, 44 * mm)
+    widths = COMPARISON_WIDTHS
     table = _table(rows, (*widths, CONTENT_WIDTH - sum(widths)), font)
     return [KeepTogether([
         Paragraph("与上月、本年累计对比", styles.heading),

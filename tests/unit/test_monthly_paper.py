@@ -94,6 +94,18 @@ def test_main_figures_are_compared_with_last_month_and_the_year() -> None:
     assert "志愿服务（小时）312.5250+62.5（+25%）3100.5" in text
 
 
+def test_comparison_labels_fit_their_column() -> None:
+    """"志愿服务（小时）" ran over the first column's rule (34 mm for 33.9 mm of text and
+    8 pt of padding)."""
+    from stationapp.reports.fonts import cjk_font
+    from stationapp.reports.layout import string_width
+    from stationapp.reports.monthly_report import COMPARISON_LABELS, COMPARISON_WIDTHS
+
+    font = cjk_font()
+    for label in COMPARISON_LABELS:
+        assert string_width(label, font, 12) + 2 * 4 <= COMPARISON_WIDTHS[0], label
+
+
 def test_closing_more_than_received_is_explained() -> None:
     text = "".join(flat_pages(written(sample())))
     assert "本月办结14件多于本月受理13件" in text and "以前月份受理" in text
