@@ -240,6 +240,23 @@ def _draw_footer(canvas: Any, font: str, page: int, pages: int, section_text: st
     canvas.drawRightString(right_edge, y, f"打印时间 {printed_at:%Y-%m-%d %H:%M}")
 
 
+class _TotalHeading(Paragraph):
+    """The heading of the grand total: when it opens a page, that page is the total's own
+    (header 总计, no community's page count), not one more page of the last community."""
+
+    def __init__(self, markup: str, style: Any, section: int) -> None:
+        super().__init__(markup, style)
+        self.section = section
+
+    def draw(self) -> None:
+        """Draw the heading; at the top of a page, start the total's section."""
+        frame = getattr(self, "_frame", None)  # set by reportlab's Frame while drawing
+        if (frame is not None and getattr(frame, "_atTop", False)
+                and isinstance(self.canv, SectionedCanvas)):
+            self.canv.section = self.section
+        super().draw()
+
+
 def _closing(data: LedgerData, sign_off: SignOff, styles: Any, font: str) -> list[Flowable]:
     """The grand total by community and the sign-off."""
     rows: list[list[object]] = [["小区", "户数"]]
@@ -254,8 +271,8 @@ def _closing(data: LedgerData, sign_off: SignOff, styles: Any, font: str) -> lis
     signers = (f"制表人：{blank(sign_off.preparer)}　　　　审核人：{blank(sign_off.reviewer)}"
                f"　　　　日期：{blank(sign_off.date_text, 14)}")
     return [KeepTogether([
-        Paragraph(text(f"总计：{len(data.sections)} 个小区，共 {data.households} 户"),
-                  styles.heading),
+        _TotalHeading(text(f"总计：{len(data.sections)} 个小区，共 {data.households} 户"),
+                      styles.heading, len(data.sections)),
         table,
         Spacer(0, 10 * mm),
         Paragraph(text(signers), styles.body),
@@ -302,10 +319,11 @@ def render_ledger(
 
     def decorate(canvas: SectionedCanvas, section: int, page: int, pages: int) -> None:
         seen.append(page)
-        community = names[section] if section < len(names) else ""
+        closing = section >= len(names)  # the grand total on a page of its own
+        community = "总计" if closing and names else (names[section] if names else "")
         _draw_header(canvas, font, f"{data.station} · 住户台账 · {community}".rstrip(" ·"),
                      scope, printed_on)
-        own = f"{community} 第 {page}/{pages} 页" if len(names) > 1 else ""
+        own = f"{community} 第 {page}/{pages} 页" if len(names) > 1 and not closing else ""
         _draw_footer(canvas, font, len(seen), canvas.page_count, own, printed_at)
 
     document = _LedgerDocument(target, font, title=f"{data.station} 住户台账",

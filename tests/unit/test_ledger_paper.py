@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -118,6 +119,28 @@ def long_data(rows: int = 12) -> LedgerData:
         }) for i in range(1, rows + 1))
     return LedgerData(station="东利党员服务社", printed_on=NOW.date(), filter_text="",
                       columns=tuple(LedgerColumn), sections=(LedgerSection("锦华一区", lines),))
+
+
+def test_a_grand_total_on_a_page_of_its_own_is_not_a_page_of_the_last_community() -> None:
+    """8 rows of 锦华一区 fill its last page: the total opens page 8, which said
+    "住户台账 · 锦华一区" and "锦华一区 第 5/5 页" though none of its households is there."""
+    data = long_data(8)
+    data = replace(data, sections=(LedgerSection("东旭小区", data.sections[0].lines[:5]),
+                                   data.sections[0]))
+    out = io.BytesIO()
+    render_ledger(data, out, printed_at=NOW)
+    pages = [re.sub(r"\s+", "", t) for t in page_texts(out.getvalue())]
+    alone, before = pages[-1], pages[-2]
+    assert "总计：2个小区，共13户" in alone and "欧阳晓东" not in alone
+    assert "住户台账·总计" in alone and "锦华一区第" not in alone
+    assert f"第{len(pages)}页/共{len(pages)}页" in alone
+    assert "锦华一区第4/4页" in before
+    shared = replace(data, sections=(data.sections[0], LedgerSection(
+        "锦华一区", long_data(9).sections[0].lines)))
+    out = io.BytesIO()
+    render_ledger(shared, out, printed_at=NOW)
+    last = re.sub(r"\s+", "", page_texts(out.getvalue())[-1])
+    assert "欧阳晓东" in last and "总计：" in last and "锦华一区第5/5页" in last
 
 
 def test_names_phones_dates_and_tiers_are_never_broken() -> None:
