@@ -30,10 +30,11 @@ from stationapp.services._common import read_ids
 from stationapp.services.household_search import (
     household_search_condition,
     index_narrows,
+    search_listing,
     search_words,
 )
 from stationapp.services.household_types import HouseholdDetail, ResidentDetail, StatusChange
-from stationapp.services.search_index_cache import kept_listing
+from stationapp.services.search_index_cache import kept_listing, kept_texts
 
 
 class SortKey(StrEnum):
@@ -183,13 +184,34 @@ def list_household_ids(
     ``today`` is the day ages (高龄) are reckoned on. A listing narrowed by nothing but the
     status (the search box cleared) is served from the one kept under the database's
     current change mark while no household has changed (:mod:`.search_index_cache`), unless
-    ``reuse`` is false.
+    ``reuse`` is false. So is a search narrowed by nothing but the status and typed words:
+    the rule runs on the kept search texts of that listing (read the first time a search
+    has only words too short for the index, as such a search reads the whole ledger anyway).
     """
     if reuse and _only_status(flt):
         return kept_listing(
             session, ("ids", flt.status, sort, descending),
             lambda: _read_ids(session, flt, sort, descending, today))
+    if reuse and replace(flt, search="", status=None) == _NO_FILTER:
+        listing = kept_texts(
+            session, ("texts", flt.status, sort, descending),
+            lambda: _read_texts(session, flt.status, sort, descending),
+            load=not index_narrows(flt.search))
+        if listing is not None:
+            return search_listing(listing, flt.search)
     return _read_ids(session, flt, sort, descending, today)
+
+
+def _read_texts(session: Session, status: HouseholdStatus | None, sort: SortKey,
+                descending: bool) -> tuple[list[int], list[str]]:
+    """Ids and search texts of the households of ``status`` (every status when None), in
+    display order."""
+    query = select(_household.c.id, _household.c.search_text).order_by(
+        *_order(sort, descending))
+    if status is not None:
+        query = query.where(_household.c.status == status.value)
+    rows = session.connection().execute(query).all()
+    return [row[0] for row in rows], [row[1] for row in rows]
 
 
 def _only_status(flt: HouseholdFilter) -> bool:

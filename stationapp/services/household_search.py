@@ -10,7 +10,9 @@ A word that starts with a number followed by an address unit ("3号楼", "2单�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import contains
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, and_, func, literal_column, or_, select, true
@@ -22,6 +24,7 @@ from stationapp.domain.models import Household
 from stationapp.domain.search_keys import normalize_query
 from stationapp.services._common import chunks, like_pattern
 from stationapp.services.search_index import MIN_INDEXED_LENGTH, fts, fts_phrase
+from stationapp.services.search_index_cache import TextListing
 
 ADDRESS_UNITS = ("号楼", "号院", "号", "栋", "幢", "楼", "单元", "室", "层", "门")
 """What may follow a number in an address word for it to name that number exactly."""
@@ -58,6 +61,70 @@ def word_matches_text(word: str, search_text: str) -> bool:
 def matches_search(search: str, search_text: str) -> bool:
     """The rule in Python for a whole typed search: every word matches ``search_text``."""
     return all(word_matches_text(word, search_text) for word in search_words(search))
+
+
+_CHUNK = 16_384
+"""Texts tested in one go: between chunks the interpreter may hand the GIL to the GUI thread
+(a C-level pass over 200,000 texts would hold it for tens of milliseconds)."""
+
+
+def _hits(word: str, texts: Sequence[str]) -> list[bool]:
+    """For each of ``texts``: does the folded ``word`` match it by the rule?"""
+    hits: list[bool] = []
+    for start in range(0, len(texts), _CHUNK):
+        hits.extend(map(contains, texts[start:start + _CHUNK], repeat(word)))
+    if is_numbered_word(word):  # "3号楼" found only after a digit is not found
+        for at in compress(range(len(texts)), hits):
+            text = texts[at]
+            found = text.find(word)
+            while found > 0 and text[found - 1] in _DIGITS:
+                found = text.find(word, found + 1)
+            hits[at] = found >= 0
+    return hits
+
+
+def narrow_texts(words: Sequence[str], ids: Sequence[int], texts: Sequence[str],
+                 keep_texts: int | None = None) -> tuple[list[int], list[str] | None]:
+    """The ids of ``ids`` whose text in ``texts`` every folded word matches by the rule
+    (:func:`word_matches_text`), in their order, and their texts when they are at most
+    ``keep_texts`` (None: never)."""
+    if not words:
+        return list(ids), list(texts) if keep_texts is not None else None
+    kept_ids: list[int] = []
+    kept_texts: list[str] = []
+    found_ids, found_texts = ids, texts
+    for number, word in enumerate(words):
+        hits = _hits(word, found_texts)
+        kept_ids = list(compress(found_ids, hits))
+        if number == len(words) - 1 and (keep_texts is None or len(kept_ids) > keep_texts):
+            return kept_ids, None
+        kept_texts = list(compress(found_texts, hits))
+        found_ids, found_texts = kept_ids, kept_texts
+    return kept_ids, kept_texts
+
+
+def _narrows(before: Sequence[str], after: Sequence[str]) -> bool:
+    """True when every household ``after`` finds is one ``before`` found: each earlier word
+    begins the word typed in its place (a word found, also "3号" after no digit, is found
+    wherever a word beginning with it is)."""
+    return len(after) >= len(before) and all(
+        new.startswith(old) for old, new in zip(before, after, strict=False))
+
+
+def search_listing(listing: TextListing, search: str) -> list[int]:
+    """The ids of ``listing`` (in its order) that a typed search finds, by the rule on the
+    kept texts. A search that narrows the last one answered from ``listing`` (typing on)
+    looks only at what that one found, which is kept when it is at most half the listing."""
+    words = search_words(search)
+    ids: Sequence[int] = listing.ids
+    texts: Sequence[str] = listing.texts
+    last = listing.last
+    if last is not None and _narrows(last[0], words):
+        ids, texts = last[1], last[2]
+    found_ids, found_texts = narrow_texts(words, ids, texts, len(listing.ids) // 2)
+    listing.last = None if found_texts is None else (
+        tuple(words), tuple(found_ids), found_texts)
+    return found_ids
 
 
 def _word_condition(word: str, column: Any, sqlite: bool = False) -> ColumnElement[bool]:
@@ -176,6 +243,8 @@ __all__ = [
     "is_numbered_word",
     "matches_search",
     "matching_household_ids",
+    "narrow_texts",
+    "search_listing",
     "search_words",
     "word_matches_text",
 ]
