@@ -205,12 +205,20 @@ def list_household_ids(
 def _read_texts(session: Session, status: HouseholdStatus | None, sort: SortKey,
                 descending: bool) -> tuple[list[int], list[str]]:
     """Ids and search texts of the households of ``status`` (every status when None), in
-    display order."""
+    display order.
+
+    The pairs are taken from the driver's cursor as it returns them: at 200,000
+    households, making a Row of each costs almost as much again as the query."""
     query = select(_household.c.id, _household.c.search_text).order_by(
         *_order(sort, descending))
     if status is not None:
         query = query.where(_household.c.status == status.value)
-    rows = session.connection().execute(query).all()
+    session.flush()
+    result = session.connection().execute(query)
+    try:
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
     return [row[0] for row in rows], [row[1] for row in rows]
 
 

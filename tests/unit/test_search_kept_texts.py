@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
+import pytest
 from sqlalchemy import event, select, update
 
 from stationapp.demo.station import populate_demo
 from stationapp.domain.models import Household
 from stationapp.domain.search_keys import name_initials, name_pinyin
 from stationapp.domain.vocab import HouseholdStatus
+from stationapp.services import household_queries
 from stationapp.services.database import Database
 from stationapp.services.household_queries import HouseholdFilter, SortKey, list_household_ids
 from stationapp.services.household_search import narrow_texts
@@ -31,6 +33,20 @@ def _listed(database: Database, search: str, status: HouseholdStatus | None =
     with database.session() as s:
         return list_household_ids(s, HouseholdFilter(search=search, status=status), sort,
                                   descending, today=TODAY, reuse=reuse)
+
+
+@pytest.fixture
+def text_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The searches for which the listing's search texts were read from the database."""
+    reads: list[str] = []
+    read = household_queries._read_texts
+
+    def counted(*args: object, **kwargs: object) -> tuple[list[int], list[str]]:
+        reads.append("read")
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(household_queries, "_read_texts", counted)
+    return reads
 
 
 @contextmanager
@@ -76,29 +92,35 @@ def test_typing_finds_what_the_database_finds(database: Database) -> None:
                                    reuse=False), (typed, status)
 
 
-def test_a_short_word_is_answered_without_reading_the_households(database: Database) -> None:
+def test_a_short_word_is_answered_without_reading_the_households(
+        database: Database, text_reads: list[str]) -> None:
+    forget_listings()
     with database.session() as s:
         populate_demo(s, 40, seed=19, today=TODAY)
     _listed(database, "1")  # reads the texts once
+    assert text_reads == ["read"]
     for typed in ("王", "3", "3号", "3号楼", "w 3", "1391"):
+        expected = _listed(database, typed, reuse=False)
         with _statements(database) as seen:
-            _listed(database, typed)
+            assert _listed(database, typed) == expected
         assert [q for q in seen if "household" in q and CHANGE_TABLE not in q] == [], typed
+    assert text_reads == ["read"]
 
 
-def test_a_long_word_alone_still_asks_the_index_first(database: Database) -> None:
+def test_a_long_word_alone_still_asks_the_index_first(
+        database: Database, text_reads: list[str]) -> None:
     """Nothing kept yet: a word the trigram index narrows does not read every text."""
     forget_listings()
     with database.session() as s:
         populate_demo(s, 40, seed=19, today=TODAY)
-    with _statements(database) as seen:
-        found = _listed(database, "3号楼")
+    found = _listed(database, "3号楼")
     assert found == _listed(database, "3号楼", reuse=False)
-    assert not any(q.startswith("SELECT household.id, household.search_text") for q in seen)
+    assert text_reads == []
     _listed(database, "3")  # a short word reads the texts, which then answer the long one
     with _statements(database) as seen:
         assert _listed(database, "3号楼") == found
     assert [q for q in seen if "household" in q and CHANGE_TABLE not in q] == []
+    assert text_reads == ["read"]
 
 
 def test_every_write_is_seen_by_the_next_search(database: Database) -> None:
