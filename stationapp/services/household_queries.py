@@ -330,8 +330,10 @@ def list_households(
     *,
     today: date,
 ) -> list[HouseholdRow]:
-    """Every matching row, for the command line and exports (ages on ``today``)."""
-    ids = list_household_ids(session, flt, sort, descending, today=today)
+    """Every matching row, for the command line and exports (ages on ``today``).
+
+    A one-off read: it asks the database and keeps nothing (``reuse=False``)."""
+    ids = list_household_ids(session, flt, sort, descending, today=today, reuse=False)
     rows: list[HouseholdRow] = []
     for start in range(0, len(ids), 500):
         rows.extend(fetch_household_rows(session, ids[start : start + 500], today))
