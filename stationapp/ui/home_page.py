@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -35,6 +36,10 @@ from stationapp.ui.notices import Area, ChangeNotice
 from stationapp.ui.operations import Operations
 from stationapp.ui.page_helpers import page_title, page_top
 from stationapp.ui.scaled_font import scale_font
+from stationapp.ui.workers import SessionTask, TaskSet
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 HEADING_SCALE = 1.15
 """Section headings are this much larger than the text."""
@@ -77,7 +82,9 @@ class Section(QFrame):
         self._layout.setContentsMargins(12, 10, 12, 10)
         self._layout.setSpacing(6)
         self.lines: list[LinkLine] = []
-        self.empty_label = QLabel()
+        # A child from the start: shown before it is in the layout, a label without a
+        # parent would open as a window of its own (and take the focus from the window).
+        self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color: #5f5f5f;")
 
@@ -110,10 +117,14 @@ class HomePage(QWidget):
     list_requested = Signal(object)
 
     def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
-        """Build the page; the workbench is read when the page is first shown."""
+        """Build the page; the workbench is read (off the GUI thread) when the page is
+        first shown."""
         super().__init__(parent)
         self._operations = operations
         self._loaded = False
+        self._expecting = False
+        self._tasks = TaskSet()
+        self._first_read: SessionTask[Workbench] | None = None
         self.workbench: Workbench | None = None
 
         self.title = page_title(self.tr("Today"))
@@ -197,10 +208,38 @@ class HomePage(QWidget):
     # ------------------------------------------------------------ reading
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Read the workbench the first time the page is shown."""
-        if not self._loaded:
-            self.refresh()
+        """Start the first read of the workbench the first time the page is shown (in a
+        worker thread: the window paints and takes input meanwhile)."""
+        if not self._loaded and not self._expecting and self._first_read is None:
+            self.read_in_background()
         super().showEvent(event)
+
+    def read_in_background(self) -> None:
+        """Read today's work off the GUI thread; it is shown when read. A read already
+        running is dropped (this one is newer)."""
+        today = self._operations.clock.today()
+
+        def work(session: Session) -> Workbench:
+            return read_workbench(session, today)
+
+        def failed(error: BaseException) -> None:
+            self._first_read = None
+            raise error  # a bug: the crash handler shows it (reading raises no typed error)
+
+        self._drop_first_read()
+        self.day_label.setText(self.tr("Reading today's work…"))
+        self._first_read = self._tasks.add(
+            self._operations.read_in_background(work, self.show_workbench, failed))
+
+    def expect_workbench(self) -> None:
+        """Do not read when first shown: the workbench is being read elsewhere and will be
+        given to :meth:`show_workbench` (the start-up reads it while the password is
+        checked)."""
+        self._expecting = True
+
+    def is_reading(self) -> bool:
+        """True while the first read runs (or is expected from elsewhere)."""
+        return self.workbench is None and (self._first_read is not None or self._expecting)
 
     def refresh(self) -> None:
         """Read today's work again (today as the clock says now)."""
@@ -208,8 +247,15 @@ class HomePage(QWidget):
         bench = self._operations.read(lambda session: read_workbench(session, today))
         self.show_workbench(bench)
 
+    def _drop_first_read(self) -> None:
+        if self._first_read is not None:
+            self._first_read.cancel()
+            self._first_read = None
+
     def show_workbench(self, bench: Workbench) -> None:
-        """Fill the sections with ``bench``."""
+        """Fill the sections with ``bench`` (a first read still running is dropped)."""
+        self._drop_first_read()
+        self._expecting = False
         self.workbench = bench
         self._loaded = True
         self.day_label.setText(bench.today.isoformat())
@@ -302,9 +348,14 @@ class HomePage(QWidget):
     # ------------------------------------------------------------ the page protocol
 
     def apply_changes(self, notice: ChangeNotice) -> None:
-        """Read again when anything the workbench shows changed (once it was read)."""
-        if self._loaded and notice.touches(*_AREAS):
+        """Read again when anything the workbench shows changed (once it was read; a
+        first read still running starts again, it may have missed the change)."""
+        if not notice.touches(*_AREAS):
+            return
+        if self._loaded:
             self.refresh()
+        elif self._first_read is not None:
+            self.read_in_background()
 
     def shown_count(self) -> int:
         """How many things need doing: visits due, reminders due, late requests."""
@@ -330,7 +381,8 @@ class HomePage(QWidget):
         """The home page keeps no layout of its own."""
 
     def close_windows(self) -> None:
-        """The home page opens no windows."""
+        """The home page opens no windows; a first read still running is waited for."""
+        self._tasks.wait_all(cancel=True)
 
     def open_list(self, request: ListRequest) -> None:
         """The home page shows no list of its own: nothing to choose."""

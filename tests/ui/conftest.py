@@ -172,4 +172,5 @@ def main_window(qtbot: QtBot, ledger: Database) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.home.workbench is not None)  # read in a worker thread
     return window
