@@ -5,9 +5,10 @@ from __future__ import annotations
 import getpass
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from stationapp import __version__
@@ -32,15 +33,22 @@ if TYPE_CHECKING:
     from stationapp.services.accounts import SignedIn
     from stationapp.services.backup import BackupInfo
     from stationapp.services.database import Database
+    from stationapp.services.workbench import Workbench
+    from stationapp.ui.home_page import HomePage
     from stationapp.ui.main_window import MainWindow
     from stationapp.ui.operations import Operations
     from stationapp.ui.sign_in import SignInDialog
+    from stationapp.ui.workers import SessionTask
 
 log = logging.getLogger("stationapp.ui")
 
 AUTO_BACKUP_DELAY_MS = 3000
 """How long after the window shows the automatic backup starts: the first paint and the
 first search come first, the backup (in a worker thread) after."""
+
+PREPARATION_SWITCH_INTERVAL_S = 0.001
+"""The interpreter's thread switch interval while the ledger opens behind the sign-in
+window (Python's default is 5 ms): a keystroke waits for the GIL at most about this long."""
 
 AUTO_BACKUP_MESSAGE_MS = 10_000
 """How long the status bar says that today's backup was made (a failure stays)."""
@@ -214,6 +222,26 @@ def _who_signs_in(operations: Operations, no_dialogs: bool) -> SignedIn | None:
     return first.signed_in
 
 
+class _Preparation(QThread):
+    """Runs ``work`` once in a thread of its own: what the sign-in window waits for (opening
+    the ledger, importing SQLAlchemy and the services) is done off the GUI thread, so the
+    window paints and takes the clerk's typing meanwhile. What ``work`` raised is kept in
+    :attr:`error`; ``finished`` is emitted (in the GUI thread's loop) when it is done."""
+
+    def __init__(self, work: Callable[[], None], parent: QObject | None = None) -> None:
+        """Prepare to run ``work`` (:meth:`start` starts it)."""
+        super().__init__(parent)
+        self._work = work
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        """Run the work (in the thread; touches no widget)."""
+        try:
+            self._work()
+        except BaseException as exc:  # handed to the GUI thread, which reports it
+            self.error = exc
+
+
 class _Startup(QObject):
     """The part of the start-up that comes after the first paint.
 
@@ -237,6 +265,12 @@ class _Startup(QObject):
         self.backup: AutomaticBackup | None = None
         self.exit_status: int | None = None
         self.error: BaseException | None = None
+        self._preparation: _Preparation | None = None
+        self._switch_interval = sys.getswitchinterval()
+        self._prefetch: SessionTask[Workbench] | None = None
+        self._prefetched: Workbench | None = None
+        self._prefetch_to: HomePage | None = None
+        self._prefetch_operations: Operations | None = None
         self.log_opener = _LogOpener(None, None)
         """Opens the log file after the first paint (:func:`run_gui` sets it)."""
 
@@ -259,15 +293,28 @@ class _Startup(QObject):
 
     def warm_up(self) -> None:
         """While the clerk types on the sign-in window: do now what the first read after
-        the click would do first — import the accounts service (argon2) and map the ORM
-        classes once — so that the click costs the password check, the window and 工作台's
-        read only. Reads nothing from the ledger."""
+        the click would do first — import the accounts service (argon2), the workbench and
+        the main window, and map the ORM classes once — so that the click costs the
+        password check, the window and 工作台's read only. Reads nothing from the ledger;
+        touches no widget (it runs in a worker thread)."""
         from sqlalchemy.orm import configure_mappers
 
         import stationapp.services.accounts
-        import stationapp.services.settings  # noqa: F401
+        import stationapp.services.settings
+        import stationapp.services.workbench
+        import stationapp.ui.main_window
+        import stationapp.ui.operations  # noqa: F401
 
         configure_mappers()
+
+    def _open_and_warm_up(self) -> None:
+        """The sign-in window's preparation (worker thread): open the log file and the
+        ledger, warm up."""
+        from stationapp.workflows.opening import open_database
+
+        self.log_opener.open()
+        self.database = open_database(self._database_url, self._clock)
+        self.warm_up()
 
     def continue_main(self, skeleton: SkeletonWindow) -> None:
         """After the frame painted: open the log file and the ledger, offer the demo, sign
@@ -296,17 +343,41 @@ class _Startup(QObject):
 
     def prepare_sign_in(self, dialog: SignInDialog) -> None:
         """After the sign-in window painted: open the log file, then the ledger while the
-        clerk types."""
-        self.log_opener.open()
-        try:
-            if not self.open():
-                dialog.reject()
-                return
-            self.warm_up()
-            dialog.ok_button.setEnabled(True)
-        except BaseException as exc:  # re-raised by run_gui once the dialog has closed
-            self.error = exc
+        clerk types (in a worker thread; the button is enabled once it is open). Meanwhile
+        the interpreter hands the GIL over more often, so that the window's events wait
+        for the importing thread at most about a millisecond at a time."""
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(PREPARATION_SWITCH_INTERVAL_S)
+        preparation = _Preparation(self._open_and_warm_up, self)
+        preparation.finished.connect(lambda: self._sign_in_prepared(dialog, preparation))
+        self._preparation = preparation
+        preparation.start()
+
+    def wait_for_preparation(self) -> None:
+        """Wait until the ledger's opening in a worker thread (if any) has ended."""
+        if self._preparation is not None:
+            self._preparation.wait()
+
+    def _sign_in_prepared(self, dialog: SignInDialog, preparation: _Preparation) -> None:
+        """The ledger is open (or could not be): let the clerk sign in, or end."""
+        preparation.wait()
+        sys.setswitchinterval(self._switch_interval)
+        error = preparation.error
+        if isinstance(error, DatabaseSetupError):
+            log.error("database setup failed: %s", error)
+            _report_setup_error(error, self._no_dialogs)
+            self.exit_status = 1
             dialog.reject()
+            return
+        if error is not None:  # re-raised by run_gui once the dialog has closed
+            self.error = error
+            dialog.reject()
+            return
+        from stationapp.ui.operations import Operations
+
+        assert self.database is not None
+        self.operations = Operations(self.database)
+        dialog.ok_button.setEnabled(True)
 
     def authenticate(self, name: str, password: str) -> SignedIn:
         """Sign ``name`` in (the sign-in window's button is enabled once the ledger is
@@ -315,6 +386,69 @@ class _Startup(QObject):
 
         assert self.operations is not None
         return authenticator(self.operations)(name, password)
+
+    def check_in_background(self, name: str, password: str,
+                            signed_in: Callable[[SignedIn], None],
+                            refused: Callable[[BaseException], None]) -> None:
+        """Check the password in a worker thread; meanwhile 工作台 is read in another (the
+        main window shows it as soon as it is built; dropped when the sign-in fails)."""
+        from stationapp.services.accounts import authenticate
+        from stationapp.services.workbench import read_workbench
+
+        assert self.operations is not None
+        operations = self.operations
+        now = operations.clock.now()
+        today = operations.clock.today()
+
+        def check(session: Session) -> SignedIn:
+            return authenticate(session, name, password, now)
+
+        def failed(error: BaseException) -> None:
+            self._drop_prefetch()
+            refused(error)
+
+        self._drop_prefetch()
+        self._prefetch = operations.read_in_background(
+            lambda session: read_workbench(session, today), self._prefetch_read,
+            self._prefetch_failed)
+        operations.read_in_background(check, signed_in, failed)
+
+    def _drop_prefetch(self) -> None:
+        if self._prefetch is not None:
+            self._prefetch.cancel()
+        self._prefetch = None
+        self._prefetched = None
+
+    def _prefetch_read(self, bench: Workbench) -> None:
+        self._prefetch = None
+        if self._prefetch_to is not None:
+            self._prefetch_to.show_workbench(bench)
+            self._prefetch_done()
+        else:
+            self._prefetched = bench
+
+    def _prefetch_failed(self, error: BaseException) -> None:
+        self._prefetch = None
+        log.info("workbench read at sign-in failed: %s", error)
+        if self._prefetch_to is not None:
+            self._prefetch_to.read_in_background()  # the page reads (and reports) itself
+            self._prefetch_done()
+
+    def _prefetch_done(self) -> None:
+        self._prefetch_to = None
+        if self._prefetch_operations is not None:
+            self._prefetch_operations.deleteLater()
+            self._prefetch_operations = None
+
+    def _give_workbench(self, home: HomePage) -> None:
+        """Hand 工作台 read during the password check to the main window's home page (now,
+        or when it arrives)."""
+        if self._prefetched is not None:
+            home.show_workbench(self._prefetched)
+            self._prefetched = None
+        elif self._prefetch is not None:
+            home.expect_workbench()
+            self._prefetch_to = home
 
     def show_main_window(self, signed: SignedIn | None, skeleton: QMainWindow | None) -> None:
         """Build the main window for ``signed`` (None: a ledger without accounts), show it
@@ -325,7 +459,10 @@ class _Startup(QObject):
         assert self.database is not None and self.operations is not None
         database = self.database
         station = self.operations.read(get_station_settings)
-        self.operations.deleteLater()
+        if self._prefetch is not None:
+            self._prefetch_operations = self.operations  # runs the read of 工作台 still
+        else:
+            self.operations.deleteLater()
         self.operations = None
         if signed is not None:
             database.actor = signed.name
@@ -333,6 +470,7 @@ class _Startup(QObject):
                             actor=signed.name if signed is not None else _desk_user(),
                             signed_in=signed)
         self.window = window
+        self._give_workbench(window.home)
         if skeleton is not None:
             hand_over(skeleton, window)
         else:
@@ -383,6 +521,7 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
             return _finish(startup, status)
         return _finish(startup, app.exec())
     finally:
+        startup.wait_for_preparation()  # a sign-in window closed while the ledger opened
         startup.log_opener.open()  # when the program ends before its first paint
         if startup.database is not None:
             startup.database.dispose()
@@ -413,7 +552,7 @@ def _sign_in_first(startup: _Startup) -> bool:
     the main window is shown; False when cancelled or the ledger could not be opened."""
     from stationapp.ui.sign_in import SignInDialog
 
-    dialog = SignInDialog(startup.authenticate)
+    dialog = SignInDialog(startup.authenticate, check_in_background=startup.check_in_background)
     dialog.ok_button.setEnabled(False)  # until the ledger is open, a moment after painting
     after_first_paint(dialog, lambda: startup.prepare_sign_in(dialog))
     accepted = dialog.exec() == SignInDialog.DialogCode.Accepted

@@ -36,6 +36,12 @@ if TYPE_CHECKING:
 Authenticate = Callable[[str, str], "SignedIn"]
 """Signs ``name`` in with ``password``; raises SignInError when refused."""
 
+CheckInBackground = Callable[
+    [str, str, Callable[["SignedIn"], None], Callable[[BaseException], None]], None]
+"""Starts checking ``name`` and ``password`` off the GUI thread and returns at once; later,
+in the GUI thread, either the first callback gets who signed in or the second the error
+(a SignInError when refused)."""
+
 
 def authenticator(operations: Operations) -> Authenticate:
     """Sign in against ``operations``' ledger at the one clock's present moment."""
@@ -63,10 +69,16 @@ class SignInDialog(QDialog):
         parent: QWidget | None = None,
         name: str = "",
         unlock: bool = False,
+        check_in_background: CheckInBackground | None = None,
     ) -> None:
-        """Build the form; ``name`` is filled in (and fixed when ``unlock``)."""
+        """Build the form; ``name`` is filled in (and fixed when ``unlock``). With
+        ``check_in_background`` the password is checked off the GUI thread (the window
+        keeps taking input; its button waits until the answer)."""
         super().__init__(parent)
         self._sign_in = sign_in
+        self._check_in_background = check_in_background
+        self._checking = False
+        self._closed = False
         self._unlock = unlock
         self.signed_in: SignedIn | None = None
         self.setWindowTitle(self.tr("Desk locked") if unlock else self.tr("Sign in"))
@@ -112,21 +124,50 @@ class SignInDialog(QDialog):
 
     def accept(self) -> None:
         """Sign in with what was typed; a refusal is shown and the password cleared."""
-        try:
-            self.signed_in = self._sign_in(self.name_edit.text(), self.password_edit.text())
-        except SignInError as exc:
-            self.error.clear_message()
-            self.error.show_message(str(exc))
-            self.password_edit.clear()
-            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._checking:
             return
+        name, password = self.name_edit.text(), self.password_edit.text()
+        if self._check_in_background is not None:
+            self._checking = True
+            self.ok_button.setEnabled(False)
+            self._check_in_background(name, password, self._accepted, self._refused)
+            return
+        try:
+            signed = self._sign_in(name, password)
+        except SignInError as exc:
+            self._refused(exc)
+            return
+        self._accepted(signed)
+
+    def is_checking(self) -> bool:
+        """True while a password is being checked off the GUI thread."""
+        return self._checking
+
+    def _accepted(self, signed: SignedIn) -> None:
+        self._checking = False
+        if self._closed:
+            return  # cancelled while the password was checked
+        self.signed_in = signed
         self.password_edit.clear()
         self.error.clear_message()
         super().accept()
 
+    def _refused(self, error: BaseException) -> None:
+        self._checking = False
+        if self._closed:
+            return
+        self.ok_button.setEnabled(True)
+        if not isinstance(error, SignInError):
+            raise error  # a bug (or the ledger gone): the crash handler reports it
+        self.error.clear_message()
+        self.error.show_message(str(error))
+        self.password_edit.clear()
+        self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def reject(self) -> None:
         """Cancel the sign-in (a locked desk cannot be cancelled)."""
         if not self._unlock:
+            self._closed = True
             super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -137,4 +178,4 @@ class SignInDialog(QDialog):
         super().closeEvent(event)
 
 
-__all__ = ["Authenticate", "SignInDialog", "authenticator"]
+__all__ = ["Authenticate", "CheckInBackground", "SignInDialog", "authenticator"]

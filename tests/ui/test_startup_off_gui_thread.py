@@ -1,8 +1,9 @@
-"""Start-up work off the GUI thread (issue 16): 工作台's first read."""
+"""Start-up work off the GUI thread (issue 16): 工作台's first read and the sign-in check."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 from unittest import mock
 
@@ -10,10 +11,32 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from stationapp.domain.accounts import Role
+from stationapp.domain.errors import SignInError
+from stationapp.services.accounts import SignedIn
 from stationapp.services.database import Database
 from stationapp.services.workbench import Workbench, read_workbench
 from stationapp.ui import home_page
 from stationapp.ui.main_window import MainWindow
+from stationapp.ui.sign_in import SignInDialog
+
+
+def _never(name: str, password: str) -> SignedIn:
+    raise AssertionError("the dialog must not check on the GUI thread")
+
+
+class _Checks:
+    """A background check that answers only when the test says so."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str]] = []
+        self.answer: list[tuple[Callable[[SignedIn], None],
+                                Callable[[BaseException], None]]] = []
+
+    def __call__(self, name: str, password: str, signed_in: Callable[[SignedIn], None],
+                 refused: Callable[[BaseException], None]) -> None:
+        self.asked.append((name, password))
+        self.answer.append((signed_in, refused))
 
 
 def test_the_first_read_of_the_home_page_runs_off_the_gui_thread(
@@ -53,3 +76,39 @@ def test_a_workbench_read_elsewhere_is_shown_without_a_read_of_its_own(
         window.home.show_workbench(bench)
     reads.assert_not_called()
     assert window.home.workbench is bench and not window.home.is_reading()
+
+
+def test_the_password_is_checked_in_the_background(qtbot: QtBot) -> None:
+    checks = _Checks()
+    dialog = SignInDialog(_never, check_in_background=checks)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("书记")
+    dialog.password_edit.setText("wrong")
+    dialog.ok_button.click()
+    assert checks.asked == [("书记", "wrong")]
+    assert dialog.is_checking() and not dialog.ok_button.isEnabled()
+    dialog.ok_button.click()  # a second click while checking asks nothing more
+    assert len(checks.asked) == 1
+    checks.answer[0][1](SignInError("wrong name or password"))
+    assert not dialog.is_checking() and dialog.ok_button.isEnabled()
+    assert dialog.error.text()
+    assert dialog.password_edit.text() == ""
+
+    dialog.password_edit.setText("right")
+    dialog.ok_button.click()
+    signed = SignedIn("书记", Role.ADMIN)
+    checks.answer[1][0](signed)
+    assert dialog.result() == SignInDialog.DialogCode.Accepted
+    assert dialog.signed_in == signed and dialog.password_edit.text() == ""
+
+
+def test_an_answer_after_cancel_is_ignored(qtbot: QtBot) -> None:
+    checks = _Checks()
+    dialog = SignInDialog(_never, check_in_background=checks)
+    qtbot.addWidget(dialog)
+    dialog.password_edit.setText("right")
+    dialog.ok_button.click()
+    dialog.reject()
+    checks.answer[0][0](SignedIn("书记", Role.ADMIN))
+    assert dialog.result() == SignInDialog.DialogCode.Rejected
+    assert dialog.signed_in is None
