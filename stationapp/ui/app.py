@@ -295,17 +295,24 @@ class _Startup(QObject):
         """While the clerk types on the sign-in window: do now what the first read after
         the click would do first — import the accounts service (argon2), the workbench and
         the main window, and map the ORM classes once — so that the click costs the
-        password check, the window and 工作台's read only. Reads nothing from the ledger;
-        touches no widget (it runs in a worker thread)."""
+        password check, the window and 工作台's read only. The lunar dates of 工作台's
+        calendar (the same for every ledger, and kept once worked out) are worked out too.
+        Reads nothing from the ledger; touches no widget (it runs in a worker thread)."""
         from sqlalchemy.orm import configure_mappers
 
         import stationapp.services.accounts
         import stationapp.services.settings
-        import stationapp.services.workbench
         import stationapp.ui.main_window
         import stationapp.ui.operations  # noqa: F401
+        from stationapp.domain.lunar_calendar import days_between, festivals_between, lunar_text
+        from stationapp.services.calendar import window
+        from stationapp.services.workbench import CALENDAR_DAYS
 
         configure_mappers()
+        first, last = window(self._clock.today(), CALENDAR_DAYS)
+        festivals_between(first, last)
+        for day in days_between(first, last):
+            lunar_text(day)
 
     def _open_and_warm_up(self) -> None:
         """The sign-in window's preparation (worker thread): open the log file and the

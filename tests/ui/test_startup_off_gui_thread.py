@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from unittest import mock
 
 from PySide6.QtWidgets import QApplication
@@ -12,11 +12,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from stationapp.domain.accounts import Role
+from stationapp.domain.clock import Clock
 from stationapp.domain.errors import SignInError
+from stationapp.domain.lunar_calendar import lunar_text
 from stationapp.services.accounts import SignedIn
 from stationapp.services.database import Database
-from stationapp.services.workbench import Workbench, read_workbench
+from stationapp.services.workbench import CALENDAR_DAYS, Workbench, read_workbench
 from stationapp.ui import home_page
+from stationapp.ui.app import _Startup
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.sign_in import SignInDialog
 
@@ -112,3 +115,14 @@ def test_an_answer_after_cancel_is_ignored(qtbot: QtBot) -> None:
     checks.answer[0][0](SignedIn("书记", Role.ADMIN))
     assert dialog.result() == SignInDialog.DialogCode.Rejected
     assert dialog.signed_in is None
+
+
+def test_the_warm_up_works_out_the_calendar_s_lunar_dates(clock: Clock) -> None:
+    lunar_text.cache_clear()
+    _Startup(None, True, clock).warm_up()  # reads no ledger: no URL is needed
+    first = clock.today()
+    days = [first + timedelta(days=n) for n in range(CALENDAR_DAYS)]
+    before = lunar_text.cache_info().hits
+    for day in days:
+        lunar_text(day)
+    assert lunar_text.cache_info().hits - before == CALENDAR_DAYS
