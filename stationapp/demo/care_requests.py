@@ -45,7 +45,7 @@ from stationapp.domain.care_vocab import (
 # --- requests ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Request:
     """A request being drawn: what was reported and the steps it went through."""
 
@@ -257,9 +257,10 @@ def _requests(demo: _CareDemo, follow_ups: Sequence[_FollowUp]) -> None:
     drawn.extend(_stories(demo))
     drawn.extend(_guarantees(demo, drawn))
     drawn.sort(key=lambda r: (r.steps[0].at, r.home.id))
-    for req in drawn:
-        _store_request(demo, req)
-        if len(demo.rows.requests) >= demo.batch:
+    drawn.reverse()  # taken from the end in order, each let go of once it is stored
+    while drawn:
+        _store_request(demo, drawn.pop())
+        if len(demo.rows.requests) >= demo.request_batch:
             demo.flush_visits()  # a request may name a visit
             demo.flush_requests()
 

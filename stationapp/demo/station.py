@@ -232,7 +232,7 @@ def _chinese_numeral(n: int) -> str:
     return (digits[tens] if tens > 1 else "") + "十" + (digits[ones] if ones else "")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Slot:
     community: int
     building: int
@@ -509,6 +509,25 @@ def populate_demo(
         raise ConflictError(msg("station.demo_needs_empty_ledger"))
     mark_demo_ledger(session)  # a demo ledger is not asked for an administrator
     rng = random.Random(seed)
+    communities, rows = _populate_households(session, rng, households, today)
+    _advance_sequences(session)
+    for key, value in _STATION_SETTINGS.items():
+        session.merge(StationSetting(key=key, value=value))
+    session.flush()
+    populate_demo_events(session, seed, today)
+    populate_demo_care(session, rng, today)
+    log.info("demo station: %d communities, %d households, %d residents",
+             communities, rows.households_done, rows.residents_done)
+    return DemoSummary(communities, rows.households_done, rows.residents_done)
+
+
+def _populate_households(
+    session: Session, rng: random.Random, households: int, today: date
+) -> tuple[int, _Rows]:
+    """Communities, households and residents (written in batches with their audit
+    entries); the number of communities and the rows' counts. What drawing them needed
+    (the ID numbers and phones used, the planned addresses) is let go of on return, before
+    the events and the care follow-up are drawn."""
     gen = _Generator(rng, today)
 
     community_count, slots = _plan_addresses(rng, households)
@@ -531,15 +550,7 @@ def populate_demo(
         if len(rows.households) >= _BATCH:
             rows.insert(session)
     rows.insert(session)
-    _advance_sequences(session)
-    for key, value in _STATION_SETTINGS.items():
-        session.merge(StationSetting(key=key, value=value))
-    session.flush()
-    populate_demo_events(session, seed, today)
-    populate_demo_care(session, rng, today)
-    log.info("demo station: %d communities, %d households, %d residents",
-             len(names), rows.households_done, rows.residents_done)
-    return DemoSummary(len(names), rows.households_done, rows.residents_done)
+    return community_count, rows
 
 
 @dataclass
