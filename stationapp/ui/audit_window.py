@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -51,6 +50,7 @@ from stationapp.services.audit import (
 from stationapp.services.audit_export import export_entries
 from stationapp.ui.audit_table_model import AuditTableModel
 from stationapp.ui.date_field import DateEdit
+from stationapp.ui.line_spacing import SpacedTextEdit
 from stationapp.ui.notices import changed
 from stationapp.ui.operations import FailureTexts, Operations, show_failure
 from stationapp.ui.screen_fit import resize_within_screen
@@ -113,7 +113,7 @@ class AuditWindow(QDialog):
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
-        self.detail = QPlainTextEdit()
+        self.detail = SpacedTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setAccessibleName(self.tr("Changes of the chosen entry"))
         self.detail.setPlaceholderText(self.tr("Choose an entry to see all its changes."))

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -77,6 +76,7 @@ from stationapp.ui.form_helpers import (
     to_qdate,
     with_error,
 )
+from stationapp.ui.line_spacing import SpacedTextEdit, line_pitch
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.scaled_font import rows_follow_font
@@ -229,12 +229,12 @@ class EventDialog(SavingFormMixin[EventInput], QDialog):
         self.participants_spin.setObjectName("participant_count")
         self.participants_spin.setRange(0, MAX_COUNT)
         self.participants_spin.setGroupSeparatorShown(False)
-        self.description_edit = QPlainTextEdit(self)
+        self.description_edit = SpacedTextEdit(self)
         self.description_edit.setObjectName("description")
         self.description_edit.setTabChangesFocus(True)
         limit_text(self.description_edit, text_rules.EVENT_DESCRIPTION)
         self.description_edit.setFixedHeight(
-            self.description_edit.fontMetrics().lineSpacing() * 4 + 12)
+            line_pitch(self.description_edit.font()) * 4 + 12)
         self._fields: dict[str, QWidget] = {
             "event_type_id": self.type_combo, "title": self.title_edit,
             "starts_at": self.starts_edit, "ends_at": self.ends_edit,

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from stationapp.services.event_photos import (
 )
 from stationapp.services.events import SUMMARY_LIMIT, get_event, set_event_summary
 from stationapp.ui.form_helpers import ErrorLabel, confirm_discard, save_cancel_buttons
+from stationapp.ui.line_spacing import SpacedTextEdit
 from stationapp.ui.notices import Area, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 
@@ -63,7 +63,7 @@ class EventSummaryDialog(QDialog):
         self.setWindowTitle(self.tr("Summary and photos — {title}").format(title=detail.title))
 
         summary_label = QLabel(self.tr("&Summary (what the event achieved):"))
-        self.summary_edit = QPlainTextEdit()
+        self.summary_edit = SpacedTextEdit()
         self.summary_edit.setPlainText(detail.summary)
         self.summary_edit.setTabChangesFocus(True)
         self.summary_edit.setPlaceholderText(

@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTableWidget,
@@ -90,6 +89,7 @@ from stationapp.ui.form_helpers import (
 )
 from stationapp.ui.household_history import HouseholdHistoryView
 from stationapp.ui.household_members import HouseholdMembersMixin, RecordOnly
+from stationapp.ui.line_spacing import SpacedTextEdit, line_pitch
 from stationapp.ui.member_editor import MemberEditor
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
@@ -307,11 +307,11 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
         # Notes
         notes_box = QGroupBox(self.tr("Notes"), self)
         notes = QVBoxLayout(notes_box)
-        self.notes_edit = QPlainTextEdit(notes_box)
+        self.notes_edit = SpacedTextEdit(notes_box)
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setTabChangesFocus(True)
         limit_text(self.notes_edit, text_rules.HOUSEHOLD_NOTES)
-        self.notes_edit.setMaximumHeight(self.notes_edit.fontMetrics().lineSpacing() * 7)
+        self.notes_edit.setMaximumHeight(line_pitch(self.notes_edit.font()) * 7)
         notes_label = QLabel(self.tr("&Notes (family situation, how to reach them):"), notes_box)
         notes_label.setBuddy(self.notes_edit)
         notes.addWidget(notes_label)
@@ -338,7 +338,7 @@ class HouseholdDialog(SavingFormMixin[HouseholdInput], HouseholdMembersMixin, QD
         self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_table.setTabKeyNavigation(False)
         self.history_table.verticalHeader().setVisible(False)
-        self.history_table.setMaximumHeight(self.history_table.fontMetrics().lineSpacing() * 9)
+        self.history_table.setMaximumHeight(line_pitch(self.history_table.font()) * 9)
         history_header = self.history_table.horizontalHeader()
         history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         history_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +70,7 @@ from stationapp.ui.form_helpers import (
     with_error,
 )
 from stationapp.ui.household_picker import HouseholdPicker
+from stationapp.ui.line_spacing import SpacedTextEdit
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.person_picker import PersonPicker
@@ -180,7 +181,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         self.assignee_picker = PersonPicker(self._operations, self, allow_none=True,
                                             none_text=self.tr("(not yet)"))
         self.assignee_picker.setObjectName("assignee_id")
-        self.description_edit = QPlainTextEdit(self)
+        self.description_edit = SpacedTextEdit(self)
         self.description_edit.setObjectName("description")
         self.description_edit.setPlaceholderText(
             self.tr("What is wrong, e.g. the radiator in the bedroom stays cold"))
@@ -310,7 +311,7 @@ class RequestDialog(SavingFormMixin[RequestInput], QDialog):
         field = self._fields[name]
         label = QLabel(text, self)
         label.setBuddy(field)
-        if isinstance(field, QPlainTextEdit):
+        if isinstance(field, QTextEdit):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             label.setContentsMargins(0, 4, 0, 0)
         else:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from stationapp.ui.form_helpers import (
     show_field_problem,
     with_error,
 )
+from stationapp.ui.line_spacing import SpacedTextEdit, line_pitch
 from stationapp.ui.notices import Area, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.person_picker import PersonPicker
@@ -79,10 +79,10 @@ def to_the_minute(now: datetime) -> QDateTime:
     return to_qdatetime(now.replace(second=0, microsecond=0))
 
 
-def set_plain_height(edit: QPlainTextEdit, lines: int) -> None:
+def set_plain_height(edit: SpacedTextEdit, lines: int) -> None:
     """Make ``edit`` ``lines`` lines high, with Tab moving on to the next field."""
     edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    edit.setFixedHeight(line_pitch(edit.font()) * lines + 12)
 
 
 class RequestStepDialog(QDialog):
@@ -126,7 +126,7 @@ class RequestStepDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
         self.assignee_picker: PersonPicker | None = None
-        self.resolution_edit: QPlainTextEdit | None = None
+        self.resolution_edit: SpacedTextEdit | None = None
         self.satisfaction_combo: QComboBox | None = None
         if self.action == Action.DISPATCH:
             picker = PersonPicker(operations, self, allow_none=True,
@@ -137,7 +137,7 @@ class RequestStepDialog(QDialog):
             self.assignee_picker = picker
             self._add_row(form, self.tr("&Assignee:"), "assignee", picker)
         if self.action == Action.RESOLVE:
-            resolution = QPlainTextEdit(detail.resolution, self)
+            resolution = SpacedTextEdit(detail.resolution, self)
             resolution.setObjectName("resolution")
             resolution.setPlaceholderText(self.tr("What was done, by whom"))
             limit_text(resolution, text_rules.REQUEST_RESOLUTION)

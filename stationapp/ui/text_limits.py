@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 from stationapp.domain.text_rules import TextRule
 
@@ -86,7 +93,7 @@ def limit_text(widget: QWidget, rule: TextRule) -> None:
             _limit_line(line, rule.limit)
     elif isinstance(widget, QLineEdit):
         _limit_line(widget, rule.limit)
-    elif isinstance(widget, QPlainTextEdit):
+    elif isinstance(widget, QPlainTextEdit | QTextEdit):
         if widget.placeholderText():
             widget.setToolTip(limit_hint(rule.limit))
         else:

@@ -1,20 +1,23 @@
 """Text size of the whole program: 标准 / 大 / 特大, chosen under 查看, kept per desk.
 
 :func:`apply_text_size` sets the application font (every window follows at once), makes
-buttons and input fields tall enough to hit (44 px at 特大) and fits the open windows to
-the screen again. :func:`apply_stored_text_size` does it at start-up with the size this
-desk chose last; :func:`add_text_size_actions` puts the three sizes and Ctrl+= / Ctrl+-
-into a menu.
+buttons and input fields tall enough to hit (44 px at 特大), rows of tables, trees and
+lists at least 1.3 times the font size high (:mod:`stationapp.ui.line_spacing` spaces the
+lines of labels and edits, :mod:`stationapp.ui.readable_colours` keeps the palette's text
+at 4.5:1) and fits the open windows to the screen again. :func:`apply_stored_text_size`
+does it at start-up with the size this desk chose last; :func:`add_text_size_actions`
+puts the three sizes and Ctrl+= / Ctrl+- into a menu.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHeaderView,
     QMenu,
     QProxyStyle,
     QStyle,
@@ -24,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from stationapp.ui.desk_settings import desk_settings
 from stationapp.ui.dialog_fit import fit_open_windows
+from stationapp.ui.line_spacing import install_line_spacing, least_line_box
+from stationapp.ui.readable_colours import make_palette_readable
 
 
 class TextSize(Enum):
@@ -46,6 +51,7 @@ MINIMUM_TARGET = {TextSize.STANDARD: 0, TextSize.LARGE: 36, TextSize.EXTRA_LARGE
 """Least height in pixels of buttons and input fields at each size (targets to hit)."""
 
 _BASE_SIZE_PROPERTY = "stationappBasePointSize"
+_ROWS_RAISED_PROPERTY = "stationappRowsRaised"
 
 _TARGETS = (
     QStyle.ContentsType.CT_PushButton,
@@ -56,9 +62,14 @@ _TARGETS = (
 )
 
 
+ROW_PADDING = 4
+"""Pixels a table, tree or list row has beyond its line box at the larger sizes."""
+
+
 class TargetSizeStyle(QProxyStyle):
     """The application's style, with buttons and input fields at least
-    :attr:`minimum_height` pixels tall."""
+    :attr:`minimum_height` pixels tall and, at the larger sizes, rows of item views at
+    least one line box (1.3 times the font size, :func:`least_line_box`) high."""
 
     def __init__(self, base_key: str) -> None:
         """Wrap a new instance of the style named ``base_key`` (e.g. ``fusion``)."""
@@ -73,7 +84,25 @@ class TargetSizeStyle(QProxyStyle):
         result = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]
         if self.minimum_height and kind in _TARGETS and result.height() < self.minimum_height:
             result.setHeight(self.minimum_height)
+        elif self.minimum_height and kind == QStyle.ContentsType.CT_ItemViewItem:
+            font = widget.font() if widget is not None else QApplication.font()
+            result.setHeight(max(result.height(), least_line_box(font) + ROW_PADDING))
         return result
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        """The base style's metric; at the larger sizes table rows (a vertical header's
+        default section) are at least a line box and padding high."""
+        result = super().pixelMetric(metric, option, widget)
+        if self.minimum_height and metric == QStyle.PixelMetric.PM_HeaderDefaultSectionSizeVertical:
+            font = widget.font() if widget is not None else QApplication.font()
+            result = max(result, least_line_box(font) + ROW_PADDING)
+        return result
+
+
+def least_row_height(font: QFont) -> int:
+    """The least height of a table row in ``font`` at the larger sizes."""
+    return least_line_box(font) + ROW_PADDING
 
 
 def stored_text_size() -> TextSize:
@@ -130,6 +159,8 @@ def current_text_size(app: QApplication) -> TextSize:
 def apply_text_size(app: QApplication, size: TextSize) -> None:
     """Show the whole program at ``size`` now: the application font, the least height of
     buttons and inputs, and open windows fitted to their screen again."""
+    install_line_spacing(app)
+    make_palette_readable(app)
     points = point_size(app, size)
     if size is not TextSize.STANDARD or isinstance(app.style(), TargetSizeStyle):
         _target_style(app).minimum_height = MINIMUM_TARGET[size]
@@ -146,12 +177,28 @@ def apply_text_size(app: QApplication, size: TextSize) -> None:
             widget.setStyleSheet(widget.styleSheet())
         # The least target height may have changed even where the font did not.
         widget.updateGeometry()
+        if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Vertical:
+            _fit_rows(widget, size)
     fit_open_windows()
+
+
+def _fit_rows(header: QHeaderView, size: TextSize) -> None:
+    """Raise the rows of a table made before the text size grew to a line box; give
+    them back the style's height at the standard size."""
+    least = least_row_height(header.font())
+    if size is not TextSize.STANDARD and header.defaultSectionSize() < least:
+        header.setDefaultSectionSize(least)
+        header.setProperty(_ROWS_RAISED_PROPERTY, True)
+    elif size is TextSize.STANDARD and header.property(_ROWS_RAISED_PROPERTY):
+        header.setProperty(_ROWS_RAISED_PROPERTY, False)
+        header.resetDefaultSectionSize()
 
 
 def apply_stored_text_size(app: QApplication) -> TextSize:
     """At start-up: apply the size this desk chose last; return it."""
     size = stored_text_size()
+    install_line_spacing(app)
+    make_palette_readable(app)
     if size is not TextSize.STANDARD:
         apply_text_size(app, size)
     return size
@@ -235,8 +282,8 @@ def add_text_size_actions(menu: QMenu, parent: QWidget) -> TextSizeActions:
 
 
 __all__ = [
-    "MINIMUM_TARGET", "ORDER", "POINT_SIZES", "TEXT_SIZE_KEY", "TargetSizeStyle", "TextSize",
-    "TextSizeActions", "add_text_size_actions", "apply_stored_text_size", "apply_text_size",
-    "choose_text_size", "current_text_size", "point_size", "store_text_size",
-    "stored_text_size",
+    "MINIMUM_TARGET", "ORDER", "POINT_SIZES", "ROW_PADDING", "TEXT_SIZE_KEY", "TargetSizeStyle",
+    "TextSize", "TextSizeActions", "add_text_size_actions", "apply_stored_text_size",
+    "apply_text_size", "choose_text_size", "current_text_size", "least_row_height",
+    "point_size", "store_text_size", "stored_text_size",
 ]

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -73,6 +72,7 @@ from stationapp.ui.form_helpers import (
     to_qdate,
     with_error,
 )
+from stationapp.ui.line_spacing import SpacedTextEdit, line_pitch
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.person_picker import PersonPicker
@@ -299,11 +299,11 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         # Notes
         notes_box = QGroupBox(self.tr("Notes"), self)
         notes = QVBoxLayout(notes_box)
-        self.notes_edit = QPlainTextEdit(notes_box)
+        self.notes_edit = SpacedTextEdit(notes_box)
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setTabChangesFocus(True)
         limit_text(self.notes_edit, text_rules.VISIT_NOTES)
-        self.notes_edit.setMaximumHeight(self.notes_edit.fontMetrics().lineSpacing() * 5)
+        self.notes_edit.setMaximumHeight(line_pitch(self.notes_edit.font()) * 5)
         notes.addWidget(self.notes_edit)
         notes.addWidget(self.errors["notes"])
 
@@ -330,11 +330,11 @@ class VisitDialog(SavingFormMixin[VisitInput], QDialog):
         self.category_combo = QComboBox(self.follow_up_box)
         self.category_combo.setObjectName("follow_up_category")
         self.category_combo.addItems(list(categories))
-        self.description_edit = QPlainTextEdit(self.follow_up_box)
+        self.description_edit = SpacedTextEdit(self.follow_up_box)
         self.description_edit.setObjectName("follow_up_description")
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setMaximumHeight(
-            self.description_edit.fontMetrics().lineSpacing() * 4)
+            line_pitch(self.description_edit.font()) * 4)
         self.description_edit.setPlaceholderText(self.tr("What is the problem?"))
         limit_text(self.description_edit, text_rules.REQUEST_DESCRIPTION)
         self.request_fields = QWidget(self.follow_up_box)

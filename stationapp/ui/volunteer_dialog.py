@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -66,6 +65,7 @@ from stationapp.ui.form_helpers import (
     with_error,
 )
 from stationapp.ui.formatting import format_hours
+from stationapp.ui.line_spacing import SpacedTextEdit, line_pitch
 from stationapp.ui.notices import Area, ChangeNotice, changed
 from stationapp.ui.operations import FailureTexts, OperationContext, Operations
 from stationapp.ui.text_limits import limit_text
@@ -335,11 +335,11 @@ class VolunteerDialog(SavingFormMixin[VolunteerInput], QDialog):
 
         self.active_check = QCheckBox(self.tr("&Active (can be given deliveries)"), self)
         self.active_check.setChecked(True)
-        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit = SpacedTextEdit(self)
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setTabChangesFocus(True)
         limit_text(self.notes_edit, text_rules.VOLUNTEER_NOTES)
-        self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.notes_edit.setFixedHeight(line_pitch(self.notes_edit.font()) * 4 + 12)
 
         self._fields: dict[str, QWidget] = {
             "name": self.name_edit, "phone": self.phone_edit,
