@@ -75,6 +75,11 @@ class ReminderTableModel(RowListModel[ReminderRow]):
 
     def _display(self, reminder: ReminderRow, column: ReminderColumn) -> str:
         if column is ReminderColumn.DUE:
+            # Said in words too, not by the colour alone.
+            if reminder.done:
+                return f"{format_date(reminder.due_date)} · {self.tr('done')}"
+            if reminder.due_date < self._today:
+                return f"{format_date(reminder.due_date)} · {self.tr('overdue')}"
             return format_date(reminder.due_date)
         if column is ReminderColumn.HOUSEHOLD:
             return f"{reminder.address} {reminder.head}".strip()

@@ -369,6 +369,7 @@ def test_reminders_due_by_today_later_ones_and_done(
     assert model.index(0, ReminderColumn.ASSIGNEE).data() == "李玉珍"
     late = model.index(0, ReminderColumn.DUE).data(Qt.ItemDataRole.ForegroundRole)
     assert isinstance(late, QBrush)
+    assert str(model.index(0, ReminderColumn.DUE).data()).endswith(" · overdue")  # not colour alone
     page.later_check.setChecked(True)
     assert model.rowCount() == 2
     assert not page.done_button.isEnabled()
