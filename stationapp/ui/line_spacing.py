@@ -18,6 +18,7 @@ at :data:`LINE_SPACING` times the font size, also after its text or font changed
 from __future__ import annotations
 
 import math
+import weakref
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
@@ -81,9 +82,18 @@ class _DocumentSpacer(QObject):
         self._pending = False
         self.setObjectName(_DOCUMENT_SPACER_NAME)
         self.setParent(document)
-        document.contentsChange.connect(self._changed)
+        # Through a weak reference, not a slot of this object: a label may drop its
+        # document (and this spacer with it) while the document still signals.
+        me = weakref.ref(self)
 
-    def _changed(self, _position: int, _removed: int, _added: int) -> None:
+        def changed(_position: int, _removed: int, _added: int) -> None:
+            spacer = me()
+            if spacer is not None and isValid(spacer):
+                spacer._changed()
+
+        document.contentsChange.connect(changed)
+
+    def _changed(self) -> None:
         if self.deferred:
             self.schedule()
         else:
@@ -93,7 +103,14 @@ class _DocumentSpacer(QObject):
         """Apply once control is back in the event loop."""
         if not self._pending and not self._applying:
             self._pending = True
-            QTimer.singleShot(0, self._apply_pending)
+            me = weakref.ref(self)
+
+            def later() -> None:
+                spacer = me()
+                if spacer is not None and isValid(spacer):
+                    spacer._apply_pending()
+
+            QTimer.singleShot(0, later)
 
     def _apply_pending(self) -> None:
         self._pending = False
