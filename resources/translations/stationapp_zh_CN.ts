@@ -112,12 +112,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="156" />
+        <location filename="../../stationapp/ui/app.py" line="164" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="169" />
+        <location filename="../../stationapp/ui/app.py" line="177" />
         <source>Database upgraded</source>
         <translation>数据库已升级</translation>
     </message>
@@ -470,12 +470,12 @@
 <context>
     <name>AutomaticBackup</name>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="131" />
+        <location filename="../../stationapp/ui/app.py" line="139" />
         <source>Backed up today into {folder}</source>
         <translation>今天已自动备份到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/app.py" line="139" />
+        <location filename="../../stationapp/ui/app.py" line="147" />
         <source>The automatic backup failed (see File ▸ Backups…): {reason}</source>
         <translation>自动备份没有成功（请看“文件 ▸ 备份…”）：{reason}</translation>
     </message>
@@ -766,7 +766,7 @@ The previous ledger was kept as
     <message>
         <location filename="../../stationapp/ui/backup_dialog.py" line="611" />
         <source>stationapp backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-        <translation>stationapp 备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+        <translation>党员服务社台账备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2390,140 +2390,145 @@ Demo data is for practice only: use a separate database for the real ledger.</so
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="119" />
+        <location filename="../../stationapp/ui/home_page.py" line="130" />
         <location filename="../../stationapp/ui/skeleton.py" line="82" />
         <source>Today</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="121" />
+        <location filename="../../stationapp/ui/home_page.py" line="132" />
         <location filename="../../stationapp/ui/skeleton.py" line="83" />
         <source>&amp;Read again</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="122" />
+        <location filename="../../stationapp/ui/home_page.py" line="133" />
         <source>Read today's work again (F5)</source>
         <translation>重新读取今天的工作（F5）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="184" />
+        <location filename="../../stationapp/ui/home_page.py" line="195" />
         <source>Not in the item catalogue: {items} (add them under Settings)</source>
         <translation>物品目录中没有：{items}（请在设置中添加）</translation>
     </message>
+    <message>
+        <location filename="../../stationapp/ui/home_page.py" line="230" />
+        <source>Reading today's work…</source>
+        <translation>正在读取今日工作…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="224" />
+        <location filename="../../stationapp/ui/home_page.py" line="270" />
         <source>Overdue visits: %n household(s)</source>
         <translation>
             <numerusform>逾期未走访 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="226" />
+        <location filename="../../stationapp/ui/home_page.py" line="272" />
         <source>due today: %n household(s)</source>
         <translation>
             <numerusform>今天到期 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="231" />
+        <location filename="../../stationapp/ui/home_page.py" line="277" />
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="233" />
+        <location filename="../../stationapp/ui/home_page.py" line="279" />
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="241" />
+        <location filename="../../stationapp/ui/home_page.py" line="287" />
         <source>No household is due for a visit.</source>
         <translation>没有需要走访的住户。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="244" />
+        <location filename="../../stationapp/ui/home_page.py" line="290" />
         <source>Reminders due today: %n</source>
         <translation>
             <numerusform>提醒 今天到期 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="246" />
+        <location filename="../../stationapp/ui/home_page.py" line="292" />
         <source>overdue: %n</source>
         <translation>
             <numerusform>逾期 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="249" />
+        <location filename="../../stationapp/ui/home_page.py" line="295" />
         <source>{due} {address} {head}: {text}</source>
         <translation>{due} {address} {head}：{text}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/home_page.py" line="257" />
+        <location filename="../../stationapp/ui/home_page.py" line="303" />
         <source>No reminder is due.</source>
         <translation>没有到期的提醒。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="260" />
+        <location filename="../../stationapp/ui/home_page.py" line="306" />
         <source>Requests past their deadline: %n</source>
         <translation>
             <numerusform>逾期诉求 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="262" />
+        <location filename="../../stationapp/ui/home_page.py" line="308" />
         <source>{address} {head} · {category}: {description} · open %n day(s)</source>
         <translation>
             <numerusform>{address} {head} · {category}：{description} · 已受理 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="271" />
+        <location filename="../../stationapp/ui/home_page.py" line="317" />
         <source>Open requests: %n</source>
         <translation>
             <numerusform>未办结诉求 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="278" />
+        <location filename="../../stationapp/ui/home_page.py" line="324" />
         <source>Events: %n household(s) waiting for deliveries</source>
         <translation>
             <numerusform>活动 待送 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="285" />
+        <location filename="../../stationapp/ui/home_page.py" line="331" />
         <source>to go: %n household(s)</source>
         <translation>
             <numerusform>待送 %n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="287" />
+        <location filename="../../stationapp/ui/home_page.py" line="333" />
         <source>(%n item(s))</source>
         <translation>
             <numerusform>（%n 件）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="295" />
+        <location filename="../../stationapp/ui/home_page.py" line="341" />
         <source>No event in the next %n day(s) and no deliveries to go.</source>
         <translation>
             <numerusform>未来 %n 天没有活动，也没有待送的物品。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="300" />
+        <location filename="../../stationapp/ui/home_page.py" line="346" />
         <source>… and %n more</source>
         <translation>
             <numerusform>还有 %n 条…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/home_page.py" line="318" />
+        <location filename="../../stationapp/ui/home_page.py" line="369" />
         <source>Today: %n thing(s) to do</source>
         <translation>
             <numerusform>今天待办 %n 项</numerusform>
@@ -4404,6 +4409,16 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
         <source>Who</source>
         <translation>跟进人</translation>
     </message>
+    <message>
+        <location filename="../../stationapp/ui/reminder_model.py" line="80" />
+        <source>{date} · done</source>
+        <translation>{date} · 已办</translation>
+    </message>
+    <message>
+        <location filename="../../stationapp/ui/reminder_model.py" line="82" />
+        <source>{date} · overdue</source>
+        <translation>{date} · 逾期</translation>
+    </message>
 </context>
 <context>
     <name>RequestCategoriesTab</name>
@@ -4446,242 +4461,242 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="143" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="144" />
         <source>New request</source>
         <translation>新增诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="178" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="179" />
         <source>Who reported it, if not the head</source>
         <translation>反映人（不是户主时填写）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="181" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="182" />
         <source>(not yet)</source>
         <translation>（暂未派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="186" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="187" />
         <source>What is wrong, e.g. the radiator in the bedroom stays cold</source>
         <translation>什么问题，如：卧室的暖气片不热</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="209" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="210" />
         <source>Request</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="213" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="214" />
         <source>&amp;Household:</source>
         <translation>住户(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="214" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="215" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="216" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="217" />
         <source>&amp;Received:</source>
         <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="218" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="219" />
         <source>&amp;Assignee:</source>
         <translation>处理人(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="219" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="220" />
         <source>&amp;Description:</source>
         <translation>诉求内容(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="222" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="223" />
         <source>Progress</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="236" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="237" />
         <source>Status history</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="238" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="239" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="238" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="239" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="238" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="239" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="238" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="239" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="215" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="216" />
         <source>Cha&amp;nnel:</source>
         <translation>反映渠道(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="217" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="218" />
         <source>R&amp;eporter:</source>
         <translation>反映人(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="251" />
-        <location filename="../../stationapp/ui/request_dialog.py" line="394" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="252" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="395" />
         <source>Dis&amp;patch…</source>
         <translation>派单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="252" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="253" />
         <source>S&amp;tart work…</source>
         <translation>开始处理(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="253" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="254" />
         <source>Re&amp;solve…</source>
         <translation>办结(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="254" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="255" />
         <source>Ca&amp;ll back…</source>
         <translation>回访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="255" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="256" />
         <source>Send &amp;back to work…</source>
         <translation>退回处理(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="258" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="259" />
         <source>Choose who handles the request (派单)</source>
         <translation>选定由谁处理这件诉求（派单）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="259" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="260" />
         <source>Work on the request has begun (处理中)</source>
         <translation>已经开始处理这件诉求（处理中）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="260" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="261" />
         <source>The problem is solved: say what was done (办结)</source>
         <translation>问题已解决：写明做了什么（办结）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="261" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="262" />
         <source>Ask the resident whether they are satisfied (回访)</source>
         <translation>询问居民是否满意（回访）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="262" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="263" />
         <source>The call-back found the problem still there (退回处理)</source>
         <translation>回访发现问题还没解决（退回处理）</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="265" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="266" />
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="274" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="275" />
         <source>Closed: the call-back was made.</source>
         <translation>已结束：已经回访。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="288" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="289" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="329" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="330" />
         <source>Request No. {number}: {title}</source>
         <translation>{number} 号诉求：{title}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="340" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="341" />
         <source>Change the assignee with Dispatch…</source>
         <translation>要更换处理人，请用“派单…”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="350" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="351" />
         <source>Open for %n day(s)</source>
         <translation>
             <numerusform>已办理 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../stationapp/ui/request_dialog.py" line="352" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="353" />
         <source>Took %n day(s)</source>
         <translation>
             <numerusform>用时 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="354" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="355" />
         <source>{days} · assigned to {name}</source>
         <translation>{days} · 处理人：{name}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="356" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="357" />
         <source>{days} · overdue</source>
         <translation>{days} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="362" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="363" />
         <source>Open longer than the station's time limit</source>
         <translation>未办结的时间已超过服务社规定的时限</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="366" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="367" />
         <source>Resolution ({when}): {text}</source>
         <translation>办结情况（{when}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="371" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="372" />
         <source>Call-back: {verdict}</source>
         <translation>回访：{verdict}</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="394" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="395" />
         <source>Reassi&amp;gn…</source>
         <translation>改派(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="449" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="450" />
         <source>Request not found</source>
         <translation>找不到这件诉求</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="481" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="482" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="482" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="483" />
         <source>Someone else changed this request after you opened it, so your changes were not saved. Close this window and open the request again to see their changes.</source>
         <translation>您打开这件诉求之后，别人也修改了它，所以您的修改没有保存。请关闭此窗口，重新打开这件诉求查看最新信息。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="481" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="482" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="487" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="488" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/request_dialog.py" line="488" />
+        <location filename="../../stationapp/ui/request_dialog.py" line="489" />
         <source>You changed this request. Close without saving?</source>
         <translation>这件诉求的信息已修改，不保存就关闭吗？</translation>
     </message>
@@ -5536,42 +5551,42 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="72" />
+        <location filename="../../stationapp/ui/sign_in.py" line="84" />
         <source>Desk locked</source>
         <translation>工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="72" />
+        <location filename="../../stationapp/ui/sign_in.py" line="84" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="84" />
+        <location filename="../../stationapp/ui/sign_in.py" line="96" />
         <source>The desk was locked after a time without use. Type your password to go on where you left off.</source>
         <translation>一段时间无人操作，工作台已锁定。请输入密码，继续刚才的工作。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="86" />
+        <location filename="../../stationapp/ui/sign_in.py" line="98" />
         <source>This ledger has accounts: please sign in.</source>
         <translation>这个台账已设账户，请登录。</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="89" />
+        <location filename="../../stationapp/ui/sign_in.py" line="101" />
         <source>&amp;Account:</source>
         <translation>账户(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="91" />
+        <location filename="../../stationapp/ui/sign_in.py" line="103" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="98" />
+        <location filename="../../stationapp/ui/sign_in.py" line="110" />
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/sign_in.py" line="98" />
+        <location filename="../../stationapp/ui/sign_in.py" line="110" />
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
@@ -6180,7 +6195,7 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>TextLimit</name>
     <message>
-        <location filename="../../stationapp/ui/text_limits.py" line="26" />
+        <location filename="../../stationapp/ui/text_limits.py" line="33" />
         <source>At most %n characters</source>
         <translation>最多 %n 个字</translation>
     </message>
@@ -6188,27 +6203,27 @@ Print it or write it down and lock it away. Without it, the backups cannot be re
 <context>
     <name>TextSizeActions</name>
     <message>
-        <location filename="../../stationapp/ui/text_size.py" line="180" />
+        <location filename="../../stationapp/ui/text_size.py" line="228" />
         <source>&amp;Standard text</source>
         <translation>标准字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/text_size.py" line="181" />
+        <location filename="../../stationapp/ui/text_size.py" line="229" />
         <source>&amp;Large text</source>
         <translation>大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/text_size.py" line="182" />
+        <location filename="../../stationapp/ui/text_size.py" line="230" />
         <source>E&amp;xtra large text</source>
         <translation>特大字号(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/text_size.py" line="192" />
+        <location filename="../../stationapp/ui/text_size.py" line="240" />
         <source>&amp;Bigger text</source>
         <translation>放大字号(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stationapp/ui/text_size.py" line="195" />
+        <location filename="../../stationapp/ui/text_size.py" line="243" />
         <source>S&amp;maller text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>

@@ -77,9 +77,9 @@ class ReminderTableModel(RowListModel[ReminderRow]):
         if column is ReminderColumn.DUE:
             # Said in words too, not by the colour alone.
             if reminder.done:
-                return f"{format_date(reminder.due_date)} · {self.tr('done')}"
+                return self.tr("{date} · done").format(date=format_date(reminder.due_date))
             if reminder.due_date < self._today:
-                return f"{format_date(reminder.due_date)} · {self.tr('overdue')}"
+                return self.tr("{date} · overdue").format(date=format_date(reminder.due_date))
             return format_date(reminder.due_date)
         if column is ReminderColumn.HOUSEHOLD:
             return f"{reminder.address} {reminder.head}".strip()

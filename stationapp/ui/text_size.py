@@ -197,9 +197,10 @@ def _fit_rows(header: QHeaderView, size: TextSize) -> None:
 def apply_stored_text_size(app: QApplication) -> TextSize:
     """At start-up: apply the size this desk chose last; return it."""
     size = stored_text_size()
-    install_line_spacing(app)
     make_palette_readable(app)
     if size is not TextSize.STANDARD:
+        # The labels' line spacing is an application event filter that every event passes
+        # through: a desk at 标准 starts without it (choosing a size installs it).
         apply_text_size(app, size)
     return size
 
