@@ -2839,7 +2839,7 @@ Demo data is for practice only: use a separate database for the real ledger.</so
     <message>
         <location filename="../../stationapp/ui/household_dialog.py" line="303" />
         <source>Members</source>
-        <translation>人数</translation>
+        <translation>成员</translation>
     </message>
     <message>
         <location filename="../../stationapp/ui/household_dialog.py" line="304" />
