@@ -6,7 +6,7 @@ import getpass
 import logging
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from stationapp.services.backup import BackupInfo
     from stationapp.services.database import Database
     from stationapp.services.workbench import Workbench
-    from stationapp.ui.home_page import HomePage
     from stationapp.ui.main_window import MainWindow
     from stationapp.ui.operations import Operations
     from stationapp.ui.sign_in import SignInDialog
@@ -222,6 +221,19 @@ def _who_signs_in(operations: Operations, no_dialogs: bool) -> SignedIn | None:
     return first.signed_in
 
 
+class _WorkbenchPage(Protocol):
+    """What the start-up asks of 工作台's page (only the main window imports pages)."""
+
+    def show_workbench(self, bench: Workbench) -> None:
+        """Show ``bench``, read elsewhere."""
+
+    def expect_workbench(self) -> None:
+        """Wait for a read done elsewhere instead of reading."""
+
+    def read_in_background(self) -> None:
+        """Read 工作台 in a worker thread."""
+
+
 class _Preparation(QThread):
     """Runs ``work`` once in a thread of its own: what the sign-in window waits for (opening
     the ledger, importing SQLAlchemy and the services) is done off the GUI thread, so the
@@ -269,7 +281,7 @@ class _Startup(QObject):
         self._switch_interval = sys.getswitchinterval()
         self._prefetch: SessionTask[Workbench] | None = None
         self._prefetched: Workbench | None = None
-        self._prefetch_to: HomePage | None = None
+        self._prefetch_to: _WorkbenchPage | None = None
         self._prefetch_operations: Operations | None = None
         self.log_opener = _LogOpener(None, None)
         """Opens the log file after the first paint (:func:`run_gui` sets it)."""
@@ -447,7 +459,7 @@ class _Startup(QObject):
             self._prefetch_operations.deleteLater()
             self._prefetch_operations = None
 
-    def _give_workbench(self, home: HomePage) -> None:
+    def _give_workbench(self, home: _WorkbenchPage) -> None:
         """Hand 工作台 read during the password check to the main window's home page (now,
         or when it arrives)."""
         if self._prefetched is not None:
