@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,10 +43,10 @@ from common import (
     child_environment,
     demo_database,
     describe_python,
-    finish_child,
     median,
     print_table,
     stationapp_command,
+    timed_child,
     verdict,
 )
 
@@ -150,20 +149,6 @@ def in_program(database: Database, event_id: int, target: Path,
     return first, further, pages
 
 
-def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    """(wall seconds spawn → exit, CPU seconds) of ``command``; MeasurementError on failure."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=cwd, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert process.stdout is not None
-    lines, stderr, usage = finish_child(process, process.stdout)
-    elapsed = time.perf_counter() - started
-    if process.returncode != 0:
-        raise MeasurementError(f"{command[:4]} … failed ({process.returncode}):\n"
-                               f"{lines}\n{stderr}")
-    return elapsed, usage.ru_utime + usage.ru_stime
-
-
 def paired_processes(url: str, event_id: int, target: Path, xlsx: Path, runs: int
                      ) -> tuple[list[tuple[float, float]], list[tuple[float, float]] | None]:
     """(wall, CPU) of ``stationapp print delivery-sheets`` and of LibreOffice converting
@@ -181,12 +166,12 @@ def paired_processes(url: str, event_id: int, target: Path, xlsx: Path, runs: in
              "--convert-to", "pdf", "--outdir", str(work), str(xlsx)], work)
         commands = [ours] if office is None else [ours, office]
         for command, cwd in commands:
-            timed(command, env, cwd)  # warm-up: bytecode, disk cache, LibreOffice profile
+            timed_child(command, env, cwd)  # warm-up: bytecode, disk cache, LibreOffice profile
         samples: list[list[tuple[float, float]]] = [[] for _ in commands]
         for i in range(runs):
             order = list(enumerate(commands))
             for index, (command, cwd) in order if i % 2 == 0 else reversed(order):
-                samples[index].append(timed(command, env, cwd))
+                samples[index].append(timed_child(command, env, cwd))
             print(f"  pair {i + 1}/{runs}: " + ", ".join(
                 f"{name} {s[-1][0]:.3f} s (CPU {s[-1][1]:.3f} s)"
                 for name, s in zip(("stationapp print", "LibreOffice"), samples, strict=False)),

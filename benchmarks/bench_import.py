@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,10 +42,10 @@ from common import (
     ROOT,
     MeasurementError,
     child_environment,
-    finish_child,
     median,
     print_table,
     stationapp_command,
+    timed_child,
     verdict,
 )
 
@@ -115,21 +114,6 @@ print("rows", count)
 """The baseline process: openpyxl alone, every row's values."""
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds spawn → exit, CPU seconds) of ``command``. (Not its peak RSS: a child
-    forked from this process keeps this process's high-water mark across exec.)"""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=ROOT, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert process.stdout is not None
-    lines, stderr, usage = finish_child(process, process.stdout)
-    elapsed = time.perf_counter() - started
-    if process.returncode != 0:
-        raise MeasurementError(f"{command[:4]} … failed ({process.returncode}):\n"
-                               f"{lines}\n{stderr}")
-    return elapsed, usage.ru_utime + usage.ru_stime
-
-
 def paired_processes(roster: Path, template: Path, folder: Path, runs: int
                      ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """(wall, CPU) of the baseline and of ``stationapp import``: fresh processes in
@@ -144,14 +128,14 @@ def paired_processes(roster: Path, template: Path, folder: Path, runs: int
         return stationapp_command("--database-url", f"sqlite:///{ledger}", "--no-dialogs",
                                   "import", str(roster))
 
-    timed(baseline, env)  # warm-up: bytecode, disk cache
-    timed(program(0), env)
+    timed_child(baseline, env)  # warm-up: bytecode, disk cache
+    timed_child(program(0), env)
     base: list[tuple[float, float]] = []
     ours: list[tuple[float, float]] = []
     for i in range(runs):
         order = [(base, lambda: baseline), (ours, lambda i=i: program(i + 1))]
         for samples, command in order if i % 2 == 0 else reversed(order):
-            samples.append(timed(command(), env))
+            samples.append(timed_child(command(), env))
         print(f"  pair {i + 1}/{runs}: import {ours[-1][0]:.2f} s (CPU {ours[-1][1]:.2f} s), "
               f"openpyxl {base[-1][0]:.2f} s (CPU {base[-1][1]:.2f} s)",
               file=sys.stderr, flush=True)

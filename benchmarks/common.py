@@ -528,6 +528,22 @@ def alternating_runs(
     return baseline, program, warm
 
 
+
+def timed_child(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    """(wall seconds spawn → exit, CPU seconds) of ``command``; MeasurementError on failure.
+    (Not its peak RSS: a child forked from this process keeps this process's high-water mark
+    across exec.)"""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=cwd, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    lines, stderr, usage = finish_child(process, process.stdout)
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise MeasurementError(f"{command[:4]} … failed ({process.returncode}):\n"
+                               f"{lines}\n{stderr}")
+    return elapsed, usage.ru_utime + usage.ru_stime
+
 # ------------------------------------------------------------------ timing in process
 
 
