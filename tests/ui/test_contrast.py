@@ -10,25 +10,10 @@ from stationapp.ui import delivery_stop_model, household_table_model, overdue_mo
 from stationapp.ui.chart_widgets import ALERT_COLOR, QUIET_COLOR
 from stationapp.ui.form_helpers import ERROR_COLOR, ERROR_ROW_BACKGROUND, INACTIVE_COLOR
 from stationapp.ui.import_wizard_models import ACTION_COLORS
+from stationapp.ui.readable_colours import MINIMUM_CONTRAST, contrast
 
-MINIMUM_CONTRAST = 4.5
 BACKGROUNDS = (QColor("#ffffff"), QColor("#f7f7f7"))
 """Table rows: white and the alternating grey of the desk's style."""
-
-
-def luminance(colour: QColor) -> float:
-    """Relative luminance (WCAG 2)."""
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def contrast(foreground: QColor, background: QColor) -> float:
-    """The contrast ratio of two colours, 1 to 21."""
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 TEXT_COLOURS = {
