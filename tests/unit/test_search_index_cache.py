@@ -3,11 +3,10 @@ changes, and every write, on every path and from every desk, is seen by the next
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import delete, event, text, update
+from sql_statements import statements
+from sqlalchemy import delete, text, update
 
 from stationapp.domain.clock import Clock
 from stationapp.domain.models import Household
@@ -39,30 +38,16 @@ def _listed(database: Database, flt: HouseholdFilter | None = None,
         return list_household_ids(s, flt or HouseholdFilter(), sort, today=TODAY, reuse=reuse)
 
 
-@contextmanager
-def _statements(database: Database) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", note)
-    try:
-        yield seen
-    finally:
-        event.remove(database.engine, "before_cursor_execute", note)
-
-
 def test_an_unchanged_ledger_is_listed_without_reading_the_households(
         database: Database) -> None:
     with database.session() as s:
         create_household(s, _household("欧阳秀英", "101"), "clerk", TODAY)
     first = _listed(database)
-    with _statements(database) as seen:
+    with statements(database) as seen:
         again = _listed(database, HouseholdFilter(search="  "))
     assert again == first
     assert [q for q in seen if "household" in q and CHANGE_TABLE not in q] == [], seen
-    with _statements(database) as seen:  # a search still reads the households
+    with statements(database) as seen:  # a search still reads the households
         _listed(database, HouseholdFilter(search="欧阳"))
     assert any(CHANGE_TABLE not in q and "household" in q for q in seen)
 

@@ -5,12 +5,11 @@ keystroke, and every write seen by the next search."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import event, select, update
+from sql_statements import statements
+from sqlalchemy import select, update
 
 from stationapp.demo.station import populate_demo
 from stationapp.domain.models import Household
@@ -47,20 +46,6 @@ def text_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(household_queries, "_read_texts", counted)
     return reads
-
-
-@contextmanager
-def _statements(database: Database) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", note)
-    try:
-        yield seen
-    finally:
-        event.remove(database.engine, "before_cursor_execute", note)
 
 
 def _typing(word: str) -> list[str]:
@@ -101,7 +86,7 @@ def test_a_short_word_is_answered_without_reading_the_households(
     assert text_reads == ["read"]
     for typed in ("王", "3", "3号", "3号楼", "w 3", "1391"):
         expected = _listed(database, typed, reuse=False)
-        with _statements(database) as seen:
+        with statements(database) as seen:
             assert _listed(database, typed) == expected
         assert [q for q in seen if "household" in q and CHANGE_TABLE not in q] == [], typed
     assert text_reads == ["read"]
@@ -117,7 +102,7 @@ def test_a_long_word_alone_still_asks_the_index_first(
     assert found == _listed(database, "3号楼", reuse=False)
     assert text_reads == []
     _listed(database, "3")  # a short word reads the texts, which then answer the long one
-    with _statements(database) as seen:
+    with statements(database) as seen:
         assert _listed(database, "3号楼") == found
     assert [q for q in seen if "household" in q and CHANGE_TABLE not in q] == []
     assert text_reads == ["read"]
