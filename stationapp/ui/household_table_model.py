@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
@@ -127,10 +127,14 @@ _ROLES = frozenset({
     HOUSEHOLD_ID_ROLE,
 })
 # Computed once: a view asks for it thousands of times per paint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _RIGHT_ALIGNED = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _PRIORITY_COLOUR = QColor(176, 32, 32)
 _INACTIVE_COLOUR = QColor("#666666")
 _OVERDUE_COLOUR = QColor("#b3261e")
+_PRIORITY_BRUSH = QBrush(_PRIORITY_COLOUR)
+_INACTIVE_BRUSH = QBrush(_INACTIVE_COLOUR)
+_OVERDUE_BRUSH = QBrush(_OVERDUE_COLOUR)
 
 
 class HouseholdTableModel(LazyTableModel[HouseholdRow]):
@@ -159,7 +163,7 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
         Without ``background`` every read happens at once, on the calling thread."""
         super().__init__(open_session, lambda row: row.id, parent, block_size, cached_blocks)
         self._background = background
-        self._pending: SessionTask[list[int]] | None = None
+        self._pending: SessionTask[tuple[list[int], list[HouseholdRow]]] | None = None
         self._wanted: tuple[HouseholdFilter, TableColumn, Qt.SortOrder] | None = None
         self._generation = 0
         self._filter = HouseholdFilter()
@@ -240,18 +244,23 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
         self._generation += 1
         request = _Request(self._generation, flt, column, order, today)
 
-        def work(session: Session) -> list[int]:
-            return list_household_ids(session, flt, key, descending, today=today)
+        first = self.block_size
+
+        def work(session: Session) -> tuple[list[int], list[HouseholdRow]]:
+            # The rows of the first block are read here too, so that the GUI thread paints
+            # them without a query of its own.
+            ids = list_household_ids(session, flt, key, descending, today=today)
+            return ids, fetch_household_rows(session, ids[:first], today)
 
         # The task's callbacks hold the model weakly and know only the request's number:
         # a task outliving the page (closed while it ran) finds no model, and never keeps
         # one (nor the page around it) alive on its way out.
         model = weakref.ref(self)
 
-        def arrived(ids: list[int]) -> None:
+        def arrived(found: tuple[list[int], list[HouseholdRow]]) -> None:
             shown = model()
             if shown is not None and shiboken6.isValid(shown):
-                shown._arrived(request, ids)
+                shown._arrived(request, *found)
 
         def went_wrong(error: BaseException) -> None:
             shown = model()
@@ -261,8 +270,10 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
         self._pending = self._background(work, arrived, went_wrong)
         self._wanted = wanted
 
-    def _arrived(self, request: _Request, ids: list[int]) -> None:
-        """Show the ids of ``request`` unless a newer request or read replaced it."""
+    def _arrived(self, request: _Request, ids: list[int], first_rows: list[HouseholdRow]
+                 ) -> None:
+        """Show the ids of ``request`` (and the rows of its first block, read with them)
+        unless a newer request or read replaced it."""
         if self._pending is None or request.generation != self._generation:
             return
         self._pending, self._wanted = None, None
@@ -270,7 +281,7 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
             request.flt, request.column, request.order)
         self._today = request.today
         self._loaded = True
-        self.show_ids(ids)
+        self.show_ids(ids, first_rows)
         self.loaded.emit()
 
     def _went_wrong(self, request: _Request, error: BaseException) -> None:
@@ -345,7 +356,36 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
         row = self.row_data(index.row())
         if row is None:
             return None
+        return self._value(row, _COLUMNS[index.column()], role)
+
+    def multiData(self, index: Index,
+                  roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a view asks of one cell at once (its delegate asks seven per cell
+        painted): the row is looked up once, not once per role, and the roles this model
+        does not use are answered without a call of :meth:`data` each."""
+        asked: Iterable[QModelRoleData] = (
+            (roleDataSpan,) if isinstance(roleDataSpan, QModelRoleData)
+            else cast(Iterable[QModelRoleData], roleDataSpan))
+        row = (self.row_data(index.row())
+               if index.isValid() and 0 <= index.column() < COLUMN_COUNT else None)
+        if row is None:
+            for role_data in asked:
+                role_data.clearData()
+            return
         column = _COLUMNS[index.column()]
+        for role_data in asked:
+            role = role_data.role()
+            if role == _DISPLAY:
+                role_data.setData(_display(row, column))
+                continue
+            value = self._value(row, column, role) if role in _ROLES else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _value(self, row: HouseholdRow, column: TableColumn, role: int) -> Any:
+        """What ``role`` of the cell of ``row`` in ``column`` shows (None: nothing)."""
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -360,11 +400,11 @@ class HouseholdTableModel(LazyTableModel[HouseholdRow]):
             return _RIGHT_ALIGNED if column is Column.AGE else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status is not HouseholdStatus.ACTIVE:
-                return QBrush(_INACTIVE_COLOUR)
+                return _INACTIVE_BRUSH
             if column is Column.TIER and row.tier is CareTier.PRIORITY:
-                return QBrush(_PRIORITY_COLOUR)
+                return _PRIORITY_BRUSH
             if column is CareColumn.NEXT_VISIT and self._overdue_days(row):
-                return QBrush(_OVERDUE_COLOUR)
+                return _OVERDUE_BRUSH
             return None
         if role == HOUSEHOLD_ID_ROLE:
             return row.id

@@ -42,9 +42,18 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         """No ids yet; ``key_of(row)`` is the id a fetched row belongs to."""
         super().__init__(parent)
         self._open_session = open_session
+        self._key_of = key_of
+        self._block_size = max(1, block_size)
         self._rows: RowBlocks[int, R] = RowBlocks(
             self._fetch, key_of, block_size, cached_blocks)
         self._headers: tuple[str, ...] = ()
+        self._read_ahead: tuple[frozenset[int], dict[int, R]] | None = None
+        """Ids read ahead (e.g. off the GUI thread with the listing) and the rows found."""
+
+    @property
+    def block_size(self) -> int:
+        """Rows fetched at once; the first block is what a view shows first."""
+        return self._block_size
 
     def set_headers(self, headers: Sequence[str]) -> None:
         """The column titles, in column order (they also give the number of columns)."""
@@ -54,10 +63,16 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         """The rows of ``ids`` (any order; ids gone since are left out)."""
         raise NotImplementedError
 
-    def show_ids(self, ids: Sequence[int]) -> None:
-        """List ``ids`` from now on (a model reset) and forget every row fetched."""
+    def show_ids(self, ids: Sequence[int], first_rows: Sequence[R] | None = None) -> None:
+        """List ``ids`` from now on (a model reset) and forget every row fetched.
+
+        ``first_rows`` are the rows of the first block (``ids[:block_size]``) when they were
+        read already, e.g. off the GUI thread with the ids: the first paint then reads
+        nothing (ids missing from them are gone since, as :meth:`fetch_rows` leaves out)."""
         self.beginResetModel()
         self._rows.reset(ids)
+        self._read_ahead = None if first_rows is None else (
+            frozenset(ids[:self._block_size]), {self._key_of(r): r for r in first_rows})
         self.endResetModel()
 
     def id_at(self, row: int) -> int | None:
@@ -73,6 +88,9 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         return self._rows.row(row)
 
     def _fetch(self, ids: Sequence[int]) -> list[R]:
+        ahead, self._read_ahead = self._read_ahead, None
+        if ahead is not None and ahead[0].issuperset(ids):
+            return [ahead[1][i] for i in ids if i in ahead[1]]
         with self._open_session() as session:
             return self.fetch_rows(session, ids)
 

@@ -6,7 +6,7 @@ from contextlib import AbstractContextManager
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, Qt
 from PySide6.QtGui import QBrush, QColor
 from pytestqt.modeltest import ModelTester
 from sqlalchemy.orm import Session
@@ -82,6 +82,24 @@ def test_rows_are_fetched_lazily_in_blocks(ledger: Database) -> None:
     assert opened == 3
     model.index(0, 0).data()
     assert opened == 4  # the first block was evicted from the one-block cache
+
+
+def test_every_role_of_a_cell_at_once_is_what_each_role_alone_gives(
+        ledger: Database) -> None:
+    """multiData (what a view's delegate asks) answers each role as data() does, also the
+    roles the model leaves empty and the cells of rows or columns it does not have."""
+    model = HouseholdTableModel(ledger.session, ledger.clock)
+    model.refresh()
+    roles = [*range(int(Qt.ItemDataRole.UserRole) + 1), HOUSEHOLD_ID_ROLE]
+    cells = [model.index(row, column) for row in range(model.rowCount())
+             for column in range(COLUMN_COUNT)]
+    for index in [*cells, QModelIndex()]:
+        for role in roles:
+            asked = QModelRoleData(role)
+            asked.setData("stale")  # what a reused buffer may hold: always overwritten
+            model.multiData(index, asked)
+            assert asked.data() == model.data(index, role), (index.row(), index.column(),
+                                                             role)
 
 
 def test_sort_orders_in_sql_and_ignores_the_categories_column(ledger: Database) -> None:

@@ -207,3 +207,26 @@ def test_a_page_closed_during_a_search_is_left_alone(
     qtbot.waitUntil(lambda: searched == ["ldy"], timeout=WAIT_MS)
     operations.wait_all(cancel=False)
     qtbot.wait(50)  # the result is delivered (and dropped) in the GUI thread
+
+
+def test_a_search_reads_its_first_rows_off_the_gui_thread(
+    qtbot: QtBot, page: HouseholdsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows of the first block come with the ids from the worker: the table shows the
+    matches without reading a row on the GUI thread."""
+    real = table_model.fetch_household_rows
+    on_gui_thread: list[int] = []
+
+    def watched(session: Any, ids: Any, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(len(ids))
+        return real(session, ids, *args, **kwargs)
+
+    monkeypatch.setattr(table_model, "fetch_household_rows", watched)
+    type_quickly(page, "ldy")
+    qtbot.waitUntil(lambda: not page.model.pending(), timeout=WAIT_MS)
+    assert heads(page) == ["李大爷"]
+    type_quickly(page, "")
+    qtbot.waitUntil(lambda: not page.model.pending(), timeout=WAIT_MS)
+    assert len(heads(page)) == 4
+    assert on_gui_thread == []
