@@ -35,7 +35,7 @@ from stationapp.services.household_queries import (
     list_household_ids,
 )
 from stationapp.ui.lazy_table_model import Index, LazyTableModel, SessionOpener
-from stationapp.ui.row_blocks import DEFAULT_BLOCK_SIZE, DEFAULT_CACHED_BLOCKS
+from stationapp.ui.row_blocks import DEFAULT_CACHED_BLOCKS
 from stationapp.ui.workers import SessionTask
 
 log = logging.getLogger("stationapp.ui")
@@ -69,6 +69,11 @@ class _Request:
 
 
 CATEGORY_SEPARATOR = "、"
+
+DEFAULT_BLOCK_SIZE = 64
+"""Household rows fetched at once: more than a tall window shows, so the first block (read
+with the ids on every keystroke of the search box) fills the table, and a third of the
+lists' usual 200 rows, which cost a keystroke about 5 ms more at 50,000 households."""
 
 
 class Column(IntEnum):
