@@ -18,7 +18,7 @@ from stationapp.domain.vocab import HouseholdStatus
 from stationapp.services import household_queries
 from stationapp.services.database import Database
 from stationapp.services.household_queries import HouseholdFilter, SortKey, list_household_ids
-from stationapp.services.household_search import narrow_texts
+from stationapp.services.household_search import narrow_texts, word_matches_text
 from stationapp.services.household_types import HouseholdInput, ResidentInput
 from stationapp.services.households import create_household
 from stationapp.services.search_index_cache import CHANGE_TABLE, forget_listings
@@ -136,3 +136,17 @@ def test_narrowing_keeps_the_order_and_the_rule_for_numbered_words() -> None:
     assert narrow_texts(["王", "3"], ids, texts, 4) == ([5, 9], ["|王|13号楼|",
                                                                 "|王|3号楼|23号楼|"])
     assert narrow_texts(["3"], ids, texts, 1) == ([5, 3, 9, 1], None)
+
+
+def test_a_numbered_word_is_found_after_no_digit_wherever_it_occurs() -> None:
+    """The texts holding a numbered word are looked at occurrence by occurrence: the same
+    texts as the rule finds one text at a time (first, later and only occurrences, at the
+    start and at the end)."""
+    texts = ["3号楼", "3号1", "13号楼|3号楼", "13号楼|23号楼", "|133号|", "a3号", "33号3号",
+             "13号", "3号13号", "x|3", "123号楼|3号院|33号", "|13号|113号|3号"]
+    rng = random.Random(16)
+    texts += ["".join(rng.choice("13号楼|a") for _ in range(rng.randint(1, 12)))
+              for _ in range(2000)]
+    for word in ("3号", "3号楼", "33号", "13号", "1号"):
+        expected = [i for i, text in enumerate(texts) if word_matches_text(word, text)]
+        assert narrow_texts([word], range(len(texts)), texts)[0] == expected, word
