@@ -6,15 +6,20 @@ phone numbers. CPU time (``time.process_time``, the whole process, every thread)
 because wall time on the shared machine flips with load; wall time is printed beside it.
 
 A keystroke is what the households page runs once its search box has settled (after the
-``SEARCH_DELAY_MS`` debounce, which is not counted): ``HouseholdTableModel.refresh`` lists
-the matching ids with ``list_household_ids`` (status 在册, sorted by address) in one
-session, then the first paint of the table fetches the first block of rows with
-``fetch_household_rows`` in another session. No separate count query runs per keystroke
-(the status bar uses the model's row count). Two measurements of the same typing:
+``SEARCH_DELAY_MS`` debounce, which is not counted): ``HouseholdTableModel.request_filter``
+lists the matching ids with ``list_household_ids`` (status 在册, sorted by address) and
+fetches the first block of rows with ``fetch_household_rows``, both in the page's worker
+thread (the services measurement below uses one session for each). No separate count query
+runs per keystroke (the status bar uses the model's row count). Two measurements of the
+same typing:
 
 * **services**: exactly those two service calls, no Qt;
 * **page**: the real ``HouseholdsPage`` (offscreen): ``search.setText`` then the clock runs
-  over ``apply_filter()`` and the event loop until the table's viewport has been painted.
+  over ``apply_filter()`` and the event loop until the table's viewport has been painted
+  with the matches (the search and the first block in the page's worker thread, the reset
+  and the paint on the GUI thread: CPU time of the whole process). Each round types the
+  whole sequence for the services first, then for the page, so that each keystroke of
+  either narrows what the keystroke before it found, as in the program.
 
 Queries are typed character by character: a real, frequent head-of-household name from the
 database (e.g. 王秀英), its pinyin initials (w, wx, wxy) and full pinyin, the address parts
@@ -290,16 +295,21 @@ def measure(database: Any, rounds: int, with_page: bool, block_size: int,
                 results.services.add(key.category, ms)
                 results.services_wall.add(key.category, wall)
                 results.services_by_text.add(key.text, ms)
-            if page is not None and results.page is not None:
-                wall, ms = page.keystroke(key.text, found)
-                if keep:
-                    results.page.add(key.category, ms)
-                    results.page_wall.add(key.category, wall)
-                    results.page_by_text.add(key.text, ms)
-                if page.rows() != found:
-                    raise MeasurementError(
-                        f"the page shows {page.rows()} rows for {key.text!r}, "
-                        f"the services found {found}")
+        # The page types the whole sequence after the services did: typed right after the
+        # services' call of the same text, its search would only narrow what that call
+        # found (the kept texts remember the last search), not what the keystroke before.
+        for key in results.keys if page is not None else ():
+            assert page is not None and results.page is not None
+            found = results.matches[key.text]
+            wall, ms = page.keystroke(key.text, found)
+            if keep:
+                results.page.add(key.category, ms)
+                results.page_wall.add(key.category, wall)
+                results.page_by_text.add(key.text, ms)
+            if page.rows() != found:
+                raise MeasurementError(
+                    f"the page shows {page.rows()} rows for {key.text!r}, "
+                    f"the services found {found}")
         if keep:
             print(f"  round {round_no}/{rounds} done", file=sys.stderr, flush=True)
     return results
