@@ -172,6 +172,11 @@ class HouseholdsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        # The vertical scroll bar stays: one that came and went as a search moved between
+        # a screenful and more would change the width the columns stretch to, and each
+        # such keystroke would paint the table twice (QTableView repaints resized columns
+        # after a zero timer, after the first paint) and shift the columns sideways.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)

@@ -67,3 +67,13 @@ def test_a_search_paints_the_table_once(
     page.table.viewport().removeEventFilter(counter)
     assert page.model.rowCount() != rows_before
     assert counter.paints == 1
+
+
+@pytest.mark.parametrize("typed", ["李", ""])
+def test_a_search_paints_a_wide_table_once(
+        qtbot: QtBot, page: HouseholdsPage, typed: str) -> None:
+    """Wide enough for the categories column to stretch: a scroll bar that came or went
+    with the number of rows would resize that column and paint the table again."""
+    page.resize(max(page.width(), 1400), page.height())
+    qtbot.wait(50)
+    test_a_search_paints_the_table_once(qtbot, page, typed)
