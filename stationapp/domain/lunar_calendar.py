@@ -170,7 +170,13 @@ class CalendarDay:
 
 
 def festivals_between(start: date, end: date) -> list[CalendarDay]:
-    """The traditional festivals (:data:`FESTIVALS`) from ``start`` to ``end``, in order."""
+    """The traditional festivals (:data:`FESTIVALS`) from ``start`` to ``end``, in order
+    (remembered: 工作台 asks for the same window at every read, and each costs ~20 ms)."""
+    return list(_festivals(start, end))
+
+
+@functools.lru_cache(maxsize=16)
+def _festivals(start: date, end: date) -> tuple[CalendarDay, ...]:
     wanted = [LunarFestival.NAMES.index(name) for name in FESTIVALS]
     found: dict[tuple[date, str], CalendarDay] = {}
     for year in range(_lunar_year_of(start), _lunar_year_of(end) + 1):
@@ -182,7 +188,7 @@ def festivals_between(start: date, end: date) -> list[CalendarDay]:
             if start <= day <= end:
                 found[(day, festival.get_name())] = CalendarDay(
                     day, festival.get_name(), lunar_text(day))
-    return [found[key] for key in sorted(found)]
+    return tuple(found[key] for key in sorted(found))
 
 
 def solar_terms_between(start: date, end: date) -> list[CalendarDay]:

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from stationapp.domain import lunar_calendar
 from stationapp.domain.accounts import Role
 from stationapp.domain.clock import Clock
 from stationapp.domain.errors import SignInError
-from stationapp.domain.lunar_calendar import lunar_text
+from stationapp.domain.lunar_calendar import festivals_between, lunar_text
 from stationapp.services.accounts import SignedIn
+from stationapp.services.calendar import window
 from stationapp.services.database import Database
 from stationapp.services.workbench import CALENDAR_DAYS, Workbench, read_workbench
 from stationapp.ui import home_page
@@ -126,3 +128,12 @@ def test_the_warm_up_works_out_the_calendar_s_lunar_dates(clock: Clock) -> None:
     for day in days:
         lunar_text(day)
     assert lunar_text.cache_info().hits - before == CALENDAR_DAYS
+
+
+def test_the_warm_up_works_out_the_calendar_s_festivals(clock: Clock) -> None:
+    first, last = window(clock.today(), CALENDAR_DAYS)
+    expected = festivals_between(first, last)
+    _Startup(None, True, clock).warm_up()
+    with mock.patch.object(lunar_calendar.LunarFestival, "from_index",
+                           side_effect=AssertionError("worked out again")):
+        assert festivals_between(first, last) == expected  # 工作台's read does not
