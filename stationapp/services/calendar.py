@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -35,10 +34,8 @@ from stationapp.domain.lunar_calendar import (
 from stationapp.domain.models import Community, Household, Resident
 from stationapp.domain.people import ELDERLY_AGE, born_on_or_before_for_age
 from stationapp.domain.vocab import HouseholdStatus, ResidentStatus
+from stationapp.domain.workbench_data import CalendarItem, ItemKind
 from stationapp.messages import msg
-
-_Day = date
-"""``date`` under another name, for the fields after a field called ``date``."""
 
 MAX_DAYS = 400
 """The longest window the calendar lists at once."""
@@ -46,50 +43,6 @@ MAX_DAYS = 400
 HOLIDAY_FILE = "holidays.toml"
 """The name of the holiday file: shipped in ``resources/calendar/``, and the station's own
 copy in the desk's data folder (whose years win over the shipped file's)."""
-
-
-class ItemKind(StrEnum):
-    """What a calendar item is."""
-
-    FESTIVAL = "festival"
-    """A traditional festival (春节, 元宵节, 端午节, 中秋节, 重阳节 …)."""
-    HOLIDAY = "holiday"
-    """Statutory holiday days off (``date`` to ``end``)."""
-    WORKDAY = "workday"
-    """A weekend day worked to make up for a holiday (调休上班)."""
-    BIRTHDAY = "birthday"
-    """A resident's round-number birthday (整寿)."""
-    SOLAR_TERM = "solar_term"
-    """One of the 24 solar terms (节气)."""
-
-
-@dataclass(frozen=True)
-class CalendarItem:
-    """One entry of the calendar ahead and what it concerns."""
-
-    date: date
-    kind: ItemKind
-    name: str
-    """The festival's, holiday's or solar term's Chinese name; for a birthday the
-    resident's name; for a workday the holiday it makes up for."""
-    lunar: str
-    """The lunar date of ``date``, e.g. "九月初九"."""
-    end: _Day | None = None
-    """The last day off of a holiday (None for the other kinds)."""
-    confirmed: bool = True
-    """False for holidays known only from the law: the year's arrangement is not published
-    yet (add it to the holiday file)."""
-    elderly_households: int | None = None
-    """Festivals: active households with someone aged 80 or more on that day."""
-    household_id: int | None = None
-    """Birthdays: the resident's household."""
-    address: str = ""
-    """Birthdays: the household's address."""
-    resident_id: int | None = None
-    age: int | None = None
-    """Birthdays: the round age reached (see ``domain.lunar_calendar.AGE_COUNTING``)."""
-    by_lunar: bool = False
-    """Birthdays: reckoned on the lunar date."""
 
 
 @dataclass(frozen=True)

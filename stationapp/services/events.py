@@ -34,6 +34,7 @@ from stationapp.domain.event_models import (
 from stationapp.domain.search_keys import name_pinyin
 from stationapp.domain.text_rules import check_text
 from stationapp.domain.vocab import DeliveryOutcome
+from stationapp.domain.workbench_data import EventRow
 from stationapp.messages import msg
 from stationapp.services._common import (
     Problems,
@@ -82,34 +83,6 @@ class EventInput:
     tallies: tuple[TallyInput, ...] = ()
     volunteers: tuple[ServiceInput, ...] = ()
     version: int | None = None
-
-
-@dataclass(frozen=True)
-class EventRow:
-    """One line of the event list.
-
-    ``deliveries_planned`` counts every delivery (item line) of the event except cancelled
-    ones; ``deliveries_done`` those delivered (已送达); ``deliveries_pending`` those still
-    to go (待送). Not-home, refused and wrong-address stops are planned but neither.
-
-    ``households_*`` count stops (户) the way the deliveries panel does: one per volunteer ×
-    household, whatever the number of items. ``households_planned`` are the stops with a
-    delivery not cancelled, ``households_done`` those whose every delivery was delivered,
-    ``households_pending`` those with a delivery still to go.
-    """
-
-    id: int
-    type: str
-    title: str
-    starts_at: datetime
-    place: str
-    participant_count: int
-    deliveries_planned: int
-    deliveries_done: int
-    deliveries_pending: int
-    households_planned: int = 0
-    households_done: int = 0
-    households_pending: int = 0
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from stationapp.domain.models import Community, Household
 from stationapp.domain.search_keys import normalize_query
 from stationapp.domain.vocab import HouseholdStatus
 from stationapp.domain.vocab_words import label_message
+from stationapp.domain.workbench_data import RequestRow
 from stationapp.messages import Message, msg
 from stationapp.services._common import (
     Problems,
@@ -80,26 +81,6 @@ class RequestFilter:
     household_id: int | None = None
     received_from: date | None = None
     received_to: date | None = None
-
-
-@dataclass(frozen=True)
-class RequestRow:
-    """One line of the requests table, newest first."""
-
-    id: int
-    household_id: int
-    address: str
-    head: str
-    phone: str
-    category: str
-    description: str
-    channel: str
-    received_at: datetime
-    assignee: str
-    status: RequestStatus
-    days_open: int
-    overdue: bool
-    satisfaction: Satisfaction | None
 
 
 @dataclass(frozen=True)

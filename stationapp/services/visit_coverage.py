@@ -42,6 +42,7 @@ from stationapp.domain.care_models import Visit
 from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
 from stationapp.domain.vocab import CareTier, HouseholdStatus
+from stationapp.domain.workbench_data import OverdueRow
 from stationapp.services._common import chunks, read_ids
 from stationapp.services.seasonal import (
     PeriodRow,
@@ -57,21 +58,6 @@ _Row = TypeVar("_Row")
 
 _VISITED = 1 << 32
 """Weight of a visited household in month_coverage's sum (more than households exist)."""
-
-
-@dataclass(frozen=True)
-class OverdueRow:
-    """One line of the overdue list (most days overdue first)."""
-
-    household_id: int
-    address: str
-    head: str
-    phone: str
-    tier: CareTier
-    liaison: str
-    last_visit: date | None
-    due: date
-    days_overdue: int
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -15,6 +14,7 @@ from stationapp.domain.care_models import Reminder
 from stationapp.domain.errors import ConflictError, NotFoundError
 from stationapp.domain.event_models import Volunteer
 from stationapp.domain.models import Community, Household
+from stationapp.domain.workbench_data import ReminderRow
 from stationapp.messages import msg
 from stationapp.services._common import Problems, check_person, flush_or_conflict
 
@@ -22,22 +22,6 @@ log = logging.getLogger("stationapp.services")
 
 EARLIEST_REMINDER = date(2000, 1, 1)
 """No reminder is dated before this day (a typing mistake in the year)."""
-
-
-@dataclass(frozen=True)
-class ReminderRow:
-    """One dated reminder."""
-
-    id: int
-    household_id: int
-    address: str
-    head: str
-    due_date: date
-    text: str
-    assignee: str
-    done: bool
-    visit_id: int | None
-
 
 
 def list_reminders(
