@@ -16,6 +16,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from stationapp.db.engine import sqlite_file
+from stationapp.db.schema_head import SCHEMA_HEAD as SCHEMA_HEAD  # re-exported
 from stationapp.domain.errors import DatabaseSetupError
 from stationapp.files import atomic_write
 from stationapp.messages import Message, msg, render
@@ -24,10 +25,6 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger("stationapp.db")
-
-SCHEMA_HEAD = "0015"
-"""The newest migration; a test keeps it equal to Alembic's head. Knowing it without
-loading Alembic lets an up-to-date database open without importing Alembic at all."""
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

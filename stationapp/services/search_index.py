@@ -51,10 +51,10 @@ fts: TableClause = table(FTS_TABLE, column("rowid"), column("search_text"))
 
 
 def is_index_object(name: str | None) -> bool:
-    """True for the tables and indexes of the search index and the households' change mark
-    (migration 0013), which the ORM models do not declare (schema comparisons leave them
-    out)."""
-    return bool(name) and (name in (PG_INDEX, SCAN_INDEX)
+    """True for the tables and indexes of the search index, the households' change mark
+    (migration 0013) and the kept 工作台 (migration 0016), which the ORM models do not
+    declare (schema comparisons leave them out)."""
+    return bool(name) and (name in (PG_INDEX, SCAN_INDEX, "workbench_snapshot")
                            or str(name).startswith((FTS_TABLE, CHANGE_TABLE)))
 
 

@@ -14,86 +14,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from stationapp.db.engine import sqlite_file
+from stationapp.db.workbench_snapshot import MARK_SQL, LedgerMark, keep_workbench
 from stationapp.domain.event_templates import EventTemplate
 from stationapp.domain.holidays import HolidayFileError, HolidayTable
-from stationapp.services.calendar import (
-    CalendarItem,
+from stationapp.domain.workbench_data import (
+    CALENDAR_DAYS,
+    FIRST_LINES,
+    RECENT_DAYS,
+    UPCOMING_DAYS,
     ItemKind,
+    Workbench,
+)
+from stationapp.services.calendar import (
     holiday_table,
     station_holiday_folders,
     upcoming,
 )
 from stationapp.services.catalogue import list_event_types, list_items
-from stationapp.services.events import EventRow, list_events
-from stationapp.services.requests import RequestFilter, RequestRow, list_requests
+from stationapp.services.events import list_events
+from stationapp.services.requests import RequestFilter, list_requests
 from stationapp.services.visit_coverage import (
-    OverdueRow,
     count_overdue,
     fetch_overdue_rows,
     list_overdue_ids,
 )
-from stationapp.services.visit_reminders import ReminderRow, list_reminders
-
-FIRST_LINES = 5
-"""How many lines of each list the workbench keeps (the counts are whole)."""
-
-UPCOMING_DAYS = 30
-"""Events starting within this many days from today are upcoming."""
-
-RECENT_DAYS = 30
-"""Events of the last this many days are shown while deliveries are still to go."""
-
-CALENDAR_DAYS = 60
-"""The calendar shows this many days from today."""
-
-
-@dataclass(frozen=True)
-class Workbench:
-    """What needs doing on ``today``."""
-
-    today: date
-    visits_overdue: int
-    """Active households past their visit date."""
-    visits_due_today: int
-    """Active households whose visit falls due today."""
-    visits: tuple[OverdueRow, ...]
-    """The first households due or overdue, most days overdue first."""
-    reminders_due_today: int
-    reminders_overdue: int
-    """Reminders due before today and not done."""
-    reminders: tuple[ReminderRow, ...]
-    """The first reminders due today or earlier, earliest first."""
-    requests_open: int
-    requests_overdue: int
-    requests: tuple[RequestRow, ...]
-    """The first open requests past the time limit, oldest first."""
-    events: tuple[EventRow, ...]
-    """Upcoming events (next :data:`UPCOMING_DAYS` days) and recent ones with deliveries
-    still to go, earliest first (not cut to the first lines: there are few)."""
-    calendar: tuple[CalendarItem, ...] = ()
-    """The next :data:`CALENDAR_DAYS` days: festivals, holidays, 调休 workdays and 整寿, in
-    date order (no solar terms)."""
-    calendar_problem: str = ""
-    """Why the station's holiday file was not read (holidays then come from the built-in
-    tables only); "" when it was."""
-
-    @property
-    def visits_due(self) -> int:
-        """Households due today or overdue."""
-        return self.visits_overdue + self.visits_due_today
-
-    @property
-    def reminders_due(self) -> int:
-        """Reminders due today or earlier and not done."""
-        return self.reminders_due_today + self.reminders_overdue
-
-    @property
-    def households_pending(self) -> int:
-        """Households (stops) still waiting for a delivery, over the events listed."""
-        return sum(event.households_pending for event in self.events)
+from stationapp.services.visit_reminders import list_reminders
 
 
 def read_workbench(session: Session, today: date, lines: int = FIRST_LINES) -> Workbench:
@@ -143,6 +94,31 @@ def read_workbench(session: Session, today: date, lines: int = FIRST_LINES) -> W
     )
 
 
+def read_and_keep_workbench(session: Session, today: date) -> Workbench:
+    """:func:`read_workbench` of ``today``, then (SQLite files only) keep it in the ledger
+    for the next start-up (:mod:`stationapp.db.workbench_snapshot`).
+
+    The ledger's change mark is read first, so a change committed during the read leaves
+    the kept workbench stale rather than marked newer than what it holds. Keeping it is
+    best effort: a locked ledger or any SQLite error skips it, the read stands.
+    """
+    path = _ledger_file(session)
+    mark = None
+    if path is not None:
+        audit, households, revision = session.execute(text(MARK_SQL)).one()
+        mark = LedgerMark(int(audit), int(households), str(revision))
+    bench = read_workbench(session, today)
+    if path is not None and mark is not None:
+        keep_workbench(path, bench, mark, station_holiday_folders())
+    return bench
+
+
+def _ledger_file(session: Session) -> Path | None:
+    """The SQLite file of ``session``'s ledger; None for PostgreSQL and in-memory SQLite."""
+    bind = session.get_bind()
+    return sqlite_file(bind.engine.url.render_as_string(hide_password=False))
+
+
 @dataclass(frozen=True)
 class EventPlan:
     """A new event prefilled from a template, for the event dialog."""
@@ -178,4 +154,5 @@ def plan_event(session: Session, template: EventTemplate, festival_day: date,
 
 
 __all__ = ["CALENDAR_DAYS", "FIRST_LINES", "RECENT_DAYS", "UPCOMING_DAYS", "EventPlan",
-           "ItemKind", "Workbench", "plan_event", "read_workbench"]
+           "ItemKind", "Workbench", "plan_event", "read_and_keep_workbench",
+           "read_workbench"]
