@@ -10,7 +10,8 @@ residents' round-number birthdays (整寿), each with one click to plan.
 - A 整寿 line opens the household; the heading opens the list of households with a 整寿 in
   the window.
 
-The calendar is read with the rest of the workbench (:func:`read_workbench`).
+The calendar is read with the rest of the workbench (:func:`read_workbench`). Light (Qt and
+the domain only): the main window's frame shows it at start-up too.
 """
 
 from __future__ import annotations
@@ -22,9 +23,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from stationapp.domain.event_templates import EventTemplate, templates_for
-from stationapp.services.calendar import CalendarItem
-from stationapp.services.workbench import CALENDAR_DAYS, ItemKind, Workbench
-from stationapp.ui.form_helpers import ERROR_COLOR
+from stationapp.domain.workbench_data import CALENDAR_DAYS, CalendarItem, ItemKind, Workbench
+from stationapp.ui.error_label import ERROR_COLOR
 from stationapp.ui.list_requests import ListKind, ListRequest
 from stationapp.ui.scaled_font import scale_font
 

@@ -52,7 +52,7 @@ def test_the_first_read_of_the_home_page_runs_off_the_gui_thread(
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
         return read_workbench(session, today)
 
-    with mock.patch.object(home_page, "read_workbench", spy):
+    with mock.patch.object(home_page, "read_and_keep_workbench", spy):
         window = MainWindow(ledger)
         qtbot.addWidget(window)
         window.show()
@@ -72,7 +72,7 @@ def test_a_workbench_read_elsewhere_is_shown_without_a_read_of_its_own(
         qtbot: QtBot, ledger: Database) -> None:
     with ledger.session() as session:
         bench = read_workbench(session, ledger.clock.today())
-    with mock.patch.object(home_page, "read_workbench") as reads:
+    with mock.patch.object(home_page, "read_and_keep_workbench") as reads:
         window = MainWindow(ledger)
         qtbot.addWidget(window)
         window.home.expect_workbench()
