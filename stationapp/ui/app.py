@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from stationapp import __version__
 from stationapp.db.peek import ledger_has_accounts
+from stationapp.db.workbench_snapshot import kept_workbench
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import BackupError, DatabaseSetupError
 from stationapp.logs import StartupBuffer, buffer_until_file, setup_logging
@@ -337,6 +338,17 @@ class _Startup(QObject):
         self.database = open_database(self._database_url, self._clock)
         self.warm_up()
 
+    def fill_frame(self, skeleton: SkeletonWindow) -> None:
+        """After the frame painted: show 工作台 kept in the ledger when it still holds for
+        today and the ledger, and go on once that has painted; else go on at once
+        (:meth:`continue_main`)."""
+        kept = kept_workbench(self._database_url, self._clock.today())
+        if kept is None:
+            self.continue_main(skeleton)
+            return
+        skeleton.show_workbench(kept)
+        after_first_paint(skeleton, lambda: self.continue_main(skeleton))
+
     def continue_main(self, skeleton: SkeletonWindow) -> None:
         """After the frame painted: open the log file and the ledger, offer the demo, sign
         in, show the real window."""
@@ -503,6 +515,8 @@ class _Startup(QObject):
         self.window = window
         self._give_workbench(window.home)
         if skeleton is not None:
+            if isinstance(skeleton, SkeletonWindow) and skeleton.workbench is not None:
+                window.home.show_kept_workbench(skeleton.workbench)  # until its own read
             hand_over(skeleton, window)
         else:
             window.show()
@@ -543,7 +557,7 @@ def run_gui(database_url: str | None, lang: str | None, no_dialogs: bool) -> int
         else:
             skeleton = SkeletonWindow()
             skeleton.show()
-            after_first_paint(skeleton, lambda: startup.continue_main(skeleton))
+            after_first_paint(skeleton, lambda: startup.fill_frame(skeleton))
             status = app.exec()
             if startup.error is not None:
                 raise startup.error

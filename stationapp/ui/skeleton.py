@@ -1,10 +1,12 @@
 """The main window's frame, painted first at start-up while the ledger is opened.
 
 Built from Qt and a few light modules only (no SQLAlchemy, no services): the navigation with
-the areas' names, the home page's frame (工作台: its title and its four empty sections), the
-menu bar and the status bar, at the size and place the main window had last time. Once it has
-painted (:func:`after_first_paint`), the program opens the database, builds the real
-window over it and closes this one (:func:`hand_over`).
+the areas' names, the home page's frame (工作台: its title, its four sections and the
+calendar, empty), the menu bar and the status bar, at the size and place the main window had
+last time. Once it has painted (:func:`after_first_paint`), the start-up fills 工作台 with
+the workbench kept in the ledger when it still holds (:meth:`SkeletonWindow.show_workbench`,
+drawn by the home page's own code, :mod:`stationapp.ui.home_sections`), then opens the
+database, builds the real window over it and closes this one (:func:`hand_over`).
 """
 
 from __future__ import annotations
@@ -13,18 +15,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QListWidget,
     QMainWindow,
-    QPushButton,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
+from stationapp.domain.workbench_data import Workbench
+from stationapp.ui import home_sections
 from stationapp.ui.desk_settings import desk_settings
-from stationapp.ui.page_helpers import page_title, page_top
 from stationapp.ui.program_name import window_title
 from stationapp.ui.screen_fit import resize_within_screen
 
@@ -52,6 +51,8 @@ class SkeletonWindow(QMainWindow):
         """Build the frame at the geometry kept on this desk."""
         super().__init__()
         self.setObjectName("skeleton_window")
+        self.workbench: Workbench | None = None
+        """The kept workbench shown (None: the home page's frame is empty)."""
         self.setWindowTitle(window_title(""))
         for title in MENU_TITLES:
             self.menuBar().addMenu(_main_window_tr(title)).setEnabled(False)
@@ -77,25 +78,16 @@ class SkeletonWindow(QMainWindow):
         restore_window_layout(self, self.splitter)
 
     def _home_frame(self) -> QWidget:
-        """The home page's frame: its title, its button and four empty sections."""
-        page = QWidget()
-        title = page_title(QCoreApplication.translate("HomePage", "Today"))
-        button = QPushButton(QCoreApplication.translate("HomePage", "&Read again"))
-        button.setEnabled(False)
-        grid = QGridLayout()
-        grid.setSpacing(10)
-        for index in range(4):
-            section = QFrame()
-            section.setFrameShape(QFrame.Shape.StyledPanel)
-            grid.addWidget(section, index // 2, index % 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(page_top(title, button))
-        layout.addLayout(grid, 1)
-        return page
+        """The home page's frame: the light home page (title, button, empty sections and
+        calendar), nothing to click until the real window takes over."""
+        self.home_frame = home_sections.HomePage()
+        self.home_frame.refresh_button.setEnabled(False)
+        return self.home_frame
 
+    def show_workbench(self, bench: Workbench) -> None:
+        """Show ``bench`` (kept in the ledger, still holding) as the home page shows it."""
+        self.workbench = bench
+        self.home_frame.fill(bench)
 
 
 FALLBACK_MS = 1000
