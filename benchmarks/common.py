@@ -352,7 +352,13 @@ def scroll_through(table):
 
 
 def _home_shown(window):
-    """The program's home page (工作台, what opens first) is current and shows its data."""
+    """The program's home page (工作台, what opens first) is current and shows its data: the
+    main window's home page, or the frame painted first at start-up showing the workbench
+    kept in the ledger (it shows one only while it holds for today and the ledger)."""
+    if type(window).__name__ == "SkeletonWindow":
+        view = getattr(window, "home_frame", None)
+        lines = view.lines() if getattr(window, "workbench", None) is not None else []
+        return bool(lines) and all(line.isVisible() for line in lines)
     home = getattr(window, "home", None)
     pages = getattr(window, "pages", None)
     return (home is not None and getattr(home, "workbench", None) is not None
