@@ -17,7 +17,7 @@ What a kept workbench holds for (all must be equal, else it is not used):
   transaction (the demo fills an empty ledger only), which the household mark sees;
 - the schema revision of the ledger and of this program (a migration changes the ledger
   without the trail), and the form of the kept text and the program's version;
-- the station's holiday files (the calendar reads them): their size and modification time.
+- the station's holiday files (the calendar reads them): a digest of what each holds.
 
 The mark is read before the workbench, so a change committed while it is read makes the
 kept workbench stale at once (never a mark newer than what was read). A restored backup
@@ -29,7 +29,7 @@ Nothing is kept on PostgreSQL (the start-up reads only SQLite files this way).
 
 from __future__ import annotations
 
-import os
+import hashlib
 import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
@@ -98,17 +98,16 @@ def station_holiday_folders() -> tuple[Path, ...]:
 
 def depends(folders: Iterable[Path] | None = None) -> str:
     """What else a kept workbench depends on, as text: the form of the text, the program's
-    version and schema, and each holiday file's size and modification time (or its
-    absence)."""
+    version and schema, and what each holiday folder's file holds (a digest; "-" without
+    one)."""
     parts = [f"format {WORKBENCH_FORMAT}", f"stationapp {__version__}", f"schema {SCHEMA_HEAD}"]
-    for folder in station_holiday_folders() if folders is None else folders:
-        file = folder / HOLIDAY_FILE
+    for index, folder in enumerate(station_holiday_folders() if folders is None else folders):
         try:
-            found = os.stat(file)
+            content = (folder / HOLIDAY_FILE).read_bytes()
         except OSError:
-            parts.append(f"{file} -")
+            parts.append(f"holidays {index} -")
         else:
-            parts.append(f"{file} {found.st_size} {found.st_mtime_ns}")
+            parts.append(f"holidays {index} {hashlib.blake2b(content, digest_size=16).hexdigest()}")
     return "\n".join(parts)
 
 

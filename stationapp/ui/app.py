@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from stationapp import __version__
 from stationapp.db.peek import ledger_has_accounts
-from stationapp.db.workbench_snapshot import kept_workbench
 from stationapp.domain.clock import Clock, SystemClock
 from stationapp.domain.errors import BackupError, DatabaseSetupError
 from stationapp.logs import StartupBuffer, buffer_until_file, setup_logging
@@ -342,6 +341,8 @@ class _Startup(QObject):
         """After the frame painted: show 工作台 kept in the ledger when it still holds for
         today and the ledger, and go on once that has painted; else go on at once
         (:meth:`continue_main`)."""
+        from stationapp.db.workbench_snapshot import kept_workbench
+
         kept = kept_workbench(self._database_url, self._clock.today())
         if kept is None:
             self.continue_main(skeleton)

@@ -1,31 +1,39 @@
 """The main window's frame, painted first at start-up while the ledger is opened.
 
 Built from Qt and a few light modules only (no SQLAlchemy, no services): the navigation with
-the areas' names, the home page's frame (工作台: its title, its four sections and the
-calendar, empty), the menu bar and the status bar, at the size and place the main window had
-last time. Once it has painted (:func:`after_first_paint`), the start-up fills 工作台 with
-the workbench kept in the ledger when it still holds (:meth:`SkeletonWindow.show_workbench`,
-drawn by the home page's own code, :mod:`stationapp.ui.home_sections`), then opens the
-database, builds the real window over it and closes this one (:func:`hand_over`).
+the areas' names, the home page's frame (工作台: its title and its four empty sections), the
+menu bar and the status bar, at the size and place the main window had last time. Once it has
+painted (:func:`after_first_paint`), the start-up shows 工作台 kept in the ledger when it
+still holds (:meth:`SkeletonWindow.show_workbench`, drawn by the home page's own code,
+:mod:`stationapp.ui.home_sections`), then opens the database, builds the real window over it
+and closes this one (:func:`hand_over`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
-from stationapp.domain.workbench_data import Workbench
-from stationapp.ui import home_sections
 from stationapp.ui.desk_settings import desk_settings
+from stationapp.ui.page_helpers import page_title, page_top
 from stationapp.ui.program_name import window_title
 from stationapp.ui.screen_fit import resize_within_screen
+
+if TYPE_CHECKING:  # imported once the frame has painted (show_workbench)
+    from stationapp.domain.workbench_data import Workbench
+    from stationapp.ui.home_sections import HomePage
 
 DEFAULT_SIZE = QSize(1200, 760)
 """The main window's size on a desk that has not kept one."""
@@ -53,6 +61,8 @@ class SkeletonWindow(QMainWindow):
         self.setObjectName("skeleton_window")
         self.workbench: Workbench | None = None
         """The kept workbench shown (None: the home page's frame is empty)."""
+        self.home_frame: HomePage | None = None
+        """The home page's drawing of :attr:`workbench` (None before it is shown)."""
         self.setWindowTitle(window_title(""))
         for title in MENU_TITLES:
             self.menuBar().addMenu(_main_window_tr(title)).setEnabled(False)
@@ -78,17 +88,39 @@ class SkeletonWindow(QMainWindow):
         restore_window_layout(self, self.splitter)
 
     def _home_frame(self) -> QWidget:
-        """The home page's frame: the light home page (title, button, empty sections and
-        calendar), nothing to click until the real window takes over."""
-        self.home_frame = home_sections.HomePage()
-        self.home_frame.refresh_button.setEnabled(False)
-        return self.home_frame
+        """The home page's frame: its title, its button and four empty sections."""
+        page = QWidget()
+        title = page_title(QCoreApplication.translate("HomePage", "Today"))
+        button = QPushButton(QCoreApplication.translate("HomePage", "&Read again"))
+        button.setEnabled(False)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for index in range(4):
+            section = QFrame()
+            section.setFrameShape(QFrame.Shape.StyledPanel)
+            grid.addWidget(section, index // 2, index % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(page_top(title, button))
+        layout.addLayout(grid, 1)
+        return page
 
     def show_workbench(self, bench: Workbench) -> None:
-        """Show ``bench`` (kept in the ledger, still holding) as the home page shows it."""
-        self.workbench = bench
-        self.home_frame.fill(bench)
+        """Show ``bench`` (kept in the ledger, still holding) as the home page shows it: the
+        frame's empty sections give way to the home page's own drawing (imported now, after
+        the first paint), nothing to click."""
+        from stationapp.ui import home_sections
 
+        page = home_sections.HomePage()
+        page.refresh_button.setEnabled(False)
+        page.fill(bench)
+        previous = self.splitter.replaceWidget(1, page)
+        if previous is not None:
+            previous.deleteLater()
+        self.home_frame = page
+        self.workbench = bench
 
 FALLBACK_MS = 1000
 """Go on anyway this long after :func:`after_first_paint` was asked, when no paint came

@@ -51,11 +51,13 @@ def test_the_frame_shows_the_kept_workbench_as_the_home_page_does(
     window.show()
     qtbot.waitUntil(lambda: window.home.workbench is not None)
     assert window.home.workbench == kept
+    assert skeleton.home_frame is not None
     shown = _texts(skeleton.home_frame)
     assert shown == _texts(window.home)
     assert any("household" in line for line in shown[0])  # the headings with their counts
     assert skeleton.home_frame.day_label.text() == today.isoformat()
-    qtbot.waitUntil(lambda: all(line.isVisible() for line in skeleton.home_frame.lines()))
+    page = skeleton.home_frame
+    qtbot.waitUntil(lambda: all(line.isVisible() for line in page.lines()))
 
 
 def test_the_start_up_fills_the_frame_then_goes_on(
