@@ -155,9 +155,10 @@ def keep_workbench(path: Path, bench: Workbench, mark: LedgerMark,
         with closing(sqlite3.connect(path, timeout=WRITE_TIMEOUT_S)) as connection:
             if connection.execute(_KEY).fetchone() == key:
                 return True
-            # No flush to the disk of its own (WAL): losing it to a power cut costs only
-            # the next start-up's head start.
-            connection.execute("PRAGMA synchronous=NORMAL")
+            # In WAL mode (the program's ledgers) no flush to the disk of its own: losing it
+            # to a power cut costs only the next start-up's head start, never the ledger.
+            if connection.execute("PRAGMA journal_mode").fetchone() == ("wal",):
+                connection.execute("PRAGMA synchronous=NORMAL")
             with connection:
                 connection.execute(_WRITE, (*key, encode_workbench(bench)))
     except (sqlite3.Error, OSError):
