@@ -1,9 +1,11 @@
 """工作台 kept in the SQLite ledger, so that the start-up shows it before SQLAlchemy loads.
 
 The real read (:func:`stationapp.services.workbench.read_and_keep_workbench`) keeps what it
-read in the one row of ``workbench_snapshot`` (migration 0016) with what it holds for; the
-start-up reads it back with the standard library only (:func:`kept_workbench`) and shows it
-at once, when it still holds.
+read in ``workbench_snapshot`` (migration 0016, a row per day) with what it holds for, and
+while the desk is idle the next days' too (:func:`stationapp.services.workbench.
+keep_workbench_ahead`: the first start of the next working day finds its own); the start-up
+reads the day's back with the standard library only (:func:`kept_workbench`) and shows it at
+once, when it still holds.
 
 What a kept workbench holds for (all must be equal, else it is not used):
 
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
@@ -49,7 +51,7 @@ from stationapp.domain.workbench_data import (
 )
 
 TABLE = "workbench_snapshot"
-"""The one-row table (migration 0016)."""
+"""The table, a row per day (migration 0016)."""
 
 HOLIDAY_FILE = "holidays.toml"
 """The holiday file's name in each of the station's holiday folders (as in
@@ -69,14 +71,21 @@ MARK_SQL = (
 """The ledger's change mark: (newest audit entry id, household mark, schema revision)."""
 
 _READ = (
-    f"SELECT s.day, s.audit_mark, s.household_mark, s.revision, s.depends, s.body, "
-    f"m.* FROM {TABLE} AS s, ({MARK_SQL}) AS m WHERE s.id = 1"
+    f"SELECT s.audit_mark, s.household_mark, s.revision, s.depends, s.body, "
+    f"m.* FROM {TABLE} AS s, ({MARK_SQL}) AS m WHERE s.day = ?"
 )
 _WRITE = (
-    f"INSERT OR REPLACE INTO {TABLE} (id, day, audit_mark, household_mark, revision, "
-    "depends, body) VALUES (1, ?, ?, ?, ?, ?, ?)"
+    f"INSERT OR REPLACE INTO {TABLE} (day, audit_mark, household_mark, revision, depends, "
+    "body) VALUES (?, ?, ?, ?, ?, ?)"
 )
-_KEY = f"SELECT day, audit_mark, household_mark, revision, depends FROM {TABLE} WHERE id = 1"
+_FORGET_OTHERS = (
+    f"DELETE FROM {TABLE} WHERE day < ? OR audit_mark != ? OR household_mark != ? "
+    "OR revision != ? OR depends != ?"
+)
+_KEPT_DAYS = (
+    f"SELECT day FROM {TABLE} WHERE audit_mark = ? AND household_mark = ? AND revision = ? "
+    "AND depends = ?"
+)
 
 
 @dataclass(frozen=True)
@@ -127,14 +136,14 @@ def kept_workbench(database_url: str | None, today: date,
     try:
         with closing(sqlite3.connect(_read_only(path), uri=True,
                                      timeout=READ_TIMEOUT_S)) as connection:
-            row = connection.execute(_READ).fetchone()
+            row = connection.execute(_READ, (today.isoformat(),)).fetchone()
     except sqlite3.Error:
         return None
     if row is None:
         return None
-    day, audit, households, revision, kept_depends, body, *now = row
-    if (day != today.isoformat() or [audit, households, revision] != now
-            or revision != SCHEMA_HEAD or kept_depends != depends(folders)):
+    audit, households, revision, kept_depends, body, *now = row
+    if ([audit, households, revision] != now or revision != SCHEMA_HEAD
+            or kept_depends != depends(folders)):
         return None
     try:
         bench = decode_workbench(body)
@@ -146,21 +155,36 @@ def kept_workbench(database_url: str | None, today: date,
 def keep_workbench(path: Path, bench: Workbench, mark: LedgerMark,
                    folders: Iterable[Path] | None = None) -> bool:
     """Keep ``bench``, read under ``mark`` (read before it), in the SQLite ledger file
-    ``path``; True when kept (or already kept), False when it was skipped: the ledger
-    locked, an older ledger without the table, any SQLite or file error. Never raises for
-    those, never notes anything in the audit trail, never moves a change mark."""
-    key = (bench.today.isoformat(), mark.audit, mark.households, mark.revision,
-           depends(folders))
+    ``path`` (:func:`keep_workbenches` of one)."""
+    return keep_workbenches(path, [bench], mark, folders)
+
+
+def keep_workbenches(path: Path, benches: Sequence[Workbench], mark: LedgerMark,
+                     folders: Iterable[Path] | None = None, *,
+                     since: date | None = None) -> bool:
+    """Keep ``benches`` (today's, or days ahead), all read under ``mark`` (read before
+    them), in the SQLite ledger file ``path``; what was kept under another mark, or for a
+    day before ``since`` (today; default the first bench's day), is dropped. True when kept (or kept
+    already), False when skipped: the ledger locked, an older ledger without the table, any
+    SQLite or file error. Never raises for those, never notes anything in the audit trail,
+    never moves a change mark."""
+    if not benches:
+        return True
+    key = (mark.audit, mark.households, mark.revision, depends(folders))
+    days = {bench.today.isoformat() for bench in benches}
     try:
         with closing(sqlite3.connect(path, timeout=WRITE_TIMEOUT_S)) as connection:
-            if connection.execute(_KEY).fetchone() == key:
+            if days <= {day for (day,) in connection.execute(_KEPT_DAYS, key)}:
                 return True
             # In WAL mode (the program's ledgers) no flush to the disk of its own: losing it
             # to a power cut costs only the next start-up's head start, never the ledger.
             if connection.execute("PRAGMA journal_mode").fetchone() == ("wal",):
                 connection.execute("PRAGMA synchronous=NORMAL")
             with connection:
-                connection.execute(_WRITE, (*key, encode_workbench(bench)))
+                first = since or benches[0].today
+                connection.execute(_FORGET_OTHERS, (first.isoformat(), *key))
+                connection.executemany(_WRITE, [(bench.today.isoformat(), *key,
+                                                 encode_workbench(bench)) for bench in benches])
     except (sqlite3.Error, OSError):
         return False
     return True
@@ -176,4 +200,4 @@ def forget_workbench(path: Path) -> None:
 
 
 __all__ = ["HOLIDAY_FILE", "MARK_SQL", "TABLE", "LedgerMark", "depends", "forget_workbench",
-           "keep_workbench", "kept_workbench", "station_holiday_folders"]
+           "keep_workbench", "keep_workbenches", "kept_workbench", "station_holiday_folders"]

@@ -20,7 +20,12 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from stationapp.db.engine import sqlite_file
-from stationapp.db.workbench_snapshot import MARK_SQL, LedgerMark, keep_workbench
+from stationapp.db.workbench_snapshot import (
+    MARK_SQL,
+    LedgerMark,
+    keep_workbench,
+    keep_workbenches,
+)
 from stationapp.domain.event_templates import EventTemplate
 from stationapp.domain.holidays import HolidayFileError, HolidayTable
 from stationapp.domain.workbench_data import (
@@ -94,6 +99,11 @@ def read_workbench(session: Session, today: date, lines: int = FIRST_LINES) -> W
     )
 
 
+DAYS_AHEAD = 3
+"""How many days after today :func:`keep_workbench_ahead` keeps (a Friday evening's read
+serves Monday morning)."""
+
+
 def read_and_keep_workbench(session: Session, today: date) -> Workbench:
     """:func:`read_workbench` of ``today``, then (SQLite files only) keep it in the ledger
     for the next start-up (:mod:`stationapp.db.workbench_snapshot`).
@@ -103,14 +113,31 @@ def read_and_keep_workbench(session: Session, today: date) -> Workbench:
     best effort: a locked ledger or any SQLite error skips it, the read stands.
     """
     path = _ledger_file(session)
-    mark = None
-    if path is not None:
-        audit, households, revision = session.execute(text(MARK_SQL)).one()
-        mark = LedgerMark(int(audit), int(households), str(revision))
+    mark = _mark(session) if path is not None else None
     bench = read_workbench(session, today)
     if path is not None and mark is not None:
         keep_workbench(path, bench, mark, station_holiday_folders())
     return bench
+
+
+def keep_workbench_ahead(session: Session, today: date, days: int = DAYS_AHEAD) -> int:
+    """Read the workbenches of the ``days`` days after ``today`` and keep them in the
+    SQLite ledger (as :func:`read_and_keep_workbench`), so that a start-up on one of those
+    days finds its own while nothing changed meanwhile. How many were kept (0 on another
+    database, or when keeping was skipped)."""
+    path = _ledger_file(session)
+    if path is None:
+        return 0
+    mark = _mark(session)
+    benches = [read_workbench(session, today + timedelta(days=n)) for n in range(1, days + 1)]
+    kept = keep_workbenches(path, benches, mark, station_holiday_folders(), since=today)
+    return len(benches) if kept else 0
+
+
+def _mark(session: Session) -> LedgerMark:
+    """The ledger's change mark (see :mod:`stationapp.db.workbench_snapshot`)."""
+    audit, households, revision = session.execute(text(MARK_SQL)).one()
+    return LedgerMark(int(audit), int(households), str(revision))
 
 
 def _ledger_file(session: Session) -> Path | None:
@@ -153,6 +180,17 @@ def plan_event(session: Session, template: EventTemplate, festival_day: date,
     )
 
 
-__all__ = ["CALENDAR_DAYS", "FIRST_LINES", "RECENT_DAYS", "UPCOMING_DAYS", "EventPlan",
-           "ItemKind", "Workbench", "plan_event", "read_and_keep_workbench",
-           "read_workbench"]
+__all__ = [
+    "CALENDAR_DAYS",
+    "DAYS_AHEAD",
+    "FIRST_LINES",
+    "RECENT_DAYS",
+    "UPCOMING_DAYS",
+    "EventPlan",
+    "ItemKind",
+    "Workbench",
+    "keep_workbench_ahead",
+    "plan_event",
+    "read_and_keep_workbench",
+    "read_workbench",
+]

@@ -10,10 +10,11 @@ A heading or a line is a link: clicking it (or Tab to it and Enter) emits
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.domain.event_templates import EventTemplate
-from stationapp.services.workbench import Workbench, plan_event, read_and_keep_workbench
+from stationapp.services.workbench import (
+    Workbench,
+    keep_workbench_ahead,
+    plan_event,
+    read_and_keep_workbench,
+)
 from stationapp.ui import home_sections
 from stationapp.ui.home_sections import LinkLine, Section
 from stationapp.ui.list_requests import ListRequest
@@ -31,6 +37,13 @@ from stationapp.ui.workers import SessionTask, TaskSet
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+log = logging.getLogger("stationapp.ui")
+
+KEEP_AHEAD_AFTER_MS = 30_000
+"""After the last read, once the desk has been this long without another, the next days'
+workbenches are read and kept in the ledger (off the GUI thread), so that the first start
+of the next working day shows its own at once."""
 
 _AREAS = (Area.HOUSEHOLDS, Area.VISITS, Area.REMINDERS, Area.REQUESTS, Area.EVENTS,
           Area.DELIVERIES, Area.SETTINGS)
@@ -62,6 +75,10 @@ class HomePage(home_sections.HomePage):
         self.workbench: Workbench | None = None
         self.event_dialog: QDialog | None = None
         """The new-event dialog last opened from a template (None before)."""
+        self.keep_ahead_timer = QTimer(self)
+        self.keep_ahead_timer.setSingleShot(True)
+        self.keep_ahead_timer.setInterval(KEEP_AHEAD_AFTER_MS)
+        self.keep_ahead_timer.timeout.connect(self.keep_ahead)
         self.refresh_button.clicked.connect(self.refresh)
         self.calendar_section.list_requested.connect(self.list_requested)
         self.calendar_section.event_requested.connect(self.plan_event)
@@ -156,6 +173,7 @@ class HomePage(home_sections.HomePage):
         else:
             self.fill(bench)
         self.count_changed.emit(self.shown_count())
+        self.keep_ahead_timer.start()  # again: the next days once the desk is idle
 
     def show_kept_workbench(self, bench: Workbench) -> None:
         """Show ``bench``, the workbench kept in the ledger (still holding), until the
@@ -165,6 +183,17 @@ class HomePage(home_sections.HomePage):
         self.workbench = bench
         self.fill(bench)
         self.count_changed.emit(self.shown_count())
+
+    def keep_ahead(self) -> None:
+        """Read the next days' workbenches and keep them in the ledger, off the GUI thread
+        (best effort: a failure is logged, nothing is shown)."""
+        today = self._operations.clock.today()
+
+        def failed(error: BaseException) -> None:
+            log.warning("keeping the next days' workbenches failed: %s", error)
+
+        self._tasks.add(self._operations.read_in_background(
+            lambda session: keep_workbench_ahead(session, today), lambda _kept: None, failed))
 
     # ------------------------------------------------------------ the page protocol
 
@@ -202,7 +231,8 @@ class HomePage(home_sections.HomePage):
         """The home page keeps no layout of its own."""
 
     def close_windows(self) -> None:
-        """The home page opens no windows; a first read still running is waited for."""
+        """The home page opens no windows; a read still running is waited for."""
+        self.keep_ahead_timer.stop()
         self._tasks.wait_all(cancel=True)
 
     def open_list(self, request: ListRequest) -> None:

@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from unittest import mock
 
@@ -18,7 +18,7 @@ from stationapp.db.workbench_snapshot import kept_workbench
 from stationapp.domain.clock import Clock
 from stationapp.domain.workbench_data import Workbench
 from stationapp.services.database import Database
-from stationapp.services.workbench import read_and_keep_workbench
+from stationapp.services.workbench import read_and_keep_workbench, read_workbench
 from stationapp.ui.app import _Startup
 from stationapp.ui.main_window import MainWindow
 from stationapp.ui.skeleton import SkeletonWindow
@@ -100,6 +100,17 @@ def test_the_home_page_shows_the_kept_workbench_while_it_reads_again(
     qtbot.waitUntil(lambda: window.home.workbench is not kept)  # its own read came
     assert window.home.workbench == kept
     assert window.home.lines() == lines  # the same lines: nothing redrawn
+
+
+def test_the_home_page_keeps_the_next_days_when_idle(
+        qtbot: QtBot, main_window: MainWindow, ledger: Database, today: date) -> None:
+    home = main_window.home
+    assert home.keep_ahead_timer.isActive()  # started by the first read
+    home.keep_ahead()
+    tomorrow = today + timedelta(days=1)
+    qtbot.waitUntil(lambda: kept_workbench(ledger.url, tomorrow) is not None)
+    with ledger.session() as session:
+        assert kept_workbench(ledger.url, tomorrow) == read_workbench(session, tomorrow)
 
 
 CHILD = r'''

@@ -37,7 +37,11 @@ from stationapp.services.households import create_household
 from stationapp.services.requests import RequestInput, advance_request, create_request
 from stationapp.services.visit_reminders import add_reminder, complete_reminder
 from stationapp.services.visits import VisitInput, add_visit
-from stationapp.services.workbench import read_and_keep_workbench, read_workbench
+from stationapp.services.workbench import (
+    keep_workbench_ahead,
+    read_and_keep_workbench,
+    read_workbench,
+)
 
 DAY = date(2026, 3, 10)
 NOON = datetime(2026, 3, 10, 12, 0)
@@ -120,6 +124,23 @@ def test_another_day_does_not_use_it(db: Database, ledger: dict[str, int]) -> No
     _keep(db)
     assert _kept(db, DAY + timedelta(days=1)) is None
     assert _kept(db, DAY - timedelta(days=1)) is None
+
+
+def test_the_next_days_kept_ahead_serve_their_own_day(db: Database,
+                                                      ledger: dict[str, int]) -> None:
+    _keep(db)
+    with db.session() as s:
+        assert keep_workbench_ahead(s, DAY, days=3) == 3
+    for ahead in range(4):
+        day = DAY + timedelta(days=ahead)
+        assert _kept(db, day) == _read(db, day)
+    assert _kept(db, DAY + timedelta(days=4)) is None
+    _household(db, "106", "吴大爷")
+    assert [_kept(db, DAY + timedelta(days=n)) for n in range(4)] == [None] * 4
+    _keep(db, DAY + timedelta(days=1))  # the next day: what was kept before it is dropped
+    with sqlite3.connect(_file(db)) as connection:
+        days = [day for (day,) in connection.execute(f"SELECT day FROM {TABLE}")]
+    assert days == [(DAY + timedelta(days=1)).isoformat()]
 
 
 def test_a_household_change_makes_it_stale(db: Database, ledger: dict[str, int]) -> None:
