@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QWidget,
@@ -41,9 +41,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("stationapp.ui")
 
 KEEP_AHEAD_AFTER_MS = 30_000
-"""After the last read, once the desk has been this long without another, the next days'
-workbenches are read and kept in the ledger (off the GUI thread), so that the first start
-of the next working day shows its own at once."""
+"""Once the page has been shown this long since its last read (the clerk idle on it), the
+next days' workbenches are read and kept in the ledger (off the GUI thread), so that the
+first start of the next working day shows its own at once. Never while another page is
+shown (a search there is not slowed)."""
 
 _AREAS = (Area.HOUSEHOLDS, Area.VISITS, Area.REMINDERS, Area.REQUESTS, Area.EVENTS,
           Area.DELIVERIES, Area.SETTINGS)
@@ -118,7 +119,14 @@ class HomePage(home_sections.HomePage):
         worker thread: the window paints and takes input meanwhile)."""
         if not self._loaded and not self._expecting and self._first_read is None:
             self.read_in_background()
+        elif self._loaded:
+            self.keep_ahead_timer.start()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Another page is shown: the next days are kept only while this one is idle."""
+        self.keep_ahead_timer.stop()
+        super().hideEvent(event)
 
     def read_in_background(self) -> None:
         """Read today's work off the GUI thread; it is shown when read. A read already
@@ -173,7 +181,8 @@ class HomePage(home_sections.HomePage):
         else:
             self.fill(bench)
         self.count_changed.emit(self.shown_count())
-        self.keep_ahead_timer.start()  # again: the next days once the desk is idle
+        if self.isVisible():
+            self.keep_ahead_timer.start()  # again: the next days once the desk is idle
 
     def show_kept_workbench(self, bench: Workbench) -> None:
         """Show ``bench``, the workbench kept in the ledger (still holding), until the

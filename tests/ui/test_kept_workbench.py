@@ -106,6 +106,10 @@ def test_the_home_page_keeps_the_next_days_when_idle(
         qtbot: QtBot, main_window: MainWindow, ledger: Database, today: date) -> None:
     home = main_window.home
     assert home.keep_ahead_timer.isActive()  # started by the first read
+    main_window.navigation.setCurrentRow(main_window.pages.indexOf(main_window.households))
+    assert not home.keep_ahead_timer.isActive()  # never while another page works
+    main_window.navigation.setCurrentRow(main_window.pages.indexOf(home))
+    assert home.keep_ahead_timer.isActive()
     home.keep_ahead()
     tomorrow = today + timedelta(days=1)
     qtbot.waitUntil(lambda: kept_workbench(ledger.url, tomorrow) is not None)
