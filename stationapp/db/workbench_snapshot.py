@@ -2,10 +2,10 @@
 
 The real read (:func:`stationapp.services.workbench.read_and_keep_workbench`) keeps what it
 read in ``workbench_snapshot`` (migration 0016, a row per day) with what it holds for, and
-while the desk is idle the next days' too (:func:`stationapp.services.workbench.
-keep_workbench_ahead`: the first start of the next working day finds its own); the start-up
-reads the day's back with the standard library only (:func:`kept_workbench`) and shows it at
-once, when it still holds.
+while the clerk is idle on 工作台 the next days' too
+(:func:`~stationapp.services.workbench.keep_workbench_ahead`: the first start of the next
+working day finds its own); the start-up reads the day's back with the standard library
+only (:func:`kept_workbench`) and shows it at once, when it still holds.
 
 What a kept workbench holds for (all must be equal, else it is not used):
 
@@ -190,14 +190,5 @@ def keep_workbenches(path: Path, benches: Sequence[Workbench], mark: LedgerMark,
     return True
 
 
-def forget_workbench(path: Path) -> None:
-    """Drop the workbench kept in the SQLite ledger file ``path`` (best effort)."""
-    try:
-        with closing(sqlite3.connect(path, timeout=WRITE_TIMEOUT_S)) as connection, connection:
-            connection.execute(f"DELETE FROM {TABLE}")
-    except (sqlite3.Error, OSError):
-        pass
-
-
-__all__ = ["HOLIDAY_FILE", "MARK_SQL", "TABLE", "LedgerMark", "depends", "forget_workbench",
+__all__ = ["HOLIDAY_FILE", "MARK_SQL", "TABLE", "LedgerMark", "depends",
            "keep_workbench", "keep_workbenches", "kept_workbench", "station_holiday_folders"]
