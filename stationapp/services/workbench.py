@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from stationapp.db.engine import sqlite_file
@@ -126,17 +127,23 @@ def keep_workbench_ahead(session: Session, today: date, days: int = DAYS_AHEAD) 
     days finds its own while nothing changed meanwhile. How many were kept (0 on another
     database, or when keeping was skipped)."""
     path = _ledger_file(session)
-    if path is None:
+    mark = _mark(session) if path is not None else None
+    if path is None or mark is None:
         return 0
-    mark = _mark(session)
     benches = [read_workbench(session, today + timedelta(days=n)) for n in range(1, days + 1)]
     kept = keep_workbenches(path, benches, mark, station_holiday_folders(), since=today)
     return len(benches) if kept else 0
 
 
-def _mark(session: Session) -> LedgerMark:
-    """The ledger's change mark (see :mod:`stationapp.db.workbench_snapshot`)."""
-    audit, households, revision = session.execute(text(MARK_SQL)).one()
+def _mark(session: Session) -> LedgerMark | None:
+    """The ledger's change mark (see :mod:`stationapp.db.workbench_snapshot`); None when
+    the ledger has none (a SQLite file not made by the migrations): nothing is kept."""
+    try:
+        audit, households, revision = session.execute(text(MARK_SQL)).one()
+    except DBAPIError:
+        return None
+    if audit is None or households is None or revision is None:
+        return None
     return LedgerMark(int(audit), int(households), str(revision))
 
 

@@ -290,3 +290,21 @@ def test_reading_it_back_imports_no_sqlalchemy(db: Database, ledger: dict[str, i
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, check=True)
     assert json.loads(done.stdout) == [_read(db).visits_due, []]
+
+
+def test_a_sqlite_file_the_migrations_did_not_make_keeps_nothing(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    import stationapp.domain.all_models  # noqa: F401  (every table)
+    from stationapp.domain.models import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'bare.sqlite3'}")
+    Base.metadata.create_all(engine)
+    try:
+        with Session(engine) as s:
+            bench = read_and_keep_workbench(s, DAY)
+            assert bench == read_workbench(s, DAY)
+            assert keep_workbench_ahead(s, DAY) == 0
+    finally:
+        engine.dispose()
