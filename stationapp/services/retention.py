@@ -29,11 +29,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql import Subquery
 
 from stationapp.db.audit_hook import REDACT_KEY
+from stationapp.db.workbench_snapshot import TABLE as KEPT_WORKBENCH_TABLE
 from stationapp.domain.accounts import Account, Permission, Role, role_allows
 from stationapp.domain.address import Address
 from stationapp.domain.care_models import CareRequest, Reminder, Visit
@@ -163,6 +164,9 @@ def deidentify_households(session: Session, ids: Sequence[int], actor: str, toda
         for household in households:
             _deidentify(session, household, actor)
         session.flush()
+        # 工作台 kept for the start-up may name these households: it goes in the same
+        # transaction (it is read again, without them, the next time 工作台 is shown).
+        session.execute(text(f"DELETE FROM {KEPT_WORKBENCH_TABLE}"))
     finally:
         if previous is None:
             session.info.pop(REDACT_KEY, None)

@@ -5,12 +5,15 @@ the old values); one that left recently is not; only an administrator may do it.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
+from stationapp.db.workbench_snapshot import TABLE
 from stationapp.domain.accounts import Role
 from stationapp.domain.audit import AuditEntry
 from stationapp.domain.care_models import Visit
@@ -34,6 +37,8 @@ from stationapp.services.settings import (
     store_station_settings,
 )
 from stationapp.services.statistics import monthly_statistics
+from stationapp.services.visit_reminders import add_reminder
+from stationapp.services.workbench import read_and_keep_workbench
 from stationapp.workflows.household_status import change_status
 from stationapp.workflows.opening import open_database
 
@@ -166,3 +171,21 @@ def test_retention_years_is_a_station_setting(ledger: Database, today: date) -> 
         assert deidentify_households(s, [old], ADMIN, today) == 1
     with ledger.session(actor=ADMIN) as s, pytest.raises(ValidationError):
         store_station_settings(s, StationSettings(retention_years=31))
+
+
+def test_de_identification_drops_the_kept_workbench(ledger: Database, today: date) -> None:
+    """工作台 kept for the start-up may name the household: it goes with the names."""
+    old = _left_household(ledger, today, 4, "李大爷", "301", ID_NUMBER)
+    with ledger.session(actor=ADMIN) as s:
+        add_reminder(s, old, today, "李大爷的房子退租", ADMIN)
+    with ledger.session(actor=ADMIN) as s:
+        read_and_keep_workbench(s, today)
+    ledger_file = ledger.url.removeprefix("sqlite:///")
+    with closing(sqlite3.connect(ledger_file)) as connection:
+        kept = [body for (body,) in connection.execute(f"SELECT body FROM {TABLE}")]
+    assert kept and "李大爷" in kept[0]
+    _with_accounts(ledger)
+    with ledger.session(actor=ADMIN) as s:
+        assert deidentify_households(s, [old], ADMIN, today) == 1
+    with closing(sqlite3.connect(ledger_file)) as connection:
+        assert connection.execute(f"SELECT count(*) FROM {TABLE}").fetchone() == (0,)
