@@ -226,14 +226,13 @@ def _field_changes(table: str, key: str, old: dict[str, Any], new: dict[str, Any
         # Created or deleted (an import's tens of thousands of rows): one side is nothing,
         # so a field is recorded when the other side holds something.
         row, created = (new, True) if new else (old, False)
-        plain = _plain_fields(table)
-        for name in sorted(row):
+        for name, plain in _recorded_names(table, link, tuple(row)):
             value = row[name]
-            if value is None or name in NOT_RECORDED or name == link:
+            if value is None:
                 continue
             kind = type(value)
             # An int or short text of a plain column is kept as it is (most values).
-            if not (name in plain and ((kind is str and len(value) < 18) or kind is int)):
+            if not (plain and ((kind is str and len(value) < 18) or kind is int)):
                 value = trail_value(name, value)
                 if value is None:
                     continue
@@ -246,6 +245,26 @@ def _field_changes(table: str, key: str, old: dict[str, Any], new: dict[str, Any
         if before != after:
             changes[prefix + name] = [before, after]
     return changes
+
+
+_RECORDED: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, bool], ...]] = {}
+_RECORDED_KEPT = 512
+"""At most this many key sets are remembered (the rows of one statement share theirs)."""
+
+
+def _recorded_names(table: str, link: str | None, names: tuple[str, ...]
+                    ) -> tuple[tuple[str, bool], ...]:
+    """The fields of a created or deleted row with the keys ``names`` that the trail
+    records, sorted, each with whether it is a plain column (:func:`_plain_fields`): asked
+    once per table and key set, not once per row."""
+    known = _RECORDED.get((table, names))
+    if known is None:
+        plain = _plain_fields(table)
+        known = tuple((name, name in plain) for name in sorted(names)
+                      if name not in NOT_RECORDED and name != link)
+        if plain and len(_RECORDED) < _RECORDED_KEPT:  # a table not imported yet: ask again
+            _RECORDED[table, names] = known
+    return known
 
 
 _PLAIN_FIELDS: dict[str, frozenset[str]] = {}
@@ -450,6 +469,16 @@ def _bound_key(clause: Any, keys: list[Any]) -> str | None:
             and isinstance(clause.left, ColumnElement) and clause.left.compare(keys[0])):
         return str(clause.right.key)
     return None
+
+
+def note_created(session: Session, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+    """Note ``rows`` inserted into ``table`` by SQL this hook does not see (a bulk writer's
+    own statement), exactly as it notes the rows of an INSERT run through
+    ``session.execute``: each row on its whole, with the values given."""
+    if table.name not in ENTITIES and table.name not in PARTS:
+        return
+    for row in rows:
+        _note_row(session, table, AuditAction.CREATE, {}, row)
 
 
 def _note_row(session: Session, table: Table, action: str, old: dict[str, Any],
