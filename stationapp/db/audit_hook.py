@@ -25,7 +25,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, event, inspect, select, text, tuple_
@@ -231,8 +231,13 @@ def _field_changes(table: str, key: str, old: dict[str, Any], new: dict[str, Any
             if value is None:
                 continue
             kind = type(value)
-            # An int or short text of a plain column is kept as it is (most values).
-            if not (plain and ((kind is str and len(value) < 18) or kind is int)):
+            # A plain column's int, flag or short text is kept as it is and its day or time
+            # as ISO text (most values): what trail_value() gives, without asking it.
+            if plain and ((kind is str and len(value) < 18) or kind is int or kind is bool):
+                pass
+            elif plain and (kind is date or kind is datetime):
+                value = value.isoformat()
+            else:
                 value = trail_value(name, value)
                 if value is None:
                     continue
@@ -302,13 +307,17 @@ def _row_key(table: Table, row: dict[str, Any], whole_link: str | None) -> str:
     known = _KEY_NAMES.get((table.name, whole_link))
     if known is None:  # asked of SQLAlchemy once per table, not once per row
         names = tuple(c.name for c in table.primary_key.columns if c.name != whole_link)
-        # One key column whose ints the trail keeps as they are (not a secret's name).
-        known = names, len(names) == 1 and trail_value(names[0], 17) == 17
+        # One key column whose ints and short texts the trail keeps as they are (not a
+        # secret's name, not a document number).
+        known = names, (len(names) == 1 and trail_value(names[0], 17) == 17
+                        and trail_value(names[0], "x" * 17) == "x" * 17)
         _KEY_NAMES[table.name, whole_link] = known
-    names, plain_int = known
-    if plain_int:
-        value = row.get(names[0])
-        if type(value) is int:  # an id (most rows): what trail_value() gives, as text
+    names, plain = known
+    if plain:
+        value: Any = row.get(names[0])
+        kind = type(value)
+        # An id (most rows) or a short code (a category): what trail_value() gives, as text.
+        if kind is int or (kind is str and len(value) < 18):
             return str(value)
     return ",".join(str(trail_value(name, row.get(name))) for name in names)
 
@@ -475,10 +484,43 @@ def note_created(session: Session, table: Table, rows: Iterable[dict[str, Any]])
     """Note ``rows`` inserted into ``table`` by SQL this hook does not see (a bulk writer's
     own statement), exactly as it notes the rows of an INSERT run through
     ``session.execute``: each row on its whole, with the values given."""
-    if table.name not in ENTITIES and table.name not in PARTS:
+    name = table.name
+    if name in PARTS:
+        whole, link, _part = PARTS[name]
+        entity = ENTITIES[whole]
+        action = AuditAction.STATUS if name in STATUS_PARTS else AuditAction.CHANGE
+    elif name in ENTITIES:
+        link, entity, action = None, ENTITIES[name], AuditAction.CREATE
+    else:
         return
+    if session.info.get(REDACT_KEY):
+        for row in rows:
+            _note_row(session, table, AuditAction.CREATE, {}, row)
+        return
+    # What _note_row() notes for each row, with what is the same for every row of the
+    # table worked out once: a part merges straight into its whole noted before it.
+    pending = _pending(session)
+    acting = session.info.get(ACTOR_KEY)
     for row in rows:
-        _note_row(session, table, AuditAction.CREATE, {}, row)
+        key = _row_key(table, row, link)
+        changes = _field_changes(name, key, {}, row)
+        if action == AuditAction.CHANGE and not changes:
+            continue
+        entity_id = key if link is None else str(row.get(link, ""))
+        user = str(acting or row.get("updated_by") or "")
+        earlier = pending.get((entity, entity_id))
+        if not isinstance(earlier, PendingEntry):
+            _note(session, PendingEntry(action, entity, entity_id, user, changes))
+            continue
+        # PendingEntry.merge() of a created row, without a second list for each field.
+        if earlier.action == AuditAction.CHANGE:
+            earlier.action = action
+        kept = earlier.changes
+        for field_name, change in changes.items():
+            if field_name in kept:
+                change[0] = kept[field_name][0]
+            kept[field_name] = change
+        earlier.user = earlier.user or user
 
 
 def _note_row(session: Session, table: Table, action: str, old: dict[str, Any],

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
@@ -176,13 +178,17 @@ def _row_values(connection: Connection, table: Table, rows: list[dict[str, Any]]
             raise ValueError(f"{table.name}.{column.name} needs a value")
         columns.append(column)
         defaults.append(column.default.arg)  # type: ignore[attr-defined]
-    convert = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
+    # Each column's own conversion (dates and times to text, flags to 0/1), asked once per
+    # distinct value: a batch's rows share their days and times.
+    convert = [(i, cache(f)) for i, column in enumerate(columns)
+               if (f := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+    pick = itemgetter(*given)
     values: list[tuple[Any, ...]] = []
     for row in rows:
-        raw = [row[name] for name in given]
-        raw.extend(defaults)
-        values.append(tuple(value if f is None else f(value)
-                            for value, f in zip(raw, convert, strict=True)))
+        raw = [*pick(row), *defaults] if len(given) > 1 else [row[given[0]], *defaults]
+        for i, f in convert:
+            raw[i] = f(raw[i])
+        values.append(tuple(raw))
     preparer = dialect.identifier_preparer
     sql = (f"INSERT INTO {preparer.format_table(table)} "
            f"({', '.join(preparer.quote(c.name) for c in columns)}) VALUES ")
