@@ -342,6 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = _setup_cli_logging()
     # The command's one clock: everything below reads the time from it.
     clock = SystemClock()
+    collection = cli_data.collect_less(args.command)
     try:
         if args.command == "upgrade":
             # Before any sign-in: the accounts live in the tables this may have to change;
@@ -369,6 +370,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         return _report_failure(exc, args.command, log_file, t)
+    finally:
+        cli_data.collect_as_before(collection)
 
 
 def _run_command(
