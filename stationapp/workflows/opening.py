@@ -8,7 +8,6 @@ from pathlib import Path
 from stationapp.db.migrate import SCHEMA_HEAD
 from stationapp.domain.clock import Clock
 from stationapp.messages import Message, msg
-from stationapp.services.backup import file_migration_copy
 from stationapp.services.database import Database, OpenedDatabase, connect_database
 
 log = logging.getLogger("stationapp.db")
@@ -59,6 +58,9 @@ def _file_copy(opened: OpenedDatabase) -> Path | None:
     assert migration is not None
     copy = migration.copy
     if copy is not None:
+        # The backup service (and its encryption) only when a migration made a copy.
+        from stationapp.services.backup import file_migration_copy
+
         copy = file_migration_copy(opened.database, copy, opened.opened_at)
     opened.database.migration_copy = copy
     log.info("%s", migration.message(copy))
