@@ -154,6 +154,10 @@ def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     note_created(session, table, rows)
 
 
+ROWS_PER_STATEMENT = 100
+"""At most this many rows in one statement: SQLite keeps each prepared statement (its size
+grows with its rows) in the connection's cache of statements."""
+
 _DIRECT = True
 """Whether SQLite gets the rows in statements of many rows (False: through
 ``session.execute``, one executemany; the tests compare the two)."""
@@ -192,7 +196,8 @@ def _row_values(connection: Connection, table: Table, rows: list[dict[str, Any]]
     preparer = dialect.identifier_preparer
     sql = (f"INSERT INTO {preparer.format_table(table)} "
            f"({', '.join(preparer.quote(c.name) for c in columns)}) VALUES ")
-    return sql, max(1, _variable_limit(connection) // len(columns)), values
+    per_statement = min(ROWS_PER_STATEMENT, _variable_limit(connection) // len(columns))
+    return sql, max(1, per_statement), values
 
 
 def _variable_limit(connection: Connection) -> int:

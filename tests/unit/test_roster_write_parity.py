@@ -133,13 +133,15 @@ def test_the_search_index_holds_every_new_household_text(tmp_path: Path) -> None
 def test_many_households_go_in_few_statements(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each statement of an import's own SQL carries as many rows as SQLite allows."""
+    """Each statement of an import's own SQL carries as many rows as SQLite allows, up to
+    ``ROWS_PER_STATEMENT``."""
     rows: list[list[object]] = [
         [k + 1, f"张{'秀英桂兰玉兰凤英建国志强'[k % 12]}", "女", "", "", "",
          f"锦华一区{k + 1}号楼1单元101", "户主", "独居", "", "", "", "", ""]
         for k in range(150)]
     roster = write_xlsx(tmp_path / "名册.xlsx", rows, header=HEADER)
     monkeypatch.setattr(roster_writing, "_variable_limit", lambda _connection: 999)
+    monkeypatch.setattr(roster_writing, "ROWS_PER_STATEMENT", 20)
     path = tmp_path / "station.sqlite3"
     database = open_database(f"sqlite:///{path}", FixedClock(INSTANT))
     statements: list[str] = []
@@ -158,7 +160,8 @@ def test_many_households_go_in_few_statements(
     finally:
         database.dispose()
     columns = statements[0].split("(", 1)[1].split(")", 1)[0].count(",") + 1
-    assert len(statements) == -(-150 // (999 // columns))
+    assert 999 // columns > 20
+    assert len(statements) == -(-150 // 20)
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT count(*) FROM household").fetchone() == (150,)
 
