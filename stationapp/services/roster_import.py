@@ -38,6 +38,7 @@ from stationapp.domain.vocab_words import joined
 from stationapp.messages import Message, msg, render
 from stationapp.services.household_types import HouseholdInput
 from stationapp.services.household_validation import validate_household
+from stationapp.services.households import update_household
 from stationapp.services.roster_files import RosterTable
 from stationapp.services.roster_matching import (
     current_households,
@@ -377,8 +378,6 @@ def apply_plan(
     insert_households(session, [h.data for h in new if h.data is not None], actor, today)
     if progress is not None and not progress(len(new), total):
         raise ImportCancelled()
-    if changed:  # the household service (queries, visit schedule) only when one is saved
-        from stationapp.services.households import update_household
     for done, household in enumerate(changed, start=len(new) + 1):
         assert household.household_id is not None and household.data is not None
         update_household(session, household.household_id, household.data, actor, today)
