@@ -258,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     runs = max(1, args.runs)
     try:
         url = demo_database(args.database_url, args.households)
-        label = f"main window, {args.households:,} households"
+        label = ("main window, the ledger given" if args.database_url
+                 else f"main window, {args.households:,} households")
         main_runs = None if args.sign_in_only else measure(url, runs, args.lang, label=label)
         sign_in_runs = None
         if args.sign_in or args.sign_in_only:
