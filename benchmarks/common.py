@@ -513,26 +513,46 @@ sys.exit("the program ended before {until} was reported")
 def alternating_runs(
     baseline_code: str, program_code: str, runs: int, sample: Callable[[ChildRun], T],
     progress: Callable[[T, T], str], marker: str = FIRST_PAINT,
+    before_program: Callable[[], None] | None = None,
 ) -> tuple[list[T], list[T], ChildRun]:
     """``sample`` of ``runs`` pairs of baseline and program children, after one discarded
     warm-up each (bytecode, disk cache); returns both lists and the warm-up program run.
 
     Which of the two goes first alternates, so that drift of the machine hits both alike.
     ``progress(baseline, program)`` describes each finished pair on stderr.
+    ``before_program`` (untimed) runs before every program child.
     """
+    def program_child(marker_: str) -> ChildRun:
+        if before_program is not None:
+            before_program()
+        return run_child(program_code, marker_)
+
     print("warm-up (bytecode, disk cache) …", file=sys.stderr, flush=True)
     run_child(baseline_code)
-    warm = run_child(program_code, marker)
+    warm = program_child(marker)
     baseline: list[T] = []
     program: list[T] = []
     for i in range(runs):
-        order = [(baseline, baseline_code), (program, program_code)]
-        for samples, code in order if i % 2 == 0 else reversed(order):
-            samples.append(sample(run_child(code, marker if samples is program else FIRST_PAINT)))
+        for samples in (baseline, program) if i % 2 == 0 else (program, baseline):
+            samples.append(sample(program_child(marker) if samples is program
+                                  else run_child(baseline_code, FIRST_PAINT)))
         print(f"  run {i + 1}/{runs}: {progress(baseline[-1], program[-1])}",
               file=sys.stderr, flush=True)
     return baseline, program, warm
 
+
+def forget_kept_workbench(database_url: str) -> None:
+    """Drop 工作台 kept in the SQLite ledger ``database_url`` (migration 0016), so that the
+    next start-up finds nothing kept: the start of a day with nothing kept ahead, or after
+    a change (``bench_startup.py --nothing-kept``)."""
+    import sqlite3
+    from contextlib import closing
+
+    path = database_url.removeprefix("sqlite:///")
+    if path == database_url:
+        raise MeasurementError("--nothing-kept needs a SQLite ledger")
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("DELETE FROM workbench_snapshot")
 
 
 def timed_child(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
