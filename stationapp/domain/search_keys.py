@@ -34,12 +34,36 @@ _NON_WORD = re.compile(r"[\s\-/·,，。.()（）|]+")
 _DIGITS = re.compile(r"\D+")
 
 
-def _plain_pinyin(text: str) -> list[str]:
+def _plain_pinyin(text: str) -> tuple[str, ...]:
+    """pypinyin's toneless reading of ``text`` (``lazy_pinyin``), worked out per character
+    when that is certain to give the same: full names repeat little in a roster, their
+    characters do."""
+    if len(text) > 1 and _read_by_character(text):
+        return tuple(s for character in text for s in _pypinyin(character))
+    return _pypinyin(text)
+
+
+def _read_by_character(text: str) -> bool:
+    """Whether pypinyin reads ``text`` character by character: every character is Han with
+    a reading of its own, and no part of the text is in its phrase dictionary (so however
+    it segments the text, no phrase reading is used; a single character is read from the
+    character dictionary alone, as it is inside a longer text)."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
+
+    if RE_HANS.fullmatch(text) is None or any(ord(c) not in PINYIN_DICT for c in text):
+        return False
+    size = len(text)
+    return not any(text[start:end] in PHRASES_DICT
+                   for start in range(size) for end in range(start + 1, size + 1))
+
+
+@lru_cache(maxsize=65536)
+def _pypinyin(text: str) -> tuple[str, ...]:
     # pypinyin loads its large phrase dictionary on import (~0.2 s, ~50 MB): only pay for
     # it when a name is actually converted (saving a household, the demo), not at start-up.
     from pypinyin import Style, lazy_pinyin
 
-    return list(lazy_pinyin(text, style=Style.NORMAL))
+    return tuple(lazy_pinyin(text, style=Style.NORMAL))
 
 
 def _split_surname(name: str) -> tuple[str, str]:
@@ -68,7 +92,7 @@ def name_syllables(name: str) -> tuple[str, ...]:
 def _split_compound(surname: str, reading: str) -> list[str]:
     plain = _plain_pinyin(surname)
     if "".join(plain) == reading:
-        return plain
+        return list(plain)
     # Compound surnames with a special reading: keep both syllables' initials right.
     first = _plain_pinyin(surname[0])[0]
     if reading.startswith(first):
