@@ -125,9 +125,14 @@ def _trail_text(field: str, text: str) -> str:
     return mask_id_number(text) if len(text) >= 18 else text
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+"""What json.dumps() builds for these options on every call, built once (its settings
+never change)."""
+
+
 def canonical_json(value: Any) -> str:
     """``value`` as JSON with sorted keys and no spaces: the same bytes on every desk."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(value)
 
 
 def entry_hash(prev_hash: str, at: datetime, user: str, action: str, entity: str,
