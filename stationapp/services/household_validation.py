@@ -124,8 +124,19 @@ def _validate_resident(
     if resident.lunar_birthday and birth is None:
         problems.add(f"{prefix}.lunar_birthday", msg("household.lunar_birthday_no_date"))
     phone = _checked_phone(resident.phone, f"{prefix}.phone", problems)
+    if (_same(name, resident.name) and _same(birth, resident.birth_date)
+            and _same(sex, resident.sex) and _same(number, resident.id_number)
+            and _same(phone, resident.phone) and _same(relation, resident.relation)
+            and _same(mobility, resident.mobility_notes)):
+        return resident  # already tidy (most rows of a roster): no copy to make
     return replace(resident, name=name, birth_date=birth, sex=sex, id_number=number,
                    phone=phone, relation=relation, mobility_notes=mobility)
+
+
+def _same(value: object, kept: object) -> bool:
+    """Whether ``value`` may stand for ``kept`` unseen: the same object, or equal and of
+    the same type (a text, a day, the same enum member)."""
+    return value is kept or (type(value) is type(kept) and value == kept)
 
 
 __all__ = ["validate_household"]
