@@ -205,9 +205,19 @@ def _bare(text: str, suffixes: Iterable[str]) -> str:
 
 def is_repeated_header(row: Sequence[object], headers: dict[int, str]) -> bool:
     """Whether ``row`` repeats the header (as on every printed page of some rosters)."""
-    matches = sum(1 for i, h in headers.items() if h and i < len(row)
-                  and header_key(row[i]) == h)
-    return matches >= max(2, len(headers) // 2)
+    needed = max(2, len(headers) // 2)
+    missing_allowed = len(headers) - needed
+    matches = missed = 0
+    for i, h in headers.items():
+        if h and i < len(row) and header_key(row[i]) == h:
+            matches += 1
+            if matches >= needed:
+                return True
+        else:
+            missed += 1
+            if missed > missing_allowed:  # a data row: the rest cannot make it a header
+                return False
+    return False
 
 
 __all__ = ["COLUMN_LABELS", "HEAD_RELATIONS", "RowPerson", "is_repeated_header", "read_person",
