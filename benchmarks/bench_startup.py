@@ -7,9 +7,10 @@ alternating A/B pairs of whole processes in the same run. Both are fresh process
 (``common.PAINT_PRELUDE``): ``first-paint`` once the first window has been painted,
 ``rows-visible`` once the main window has been painted with its first data (the home page
 filled in, or a table with rows; on a ledger without accounts 工作台 kept in the ledger
-is drawn in the frame painted first when it still holds, which counts too). Each mark carries the child's CPU seconds so far
-(``time.process_time()``, all threads): wall and CPU are reported side by side, and the
-ratios are the medians of per-pair ratios. One discarded warm-up each.
+is drawn in the frame painted first when it still holds, which counts too). Each mark
+carries the child's CPU seconds so far (``time.process_time()``, all threads): wall and
+CPU are reported side by side, and the ratios are the medians of per-pair ratios. One
+discarded warm-up each.
 
 With ``--sign-in`` the same is measured on a copy of the ledger that has an account: the
 sign-in window is then what paints first. The child then signs in as soon as the window's
