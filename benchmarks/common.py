@@ -365,8 +365,23 @@ def _home_shown(window):
             and pages is not None and pages.currentWidget() is home)
 
 
+def _main_window(window):
+    """The program's main window: ``window``, or (when that is the frame painted first at
+    start-up, showing 工作台 kept in the ledger) the main window that takes its place."""
+    for _ in range(3000):
+        if hasattr(window, "households"):
+            return window
+        for widget in QtWidgets.QApplication.topLevelWidgets():
+            if hasattr(widget, "households") and widget.isVisible():
+                return widget
+        QtWidgets.QApplication.processEvents()
+        time.sleep(0.01)
+    raise RuntimeError("the main window did not take the frame's place")
+
+
 def households_table(window):
     """Switch the program's main window to the households page; its painted table."""
+    window = _main_window(window)
     households = window.households
     window.navigation.setCurrentRow(window.pages.indexOf(households))
     table = households.table
