@@ -20,12 +20,13 @@ import html
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from stationapp.domain.event_templates import EventTemplate, templates_for
 from stationapp.domain.workbench_data import CALENDAR_DAYS, CalendarItem, ItemKind, Workbench
 from stationapp.ui.error_label import ERROR_COLOR
 from stationapp.ui.list_requests import ListKind, ListRequest
+from stationapp.ui.page_helpers import panel_layout
 from stationapp.ui.scaled_font import scale_font
 
 BIRTHDAY_LINES = 10
@@ -67,10 +68,7 @@ class CalendarSection(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         """An empty section; :meth:`show_calendar` fills it."""
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(12, 10, 12, 10)
-        self._layout.setSpacing(6)
+        self._layout = panel_layout(self)
         self.lines: list[QLabel] = []
 
     def links(self) -> list[ActionLine]:

@@ -30,7 +30,7 @@ from stationapp.domain.workbench_data import UPCOMING_DAYS, Workbench
 from stationapp.ui.error_label import ERROR_COLOR
 from stationapp.ui.home_calendar import CalendarSection
 from stationapp.ui.list_requests import ListKind, ListRequest
-from stationapp.ui.page_helpers import page_title, page_top
+from stationapp.ui.page_helpers import page_title, page_top, panel_layout
 from stationapp.ui.scaled_font import scale_font
 
 HEADING_SCALE = 1.15
@@ -64,10 +64,7 @@ class Section(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         """An empty section; :meth:`show_lines` fills it."""
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(12, 10, 12, 10)
-        self._layout.setSpacing(6)
+        self._layout = panel_layout(self)
         self.lines: list[LinkLine] = []
         # A child from the start: shown before it is in the layout, a label without a
         # parent would open as a window of its own (and take the focus from the window).

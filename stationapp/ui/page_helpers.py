@@ -13,11 +13,13 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -63,6 +65,15 @@ def list_table(
     rows_follow_font(table, 10)
     table.horizontalHeader().setHighlightSections(False)
     return table
+
+
+def panel_layout(panel: QFrame) -> QVBoxLayout:
+    """Frame ``panel`` as one of 工作台's sections and give it its column of lines."""
+    panel.setFrameShape(QFrame.Shape.StyledPanel)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(12, 10, 12, 10)
+    layout.setSpacing(6)
+    return layout
 
 
 def page_top(title: QWidget, *parts: QWidget | tuple[QWidget, ...]) -> QHBoxLayout:
